@@ -1,0 +1,37 @@
+import adapter from '@sveltejs/adapter-static';
+import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
+
+/** @type {import('@sveltejs/kit').Config} */
+export default {
+  preprocess: vitePreprocess(),
+  kit: {
+    adapter: adapter({ pages: 'build', assets: 'build', strict: true }),
+    prerender: { entries: ['*'] },
+    alias: {
+      $workers: 'workers',
+      // The blocking build is not in the package's exports; it gives the worker the same synchronous
+      // API that vitest uses in Node, so the SQL layer is one code path.
+      '$duckdb-blocking': 'node_modules/@duckdb/duckdb-wasm/dist/duckdb-browser-blocking'
+    },
+    typescript: {
+      config(ts) {
+        ts.include.push('../workers/**/*.ts', '../scripts/**/*.ts', '../bench/**/*.ts', '../tests/**/*.ts');
+      }
+    },
+    csp: {
+      mode: 'hash',
+      directives: {
+        'default-src': ['self'],
+        'script-src': ['self', 'wasm-unsafe-eval'],
+        'worker-src': ['self', 'blob:'],
+        'connect-src': ['self', 'blob:', 'data:'],
+        'img-src': ['self', 'data:', 'blob:'],
+        'style-src': ['self', 'unsafe-inline'],
+        'font-src': ['self'],
+        'object-src': ['none'],
+        'base-uri': ['self'],
+        'form-action': ['self']
+      }
+    }
+  }
+};
