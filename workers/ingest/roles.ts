@@ -1,0 +1,240 @@
+/**
+ * Column roles: what each column of an uploaded file means to the lifecycle models, suggested from
+ * Chinese and English header synonyms and, for unmatched or unnamed columns, from the values.
+ * The user edits the suggestion; `headerSignature` lets the UI remember the edit for the next file
+ * with the same header (monthly exports of one system look alike).
+ */
+
+export type ColumnRole =
+  | 'customerId' | 'month' | 'date'
+  | 'revenue' | 'amount' | 'quantity' | 'cost' | 'discount'
+  | 'voiceMinutes' | 'dataMb' | 'sms' | 'vasCount' | 'arrears' | 'tenure'
+  | 'churn' | 'status'
+  | 'region' | 'customerType' | 'industry' | 'plan'
+  | 'number' | 'text' | 'ignore';
+
+/**
+ * How the loader parses a role's cells: `id`/`category` with clm_text, `time` with clm_month or
+ * clm_date, `number` with clm_number, `flag` with clm_flag; `none` is not loaded.
+ */
+export type RoleKind = 'id' | 'time' | 'number' | 'flag' | 'category' | 'none';
+
+export const COLUMN_ROLES: readonly { role: ColumnRole; kind: RoleKind }[] = [
+  { role: 'customerId', kind: 'id' },
+  { role: 'month', kind: 'time' },
+  { role: 'date', kind: 'time' },
+  { role: 'revenue', kind: 'number' },
+  { role: 'amount', kind: 'number' },
+  { role: 'quantity', kind: 'number' },
+  { role: 'cost', kind: 'number' },
+  { role: 'discount', kind: 'number' },
+  { role: 'voiceMinutes', kind: 'number' },
+  { role: 'dataMb', kind: 'number' },
+  { role: 'sms', kind: 'number' },
+  { role: 'vasCount', kind: 'number' },
+  { role: 'arrears', kind: 'number' },
+  { role: 'tenure', kind: 'number' },
+  { role: 'churn', kind: 'flag' },
+  { role: 'status', kind: 'flag' },
+  { role: 'region', kind: 'category' },
+  { role: 'customerType', kind: 'category' },
+  { role: 'industry', kind: 'category' },
+  { role: 'plan', kind: 'category' },
+  { role: 'number', kind: 'number' },
+  { role: 'text', kind: 'category' },
+  { role: 'ignore', kind: 'none' }
+];
+
+export const ROLE_KIND: Readonly<Record<ColumnRole, RoleKind>> = Object.fromEntries(
+  COLUMN_ROLES.map((r) => [r.role, r.kind])
+) as Record<ColumnRole, RoleKind>;
+
+/** Roles any number of columns may take; every other role names one canonical column. */
+const REPEATABLE: ReadonlySet<ColumnRole> = new Set(['number', 'text', 'ignore']);
+
+/**
+ * Header synonyms per role. A leading `=` means "whole header only" (`id` must not match
+ * `order_id`, `月` must not match `月消费`). Otherwise Chinese synonyms match as substrings and
+ * English ones as whole words (`bill_month` → month, but `periods` is not `period`).
+ */
+const SYNONYMS: Partial<Record<ColumnRole, string[]>> = {
+  customerId: ['用户ID', '用户编号', '用户标识', '客户编号', '客户ID', '客户标识', '客户号', '号码', '手机号', '手机号码', '用户号码', '服务号码',
+    '=用户', '=客户', 'customerID', 'customer_id', 'cust_id', 'user_id', 'userid', 'subscriber_id', 'msisdn', 'account_id', 'member_id', '=id', '=customer', '=user'],
+  month: ['账期', '月份', '统计月份', '账务月份', '数据月份', '出账月份', '计费月', '年月', '=月', 'month', 'period', '=ym', 'yyyymm', 'bill_month', 'billing_month', 'stat_month'],
+  date: ['日期', '交易日期', '订单日期', '消费日期', '交易时间', '时间', 'date', 'order_date', 'transaction_date', 'purchase_date', 'txn_date', 'timestamp', 'datetime'],
+  revenue: ['出账收入', '收入', 'ARPU', '月消费', '消费金额', '月均消费', '出账金额', '账单金额', '话费', '月租', 'MonthlyCharges', 'monthly_charges', 'revenue', 'charges', 'charge', 'bill_amount'],
+  amount: ['金额', '交易金额', '订单金额', '支付金额', '实付金额', '销售额', 'dollar_value', 'amount', 'spend', 'sales'],
+  quantity: ['数量', '件数', '购买数量', 'number_of_cds', 'quantity', 'qty', 'units'],
+  cost: ['成本', '营销成本', '获客成本', '=费用', 'cost', 'costs', 'marketing_cost', '=cac'],
+  discount: ['优惠', '优惠金额', '折扣', '减免', '减免金额', 'discount', 'discount_amount', 'rebate'],
+  voiceMinutes: ['语音', '通话分钟', '语音分钟', '通话时长', '语音时长', '主叫时长', 'MOU', 'voice', 'voice_minutes', 'call_minutes', 'minutes'],
+  dataMb: ['流量', '流量MB', '上网流量', '数据流量', 'DOU', 'data', 'data_mb', 'data_usage', 'traffic'],
+  sms: ['短信', '短信条数', '短信数', 'sms', 'sms_count', 'messages'],
+  vasCount: ['增值业务', '增值业务数', '增值服务', 'vas', 'vas_count', 'value_added_services'],
+  arrears: ['欠停', '欠费', '欠费停机', '欠停次数', 'arrears', 'overdue'],
+  tenure: ['在网时长', '网龄', '入网时长', '在网月数', '在网时间', 'tenure', 'tenure_months'],
+  churn: ['是否离网', '离网', '流失', '是否流失', '离网标识', '流失标识', 'churn', 'churned', 'is_churn', 'churn_flag', 'attrition', '=exited'],
+  status: ['状态', '用户状态', '在网状态', '账户状态', 'status', 'account_status'],
+  region: ['区域', '地区', '区县', '地市', '城市', '省份', '分公司', 'region', 'area', 'district', 'city', 'province', 'zone'],
+  customerType: ['客户类型', '用户类型', '客户类别', '客户分群', '用户分群', 'segment', 'customer_type', 'user_type', 'customer_segment'],
+  industry: ['行业', '所属行业', '行业类型', 'industry', 'sector'],
+  plan: ['套餐', '套餐名称', '主套餐', '资费', '产品', 'plan', 'package', 'tariff', 'contract', 'product']
+};
+
+const HAN = /\p{Script=Han}/u;
+
+/**
+ * Splits a header into lower-case words: NFKC first (full-width `ＩＤ` → `ID`, `（` → `(`), then
+ * camelCase and letter/digit/Han boundaries, dropping punctuation, spaces and underscores.
+ * @example words('MonthlyCharges') → ['monthly', 'charges'];  words('ARPU值') → ['arpu', '值']
+ */
+export function words(header: string): string[] {
+  const s = header.normalize('NFKC').replace(/([a-z])([A-Z])/g, '$1 $2').replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2');
+  return (s.match(/[A-Za-z]+|[0-9]+|\p{Script=Han}+/gu) ?? []).map((w) => w.toLowerCase());
+}
+
+interface Synonym {
+  role: ColumnRole;
+  words: string[];
+  compact: string;
+  exactOnly: boolean;
+  han: boolean;
+}
+
+const SYNONYM_LIST: Synonym[] = Object.entries(SYNONYMS).flatMap(([role, list]) =>
+  list.map((raw) => {
+    const w = words(raw.replace(/^=/, ''));
+    return { role: role as ColumnRole, words: w, compact: w.join(''), exactOnly: raw.startsWith('='), han: HAN.test(raw) };
+  })
+);
+
+function containsRun(haystack: string[], needle: string[]): { found: boolean; atEnd: boolean } {
+  for (let i = haystack.length - needle.length; i >= 0; i--) {
+    if (needle.every((w, j) => haystack[i + j] === w)) return { found: true, atEnd: i + needle.length === haystack.length };
+  }
+  return { found: false, atEnd: false };
+}
+
+/**
+ * Score of a synonym for a header: 3 for the whole header, 2 for a part of it, +0.5 when that part
+ * ends the header (the head noun comes last: 离网日期 is a date, churn_date too), plus a little per
+ * character so the more specific synonym wins (优惠金额 → discount, not 金额 → amount).
+ */
+function synonymScore(headerWords: string[], syn: Synonym): number {
+  const compact = headerWords.join('');
+  const bonus = syn.compact.length / 100;
+  if (compact === syn.compact) return 3 + bonus;
+  if (syn.exactOnly || compact === '') return 0;
+  if (syn.han) {
+    const at = compact.lastIndexOf(syn.compact);
+    if (at < 0) return 0;
+    return (at + syn.compact.length === compact.length ? 2.5 : 2) + bonus;
+  }
+  const { found, atEnd } = containsRun(headerWords, syn.words);
+  return found ? (atEnd ? 2.5 : 2) + bonus : 0;
+}
+
+/** Best-scoring roles for a header; a bracketed unit (出账收入（元）, 流量(MB)) may be ignored. */
+function headerCandidates(header: string): Map<ColumnRole, number> {
+  const variants = [words(header), words(header.replace(/[(（[【].*?[)）\]】]/g, ''))];
+  const best = new Map<ColumnRole, number>();
+  for (const syn of SYNONYM_LIST) {
+    for (const v of variants) {
+      const score = synonymScore(v, syn);
+      if (score > (best.get(syn.role) ?? 0)) best.set(syn.role, score);
+    }
+  }
+  return best;
+}
+
+const BLANK = /^\s*$|^(null|na|n\/a|#n\/a|nan|none|-|--|—)$/i;
+const NUMBER = /^[-+(]?[¥￥$€]?(\d{1,3}(,\d{3})+|\d+)?(\.\d+)?([eE][-+]?\d+)?\)?%?$/;
+const YYYYMMDD = /^(19|20)\d\d(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])$/;
+const YYYYMM = /^(19|20)\d\d(0[1-9]|1[0-2])$/;
+const YEAR_MONTH = /^(19|20)\d\d\s*[-/.年]\s*(0?[1-9]|1[0-2])\s*月?$/;
+const YEAR_MONTH_DAY = /^(19|20)\d\d[-/.年](0?[1-9]|1[0-2])[-/.月](0?[1-9]|[12]\d|3[01])日?([ T]\d{1,2}:\d\d(:\d\d(\.\d+)?)?.*)?$/;
+const ID_LIKE = /^[\p{L}\p{N}][\p{L}\p{N}_\-.:#@]{0,63}$/u;
+
+type ContentKind = 'date' | 'month' | 'id' | 'integer' | 'decimal' | 'money' | 'code' | 'text' | 'blank';
+
+/** Share of values passing a test (0 for none). */
+function share(values: string[], test: (v: string) => boolean): number {
+  return values.length === 0 ? 0 : values.filter(test).length / values.length;
+}
+
+/**
+ * What a column's values look like. 90 % is enough, so a few bad cells (to be rejected later)
+ * do not hide the column's nature. Zero-padded integers (00004) are codes, not quantities.
+ */
+function contentKind(values: string[]): ContentKind {
+  const v = values.map((x) => x.trim()).filter((x) => !BLANK.test(x));
+  if (v.length === 0) return 'blank';
+  const enough = (test: (x: string) => boolean) => share(v, test) >= 0.9;
+  if (enough((x) => YYYYMMDD.test(x) || YEAR_MONTH_DAY.test(x))) return 'date';
+  if (enough((x) => YYYYMM.test(x) || YEAR_MONTH.test(x))) return 'month';
+  if (enough((x) => /^0\d+$/.test(x))) return 'code';
+  if (enough((x) => /\d/.test(x) && NUMBER.test(x))) {
+    if (enough((x) => /^[-+]?\d+$/.test(x))) return 'integer';
+    return share(v, (x) => /\.\d\d\)?%?$/.test(x)) >= 0.5 ? 'money' : 'decimal';
+  }
+  if (enough((x) => ID_LIKE.test(x) && /\d/.test(x))) return 'id';
+  return 'text';
+}
+
+const GENERIC_NAME = /^column\d+$/i;
+
+/**
+ * Suggests a role per column. Header synonyms first, strongest match first; each role except
+ * number/text/ignore goes to at most one column, and month/date count as one time role. Columns
+ * left over are judged by content: YYYYMMDD/ISO dates → date, YYYYMM/2024-01/2024年1月 → month
+ * (if no time column yet), a first column of ids (codes with digits such as U001 or 00004, or
+ * integers when the file has no header) → customerId, numbers → number, anything else
+ * → text. Only for headerless files (`column1..N`) are two-decimal numbers taken as `amount`:
+ * a header we could not match is better shown as a plain number than guessed.
+ */
+export function suggestRoles(headers: string[], sampleRows: string[][]): ColumnRole[] {
+  const roles: (ColumnRole | undefined)[] = headers.map(() => undefined);
+  const taken = new Set<ColumnRole>();
+  const take = (c: number, role: ColumnRole) => {
+    roles[c] = role;
+    if (!REPEATABLE.has(role)) taken.add(role);
+    if (role === 'month' || role === 'date') taken.add('month').add('date');
+  };
+  const candidates = headers.flatMap((h, c) => [...headerCandidates(h)].map(([role, score]) => ({ c, role, score })));
+  candidates.sort((a, b) => b.score - a.score || a.c - b.c);
+  for (const { c, role } of candidates) if (roles[c] === undefined && !taken.has(role)) take(c, role);
+
+  headers.forEach((h, c) => {
+    if (roles[c] !== undefined) return;
+    const kind = contentKind(sampleRows.map((r) => r[c] ?? ''));
+    if ((kind === 'date' || kind === 'month') && !taken.has(kind)) return take(c, kind);
+    const idLike = kind === 'id' || kind === 'code' || (kind === 'integer' && GENERIC_NAME.test(h));
+    if (c === 0 && idLike && !taken.has('customerId')) return take(c, 'customerId');
+    if (kind === 'money' && GENERIC_NAME.test(h) && !taken.has('amount') && !taken.has('revenue')) return take(c, 'amount');
+    take(c, kind === 'integer' || kind === 'decimal' || kind === 'money' ? 'number' : 'text');
+  });
+  return roles as ColumnRole[];
+}
+
+/** FNV-1a over UTF-16 code units, 32 bits, seedable. */
+function fnv1a(text: string, seed: number): number {
+  let h = seed >>> 0;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h;
+}
+
+/**
+ * A stable key for "files with this header": names NFKC-normalised, trimmed, lower-cased and with
+ * white space collapsed (Excel re-saves and full-width variants still match), order kept (the
+ * mapping is per column). 64 bits of FNV-1a make accidental collisions between a user's own
+ * layouts negligible.
+ * @example headerSignature(['用户ID', '账期']) === headerSignature([' 用户id ', '账期'])
+ */
+export function headerSignature(headers: string[]): string {
+  const key = headers.map((h) => h.normalize('NFKC').replace(/\s+/g, ' ').trim().toLowerCase()).join('\u001f');
+  const hex = (n: number) => n.toString(16).padStart(8, '0');
+  return `h${headers.length}-${hex(fnv1a(key, 0x811c9dc5))}${hex(fnv1a(key, 0x050c5d1f))}`;
+}
