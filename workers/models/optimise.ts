@@ -231,6 +231,8 @@ export interface MinimiseOptions extends NelderMeadOptions {
  * @throws {ModelError} 'invalid-input' if the objective is not finite at the starting point
  */
 export function minimise(f: Objective, x0: readonly number[], options: MinimiseOptions = {}): MinimiseResult {
+  // The simplex only needs to reach the basin; BFGS then converges fast and tightly.
+  options = { fTolerance: 1e-9, xTolerance: 1e-5, ...options };
   let best = nelderMead(f, x0, options);
   let evaluations = best.evaluations;
   let iterations = best.iterations;
