@@ -1,0 +1,85 @@
+// Reference: Fader & Hardie (2013), "The Gamma-Gamma Model of Monetary Value" (brucehardie.com
+// note 025), CDNOW 1/10 sample, the 946 repeat buyers of the 39-week calibration period:
+// p = 6.25, q = 3.74, γ = 15.44. Inputs computed from the raw CDNOW_sample.txt. The published
+// values are reproduced with purchases on the same day summed into one transaction before
+// averaging the repeat transactions (as lifetimes' summary_data_from_transaction_data does);
+// averaging the raw file lines instead gives p = 6.10, q = 3.86, γ = 16.15 (checked, not used).
+import { beforeAll, describe, expect, it } from 'vitest';
+import { cdnowWeeklySummary, loadCdnowSampleTransactions, type CdnowSummaryRow } from '../../tests/fixtures/models/cdnow.ts';
+import { fitGammaGamma, gammaGammaExpectedSpend, gammaGammaLogLikelihood, type GammaGammaFit } from './gammaGamma.ts';
+import { lgamma } from './special.ts';
+
+let rows: CdnowSummaryRow[];
+let fit: GammaGammaFit;
+beforeAll(() => {
+  rows = cdnowWeeklySummary(loadCdnowSampleTransactions());
+  fit = fitGammaGamma(rows);
+});
+
+describe('fitGammaGamma on the CDNOW sample', () => {
+  it('reproduces Fader & Hardie (2013) on the 946 repeat buyers', () => {
+    expect(fit.customers).toBe(946);
+    expect(fit.params.p).toBeCloseTo(6.25, 2);
+    expect(fit.params.q).toBeCloseTo(3.74, 2);
+    expect(fit.params.v).toBeCloseTo(15.44, 2);
+    expect(fit.converged).toBe(true);
+  });
+
+  it('the density integrates to one over m̄ₓ', () => {
+    // ∫ f(m | p, q, γ, x) dm = 1, by Simpson on m = e^u.
+    for (const x of [1, 3]) {
+      const n = 20_000;
+      const lo = Math.log(1e-4), hi = Math.log(1e6);
+      const h = (hi - lo) / n;
+      let sum = 0;
+      for (let i = 0; i <= n; i++) {
+        const u = lo + i * h;
+        const w = i === 0 || i === n ? 1 : i % 2 ? 4 : 2;
+        sum += w * Math.exp(gammaGammaLogLikelihood(fit.params, x, Math.exp(u)) + u);
+      }
+      expect((sum * h) / 3).toBeCloseTo(1, 6);
+    }
+  });
+});
+
+describe('gammaGammaExpectedSpend', () => {
+  it('is the population mean pγ/(q−1) without repeats and moves towards m̄ₓ with x', () => {
+    const { p, q, v } = fit.params;
+    expect(gammaGammaExpectedSpend(fit.params, { frequency: 0, monetaryValue: 0 })).toBeCloseTo((p * v) / (q - 1), 10);
+    const few = gammaGammaExpectedSpend(fit.params, { frequency: 1, monetaryValue: 100 });
+    const many = gammaGammaExpectedSpend(fit.params, { frequency: 50, monetaryValue: 100 });
+    expect(few).toBeLessThan(many);
+    expect(Math.abs(many - 100)).toBeLessThan(2);
+  });
+
+  it('equals the posterior mean of p/ν computed by integration', () => {
+    // ν | data ~ Gamma(px+q, γ + x m̄ₓ), so E[p/ν] = p(γ + x m̄ₓ)/(px+q−1); check by quadrature.
+    const { p, q, v } = fit.params;
+    const x = 2, m = 40;
+    const shape = p * x + q, rate = v + x * m;
+    const n = 20_000, hi = 2;
+    let num = 0, den = 0;
+    for (let i = 1; i <= n; i++) {
+      const nu = (i / n) * hi;
+      const w = i === n ? 1 : i % 2 ? 4 : 2;
+      const dens = Math.exp(shape * Math.log(rate) - lgamma(shape) + (shape - 1) * Math.log(nu) - rate * nu);
+      num += w * (p / nu) * dens;
+      den += w * dens;
+    }
+    expect(gammaGammaExpectedSpend(fit.params, { frequency: x, monetaryValue: m })).toBeCloseTo(num / den, 6);
+  });
+});
+
+describe('Gamma–Gamma degenerate input', () => {
+  it('throws no-repeat-buyers, too-few-customers and invalid-input', () => {
+    expect(() => fitGammaGamma([{ frequency: 0, monetaryValue: 0 }])).toThrow(
+      expect.objectContaining({ code: 'no-repeat-buyers' })
+    );
+    expect(() => fitGammaGamma([{ frequency: 2, monetaryValue: 10 }])).toThrow(
+      expect.objectContaining({ code: 'too-few-customers' })
+    );
+    expect(() => fitGammaGamma([{ frequency: 2, monetaryValue: -5 }, { frequency: 1, monetaryValue: 3 }])).toThrow(
+      expect.objectContaining({ code: 'invalid-input' })
+    );
+  });
+});
