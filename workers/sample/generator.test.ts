@@ -1,0 +1,199 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import {
+  countSampleRows,
+  DEFAULT_SAMPLE_OPTIONS,
+  generateSample,
+  generateSampleBytes,
+  generateSampleText,
+  PANEL_COLUMNS,
+  TRUTH_COLUMNS,
+  type SampleOptions
+} from './generator.ts';
+import { parseSample } from './testPanel.ts';
+
+const small: SampleOptions = { customers: 300, months: 24, seed: 1, lang: 'en' };
+
+function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+describe('sample generator: determinism', () => {
+  it('gives byte-identical panel and truth for the same options', () => {
+    const a = generateSampleText(small);
+    const b = generateSampleText({ ...small });
+    expect(a.panel).toBe(b.panel);
+    expect(a.truth).toBe(b.truth);
+  });
+
+  it('gives a different panel for a different seed', () => {
+    const a = generateSampleText(small).panel;
+    const b = generateSampleText({ ...small, seed: 2 }).panel;
+    expect(b).not.toBe(a);
+    const linesA = new Set(a.trimEnd().split('\n').slice(1));
+    const shared = b.trimEnd().split('\n').slice(1).filter((l) => linesA.has(l)).length;
+    expect(shared).toBe(0);
+  });
+
+  it('does not depend on the chunk size, and the text and byte streams agree', () => {
+    const whole = generateSampleText(small);
+    const pieces = [...generateSample({ ...small, chunkBytes: 2000 })];
+    expect(pieces.length).toBeGreaterThan(50);
+    expect(pieces.map((c) => c.panel).join('')).toBe(whole.panel);
+    expect(pieces.map((c) => c.truth).join('')).toBe(whole.truth);
+    // Chunks end on row boundaries, so each one can be parsed on its own.
+    for (const c of pieces) expect(c.panel.endsWith('\n') && c.truth.endsWith('\n')).toBe(true);
+    const bytes = [...generateSampleBytes({ ...small, lang: 'zh', chunkBytes: 5000 })];
+    const decoded = bytes.map((c) => new TextDecoder().decode(c.panel)).join('');
+    expect(decoded).toBe(generateSampleText({ ...small, lang: 'zh' }).panel);
+  });
+
+  it('keeps each customer the same whatever the number of customers', () => {
+    const fewer = generateSampleText({ ...small, customers: 100 }).panel;
+    const more = generateSampleText({ ...small, customers: 300 }).panel;
+    expect(more.startsWith(fewer)).toBe(true);
+  });
+
+  // A change here means every downstream measurement on the sample (e.g. the stage engine's agreement
+  // floor) was taken on different data: update it deliberately, with the model change that caused it.
+  it('still produces the recorded sample for seed 1', () => {
+    const { panel, truth } = generateSampleText({ customers: 200, months: 24, seed: 1, lang: 'en' });
+    expect({ panel: sha256(panel).slice(0, 16), truth: sha256(truth).slice(0, 16) }).toMatchInlineSnapshot(`
+      {
+        "panel": "0ce3d8f2c7c59c41",
+        "truth": "0d910fca16be67c8",
+      }
+    `);
+  });
+});
+
+describe('sample generator: shape and counts', () => {
+  it('writes the documented headers in both languages', () => {
+    const zh = generateSampleText({ ...small, lang: 'zh' });
+    const en = generateSampleText(small);
+    expect(zh.panel.slice(0, zh.panel.indexOf('\n'))).toBe(
+      '用户ID,账期,区域,客户类型,行业,套餐,出账收入,语音分钟,流量MB,短信条数,增值业务数,欠停次数,在网时长,是否离网,营销成本,优惠金额'
+    );
+    expect(en.panel.slice(0, en.panel.indexOf('\n'))).toBe(
+      'customer_id,month,region,customer_type,industry,plan,arpu,voice_minutes,data_mb,sms,vas_count,arrears_suspensions,tenure_months,churn,cost,discount'
+    );
+    expect(zh.truth.slice(0, zh.truth.indexOf('\n'))).toBe('用户ID,账期,生命周期阶段,入网序号');
+    expect(en.truth.slice(0, en.truth.indexOf('\n'))).toBe('customer_id,month,stage,spell');
+    expect(zh.summary.panelHeader).toEqual(PANEL_COLUMNS.zh);
+    expect(en.summary.truthHeader).toEqual(TRUTH_COLUMNS.en);
+  });
+
+  it('counts rows consistently: countSampleRows, the summary, the chunks, both files', () => {
+    const options = { ...small, customers: 1000 };
+    const expected = countSampleRows(options);
+    const chunks = generateSample({ ...options, chunkBytes: 10_000 });
+    let chunkRows = 0;
+    let panelLines = 0;
+    let truthLines = 0;
+    let next = chunks.next();
+    for (; !next.done; next = chunks.next()) {
+      chunkRows += next.value.rows;
+      panelLines += next.value.panel.split('\n').length - 1;
+      truthLines += next.value.truth.split('\n').length - 1;
+    }
+    expect(next.value.rows).toBe(expected);
+    expect(chunkRows).toBe(expected);
+    expect(panelLines - 1).toBe(expected);
+    expect(truthLines - 1).toBe(expected);
+    expect(Object.values(next.value.stageRows).reduce((a, b) => a + b, 0)).toBe(expected);
+    expect(next.value.customers).toBe(1000);
+    // Customers × months bounds the panel; with churn and joins it is well below it but far from empty.
+    expect(expected).toBeGreaterThan(1000 * 24 * 0.6);
+    expect(expected).toBeLessThan(1000 * 24);
+  });
+
+  it('gives every line 16 panel fields and 4 truth fields, with no quoting needed', () => {
+    for (const lang of ['zh', 'en'] as const) {
+      const { panel, truth } = generateSampleText({ ...small, lang });
+      const fieldCounts = (text: string) => new Set(text.trimEnd().split('\n').map((l) => l.split(',').length));
+      expect(fieldCounts(panel)).toEqual(new Set([16]));
+      expect(fieldCounts(truth)).toEqual(new Set([4]));
+      expect(panel).not.toMatch(/["\r]/);
+    }
+  });
+
+  it('writes the same numbers in Chinese and English, only the labels differ', () => {
+    const zh = generateSampleText({ ...small, lang: 'zh' }).panel.split('\n').slice(1);
+    const en = generateSampleText(small).panel.split('\n').slice(1);
+    expect(zh).toHaveLength(en.length);
+    const typeZh = new Map([['个人', 'residential'], ['政企', 'business']]);
+    zh.forEach((line, i) => {
+      const z = line.split(',');
+      const e = en[i].split(',');
+      expect([z[0], z[1], ...z.slice(6)]).toEqual([e[0], e[1], ...e.slice(6)]);
+      if (z.length > 1) expect(typeZh.get(z[3])).toBe(e[3]);
+    });
+  });
+
+  it('formats ids, months, money and counts as documented', () => {
+    const { rows } = parseSample(small);
+    const row = /^C\d{7},20\d{4},[^,]+,(residential,|business,[^,]+),[^,]+,\d+\.\d\d(,\d+){6},[01](,\d+\.\d\d){2}$/;
+    expect(rows.filter((r) => !row.test(r.fields.join(','))).slice(0, 3).map((r) => r.fields.join(','))).toEqual([]);
+    expect(rows.filter((r) => r.discount > r.arpu)).toEqual([]);
+    expect(rows[0].fields[0]).toBe('C0000001');
+  });
+
+  it('starts at the requested month and rolls over the year', () => {
+    const months = (options: Partial<SampleOptions>) => {
+      const { panel } = generateSampleText({ ...small, customers: 200, months: 4, ...options });
+      return [...new Set(panel.trimEnd().split('\n').slice(1).map((l) => l.split(',')[1]))].sort();
+    };
+    expect(months({})).toEqual(['202301', '202302', '202303', '202304']);
+    expect(months({ startMonth: '2023-11' })).toEqual(['202311', '202312', '202401', '202402']);
+    expect(months({ startMonth: '202411', monthFormat: 'YYYY-MM' })).toEqual(['2024-11', '2024-12', '2025-01', '2025-02']);
+    expect(months({ startMonth: '2024/03', months: 1 })).toEqual(['202403']);
+    expect(generateSampleText({ ...small, startMonth: '2023-11', months: 4 }).summary.lastMonth).toBe('202402');
+  });
+
+  it('can start both files with a UTF-8 byte-order mark', () => {
+    const text = generateSampleText({ ...small, lang: 'zh', bom: true });
+    expect(text.panel.startsWith('\uFEFF用户ID,')).toBe(true);
+    expect(text.truth.startsWith('\uFEFF用户ID,')).toBe(true);
+    const first = generateSampleBytes({ ...small, bom: true }).next();
+    expect(first.done).toBe(false);
+    if (!first.done) expect([...first.value.panel.subarray(0, 4)]).toEqual([0xef, 0xbb, 0xbf, 'c'.charCodeAt(0)]);
+  });
+
+  it('skips the truth stream when asked', () => {
+    const { panel, truth, summary } = generateSampleText({ ...small, truth: false });
+    expect(truth).toBe('');
+    expect(panel).toBe(generateSampleText(small).panel);
+    expect(summary.rows).toBe(countSampleRows(small));
+  });
+
+  it.each([
+    [{ customers: 0 }, /customers/],
+    [{ customers: 1.5 }, /customers/],
+    [{ months: 0 }, /months/],
+    [{ seed: Number.NaN }, /seed/],
+    [{ lang: 'fr' as 'en' }, /lang/],
+    [{ startMonth: '2023-13' }, /startMonth/],
+    [{ startMonth: 'January' }, /startMonth/]
+  ])('rejects bad options %j', (bad, message) => {
+    expect(() => generateSampleText({ ...small, ...bad })).toThrow(message);
+    expect(() => countSampleRows({ ...small, ...bad })).toThrow(message);
+  });
+
+  it('has a small default that the UI can generate at once', () => {
+    const started = performance.now();
+    const { summary } = generateSampleText(DEFAULT_SAMPLE_OPTIONS);
+    expect(performance.now() - started).toBeLessThan(2000);
+    expect(summary.customers).toBe(2000);
+    expect(summary.firstMonth).toBe('202301');
+    expect(summary.lastMonth).toBe('202412');
+  });
+
+  it('uses no Node or DOM API, so it runs in a Web Worker', () => {
+    for (const file of ['generator.ts', 'lifecycle.ts', 'monthValues.ts', 'csvWriter.ts', 'prng.ts', 'vocabulary.ts']) {
+      const source = readFileSync(new URL(file, import.meta.url), 'utf8');
+      expect(source, file).not.toMatch(/from '(node:|fs|path|\$app)|\b(process|Buffer|document|window|globalThis)\.\w|\brequire\(/);
+      for (const [, path] of source.matchAll(/from '(\.[^']+)'/g)) expect(path, file).toMatch(/\.ts$/);
+    }
+  });
+});
