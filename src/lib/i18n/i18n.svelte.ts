@@ -1,0 +1,73 @@
+/**
+ * Language state and locale formatting. The language defaults to the browser's, can be switched,
+ * and is forced by `?lang=zh` / `?lang=en`.
+ */
+import { en, zh, type MessageKey } from './messages';
+
+export type Lang = 'en' | 'zh';
+const STORAGE_KEY = 'clm.lang';
+
+export function pickLang(param: string | null, stored: string | null, browser: readonly string[]): Lang {
+  for (const v of [param, stored]) if (v === 'zh' || v === 'en') return v;
+  for (const l of browser) {
+    if (/^zh\b/i.test(l)) return 'zh';
+    if (/^en\b/i.test(l)) return 'en';
+  }
+  return 'en';
+}
+
+class I18n {
+  lang = $state<Lang>('en');
+
+  /** Reads ?lang=, the remembered choice, then navigator.languages (client only). */
+  init(): void {
+    const param = new URL(location.href).searchParams.get('lang');
+    let stored: string | null = null;
+    try {
+      stored = localStorage.getItem(STORAGE_KEY);
+    } catch {
+      /* storage blocked */
+    }
+    this.set(pickLang(param, param ? null : stored, navigator.languages ?? [navigator.language]), false);
+  }
+
+  set(lang: Lang, remember = true): void {
+    this.lang = lang;
+    document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+    if (remember) {
+      try {
+        localStorage.setItem(STORAGE_KEY, lang);
+      } catch {
+        /* storage blocked */
+      }
+    }
+  }
+
+  get locale(): string {
+    return this.lang === 'zh' ? 'zh-CN' : 'en-US';
+  }
+
+  t = (key: MessageKey, vars: Record<string, string | number> = {}): string => {
+    const s = (this.lang === 'zh' ? zh : en)[key];
+    return s.replace(/\{(\w+)\}/g, (_, k: string) => (k in vars ? String(vars[k]) : `{${k}}`));
+  };
+
+  /** Picks the current language from a { en, zh } pair. */
+  pick = (pair: { en: string; zh: string } | undefined, fallback = ''): string => (pair ? pair[this.lang] : fallback);
+
+  num = (v: number | null | undefined, digits = 0): string => {
+    if (v == null || !Number.isFinite(v)) return (this.lang === 'zh' ? zh : en).notAvailable;
+    return new Intl.NumberFormat(this.locale, { maximumFractionDigits: digits, minimumFractionDigits: digits }).format(v);
+  };
+
+  date = (iso: string | null | undefined, monthOnly = false): string => {
+    if (!iso) return (this.lang === 'zh' ? zh : en).notAvailable;
+    const d = new Date(iso.length <= 7 ? `${iso}-01T00:00:00Z` : iso.length === 10 ? `${iso}T00:00:00Z` : iso);
+    if (Number.isNaN(d.getTime())) return iso;
+    return new Intl.DateTimeFormat(this.locale, monthOnly
+      ? { year: 'numeric', month: 'short', timeZone: 'UTC' }
+      : { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' }).format(d);
+  };
+}
+
+export const i18n = new I18n();

@@ -1,0 +1,78 @@
+/** Translations of engine vocabulary: column roles, reject reasons, error codes, phases, kinds. */
+import type { ColumnRole, DatasetKind, EngineErrorCode } from '$workers/contract';
+
+type Pair = { en: string; zh: string };
+
+export const ROLE_LABELS: Record<ColumnRole, Pair> = {
+  customerId: { en: 'Customer ID', zh: '用户ID' },
+  month: { en: 'Month (billing period)', zh: '账期（月份）' },
+  date: { en: 'Date', zh: '日期' },
+  revenue: { en: 'Revenue / ARPU', zh: '出账收入 / ARPU' },
+  amount: { en: 'Transaction amount', zh: '交易金额' },
+  quantity: { en: 'Quantity', zh: '数量' },
+  cost: { en: 'Cost', zh: '成本' },
+  discount: { en: 'Discount', zh: '优惠' },
+  voiceMinutes: { en: 'Voice minutes', zh: '语音分钟' },
+  dataMb: { en: 'Data (MB)', zh: '流量（MB）' },
+  sms: { en: 'SMS', zh: '短信' },
+  vasCount: { en: 'Value-added services', zh: '增值业务数' },
+  arrears: { en: 'Arrears suspensions', zh: '欠停次数' },
+  tenure: { en: 'Tenure (months)', zh: '在网时长（月）' },
+  churn: { en: 'Churn flag', zh: '离网标志' },
+  status: { en: 'Status', zh: '状态' },
+  region: { en: 'Region', zh: '区域' },
+  customerType: { en: 'Customer type', zh: '客户类型' },
+  industry: { en: 'Industry', zh: '行业' },
+  plan: { en: 'Plan', zh: '套餐' },
+  number: { en: 'Other number', zh: '其他数值' },
+  text: { en: 'Other text', zh: '其他文本' },
+  ignore: { en: 'Ignore', zh: '忽略' }
+};
+
+export const REASON_LABELS: Record<string, Pair> = {
+  'wrong-field-count': { en: 'Wrong number of fields', zh: '字段个数不对' },
+  'bad-quoting': { en: 'Broken quotes', zh: '引号不匹配' },
+  'invalid-encoding': { en: 'Invalid characters for the encoding', zh: '编码无效的字符' },
+  'line-too-long': { en: 'Line too long', zh: '行过长' },
+  'unreadable-row': { en: 'Unreadable row', zh: '无法读取的行' },
+  'missing-customer-id': { en: 'Customer ID is empty', zh: '用户ID为空' },
+  'missing-month': { en: 'Month is empty', zh: '月份为空' },
+  'bad-month': { en: 'Month not recognised', zh: '无法识别的月份' },
+  'missing-date': { en: 'Date is empty', zh: '日期为空' },
+  'bad-date': { en: 'Date not recognised', zh: '无法识别的日期' },
+  'bad-number': { en: 'Not a number', zh: '不是数值' },
+  'bad-flag': { en: 'Not a yes/no value', zh: '不是是/否取值' }
+};
+
+export const ERROR_LABELS: Record<EngineErrorCode, Pair> = {
+  'engine-start-failed': { en: 'The analysis engine could not start in this browser.', zh: '分析引擎无法在此浏览器中启动。' },
+  'empty-file': { en: 'The file is empty.', zh: '文件是空的。' },
+  'binary-file': { en: 'This file is not a text, Parquet or Excel file.', zh: '此文件不是文本、Parquet 或 Excel 文件。' },
+  'unsupported-format': { en: 'This file format is not supported.', zh: '不支持此文件格式。' },
+  'no-data-rows': { en: 'The file has no data rows.', zh: '文件中没有数据行。' },
+  'read-failed': { en: 'The file could not be read.', zh: '无法读取该文件。' },
+  'out-of-memory': { en: 'The browser ran out of memory for this data. Try a smaller file or fewer columns.', zh: '浏览器内存不足。请尝试较小的文件或较少的列。' },
+  'bad-mapping': { en: 'The column roles are not valid.', zh: '字段角色设置无效。' },
+  'no-customer-column': { en: 'No column is mapped to the customer ID.', zh: '没有列被设为用户ID。' },
+  'unknown-dataset': { en: 'That dataset is no longer loaded.', zh: '该数据集已不在内存中。' },
+  cancelled: { en: 'Cancelled.', zh: '已取消。' },
+  'xlsx-failed': { en: 'The spreadsheet could not be read.', zh: '无法读取该电子表格。' },
+  'query-failed': { en: 'The analysis failed.', zh: '分析失败。' }
+};
+
+export const PHASE_LABELS: Record<string, Pair> = {
+  starting: { en: 'Starting the engine', zh: '正在启动引擎' },
+  reading: { en: 'Reading the file', zh: '正在读取文件' },
+  transcoding: { en: 'Converting the encoding', zh: '正在转换编码' },
+  loading: { en: 'Loading rows', zh: '正在加载数据行' },
+  checking: { en: 'Checking values', zh: '正在检查取值' },
+  generating: { en: 'Generating sample data', zh: '正在生成示例数据' },
+  summarising: { en: 'Summarising', zh: '正在汇总' }
+};
+
+export const KIND_LABELS: Record<DatasetKind, Pair> = {
+  panel: { en: 'Monthly panel (customer × month)', zh: '月度面板（客户 × 月份）' },
+  transactions: { en: 'Transaction log', zh: '交易流水' },
+  snapshot: { en: 'Customer snapshot (one row per customer)', zh: '客户快照（每客户一行）' },
+  table: { en: 'Table without a customer column', zh: '无客户列的表' }
+};

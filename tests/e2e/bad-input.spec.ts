@@ -1,0 +1,54 @@
+// Files as Chinese operators' exports really come: GB18030, Chinese headers, bad rows, empty, binary.
+import fs from 'node:fs';
+import path from 'node:path';
+import { test, expect, open, upload, tmpFile } from './fixtures';
+
+const GB_FIXTURE = path.resolve(import.meta.dirname, '../fixtures/ingest');
+
+test('a GB18030 file with Chinese headers is detected, decoded and mapped', async ({ page }) => {
+  const gb = fs.readdirSync(GB_FIXTURE).find((f) => /gb18030/i.test(f));
+  expect(gb, 'GB18030 fixture in tests/fixtures/ingest').toBeTruthy();
+  await open(page, '?lang=zh');
+  await upload(page, path.join(GB_FIXTURE, gb!));
+  await expect(page.getByTestId('encoding')).toHaveText('gb18030');
+  await expect(page.getByTestId('rejected')).toHaveText('0');
+  await expect(page.getByRole('combobox', { name: /用户ID/ }).first()).toHaveValue('customerId');
+});
+
+test('a file with bad rows: exact loaded and rejected counts with reasons and lines', async ({ page }) => {
+  const file = tmpFile('bad-rows.csv', [
+    '用户ID,账期,出账收入,是否离网',
+    'U1,202401,"1,234.50",0',
+    'U1,2024年2月,¥88,否',
+    'U2,2024/01,12.5%,1',
+    'U3,202401,abc,0',
+    ',202401,10,0',
+    'U4,13月,10,0',
+    'U5,202401,10',
+    'U6,202401,10,0,extra',
+    'U7,202401,,0',
+    'U8,"202401",20,是'
+  ].join('\r\n') + '\r\n');
+  await open(page);
+  await upload(page, file);
+  await expect(page.getByTestId('rows-in-file')).toHaveText('10');
+  await expect(page.getByTestId('loaded')).toHaveText('5');
+  await expect(page.getByTestId('rejected')).toHaveText('5');
+  await expect(page.getByTestId('accounting')).toHaveText('5 loaded + 5 rejected = 10 rows in the file');
+  const reasons = page.getByTestId('reject-reasons');
+  await expect(reasons.locator('[data-reason="wrong-field-count"]')).toContainText('line 8');
+  await expect(reasons.locator('[data-reason="bad-number"]')).toContainText('出账收入');
+  await expect(reasons.locator('[data-reason="bad-month"]')).toBeVisible();
+  await expect(reasons.locator('[data-reason="missing-customer-id"]')).toBeVisible();
+});
+
+test('an empty file and a binary file get clear messages', async ({ page }) => {
+  await open(page);
+  await upload(page, tmpFile('empty.csv', ''));
+  await expect(page.getByTestId('error')).toHaveAttribute('data-code', 'empty-file');
+  await expect(page.getByTestId('error')).toContainText('The file is empty.');
+  const bin = new Uint8Array(8192).map((_, i) => (i * 7919 + 13) % 256);
+  await upload(page, tmpFile('random.bin', bin));
+  await expect(page.getByTestId('error')).toHaveAttribute('data-code', 'binary-file');
+  await expect(page.getByTestId('error')).toContainText('not a text, Parquet or Excel file');
+});

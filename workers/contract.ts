@@ -1,0 +1,129 @@
+/**
+ * The one typed protocol between the UI and the engine worker. The worker `expose`s an object that
+ * `satisfies EngineApi`; the UI `wrap`s it. Everything crossing is structured-clone-safe plain data.
+ */
+
+/** Roles a column can take; the ingest suggests them from headers and content, the user edits them. */
+export type ColumnRole =
+  | 'customerId' | 'month' | 'date' | 'revenue' | 'amount' | 'quantity' | 'cost' | 'discount'
+  | 'voiceMinutes' | 'dataMb' | 'sms' | 'vasCount' | 'arrears' | 'tenure' | 'churn' | 'status'
+  | 'region' | 'customerType' | 'industry' | 'plan' | 'number' | 'text' | 'ignore';
+
+/** Stable error codes; the UI translates them. `detail` is for the curious, never a stack trace. */
+export type EngineErrorCode =
+  | 'engine-start-failed' | 'empty-file' | 'binary-file' | 'unsupported-format' | 'no-data-rows'
+  | 'read-failed' | 'out-of-memory' | 'bad-mapping' | 'no-customer-column' | 'unknown-dataset'
+  | 'cancelled' | 'xlsx-failed' | 'query-failed';
+
+export interface EngineError {
+  code: EngineErrorCode;
+  message: string;
+  detail?: string;
+}
+
+export interface Progress {
+  /** A phase key the UI translates: 'reading' | 'transcoding' | 'loading' | 'checking' | 'generating' | 'summarising'. */
+  phase: string;
+  /** 0..1, or null when the phase cannot tell how far it is. */
+  fraction: number | null;
+}
+export type ProgressFn = (p: Progress) => void;
+
+export type Encoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'gb18030';
+export type Delimiter = ',' | '\t' | ';' | '|' | 'whitespace';
+export type FileFormat = 'csv' | 'parquet' | 'xlsx';
+
+export interface IngestOptions {
+  /** Force an encoding instead of detecting it. */
+  encoding?: Encoding;
+  /** Roles to apply instead of the suggestion (e.g. remembered for this header). */
+  roles?: ColumnRole[];
+}
+
+export interface RejectExample {
+  /** 1-based physical line in the file (header included) when known, else null. */
+  line: number | null;
+  /** 1-based data row (record) number. */
+  row: number | null;
+  text: string;
+}
+
+export interface RejectReason {
+  /** Reason key the UI translates, e.g. 'wrong-field-count', 'missing-customer-id', 'bad-number'. */
+  reason: string;
+  /** The column concerned, where there is one. */
+  column: string | null;
+  count: number;
+  examples: RejectExample[];
+}
+
+export interface QualityReport {
+  /** Data records in the file (header excluded, blank lines excluded): loaded + rejected. */
+  rowsInFile: number;
+  loaded: number;
+  rejected: number;
+  blankLines: number;
+  reasons: RejectReason[];
+  nulls: { column: string; role: ColumnRole; nulls: number }[];
+  /** Rows sharing a (customer, month) key with another row, beyond the first. */
+  duplicateKeys: number;
+  dateRange: { min: string; max: string } | null;
+}
+
+export type DatasetKind = 'panel' | 'transactions' | 'snapshot' | 'table';
+
+export interface MonthlyKpis {
+  month: string[];
+  active: number[];
+  /** null in the first data month (a customer seen then may have joined earlier). */
+  new: (number | null)[];
+  /** null where the data cannot say (no churn flag and no later months). */
+  churned: (number | null)[];
+  revenue: number[];
+  arpu: (number | null)[];
+}
+
+export interface Overview {
+  kind: DatasetKind;
+  rows: number;
+  customers: number | null;
+  months: number | null;
+  kpis: MonthlyKpis | null;
+}
+
+export interface DatasetSummary {
+  id: string;
+  fileName: string;
+  bytes: number;
+  format: FileFormat;
+  encoding: Encoding | null;
+  delimiter: Delimiter | null;
+  hasHeader: boolean;
+  headers: string[];
+  /** First rows as raw text, for the preview. */
+  preview: string[][];
+  roles: ColumnRole[];
+  quality: QualityReport;
+  overview: Overview;
+  seconds: number;
+}
+
+export interface SampleOptions {
+  customers: number;
+  months: number;
+  seed: number;
+  lang: 'zh' | 'en';
+}
+
+export interface EngineInfo {
+  duckdbVersion: string;
+  seconds: number;
+}
+
+export interface EngineApi {
+  init(): Promise<EngineInfo>;
+  ingestFile(file: Blob, name: string, options: IngestOptions, onProgress?: ProgressFn): Promise<DatasetSummary>;
+  applyRoles(datasetId: string, roles: ColumnRole[]): Promise<DatasetSummary>;
+  loadSample(options: SampleOptions, onProgress?: ProgressFn): Promise<DatasetSummary>;
+  dropDataset(datasetId: string): Promise<void>;
+}

@@ -1,0 +1,55 @@
+/**
+ * The engine Web Worker: DuckDB-WASM (blocking build, so the SQL layer is the same code path as in
+ * vitest) plus the model code, exposed to the UI through comlink as one typed `EngineApi`.
+ */
+import * as Comlink from 'comlink';
+import { createDuckDB, BROWSER_RUNTIME, VoidLogger, DuckDBDataProtocol, type DuckDBBundles } from '$duckdb-blocking';
+import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
+import type { EngineApi, EngineInfo } from './contract.ts';
+import type { SqlConnection } from './db/sql.ts';
+import { one } from './db/sql.ts';
+import { Engine } from './engine/engine.ts';
+import { engineError, toEngineError } from './engine/errors.ts';
+
+let engine: Engine | null = null;
+let starting: Promise<EngineInfo> | null = null;
+
+async function start(): Promise<EngineInfo> {
+  const t0 = performance.now();
+  // Only the exception-handling build ships: every current browser has wasm exceptions.
+  const bundles: DuckDBBundles = { mvp: { mainModule: ehWasm, mainWorker: '' }, eh: { mainModule: ehWasm, mainWorker: '' } };
+  try {
+    const db = await createDuckDB(bundles, new VoidLogger(), BROWSER_RUNTIME);
+    await db.instantiate(() => {});
+    const conn = db.connect() as unknown as SqlConnection;
+    engine = new Engine(conn, {
+      register: async (name, blob) => db.registerFileHandle(name, blob, DuckDBDataProtocol.BROWSER_FILEREADER, true),
+      drop: (name) => {
+        try {
+          db.dropFile(name);
+        } catch {
+          /* not registered */
+        }
+      }
+    });
+    const version = String(one(conn, 'SELECT version() AS v')?.v ?? '');
+    return { duckdbVersion: version, seconds: (performance.now() - t0) / 1000 };
+  } catch (e) {
+    throw toEngineError(e, 'engine-start-failed');
+  }
+}
+
+function ready(): Engine {
+  if (!engine) throw engineError('engine-start-failed', 'The engine has not started.');
+  return engine;
+}
+
+const api = {
+  init: () => (starting ??= start()),
+  ingestFile: (file, name, options, onProgress) => ready().ingestFile(file, name, options, onProgress),
+  applyRoles: (id, roles) => ready().applyRoles(id, roles),
+  loadSample: (options, onProgress) => ready().loadSample(options, onProgress),
+  dropDataset: async (id) => ready().dropDataset(id)
+} satisfies EngineApi;
+
+Comlink.expose(api);

@@ -1,0 +1,96 @@
+/**
+ * The engine: datasets held in DuckDB, with ingest, typing by role, quality report and overview.
+ * Environment-agnostic: the browser worker and vitest construct it with their own connection and
+ * file host, so the same code runs in both.
+ */
+import type { ColumnRole, DatasetSummary, IngestOptions, ProgressFn, SampleOptions } from '../contract.ts';
+import { all, exec, quoteIdent, type SqlConnection } from '../db/sql.ts';
+import { engineError, toEngineError } from './errors.ts';
+import { loadRaw, type FileHost, type RawDataset } from './ingest.ts';
+import { numericCheckSql, planColumns, typedSql } from './typed.ts';
+import { overview, qualityReport } from './quality.ts';
+import valuesSql from '../ingest/sql/values.sql?raw';
+
+const noProgress: ProgressFn = () => {};
+
+export class Engine {
+  private datasets = new Map<string, RawDataset>();
+  private next = 1;
+
+  constructor(private conn: SqlConnection, private files: FileHost) {
+    exec(conn, valuesSql);
+  }
+
+  async ingestFile(blob: Blob, name: string, options: IngestOptions = {}, onProgress: ProgressFn = noProgress): Promise<DatasetSummary> {
+    const started = performance.now();
+    const id = String(this.next++);
+    try {
+      const raw = await loadRaw(this.conn, this.files, id, blob, name, options, onProgress);
+      this.datasets.set(id, raw);
+      return this.summarise(raw, raw.suggestedRoles, started, onProgress);
+    } catch (e) {
+      this.dropTables(id);
+      throw toEngineError(e, 'read-failed');
+    }
+  }
+
+  async applyRoles(id: string, roles: ColumnRole[]): Promise<DatasetSummary> {
+    const raw = this.datasets.get(id);
+    if (!raw) throw engineError('unknown-dataset', `No dataset ${id}.`);
+    if (roles.length !== raw.headers.length) throw engineError('bad-mapping', 'One role per column is needed.');
+    try {
+      return this.summarise(raw, roles, performance.now(), noProgress);
+    } catch (e) {
+      throw toEngineError(e);
+    }
+  }
+
+  /** Loads generated sample data through the same path as a user's file. */
+  async loadSample(options: SampleOptions, onProgress: ProgressFn = noProgress): Promise<DatasetSummary> {
+    onProgress({ phase: 'generating', fraction: 0 });
+    const { samplePanelBlob } = await import('./sample.ts');
+    const blob = await samplePanelBlob(options, (f) => onProgress({ phase: 'generating', fraction: f }));
+    const name = options.lang === 'zh' ? '示例面板数据.csv' : 'sample-panel.csv';
+    return this.ingestFile(blob, name, {}, onProgress);
+  }
+
+  dropDataset(id: string): void {
+    this.datasets.delete(id);
+    this.dropTables(id);
+  }
+
+  /** The typed table of a dataset, for analysis modules. */
+  typedTable(id: string): string {
+    if (!this.datasets.has(id)) throw engineError('unknown-dataset', `No dataset ${id}.`);
+    return quoteIdent(`ds_${id}`);
+  }
+
+  private summarise(raw: RawDataset, roles: ColumnRole[], started: number, onProgress: ProgressFn): DatasetSummary {
+    onProgress({ phase: 'checking', fraction: null });
+    const cols = planColumns(raw.headers, roles);
+    const numericText = new Set<number>();
+    const check = numericCheckSql(raw.rawTable, cols);
+    if (check) {
+      const r = all(this.conn, check)[0] ?? {};
+      for (const c of cols) if (c.role === 'number' && Number(r['n' + c.source]) !== 1) numericText.add(c.source);
+    }
+    const typed = quoteIdent(`ds_${raw.id}`);
+    const valueRejects = quoteIdent(`vrej_${raw.id}`);
+    exec(this.conn, typedSql(raw.rawTable, typed, valueRejects, cols, numericText, raw.headers.length));
+    onProgress({ phase: 'summarising', fraction: null });
+    const quality = qualityReport(this.conn, raw, typed, valueRejects, cols);
+    return {
+      id: raw.id, fileName: raw.fileName, bytes: raw.bytes, format: raw.format, encoding: raw.encoding,
+      delimiter: raw.delimiter, hasHeader: raw.hasHeader, headers: raw.headers, preview: raw.preview,
+      roles, quality, overview: overview(this.conn, typed, cols),
+      seconds: (performance.now() - started) / 1000
+    };
+  }
+
+  private dropTables(id: string): void {
+    for (const t of ['raw', 'ds', 'vrej', 'srej', 'rej_err', 'rej_scan', 'lines'])
+      exec(this.conn, `DROP TABLE IF EXISTS ${quoteIdent(`${t}_${id}`)}`);
+    this.files.drop(`file_${id}`);
+    this.files.drop(`file_${id}.parquet`);
+  }
+}
