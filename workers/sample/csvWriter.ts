@@ -51,9 +51,16 @@ export class CsvWriter {
   }
 
   writeBytes(bytes: Uint8Array): void {
-    this.ensure(bytes.length);
-    this.buffer.set(bytes, this.position);
-    this.position += bytes.length;
+    const n = bytes.length;
+    this.ensure(n);
+    if (n > 32) {
+      this.buffer.set(bytes, this.position);
+    } else {
+      // Labels are short; a plain loop beats the call into TypedArray.set for them.
+      const buf = this.buffer;
+      for (let i = 0, p = this.position; i < n; i++, p++) buf[p] = bytes[i];
+    }
+    this.position += n;
   }
 
   writeText(text: string): void {
@@ -77,16 +84,30 @@ export class CsvWriter {
 
   /** A non-negative integer in decimal, left-padded with zeros to at least `width` digits. */
   writeInt(value: number, width = 1): void {
-    let digits = 1;
-    for (let v = value; v >= 10; v = Math.floor(v / 10)) digits++;
+    if (value < 10 && width <= 1) {
+      this.ensure(1);
+      this.buffer[this.position++] = ZERO + value;
+      return;
+    }
+    let digits = value < 100 ? 2 : value < 1000 ? 3 : value < 10000 ? 4 : value < 100000 ? 5 : 6;
+    for (let v = value / 1e6; v >= 1; v /= 10) digits++;
     if (digits < width) digits = width;
     this.ensure(digits);
     const buf = this.buffer;
     let v = value;
-    for (let i = this.position + digits - 1; i >= this.position; i--) {
-      const q = Math.floor(v / 10);
-      buf[i] = ZERO + (v - q * 10);
-      v = q;
+    if (v <= 0x7fffffff) {
+      // int32 arithmetic is markedly faster than floating-point division in this hot loop.
+      for (let i = this.position + digits - 1; i >= this.position; i--) {
+        const q = (v / 10) | 0;
+        buf[i] = ZERO + (v - q * 10);
+        v = q;
+      }
+    } else {
+      for (let i = this.position + digits - 1; i >= this.position; i--) {
+        const q = Math.floor(v / 10);
+        buf[i] = ZERO + (v - q * 10);
+        v = q;
+      }
     }
     this.position += digits;
   }

@@ -11,7 +11,16 @@ import { CsvWriter, utf8 } from './csvWriter.ts';
 import { planCustomer, STAGES, type Stage } from './lifecycle.ts';
 import { drawMonth, emptyMonthValues, type SpellMemory } from './monthValues.ts';
 import { Rng, streamSeed } from './prng.ts';
-import { CUSTOMER_TYPES, INDUSTRIES, PANEL_COLUMNS, REGIONS, TRUTH_COLUMNS, type SampleLang } from './vocabulary.ts';
+import {
+  BUSINESS_PLANS,
+  CUSTOMER_TYPES,
+  INDUSTRIES,
+  PANEL_COLUMNS,
+  REGIONS,
+  RESIDENTIAL_PLANS,
+  TRUTH_COLUMNS,
+  type SampleLang
+} from './vocabulary.ts';
 
 export type { SampleLang } from './vocabulary.ts';
 export type { Stage } from './lifecycle.ts';
@@ -124,6 +133,7 @@ export function* generateSampleBytes(options: SampleOptions): Generator<SampleCh
   const industries = INDUSTRIES.map((r) => utf8(r[lang] + ','));
   const noIndustry = utf8(',');
   const types = [utf8(CUSTOMER_TYPES.residential[lang] + ','), utf8(CUSTOMER_TYPES.business[lang] + ',')];
+  const plans = new Map([...RESIDENTIAL_PLANS, ...BUSINESS_PLANS].map((p) => [p, utf8(p[lang] + ',')]));
 
   const summary: SampleSummary = {
     rows: 0,
@@ -158,7 +168,7 @@ export function* generateSampleBytes(options: SampleOptions): Generator<SampleCh
     for (const spell of customer.spells) {
       if (spell.last < spell.first) continue;
       spellsInWindow++;
-      const plan = utf8(spell.plan[lang] + ',');
+      const plan = plans.get(spell.plan) ?? utf8(spell.plan[lang] + ',');
       memory.retentionOffer = false;
       for (let m = spell.first; m <= spell.last; m++) {
         const tenure = m - spell.join + 1;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cumulativeWeights, Rng, splitmix32, streamSeed } from './prng.ts';
+import { cumulativeWeights, logFactorial, Rng, splitmix32, streamSeed } from './prng.ts';
 
 function draws(rng: Rng, n: number, draw: (r: Rng) => number): number[] {
   return Array.from({ length: n }, () => draw(rng));
@@ -68,12 +68,29 @@ describe('seeded PRNG', () => {
     expect(xs.filter((x) => Math.abs(x) > 1.96).length / xs.length).toBeCloseTo(0.05, 2);
   });
 
-  it.each([0.02, 0.6, 4, 25, 80])('draws Poisson counts with mean and variance %s', (lambda) => {
+  it.each([0.02, 0.6, 4, 9.9, 10, 25, 80, 1000])('draws Poisson counts with mean and variance %s', (lambda) => {
     const xs = draws(new Rng(6), 50_000, (r) => r.poisson(lambda));
     expect(xs.every((x) => Number.isInteger(x) && x >= 0)).toBe(true);
     const { mean, variance } = meanAndVariance(xs);
     expect(Math.abs(mean - lambda)).toBeLessThan(0.03 * lambda + 0.01);
     expect(Math.abs(variance - lambda)).toBeLessThan(0.08 * lambda + 0.01);
+  });
+
+  it('matches Poisson probabilities for a mean in the rejection (PTRS) range', () => {
+    const lambda = 14;
+    const xs = draws(new Rng(12), 200_000, (r) => r.poisson(lambda));
+    for (const k of [5, 10, 14, 20, 25]) {
+      const p = Math.exp(-lambda + k * Math.log(lambda) - logFactorial(k));
+      expect(Math.abs(xs.filter((x) => x === k).length / xs.length - p)).toBeLessThan(0.003);
+    }
+  });
+
+  it('computes log k! exactly in the table and by Stirling beyond it', () => {
+    expect(logFactorial(0)).toBe(0);
+    expect(logFactorial(5)).toBeCloseTo(Math.log(120), 12);
+    let sum = 0;
+    for (let k = 1; k <= 300; k++) sum += Math.log(k);
+    expect(logFactorial(300)).toBeCloseTo(sum, 8);
   });
 
   it('returns 0 for a zero or invalid Poisson mean', () => {

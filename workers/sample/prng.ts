@@ -9,7 +9,9 @@
  * References: PractRand (pracrand.sourceforge.net) for sfc32, with the output taken before the
  * counter increments as in PractRand's `raw32`; the 32-bit splitmix variant of bryc/code "PRNGs.md"
  * (after Steele, Lea & Flood 2014, "Fast splittable pseudorandom number generators"); Box & Muller
- * (1958) for normals; Knuth, TAOCP vol. 2 §3.4.1 for small-mean Poisson draws.
+ * (1958) for normals; Knuth, TAOCP vol. 2 §3.4.1 for small-mean Poisson draws, and Hörmann (1993),
+ * "The transformed rejection method for generating Poisson random variables" (PTRS, as in NumPy's
+ * random_poisson_ptrs) for larger means.
  */
 
 /** One step of splitmix32: a well-mixed 32-bit hash of `x`, used to expand and combine seeds. */
@@ -105,15 +107,12 @@ export class Rng {
   }
 
   /**
-   * Poisson count with mean `lambda` ≥ 0: Knuth's multiplication method below 30, a rounded normal
-   * approximation (mean λ, variance λ, floored at 0) above, where the two are close enough for sample data.
+   * Poisson count with mean `lambda` (0 for a mean ≤ 0 or NaN): Knuth's multiplication method below
+   * 10, Hörmann's PTRS transformed rejection from 10 up (exact, about 1.2 pairs of uniforms a draw).
    */
   poisson(lambda: number): number {
     if (!(lambda > 0)) return 0;
-    if (lambda >= 30) {
-      const x = Math.round(lambda + Math.sqrt(lambda) * this.normal());
-      return x < 0 ? 0 : x;
-    }
+    if (lambda >= 10) return this.poissonPtrs(lambda);
     const limit = Math.exp(-lambda);
     let k = 0;
     let p = this.uniform();
@@ -122,6 +121,23 @@ export class Rng {
       p *= this.uniform();
     }
     return k;
+  }
+
+  private poissonPtrs(lambda: number): number {
+    const logLambda = Math.log(lambda);
+    const b = 0.931 + 2.53 * Math.sqrt(lambda);
+    const a = -0.059 + 0.02483 * b;
+    const logInvAlpha = Math.log(1.1239 + 1.1328 / (b - 3.4));
+    const vr = 0.9277 - 3.6224 / (b - 2);
+    for (;;) {
+      const u = this.uniform() - 0.5;
+      const v = this.uniform();
+      const us = 0.5 - Math.abs(u);
+      const k = Math.floor(((2 * a) / us + b) * u + lambda + 0.43);
+      if (us >= 0.07 && v <= vr) return k;
+      if (k < 0 || (us < 0.013 && v > us)) continue;
+      if (Math.log(v) + logInvAlpha - Math.log(a / (us * us) + b) <= -lambda + k * logLambda - logFactorial(k)) return k;
+    }
   }
 
   /** Geometric count of failures before the first success, 0, 1, 2, …, with the given mean. */
@@ -138,6 +154,20 @@ export class Rng {
     while (cumulative[i] <= x) i++;
     return i;
   }
+}
+
+const LOG_FACTORIAL_TABLE = (() => {
+  const table = [0];
+  for (let k = 1; k < 256; k++) table.push(table[k - 1] + Math.log(k));
+  return table;
+})();
+
+/** log(k!): a table below 256, Stirling's series beyond (error < 1e-12 there). */
+export function logFactorial(k: number): number {
+  if (k < 256) return LOG_FACTORIAL_TABLE[k];
+  const x = k + 1;
+  const x2 = 1 / (x * x);
+  return (x - 0.5) * Math.log(x) - x + 0.5 * Math.log(2 * Math.PI) + (1 / 12 - x2 * (1 / 360 - x2 / 1260)) / x;
 }
 
 /** Turns weights into the cumulative table that `Rng.pickCumulative` expects. */
