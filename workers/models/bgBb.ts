@@ -30,6 +30,8 @@ export interface BgBbFit {
   logLikelihood: number;
   converged: boolean;
   iterations: number;
+  /** Objective evaluations used by the optimiser. */
+  evaluations: number;
 }
 
 function checkRow(x: number, tx: number, n: number, index: number): void {
@@ -77,7 +79,7 @@ export function fitBgBb(rows: readonly BgBbRow[]): BgBbFit {
   const [alpha, beta, gamma, delta] = result.x;
   const logLikelihood = -result.value * customers;
   if (!Number.isFinite(logLikelihood)) throw new ModelError('not-converged', 'BG/BB fit found no finite maximum');
-  return { params: { alpha, beta, gamma, delta }, logLikelihood, converged: result.converged, iterations: result.iterations };
+  return { params: { alpha, beta, gamma, delta }, logLikelihood, converged: result.converged, iterations: result.iterations, evaluations: result.evaluations };
 }
 
 /**

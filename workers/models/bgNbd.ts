@@ -31,6 +31,8 @@ export interface BgNbdFit {
   logLikelihood: number;
   converged: boolean;
   iterations: number;
+  /** Objective evaluations used by the optimiser. */
+  evaluations: number;
 }
 
 /**
@@ -92,7 +94,7 @@ export function fitBgNbd(rows: readonly RfmRow[]): BgNbdFit {
   if (!Number.isFinite(logLikelihood) || result.x.some((v) => !Number.isFinite(v))) {
     throw new ModelError('not-converged', 'BG/NBD fit found no finite maximum of the likelihood');
   }
-  return { params: { r, alpha, a, b }, logLikelihood, converged: result.converged, iterations: result.iterations };
+  return { params: { r, alpha, a, b }, logLikelihood, converged: result.converged, iterations: result.iterations, evaluations: result.evaluations };
 }
 
 /**

@@ -71,6 +71,21 @@ describe('gammaGammaExpectedSpend', () => {
 });
 
 describe('Gamma–Gamma degenerate input', () => {
+  it('leaves out and counts repeat buyers with zero spend (they occur in CDNOW master)', () => {
+    const withZero = [...rows, { frequency: 2, monetaryValue: 0, count: 3 }];
+    const refit = fitGammaGamma(withZero);
+    expect(refit.excludedNonPositiveSpend).toBe(3);
+    expect(refit.params.p).toBeCloseTo(fit.params.p, 6);
+  });
+  it('all spends equal: no finite optimum, not-converged (never NaN)', () => {
+    const same = [1, 2, 3, 4, 5, 6].map((x) => ({ frequency: x, monetaryValue: 20 }));
+    try {
+      const f = fitGammaGamma(same);
+      expect(Object.values(f.params).every(Number.isFinite)).toBe(true);
+    } catch (error) {
+      expect(error).toMatchObject({ code: 'not-converged' });
+    }
+  });
   it('throws no-repeat-buyers, too-few-customers and invalid-input', () => {
     expect(() => fitGammaGamma([{ frequency: 0, monetaryValue: 0 }])).toThrow(
       expect.objectContaining({ code: 'no-repeat-buyers' })
@@ -78,7 +93,10 @@ describe('Gamma–Gamma degenerate input', () => {
     expect(() => fitGammaGamma([{ frequency: 2, monetaryValue: 10 }])).toThrow(
       expect.objectContaining({ code: 'too-few-customers' })
     );
-    expect(() => fitGammaGamma([{ frequency: 2, monetaryValue: -5 }, { frequency: 1, monetaryValue: 3 }])).toThrow(
+    expect(() => fitGammaGamma([{ frequency: 1.5, monetaryValue: 5 }, { frequency: 1, monetaryValue: 3 }])).toThrow(
+      expect.objectContaining({ code: 'invalid-input' })
+    );
+    expect(() => fitGammaGamma([{ frequency: 2, monetaryValue: NaN }, { frequency: 1, monetaryValue: 3 }])).toThrow(
       expect.objectContaining({ code: 'invalid-input' })
     );
   });

@@ -29,8 +29,12 @@ export interface GammaGammaFit {
   logLikelihood: number;
   converged: boolean;
   iterations: number;
-  /** Number of customers (weighted) used: those with frequency > 0. */
+  /** Objective evaluations used by the optimiser. */
+  evaluations: number;
+  /** Number of customers (weighted) used: those with frequency > 0 and positive mean spend. */
   customers: number;
+  /** Repeat buyers left out because their mean spend was ≤ 0. */
+  excludedNonPositiveSpend: number;
 }
 
 /**
@@ -48,17 +52,28 @@ export function gammaGammaLogLikelihood(params: GammaGammaParams, x: number, m: 
 
 /**
  * Maximum-likelihood fit of the Gamma–Gamma spend model (Fader & Hardie 2013), shared optimiser on
- * the log scale of (p, q, γ). Rows with frequency 0 are skipped.
- * @throws {ModelError} 'invalid-input' (non-positive spend of a repeat buyer, bad numbers),
+ * the log scale of (p, q, γ). Rows with frequency 0 are skipped; repeat buyers with mean spend ≤ 0
+ * are left out and counted in `excludedNonPositiveSpend`.
+ * @throws {ModelError} 'invalid-input' (bad numbers),
  *   'no-repeat-buyers', 'too-few-customers', 'not-converged' (no finite optimum, e.g. all spends equal)
  * @example fitGammaGamma(repeatBuyers).params // { p: 6.25, q: 3.74, v: 15.44 } on CDNOW
  */
 export function fitGammaGamma(rows: readonly SpendRow[]): GammaGammaFit {
-  const repeat = rows.filter((r) => r.frequency !== 0);
+  // Spend must be positive for a Gamma density; repeat buyers whose mean spend is ≤ 0 (free items,
+  // refunds) are left out and counted, so the caller can say so.
+  let excludedNonPositiveSpend = 0;
+  const repeat = rows.filter((r) => {
+    if (r.frequency === 0) return false;
+    if (r.monetaryValue <= 0) {
+      excludedNonPositiveSpend += r.count ?? 1;
+      return false;
+    }
+    return true;
+  });
   const { values, weights } = aggregateRows(repeat, ['frequency', 'monetaryValue']);
-  values.forEach(([x, m], i) => {
-    if (!(Number.isInteger(x) && x > 0 && m > 0)) {
-      throw new ModelError('invalid-input', `row ${i}: need integer frequency ≥ 1 and monetary value > 0`, { index: i });
+  values.forEach(([x], i) => {
+    if (!(Number.isInteger(x) && x > 0)) {
+      throw new ModelError('invalid-input', `row ${i}: frequency must be a non-negative integer`, { index: i });
     }
   });
   const customers = weights.reduce((s, w) => s + w, 0);
@@ -82,7 +97,7 @@ export function fitGammaGamma(rows: readonly SpendRow[]): GammaGammaFit {
       'Gamma–Gamma fit did not converge (spend may not vary across customers)'
     );
   }
-  return { params: { p, q, v }, logLikelihood, converged: result.converged, iterations: result.iterations, customers };
+  return { params: { p, q, v }, logLikelihood, converged: result.converged, iterations: result.iterations, evaluations: result.evaluations, customers, excludedNonPositiveSpend };
 }
 
 /**

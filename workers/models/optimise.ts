@@ -232,7 +232,7 @@ export interface MinimiseOptions extends NelderMeadOptions {
  */
 export function minimise(f: Objective, x0: readonly number[], options: MinimiseOptions = {}): MinimiseResult {
   // The simplex only needs to reach the basin; BFGS then converges fast and tightly.
-  options = { fTolerance: 1e-9, xTolerance: 1e-5, ...options };
+  options = { fTolerance: 1e-7, xTolerance: 1e-3, ...options };
   let best = nelderMead(f, x0, options);
   let evaluations = best.evaluations;
   let iterations = best.iterations;

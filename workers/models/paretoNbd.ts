@@ -23,6 +23,8 @@ export interface ParetoNbdFit {
   logLikelihood: number;
   converged: boolean;
   iterations: number;
+  /** Objective evaluations used by the optimiser. */
+  evaluations: number;
 }
 
 /**
@@ -72,17 +74,49 @@ export function fitParetoNbd(rows: readonly RfmRow[]): ParetoNbdFit {
   const total = weights.reduce((s, w) => s + w, 0);
   const meanRate = values.reduce((s, [x, , T], i) => s + (weights[i] * x) / T, 0) / total;
   const meanT = values.reduce((s, [, , T], i) => s + weights[i] * T, 0) / total;
+  // Per evaluation, the Γ terms are computed once per distinct x and the ₂F₁ terms of A₀ once per
+  // distinct (x, t) with t a recency or an age: many customers share them (all x = 0 rows share
+  // tₓ = 0, and ages take one value per first-purchase date).
+  const distinctX = [...new Set(values.map((v) => v[0]))];
+  const slotOfX = new Map(distinctX.map((x, k) => [x, k]));
+  const pairs: [number, number][] = [];
+  const pairIndex = new Map<string, number>();
+  const pairOf = (x: number, t: number) => {
+    const key = `${x}|${t}`;
+    let k = pairIndex.get(key);
+    if (k === undefined) {
+      pairIndex.set(key, (k = pairs.length));
+      pairs.push([x, t]);
+    }
+    return k;
+  };
+  const rowSlots = values.map(([x, tx, T]) => [slotOfX.get(x)!, pairOf(x, tx), pairOf(x, T)]);
+  const gammaOfX = new Array<number>(distinctX.length);
+  const logF = new Array<number>(pairs.length);
   const negLL = ([r, alpha, s, beta]: readonly number[]) => {
-    const params = { r, alpha, s, beta };
-    let ll = 0;
+    const base = -lgamma(r) + r * Math.log(alpha) + s * Math.log(beta);
+    for (let k = 0; k < distinctX.length; k++) gammaOfX[k] = base + lgamma(r + distinctX[k]);
+    const alphaLarger = alpha >= beta;
+    const m = alphaLarger ? alpha : beta;
+    const diff = Math.abs(alpha - beta);
     try {
-      for (let i = 0; i < values.length; i++) {
-        const [x, tx, T] = values[i];
-        ll += weights[i] * paretoNbdLogLikelihood(params, x, tx, T);
+      for (let k = 0; k < pairs.length; k++) {
+        const [x, t] = pairs[k];
+        const a1 = r + s + x;
+        logF[k] = Math.log(hyp2f1(a1, alphaLarger ? s + 1 : r + x, a1 + 1, diff / (m + t))) - a1 * Math.log(m + t);
       }
     } catch (error) {
-      if (error instanceof ModelError) return Infinity; // 2F1 out of reach: reject the point
+      if (error instanceof ModelError) return Infinity; // ₂F₁ out of reach: reject the point
       throw error;
+    }
+    const logS = Math.log(s);
+    let ll = 0;
+    for (let i = 0; i < values.length; i++) {
+      const [x, tx, T] = values[i];
+      const [gx, pTx, pT] = rowSlots[i];
+      const stillAlive = -(r + x) * Math.log(alpha + T) - s * Math.log(beta + T);
+      const logA0 = tx < T ? logF[pTx] + Math.log(-Math.expm1(logF[pT] - logF[pTx])) : -Infinity;
+      ll += weights[i] * (gammaOfX[gx] + logAddExp(stillAlive, logS - Math.log(r + s + x) + logA0));
     }
     return -ll / total;
   };
@@ -93,7 +127,7 @@ export function fitParetoNbd(rows: readonly RfmRow[]): ParetoNbdFit {
   if (!Number.isFinite(logLikelihood)) {
     throw new ModelError('not-converged', 'Pareto/NBD fit found no finite maximum of the likelihood');
   }
-  return { params: { r, alpha, s, beta }, logLikelihood, converged: result.converged, iterations: result.iterations };
+  return { params: { r, alpha, s, beta }, logLikelihood, converged: result.converged, iterations: result.iterations, evaluations: result.evaluations };
 }
 
 /**

@@ -18,6 +18,8 @@ export interface SbgFit {
   logLikelihood: number;
   converged: boolean;
   iterations: number;
+  /** Objective evaluations used by the optimiser. */
+  evaluations: number;
 }
 
 /**
@@ -76,7 +78,7 @@ export function fitSbg(activeAtStart: readonly number[]): SbgFit {
   if (!Number.isFinite(logLikelihood) || !(alpha < 1e8 && beta < 1e8)) {
     throw new ModelError('not-converged', 'sBG fit did not converge (retention may be constant: try more periods)');
   }
-  return { params: { alpha, beta }, logLikelihood, converged: result.converged, iterations: result.iterations };
+  return { params: { alpha, beta }, logLikelihood, converged: result.converged, iterations: result.iterations, evaluations: result.evaluations };
 }
 
 /** LL of Fader & Hardie (2007), eq. 5, with P(T=t) and S(t) by their recursions (eq. 7). */
