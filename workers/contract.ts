@@ -120,10 +120,17 @@ export interface EngineInfo {
   seconds: number;
 }
 
-export interface EngineApi {
+/** Loading data: the foundation every analysis stands on. */
+export interface CoreApi {
   init(): Promise<EngineInfo>;
   ingestFile(file: Blob, name: string, options: IngestOptions, onProgress?: ProgressFn): Promise<DatasetSummary>;
   applyRoles(datasetId: string, roles: ColumnRole[]): Promise<DatasetSummary>;
   loadSample(options: SampleOptions, onProgress?: ProgressFn): Promise<DatasetSummary>;
   dropDataset(datasetId: string): Promise<void>;
 }
+
+/**
+ * The whole protocol: the core plus one interface per analysis feature, each declared in that
+ * feature's own `workers/<feature>/contract.ts` and added here.
+ */
+export type EngineApi = CoreApi;

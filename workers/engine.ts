@@ -44,6 +44,7 @@ function ready(): Engine {
   return engine;
 }
 
+/** Every engine method: the core here, then one spread per analysis feature. */
 const api = {
   init: () => (starting ??= start()),
   ingestFile: (file, name, options, onProgress) => ready().ingestFile(file, name, options, onProgress),

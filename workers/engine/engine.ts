@@ -3,22 +3,44 @@
  * Environment-agnostic: the browser worker and vitest construct it with their own connection and
  * file host, so the same code runs in both.
  */
-import type { ColumnRole, DatasetSummary, IngestOptions, ProgressFn, SampleOptions } from '../contract.ts';
+import type { ColumnRole, DatasetKind, DatasetSummary, IngestOptions, ProgressFn, SampleOptions } from '../contract.ts';
 import { all, exec, quoteIdent, type SqlConnection } from '../db/sql.ts';
 import { engineError, toEngineError } from './errors.ts';
 import { loadRaw, type FileHost, type RawDataset } from './ingest.ts';
-import { numericCheckSql, planColumns, typedSql } from './typed.ts';
-import { overview, qualityReport } from './quality.ts';
+import { numericCheckSql, planColumns, typedSql, type TypedColumn } from './typed.ts';
+import { datasetKind, overview, qualityReport } from './quality.ts';
 import valuesSql from '../ingest/sql/values.sql?raw';
 
 const noProgress: ProgressFn = () => {};
 
+/** What analysis modules need to know about a loaded dataset. */
+export interface DatasetHandle {
+  id: string;
+  /** Quoted name of the typed table (canonical column names per role, see typed.ts CANONICAL). */
+  table: string;
+  kind: DatasetKind;
+  columns: TypedColumn[];
+  /** True when a column has this role. */
+  has(role: ColumnRole): boolean;
+}
+
 export class Engine {
   private datasets = new Map<string, RawDataset>();
+  private typed = new Map<string, TypedColumn[]>();
   private next = 1;
 
-  constructor(private conn: SqlConnection, private files: FileHost) {
+  constructor(readonly conn: SqlConnection, private files: FileHost) {
     exec(conn, valuesSql);
+  }
+
+  /** A loaded dataset, for analysis modules (lifecycle, value, LTV, …) running beside the engine. */
+  dataset(id: string): DatasetHandle {
+    const columns = this.typed.get(id);
+    if (!columns) throw engineError('unknown-dataset', `No dataset ${id}.`);
+    return {
+      id, table: quoteIdent(`ds_${id}`), kind: datasetKind(columns), columns,
+      has: (role) => columns.some((c) => c.role === role)
+    };
   }
 
   async ingestFile(blob: Blob, name: string, options: IngestOptions = {}, onProgress: ProgressFn = noProgress): Promise<DatasetSummary> {
@@ -56,13 +78,8 @@ export class Engine {
 
   dropDataset(id: string): void {
     this.datasets.delete(id);
+    this.typed.delete(id);
     this.dropTables(id);
-  }
-
-  /** The typed table of a dataset, for analysis modules. */
-  typedTable(id: string): string {
-    if (!this.datasets.has(id)) throw engineError('unknown-dataset', `No dataset ${id}.`);
-    return quoteIdent(`ds_${id}`);
   }
 
   private summarise(raw: RawDataset, roles: ColumnRole[], started: number, onProgress: ProgressFn): DatasetSummary {
@@ -77,6 +94,7 @@ export class Engine {
     const typed = quoteIdent(`ds_${raw.id}`);
     const valueRejects = quoteIdent(`vrej_${raw.id}`);
     exec(this.conn, typedSql(raw.rawTable, typed, valueRejects, cols, numericText, raw.headers.length));
+    this.typed.set(raw.id, cols.map((c) => (c.role === 'number' && numericText.has(c.source) ? { ...c, kind: 'text' } : c)));
     onProgress({ phase: 'summarising', fraction: null });
     const quality = qualityReport(this.conn, raw, typed, valueRejects, cols);
     return {

@@ -6,7 +6,7 @@
 import type { ColumnRole } from '../contract.ts';
 import { quoteIdent, quoteLiteral } from '../db/sql.ts';
 
-type Kind = 'id' | 'month' | 'date' | 'number' | 'flag' | 'category' | 'text' | 'ignore';
+export type Kind = 'id' | 'month' | 'date' | 'number' | 'flag' | 'category' | 'text' | 'ignore';
 
 const ROLE_KIND: Record<ColumnRole, Kind> = {
   customerId: 'id', month: 'month', date: 'date',

@@ -5,6 +5,13 @@
 import { en, zh, type MessageKey } from './messages';
 
 export type Lang = 'en' | 'zh';
+/** A feature's strings in both languages; `zh` must have the keys of `en` (type-checked). */
+export type Dictionary<K extends string> = { en: Record<K, string>; zh: Record<K, string> };
+
+/** Declares a feature dictionary; the Chinese half is checked against the English keys. */
+export function dictionary<K extends string>(en: Record<K, string>, zh: Record<K, string>): Dictionary<K> {
+  return { en, zh };
+}
 const STORAGE_KEY = 'clm.lang';
 
 export function pickLang(param: string | null, stored: string | null, browser: readonly string[]): Lang {
@@ -49,6 +56,15 @@ class I18n {
 
   t = (key: MessageKey, vars: Record<string, string | number> = {}): string => {
     const s = (this.lang === 'zh' ? zh : en)[key];
+    return s.replace(/\{(\w+)\}/g, (_, k: string) => (k in vars ? String(vars[k]) : `{${k}}`));
+  };
+
+  /**
+   * Translates with a feature's own dictionary (each feature keeps its strings beside its code):
+   * `i18n.tx(messages, 'title')` where `messages = { en: {...}, zh: {...} }`.
+   */
+  tx = <K extends string>(dict: Dictionary<K>, key: K, vars: Record<string, string | number> = {}): string => {
+    const s = dict[this.lang][key] ?? dict.en[key] ?? key;
     return s.replace(/\{(\w+)\}/g, (_, k: string) => (k in vars ? String(vars[k]) : `{${k}}`));
   };
 

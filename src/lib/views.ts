@@ -1,0 +1,23 @@
+/**
+ * The workbench's views, in tab order. A feature adds its view here: an id (used in `?view=`),
+ * a label in both languages and its component, which receives the shared engine and workspace.
+ */
+import type { Component } from 'svelte';
+import type { EngineClient } from '$lib/engine/client.svelte';
+import type { Workspace } from '$lib/features/ingest/workspace.svelte';
+import DataView from '$lib/features/ingest/DataView.svelte';
+
+export interface ViewProps {
+  engine: EngineClient;
+  workspace: Workspace;
+}
+
+export interface ViewDef {
+  id: string;
+  label: { en: string; zh: string };
+  component: Component<ViewProps>;
+}
+
+export const VIEWS: ViewDef[] = [
+  { id: 'data', label: { en: 'Data', zh: '数据' }, component: DataView }
+];
