@@ -2,6 +2,9 @@ import { defineConfig } from '@playwright/test';
 
 // Debian's Chromium (apt-get install chromium): Playwright's own browser download is not possible here.
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+// PORT (default 4173; the sub-path server uses PORT+1) and BUILD_DIR let parallel runs coexist.
+const port = Number(process.env.PORT ?? 4173);
+const root = process.env.BUILD_DIR ?? 'build';
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -24,11 +27,11 @@ export default defineConfig({
     acceptDownloads: true
   },
   webServer: [
-    { command: 'node scripts/serve.mjs --port 4173', url: 'http://127.0.0.1:4173/', reuseExistingServer: !process.env.CI },
-    { command: 'node scripts/serve.mjs --port 4174 --base /clm/', url: 'http://127.0.0.1:4174/clm/', reuseExistingServer: !process.env.CI }
+    { command: `node scripts/serve.mjs --port ${port} --root ${root}`, url: `http://127.0.0.1:${port}/`, reuseExistingServer: false },
+    { command: `node scripts/serve.mjs --port ${port + 1} --root ${root} --base /clm/`, url: `http://127.0.0.1:${port + 1}/clm/`, reuseExistingServer: false }
   ],
   projects: [
-    { name: 'root', use: { baseURL: 'http://127.0.0.1:4173/' }, testIgnore: /subpath\.spec\.ts/ },
-    { name: 'subpath', use: { baseURL: 'http://127.0.0.1:4174/clm/' }, testMatch: /subpath\.spec\.ts/ }
+    { name: 'root', use: { baseURL: `http://127.0.0.1:${port}/` }, testIgnore: /subpath\.spec\.ts/ },
+    { name: 'subpath', use: { baseURL: `http://127.0.0.1:${port + 1}/clm/` }, testMatch: /subpath\.spec\.ts/ }
   ]
 });

@@ -1,11 +1,15 @@
 import adapter from '@sveltejs/adapter-static';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 
+// BUILD_DIR / KIT_OUT_DIR let several builds (e.g. parallel developers) live side by side.
+const pages = process.env.BUILD_DIR ?? 'build';
+
 /** @type {import('@sveltejs/kit').Config} */
 export default {
   preprocess: vitePreprocess(),
   kit: {
-    adapter: adapter({ pages: 'build', assets: 'build', strict: true }),
+    adapter: adapter({ pages, assets: pages, strict: true }),
+    outDir: process.env.KIT_OUT_DIR ?? '.svelte-kit',
     prerender: { entries: ['*'] },
     alias: {
       $workers: 'workers',

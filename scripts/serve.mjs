@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Serves the built static site (build/) on localhost, optionally under a sub-path, the way any static
-// host would: `node scripts/serve.mjs [--port 4173] [--base /clm/] [--open-sample]`.
+// host would: `node scripts/serve.mjs [--port 4173] [--base /clm/] [--root build] [--open-sample]`.
 // Answers 404 outside the base, so tests catch any absolute /_app/ path.
 import http from 'node:http';
 import path from 'node:path';
@@ -14,7 +14,7 @@ const opt = (name, fallback) => {
 };
 const port = Number(opt('--port', process.env.PORT ?? 4173));
 const base = opt('--base', '/').replace(/\/?$/, '/');
-const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'build');
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', opt('--root', process.env.BUILD_DIR ?? 'build'));
 const files = sirv(root, { dev: false, etag: true, gzip: false, brotli: false, single: false });
 
 http

@@ -1,3 +1,7 @@
+import type { LifecycleApi } from './lifecycle/contract.ts';
+import type { LtvApi } from './ltv/contract.ts';
+import type { ValueApi } from './value/contract.ts';
+
 /**
  * The one typed protocol between the UI and the engine worker. The worker `expose`s an object that
  * `satisfies EngineApi`; the UI `wrap`s it. Everything crossing is structured-clone-safe plain data.
@@ -133,4 +137,4 @@ export interface CoreApi {
  * The whole protocol: the core plus one interface per analysis feature, each declared in that
  * feature's own `workers/<feature>/contract.ts` and added here.
  */
-export type EngineApi = CoreApi;
+export type EngineApi = CoreApi & LifecycleApi & LtvApi & ValueApi;

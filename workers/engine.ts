@@ -10,6 +10,9 @@ import type { SqlConnection } from './db/sql.ts';
 import { one } from './db/sql.ts';
 import { Engine } from './engine/engine.ts';
 import { engineError, toEngineError } from './engine/errors.ts';
+import { lifecycleApi } from './lifecycle/api.ts';
+import { ltvApi } from './ltv/api.ts';
+import { valueApi } from './value/api.ts';
 
 let engine: Engine | null = null;
 let starting: Promise<EngineInfo> | null = null;
@@ -50,7 +53,10 @@ const api = {
   ingestFile: (file, name, options, onProgress) => ready().ingestFile(file, name, options, onProgress),
   applyRoles: (id, roles) => ready().applyRoles(id, roles),
   loadSample: (options, onProgress) => ready().loadSample(options, onProgress),
-  dropDataset: async (id) => ready().dropDataset(id)
+  dropDataset: async (id) => ready().dropDataset(id),
+  ...lifecycleApi(ready),
+  ...ltvApi(ready),
+  ...valueApi(ready)
 } satisfies EngineApi;
 
 Comlink.expose(api);
