@@ -1,4 +1,5 @@
 import type { LifecycleApi } from './lifecycle/contract.ts';
+import type { ChurnApi } from './churn/contract.ts';
 import type { LtvApi } from './ltv/contract.ts';
 import type { ValueApi } from './value/contract.ts';
 
@@ -137,4 +138,4 @@ export interface CoreApi {
  * The whole protocol: the core plus one interface per analysis feature, each declared in that
  * feature's own `workers/<feature>/contract.ts` and added here.
  */
-export type EngineApi = CoreApi & LifecycleApi & LtvApi & ValueApi;
+export type EngineApi = CoreApi & LifecycleApi & ChurnApi & LtvApi & ValueApi;

@@ -11,6 +11,7 @@ import { one } from './db/sql.ts';
 import { Engine } from './engine/engine.ts';
 import { engineError, toEngineError } from './engine/errors.ts';
 import { lifecycleApi } from './lifecycle/api.ts';
+import { churnApi } from './churn/api.ts';
 import { ltvApi } from './ltv/api.ts';
 import { valueApi } from './value/api.ts';
 
@@ -55,6 +56,7 @@ const api = {
   loadSample: (options, onProgress) => ready().loadSample(options, onProgress),
   dropDataset: async (id) => ready().dropDataset(id),
   ...lifecycleApi(ready),
+  ...churnApi(ready),
   ...ltvApi(ready),
   ...valueApi(ready)
 } satisfies EngineApi;
