@@ -75,3 +75,7 @@ export {
   type SbgParams
 } from './sbg.ts';
 export { discountedClv, type ClvOptions, type ClvResult } from './clv.ts';
+export { fitLinearRegression, predictLinear, type LinearModel } from './linearRegression.ts';
+export { pcaWeights, principalComponents, symmetricEigen, type PrincipalComponents } from './pca.ts';
+export { entropyWeights } from './entropyWeight.ts';
+export { decayedMonths, loyaltyBand, valueElasticity, type LoyaltyBand } from './valueScores.ts';
