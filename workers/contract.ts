@@ -18,7 +18,8 @@ export type ColumnRole =
 export type EngineErrorCode =
   | 'engine-start-failed' | 'empty-file' | 'binary-file' | 'unsupported-format' | 'no-data-rows'
   | 'read-failed' | 'out-of-memory' | 'bad-mapping' | 'no-customer-column' | 'unknown-dataset'
-  | 'cancelled' | 'xlsx-failed' | 'query-failed';
+  | 'cancelled' | 'xlsx-failed' | 'query-failed'
+  | 'ltv-needs-transactions' | 'ltv-needs-columns' | 'ltv-no-repeat-buyers' | 'ltv-too-few-customers' | 'ltv-not-converged' | 'ltv-bad-input' | 'ltv-not-fitted';
 
 export interface EngineError {
   code: EngineErrorCode;

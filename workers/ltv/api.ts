@@ -1,8 +1,188 @@
-/** The ltv feature's engine methods, run in the worker beside DuckDB. */
-import type { Engine } from '../engine/engine.ts';
-import type { LtvApi } from './contract.ts';
+/**
+ * The ltv feature's engine methods, run in the worker beside DuckDB: the RFM summary and holdout
+ * counts in SQL, then the models (workers/models) on the summary. The last fit per dataset is kept
+ * so that changing CLV settings, sorting or exporting does not refit.
+ */
+import type { EngineErrorCode, ProgressFn } from '../contract.ts';
+import { all, one, quoteIdent, template } from '../db/sql.ts';
+import type { DatasetHandle, Engine } from '../engine/engine.ts';
+import { engineError, toEngineError } from '../engine/errors.ts';
+import { ModelError, type BgNbdParams, type ParetoNbdParams } from '../models/index.ts';
+import type { LtvApi, LtvClvSettings, LtvCustomerRow, LtvFitResult, LtvRfmRow, LtvSplit } from './contract.ts';
+import { customersCsv, scoreCustomers, sortCustomers } from './customers.ts';
+import { bgBbResult, sbgResult } from './discrete.ts';
+import { calibrationHoldout, fitModels, heatmap, tracking, UNIT_DAYS } from './fit.ts';
+import rfmSql from './sql/rfm.sql?raw';
+import trackingSql from './sql/tracking.sql?raw';
+import boundsSql from './sql/bounds.sql?raw';
+import cohortSql from './sql/cohort.sql?raw';
+import monthsSql from './sql/months.sql?raw';
+
+const noProgress: ProgressFn = () => {};
+const ISO = /^\d{4}-\d{2}-\d{2}$/;
+
+/** ModelError codes → engine codes; the model's own code travels in `detail` for a finer message. */
+export function modelError(e: unknown): unknown {
+  if (!(e instanceof ModelError)) return e;
+  const map: Partial<Record<string, EngineErrorCode>> = {
+    'no-repeat-buyers': 'ltv-no-repeat-buyers', 'too-few-customers': 'ltv-too-few-customers',
+    'too-few-rows': 'ltv-too-few-customers', 'not-converged': 'ltv-not-converged', 'numerical-failure': 'ltv-not-converged'
+  };
+  return engineError(map[e.code] ?? 'ltv-bad-input', e.message, e.code);
+}
+
+function transactions(engine: Engine, id: string): DatasetHandle {
+  const ds = engine.dataset(id);
+  if (!ds.has('customerId') || !ds.has('date')) throw engineError('ltv-needs-transactions', 'Map a customer ID and a date column.');
+  return ds;
+}
+
+function bounds(engine: Engine, ds: DatasetHandle): { firstDate: string; lastDate: string; customers: number } {
+  const r = one(engine.conn, template(boundsSql, { table: ds.table }));
+  if (!r || r.first_date == null) throw engineError('ltv-too-few-customers', 'No dated transactions.', 'too-few-rows');
+  return { firstDate: String(r.first_date), lastDate: String(r.last_date), customers: Number(r.customers) };
+}
+
+/** The RFM summary in SQL, with each customer's first-purchase offset (days) for the tracking chart. */
+export function rfmRows(engine: Engine, ds: DatasetHandle, split: LtvSplit, observationEnd: string): (LtvRfmRow & { firstOffset: number })[] {
+  const unitDays = UNIT_DAYS[split.unit];
+  if (!unitDays || !ISO.test(split.calibrationEnd) || !ISO.test(observationEnd))
+    throw engineError('ltv-bad-input', 'Need a time unit and YYYY-MM-DD dates.', 'invalid-input');
+  if (observationEnd < split.calibrationEnd) throw engineError('ltv-bad-input', 'The observation end is before the calibration end.', 'invalid-input');
+  const sql = template(rfmSql, { table: ds.table, amount: ds.has('amount') ? quoteIdent('amount') : '0' });
+  return all(engine.conn, sql, [split.calibrationEnd, observationEnd, unitDays]).map((r) => ({
+    customerId: String(r.customerId), frequency: Number(r.frequency), recency: Number(r.recency), T: Number(r.T),
+    monetaryValue: Number(r.monetaryValue), frequencyHoldout: Number(r.frequencyHoldout), firstOffset: Number(r.first_offset)
+  }));
+}
+
+const dayNumber = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
 
 export function ltvApi(engine: () => Engine): LtvApi {
-  void engine;
-  return {};
+  const fits = new Map<string, { fit: LtvFitResult; rows: LtvRfmRow[]; scored?: { key: string; rows: LtvCustomerRow[] } }>();
+
+  function scored(id: string, s: LtvClvSettings): LtvCustomerRow[] {
+    const held = fits.get(id);
+    if (!held) throw engineError('ltv-not-fitted', 'Fit the models first.');
+    const key = JSON.stringify([s.model, s.t, s.margin, s.annualDiscount, s.horizonMonths]);
+    if (held.scored?.key !== key) {
+      try {
+        held.scored = { key, rows: scoreCustomers(held.rows, held.fit, s) };
+      } catch (e) {
+        throw toEngineError(modelError(e));
+      }
+    }
+    return held.scored.rows;
+  }
+
+  return {
+    ltvBounds: async (id) => bounds(engine(), transactions(engine(), id)),
+
+    ltvRfm: async (id, split) => {
+      const e = engine();
+      const ds = transactions(e, id);
+      const last = bounds(e, ds).lastDate;
+      return rfmRows(e, ds, split, split.observationEnd ?? (last > split.calibrationEnd ? last : split.calibrationEnd)).map(({ firstOffset, ...r }) => (void firstOffset, r));
+    },
+
+    ltvFit: async (id, split, onProgress = noProgress) => {
+      const t0 = performance.now();
+      const e = engine();
+      const ds = transactions(e, id);
+      onProgress({ phase: 'summarising', fraction: null });
+      const b = bounds(e, ds);
+      // Without an explicit end the holdout runs to the last date (none when the data end before the calibration end).
+      const observationEnd = split.observationEnd ?? (b.lastDate > split.calibrationEnd ? b.lastDate : split.calibrationEnd);
+      const withOffsets = rfmRows(e, ds, split, observationEnd);
+      if (withOffsets.length === 0) throw engineError('ltv-too-few-customers', 'No customer bought on or before the calibration end.', 'too-few-customers');
+      const rows: LtvRfmRow[] = withOffsets.map(({ firstOffset, ...r }) => (void firstOffset, r));
+      const unitDays = UNIT_DAYS[split.unit];
+      const holdoutLength = (dayNumber(observationEnd) - dayNumber(split.calibrationEnd)) / unitDays;
+      onProgress({ phase: 'fitting', fraction: null });
+      const models = fitModels(rows);
+      if (!models.bgNbd.ok) {
+        // BG/NBD is the model everything else hangs on: without it there is nothing to show.
+        throw toEngineError(modelError(new ModelError(models.bgNbd.code as never, models.bgNbd.message)));
+      }
+      const bg = models.bgNbd.params as BgNbdParams;
+      const pareto = models.paretoNbd.ok ? (models.paretoNbd.params as ParetoNbdParams) : null;
+      const trackRows = all(e.conn, template(trackingSql, { table: ds.table }), [split.calibrationEnd, observationEnd, unitDays]);
+      // Offsets count from the earliest first purchase, which is the first date in the data (it is ≤ the calibration end).
+      const origin = dayNumber(b.firstDate);
+      const periods = Math.floor((dayNumber(observationEnd) - origin) / unitDays) + 1;
+      try {
+        const fit: LtvFitResult = {
+          datasetId: id, unit: split.unit, calibrationEnd: split.calibrationEnd, observationEnd, firstDate: b.firstDate,
+          holdoutLength, customers: rows.length, repeatBuyers: rows.filter((r) => r.frequency > 0).length,
+          ...models,
+          calibrationHoldout: holdoutLength > 0 ? calibrationHoldout(rows, holdoutLength, bg, pareto) : [],
+          tracking: tracking({
+            repeatsByPeriod: new Map(trackRows.map((r) => [Number(r.period), Number(r.repeats)])),
+            firstOffsets: withOffsets.map((r) => r.firstOffset), periods, unitDays
+          }, bg, pareto),
+          trackingCalibrationPeriod: Math.floor((dayNumber(split.calibrationEnd) - origin) / unitDays) + 1,
+          heatmap: heatmap(rows, bg, holdoutLength > 0 ? holdoutLength : 1),
+          seconds: 0
+        };
+        fit.seconds = (performance.now() - t0) / 1000;
+        fits.set(id, { fit, rows });
+        return fit;
+      } catch (err) {
+        throw toEngineError(modelError(err));
+      }
+    },
+
+    ltvCustomers: async (id, s) => {
+      const rows = scored(id, s);
+      const sorted = sortCustomers(rows, s.sort, s.descending);
+      const clvs = rows.map((r) => r.clv);
+      return {
+        rows: sorted.slice(0, Math.max(0, s.topN)),
+        total: rows.length,
+        totalClv: clvs.every((v) => v != null) ? clvs.reduce((a, v) => a! + v!, 0) : null,
+        totalExpectedPurchases: rows.reduce((a, r) => a + r.expectedPurchases, 0)
+      };
+    },
+
+    ltvCustomersCsv: async (id, s) => customersCsv(sortCustomers(scored(id, s), s.sort, s.descending)),
+
+    ltvBgBb: async (id, horizon) => {
+      const e = engine();
+      const ds = e.dataset(id);
+      const pick = (...names: string[]) =>
+        ds.columns.find((c) => c.kind === 'number' && names.includes(c.header.trim().toLowerCase()));
+      const cols = [pick('frequency', 'x'), pick('recency', 't_x', 'tx'), pick('periods', 'n', 'opportunities'), pick('weights', 'count', 'customers')];
+      if (cols.some((c) => !c)) throw engineError('ltv-needs-columns', 'Need frequency, recency, periods and weights columns.');
+      const [f, r, n, w] = cols.map((c) => quoteIdent(c!.name));
+      const rows = all(e.conn, `SELECT ${f} AS frequency, ${r} AS recency, ${n} AS n, ${w} AS count FROM ${ds.table} WHERE ${f} IS NOT NULL AND ${r} IS NOT NULL AND ${n} IS NOT NULL AND ${w} IS NOT NULL`)
+        .map((x) => ({ frequency: Number(x.frequency), recency: Number(x.recency), n: Number(x.n), count: Number(x.count) }));
+      try {
+        return bgBbResult(rows, horizon);
+      } catch (err) {
+        throw toEngineError(modelError(err));
+      }
+    },
+
+    ltvSbg: async (counts, options) => {
+      try {
+        return sbgResult(counts, options.projectTo, options.discountRate);
+      } catch (err) {
+        throw toEngineError(modelError(err));
+      }
+    },
+
+    ltvCohorts: async (id) => {
+      const e = engine();
+      const ds = e.dataset(id);
+      if (!ds.has('customerId') || !ds.has('month')) throw engineError('ltv-needs-transactions', 'Need customer and month columns.');
+      return all(e.conn, template(monthsSql, { table: ds.table })).map((r) => ({ month: String(r.month), customers: Number(r.customers) }));
+    },
+
+    ltvCohortSurvivors: async (id, month) => {
+      const e = engine();
+      const ds = e.dataset(id);
+      if (!ISO.test(month)) throw engineError('ltv-bad-input', 'Need a YYYY-MM-DD month.', 'invalid-input');
+      return all(e.conn, template(cohortSql, { table: ds.table }), [month]).map((r) => Number(r.active));
+    }
+  };
 }

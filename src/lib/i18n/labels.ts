@@ -57,7 +57,14 @@ export const ERROR_LABELS: Record<EngineErrorCode, Pair> = {
   'unknown-dataset': { en: 'That dataset is no longer loaded.', zh: '该数据集已不在内存中。' },
   cancelled: { en: 'Cancelled.', zh: '已取消。' },
   'xlsx-failed': { en: 'The spreadsheet could not be read.', zh: '无法读取该电子表格。' },
-  'query-failed': { en: 'The analysis failed.', zh: '分析失败。' }
+  'query-failed': { en: 'The analysis failed.', zh: '分析失败。' },
+  'ltv-needs-transactions': { en: 'Lifetime value needs a transaction log: map a customer ID and a date column (and an amount for spend).', zh: '生命周期价值需要交易流水：请设置用户ID和日期列（计算消费金额还需金额列）。' },
+  'ltv-needs-columns': { en: 'The table needs the columns frequency, recency, periods and weights.', zh: '该表需要 frequency、recency、periods、weights 四列。' },
+  'ltv-no-repeat-buyers': { en: 'No customer bought again in the calibration period, so the model cannot be fitted. Move the calibration end later or use a coarser time unit.', zh: '校准期内没有客户重复购买，无法拟合模型。请把校准截止日期后移，或改用更粗的时间单位。' },
+  'ltv-too-few-customers': { en: 'Too few customers to fit the model (at least 2 are needed). Load more data or move the calibration end later.', zh: '客户太少，无法拟合模型（至少需要 2 个）。请加载更多数据或把校准截止日期后移。' },
+  'ltv-not-converged': { en: 'The model fit did not converge. Try another time unit or calibration end, or more data.', zh: '模型拟合未收敛。请尝试其他时间单位或校准截止日期，或使用更多数据。' },
+  'ltv-bad-input': { en: 'The inputs cannot be used by the model.', zh: '这些输入无法用于该模型。' },
+  'ltv-not-fitted': { en: 'Fit the models first.', zh: '请先拟合模型。' }
 };
 
 export const PHASE_LABELS: Record<string, Pair> = {
@@ -67,7 +74,8 @@ export const PHASE_LABELS: Record<string, Pair> = {
   loading: { en: 'Loading rows', zh: '正在加载数据行' },
   checking: { en: 'Checking values', zh: '正在检查取值' },
   generating: { en: 'Generating sample data', zh: '正在生成示例数据' },
-  summarising: { en: 'Summarising', zh: '正在汇总' }
+  summarising: { en: 'Summarising', zh: '正在汇总' },
+  fitting: { en: 'Fitting models', zh: '正在拟合模型' }
 };
 
 export const KIND_LABELS: Record<DatasetKind, Pair> = {

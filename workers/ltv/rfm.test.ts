@@ -1,0 +1,161 @@
+// The SQL RFM summary (workers/ltv/sql/rfm.sql) on the real CDNOW 1/10 sample, loaded through the
+// engine as the browser loads it, against the TypeScript rfmSummary and the test fixture; then the
+// BG/NBD fit on the SQL summary against the published estimates:
+// Fader, Hardie & Lee (2005), "Counting Your Customers the Easy Way: An Alternative to the
+// Pareto/NBD Model", Marketing Science 24(2), 275–284, §4 (2,357 customers, weekly, calibration to
+// 1997-09-30): r = 0.243, α = 4.414, a = 0.793, b = 2.426, LL = −9582.4.
+import { beforeAll, describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Engine } from '../engine/engine.ts';
+import { nodeEngine } from '../../tests/sql/engine.ts';
+import { CALIBRATION_END, OBSERVATION_END, cdnowWeeklySummary, loadCdnowSampleTransactions } from '../../tests/fixtures/models/cdnow.ts';
+import { fitBgNbd, rfmSummary } from '../models/index.ts';
+import { ltvApi } from './api.ts';
+import type { LtvApi, LtvFitResult, LtvRfmRow } from './contract.ts';
+
+const SHARED = path.resolve(import.meta.dirname, '../../../shared/data');
+let engine: Engine;
+let api: LtvApi;
+let id: string;
+let sqlRows: LtvRfmRow[];
+
+beforeAll(async () => {
+  engine = await nodeEngine();
+  api = ltvApi(() => engine);
+  const s = await engine.ingestFile(new Blob([fs.readFileSync(`${SHARED}/cdnow/CDNOW_sample.txt`)]), 'CDNOW_sample.txt');
+  // No header: column1 = customer (master id), column3 = date, column5 = dollars.
+  expect(s.roles[0]).toBe('customerId');
+  expect(s.roles[2]).toBe('date');
+  expect(s.roles[4]).toBe('amount');
+  id = s.id;
+  sqlRows = await api.ltvRfm(id, { calibrationEnd: CALIBRATION_END, observationEnd: OBSERVATION_END, unit: 'week' });
+});
+
+describe('RFM summary in SQL', () => {
+  it('equals rfmSummary and the fixture on all 2,357 CDNOW_sample customers', () => {
+    const tx = loadCdnowSampleTransactions();
+    const ts = rfmSummary(tx.map((t) => ({ customerId: t.customerId, date: t.date, amount: t.dollars })),
+      { calibrationEnd: CALIBRATION_END, observationEnd: OBSERVATION_END, unit: 'week' });
+    const fixture = new Map(cdnowWeeklySummary(tx).map((r) => [r.customerId, r]));
+    expect(sqlRows).toHaveLength(2357);
+    expect(ts).toHaveLength(2357);
+    const bySql = new Map(sqlRows.map((r) => [r.customerId, r]));
+    for (const t of ts) {
+      const s = bySql.get(t.customerId)!;
+      const f = fixture.get(t.customerId)!;
+      expect(s, t.customerId).toBeDefined();
+      expect(s.frequency).toBe(t.frequency);
+      expect(s.frequencyHoldout).toBe(t.frequencyHoldout);
+      expect(s.recency).toBeCloseTo(t.recency, 10);
+      expect(s.T).toBeCloseTo(t.T, 10);
+      expect(s.monetaryValue).toBeCloseTo(t.monetaryValue, 8);
+      expect([s.frequency, s.recency, s.T, s.frequencyHoldout]).toEqual([f.frequency, f.recency, f.T, f.frequencyHoldout]);
+      expect(s.monetaryValue).toBeCloseTo(f.monetaryValue, 8);
+    }
+  });
+
+  it('sums same-day purchases, counts holdout days, and uses the chosen unit', async () => {
+    const csv = 'customer,date,amount\nA,2020-01-01,10\nA,2020-01-01,5\nA,2020-01-15,20\nA,2020-02-01,30\nA,2020-03-01,7\nB,2020-01-20,3\nC,2020-02-10,1\n';
+    const s = await engine.ingestFile(new Blob([csv]), 'tiny.csv');
+    const day = await api.ltvRfm(s.id, { calibrationEnd: '2020-02-01', observationEnd: '2020-03-31', unit: 'day' });
+    expect(day).toEqual([
+      { customerId: 'A', frequency: 2, recency: 31, T: 31, monetaryValue: 25, frequencyHoldout: 1 },
+      { customerId: 'B', frequency: 0, recency: 0, T: 12, monetaryValue: 0, frequencyHoldout: 0 }
+    ]);
+    const week = await api.ltvRfm(s.id, { calibrationEnd: '2020-02-01', observationEnd: '2020-03-31', unit: 'week' });
+    expect(week[0].T).toBeCloseTo(31 / 7, 12);
+    const month = await api.ltvRfm(s.id, { calibrationEnd: '2020-02-01', unit: 'month' });
+    expect(month[0].T).toBeCloseTo(31 / (365.25 / 12), 12);
+    expect(month[0].frequencyHoldout).toBe(1); // observation end defaults to the last date
+  });
+});
+
+describe('BG/NBD through the engine path', () => {
+  let fit: LtvFitResult;
+  beforeAll(async () => {
+    fit = await api.ltvFit(id, { calibrationEnd: CALIBRATION_END, observationEnd: OBSERVATION_END, unit: 'week' });
+  });
+
+  it('fitting the SQL summary reproduces Fader, Hardie & Lee (2005) §4', () => {
+    const direct = fitBgNbd(sqlRows);
+    expect(direct.params.r).toBeCloseTo(0.243, 3);
+    expect(fit.bgNbd.ok).toBe(true);
+    if (!fit.bgNbd.ok) return;
+    const p = fit.bgNbd.params;
+    expect(p.r).toBeCloseTo(0.243, 3);
+    expect(p.alpha).toBeCloseTo(4.414, 3);
+    expect(p.a).toBeCloseTo(0.793, 3);
+    expect(p.b).toBeCloseTo(2.426, 3);
+    expect(fit.bgNbd.logLikelihood).toBeCloseTo(-9582.4, 1);
+    expect(fit.bgNbd.aic).toBeCloseTo(8 + 2 * 9582.4, 0);
+  });
+
+  it('Pareto/NBD fits slightly better by log-likelihood (FHL 2005: −9595.0 BG/NBD vs Pareto/NBD close)', () => {
+    expect(fit.paretoNbd.ok).toBe(true);
+    if (!fit.paretoNbd.ok || !fit.bgNbd.ok) return;
+    expect(Math.abs(fit.paretoNbd.logLikelihood - fit.bgNbd.logLikelihood)).toBeLessThan(20);
+  });
+
+  it('validation tables: 39-week holdout, actual holdout total 1,788 repeat transactions', () => {
+    expect(fit.holdoutLength).toBeCloseTo(39, 10);
+    const total = fit.calibrationHoldout.reduce((s, b) => s + b.actual * b.customers, 0);
+    expect(Math.round(total)).toBe(sqlRows.reduce((s, r) => s + r.frequencyHoldout, 0));
+    expect(fit.calibrationHoldout.map((b) => b.frequency)).toEqual(['0', '1', '2', '3', '4', '5', '6', '7+']);
+    // Cumulative tracking: 78 weeks, actual total = calibration + holdout repeats.
+    const last = fit.tracking[fit.tracking.length - 1];
+    const repeats = sqlRows.reduce((s, r) => s + r.frequency + r.frequencyHoldout, 0);
+    expect(last.actual).toBe(repeats);
+    expect(fit.tracking.length).toBe(78);
+    // The model tracks the actual line within 10% at the end (FHL 2005, fig. 3).
+    expect(Math.abs(last.bgNbd! - last.actual) / last.actual).toBeLessThan(0.1);
+    expect(fit.heatmap!.pAlive[0].every((v) => v === 1)).toBe(true);
+    expect(fit.spendCorrelation).not.toBeNull();
+    expect(Math.abs(fit.spendCorrelation!)).toBeLessThan(0.3);
+  });
+
+  it('Gamma–Gamma on the same customers: Fader & Hardie (2013) p = 6.25, q = 3.74, v = 15.44', () => {
+    expect(fit.gammaGamma.ok).toBe(true);
+    if (!fit.gammaGamma.ok) return;
+    expect(fit.gammaGamma.params.p).toBeCloseTo(6.25, 2);
+    expect(fit.gammaGamma.params.q).toBeCloseTo(3.74, 2);
+    expect(fit.gammaGamma.params.v).toBeCloseTo(15.44, 2);
+  });
+
+  it('per-customer CLV: sorted top N, totals and a CSV of every customer', async () => {
+    const settings = { model: 'bgNbd' as const, t: 39, margin: 0.3, annualDiscount: 0.1, horizonMonths: 12, sort: 'clv' as const, descending: true, topN: 5 };
+    const res = await api.ltvCustomers(id, settings);
+    expect(res.total).toBe(2357);
+    expect(res.rows).toHaveLength(5);
+    expect(res.rows[0].clv!).toBeGreaterThanOrEqual(res.rows[4].clv!);
+    expect(res.totalExpectedPurchases).toBeCloseTo(fit.calibrationHoldout.reduce((s, b) => s + b.bgNbd! * b.customers, 0), 6);
+    const csv = await api.ltvCustomersCsv(id, settings);
+    expect(csv.startsWith('\uFEFF')).toBe(true); // Excel reads UTF-8
+    const lines = csv.slice(1).trimEnd().split('\r\n');
+    expect(lines).toHaveLength(2358);
+    expect(lines[0]).toBe('customer_id,frequency,recency,T,monetary_value,frequency_holdout,p_alive,expected_purchases,expected_spend,clv');
+    // A higher discount rate lowers CLV.
+    const cheaper = await api.ltvCustomers(id, { ...settings, annualDiscount: 0.5 });
+    expect(cheaper.totalClv!).toBeLessThan(res.totalClv!);
+  });
+});
+
+describe('degenerate data gets a clear error code, never NaN', () => {
+  it('no repeat buyers', async () => {
+    const s = await engine.ingestFile(new Blob(['customer,date,amount\nA,2020-01-01,1\nB,2020-01-02,2\nC,2020-01-03,3\n']), 'once.csv');
+    await expect(api.ltvFit(s.id, { calibrationEnd: '2020-06-30', unit: 'week' })).rejects.toMatchObject({ code: 'ltv-no-repeat-buyers' });
+  });
+  it('one customer', async () => {
+    const s = await engine.ingestFile(new Blob(['customer,date,amount\nA,2020-01-01,1\nA,2020-02-02,2\n']), 'one.csv');
+    await expect(api.ltvFit(s.id, { calibrationEnd: '2020-06-30', unit: 'week' })).rejects.toMatchObject({ code: 'ltv-too-few-customers' });
+  });
+  it('calibration end before any purchase', async () => {
+    await expect(api.ltvFit(id, { calibrationEnd: '1990-01-01', unit: 'week' })).rejects.toMatchObject({ code: 'ltv-too-few-customers' });
+  });
+  it('a panel without dates, or a fit never made', async () => {
+    const s = await engine.ingestFile(new Blob(['frequency,recency,periods,weights\n1,1,6,10\n']), 'agg.csv');
+    await expect(api.ltvFit(s.id, { calibrationEnd: '2020-06-30', unit: 'week' })).rejects.toMatchObject({ code: 'ltv-needs-transactions' });
+    await expect(api.ltvCustomers(s.id, { model: 'bgNbd', t: 1, margin: 1, annualDiscount: 0, horizonMonths: 1, sort: 'clv', descending: true, topN: 1 }))
+      .rejects.toMatchObject({ code: 'ltv-not-fitted' });
+  });
+});
