@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Engine } from '../../workers/engine/engine.ts';
+import { all } from '../../workers/db/sql.ts';
 import { nodeEngine } from './engine.ts';
 
 const SHARED = path.resolve(import.meta.dirname, '../../../shared/data');
@@ -89,5 +90,34 @@ describe('bad input', () => {
     expect(t.quality).toMatchObject({ rowsInFile: 2, loaded: 1, rejected: 1 });
     const u = await engine.applyRoles(s.id, ['customerId', 'month', 'number']);
     expect(u.quality).toMatchObject({ loaded: 2, rejected: 0 });
+  });
+});
+
+describe('fast path and general parsers agree', () => {
+  // Clean columns are read with plain casts and string slicing (typed.ts FAST_FORMATS); one dirty
+  // cell sends a column through the general parsers of values.sql. Both must give the same values.
+  const clean = ['id,day,amount,flag', 'A,20240115,12.5,1', 'B,20240201,-3,0', 'C,19991231,1e3,'].join('\n') + '\n';
+  const dirty = clean + 'D, 20240301 ,"1,000",Yes\n';
+  const rows = (e: Engine, id: string) =>
+    all(e.conn, `SELECT customer_id, strftime(date, '%Y-%m-%d') AS d, strftime(month, '%Y-%m') AS m, amount, churn FROM ${e.dataset(id).table} ORDER BY customer_id`);
+  it('gives identical typed rows', async () => {
+    const roles = ['customerId', 'date', 'amount', 'churn'] as const;
+    const a = await engine.applyRoles((await engine.ingestFile(text(clean), 'clean.csv')).id, [...roles]);
+    const b = await engine.applyRoles((await engine.ingestFile(text(dirty), 'dirty.csv')).id, [...roles]);
+    const ra = rows(engine, a.id);
+    const rb = rows(engine, b.id);
+    expect(rb.slice(0, 3)).toEqual(ra);
+    expect(rb[3]).toEqual({ customer_id: 'D', d: '2024-03-01', m: '2024-03', amount: 1000, churn: true });
+    expect(ra.map((r) => r.churn)).toEqual([true, false, null]);
+  });
+  it('an impossible day in a clean-looking date column is a reject, not a crash', async () => {
+    const s = await engine.ingestFile(text('id,day,amount\nA,20240115,1\nB,20240231,2\n'), 'feb30.csv');
+    expect(s.quality).toMatchObject({ loaded: 1, rejected: 1 });
+    expect(s.quality.reasons[0]).toMatchObject({ reason: 'bad-date', count: 1 });
+  });
+  it('months written 2024-01 and 2024/02 in one column', async () => {
+    const s = await engine.ingestFile(text('id,month,arpu\nA,2024-01,1\nA,2024/02,2\nB,2024年3月,3\n'), 'months.csv');
+    expect(s.quality).toMatchObject({ loaded: 3, rejected: 0 });
+    expect(s.overview.kpis?.month).toEqual(['2024-01', '2024-02', '2024-03']);
   });
 });

@@ -7,7 +7,7 @@ import type { ColumnRole, DatasetKind, DatasetSummary, IngestOptions, ProgressFn
 import { all, exec, quoteIdent, type SqlConnection } from '../db/sql.ts';
 import { engineError, toEngineError } from './errors.ts';
 import { loadRaw, type FileHost, type RawDataset } from './ingest.ts';
-import { numericCheckSql, planColumns, typedSql, type TypedColumn } from './typed.ts';
+import { numericCheckSql, planColumns, probeSql, readings, typedSql, type TypedColumn } from './typed.ts';
 import { datasetKind, overview, qualityReport } from './quality.ts';
 import valuesSql from '../ingest/sql/values.sql?raw';
 
@@ -27,6 +27,8 @@ export interface DatasetHandle {
 export class Engine {
   private datasets = new Map<string, RawDataset>();
   private typed = new Map<string, TypedColumn[]>();
+  /** Options of datasets loaded with loadSample, so their planted ground truth can be regenerated. */
+  private samples = new Map<string, SampleOptions>();
   private next = 1;
 
   constructor(readonly conn: SqlConnection, private files: FileHost) {
@@ -73,28 +75,40 @@ export class Engine {
     const { samplePanelBlob } = await import('./sample.ts');
     const blob = await samplePanelBlob(options, (f) => onProgress({ phase: 'generating', fraction: f }));
     const name = options.lang === 'zh' ? '示例面板数据.csv' : 'sample-panel.csv';
-    return this.ingestFile(blob, name, {}, onProgress);
+    const summary = await this.ingestFile(blob, name, {}, onProgress);
+    this.samples.set(summary.id, { ...options });
+    return summary;
+  }
+
+  /** The options a sample dataset was generated with (deterministic, so its truth can be rebuilt). */
+  sampleOptions(id: string): SampleOptions | undefined {
+    return this.samples.get(id);
   }
 
   dropDataset(id: string): void {
     this.datasets.delete(id);
     this.typed.delete(id);
+    this.samples.delete(id);
     this.dropTables(id);
   }
 
   private summarise(raw: RawDataset, roles: ColumnRole[], started: number, onProgress: ProgressFn): DatasetSummary {
     onProgress({ phase: 'checking', fraction: null });
     const cols = planColumns(raw.headers, roles);
-    const numericText = new Set<number>();
-    const check = numericCheckSql(raw.rawTable, cols);
+    const probe = probeSql(raw.rawTable, cols, raw.headers.map((_, i) => raw.preview.find((row) => row[i] !== '')?.[i]));
+    const read = readings(cols, probe ? (all(this.conn, probe)[0] ?? {}) : {});
+    const check = numericCheckSql(raw.rawTable, cols, read);
     if (check) {
       const r = all(this.conn, check)[0] ?? {};
-      for (const c of cols) if (c.role === 'number' && Number(r['n' + c.source]) !== 1) numericText.add(c.source);
+      for (const c of cols) if (c.role === 'number' && !read.get(c.source)?.fast && Number(r['n' + c.source]) !== 1) read.set(c.source, { fast: false, asText: true });
     }
     const typed = quoteIdent(`ds_${raw.id}`);
     const valueRejects = quoteIdent(`vrej_${raw.id}`);
-    exec(this.conn, typedSql(raw.rawTable, typed, valueRejects, cols, numericText, raw.headers.length));
-    this.typed.set(raw.id, cols.map((c) => (c.role === 'number' && numericText.has(c.source) ? { ...c, kind: 'text' } : c)));
+    exec(this.conn, typedSql(raw.rawTable, typed, valueRejects, cols, read, raw.headers.length));
+    this.typed.set(raw.id, cols.map((c) => {
+      const r = read.get(c.source);
+      return r && !r.fast && r.asText ? { ...c, kind: 'text' } : c;
+    }));
     onProgress({ phase: 'summarising', fraction: null });
     const quality = qualityReport(this.conn, raw, typed, valueRejects, cols);
     return {
