@@ -1,8 +1,173 @@
-/** The churn feature's engine methods, run in the worker beside DuckDB. */
-import type { Engine } from '../engine/engine.ts';
-import type { ChurnApi } from './contract.ts';
+/**
+ * The churn feature's engine methods, run in the worker beside DuckDB: cohort retention and
+ * survival from the panel's first spells (sql/spells.sql) or a snapshot's tenure + churn columns,
+ * and the early-warning model (model.ts). The last fit's scored lists stay here, per dataset, so
+ * filtering and CSV export do not move the whole list across the worker boundary.
+ */
+import type { Engine, DatasetHandle } from '../engine/engine.ts';
+import { all, exec, quoteIdent, template } from '../db/sql.ts';
+import type { ChurnApi, ChurnModelOptions, ChurnSetup, CohortRetention, RiskFilter, RiskRow, SurvivalResult, WinBackRow } from './contract.ts';
+import { asChurnError, churnError } from './errors.ts';
+import { survivalCurves } from './survival.ts';
+import { fitChurn, tierOf } from './model.ts';
+import { csvText } from './csv.ts';
+import { panelData, snapshotData, type ModelData } from './features.ts';
+import rowsSql from './sql/rows.sql?raw';
+import spellsSql from './sql/spells.sql?raw';
+import cohortSql from './sql/cohort_retention.sql?raw';
+import snapshotSql from './sql/snapshot_rows.sql?raw';
+
+const MAX_LEVELS = 20;
+
+/** Category/text columns with 2..20 levels: usable to split curves and as one-hot features. */
+function categoryColumns(engine: Engine, ds: DatasetHandle): { name: string; header: string }[] {
+  const cols = ds.columns.filter((c) => (c.kind === 'category' || c.kind === 'text') && c.role !== 'customerId');
+  if (cols.length === 0) return [];
+  const counts = all(engine.conn, `SELECT ${cols.map((c, i) => `approx_count_distinct(${quoteIdent(c.name)}) AS n${i}`).join(', ')} FROM ${ds.table}`)[0];
+  return cols.filter((_, i) => Number(counts[`n${i}`]) >= 2 && Number(counts[`n${i}`]) <= MAX_LEVELS).map((c) => ({ name: c.name, header: c.header }));
+}
+
+/** Creates the per-dataset rows view and first-spell table of a panel; returns their names. */
+export function preparePanel(engine: Engine, ds: DatasetHandle): { rows: string; spells: string } {
+  const rows = quoteIdent(`churn_rows_${ds.id}`);
+  const spells = quoteIdent(`churn_spells_${ds.id}`);
+  const col = (role: Parameters<DatasetHandle['has']>[0], name: string) => (ds.has(role) ? quoteIdent(name) : 'NULL::DOUBLE');
+  exec(engine.conn, template(rowsSql, {
+    rows, table: ds.table, churn: ds.has('churn') ? 'churn' : 'NULL::BOOLEAN', revenue: col('revenue', 'revenue'),
+    tenure: col('tenure', 'tenure'), voice: col('voiceMinutes', 'voice_minutes'), data: col('dataMb', 'data_mb'),
+    sms: col('sms', 'sms'), vas: col('vasCount', 'vas_count'), arrears: col('arrears', 'arrears')
+  }));
+  exec(engine.conn, template(spellsSql, { rows, spells }));
+  return { rows, spells };
+}
+
+function snapshotSurvivalRecords(engine: Engine, ds: DatasetHandle, split: string | null) {
+  if (!ds.has('tenure') || !ds.has('churn')) throw churnError('churn-not-applicable', 'survival on a snapshot needs tenure and churn columns');
+  const columns = split ? `, ${quoteIdent(split)} AS grp` : '';
+  const rows = all(engine.conn, template(snapshotSql, { table: ds.table, tenure: 'tenure', revenue: 'NULL', columns }));
+  const kept = rows.filter((r) => typeof r.tenure === 'number' && r.tenure >= 0);
+  return {
+    records: kept.map((r) => ({ duration: r.tenure as number, event: r.churn === true, group: r.grp == null ? '–' : String(r.grp) })),
+    leftOut: rows.length - kept.length
+  };
+}
+
+function panelSurvivalRecords(engine: Engine, ds: DatasetHandle, split: string | null) {
+  const { spells } = preparePanel(engine, ds);
+  // The split value is the customer's value in their join month.
+  const grp = split ? `(SELECT any_value(${quoteIdent(split)}) FROM ${ds.table} t WHERE t.customer_id = s.customer_id AND datediff('month', (SELECT min(month) FROM ${ds.table}), t.month) = s.m0)` : 'NULL';
+  const rows = all(engine.conn, `SELECT duration, event, in_window, ${grp} AS grp FROM ${spells} s`);
+  const kept = rows.filter((r) => r.in_window === true && Number(r.duration) >= 1);
+  return {
+    records: kept.map((r) => ({ duration: Number(r.duration), event: r.event === true, group: r.grp == null ? '–' : String(r.grp) })),
+    leftOut: rows.length - kept.length
+  };
+}
 
 export function churnApi(engine: () => Engine): ChurnApi {
-  void engine;
-  return {};
+  const fitted = new Map<string, { risk: RiskRow[]; winBack: WinBackRow[] }>();
+  const guard = async <T>(fn: () => T): Promise<T> => {
+    try {
+      return fn();
+    } catch (e) {
+      throw asChurnError(e);
+    }
+  };
+
+  return {
+    churnSetup: (id) => guard((): ChurnSetup => {
+      const e = engine();
+      const ds = e.dataset(id);
+      const kind = ds.kind === 'panel' ? 'panel' : ds.kind === 'snapshot' ? 'snapshot' : 'other';
+      const splitColumns = kind === 'other' ? [] : categoryColumns(e, ds);
+      const header = (name: string) => ds.columns.find((c) => c.name === name)?.header ?? name;
+      let features: ChurnSetup['features'] = [];
+      if (kind === 'panel') {
+        const panelFeatures: [string, boolean][] = [
+          ['tenure', true], ['arpu_3', ds.has('revenue')], ['arpu_trend', ds.has('revenue')],
+          ['voice_trend', ds.has('voiceMinutes')], ['data_trend', ds.has('dataMb')], ['sms_trend', ds.has('sms')],
+          ['arrears_3', ds.has('arrears')], ['arrears_6', ds.has('arrears')], ['vas', ds.has('vasCount')], ['vas_change', ds.has('vasCount')]
+        ];
+        features = panelFeatures.filter(([, ok]) => ok).map(([name]) => ({ name, header: name, kind: 'number', default: true }));
+        features.push(...splitColumns.map((c) => ({ ...c, kind: 'category' as const, default: false })));
+      } else if (kind === 'snapshot') {
+        features = ds.columns
+          .filter((c) => c.kind === 'number' && c.role !== 'churn')
+          .map((c) => ({ name: c.name, header: header(c.name), kind: 'number' as const, default: true }));
+        features.push(...splitColumns.map((c) => ({ ...c, kind: 'category' as const, default: true })));
+      }
+      const months = kind === 'panel' ? Number(all(e.conn, `SELECT count(DISTINCT month) AS n FROM ${ds.table}`)[0].n) : 0;
+      return { kind, splitColumns, features, hasTenure: ds.has('tenure'), hasChurn: ds.has('churn'), hasRevenue: ds.has('revenue'), months };
+    }),
+
+    cohortRetention: (id) => guard((): CohortRetention => {
+      const e = engine();
+      const ds = e.dataset(id);
+      if (ds.kind !== 'panel') throw churnError('churn-not-applicable', 'cohort retention needs a monthly panel');
+      const { rows, spells } = preparePanel(e, ds);
+      const cells = all(e.conn, template(cohortSql, { rows, spells }));
+      const leftOut = Number(all(e.conn, `SELECT count(*) FILTER (WHERE NOT in_window) AS n FROM ${spells}`)[0].n);
+      const cohorts = [...new Set(cells.map((c) => String(c.cohort)))];
+      if (cohorts.length < 2 || !cells.some((c) => Number(c.k) >= 1)) {
+        throw churnError('churn-too-few-months', 'cohort retention needs at least two join months');
+      }
+      const maxK = Math.max(...cells.map((c) => Number(c.k)));
+      const index = new Map(cohorts.map((c, i) => [c, i]));
+      const active = cohorts.map(() => new Array<number | null>(maxK + 1).fill(null));
+      const sizes = new Array<number>(cohorts.length).fill(0);
+      for (const c of cells) {
+        const i = index.get(String(c.cohort))!;
+        active[i][Number(c.k)] = Number(c.active);
+        sizes[i] = Number(c.size);
+      }
+      const rate = active.map((row, i) => row.map((a) => (a === null || sizes[i] === 0 ? null : a / sizes[i])));
+      return { cohorts, sizes, maxK, active, rate, leftOut, firstCohortMixed: !ds.has('tenure') };
+    }),
+
+    survivalCurves: (id, split) => guard((): SurvivalResult => {
+      const e = engine();
+      const ds = e.dataset(id);
+      if (split !== null && !ds.columns.some((c) => c.name === split)) throw churnError('churn-not-applicable', `no column ${split}`);
+      const { records, leftOut } = ds.kind === 'panel' ? panelSurvivalRecords(e, ds, split) : ds.kind === 'snapshot'
+        ? snapshotSurvivalRecords(e, ds, split)
+        : (() => { throw churnError('churn-not-applicable', 'survival needs a panel or a snapshot'); })();
+      if (records.length === 0) throw churnError('churn-too-few-rows', 'no customer with an observed join');
+      return { split, curves: survivalCurves(records, split !== null), leftOut };
+    }),
+
+    fitChurnModel: (id, options: ChurnModelOptions) => guard(() => {
+      const e = engine();
+      const ds = e.dataset(id);
+      if (!ds.has('churn') && ds.kind !== 'panel') throw churnError('churn-not-applicable', 'the model needs a churn column or a panel');
+      const data: ModelData = ds.kind === 'panel' ? panelData(e, ds, options, preparePanel(e, ds).rows)
+        : ds.kind === 'snapshot' ? snapshotData(e, ds, options)
+        : (() => { throw churnError('churn-not-applicable', 'the model needs a panel or a snapshot'); })();
+      const header = (name: string) => ds.columns.find((c) => c.name === name)?.header ?? name;
+      const { core, risk } = fitChurn({ ...data, l2: options.l2, tiers: options.tiers, header });
+      const winBack = data.winBack.map((w) => ({ ...w, tier: tierOf(w.lastArpu, options.tiers) }));
+      fitted.set(id, { risk, winBack });
+      return { ...core, holdout: data.holdout, trainMonth: data.trainMonth, testMonth: data.testMonth, scoreMonth: data.scoreMonth, riskCount: risk.length, winBackCount: winBack.length };
+    }),
+
+    riskList: (id, filter: RiskFilter) => guard(() => {
+      const f = fitted.get(id);
+      if (!f) throw churnError('churn-no-model', 'fit the model first');
+      const rows = f.risk.filter((r) => r.score >= filter.minScore && (r.tier === null || filter.tiers.includes(r.tier)));
+      const csv = csvText(['customer_id', 'score', 'arpu', 'value_tier', 'reason_1', 'reason_2', 'reason_3'],
+        rows.map((r) => [r.customerId, round(r.score, 4), r.arpu === null ? null : round(r.arpu, 2), r.tier,
+          ...[0, 1, 2].map((k) => (r.reasons[k] ? `${r.reasons[k].feature}: ${r.reasons[k].value}` : null))]));
+      return { total: rows.length, rows: rows.slice(0, filter.top), csv };
+    }),
+
+    winBackList: (id, filter: RiskFilter) => guard(() => {
+      const f = fitted.get(id);
+      if (!f) throw churnError('churn-no-model', 'fit the model first');
+      const rows = f.winBack.filter((r) => r.tier !== null && filter.tiers.includes(r.tier));
+      const csv = csvText(['customer_id', 'last_arpu', 'value_tier', 'tenure', 'churn_month'],
+        rows.map((r) => [r.customerId, r.lastArpu === null ? null : round(r.lastArpu, 2), r.tier, r.tenure, r.churnMonth?.slice(0, 7) ?? null]));
+      return { total: rows.length, rows: rows.slice(0, filter.top), csv };
+    })
+  };
 }
+
+const round = (v: number, digits: number) => Math.round(v * 10 ** digits) / 10 ** digits;

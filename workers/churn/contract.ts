@@ -1,3 +1,150 @@
-/** The churn feature's part of the engine protocol (see workers/contract.ts, which combines them). */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface ChurnApi {}
+/**
+ * The churn feature's part of the engine protocol (see workers/contract.ts, which combines them):
+ * cohort retention, Kaplan–Meier survival and the churn early-warning model (DOMAIN.md §2; seeds
+ * 000, 001, 002). Results are plain structured-clone-safe data; ratios that cannot be computed are
+ * `null`, never NaN.
+ */
+
+/** What the churn view can offer for a dataset: the columns to split by and the candidate features. */
+export interface ChurnSetup {
+  kind: 'panel' | 'snapshot' | 'other';
+  /** Columns usable to split survival curves (category/text columns with few levels). */
+  splitColumns: { name: string; header: string }[];
+  /** Candidate model features; `default` ones are ticked at first. */
+  features: { name: string; header: string; kind: 'number' | 'category'; default: boolean }[];
+  hasTenure: boolean;
+  hasChurn: boolean;
+  hasRevenue: boolean;
+  /** Distinct months (panels), else 0. */
+  months: number;
+}
+
+/** Join-month cohorts × months since joining. `rate[c][k]` is null where month k is not yet observed. */
+export interface CohortRetention {
+  cohorts: string[];
+  sizes: number[];
+  /** Largest k shown (k = 0 .. maxK). */
+  maxK: number;
+  active: (number | null)[][];
+  rate: (number | null)[][];
+  /** Customers who joined before the first data month (known from tenure) and are left out. */
+  leftOut: number;
+  /** Without a tenure column the first data month's cohort also holds earlier joiners. */
+  firstCohortMixed: boolean;
+}
+
+export interface SurvivalCurve {
+  group: string;
+  customers: number;
+  events: number;
+  time: number[];
+  survival: number[];
+  lower: number[];
+  upper: number[];
+  atRisk: number[];
+  /** Months until Ŝ ≤ 0.5; null = not reached within follow-up. */
+  median: number | null;
+  /** 1 − Ŝ(3) and 1 − Ŝ(6) (seed 002's churn within 3 and 6 months), with the 95% log-log bounds. */
+  churn3: { value: number; lower: number; upper: number };
+  churn6: { value: number; lower: number; upper: number };
+}
+
+export interface SurvivalResult {
+  split: string | null;
+  curves: SurvivalCurve[];
+  /** Customers left out (missing duration/flag, or joined before the data window). */
+  leftOut: number;
+}
+
+export interface ValueTiers {
+  /** ARPU below `low` is tier 'low', at or above `high` is 'high', else 'mid'. Default 50 / 150. */
+  low: number;
+  high: number;
+}
+
+export interface ChurnModelOptions {
+  /** Feature column names (from ChurnSetup.features). */
+  features: string[];
+  /** Ridge penalty on standardised features. Default 1. */
+  l2: number;
+  /** Panels: churn within the next H months is the target. Default 3. */
+  horizon: number;
+  /** Snapshots: seed of the 30% random holdout. */
+  seed: number;
+  tiers: ValueTiers;
+}
+
+export type ValueTier = 'low' | 'mid' | 'high';
+
+export interface RiskRow {
+  customerId: string;
+  score: number;
+  arpu: number | null;
+  tier: ValueTier | null;
+  /** Up to 3 features with the largest positive contribution (coefficient × standardised value). */
+  reasons: { feature: string; value: string; contribution: number }[];
+}
+
+export interface WinBackRow {
+  customerId: string;
+  lastArpu: number | null;
+  tier: ValueTier | null;
+  tenure: number | null;
+  /** ISO first-of-month of the exit (panels); null for snapshots. */
+  churnMonth: string | null;
+}
+
+export interface ChurnModelResult {
+  /** How train/test were made: 'time' (panels) or 'random' (snapshots). */
+  holdout: 'time' | 'random';
+  /** Panels: scoring months of train and test (ISO); snapshots: null. */
+  trainMonth: string | null;
+  testMonth: string | null;
+  scoreMonth: string | null;
+  trainRows: number;
+  testRows: number;
+  trainChurners: number;
+  testChurners: number;
+  auc: number;
+  coefficients: { feature: string; coefficient: number }[];
+  intercept: number;
+  /** Features left out because they were constant in the training rows. */
+  dropped: string[];
+  converged: boolean;
+  gains: { group: number; count: number; positives: number; lift: number; cumulativeShare: number; cumulativeGain: number }[];
+  calibration: { group: number; count: number; meanPredicted: number; observedRate: number }[];
+  /** Confusion tables at cut-offs 0.01, 0.02 … 0.99 (index i ↔ cut-off (i+1)/100). */
+  confusion: { cutoff: number; tp: number; fp: number; tn: number; fn: number }[];
+  /** Active customers scored, and the churned customers for win-back. */
+  riskCount: number;
+  winBackCount: number;
+}
+
+export interface RiskFilter {
+  tiers: ValueTier[];
+  minScore: number;
+  /** Rows returned for the screen; the CSV has them all. */
+  top: number;
+}
+
+export interface RiskList {
+  total: number;
+  rows: RiskRow[];
+  csv: string;
+}
+
+export interface WinBackList {
+  total: number;
+  rows: WinBackRow[];
+  csv: string;
+}
+
+export interface ChurnApi {
+  churnSetup(datasetId: string): Promise<ChurnSetup>;
+  cohortRetention(datasetId: string): Promise<CohortRetention>;
+  survivalCurves(datasetId: string, split: string | null): Promise<SurvivalResult>;
+  /** Fits the model, scores the active customers and keeps the lists for riskList/winBackList. */
+  fitChurnModel(datasetId: string, options: ChurnModelOptions): Promise<ChurnModelResult>;
+  riskList(datasetId: string, filter: RiskFilter): Promise<RiskList>;
+  winBackList(datasetId: string, filter: RiskFilter): Promise<WinBackList>;
+}

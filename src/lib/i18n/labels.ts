@@ -64,7 +64,15 @@ export const ERROR_LABELS: Record<EngineErrorCode, Pair> = {
   'ltv-too-few-customers': { en: 'Too few customers to fit the model (at least 2 are needed). Load more data or move the calibration end later.', zh: '客户太少，无法拟合模型（至少需要 2 个）。请加载更多数据或把校准截止日期后移。' },
   'ltv-not-converged': { en: 'The model fit did not converge. Try another time unit or calibration end, or more data.', zh: '模型拟合未收敛。请尝试其他时间单位或校准截止日期，或使用更多数据。' },
   'ltv-bad-input': { en: 'The inputs cannot be used by the model.', zh: '这些输入无法用于该模型。' },
-  'ltv-not-fitted': { en: 'Fit the models first.', zh: '请先拟合模型。' }
+  'ltv-not-fitted': { en: 'Fit the models first.', zh: '请先拟合模型。' },
+  'churn-not-applicable': { en: 'This analysis needs a monthly panel, or a snapshot with tenure and churn columns: check the column roles.', zh: '此分析需要月度面板数据，或含在网时长和离网标志的快照数据：请检查字段角色。' },
+  'churn-too-few-months': { en: 'Too few months for this analysis (cohorts need at least two join months; the model needs 2 × horizon + 1 months). Load more months or shorten the horizon.', zh: '月份太少，无法分析（队列至少需要两个入网月；模型需要 2 × 预测期 + 1 个月）。请加载更多月份或缩短预测期。' },
+  'churn-no-churners': { en: 'No customer churned in these rows, so churn cannot be modelled. Use more months or a longer horizon.', zh: '这些数据中没有离网用户，无法建立离网模型。请使用更多月份或更长的预测期。' },
+  'churn-all-churned': { en: 'Every customer in these rows churned, so there is nothing to tell apart.', zh: '这些数据中所有用户都已离网，无从区分。' },
+  'churn-too-few-rows': { en: 'Too few customers for this analysis.', zh: '用户太少，无法分析。' },
+  'churn-no-features': { en: 'No chosen feature varies in the training data. Choose other features.', zh: '所选特征在训练数据中没有变化。请选择其他特征。' },
+  'churn-not-converged': { en: 'The model fit did not converge. Increase the L2 penalty or drop collinear features.', zh: '模型拟合未收敛。请加大 L2 惩罚或去掉共线的特征。' },
+  'churn-no-model': { en: 'Fit the churn model first.', zh: '请先拟合离网模型。' }
 };
 
 export const PHASE_LABELS: Record<string, Pair> = {
