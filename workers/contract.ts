@@ -20,7 +20,8 @@ export type EngineErrorCode =
   | 'read-failed' | 'out-of-memory' | 'bad-mapping' | 'no-customer-column' | 'unknown-dataset'
   | 'cancelled' | 'xlsx-failed' | 'query-failed'
   | 'ltv-needs-transactions' | 'ltv-needs-columns' | 'ltv-no-repeat-buyers' | 'ltv-too-few-customers' | 'ltv-not-converged' | 'ltv-bad-input' | 'ltv-not-fitted'
-  | 'churn-not-applicable' | 'churn-too-few-months' | 'churn-no-churners' | 'churn-all-churned' | 'churn-too-few-rows' | 'churn-no-features' | 'churn-not-converged' | 'churn-no-model';
+  | 'churn-not-applicable' | 'churn-too-few-months' | 'churn-no-churners' | 'churn-all-churned' | 'churn-too-few-rows' | 'churn-no-features' | 'churn-not-converged' | 'churn-no-model'
+  | 'value-needs-panel' | 'value-needs-revenue' | 'value-bad-weights' | 'value-bad-params';
 
 export interface EngineError {
   code: EngineErrorCode;

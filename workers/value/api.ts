@@ -1,8 +1,42 @@
 /** The value feature's engine methods, run in the worker beside DuckDB. */
+import { toCsv } from '../../src/lib/csv/toCsv.ts';
 import type { Engine } from '../engine/engine.ts';
-import type { ValueApi } from './contract.ts';
+import { engineError, toEngineError } from '../engine/errors.ts';
+import { assessValue } from './assess.ts';
+import { VALUE_ROW_KEYS, type ValueApi, type ValueRow, type ValueRowKey } from './contract.ts';
+
+/** Sorts rows by a column, missing values last whichever the direction. */
+export function sortRows(rows: ValueRow[], key: ValueRowKey, descending: boolean): ValueRow[] {
+  const sign = descending ? -1 : 1;
+  return [...rows].sort((a, b) => {
+    const x = a[key];
+    const y = b[key];
+    if (x == null || y == null) return x == null ? (y == null ? 0 : 1) : -1;
+    return (typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y))) * sign;
+  });
+}
 
 export function valueApi(engine: () => Engine): ValueApi {
-  void engine;
-  return {};
+  // The per-customer table of the last assessment of each dataset, for sorting and the full CSV.
+  const last = new Map<string, ValueRow[]>();
+  const rowsOf = (id: string) => {
+    const rows = last.get(id);
+    if (!rows) throw engineError('unknown-dataset', 'Run the value assessment first.');
+    return rows;
+  };
+  return {
+    assessValue: async (datasetId, params, onProgress) => {
+      onProgress?.({ phase: 'summarising', fraction: null });
+      try {
+        const { result, rows } = assessValue(engine(), datasetId, params);
+        last.set(datasetId, rows);
+        return result;
+      } catch (e) {
+        throw toEngineError(e);
+      }
+    },
+    valueRows: async (datasetId, sortBy, descending, limit) => sortRows(rowsOf(datasetId), sortBy, descending).slice(0, limit),
+    valueCsv: async (datasetId) =>
+      toCsv([...VALUE_ROW_KEYS], rowsOf(datasetId).map((r) => VALUE_ROW_KEYS.map((k) => r[k])))
+  };
 }

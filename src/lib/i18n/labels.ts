@@ -72,7 +72,11 @@ export const ERROR_LABELS: Record<EngineErrorCode, Pair> = {
   'churn-too-few-rows': { en: 'Too few customers for this analysis.', zh: '用户太少，无法分析。' },
   'churn-no-features': { en: 'No chosen feature varies in the training data. Choose other features.', zh: '所选特征在训练数据中没有变化。请选择其他特征。' },
   'churn-not-converged': { en: 'The model fit did not converge. Increase the L2 penalty or drop collinear features.', zh: '模型拟合未收敛。请加大 L2 惩罚或去掉共线的特征。' },
-  'churn-no-model': { en: 'Fit the churn model first.', zh: '请先拟合离网模型。' }
+  'churn-no-model': { en: 'Fit the churn model first.', zh: '请先拟合离网模型。' },
+  'value-needs-panel': { en: 'Customer value needs a monthly panel: map a customer ID column and a month column.', zh: '客户价值评估需要月度面板数据：请设置用户ID列和账期列。' },
+  'value-needs-revenue': { en: 'Customer value needs a revenue column (出账收入): map one in the column roles.', zh: '客户价值评估需要收入列（出账收入）：请在字段角色中设置。' },
+  'value-bad-weights': { en: 'The four value weights must each be between 0 and 1 and sum to 1.', zh: '四项价值权重须在 0 到 1 之间且合计为 1。' },
+  'value-bad-params': { en: 'A value assessment parameter is outside its allowed range.', zh: '价值评估参数超出允许范围。' }
 };
 
 export const PHASE_LABELS: Record<string, Pair> = {
