@@ -21,6 +21,7 @@ export type EngineErrorCode =
   | 'cancelled' | 'xlsx-failed' | 'query-failed'
   | 'ltv-needs-transactions' | 'ltv-needs-columns' | 'ltv-no-repeat-buyers' | 'ltv-too-few-customers' | 'ltv-not-converged' | 'ltv-bad-input' | 'ltv-not-fitted'
   | 'churn-not-applicable' | 'churn-too-few-months' | 'churn-no-churners' | 'churn-all-churned' | 'churn-too-few-rows' | 'churn-no-features' | 'churn-not-converged' | 'churn-no-model'
+  | 'lifecycle-not-a-panel' | 'lifecycle-one-month' | 'lifecycle-no-revenue' | 'lifecycle-bad-parameter'
   | 'value-needs-panel' | 'value-needs-revenue' | 'value-bad-weights' | 'value-bad-params';
 
 export interface EngineError {

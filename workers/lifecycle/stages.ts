@@ -1,0 +1,83 @@
+/**
+ * The stage engine: builds the monthly base table of a dataset once, then runs a rule set's SQL on
+ * it with bound parameters, writing `lifecycle_<datasetId>(customer_id, month, stage)`. Changing a
+ * parameter reruns only the rule on the loaded typed table, never the ingest.
+ */
+import type { DatasetHandle } from '../engine/engine.ts';
+import { engineError } from '../engine/errors.ts';
+import { all, exec, one, quoteIdent, template, type SqlConnection } from '../db/sql.ts';
+import baseSql from './sql/base.sql?raw';
+import type { LifecycleNote, RuleSetId } from './contract.ts';
+import { RULE_SETS, resolveParams } from './rules.ts';
+
+export const stageTable = (id: string) => quoteIdent(`lifecycle_${id}`);
+export const baseTable = (id: string) => quoteIdent(`lifecycle_base_${id}`);
+
+/** The fragments base.sql needs: a mapped column's canonical name, else a typed NULL. */
+export function baseColumns(ds: DatasetHandle): Record<string, string> {
+  const col = (role: Parameters<DatasetHandle['has']>[0], name: string, missing: string) =>
+    ds.has(role) ? quoteIdent(name) : missing;
+  const usage = ([['voiceMinutes', 'voice_minutes'], ['dataMb', 'data_mb'], ['sms', 'sms']] as const)
+    .filter(([role]) => ds.has(role))
+    .map(([, name]) => `coalesce(${quoteIdent(name)}, 0)`);
+  return {
+    table: ds.table,
+    revenue: ds.has('revenue') ? quoteIdent('revenue') : col('amount', 'amount', 'NULL::DOUBLE'),
+    usage: usage.length ? usage.join(' + ') : 'NULL::DOUBLE',
+    data_mb: col('dataMb', 'data_mb', 'NULL::DOUBLE'),
+    vas_count: col('vasCount', 'vas_count', 'NULL::DOUBLE'),
+    tenure: col('tenure', 'tenure', 'NULL::DOUBLE'),
+    churn: col('churn', 'churn', 'NULL::BOOLEAN'),
+    region: col('region', 'region', 'NULL::VARCHAR')
+  };
+}
+
+/** Checks that the dataset can carry stages; throws a translated-code error when not. */
+export function checkPanel(conn: SqlConnection, ds: DatasetHandle, ruleSet: RuleSetId): void {
+  if (!ds.has('customerId') || !ds.has('month')) throw engineError('lifecycle-not-a-panel', 'Lifecycle stages need a customer column and a month column.');
+  const hasRevenue = ds.has('revenue') || ds.has('amount');
+  const need = RULE_SETS[ruleSet].needs;
+  const ok = need === 'revenue' ? hasRevenue
+    : need === 'revenue-or-data' ? hasRevenue || ds.has('dataMb')
+      : hasRevenue || ds.has('voiceMinutes') || ds.has('dataMb') || ds.has('sms');
+  if (!ok) throw engineError('lifecycle-no-revenue', `The rule set "${ruleSet}" needs a revenue column${need === 'revenue' ? '' : ' or a usage column'}.`);
+  const months = Number(one(conn, `SELECT count(DISTINCT month) AS n FROM ${ds.table}`)?.n ?? 0);
+  if (months < 2) throw engineError('lifecycle-one-month', 'Lifecycle stages need at least two months of data.');
+}
+
+/** What the data lacks that the rules would use (shown beside the result). */
+export function notesFor(ds: DatasetHandle, ruleSet: RuleSetId): LifecycleNote[] {
+  const notes: LifecycleNote[] = [];
+  if (!ds.has('tenure')) notes.push('no-tenure');
+  if (!ds.has('churn')) notes.push('no-churn-flag');
+  if (!ds.has('voiceMinutes') && !ds.has('dataMb') && !ds.has('sms')) notes.push('no-usage');
+  if (ruleSet === 'dataService' && !ds.has('dataMb')) notes.push('no-data-usage');
+  if (!ds.has('region')) notes.push('no-region');
+  return notes;
+}
+
+/** Builds (or reuses) the base table; the key changes when the column roles change. */
+export function ensureBase(conn: SqlConnection, ds: DatasetHandle, built: Map<string, string>): string {
+  const parts = baseColumns(ds);
+  const key = JSON.stringify(parts);
+  const table = baseTable(ds.id);
+  if (built.get(ds.id) !== key) {
+    exec(conn, template(baseSql, { ...parts, base: table }));
+    built.set(ds.id, key);
+  }
+  return table;
+}
+
+/** Runs one rule set into the stage table; returns the SQL text that ran and the bound values. */
+export function runStages(
+  conn: SqlConnection, datasetId: string, ruleSet: RuleSetId, given: Record<string, number>
+): { sql: string; params: { key: string; value: number }[]; table: string } {
+  const rule = RULE_SETS[ruleSet];
+  if (!rule) throw engineError('lifecycle-bad-parameter', `Unknown rule set ${ruleSet}.`);
+  const params = resolveParams(rule, given);
+  if ('bad' in params) throw engineError('lifecycle-bad-parameter', `Parameter ${params.bad} is out of range.`, params.bad);
+  const table = stageTable(datasetId);
+  const sql = template(rule.sql, { base: baseTable(datasetId), target: table });
+  all(conn, sql, params.map((p) => p.value));
+  return { sql, params, table };
+}
