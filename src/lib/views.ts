@@ -6,6 +6,7 @@ import type { Component } from 'svelte';
 import type { EngineClient } from '$lib/engine/client.svelte';
 import type { Workspace } from '$lib/features/ingest/workspace.svelte';
 import DataView from '$lib/features/ingest/DataView.svelte';
+import LifecycleView from '$lib/features/lifecycle/LifecycleView.svelte';
 
 export interface ViewProps {
   engine: EngineClient;
@@ -19,5 +20,6 @@ export interface ViewDef {
 }
 
 export const VIEWS: ViewDef[] = [
-  { id: 'data', label: { en: 'Data', zh: '数据' }, component: DataView }
+  { id: 'data', label: { en: 'Data', zh: '数据' }, component: DataView },
+  { id: 'lifecycle', label: { en: 'Lifecycle', zh: '生命周期' }, component: LifecycleView }
 ];
