@@ -6,6 +6,7 @@ import type { Component } from 'svelte';
 import type { EngineClient } from '$lib/engine/client.svelte';
 import type { Workspace } from '$lib/features/ingest/workspace.svelte';
 import DataView from '$lib/features/ingest/DataView.svelte';
+import ChurnView from '$lib/features/churn/ChurnView.svelte';
 import LifecycleView from '$lib/features/lifecycle/LifecycleView.svelte';
 
 export interface ViewProps {
@@ -21,5 +22,6 @@ export interface ViewDef {
 
 export const VIEWS: ViewDef[] = [
   { id: 'data', label: { en: 'Data', zh: '数据' }, component: DataView },
+  { id: 'churn', label: { en: 'Retention & churn', zh: '留存与离网' }, component: ChurnView },
   { id: 'lifecycle', label: { en: 'Lifecycle', zh: '生命周期' }, component: LifecycleView }
 ];

@@ -1,0 +1,38 @@
+// Retention & churn tab on the telco file: KM split by Contract with its median, the early-warning
+// model's holdout AUC (the same 0.847 as workers/churn/churn.test.ts), the risk-list CSV, and axe.
+import AxeBuilder from '@axe-core/playwright';
+import fs from 'node:fs';
+import { test, expect, open, upload, idle, SHARED } from './fixtures';
+
+test('telco: survival by Contract, model AUC, risk list CSV, accessible', async ({ page }) => {
+  await open(page);
+  await upload(page, `${SHARED}/telco/WA_Fn-UseC_-Telco-Customer-Churn.csv`);
+  await page.getByRole('link', { name: 'Retention & churn' }).click();
+  await idle(page);
+
+  await expect(page.getByLabel('Split by')).toHaveValue('plan'); // Contract, mapped as plan
+  await page.getByRole('button', { name: 'Compute survival' }).click();
+  await idle(page);
+  const km = page.getByTestId('km-table');
+  await expect(km.getByRole('row', { name: /Month-to-month/ })).toContainText('35.0');
+  await expect(km.getByRole('row', { name: /Two year/ })).toContainText('not reached');
+  await expect(page.getByRole('img', { name: /Kaplan–Meier survival curves by Contract/ })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Fit model' }).click();
+  await idle(page);
+  await expect(page.getByTestId('auc')).toHaveText('0.847');
+  await expect(page.getByTestId('risk-list').locator('tbody tr').first()).toBeVisible();
+
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Download the full list (CSV)' }).first().click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe('churn-risk-list.csv');
+  const text = fs.readFileSync((await file.path())!, 'utf8');
+  expect(text.startsWith('\uFEFF')).toBe(true); // BOM so Excel reads it as UTF-8
+  const lines = text.trim().split(/\r\n/);
+  expect(lines[0]).toBe('customer_id,score,arpu,value_tier,reason_1,reason_2,reason_3');
+  expect(lines.length).toBeGreaterThan(100);
+
+  const axe = await new AxeBuilder({ page }).include('main').analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
+});
