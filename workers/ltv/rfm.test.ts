@@ -30,7 +30,7 @@ beforeAll(async () => {
   expect(s.roles[4]).toBe('amount');
   id = s.id;
   sqlRows = await api.ltvRfm(id, { calibrationEnd: CALIBRATION_END, observationEnd: OBSERVATION_END, unit: 'week' });
-});
+}, 120_000); // engine start + ingest: a few seconds, more on a busy 2-core machine
 
 describe('RFM summary in SQL', () => {
   it('equals rfmSummary and the fixture on all 2,357 CDNOW_sample customers', () => {
@@ -75,7 +75,7 @@ describe('BG/NBD through the engine path', () => {
   let fit: LtvFitResult;
   beforeAll(async () => {
     fit = await api.ltvFit(id, { calibrationEnd: CALIBRATION_END, observationEnd: OBSERVATION_END, unit: 'week' });
-  });
+  }, 120_000);
 
   it('fitting the SQL summary reproduces Fader, Hardie & Lee (2005) §4', () => {
     const direct = fitBgNbd(sqlRows);
@@ -137,7 +137,7 @@ describe('BG/NBD through the engine path', () => {
     // A higher discount rate lowers CLV.
     const cheaper = await api.ltvCustomers(id, { ...settings, annualDiscount: 0.5 });
     expect(cheaper.totalClv!).toBeLessThan(res.totalClv!);
-  });
+  }, 60_000);
 });
 
 describe('degenerate data gets a clear error code, never NaN', () => {
