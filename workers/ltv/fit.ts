@@ -136,8 +136,11 @@ export function heatmap(rows: readonly LtvRfmRow[], bg: BgNbdParams, t: number):
 export function fitModels(rows: readonly LtvRfmRow[]): Pick<LtvFitResult, 'bgNbd' | 'paretoNbd' | 'gammaGamma' | 'spendCorrelation'> {
   const bgNbd = tryModel(() => fitBgNbd(rows), 4);
   const paretoNbd = tryModel(() => fitParetoNbd(rows), 4);
-  const gammaGamma = tryModel(() => fitGammaGamma(rows), 3);
   const repeat = rows.filter((r) => r.frequency > 0 && r.monetaryValue > 0);
+  // Without amounts (or with only zero/negative repeat spend) say so, rather than "no repeat buyers".
+  const gammaGamma: LtvModel<{ p: number; q: number; v: number }> = repeat.length === 0 && rows.some((r) => r.frequency > 0)
+    ? { ok: false, code: 'no-spend', message: 'no repeat buyer has a positive amount' }
+    : tryModel(() => fitGammaGamma(rows), 3);
   const spendCorrelation = correlation(repeat.map((r) => r.frequency), repeat.map((r) => r.monetaryValue));
   return { bgNbd, paretoNbd, gammaGamma, spendCorrelation };
 }

@@ -149,6 +149,16 @@ describe('degenerate data gets a clear error code, never NaN', () => {
     const s = await engine.ingestFile(new Blob(['customer,date,amount\nA,2020-01-01,1\nA,2020-02-02,2\n']), 'one.csv');
     await expect(api.ltvFit(s.id, { calibrationEnd: '2020-06-30', unit: 'week' })).rejects.toMatchObject({ code: 'ltv-too-few-customers' });
   });
+  it('no amount column: purchase models fit, spend says why it cannot, CLV is null not NaN', async () => {
+    const csv = 'customer,date\n' + Array.from({ length: 40 }, (_, i) => `C${i % 10},2020-0${1 + (i % 6)}-${10 + (i % 7)}`).join('\n') + '\n';
+    const s = await engine.ingestFile(new Blob([csv]), 'noamount.csv');
+    const f = await api.ltvFit(s.id, { calibrationEnd: '2020-04-30', unit: 'week' });
+    expect(f.bgNbd.ok).toBe(true);
+    expect(f.gammaGamma).toMatchObject({ ok: false, code: 'no-spend' });
+    const c = await api.ltvCustomers(s.id, { model: 'bgNbd', t: 4, margin: 0.3, annualDiscount: 0.1, horizonMonths: 6, sort: 'pAlive', descending: true, topN: 3 });
+    expect(c.totalClv).toBeNull();
+    for (const r of c.rows) expect(Number.isFinite(r.pAlive) && Number.isFinite(r.expectedPurchases) && r.clv === null).toBe(true);
+  });
   it('calibration end before any purchase', async () => {
     await expect(api.ltvFit(id, { calibrationEnd: '1990-01-01', unit: 'week' })).rejects.toMatchObject({ code: 'ltv-too-few-customers' });
   });

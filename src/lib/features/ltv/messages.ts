@@ -112,6 +112,7 @@ const en = {
   'reason-invalid-input': 'the inputs are not valid for this model.',
   'reason-no-churn': 'nobody left, so retention cannot be estimated: add more periods.',
   'reason-all-churned': 'everyone left in the first period.',
+  'reason-no-spend': 'no repeat buyer has a positive amount: map an amount column to model spend and CLV.',
   'reason-other': 'the model cannot use these data.'
 };
 
@@ -226,6 +227,7 @@ const zh: typeof en = {
   'reason-invalid-input': '输入不适用于该模型。',
   'reason-no-churn': '没有客户流失，无法估计保持率：请增加期数。',
   'reason-all-churned': '所有客户在第一期就流失了。',
+  'reason-no-spend': '没有重复购买者的金额为正：请设置金额列以计算消费与 CLV。',
   'reason-other': '该模型无法使用这些数据。'
 };
 
