@@ -36,3 +36,16 @@ test('telco: survival by Contract, model AUC, risk list CSV, accessible', async 
   const axe = await new AxeBuilder({ page }).include('main').analyze();
   expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
 });
+
+test('sample panel (zh): cohort heatmap, time-holdout model, accessible', async ({ page }) => {
+  await open(page, '?lang=zh&view=churn&sample=1');
+  await expect(page.getByRole('heading', { level: 2, name: '留存与离网' })).toBeVisible();
+  await page.getByRole('button', { name: '计算留存' }).click();
+  await idle(page);
+  await expect(page.getByRole('img', { name: '按入网月与入网后月数的队列留存热力图' })).toBeVisible();
+  await page.getByRole('button', { name: '拟合模型' }).click();
+  await idle(page);
+  await expect(page.getByTestId('auc')).toHaveText(/^0\.9\d\d$/);
+  const axe = await new AxeBuilder({ page }).include('main').analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
+});

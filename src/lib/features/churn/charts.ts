@@ -13,11 +13,15 @@ export interface HeatCell { x: number; y: number; width: number; height: number;
 export function heatmapLayout(rate: (number | null)[][], width: number, rowHeight = 18, left = 70, top = 24): { cells: HeatCell[]; height: number; cellWidth: number } {
   const columns = Math.max(1, ...rate.map((r) => r.length));
   const cellWidth = Math.max(1, (width - left - 4) / columns);
-  const colour = scaleSequential(interpolateBlues).domain([0, 1]);
+  // The colour domain runs from the lowest observed retention to 100%, so differences show.
+  const finite = rate.flat().filter((v): v is number => v !== null && Number.isFinite(v));
+  const lo = Math.min(1, ...finite);
+  const colour = scaleSequential(interpolateBlues).domain([lo < 1 ? lo : 0, 1]);
+  const mid = lo < 1 ? (lo + 1) / 2 : 0.5;
   const cells: HeatCell[] = [];
   rate.forEach((row, c) => row.forEach((v, k) => {
     if (v === null || !Number.isFinite(v)) return;
-    cells.push({ x: left + k * cellWidth, y: top + c * rowHeight, width: cellWidth - 1, height: rowHeight - 1, fill: colour(v), dark: v > 0.55, cohort: c, k, value: v });
+    cells.push({ x: left + k * cellWidth, y: top + c * rowHeight, width: cellWidth - 1, height: rowHeight - 1, fill: colour(v), dark: v > mid, cohort: c, k, value: v });
   }));
   return { cells, height: top + rate.length * rowHeight + 4, cellWidth };
 }

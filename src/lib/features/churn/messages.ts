@@ -84,7 +84,17 @@ export const m = dictionary(
     tenure: 'Tenure',
     churnMonth: 'Churn month',
     refresh: 'Apply filters',
-    tableOf: '{name}: table'
+    tableOf: '{name}: table',
+    f_tenure: 'Tenure (months)',
+    f_arpu_3: 'ARPU, last 3 months',
+    f_arpu_trend: 'ARPU trend (last 3 vs previous 3)',
+    f_voice_trend: 'Voice trend',
+    f_data_trend: 'Data trend',
+    f_sms_trend: 'SMS trend',
+    f_arrears_3: 'Arrears, last 3 months',
+    f_arrears_6: 'Arrears, last 6 months',
+    f_vas: 'Value-added services held',
+    f_vas_change: 'Change in services (3 months)'
   },
   {
     title: '留存与离网',
@@ -168,6 +178,22 @@ export const m = dictionary(
     tenure: '在网时长',
     churnMonth: '离网月',
     refresh: '应用筛选',
-    tableOf: '{name}：表格'
+    tableOf: '{name}：表格',
+    f_tenure: '在网时长（月）',
+    f_arpu_3: '近 3 个月 ARPU',
+    f_arpu_trend: 'ARPU 趋势（近 3 月对比前 3 月）',
+    f_voice_trend: '语音趋势',
+    f_data_trend: '流量趋势',
+    f_sms_trend: '短信趋势',
+    f_arrears_3: '近 3 个月欠停次数',
+    f_arrears_6: '近 6 个月欠停次数',
+    f_vas: '在用增值业务数',
+    f_vas_change: '增值业务变化（3 个月）'
   }
 );
+
+/** The derived panel features' names in the user's language; other columns keep their header. */
+export function featureLabel(lang: 'en' | 'zh', name: string): string {
+  const key = `f_${name}` as keyof typeof m.en;
+  return key in m.en ? m[lang][key] : name;
+}
