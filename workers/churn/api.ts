@@ -16,6 +16,7 @@ import rowsSql from './sql/rows.sql?raw';
 import spellsSql from './sql/spells.sql?raw';
 import cohortSql from './sql/cohort_retention.sql?raw';
 import snapshotSql from './sql/snapshot_rows.sql?raw';
+import spellGroupsSql from './sql/spell_groups.sql?raw';
 
 const MAX_LEVELS = 20;
 
@@ -54,9 +55,7 @@ function snapshotSurvivalRecords(engine: Engine, ds: DatasetHandle, split: strin
 
 function panelSurvivalRecords(engine: Engine, ds: DatasetHandle, split: string | null) {
   const { spells } = preparePanel(engine, ds);
-  // The split value is the customer's value in their join month.
-  const grp = split ? `(SELECT any_value(${quoteIdent(split)}) FROM ${ds.table} t WHERE t.customer_id = s.customer_id AND datediff('month', (SELECT min(month) FROM ${ds.table}), t.month) = s.m0)` : 'NULL';
-  const rows = all(engine.conn, `SELECT duration, event, in_window, ${grp} AS grp FROM ${spells} s`);
+  const rows = all(engine.conn, template(spellGroupsSql, { spells, table: ds.table, grp: split ? quoteIdent(split) : 'NULL' }));
   const kept = rows.filter((r) => r.in_window === true && Number(r.duration) >= 1);
   return {
     records: kept.map((r) => ({ duration: Number(r.duration), event: r.event === true, group: r.grp == null ? '–' : String(r.grp) })),
