@@ -141,6 +141,45 @@ describe('validation and degenerate inputs', () => {
   });
 });
 
+describe('special lines, willingness influence and lifecycle stages', () => {
+  it('X for a special line, active-call share × 3-month ARPU, loyalty × stage from the Lifecycle table', async () => {
+    const lines = ['customer_id,month,revenue,tenure,主动通话占比,特殊号码'];
+    const rev: Record<string, number> = { A: 30, B: 60, C: 90, D: 120 };
+    for (const c of Object.keys(rev)) for (let k = 1; k <= 7; k++) lines.push(`${c},${month(k)},${rev[c] + k},${k + 10},0.5,${c === 'D' ? '是' : '否'}`);
+    const id = await load(lines.join('\n'), ['customerId', 'month', 'revenue', 'tenure', 'number', 'text']);
+    engine.conn.query(`CREATE OR REPLACE TABLE lifecycle_${id} AS SELECT customer_id, month, CASE WHEN customer_id < 'C' THEN 'B' ELSE 'C' END AS stage FROM ds_${id}`);
+    const { result, rows } = assessValue(engine, id, P);
+    const by = new Map(rows.map((r) => [r.customerId, r]));
+    expect(by.get('D')!.credit).toBe('X');
+    expect(result.credit.rules.find((r) => r.rule === 'special')!.customers).toBe(1);
+    // A: months 5–7 revenue 35 + 36 + 37 = 108; ARPU 36; 0.5 × 36 = 18
+    expect(by.get('A')!.influence).toBeCloseTo(18, 9);
+    expect(result.influenceParts.find((p) => p.part === 'willingness')!.column).toBe('主动通话占比');
+    const byStage = result.loyalty!.byStage!;
+    expect(byStage.reduce((s, x) => s + x.customers, 0)).toBe(4);
+    expect(byStage.filter((x) => x.stage === 'B').reduce((s, x) => s + x.customers, 0)).toBe(2);
+  });
+});
+
+describe('value elasticity between chosen periods', () => {
+  it('E = (ΔQ/Q)/(ΔP/P): months 1–3 → 6–8 gives 0.2/0.5 = 0.4; the default base (months 3–5) 0.125/0.5 = 0.25', async () => {
+    const lines = ['customer_id,month,revenue,cost'];
+    const rev = [100, 100, 100, 110, 110, 120, 120, 120];
+    const cost = [10, 10, 10, 10, 10, 15, 15, 15];
+    rev.forEach((r, i) => lines.push(`A,${month(i + 1)},${r},${cost[i]}`));
+    lines.push(`B,${month(8)},50,5`);
+    const id = await load(lines.join('\n'), ['customerId', 'month', 'revenue', 'cost']);
+    const chosen = assessValue(engine, id, { ...P, elasticityBase: month(3) });
+    expect(chosen.rows.find((r) => r.customerId === 'A')!.elasticity).toBeCloseTo(0.4, 12);
+    expect(chosen.result.elasticity!.baseMonths).toEqual([month(1), month(3)]);
+    // B has no base period: undefined, not 0
+    expect(chosen.rows.find((r) => r.customerId === 'B')!.elasticityLayer).toBe('undefined');
+    const byDefault = assessValue(engine, id, P);
+    expect(byDefault.rows.find((r) => r.customerId === 'A')!.elasticity).toBeCloseTo(0.25, 12);
+    expect(() => assessValue(engine, id, { ...P, elasticityBase: month(7) })).toThrow(expect.objectContaining({ code: 'value-bad-params' }));
+  });
+});
+
 describe('the generated sample panel (2,000 × 24, seed 1)', () => {
   let result: ValueAssessment;
   let rows: ValueRow[];

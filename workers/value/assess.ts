@@ -6,11 +6,11 @@
  * models come from workers/models.
  */
 import { decayedMonths, valueElasticity } from '../models/index.ts';
-import { all, template } from '../db/sql.ts';
+import { all, quoteIdent, template } from '../db/sql.ts';
 import type { Engine } from '../engine/engine.ts';
 import { engineError } from '../engine/errors.ts';
 import type {
-  ElasticityLayer, HistoryMethod, ValueAssessment, ValueComponent, ValueNote, ValueParams, ValueRow, ValueTier
+  ElasticityLayer, HistoryMethod, LoyaltyBandName, ValueAssessment, ValueComponent, ValueNote, ValueParams, ValueRow, ValueTier
 } from './contract.ts';
 import { creditScores, rateCredit } from './credit.ts';
 import { fitFutureModel } from './future.ts';
@@ -21,6 +21,28 @@ import { checkParams } from './params.ts';
 import { customerWindows, type CustomerWindow } from './window.ts';
 import historicalSql from './sql/historical_value.sql?raw';
 import monthsSql from './sql/months.sql?raw';
+import stageAtSql from './sql/stage_at.sql?raw';
+
+/** Stages in the evaluation month from the Lifecycle tab's last run, or null when it has not run. */
+function stagesAt(engine: Engine, datasetId: string, month: string): Map<string, string> | null {
+  const name = `lifecycle_${datasetId}`;
+  const exists = all(engine.conn, 'SELECT 1 FROM duckdb_tables() WHERE table_name = ?', [name]).length > 0;
+  if (!exists) return null;
+  const rows = all(engine.conn, template(stageAtSql, { stages: quoteIdent(name) }), [`${month}-01`]);
+  return new Map(rows.map((r) => [String(r.customer_id), String(r.stage)]));
+}
+
+function crossStages(stages: string[], bands: (LoyaltyBandName | null)[]) {
+  const counts = new Map<string, number>();
+  stages.forEach((s, i) => {
+    const key = `${bands[i]}\u0000${s}`;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  });
+  return [...counts].map(([key, customers]) => {
+    const [band, stage] = key.split('\u0000');
+    return { band: band as LoyaltyBandName, stage, customers };
+  }).sort((a, b) => a.stage.localeCompare(b.stage));
+}
 
 const shift = (months: string[], at: number, by: number): string | null => months[at + by] ?? null;
 const mean = (v: number[]) => (v.length ? v.reduce((s, x) => s + x, 0) / v.length : null);
@@ -47,7 +69,10 @@ export function assessValue(engine: Engine, datasetId: string, params: ValuePara
   if (e < 0) throw engineError('value-bad-params', `No data in the evaluation month ${evaluationMonth}.`);
   if (e < 5) notes.push({ key: 'shortHistory', vars: { months: e + 1 } });
 
-  const customers = customerWindows(conn, inputs, evaluationMonth);
+  const baseLag = params.elasticityBase == null ? 3 : e - months.indexOf(params.elasticityBase);
+  if (params.elasticityBase != null && (!months.includes(params.elasticityBase) || baseLag < 3))
+    throw engineError('value-bad-params', 'The elasticity base period must end at least 3 months before the evaluation month.');
+  const customers = customerWindows(conn, inputs, evaluationMonth, baseLag);
   const n = customers.length;
 
   // Historical value: observed decayed profit plus the seed's approximation for months without rows.
@@ -122,6 +147,11 @@ export function assessValue(engine: Engine, datasetId: string, params: ValuePara
   if (!inputs.special) notes.push({ key: 'creditNoSpecial' });
 
   const loyalty = scoreLoyalty(customers, tiers, params.loyaltyCuts, notes);
+  if (loyalty) {
+    const stages = stagesAt(engine, datasetId, evaluationMonth);
+    if (stages) loyalty.summary.byStage = crossStages(customers.map((c) => stages.get(c.customerId) ?? '–'), loyalty.bands);
+    else notes.push({ key: 'loyaltyNoStages' });
+  }
 
   // Value elasticity: the 3 months before the last 3 against the last 3.
   const invests = inputs.has('cost') || inputs.has('discount');
@@ -132,10 +162,10 @@ export function assessValue(engine: Engine, datasetId: string, params: ValuePara
   const layerOf = (v: number | null): ElasticityLayer =>
     v == null ? 'undefined' : v < params.elasticityCuts[0] ? 'low' : v <= params.elasticityCuts[1] ? 'medium' : 'high';
   const layers = elasticity.map(layerOf);
-  const baseFrom = shift(months, e, -5);
+  const baseFrom = shift(months, e, -baseLag - 2);
   const elasticitySummary = invests && baseFrom
     ? {
-        baseMonths: [baseFrom, shift(months, e, -3)!] as [string, string],
+        baseMonths: [baseFrom, shift(months, e, -baseLag)!] as [string, string],
         compareMonths: [shift(months, e, -2)!, evaluationMonth] as [string, string],
         layers: (['high', 'medium', 'low', 'undefined'] as const).map((layer) => ({
           layer, customers: layers.filter((l) => l === layer).length,
@@ -167,7 +197,7 @@ export function assessValue(engine: Engine, datasetId: string, params: ValuePara
     means: Object.fromEntries(Object.entries(values).map(([k, v]) => [k, mean(v)])) as ValueAssessment['means'],
     tiers: (['high', 'medium', 'low'] as const).map((tier) => {
       const v = composite.filter((_, i) => tiers[i] === tier);
-      return { tier, customers: v.length, minValue: v.length ? Math.min(...v) : null, meanValue: mean(v) };
+      return { tier, customers: v.length, minValue: v.length ? v.reduce((a, b) => Math.min(a, b)) : null, meanValue: mean(v) };
     }),
     history,
     influenceParts: inputs.influence.map((p) => ({

@@ -28,6 +28,9 @@ export interface ValueParams {
   creditCuts: [number, number, number, number, number, number];
   /** Rank shares ending the high, fairly high and average loyalty bands (seed: 10%, 60%, 90%). */
   loyaltyCuts: [number, number, number];
+  /** Last month `YYYY-MM` of the 3-month base period of value elasticity (compared with the 3 months
+   * ending at the evaluation month); null means the 3 months just before those. */
+  elasticityBase: string | null;
   /** Elasticity below the first is low, from the first to the second medium, above high. */
   elasticityCuts: [number, number];
   /** Upper bounds of the monthly spending tiers of the value map (yuan). */
@@ -44,6 +47,7 @@ export const DEFAULT_VALUE_PARAMS: ValueParams = {
   groups: 3,
   creditCuts: [85, 75, 65, 55, 45, 35],
   loyaltyCuts: [0.1, 0.6, 0.9],
+  elasticityBase: null,
   elasticityCuts: [0, 1],
   spendBands: [30, 60, 100, 200],
   tenureBands: [6, 12, 24, 36, 60]
@@ -103,6 +107,8 @@ export interface LoyaltySummary {
   bands: { band: LoyaltyBandName; customers: number; meanScore: number | null }[];
   /** Band × value tier counts. */
   byTier: { band: LoyaltyBandName; tier: ValueTier; customers: number }[];
+  /** Band × lifecycle stage counts, when the Lifecycle tab has computed stages for this dataset. */
+  byStage: { band: LoyaltyBandName; stage: string; customers: number }[] | null;
 }
 
 export interface ElasticitySummary {

@@ -30,5 +30,6 @@ export function checkParams(p: ValueParams): void {
   for (const bands of [p.spendBands, p.tenureBands])
     if (bands.length === 0 || bands.length > 10 || !finite(bands) || !ascending(bands) || bands[0] <= 0)
       throw bad('Map bands must be 1–10 increasing positive bounds.');
-  if (p.evaluationMonth != null && !/^\d{4}-\d{2}$/.test(p.evaluationMonth)) throw bad('The evaluation month must look like 2024-12.');
+  for (const month of [p.evaluationMonth, p.elasticityBase])
+    if (month != null && !/^\d{4}-\d{2}$/.test(month)) throw bad('Months must look like 2024-12.');
 }

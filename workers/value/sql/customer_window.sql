@@ -1,6 +1,7 @@
 -- Indicators of every customer on the network in the anchor month ($1, first of month): the 12
 -- months up to it (lag 0 = anchor month, lag 5 = six months back) and the 3 months after it
--- (lag −1 … −3, the future-value target). Missing inputs arrive as NULL columns from the template.
+-- (lag −1 … −3, the future-value target), plus the elasticity base window: the 3 months ending $2
+-- months before the anchor. Missing inputs arrive as NULL columns from the template.
 -- Duplicate (customer, month) rows are summed first, so each month counts once.
 WITH m AS (
   SELECT customer_id, month,
@@ -10,7 +11,7 @@ WITH m AS (
          sum(${arrears}) AS arrears, max(${tenure}) AS tenure, bool_or(${churn}) AS churn,
          bool_or(${special}) AS special ${extraMonthly}
   FROM ${table}
-  WHERE month BETWEEN $1::DATE - INTERVAL 11 MONTH AND $1::DATE + INTERVAL 3 MONTH
+  WHERE month BETWEEN ($1::DATE - to_months(greatest(11, $2::INTEGER + 2)))::DATE AND $1::DATE + INTERVAL 3 MONTH
   GROUP BY customer_id, month
 ), p AS (
   SELECT *, coalesce(cost, 0) + coalesce(disc, 0) AS invest FROM m
@@ -33,9 +34,9 @@ SELECT customer_id,
        sum(arrears) FILTER (WHERE lag BETWEEN 0 AND 2) AS arrears3,
        sum(arrears) FILTER (WHERE lag BETWEEN 0 AND 5) AS arrears6,
        sum(arrears) FILTER (WHERE lag BETWEEN 0 AND 11) AS arrears12,
-       sum(rev) FILTER (WHERE lag BETWEEN 3 AND 5) AS q_base,
-       sum(invest) FILTER (WHERE lag BETWEEN 3 AND 5) AS p_base,
-       count(*) FILTER (WHERE lag BETWEEN 3 AND 5) AS base_months,
+       sum(rev) FILTER (WHERE lag BETWEEN $2::INTEGER AND $2::INTEGER + 2) AS q_base,
+       sum(invest) FILTER (WHERE lag BETWEEN $2::INTEGER AND $2::INTEGER + 2) AS p_base,
+       count(*) FILTER (WHERE lag BETWEEN $2::INTEGER AND $2::INTEGER + 2) AS base_months,
        sum(invest) FILTER (WHERE lag BETWEEN 0 AND 2) AS p_cur,
        sum(rev) FILTER (WHERE lag BETWEEN -3 AND -1) AS target,
        count(*) FILTER (WHERE lag BETWEEN -3 AND -1) AS target_months,
