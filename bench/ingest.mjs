@@ -69,9 +69,10 @@ async function browserLoad(file, port) {
     const wall = (performance.now() - t0) / 1000;
     const error = await page.getByTestId('error').count() ? await page.getByTestId('error').getAttribute('data-code') : null;
     const engineSeconds = error ? null : Number(await page.getByTestId('load-seconds').getAttribute('data-seconds'));
+    const timings = error ? [] : JSON.parse(await page.getByTestId('load-seconds').getAttribute('data-timings'));
     const loaded = error ? null : Number((await page.getByTestId('loaded').textContent()).replaceAll(',', ''));
     const alive = await page.evaluate(() => 1 + 1) === 2;
-    return { wall, engineSeconds, loaded, error, alive };
+    return { wall, engineSeconds, loaded, error, alive, timings };
   } finally {
     await browser.close();
     server.kill();
@@ -97,7 +98,7 @@ console.log(`native DuckDB, same SQL, 1 thread:   ${n1.seconds.toFixed(2)} s  ${
 console.log(`native DuckDB, same SQL, ${os.cpus().length} threads:  ${n2.seconds.toFixed(2)} s  ${fmt(rows / n2.seconds)} rows/s`);
 console.log(`native DuckDB, plain read_csv (auto types), ${os.cpus().length} threads: ${n2.plainSeconds.toFixed(2)} s`);
 console.log(`browser (engine time):  ${b.engineSeconds?.toFixed(2)} s  ${fmt(rows / b.engineSeconds)} rows/s`);
-console.log(`browser (wall, pick file → idle): ${b.wall.toFixed(2)} s`);
+console.log(`browser (wall, pick file → idle): ${b.wall.toFixed(2)} s; phases: ${b.timings.map((t) => `${t.phase} ${t.seconds.toFixed(2)} s`).join(', ')}`);
 console.log(`ratio browser/native-1-thread rows/s: ${(n1.seconds / b.engineSeconds).toFixed(2)} (goal ≥ 0.33)`);
 console.log(`ratio browser/native-all-threads rows/s: ${(n2.seconds / b.engineSeconds).toFixed(2)}`);
 

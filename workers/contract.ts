@@ -115,6 +115,8 @@ export interface DatasetSummary {
   quality: QualityReport;
   overview: Overview;
   seconds: number;
+  /** Seconds spent per phase (reading, transcoding, loading, checking, summarising), in order. */
+  timings: { phase: string; seconds: number }[];
 }
 
 export interface SampleOptions {

@@ -6,10 +6,10 @@ import type { Component } from 'svelte';
 import type { EngineClient } from '$lib/engine/client.svelte';
 import type { Workspace } from '$lib/features/ingest/workspace.svelte';
 import DataView from '$lib/features/ingest/DataView.svelte';
+import LifecycleView from '$lib/features/lifecycle/LifecycleView.svelte';
 import ValueView from '$lib/features/value/ValueView.svelte';
 import ChurnView from '$lib/features/churn/ChurnView.svelte';
 import LtvView from '$lib/features/ltv/LtvView.svelte';
-import LifecycleView from '$lib/features/lifecycle/LifecycleView.svelte';
 
 export interface ViewProps {
   engine: EngineClient;
@@ -24,8 +24,8 @@ export interface ViewDef {
 
 export const VIEWS: ViewDef[] = [
   { id: 'data', label: { en: 'Data', zh: '数据' }, component: DataView },
-  { id: 'churn', label: { en: 'Retention & churn', zh: '留存与离网' }, component: ChurnView },
   { id: 'lifecycle', label: { en: 'Lifecycle', zh: '生命周期' }, component: LifecycleView },
+  { id: 'churn', label: { en: 'Retention & churn', zh: '留存与离网' }, component: ChurnView },
   { id: 'ltv', label: { en: 'Lifetime value', zh: '生命周期价值' }, component: LtvView },
   { id: 'value', label: { en: 'Customer value', zh: '客户价值' }, component: ValueView }
 ];

@@ -1,7 +1,7 @@
 // Files as Chinese operators' exports really come: GB18030, Chinese headers, bad rows, empty, binary.
 import fs from 'node:fs';
 import path from 'node:path';
-import { test, expect, open, upload, tmpFile } from './fixtures';
+import { test, expect, open, upload, tmpFile, TMP } from './fixtures';
 
 const GB_FIXTURE = path.resolve(import.meta.dirname, '../fixtures/ingest');
 
@@ -51,4 +51,20 @@ test('an empty file and a binary file get clear messages', async ({ page }) => {
   await upload(page, tmpFile('random.bin', bin));
   await expect(page.getByTestId('error')).toHaveAttribute('data-code', 'binary-file');
   await expect(page.getByTestId('error')).toContainText('not a text, Parquet or Excel file');
+});
+
+test('XLSX and Parquet files load through the same accounting', async ({ page }) => {
+  const { DuckDBInstance } = await import('@duckdb/node-api');
+  const parquet = path.join(TMP, 'panel.parquet');
+  const native = await (await DuckDBInstance.create(':memory:')).connect();
+  await native.run(`COPY (SELECT 'C' || (i % 50) AS customer_id, DATE '2024-01-01' + INTERVAL (i % 6) MONTH AS month, i * 1.5 AS arpu
+    FROM range(300) r(i)) TO '${parquet}' (FORMAT parquet)`);
+  await open(page);
+  await upload(page, path.join(GB_FIXTURE, 'panel.xlsx'));
+  await expect(page.getByTestId('loaded')).toHaveText('4');
+  await expect(page.getByTestId('customers')).toHaveText('3');
+  await upload(page, parquet);
+  await expect(page.getByTestId('loaded')).toHaveText('300');
+  await expect(page.getByTestId('customers')).toHaveText('50');
+  await expect(page.getByTestId('months')).toHaveText('6');
 });

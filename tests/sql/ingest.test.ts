@@ -2,6 +2,7 @@
 // the browser shows (the same Engine code and SQL files run in the worker).
 import { beforeAll, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { Engine } from '../../workers/engine/engine.ts';
 import { all } from '../../workers/db/sql.ts';
@@ -119,5 +120,56 @@ describe('fast path and general parsers agree', () => {
     const s = await engine.ingestFile(text('id,month,arpu\nA,2024-01,1\nA,2024/02,2\nB,2024年3月,3\n'), 'months.csv');
     expect(s.quality).toMatchObject({ loaded: 3, rejected: 0 });
     expect(s.overview.kpis?.month).toEqual(['2024-01', '2024-02', '2024-03']);
+  });
+});
+
+describe('other formats', () => {
+  it('XLSX (first sheet) goes through the same typing and accounting', async () => {
+    const s = await engine.ingestFile(blobOf(path.resolve(import.meta.dirname, '../fixtures/ingest/panel.xlsx')), 'panel.xlsx');
+    expect(s.format).toBe('xlsx');
+    expect(s.headers).toEqual(['用户ID', '账期', '出账收入', '是否离网']);
+    expect(s.roles).toEqual(['customerId', 'month', 'revenue', 'churn']);
+    expect(s.quality).toMatchObject({ rowsInFile: 4, loaded: 4, rejected: 0 });
+    expect(s.overview).toMatchObject({ kind: 'panel', customers: 3, months: 2 });
+    expect(s.overview.kpis?.revenue).toEqual([88.5 + 1234.5, 90 + 12]);
+  });
+  it('Parquet written by native DuckDB', async () => {
+    const { DuckDBInstance } = await import('@duckdb/node-api');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'clm-'));
+    const file = path.join(dir, 'p.parquet');
+    const native = await (await DuckDBInstance.create(':memory:')).connect();
+    await native.run(`COPY (SELECT 'C' || (i % 50) AS customer_id, DATE '2024-01-01' + INTERVAL (i % 6) MONTH AS month, i * 1.5 AS arpu
+                FROM range(300) r(i)) TO '${file}' (FORMAT parquet)`);
+    const s = await engine.ingestFile(blobOf(file), 'p.parquet');
+    expect(s.format).toBe('parquet');
+    expect(s.headers).toEqual(['customer_id', 'month', 'arpu']);
+    expect(s.roles.slice(0, 3)).toEqual(['customerId', 'month', 'revenue']);
+    expect(s.quality).toMatchObject({ rowsInFile: 300, loaded: 300, rejected: 0 });
+    expect(s.overview).toMatchObject({ kind: 'panel', customers: 50, months: 6 });
+  });
+  it('UTF-8 with BOM and a semicolon delimiter', async () => {
+    const s = await engine.ingestFile(text('\uFEFF客户编号;月份;ARPU\nA;2024-01;1,5\nB;2024-01;2\n'), 'bom.csv');
+    expect(s.encoding).toBe('utf-8-bom');
+    expect(s.delimiter).toBe(';');
+    expect(s.headers[0]).toBe('客户编号');
+    expect(s.quality).toMatchObject({ loaded: 2, rejected: 0 });
+  });
+  it('GB18030 with Chinese headers is transcoded, nothing lost', async () => {
+    const s = await engine.ingestFile(blobOf(path.resolve(import.meta.dirname, '../fixtures/ingest/gb18030-panel.csv')), 'gb.csv');
+    expect(s.encoding).toBe('gb18030');
+    expect(s.roles[0]).toBe('customerId');
+    expect(s.quality).toMatchObject({ rowsInFile: 120, loaded: 120, rejected: 0 });
+    expect(s.preview.flat().join('')).not.toContain('\uFFFD');
+  });
+});
+
+describe('dropping a dataset', () => {
+  it('drops its tables, including those analysis features named <name>_<id>', async () => {
+    const s = await engine.ingestFile(text('id,month,arpu\nA,202401,1\n'), 'd.csv');
+    engine.conn.query(`CREATE TABLE lifecycle_${s.id} AS SELECT 1 AS x`);
+    const count = () => Number(all(engine.conn, `SELECT count(*) AS n FROM duckdb_tables() WHERE ends_with(table_name, '_${s.id}')`)[0].n);
+    expect(count()).toBeGreaterThan(2);
+    engine.dropDataset(s.id);
+    expect(count()).toBe(0);
   });
 });

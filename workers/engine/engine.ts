@@ -13,6 +13,29 @@ import valuesSql from '../ingest/sql/values.sql?raw';
 
 const noProgress: ProgressFn = () => {};
 
+/** Times each progress phase, so a summary can say where the seconds went (benchmarks print it). */
+function phaseClock(onProgress: ProgressFn) {
+  const timings: { phase: string; seconds: number }[] = [];
+  let current: { phase: string; start: number } | null = null;
+  const close = () => {
+    if (current) timings.push({ phase: current.phase, seconds: (performance.now() - current.start) / 1000 });
+  };
+  return {
+    onProgress: ((p) => {
+      if (current?.phase !== p.phase) {
+        close();
+        current = { phase: p.phase, start: performance.now() };
+      }
+      onProgress(p);
+    }) as ProgressFn,
+    finish: () => {
+      close();
+      current = null;
+      return timings;
+    }
+  };
+}
+
 /** What analysis modules need to know about a loaded dataset. */
 export interface DatasetHandle {
   id: string;
@@ -32,6 +55,8 @@ export class Engine {
   private next = 1;
 
   constructor(readonly conn: SqlConnection, private files: FileHost) {
+    // Never fetch extensions: the tab must not talk to the network (and the CSP would refuse anyway).
+    exec(conn, 'SET autoinstall_known_extensions = false; SET autoload_known_extensions = false;');
     exec(conn, valuesSql);
   }
 
@@ -48,10 +73,12 @@ export class Engine {
   async ingestFile(blob: Blob, name: string, options: IngestOptions = {}, onProgress: ProgressFn = noProgress): Promise<DatasetSummary> {
     const started = performance.now();
     const id = String(this.next++);
+    const clock = phaseClock(onProgress);
     try {
-      const raw = await loadRaw(this.conn, this.files, id, blob, name, options, onProgress);
+      const raw = await loadRaw(this.conn, this.files, id, blob, name, options, clock.onProgress);
       this.datasets.set(id, raw);
-      return this.summarise(raw, raw.suggestedRoles, started, onProgress);
+      const summary = this.summarise(raw, raw.suggestedRoles, started, clock.onProgress);
+      return { ...summary, timings: clock.finish() };
     } catch (e) {
       this.dropTables(id);
       throw toEngineError(e, 'read-failed');
@@ -63,7 +90,9 @@ export class Engine {
     if (!raw) throw engineError('unknown-dataset', `No dataset ${id}.`);
     if (roles.length !== raw.headers.length) throw engineError('bad-mapping', 'One role per column is needed.');
     try {
-      return this.summarise(raw, roles, performance.now(), noProgress);
+      const clock = phaseClock(noProgress);
+      const summary = this.summarise(raw, roles, performance.now(), clock.onProgress);
+      return { ...summary, timings: clock.finish() };
     } catch (e) {
       throw toEngineError(e);
     }
@@ -115,14 +144,15 @@ export class Engine {
       id: raw.id, fileName: raw.fileName, bytes: raw.bytes, format: raw.format, encoding: raw.encoding,
       delimiter: raw.delimiter, hasHeader: raw.hasHeader, headers: raw.headers, preview: raw.preview,
       roles, quality, overview: overview(this.conn, typed, cols),
-      seconds: (performance.now() - started) / 1000
+      seconds: (performance.now() - started) / 1000, timings: []
     };
   }
 
+  /** Drops every table of a dataset, its own and those analysis features made (named `<name>_<id>`). */
   private dropTables(id: string): void {
-    for (const t of ['raw', 'ds', 'vrej', 'srej', 'rej_err', 'rej_scan', 'lines'])
-      exec(this.conn, `DROP TABLE IF EXISTS ${quoteIdent(`${t}_${id}`)}`);
+    const tables = all(this.conn, `SELECT table_name FROM duckdb_tables() WHERE ends_with(table_name, ?)`, [`_${id}`]);
+    for (const t of tables) exec(this.conn, `DROP TABLE IF EXISTS ${quoteIdent(String(t.table_name))}`);
     this.files.drop(`file_${id}`);
-    this.files.drop(`file_${id}.parquet`);
   }
+
 }

@@ -62,7 +62,11 @@ export async function loadRaw(
   const rawTable = quoteIdent(`raw_${id}`);
   const structuralTable = quoteIdent(`srej_${id}`);
   const base = { id, fileName, bytes: blob.size, rawTable, structuralTable };
-  if (format === 'parquet') return loadParquet(conn, files, base, blob);
+  if (format === 'parquet') {
+    const { parquetToCsvBlob } = await import('./parquet.ts');
+    const csv = await parquetToCsvBlob(blob);
+    return { ...(await loadText(conn, files, base, csv, { encoding: 'utf-8' }, onProgress)), format: 'parquet', encoding: null };
+  }
   if (format === 'xlsx') {
     const { xlsxToCsvBlob } = await import('./xlsx.ts');
     const csv = await xlsxToCsvBlob(blob);
@@ -142,21 +146,4 @@ function loadWhitespace(conn: SqlConnection, base: Base, fileName: string, n: nu
   const blank = one(conn, `SELECT count(*) AS n FROM ${lines} WHERE _line > ${first} AND nullif(trim(line, ' ' || chr(9) || chr(13) || chr(12288)), '') IS NULL`);
   exec(conn, `DROP TABLE _data_lines; DROP TABLE ${lines}`);
   return Number(blank?.n ?? 0);
-}
-
-async function loadParquet(conn: SqlConnection, files: FileHost, base: Base, blob: Blob): Promise<RawDataset> {
-  const fileName = `file_${base.id}.parquet`;
-  await files.register(fileName, blob);
-  const described = all(conn, `DESCRIBE SELECT * FROM read_parquet(${quoteLiteral(fileName)})`);
-  const headers = dedupeHeaders(described.map((d) => String(d.column_name)));
-  const cols = described.map((d, i) => `${quoteIdent(String(d.column_name))}::VARCHAR AS c${i + 1}`).join(', ');
-  exec(conn, `CREATE OR REPLACE TABLE ${base.rawTable} AS
-    SELECT row_number() OVER () AS _row, ${cols} FROM read_parquet(${quoteLiteral(fileName)});
-    CREATE OR REPLACE TABLE ${base.structuralTable} (line BIGINT, reason VARCHAR, text VARCHAR);`);
-  const preview = all(conn, `SELECT * EXCLUDE (_row) FROM ${base.rawTable} ORDER BY _row LIMIT ${PREVIEW_ROWS}`)
-    .map((r) => headers.map((_, i) => (r[`c${i + 1}`] as string | null) ?? ''));
-  return {
-    ...base, format: 'parquet', encoding: null, delimiter: null, hasHeader: true, headers, preview,
-    suggestedRoles: suggestRoles(headers, preview), blankLines: 0
-  };
 }
