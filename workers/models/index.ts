@@ -79,3 +79,6 @@ export { fitLinearRegression, predictLinear, type LinearModel } from './linearRe
 export { pcaWeights, principalComponents, symmetricEigen, type PrincipalComponents } from './pca.ts';
 export { entropyWeights } from './entropyWeight.ts';
 export { decayedMonths, loyaltyBand, valueElasticity, type LoyaltyBand } from './valueScores.ts';
+export { kmeans, kmeansPlusPlus, lloyd, silhouette, standardise, type KMeansResult } from './kmeans.ts';
+export { associationRules, type AssociationRule } from './associationRules.ts';
+export { campaignRoi, splitControl, studentTCdf, studentTQuantile, welchInterval, type RoiInput, type WelchResult } from './campaign.ts';
