@@ -3,17 +3,17 @@
  * the target arm over control with a Welch 95% interval, and the ROI of a campaign
  * (list size × success rate × ARPU gain × months − cost).
  */
-import { Rng } from '../sample/prng.ts';
+import { seededUniform } from './seededRandom.ts';
 import { lbeta } from './special.ts';
 import { ModelError } from './errors.ts';
 
 /** Splits ids into target and control: exactly round(share·n) controls, chosen by a seeded shuffle. */
 export function splitControl<T>(ids: readonly T[], share: number, seed: number): { target: T[]; control: T[] } {
   if (!(share >= 0 && share < 1)) throw new ModelError('invalid-input', 'Control share must be in [0, 1).');
-  const rng = new Rng(seed);
+  const uniform = seededUniform(seed);
   const order = ids.map((_, i) => i);
   for (let i = order.length - 1; i > 0; i--) {
-    const j = Math.floor(rng.uniform() * (i + 1));
+    const j = Math.floor(uniform() * (i + 1));
     [order[i], order[j]] = [order[j], order[i]];
   }
   const nControl = Math.round(share * ids.length);

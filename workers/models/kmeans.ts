@@ -3,7 +3,7 @@
  * silhouette (Rousseeuw 1987) for choosing k. Seeded so the same data and seed give the same clusters.
  * Used by the Segments tab (DOMAIN.md §5: clustering).
  */
-import { Rng } from '../sample/prng.ts';
+import { seededUniform } from './seededRandom.ts';
 import { ModelError } from './errors.ts';
 
 export interface KMeansResult {
@@ -23,16 +23,16 @@ const dist2 = (a: readonly number[], b: readonly number[]) => {
 /** k-means++: the first centre uniformly, each next one with probability ∝ squared distance to the nearest. */
 export function kmeansPlusPlus(x: readonly number[][], k: number, seed: number): number[][] {
   if (k < 1 || x.length < k) throw new ModelError('too-few-rows', `k-means needs at least k=${k} rows.`);
-  const rng = new Rng(seed);
-  const centers = [x[Math.floor(rng.uniform() * x.length)].slice()];
+  const uniform = seededUniform(seed);
+  const centers = [x[Math.floor(uniform() * x.length)].slice()];
   const d = x.map((p) => dist2(p, centers[0]));
   while (centers.length < k) {
     const total = d.reduce((s, v) => s + v, 0);
     let i = 0;
     if (total > 0) {
-      let r = rng.uniform() * total;
+      let r = uniform() * total;
       for (i = 0; i < x.length - 1; i++) if ((r -= d[i]) <= 0) break;
-    } else i = Math.floor(rng.uniform() * x.length);
+    } else i = Math.floor(uniform() * x.length);
     centers.push(x[i].slice());
     for (let n = 0; n < x.length; n++) d[n] = Math.min(d[n], dist2(x[n], centers[centers.length - 1]));
   }

@@ -1,0 +1,14 @@
+/**
+ * A tiny seeded uniform generator (mulberry32) so that models stay self-contained: the same seed
+ * gives the same k-means starts and control groups in Node and in the worker.
+ */
+export function seededUniform(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
