@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import viewsSource from '../../views.ts?raw';
+import { WALKTHROUGHS, campaignRoi, clampStep, ROI_EXAMPLE } from './walkthroughs';
+
+/** View ids registered in src/lib/views.ts (read from its source: the components need a browser). */
+const viewIds = [...viewsSource.matchAll(/\{\s*id:\s*'([\w-]+)'/g)].map((x) => x[1]);
+
+describe('walkthroughs', () => {
+  it('cover the five concepts of issue 8', () => {
+    expect(WALKTHROUGHS.map((w) => w.id)).toEqual(['lifecycle', 'ltv', 'churn', 'value', 'campaign']);
+    expect(new Set(WALKTHROUGHS.map((w) => w.id)).size).toBe(WALKTHROUGHS.length);
+  });
+
+  it('point every step at a registered view and a selector, with zh and en text', () => {
+    expect(viewIds).toContain('data');
+    expect(viewIds).toContain('teaching');
+    for (const w of WALKTHROUGHS) {
+      expect(w.title.en.length && w.title.zh.length).toBeTruthy();
+      expect(w.steps.length).toBeGreaterThanOrEqual(3);
+      for (const s of w.steps) {
+        expect(viewIds, `${w.id}: ${s.title.en}`).toContain(s.view);
+        expect(s.view).not.toBe('teaching');
+        expect(s.target).toMatch(/^(#[\w-]+|\[data-testid="[\w-]+"\])$/);
+        for (const t of [s.title, s.body]) {
+          expect(t.en.trim().length).toBeGreaterThan(0);
+          expect(t.zh).toMatch(/[\u4e00-\u9fff]/);
+          expect(t.en).not.toMatch(/[\u4e00-\u9fff]/);
+        }
+      }
+    }
+  });
+
+  it('computes the control-group ROI', () => {
+    const r = campaignRoi(ROI_EXAMPLE);
+    expect(r.uplift).toBeCloseTo(0.08, 12);
+    expect(r.kept).toBeCloseTo(72, 9);
+    expect(r.margin).toBeCloseTo(43200, 6);
+    expect(r.cost).toBe(27000);
+    expect(r.roi).toBeCloseTo(0.6, 12);
+    expect(campaignRoi({ ...ROI_EXAMPLE, costPerCustomer: 0 }).roi).toBeNull();
+    expect(campaignRoi({ ...ROI_EXAMPLE, treatedChurn: 0.25 }).roi).toBeLessThan(-1);
+  });
+
+  it('clamps step indices from the URL', () => {
+    const w = WALKTHROUGHS[0];
+    expect(clampStep(w, 2)).toBe(2);
+    expect(clampStep(w, -3)).toBe(0);
+    expect(clampStep(w, 99)).toBe(w.steps.length - 1);
+    expect(clampStep(w, NaN)).toBe(0);
+  });
+});

@@ -1,0 +1,264 @@
+/**
+ * Guided walkthroughs for training sessions on the seeded sample panel (2,000 customers, 24 months,
+ * seed 1: the same numbers every time). Each step names the view to open, a CSS selector of the
+ * number or chart to point at in that view, and a plain-words explanation in zh and en. Concepts
+ * follow docs/DOMAIN.md and the seed documents (000: lifecycle stages and levers; 003: the LTV
+ * teaching table; 007-style value system: current, potential, credit, loyalty, elasticity).
+ */
+type Text = { en: string; zh: string };
+
+export interface Step {
+  /** A view id from src/lib/views.ts. */
+  view: string;
+  /** Selector (inside the view) of the element to highlight; the view's title if it is not there. */
+  target: string;
+  title: Text;
+  body: Text;
+}
+
+export interface Walkthrough {
+  id: string;
+  title: Text;
+  steps: Step[];
+}
+
+/** The sample every walkthrough runs on, so screens and numbers are reproducible. */
+export const SAMPLE = { customers: 2000, months: 24, seed: 1 } as const;
+
+export const WALKTHROUGHS: Walkthrough[] = [
+  {
+    id: 'lifecycle',
+    title: { en: 'The five lifecycle stages and their levers', zh: '五个生命周期阶段及其营销杠杆' },
+    steps: [
+      {
+        view: 'data',
+        target: '[data-testid="customers"]',
+        title: { en: 'The panel', zh: '面板数据' },
+        body: {
+          en: 'The sample is a monthly panel: one row per customer and month. Count the customers here — every stage share later is a share of them.',
+          zh: '示例数据是月度面板：每个客户每月一行。先看这里的客户数——后面所有阶段占比都以它为分母。'
+        }
+      },
+      {
+        view: 'lifecycle',
+        target: '#lc-dist',
+        title: { en: 'Stages month by month', zh: '逐月的阶段分布' },
+        body: {
+          en: 'Each bar is a month, split by stage: acquisition (new), growth, maturity, decline and churn. A healthy base keeps the maturity band thick; a growing decline band is the first alarm.',
+          zh: '每根柱是一个月，按阶段分段：获取期（新入网）、成长期、成熟期、衰退期和离网期。健康的客户群成熟期占比大；衰退期越来越厚就是第一个警报。'
+        }
+      },
+      {
+        view: 'lifecycle',
+        target: '[data-testid="lifecycle-funnel"]',
+        title: { en: 'The funnel', zh: '阶段漏斗' },
+        body: {
+          en: 'Reached: how many customers ever were in a stage. Next: how many of them moved on. Where the “next” share drops is where the base leaks.',
+          zh: '“到达”是曾处于该阶段的客户比例，“进入下一阶段”是其中继续前进的比例。哪一步比例骤降，客户就从哪里流失。'
+        }
+      },
+      {
+        view: 'lifecycle',
+        target: '[data-testid="lifecycle-transitions"]',
+        title: { en: 'Month-to-month transitions', zh: '月度阶段转移' },
+        body: {
+          en: 'Rows are this month’s stage, columns next month’s. The diagonal is customers who stayed; the decline → churn cell is the flow that retention work must shrink.',
+          zh: '行是本月阶段，列是下月阶段。对角线是停留的客户；“衰退 → 离网”这一格正是保留工作要压缩的流量。'
+        }
+      },
+      {
+        view: 'lifecycle',
+        target: '[data-testid="lifecycle-levers"]',
+        title: { en: 'One question and lever per stage', zh: '每个阶段一个问题、一组杠杆' },
+        body: {
+          en: 'Acquisition: find and win prospects. Growth: cross- and up-sell. Maturity: differentiated service for high value. Decline: early warning and retention offers. Churn: win back the valuable ones. Spend follows the stage.',
+          zh: '获取期：发现并赢得潜在客户；成长期：交叉销售与向上销售；成熟期：对高价值客户差异化服务；衰退期：预警与挽留；离网期：赢回有价值的客户。资源投放跟着阶段走。'
+        }
+      }
+    ]
+  },
+  {
+    id: 'ltv',
+    title: { en: 'The lesson of the LTV table', zh: '生命周期价值表的启示' },
+    steps: [
+      {
+        view: 'ltv',
+        target: '#ltv-teach-title',
+        title: { en: 'Lifetime value by year', zh: '逐年生命周期价值' },
+        body: {
+          en: 'The table follows one cohort year by year: customers left, revenue, costs, profit, discounted profit (NPV) and the cumulative NPV per customer.',
+          zh: '这张表逐年跟踪一个客户群：剩余客户数、收入、成本、利润、折现利润（净现值）以及每位客户的累计净现值。'
+        }
+      },
+      {
+        view: 'ltv',
+        target: '[data-testid="ltv-teach-table"]',
+        title: { en: 'Year 1 loses money', zh: '第一年是亏损的' },
+        body: {
+          en: 'In year 1 the acquisition cost outweighs the profit: the cumulative NPV is negative. The cohort pays back only in years 2 and 3, through the customers who stay.',
+          zh: '第一年获取成本超过利润，累计净现值为负；要到第二、三年，靠留下来的客户持续消费，客户群才回本。'
+        }
+      },
+      {
+        view: 'ltv',
+        target: '#ltv-teach-title',
+        title: { en: 'Retention beats acquisition', zh: '保留胜过获取' },
+        body: {
+          en: 'Raise the retention rate in the table’s inputs and watch the cumulative NPV: a few points of retention add more value than the same money spent on acquiring customers.',
+          zh: '在表格输入中提高保持率，观察累计净现值：提高几个百分点的保持率，比把同样的钱花在获取新客户上增值更多。'
+        }
+      }
+    ]
+  },
+  {
+    id: 'churn',
+    title: { en: 'Cohort retention and churn early warning', zh: '队列留存与离网预警' },
+    steps: [
+      {
+        view: 'churn',
+        target: '#churn-retention',
+        title: { en: 'Cohort retention', zh: '队列留存' },
+        body: {
+          en: 'Each row is a cohort (customers who joined in the same month); each column is months since joining. Reading down a column compares cohorts at the same age: later cohorts that fade faster mean acquisition quality dropped.',
+          zh: '每行是一个队列（同月入网的客户），每列是入网后的月数。沿一列向下比较同“年龄”的队列：新队列衰减更快，说明获客质量下降了。'
+        }
+      },
+      {
+        view: 'churn',
+        target: '#churn-survival',
+        title: { en: 'Survival curve', zh: '生存曲线' },
+        body: {
+          en: 'Kaplan–Meier: the share of customers still active after t months, counting customers who are still with us as censored, not as lost. Split it by a column to see which group leaves first.',
+          zh: 'Kaplan–Meier 生存曲线：t 个月后仍在网的客户比例；仍在网的客户按“删失”处理，而不算流失。按某列分组，看哪类客户先离开。'
+        }
+      },
+      {
+        view: 'churn',
+        target: '#churn-warning',
+        title: { en: 'Early warning model', zh: '离网预警模型' },
+        body: {
+          en: 'A logistic model scores each customer’s risk of churning in the next months from recent usage, arrears and tenure. AUC says how well it ranks churners above stayers (0.5 = chance, 1 = perfect).',
+          zh: '逻辑回归模型根据近期使用量、欠费和在网时长给每位客户打出未来几个月的离网风险分。AUC 衡量它把离网者排在留存者之前的能力（0.5 为随机，1 为完美）。'
+        }
+      },
+      {
+        view: 'churn',
+        target: '#churn-warning',
+        title: { en: 'Gains: whom to call first', zh: '增益图：先联系谁' },
+        body: {
+          en: 'The gains chart shows what share of all churners you reach by calling the riskiest x% first. If the top 20% hold half the churners, a retention team with limited time should start there.',
+          zh: '增益图显示按风险从高到低联系前 x% 的客户能覆盖多少离网者。如果前 20% 覆盖一半离网者，时间有限的挽留团队就应从这里开始。'
+        }
+      }
+    ]
+  },
+  {
+    id: 'value',
+    title: { en: 'The customer value system', zh: '客户价值体系' },
+    steps: [
+      {
+        view: 'value',
+        target: '#value-summary-title',
+        title: { en: 'Four values', zh: '四种价值' },
+        body: {
+          en: 'Current value (what the customer brings now), historical value (what they brought), future value (what they are expected to bring) and influence value (what they bring through others). Weighted together they give the overall value.',
+          zh: '当前价值（客户现在贡献的）、历史价值（过去贡献的）、未来价值（预期将贡献的）和影响价值（通过他人带来的）。加权合成总价值。'
+        }
+      },
+      {
+        view: 'value',
+        target: '#value-credit-title',
+        title: { en: 'Credit', zh: '信用度' },
+        body: {
+          en: 'Credit scores payment behaviour (arrears, tenure). High value with low credit is a risk to manage, not a customer to reward.',
+          zh: '信用度衡量缴费行为（欠费、在网时长）。价值高而信用低的客户是需要管控的风险，而不是要奖励的对象。'
+        }
+      },
+      {
+        view: 'value',
+        target: '#value-loyalty-title',
+        title: { en: 'Loyalty', zh: '忠诚度' },
+        body: {
+          en: 'Loyalty combines tenure, stable usage and few complaints. Compare it by lifecycle stage: loyalty falling in maturity is an early sign of decline.',
+          zh: '忠诚度综合在网时长、使用稳定性等因素。按生命周期阶段比较：成熟期的忠诚度下降是衰退的早期信号。'
+        }
+      },
+      {
+        view: 'value',
+        target: '#value-elasticity-title',
+        title: { en: 'Elasticity', zh: '弹性' },
+        body: {
+          en: 'Elasticity: how strongly spending responded to a change between a base period and the last months. Elastic customers are the ones a price or bundle offer can move.',
+          zh: '弹性：基期与最近几个月之间，客户消费对变化的反应强度。弹性大的客户，价格或套餐优惠才能打动。'
+        }
+      },
+      {
+        view: 'value',
+        target: '#value-map-title',
+        title: { en: 'The value map', zh: '价值地图' },
+        body: {
+          en: 'Crossing two scores (for example value × loyalty) gives cells with different treatments: keep, grow, watch, or spend less on.',
+          zh: '把两个分数交叉（如价值 × 忠诚度）得到不同的格子，各有对策：保持、培养、关注或减少投入。'
+        }
+      }
+    ]
+  },
+  {
+    id: 'campaign',
+    title: { en: 'A campaign with a control group', zh: '带对照组的营销活动' },
+    steps: [
+      {
+        view: 'churn',
+        target: '[data-testid="risk-list"]',
+        title: { en: 'Choose the target group', zh: '选定目标客户群' },
+        body: {
+          en: 'Start from a list: for a retention campaign, the high-risk, high-value customers from the early-warning model.',
+          zh: '从一份名单开始：挽留活动的对象是预警模型给出的高风险、高价值客户。'
+        }
+      },
+      {
+        view: 'churn',
+        target: '[data-testid="risk-list"]',
+        title: { en: 'Hold out a control group', zh: '留出对照组' },
+        body: {
+          en: 'Randomly keep, say, 10% of the list out of the campaign. Both groups are alike except for the offer, so the difference in their churn is the effect of the campaign — not of the season or of the model choosing people who would have stayed anyway.',
+          zh: '随机把名单中例如 10% 的客户留在活动之外。两组除是否收到优惠外完全相同，所以两组离网率之差就是活动的效果——而不是季节因素，也不是模型挑中了本来就会留下的人。'
+        }
+      },
+      {
+        view: 'churn',
+        target: '[data-testid="risk-list"]',
+        title: { en: 'ROI arithmetic', zh: '投资回报的算法' },
+        body: {
+          en: 'Incremental customers kept = (control churn − treated churn) × treated customers. Incremental margin = customers kept × margin per customer. ROI = (incremental margin − campaign cost) ÷ campaign cost. The worked example below uses illustrative numbers.',
+          zh: '多保住的客户数 = （对照组离网率 − 活动组离网率）× 活动组人数；增量毛利 = 多保住的客户数 × 每客户毛利；ROI = （增量毛利 − 活动成本）÷ 活动成本。下面的算例使用示例数字。'
+        }
+      }
+    ]
+  }
+];
+
+export interface RoiInput {
+  treated: number;
+  controlChurn: number;
+  treatedChurn: number;
+  marginPerCustomer: number;
+  costPerCustomer: number;
+}
+
+/** The control-group ROI arithmetic of the campaign walkthrough (uplift measured against control). */
+export function campaignRoi(x: RoiInput): { uplift: number; kept: number; margin: number; cost: number; roi: number | null } {
+  const uplift = x.controlChurn - x.treatedChurn;
+  const kept = uplift * x.treated;
+  const margin = kept * x.marginPerCustomer;
+  const cost = x.treated * x.costPerCustomer;
+  return { uplift, kept, margin, cost, roi: cost > 0 ? (margin - cost) / cost : null };
+}
+
+/** Illustrative numbers for the worked example (not from the sample data). */
+export const ROI_EXAMPLE: RoiInput = { treated: 900, controlChurn: 0.2, treatedChurn: 0.12, marginPerCustomer: 600, costPerCustomer: 30 };
+
+/** Clamps a step index (from the URL or a click) into a walkthrough's range. */
+export function clampStep(w: Walkthrough, step: number): number {
+  return Number.isFinite(step) ? Math.min(Math.max(0, Math.trunc(step)), w.steps.length - 1) : 0;
+}
