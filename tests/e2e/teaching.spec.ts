@@ -1,0 +1,68 @@
+/**
+ * Teaching mode, chart export and the printable report (issue 8), on the seeded sample panel.
+ */
+import fs from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
+import { test, expect, open, idle } from './fixtures';
+
+test('a walkthrough loads the sample, highlights its targets and jumps between steps; report prints', async ({ page }) => {
+  await open(page, '?lang=en&view=teaching');
+  await page.getByRole('button', { name: 'The five lifecycle stages and their levers' }).click();
+  const step = page.getByTestId('teach-step');
+  await expect(step).toHaveAttribute('data-step', '1');
+  await expect(step).toHaveAttribute('data-view', 'data');
+  // Nothing was loaded: the walkthrough loads the seeded sample (2,000 customers) and outlines the count.
+  const customers = page.getByTestId('teach-stage').getByTestId('customers');
+  await expect(customers).toHaveText('2,000', { timeout: 60_000 });
+  await expect(customers).toHaveClass(/teach-highlight/);
+  await expect(page.getByRole('button', { name: 'Previous step' })).toBeDisabled();
+
+  // Jump to step 3 from the step list: the lifecycle view opens and the funnel is outlined.
+  await page.getByRole('navigation', { name: 'Steps' }).getByRole('button', { name: 'The funnel' }).click();
+  await expect(step).toHaveAttribute('data-step', '3');
+  await expect(step).toHaveAttribute('data-view', 'lifecycle');
+  await expect(page).toHaveURL(/tour=lifecycle&step=3/);
+  const funnel = page.getByTestId('teach-stage').getByTestId('lifecycle-funnel');
+  await expect(funnel).toHaveClass(/teach-highlight/, { timeout: 60_000 });
+  await expect(page.getByRole('navigation', { name: 'Steps' }).getByRole('button', { name: 'The funnel' })).toHaveAttribute('aria-current', 'step');
+  await idle(page);
+
+  // Keyboard: Next step moves on to step 4.
+  await page.getByRole('button', { name: 'Next step' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(step).toHaveAttribute('data-step', '4');
+  await expect(page.getByTestId('teach-stage').getByTestId('lifecycle-transitions')).toHaveClass(/teach-highlight/, { timeout: 60_000 });
+  await idle(page);
+  const axe = await new AxeBuilder({ page }).analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+
+  // Printable report: the nav and controls disappear in print, the header with the date stays.
+  await page.getByRole('button', { name: 'Show report' }).click();
+  await idle(page);
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByRole('navigation', { name: /views/i })).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Print report' })).toBeHidden();
+  await expect(page.getByRole('heading', { name: 'Customer lifecycle report' })).toBeVisible();
+  const year = String(new Date().getUTCFullYear());
+  await expect(page.getByTestId('report-date')).toContainText(year);
+  await expect(page.getByTestId('report').getByTestId('kpi-table')).toBeVisible();
+  await page.emulateMedia({ media: 'screen' });
+});
+
+test('the Data view chart downloads as SVG and PNG', async ({ page }) => {
+  await open(page, '?lang=en&sample=1');
+  await expect(page.getByTestId('kpi-table')).toBeVisible({ timeout: 60_000 });
+  await idle(page);
+  for (const [format, check] of [
+    ['SVG', (b: Buffer) => /^<\?xml[^>]*>\s*<svg /.test(b.toString('utf8')) && b.toString('utf8').includes('fill:')],
+    ['PNG', (b: Buffer) => b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) && b.length > 2000]
+  ] as const) {
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: new RegExp(`as ${format}$`) }).first().click()
+    ]);
+    expect(download.suggestedFilename()).toMatch(new RegExp(`\\.${format.toLowerCase()}$`));
+    const body = fs.readFileSync((await download.path())!);
+    expect(check(body), `${format} file starts with its signature`).toBe(true);
+  }
+});
