@@ -2,6 +2,7 @@ import type { LifecycleApi } from './lifecycle/contract.ts';
 import type { ChurnApi } from './churn/contract.ts';
 import type { LtvApi } from './ltv/contract.ts';
 import type { ValueApi } from './value/contract.ts';
+import type { SegmentsApi } from './segments/contract.ts';
 
 /**
  * The one typed protocol between the UI and the engine worker. The worker `expose`s an object that
@@ -22,7 +23,8 @@ export type EngineErrorCode =
   | 'ltv-needs-transactions' | 'ltv-needs-columns' | 'ltv-no-repeat-buyers' | 'ltv-too-few-customers' | 'ltv-not-converged' | 'ltv-bad-input' | 'ltv-not-fitted'
   | 'churn-not-applicable' | 'churn-too-few-months' | 'churn-no-churners' | 'churn-all-churned' | 'churn-too-few-rows' | 'churn-no-features' | 'churn-not-converged' | 'churn-no-model'
   | 'lifecycle-not-a-panel' | 'lifecycle-one-month' | 'lifecycle-no-revenue' | 'lifecycle-bad-parameter'
-  | 'value-needs-panel' | 'value-needs-revenue' | 'value-bad-weights' | 'value-bad-params';
+  | 'value-needs-panel' | 'value-needs-revenue' | 'value-bad-weights' | 'value-bad-params'
+  | 'segments-needs-customers' | 'segments-not-built' | 'segments-bad-input';
 
 export interface EngineError {
   code: EngineErrorCode;
@@ -144,4 +146,4 @@ export interface CoreApi {
  * The whole protocol: the core plus one interface per analysis feature, each declared in that
  * feature's own `workers/<feature>/contract.ts` and added here.
  */
-export type EngineApi = CoreApi & LifecycleApi & ChurnApi & LtvApi & ValueApi;
+export type EngineApi = CoreApi & LifecycleApi & ChurnApi & LtvApi & ValueApi & SegmentsApi;

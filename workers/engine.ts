@@ -14,6 +14,7 @@ import { lifecycleApi } from './lifecycle/api.ts';
 import { churnApi } from './churn/api.ts';
 import { ltvApi } from './ltv/api.ts';
 import { valueApi } from './value/api.ts';
+import { segmentsApi } from './segments/api.ts';
 
 let engine: Engine | null = null;
 let starting: Promise<EngineInfo> | null = null;
@@ -58,7 +59,8 @@ const api = {
   ...lifecycleApi(ready),
   ...churnApi(ready),
   ...ltvApi(ready),
-  ...valueApi(ready)
+  ...valueApi(ready),
+  ...segmentsApi(ready)
 } satisfies EngineApi;
 
 Comlink.expose(api);

@@ -80,7 +80,8 @@ export const ERROR_LABELS: Record<EngineErrorCode, Pair> = {
   'value-needs-panel': { en: 'Customer value needs a monthly panel: map a customer ID column and a month column.', zh: '客户价值评估需要月度面板数据：请设置用户ID列和账期列。' },
   'value-needs-revenue': { en: 'Customer value needs a revenue column (出账收入): map one in the column roles.', zh: '客户价值评估需要收入列（出账收入）：请在字段角色中设置。' },
   'value-bad-weights': { en: 'The four value weights must each be between 0 and 1 and sum to 1.', zh: '四项价值权重须在 0 到 1 之间且合计为 1。' },
-  'value-bad-params': { en: 'A value assessment parameter is outside its allowed range.', zh: '价值评估参数超出允许范围。' }
+  'value-bad-params': { en: 'A value assessment parameter is outside its allowed range.', zh: '价值评估参数超出允许范围。' },
+  'segments-needs-customers': { en: 'Segments need a panel or transactions with a customer ID and a revenue or amount column.', zh: '客户细分需要含用户ID及收入或金额列的面板或交易数据。' }, 'segments-not-built': { en: 'Build the segment overview first.', zh: '请先生成细分概览。' }, 'segments-bad-input': { en: 'A segment or campaign setting is invalid.', zh: '细分或营销活动设置无效。' }
 };
 
 export const PHASE_LABELS: Record<string, Pair> = {

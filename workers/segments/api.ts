@@ -1,0 +1,188 @@
+/** The segments feature's engine methods, run in the worker beside DuckDB (see contract.ts). */
+import { toCsv } from '../../src/lib/csv/toCsv.ts';
+import { all, exec, one, quoteIdent, template } from '../db/sql.ts';
+import type { Engine } from '../engine/engine.ts';
+import { engineError, toEngineError } from '../engine/errors.ts';
+import { kmeans, silhouette, splitControl, standardise } from '../models/index.ts';
+import { baseTable, buildBase, featureRows, filterSql, requireBase, segmentTable } from './base.ts';
+import { evaluate } from './evaluate.ts';
+import { serviceRules } from './rules.ts';
+import type { BreakdownRow, CampaignRow, ClusterResult, QuadrantKey, SavedSegment, SegmentsApi } from './contract.ts';
+import breakdownSql from './sql/breakdown.sql?raw';
+import bandsSql from './sql/usage_bands.sql?raw';
+import quadrantSql from './sql/quadrant.sql?raw';
+import campaignSql from './sql/campaign.sql?raw';
+
+const num = (v: unknown) => (v == null ? null : Number(v));
+const toBreakdown = (r: Record<string, unknown>): BreakdownRow => ({
+  value: String(r.value), customers: Number(r.customers), revenue: Number(r.revenue), arpu: Number(r.arpu), churnRate: num(r.churn_rate)
+});
+
+/** Lower-case ASCII slug of a segment name; names without ASCII letters get a stable hash. */
+export function slugOf(name: string): string {
+  const s = name.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, '').slice(0, 40);
+  if (s) return s;
+  let h = 5381;
+  for (const ch of name) h = ((h * 33) ^ ch.codePointAt(0)!) >>> 0;
+  return 's' + h.toString(36);
+}
+
+export function segmentsApi(engine: () => Engine): SegmentsApi {
+  const cuts = new Map<string, { f: number; a: number }>();
+  const saved = new Map<string, Map<string, SavedSegment>>();
+  const lists = new Map<string, CampaignRow[]>();
+  const conn = () => engine().conn;
+  const guard = async <T>(f: () => T): Promise<T> => {
+    try {
+      return f();
+    } catch (e) {
+      throw toEngineError(e);
+    }
+  };
+
+  return {
+    segmentOverview: (id, p, onProgress) => guard(() => {
+      onProgress?.({ phase: 'summarising', fraction: null });
+      if (!(p.rfmBins >= 2 && p.rfmBins <= 10 && p.usageBins >= 2 && p.usageBins <= 20)) throw engineError('segments-bad-input', 'Bins out of range.');
+      const features = buildBase(engine(), id, p.rfmBins);
+      const b = baseTable(id);
+      const med = one(conn(), `SELECT median(frequency) AS f, median(monetary) AS a, count(*) AS n FROM ${b}`)!;
+      const f = p.frequencyCut ?? Number(med.f);
+      const a = p.amountCut ?? Number(med.a);
+      cuts.set(id, { f, a });
+      const by = (column: string) => all(conn(), template(breakdownSql, { base: b, column })).map(toBreakdown);
+      const measure = features.includes(p.usageMeasure) ? p.usageMeasure : 'arpu';
+      return {
+        customers: Number(med.n), features,
+        byType: by('customer_type'), byIndustry: by('industry'), byRegion: by('region'),
+        bands: all(conn(), template(bandsSql, { base: b, measure: quoteIdent(measure), bins: Math.round(p.usageBins) })).map((r) => ({
+          band: Number(r.band), low: Number(r.low), high: Number(r.high), customers: Number(r.customers), churnRate: num(r.churn_rate)
+        })),
+        frequencyCut: f, amountCut: a,
+        quadrants: all(conn(), template(quadrantSql, { base: b }), [f, a]).map((r) => ({
+          quadrant: `${r.high_frequency ? 'high' : 'low'}${r.high_amount ? 'High' : 'Low'}` as QuadrantKey,
+          highFrequency: Boolean(r.high_frequency), highAmount: Boolean(r.high_amount), customers: Number(r.customers), revenue: Number(r.revenue)
+        })),
+        rfm: all(conn(), `SELECT r, f, count(*) AS customers, avg(m) AS m FROM ${b} GROUP BY r, f ORDER BY r, f`).map((r) => ({
+          r: Number(r.r), f: Number(r.f), customers: Number(r.customers), monetary: Number(r.m)
+        }))
+      };
+    }),
+
+    segmentClusters: (id, features, k, seed) => guard((): ClusterResult => {
+      const b = requireBase(engine(), id);
+      if (!features.length || k < 2 || k > 8) throw engineError('segments-bad-input', 'Choose features and k in 2..8.');
+      const { ids, x } = featureRows(engine(), b, features);
+      if (x.length < 10) throw engineError('segments-bad-input', 'Too few customers to cluster.');
+      const { z, means, sds } = standardise(x);
+      // A seeded sample of at most 5,000 for fitting and the elbow; silhouettes on at most 1,500 of it (O(n²)).
+      const sampleIdx = splitControl(z.map((_, i) => i), Math.max(0, 1 - 5000 / z.length), seed).target;
+      const sample = sampleIdx.map((i) => z[i]);
+      const sil = sample.slice(0, 1500);
+      const elbow = [];
+      let chosen = null;
+      for (let kk = 2; kk <= 8 && kk < sample.length; kk++) {
+        const fit = kmeans(sample, kk, seed);
+        elbow.push({ k: kk, inertia: fit.inertia, silhouette: silhouette(sil, fit.labels.slice(0, sil.length), kk) });
+        if (kk === k) chosen = fit;
+      }
+      if (!chosen) throw engineError('segments-bad-input', 'k too large for the data.');
+      // Every customer to its nearest centre, written back as the base's cluster column.
+      const labels = z.map((p) => {
+        let best = 0, bd = Infinity;
+        chosen.centers.forEach((c, j) => {
+          const d = c.reduce((s, v, f) => s + (p[f] - v) ** 2, 0);
+          if (d < bd) [bd, best] = [d, j];
+        });
+        return best;
+      });
+      exec(conn(), `CREATE OR REPLACE TEMP TABLE seg_labels (customer_id VARCHAR, cluster INTEGER)`);
+      for (let i = 0; i < ids.length; i += 2000) {
+        const chunk = ids.slice(i, i + 2000).map((c, j) => `(${"'" + c.replaceAll("'", "''") + "'"}, ${labels[i + j] + 1})`);
+        exec(conn(), `INSERT INTO seg_labels VALUES ${chunk.join(',')}`);
+      }
+      exec(conn(), `UPDATE ${b} SET cluster = l.cluster FROM seg_labels l WHERE ${b}.customer_id = l.customer_id; DROP TABLE seg_labels`);
+      const cols = features.map((f) => `avg(${quoteIdent(f)}) AS ${quoteIdent(f)}`).join(', ');
+      const profiles = all(conn(), `SELECT cluster, count(*) AS n, ${cols} FROM ${b} GROUP BY cluster ORDER BY cluster`).map((r) => ({
+        cluster: Number(r.cluster), customers: Number(r.n), means: Object.fromEntries(features.map((f) => [f, Number(r[f])]))
+      }));
+      void means, sds;
+      return { features, sampled: sample.length, elbow, k, profiles };
+    }),
+
+    segmentRules: (id, minSupport) => guard(() => serviceRules(engine(), id, requireBase(engine(), id), minSupport)),
+
+    saveSegment: (id, name, filter) => guard(() => {
+      const b = requireBase(engine(), id);
+      const c = cuts.get(id)!;
+      if (!name.trim()) throw engineError('segments-bad-input', 'A segment needs a name.');
+      const slug = slugOf(name.trim());
+      const t = segmentTable(slug, id);
+      exec(conn(), `CREATE OR REPLACE TABLE ${t} AS SELECT customer_id FROM ${b} WHERE ${filterSql(filter, c.f, c.a)}`);
+      const seg = { slug, name: name.trim(), filter, customers: Number(one(conn(), `SELECT count(*) AS n FROM ${t}`)!.n) };
+      if (!saved.has(id)) saved.set(id, new Map());
+      saved.get(id)!.set(slug, seg);
+      return seg;
+    }),
+
+    listSegments: async (id) => [...(saved.get(id)?.values() ?? [])],
+
+    lookalikes: (id, slug, features, topN) => guard(() => {
+      const b = requireBase(engine(), id);
+      const seg = saved.get(id)?.get(slug);
+      if (!seg || !features.length) throw engineError('segments-bad-input', 'Unknown segment.');
+      const members = new Set(all(conn(), `SELECT customer_id FROM ${segmentTable(slug, id)}`).map((r) => String(r.customer_id)));
+      const { ids, x } = featureRows(engine(), b, features);
+      const { z } = standardise(x);
+      const inSeg = z.filter((_, i) => members.has(ids[i]));
+      if (!inSeg.length) throw engineError('segments-bad-input', 'The segment is empty.');
+      const centroid = features.map((_, f) => inSeg.reduce((s, r) => s + r[f], 0) / inSeg.length);
+      const norm = (v: number[]) => Math.sqrt(v.reduce((s, a) => s + a * a, 0)) || 1;
+      const cn = norm(centroid);
+      // Cosine similarity of standardised profiles to the segment's centroid (seed 002's look-alikes).
+      const scored = ids.flatMap((c, i) => (members.has(c) ? [] : [{ customer_id: c, similarity: z[i].reduce((s, v, f) => s + v * centroid[f], 0) / (norm(z[i]) * cn) }]));
+      scored.sort((p, q) => q.similarity - p.similarity || p.customer_id.localeCompare(q.customer_id));
+      return { segment: seg.name, segmentSize: members.size, candidates: scored.length, top: scored.slice(0, Math.max(1, Math.round(topN))) };
+    }),
+
+    buildCampaign: (id, p) => guard(() => {
+      const b = requireBase(engine(), id);
+      if (!(p.dropBottom >= 0 && p.dropBottom < 1) || !(p.controlShare >= 0 && p.controlShare < 1)) throw engineError('segments-bad-input', 'Shares must be in [0, 1).');
+      const lc = `lifecycle_${id}`;
+      const hasStages = Number(one(conn(), `SELECT count(*) AS n FROM duckdb_tables() WHERE table_name = ?`, [lc])!.n) > 0;
+      const conds = [filterSql({ arpuMin: p.arpuMin, arpuMax: p.arpuMax }, 0, 0).replaceAll('arpu', 'b.arpu')];
+      if (p.segment) {
+        if (!saved.get(id)?.has(p.segment)) throw engineError('segments-bad-input', 'Unknown segment.');
+        conds.push(`b.customer_id IN (SELECT customer_id FROM ${segmentTable(p.segment, id)})`);
+      }
+      if (p.stage && hasStages) conds.push(`s.stage = '${p.stage.replace(/[^A-E]/g, '')}'`);
+      const stageJoin = hasStages
+        ? `LEFT JOIN (SELECT customer_id, arg_max(stage, month) AS stage FROM ${quoteIdent(lc)} GROUP BY customer_id) s USING (customer_id)`
+        : '';
+      const all0 = all(conn(), template(campaignSql, { base: b, stage: hasStages ? 's.stage' : 'NULL::VARCHAR', stageJoin, filter: conds.join(' AND ') }), [0]);
+      const kept = all(conn(), template(campaignSql, { base: b, stage: hasStages ? 's.stage' : 'NULL::VARCHAR', stageJoin, filter: conds.join(' AND ') }), [p.dropBottom]);
+      const { control } = splitControl(kept.map((r) => String(r.customer_id)), p.controlShare, p.seed);
+      const isControl = new Set(control);
+      const rows: CampaignRow[] = kept.map((r) => ({
+        customer_id: String(r.customer_id), arpu: Number(r.arpu), customer_type: r.customer_type == null ? null : String(r.customer_type),
+        region: r.region == null ? null : String(r.region), plan: r.plan == null ? null : String(r.plan), stage: r.stage == null ? null : String(r.stage),
+        arm: isControl.has(String(r.customer_id)) ? 'control' : 'target'
+      }));
+      lists.set(id, rows);
+      return { eligible: all0.length, dropped: all0.length - kept.length, target: rows.length - control.length, control: control.length, hasStages, preview: rows.slice(0, 20) };
+    }),
+
+    campaignCsv: async (id, arm) => {
+      const rows = lists.get(id);
+      if (!rows) throw engineError('segments-bad-input', 'Build a list first.');
+      const keys = ['customer_id', 'arpu', 'customer_type', 'region', 'plan', 'stage', 'arm'] as const;
+      return toCsv([...keys], rows.filter((r) => r.arm === arm).map((r) => keys.map((k) => r[k])));
+    },
+
+    evaluateCampaign: (id, outcomes, seed) => guard(() => {
+      const rows = lists.get(id);
+      if (!rows) throw engineError('segments-bad-input', 'Build a list first.');
+      return evaluate(rows, outcomes, seed);
+    })
+  };
+}

@@ -1,0 +1,85 @@
+/**
+ * The segments SQL on the real engine (DuckDB-WASM in Node): RFM NTILE scores against a hand-made
+ * transactions file, then the sample panel end to end — breakdowns, quadrant, clusters, rules,
+ * a saved segment, a campaign list with its control group and the planted uplift.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { nodeEngine } from '../../tests/sql/engine.ts';
+import type { Engine } from '../engine/engine.ts';
+import { all } from '../db/sql.ts';
+import { segmentsApi, slugOf } from './api.ts';
+import { DEFAULT_CAMPAIGN, DEFAULT_SEGMENT_PARAMS } from './contract.ts';
+
+let engine: Engine;
+let api: ReturnType<typeof segmentsApi>;
+beforeAll(async () => {
+  engine = await nodeEngine();
+  api = segmentsApi(() => engine);
+}, 60_000);
+
+describe('segments', () => {
+  it('scores RFM with NTILE on a hand-checkable transactions file', async () => {
+    // c1..c5: c5 buys most often, most money, most recently; c1 the least of each.
+    const lines = ['customer_id,date,amount'];
+    for (let c = 1; c <= 5; c++) for (let t = 0; t < c; t++) lines.push(`c${c},2024-0${c}-1${t},${c * 10}`);
+    const ds = await engine.ingestFile(new File([lines.join('\n')], 'tx.csv'), 'tx.csv', {});
+    const o = await api.segmentOverview(ds.id, DEFAULT_SEGMENT_PARAMS);
+    expect(o.customers).toBe(5);
+    const rows = all(engine.conn, `SELECT customer_id, r, f, m, frequency, monetary FROM "segbase_${ds.id}" ORDER BY customer_id`);
+    expect(rows.map((r) => [r.r, r.f, r.m])).toEqual([1, 2, 3, 4, 5].map((s) => [s, s, s]));
+    expect(rows.map((r) => r.monetary)).toEqual([10, 40, 90, 160, 250]);
+    // Median cuts: frequency 3, amount 90 → c3, c4, c5 high/high; c1, c2 low/low.
+    expect(o.quadrants.find((q) => q.quadrant === 'highHigh')?.customers).toBe(3);
+    expect(o.quadrants.find((q) => q.quadrant === 'lowLow')?.revenue).toBe(50);
+  });
+
+  it('runs on the sample panel: breakdowns, bands, clusters, rules, segment, campaign', async () => {
+    const s = await engine.loadSample({ customers: 1500, months: 18, seed: 3, lang: 'en' });
+    const o = await api.segmentOverview(s.id, { ...DEFAULT_SEGMENT_PARAMS, usageMeasure: 'data' });
+    expect(o.byType.reduce((t, r) => t + r.customers, 0)).toBe(o.customers);
+    const business = o.byType.find((r) => /business/i.test(r.value))!;
+    expect(business.customers / o.customers).toBeGreaterThan(0.06);
+    expect(business.customers / o.customers).toBeLessThan(0.2);
+    expect(o.bands).toHaveLength(5);
+    expect(o.bands.reduce((t, b) => t + b.customers, 0)).toBeGreaterThan(o.customers * 0.9);
+    expect(o.quadrants.reduce((t, q) => t + q.customers, 0)).toBe(o.customers);
+    expect(o.rfm.reduce((t, c) => t + c.customers, 0)).toBe(o.customers);
+
+    const k = await api.segmentClusters(s.id, ['arpu', 'data', 'voice'], 3, 1);
+    expect(k.elbow.map((e) => e.k)).toEqual([2, 3, 4, 5, 6, 7, 8]);
+    // Inertia falls with k (best of 3 seeded starts).
+    expect(k.elbow[6].inertia).toBeLessThan(k.elbow[0].inertia);
+    expect(k.profiles.reduce((t, p) => t + p.customers, 0)).toBe(o.customers);
+    expect(await api.segmentClusters(s.id, ['arpu', 'data', 'voice'], 3, 1)).toEqual(k);
+
+    const rules = await api.segmentRules(s.id, 0.05);
+    expect(rules.rules.length).toBeGreaterThan(0);
+    expect(rules.rules.every((r) => r.support >= 0.05 && r.confidence <= 1)).toBe(true);
+
+    const top = await api.saveSegment(s.id, 'Top spenders', { minM: 5 });
+    expect(top.slug).toBe('top_spenders');
+    expect(top.customers).toBe(o.rfm.length ? Math.ceil(o.customers / 5) : 0);
+    expect(slugOf('高价值')).toMatch(/^s[0-9a-z]+$/);
+    const look = await api.lookalikes(s.id, top.slug, ['arpu', 'data', 'voice'], 50);
+    expect(look.top).toHaveLength(50);
+    expect(look.candidates).toBe(o.customers - top.customers);
+
+    const list = await api.buildCampaign(s.id, { ...DEFAULT_CAMPAIGN, segment: top.slug });
+    expect(list.eligible).toBe(top.customers);
+    expect(list.target + list.control).toBe(list.eligible - list.dropped);
+    expect(list.dropped).toBe(Math.ceil(0.05 * (list.eligible - 1)) || 0);
+    expect(list.control).toBe(Math.round(0.1 * (list.target + list.control)));
+    const csv = await api.campaignCsv(s.id, 'control');
+    expect(csv.startsWith('\uFEFFcustomer_id,')).toBe(true);
+    expect(csv.trim().split('\r\n')).toHaveLength(list.control + 1);
+
+    const big = await api.buildCampaign(s.id, { ...DEFAULT_CAMPAIGN, controlShare: 0.3 });
+    const ev = await api.evaluateCampaign(s.id, null, 5);
+    expect(ev.target.customers + ev.control.customers).toBe(big.target + big.control);
+    // Planted: 15% vs 5% response, +20 yuan per responder → uplift ≈ 0.10 × 20 = 2 yuan.
+    expect(ev.target.successRate).toBeGreaterThan(0.11);
+    expect(ev.control.successRate).toBeLessThan(0.09);
+    expect(ev.uplift.low).toBeLessThan(2);
+    expect(ev.uplift.high).toBeGreaterThan(2);
+  }, 120_000);
+});
