@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { COLUMN_ROLES, ROLE_KIND, headerSignature, suggestRoles, words, type ColumnRole } from './roles.ts';
 import { detectEncoding, sniffText } from './sniff.ts';
+import { generateSampleText } from '../sample/generator.ts';
 
 const shared = (p: string) => new URL(`../../../shared/data/${p}`, import.meta.url);
 const sniffFile = (url: URL) => {
@@ -145,5 +146,23 @@ describe('headerSignature', () => {
     expect(headerSignature(['账期', '用户ID', 'ARPU'])).not.toBe(a);
     expect(headerSignature(['用户ID', '账期'])).not.toBe(a);
     expect(headerSignature(['a,b'])).not.toBe(headerSignature(['a', 'b']));
+  });
+});
+
+describe('the sample panel with its customer-value columns (issue 6)', () => {
+  test.each(['zh', 'en'] as const)('%s: the nine value columns stay plain numbers, the old roles are unchanged', (lang) => {
+    const [header, ...rows] = generateSampleText({ customers: 60, months: 12, seed: 1, lang }).panel.trimEnd().split('\n').map((l) => l.split(','));
+    const roles = suggestRoles(header, rows.slice(0, 200));
+    expect(roles.slice(0, 16)).toEqual(['customerId', 'month', 'region', 'customerType', 'industry', 'plan', 'revenue', 'voiceMinutes',
+      'dataMb', 'sms', 'vasCount', 'arrears', 'tenure', 'churn', 'cost', 'discount']);
+    // 交往圈收入 / 集团信息化收入 contain 收入 (revenue), 特殊号码 contains 号码 (customer id), 主叫占比 is
+    // about calls: none may take a lifecycle role, so the value tab finds them by header as numbers.
+    expect(roles.slice(16)).toEqual(Array(9).fill('number'));
+  });
+  test('on their own, without the taken roles, 主叫占比 and 集团内通话占比 are not revenue or voice minutes', () => {
+    const headers = ['用户ID', '账期', '主叫占比', '集团内通话占比', '副卡数', '特殊号码'];
+    expect(byName(headers, [['C1', '202301', '0.55', '0.20', '2', '0']])).toEqual({
+      用户ID: 'customerId', 账期: 'month', 主叫占比: 'number', 集团内通话占比: 'number', 副卡数: 'number', 特殊号码: 'number'
+    });
   });
 });

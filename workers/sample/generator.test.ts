@@ -59,9 +59,13 @@ describe('sample generator: determinism', () => {
   // floor) was taken on different data: update it deliberately, with the model change that caused it.
   it('still produces the recorded sample for seed 1', () => {
     const { panel, truth } = generateSampleText({ customers: 200, months: 24, seed: 1, lang: 'en' });
+    // The first sixteen columns are the lifecycle panel as recorded before the value columns (issue 6)
+    // were appended: its hash must never move with them.
+    const lifecycle = panel.split('\n').map((l) => l.split(',').slice(0, 16).join(',')).join('\n');
+    expect(sha256(lifecycle).slice(0, 16)).toBe('98858f5889930650');
     expect({ panel: sha256(panel).slice(0, 16), truth: sha256(truth).slice(0, 16) }).toMatchInlineSnapshot(`
       {
-        "panel": "98858f5889930650",
+        "panel": "4f3a37e72e612323",
         "truth": "0d910fca16be67c8",
       }
     `);
@@ -73,10 +77,12 @@ describe('sample generator: shape and counts', () => {
     const zh = generateSampleText({ ...small, lang: 'zh' });
     const en = generateSampleText(small);
     expect(zh.panel.slice(0, zh.panel.indexOf('\n'))).toBe(
-      '用户ID,账期,区域,客户类型,行业,套餐,出账收入,语音分钟,流量MB,短信条数,增值业务数,欠停次数,在网时长,是否离网,营销成本,优惠金额'
+      '用户ID,账期,区域,客户类型,行业,套餐,出账收入,语音分钟,流量MB,短信条数,增值业务数,欠停次数,在网时长,是否离网,营销成本,优惠金额,' +
+        '特殊号码,集团关键人,集团信息化收入,集团成员,集团内通话占比,家庭主卡,副卡数,主叫占比,交往圈收入'
     );
     expect(en.panel.slice(0, en.panel.indexOf('\n'))).toBe(
-      'customer_id,month,region,customer_type,industry,plan,arpu,voice_minutes,data_mb,sms,vas_count,arrears_suspensions,tenure_months,churn,cost,discount'
+      'customer_id,month,region,customer_type,industry,plan,arpu,voice_minutes,data_mb,sms,vas_count,arrears_suspensions,tenure_months,churn,cost,discount,' +
+        'special_line,group_key_contact,group_it_revenue,group_member,in_group_call_share,family_main,secondary_numbers,active_call_share,contact_circle_revenue'
     );
     expect(zh.truth.slice(0, zh.truth.indexOf('\n'))).toBe('用户ID,账期,生命周期阶段,入网序号');
     expect(en.truth.slice(0, en.truth.indexOf('\n'))).toBe('customer_id,month,stage,spell');
@@ -108,11 +114,11 @@ describe('sample generator: shape and counts', () => {
     expect(expected).toBeLessThan(1000 * 24);
   });
 
-  it('gives every line 16 panel fields and 4 truth fields, with no quoting needed', () => {
+  it('gives every line 25 panel fields and 4 truth fields, with no quoting needed', () => {
     for (const lang of ['zh', 'en'] as const) {
       const { panel, truth } = generateSampleText({ ...small, lang });
       const fieldCounts = (text: string) => new Set(text.trimEnd().split('\n').map((l) => l.split(',').length));
-      expect(fieldCounts(panel)).toEqual(new Set([16]));
+      expect(fieldCounts(panel)).toEqual(new Set([25]));
       expect(fieldCounts(truth)).toEqual(new Set([4]));
       expect(panel).not.toMatch(/["\r]/);
     }
@@ -133,7 +139,10 @@ describe('sample generator: shape and counts', () => {
 
   it('formats ids, months, money and counts as documented', () => {
     const { rows } = parseSample(small);
-    const row = /^C\d{7},20\d{4},[^,]+,(residential,|business,[^,]+),[^,]+,\d+\.\d\d(,\d+){6},[01](,\d+\.\d\d){2}$/;
+    const row = new RegExp(
+      '^C\\d{7},20\\d{4},[^,]+,(residential,|business,[^,]+),[^,]+,\\d+\\.\\d\\d(,\\d+){6},[01](,\\d+\\.\\d\\d){2}' +
+        ',[01],[01],\\d+\\.\\d\\d,[01],[01]\\.\\d\\d,[01],[0-4],[01]\\.\\d\\d,\\d+\\.\\d\\d$'
+    );
     expect(rows.filter((r) => !row.test(r.fields.join(','))).slice(0, 3).map((r) => r.fields.join(','))).toEqual([]);
     expect(rows.filter((r) => r.discount > r.arpu)).toEqual([]);
     expect(rows[0].fields[0]).toBe('C0000001');
@@ -195,5 +204,33 @@ describe('sample generator: shape and counts', () => {
       expect(source, file).not.toMatch(/from '(node:|fs|path|\$app)|\b(process|Buffer|document|window|globalThis)\.\w|\brequire\(/);
       for (const [, path] of source.matchAll(/from '(\.[^']+)'/g)) expect(path, file).toMatch(/\.ts$/);
     }
+  });
+});
+
+describe('sample generator: customer-value columns (issue 6)', () => {
+  it('plants a small share of special lines and consistent group and family fields', () => {
+    const { panel } = generateSampleText({ customers: 2000, months: 12, seed: 3, lang: 'en' });
+    const lines = panel.trimEnd().split('\n');
+    const header = lines[0].split(',');
+    const at = (name: string) => header.indexOf(name);
+    const rows = lines.slice(1).map((l) => l.split(','));
+    const byCustomer = new Map(rows.map((r) => [r[0], r]));
+    const share = (col: string) => [...byCustomer.values()].filter((r) => r[at(col)] === '1').length / byCustomer.size;
+    expect(share('special_line')).toBeGreaterThan(0.01);
+    expect(share('special_line')).toBeLessThan(0.035);
+    expect(share('group_key_contact')).toBeGreaterThan(0);
+    expect(share('family_main')).toBeGreaterThan(0.15);
+    for (const r of rows) {
+      // Flags are per customer: the same on every row of that customer.
+      expect(r[at('special_line')]).toBe(byCustomer.get(r[0])![at('special_line')]);
+      if (r[at('group_key_contact')] === '1') expect(r[at('group_member')]).toBe('1');
+      if (r[at('group_key_contact')] === '0') expect(r[at('group_it_revenue')]).toBe('0.00');
+      if (r[at('group_member')] === '0') expect(r[at('in_group_call_share')]).toBe('0.00');
+      expect(r[at('secondary_numbers')] !== '0').toBe(r[at('family_main')] === '1');
+      if (r[at('arpu')] === '0.00' && r[at('voice_minutes')] === '0') expect(r[at('active_call_share')]).toBe('0.00');
+    }
+    const active = rows.map((r) => Number(r[at('active_call_share')])).filter((x) => x > 0);
+    expect(active.reduce((a, b) => a + b, 0) / active.length).toBeGreaterThan(0.4);
+    expect(active.reduce((a, b) => a + b, 0) / active.length).toBeLessThan(0.6);
   });
 });

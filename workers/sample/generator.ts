@@ -11,6 +11,7 @@ import { CsvWriter, utf8 } from './csvWriter.ts';
 import { planCustomer, STAGES, type Stage } from './lifecycle.ts';
 import { drawMonth, emptyMonthValues, type SpellMemory } from './monthValues.ts';
 import { Rng, streamSeed } from './prng.ts';
+import { emptySocialProfile, planSocial, writeSocial } from './social.ts';
 import {
   BUSINESS_PLANS,
   CUSTOMER_TYPES,
@@ -127,6 +128,9 @@ export function* generateSampleBytes(options: SampleOptions): Generator<SampleCh
   const rng = new Rng(0);
   const month = emptyMonthValues();
   const memory: SpellMemory = { retentionOffer: false };
+  // The value columns (social.ts) draw from their own stream, so the first sixteen stay as they were.
+  const socialRng = new Rng(0);
+  const social = emptySocialProfile();
 
   const monthBytes = labels.map((label) => utf8(',' + label + ','));
   const regions = REGIONS.map((r) => utf8(r[lang] + ','));
@@ -159,6 +163,7 @@ export function* generateSampleBytes(options: SampleOptions): Generator<SampleCh
     rng.reseed(streamSeed(seed, c));
     const customer = planCustomer(rng, months);
     const business = customer.business;
+    planSocial(socialRng, seed, c, business, social);
     const region = regions[customer.region];
     const type = types[business ? 1 : 0];
     const industry = customer.industry < 0 ? noIndustry : industries[customer.industry];
@@ -201,6 +206,7 @@ export function* generateSampleBytes(options: SampleOptions): Generator<SampleCh
         panel.writeYuan(month.cost);
         panel.comma();
         panel.writeYuan(month.discount);
+        writeSocial(panel, socialRng, social, month.arpu === 0 && month.voice === 0);
         panel.newline();
 
         const stageIndex = month.stage.charCodeAt(0) - 65;

@@ -23,7 +23,17 @@ export const PANEL_COLUMNS = {
     '在网时长',
     '是否离网',
     '营销成本',
-    '优惠金额'
+    '优惠金额',
+    // Customer-value columns (social.ts), appended so the columns above keep their positions.
+    '特殊号码',
+    '集团关键人',
+    '集团信息化收入',
+    '集团成员',
+    '集团内通话占比',
+    '家庭主卡',
+    '副卡数',
+    '主叫占比',
+    '交往圈收入'
   ],
   en: [
     'customer_id',
@@ -41,7 +51,16 @@ export const PANEL_COLUMNS = {
     'tenure_months',
     'churn',
     'cost',
-    'discount'
+    'discount',
+    'special_line',
+    'group_key_contact',
+    'group_it_revenue',
+    'group_member',
+    'in_group_call_share',
+    'family_main',
+    'secondary_numbers',
+    'active_call_share',
+    'contact_circle_revenue'
   ]
 } as const satisfies Record<SampleLang, readonly string[]>;
 

@@ -213,15 +213,28 @@ describe('the generated sample panel (2,000 × 24, seed 1)', () => {
       expect(g.relCurve.at(-1)!.share).toBeGreaterThan(0.8);
     }
   });
-  it('influence is 0 for everyone with all five parts reported missing', () => {
-    expect(rows.every((r) => r.influence === 0)).toBe(true);
-    expect(result.influenceParts.every((p) => p.column === null)).toBe(true);
+  it('influence: all five parts found among the sample value columns, positive for every customer', () => {
+    expect(result.influenceParts.map((p) => [p.part, p.column])).toEqual([
+      ['groupKeyContact', 'group_it_revenue'],
+      ['groupMember', 'in_group_call_share'],
+      ['family', 'secondary_numbers'],
+      ['willingness', 'active_call_share'],
+      ['radiation', 'contact_circle_revenue']
+    ]);
+    for (const p of result.influenceParts) expect(p.customers, p.part).toBeGreaterThan(0);
+    // 交往圈收入 is positive on every row, so no customer's influence is 0 any more.
+    expect(rows.every((r) => Number(r.influence) > 0)).toBe(true);
+    expect(result.notes.some((n) => n.key === 'influenceMissing')).toBe(false);
   });
   it('credit grades cover every customer; the arrears rules move customers', () => {
     expect(result.credit.grades.reduce((s, g) => s + g.customers, 0)).toBe(result.customers);
     expect(result.credit.rules.find((r) => r.rule === 'down3')!.customers).toBeGreaterThan(0);
     expect(result.credit.rules.find((r) => r.rule === 'up36')!.customers).toBeGreaterThan(0);
-    expect(result.credit.grades.find((g) => g.grade === 'X')!.customers).toBe(0);
+    // 特殊号码 (about 2 % of lines) are not rated: grade X, one per special line in the evaluation month.
+    const x = result.credit.grades.find((g) => g.grade === 'X')!.customers;
+    expect(x).toBe(result.credit.rules.find((r) => r.rule === 'special')!.customers);
+    expect(x).toBeGreaterThan(0.01 * result.customers);
+    expect(x).toBeLessThan(0.04 * result.customers);
   });
   it('loyalty: 10/50/30/10% bands, dimension weights summing to 1', () => {
     const l = result.loyalty!;
@@ -244,4 +257,14 @@ describe('the generated sample panel (2,000 × 24, seed 1)', () => {
       credit: result.credit, loyalty: result.loyalty!.dimensions, elasticity: result.elasticity
     }));
   });
+});
+
+describe('the Chinese sample headers (300 × 12, seed 2)', () => {
+  it('finds the five influence parts and the special-line flag by their Chinese names', async () => {
+    const s = await engine.loadSample({ customers: 300, months: 12, seed: 2, lang: 'zh' });
+    const { result } = assessValue(engine, s.id, P);
+    expect(result.influenceParts.map((p) => p.column)).toEqual(['集团信息化收入', '集团内通话占比', '副卡数', '主叫占比', '交往圈收入']);
+    expect(result.notes.some((n) => n.key === 'creditNoSpecial')).toBe(false);
+    expect(result.credit.rules.find((r) => r.rule === 'special')!.customers).toBeGreaterThan(0);
+  }, 60_000);
 });

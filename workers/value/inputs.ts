@@ -13,11 +13,11 @@ export const INFLUENCE_PARTS = [
   // 集团关键人/联系人: 集团信息化收入
   { part: 'groupKeyContact', pattern: /集团信息化收入|信息化收入|group.*(it|informati[sz]ation).*revenue|key.?contact.*revenue/i, factor: 1 },
   // 集团普通成员: 群内MOU占比 × 5 元
-  { part: 'groupMember', pattern: /群内.*(mou|通话).*占比|in.?group.*(call|mou).*share/i, factor: 5 },
+  { part: 'groupMember', pattern: /(群|集团)内.*(mou|通话).*占比|in.?group.*(call|mou).*share/i, factor: 5 },
   // 家庭网主号: 家庭网副号数 × 5 元
-  { part: 'family', pattern: /副号数|家庭网副号|secondary.*numbers?|family.*secondar/i, factor: 5 },
+  { part: 'family', pattern: /副号数|副卡数|家庭网副号|secondary.*numbers?|family.*secondar/i, factor: 5 },
   // 意愿影响力: 主动通话占比 × 3 个月 ARPU 均值
-  { part: 'willingness', pattern: /主动通话占比|active.*call.*share|outgoing.*call.*share/i, factor: 'arpu3' },
+  { part: 'willingness', pattern: /主动通话占比|主叫占比|active.*call.*share|outgoing.*call.*share/i, factor: 'arpu3' },
   // 辐射影响力: 交往圈收入
   { part: 'radiation', pattern: /交往圈|contact.?circle|social.?circle.*revenue/i, factor: 1 }
 ] as const;
