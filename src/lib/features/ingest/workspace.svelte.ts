@@ -4,7 +4,11 @@
  */
 import type { ColumnRole, DatasetSummary, EngineError, Encoding, SampleOptions } from '$workers/contract';
 import { asEngineError, CancelledError, type EngineClient } from '$lib/engine/client.svelte';
-import { recallRoles, rememberRoles } from './rememberedRoles';
+import { headerKey, recallRoles, rememberRoles } from './rememberedRoles';
+import { settings } from '$lib/share/settings.svelte';
+
+/** Column roles carried by a shared link, keyed by header (see rememberedRoles.headerKey). */
+type LinkRoles = Record<string, ColumnRole[]>;
 
 interface Source {
   kind: 'file' | 'sample';
@@ -19,6 +23,8 @@ export class Workspace {
   selectedId = $state<string | null>(null);
   error = $state<{ error: EngineError; file: string | null } | null>(null);
   rememberedApplied = $state(false);
+  /** Set when a link carried roles for other columns than the loaded file has (their headers). */
+  linkMismatch = $state<string | null>(null);
   private sources = new Map<string, Source>();
 
   constructor(private engine: EngineClient) {}
@@ -50,6 +56,7 @@ export class Workspace {
       const source = this.sources.get(id);
       if (source) source.roles = roles;
       rememberRoles(localStorage, summary.headers, roles);
+      settings.set('roles', { ...(settings.get<LinkRoles>('roles') ?? {}), [headerKey(summary.headers)]: roles });
     } catch (e) {
       this.fail(e, summary(this.datasets, id));
     }
@@ -78,13 +85,21 @@ export class Workspace {
   private async load(source: Source): Promise<void> {
     this.error = null;
     this.rememberedApplied = false;
+    this.linkMismatch = null;
     const name = source.file?.name ?? null;
     try {
       const result = await this.engine.run(async (api, onProgress) => {
         if (source.kind === 'sample') return api.loadSample(source.sample!, onProgress);
         const first = await api.ingestFile(source.file!, source.file!.name, { encoding: source.encoding, roles: source.roles }, onProgress);
         if (source.roles) return first;
-        // Roles applied last time to a file with this header win over the suggestion.
+        // Roles from a shared link, then roles applied last time to a file with this header, win
+        // over the suggestion.
+        const linked = settings.get<LinkRoles>('roles');
+        const fromLink = linked?.[headerKey(first.headers)];
+        if (linked && !fromLink) this.linkMismatch = Object.keys(linked).map((k) => k.replace(/^clm\.roles\./, '').split('\u241f').join(', ')).join(' / ');
+        if (fromLink && fromLink.length === first.headers.length) {
+          return fromLink.join() === first.roles.join() ? first : api.applyRoles(first.id, fromLink);
+        }
         const remembered = recallRoles(localStorage, first.headers);
         if (remembered && remembered.join() !== first.roles.join()) {
           this.rememberedApplied = true;
@@ -93,6 +108,7 @@ export class Workspace {
         return first;
       });
       this.sources.set(result.id, source);
+      settings.set('roles', { ...(settings.get<LinkRoles>('roles') ?? {}), [headerKey(result.headers)]: result.roles });
       this.datasets = [...this.datasets, result];
       this.selectedId = result.id;
     } catch (e) {
