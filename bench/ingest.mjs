@@ -59,8 +59,16 @@ async function browserLoad(file, port) {
   });
   try {
     const page = await browser.newPage();
+    // Long tasks on the main thread (> 50 ms) while the file loads: the page must never freeze.
+    await page.addInitScript(() => {
+      window.__longTasks = [];
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) window.__longTasks.push(e.duration);
+      }).observe({ type: 'longtask', buffered: true });
+    });
     await page.goto(`http://127.0.0.1:${port}/?lang=en`);
     await page.locator('main[aria-busy="false"]').waitFor({ timeout: 120_000 });
+    await page.evaluate(() => (window.__longTasks = []));
     const t0 = performance.now();
     await page.getByLabel('Choose files').setInputFiles(file);
     const done = page.getByTestId('load-seconds').or(page.getByTestId('error'));
@@ -72,7 +80,8 @@ async function browserLoad(file, port) {
     const timings = error ? [] : JSON.parse(await page.getByTestId('load-seconds').getAttribute('data-timings'));
     const loaded = error ? null : Number((await page.getByTestId('loaded').textContent()).replaceAll(',', ''));
     const alive = await page.evaluate(() => 1 + 1) === 2;
-    return { wall, engineSeconds, loaded, error, alive, timings };
+    const longTasks = await page.evaluate(() => window.__longTasks);
+    return { wall, engineSeconds, loaded, error, alive, timings, longTasks };
   } finally {
     await browser.close();
     server.kill();
@@ -99,11 +108,13 @@ console.log(`native DuckDB, same SQL, ${os.cpus().length} threads:  ${n2.seconds
 console.log(`native DuckDB, plain read_csv (auto types), ${os.cpus().length} threads: ${n2.plainSeconds.toFixed(2)} s`);
 console.log(`browser (engine time):  ${b.engineSeconds?.toFixed(2)} s  ${fmt(rows / b.engineSeconds)} rows/s`);
 console.log(`browser (wall, pick file → idle): ${b.wall.toFixed(2)} s; phases: ${b.timings.map((t) => `${t.phase} ${t.seconds.toFixed(2)} s`).join(', ')}`);
+console.log(`main-thread long tasks during the load: ${b.longTasks.length}, longest ${Math.max(0, ...b.longTasks).toFixed(0)} ms`);
 console.log(`ratio browser/native-1-thread rows/s: ${(n1.seconds / b.engineSeconds).toFixed(2)} (goal ≥ 0.33)`);
 console.log(`ratio browser/native-all-threads rows/s: ${(n2.seconds / b.engineSeconds).toFixed(2)}`);
 
 if (!args.includes('--skip-big')) {
   const bigFile = generate(BIG);
   const big = await browserLoad(bigFile, 4292);
+  console.log(`big panel: long tasks ${big.longTasks.length}, longest ${Math.max(0, ...big.longTasks).toFixed(0)} ms`);
   console.log(`big panel ${mb(bigFile).toFixed(0)} MB: ${big.error ? `clear error '${big.error}'` : `loaded ${fmt(big.loaded)} rows in ${big.engineSeconds.toFixed(1)} s (${fmt(big.loaded / big.engineSeconds)} rows/s)`}; tab alive: ${big.alive}`);
 }
