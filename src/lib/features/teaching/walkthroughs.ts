@@ -209,16 +209,16 @@ export const WALKTHROUGHS: Walkthrough[] = [
     steps: [
       {
         view: 'churn',
-        target: '[data-testid="risk-list"]',
+        target: '#churn-warning',
         title: { en: 'Choose the target group', zh: '选定目标客户群' },
         body: {
-          en: 'Start from a list: for a retention campaign, the high-risk, high-value customers from the early-warning model.',
-          zh: '从一份名单开始：挽留活动的对象是预警模型给出的高风险、高价值客户。'
+          en: 'Start from a list: for a retention campaign, the high-risk, high-value customers. Fit the early-warning model in the highlighted section; its risk list (riskiest first) is the candidate group.',
+          zh: '从一份名单开始：挽留活动的对象是高风险、高价值客户。在高亮的部分拟合预警模型，它给出的风险名单（风险最高者在前）就是候选客户群。'
         }
       },
       {
         view: 'churn',
-        target: '[data-testid="risk-list"]',
+        target: '#churn-warning',
         title: { en: 'Hold out a control group', zh: '留出对照组' },
         body: {
           en: 'Randomly keep, say, 10% of the list out of the campaign. Both groups are alike except for the offer, so the difference in their churn is the effect of the campaign — not of the season or of the model choosing people who would have stayed anyway.',
@@ -227,7 +227,7 @@ export const WALKTHROUGHS: Walkthrough[] = [
       },
       {
         view: 'churn',
-        target: '[data-testid="risk-list"]',
+        target: '#churn-warning',
         title: { en: 'ROI arithmetic', zh: '投资回报的算法' },
         body: {
           en: 'Incremental customers kept = (control churn − treated churn) × treated customers. Incremental margin = customers kept × margin per customer. ROI = (incremental margin − campaign cost) ÷ campaign cost. The worked example below uses illustrative numbers.',
