@@ -10,6 +10,7 @@ import LifecycleView from '$lib/features/lifecycle/LifecycleView.svelte';
 import ValueView from '$lib/features/value/ValueView.svelte';
 import ChurnView from '$lib/features/churn/ChurnView.svelte';
 import LtvView from '$lib/features/ltv/LtvView.svelte';
+import SegmentsView from '$lib/features/segments/SegmentsView.svelte';
 import TeachingView from '$lib/features/teaching/TeachingView.svelte';
 
 export interface ViewProps {
@@ -29,5 +30,6 @@ export const VIEWS: ViewDef[] = [
   { id: 'churn', label: { en: 'Retention & churn', zh: '留存与离网' }, component: ChurnView },
   { id: 'ltv', label: { en: 'Lifetime value', zh: '生命周期价值' }, component: LtvView },
   { id: 'value', label: { en: 'Customer value', zh: '客户价值' }, component: ValueView },
+  { id: 'segments', label: { en: 'Segments & campaigns', zh: '细分与营销' }, component: SegmentsView },
   { id: 'teaching', label: { en: 'Teaching', zh: '教学' }, component: TeachingView }
 ];

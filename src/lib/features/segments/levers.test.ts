@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { leverQuadrant, SEED_LEVERS } from './levers';
+import { roiArithmetic, SEED_ROI } from './roi';
+
+describe('levers and ROI', () => {
+  it('places levers on the impact × ease 2×2', () => {
+    expect(leverQuadrant({ impact: 5, ease: 5 })).toBe('quickWin');
+    expect(leverQuadrant({ impact: 5, ease: 1 })).toBe('strategic');
+    expect(leverQuadrant({ impact: 2, ease: 3 })).toBe('noRegret');
+    expect(leverQuadrant({ impact: 2, ease: 2 })).toBe('low');
+    expect(new Set(SEED_LEVERS.map((l) => leverQuadrant(l))).size).toBe(4);
+  });
+  it("shows the seed's ROI arithmetic: 80,000 × 15% × 450 = 5,400,000", () => {
+    const r = roiArithmetic(SEED_ROI, (v) => String(Math.round(v * 10) / 10));
+    expect(r.net).toBe(5_400_000);
+    expect(r.text).toBe('80000 × 15% × 450 × 1 − 0 = 5400000');
+  });
+});
+
+import { hbars, linePoints } from './charts';
+describe('chart layout', () => {
+  it('scales bars to the largest value and lines to their range', () => {
+    const b = hbars(['a', 'b', 'c'], [5, 10, null], 200);
+    expect(b.map((x) => x.width)).toEqual([100, 200, 0]);
+    const p = linePoints([2, 3, 4], [10, 5, 0], 100, 100);
+    expect(p[0]).toEqual({ x: 30, y: 10 });
+    expect(p[2]).toEqual({ x: 90, y: 70 });
+  });
+});
