@@ -20,7 +20,7 @@ describe('walkthroughs', () => {
       for (const s of w.steps) {
         expect(viewIds, `${w.id}: ${s.title.en}`).toContain(s.view);
         expect(s.view).not.toBe('teaching');
-        expect(s.target).toMatch(/^(#[\w-]+|\[data-testid="[\w-]+"\])$/);
+        expect(s.target).toMatch(/^(#[\w-]+|\[data-testid="[\w-]+"\]|[a-z]+\.[\w-]+)$/);
         for (const t of [s.title, s.body]) {
           expect(t.en.trim().length).toBeGreaterThan(0);
           expect(t.zh).toMatch(/[\u4e00-\u9fff]/);

@@ -226,12 +226,21 @@ export const WALKTHROUGHS: Walkthrough[] = [
         }
       },
       {
-        view: 'churn',
-        target: '#churn-warning',
+        view: 'segments',
+        target: 'form.controls',
+        title: { en: 'Build the list and its control group', zh: '生成名单及对照组' },
+        body: {
+          en: 'In the Segments & campaigns tab, press “Build” in the highlighted form; the campaign section below then builds a target list with a control share and a seed — the same seed always gives the same split, so the test can be checked later.',
+          zh: '在“细分与营销”页签中点击高亮表单里的生成按钮；下方的营销活动部分即可按对照组比例和随机种子生成目标名单——同一个种子总是得到同样的分组，便于事后核对。'
+        }
+      },
+      {
+        view: 'segments',
+        target: '[data-testid="roi"]',
         title: { en: 'ROI arithmetic', zh: '投资回报的算法' },
         body: {
-          en: 'Incremental customers kept = (control churn − treated churn) × treated customers. Incremental margin = customers kept × margin per customer. ROI = (incremental margin − campaign cost) ÷ campaign cost. The worked example below uses illustrative numbers.',
-          zh: '多保住的客户数 = （对照组离网率 − 活动组离网率）× 活动组人数；增量毛利 = 多保住的客户数 × 每客户毛利；ROI = （增量毛利 − 活动成本）÷ 活动成本。下面的算例使用示例数字。'
+          en: 'Incremental customers kept = (control churn − treated churn) × treated customers. Incremental margin = customers kept × margin per customer. ROI = (incremental margin − campaign cost) ÷ campaign cost. The highlighted line is the tab’s own calculator (it appears after “Build”); the worked example below uses illustrative numbers.',
+          zh: '多保住的客户数 = （对照组离网率 − 活动组离网率）× 活动组人数；增量毛利 = 多保住的客户数 × 每客户毛利；ROI = （增量毛利 − 活动成本）÷ 活动成本。高亮的一行是该页签自带的计算器（点击生成后出现）；下面的算例使用示例数字。'
         }
       }
     ]
