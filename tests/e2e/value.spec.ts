@@ -16,10 +16,12 @@ test('customer value on the sample panel: tiers, weights change values, axe', as
   // 1,591 customers on the network in 2024-12: 20% high, 30% medium, 50% low (the vitest numbers).
   await expect(tiers.locator('tbody tr')).toHaveCount(3);
   await expect(tiers.locator('tbody tr').first().locator('td').first()).toHaveText('319');
-  await expect(page.getByTestId('mean-influence')).toHaveText('0.0');
-  await expect(page.getByTestId('value-notes')).toContainText('5 of 5 influence parts have no column');
+  // The sample's value columns (issue 6) give every part of the influence value and 26 special lines (X).
+  await expect(page.getByTestId('mean-influence')).toHaveText('297.0');
+  await expect(page.getByTestId('value-notes')).not.toContainText('influence parts have no column');
   await expect(page.getByTestId('future-groups')).toContainText('Revenue, 6-month mean');
   await expect(page.getByTestId('credit-grades').locator('tbody tr')).toHaveCount(9);
+  await expect(page.getByTestId('credit-grades').locator('tbody tr').last()).toContainText('26');
   await expect(page.getByTestId('loyalty-bands').locator('tbody tr')).toHaveCount(4);
   await expect(page.getByTestId('value-map-table').locator('tbody tr')).toHaveCount(30);
   const results = page.getByTestId('value-results');
