@@ -34,6 +34,7 @@ export const m = dictionary(
     levers: 'Lever prioritisation (seed 000)', lever: 'Lever', impact: 'Impact on EBITDA (1–5)', ease: 'Ease (1–5)', quadrantCol: 'Quadrant',
     quickWin: 'Quick win 快速攻击', strategic: 'Strategic must 战略必须', noRegret: 'No-regret 无悔方案', lowPriority: 'Low priority',
     sideEffect: 'Seed 000: pulling a single lever has unintended consequences — proactive retention offers cut churn but also recurring revenue and keep low- and value-destroying customers; pushing calls to automated answering cuts service cost but more complex procedures bring more calls. Watch the interactions between levers.',
+    freqAxis: 'frequency →', amountAxis: 'amount ↑',
     chartOf: 'Chart: {what}', tableOf: 'Table: {what}', badFile: 'The outcome file needs the columns customer_id, responded, arpu_before, arpu_after.'
   },
   {
@@ -68,6 +69,7 @@ export const m = dictionary(
     levers: '价值杠杆优先排序（种子000）', lever: '杠杆', impact: '对 EBITDA 的影响（1–5）', ease: '执行难易（1–5）', quadrantCol: '象限',
     quickWin: '快速攻击 Quick win', strategic: '战略必须 Strategic must', noRegret: '无悔方案 No-regret', lowPriority: '低优先级',
     sideEffect: '种子000：只关注单一杠杆会导致无意识的后果——主动优惠挽留减少离网，但也减少经常性收入，并保留了低价值和破坏价值的客户；将多数电话转入自动应答可降低服务成本，但复杂的程序导致呼叫次数增多。必须关注杠杆间的相互作用。',
+    freqAxis: '频次 →', amountAxis: '金额 ↑',
     chartOf: '图：{what}', tableOf: '表：{what}', badFile: '结果文件须含列 customer_id, responded, arpu_before, arpu_after。'
   }
 );
