@@ -110,7 +110,7 @@ export function segmentsApi(engine: () => Engine): SegmentsApi {
       return { features, sampled: sample.length, elbow, k, profiles };
     }),
 
-    segmentRules: (id, minSupport) => guard(() => serviceRules(engine(), id, requireBase(engine(), id), minSupport)),
+    segmentRules: (id, minSupport) => guard(() => serviceRules(engine(), id, () => requireBase(engine(), id), minSupport)),
 
     saveSegment: (id, name, filter) => guard(() => {
       const b = requireBase(engine(), id);

@@ -13,7 +13,7 @@ import type { RulesResult } from './contract.ts';
 
 const SERVICE = /^(PhoneService|MultipleLines|InternetService|OnlineSecurity|OnlineBackup|DeviceProtection|TechSupport|StreamingTV|StreamingMovies|PaperlessBilling)$/i;
 
-export function serviceRules(engine: Engine, id: string, base: string, minSupport: number): RulesResult {
+export function serviceRules(engine: Engine, id: string, baseOf: () => string, minSupport: number): RulesResult {
   if (!(minSupport > 0 && minSupport < 1)) throw engineError('segments-bad-input', 'Minimum support must be in (0, 1).');
   const ds = engine.dataset(id);
   const services = ds.columns.filter((c) => c.role === 'text' && SERVICE.test(c.header));
@@ -24,6 +24,7 @@ export function serviceRules(engine: Engine, id: string, base: string, minSuppor
     const flag = (n: string) => `bool_or(${quoteIdent(n)} NOT IN ('No', 'No internet service', 'No phone service', '') AND ${quoteIdent(n)} IS NOT NULL)`;
     sql = `SELECT ${services.map((c, i) => `${flag(c.name)} AS i${i}`).join(', ')} FROM ${ds.table} GROUP BY customer_id`;
   } else {
+    const base = baseOf();
     items = ['vas≥1', 'vas≥3', 'data+', 'voice+', 'sms+', 'arpu+'];
     const med = (c: string) => `${c} >= (SELECT median(${c}) FROM ${base} WHERE ${c} > 0)`;
     sql = `SELECT coalesce(vas >= 1, FALSE) AS i0, coalesce(vas >= 3, FALSE) AS i1, coalesce(${med('data')}, FALSE) AS i2,

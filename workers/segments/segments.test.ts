@@ -6,7 +6,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { nodeEngine } from '../../tests/sql/engine.ts';
 import type { Engine } from '../engine/engine.ts';
-import { all } from '../db/sql.ts';
+import { all, one } from '../db/sql.ts';
+import fs from 'node:fs';
+import path from 'node:path';
 import { segmentsApi, slugOf } from './api.ts';
 import { DEFAULT_CAMPAIGN, DEFAULT_SEGMENT_PARAMS } from './contract.ts';
 
@@ -82,4 +84,21 @@ describe('segments', () => {
     expect(ev.uplift.low).toBeLessThan(2);
     expect(ev.uplift.high).toBeGreaterThan(2);
   }, 120_000);
+
+  it('finds service rules on the telco snapshot (PhoneService, StreamingTV … = Yes)', async () => {
+    const file = path.resolve(import.meta.dirname, '../../../shared/data/telco/WA_Fn-UseC_-Telco-Customer-Churn.csv');
+    const ds = await engine.ingestFile(new File([fs.readFileSync(file)], 'telco.csv'), 'telco.csv', {});
+    const r = await api.segmentRules(ds.id, 0.05);
+    expect(r.customers).toBe(7043);
+    expect(r.items).toContain('StreamingMovies');
+    const rule = r.rules.find((x) => x.antecedent === 'StreamingTV' && x.consequent === 'StreamingMovies')!;
+    // Independent counts from the typed table.
+    const t = engine.dataset(ds.id).table;
+    const c = one(engine.conn, `SELECT count(*) FILTER (WHERE "StreamingTV" = 'Yes' AND "StreamingMovies" = 'Yes') AS both,
+      count(*) FILTER (WHERE "StreamingTV" = 'Yes') AS tv, count(*) FILTER (WHERE "StreamingMovies" = 'Yes') AS mv, count(*) AS n FROM ${t}`)!;
+    const [both, tv, mv, n] = [c.both, c.tv, c.mv, c.n].map(Number);
+    expect(rule.support).toBeCloseTo(both / n, 12);
+    expect(rule.confidence).toBeCloseTo(both / tv, 12);
+    expect(rule.lift).toBeCloseTo(both / tv / (mv / n), 12);
+  }, 60_000);
 });
