@@ -6,7 +6,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { nodeEngine } from '../../tests/sql/engine.ts';
 import type { Engine } from '../engine/engine.ts';
-import { all, one } from '../db/sql.ts';
+import { all, exec, one } from '../db/sql.ts';
 import fs from 'node:fs';
 import path from 'node:path';
 import { segmentsApi, slugOf } from './api.ts';
@@ -74,6 +74,17 @@ describe('segments', () => {
     const csv = await api.campaignCsv(s.id, 'control');
     expect(csv.startsWith('\uFEFFcustomer_id,')).toBe(true);
     expect(csv.trim().split('\r\n')).toHaveLength(list.control + 1);
+
+    // Stage filter: the last month's stage from a `lifecycle_<id>` table (here a hand-made one).
+    exec(engine.conn, `CREATE OR REPLACE TABLE "lifecycle_${s.id}" AS SELECT customer_id, month,
+      CASE WHEN month = max(month) OVER () AND hash(customer_id) % 4 = 0 THEN 'D' ELSE 'C' END AS stage FROM ${engine.dataset(s.id).table}`);
+    const declining = Number(all(engine.conn, `SELECT count(DISTINCT customer_id) AS n FROM "lifecycle_${s.id}" WHERE stage = 'D'`)[0].n);
+    const staged = await api.buildCampaign(s.id, { ...DEFAULT_CAMPAIGN, stage: 'D', dropBottom: 0 });
+    expect(staged.hasStages).toBe(true);
+    expect(staged.eligible).toBeGreaterThan(0);
+    // Customers seen in the last month with stage D (others' last stage is C).
+    expect(staged.eligible).toBe(declining);
+    exec(engine.conn, `DROP TABLE "lifecycle_${s.id}"`);
 
     const big = await api.buildCampaign(s.id, { ...DEFAULT_CAMPAIGN, controlShare: 0.3 });
     const ev = await api.evaluateCampaign(s.id, null, 5);
