@@ -68,3 +68,27 @@ test('XLSX and Parquet files load through the same accounting', async ({ page })
   await expect(page.getByTestId('customers')).toHaveText('50');
   await expect(page.getByTestId('months')).toHaveText('6');
 });
+
+test('the encoding can be overridden, and column roles are remembered for the same header', async ({ page }) => {
+  const gb = fs.readdirSync(GB_FIXTURE).find((f) => /gb18030/i.test(f))!;
+  await open(page, '?lang=zh');
+  await upload(page, path.join(GB_FIXTURE, gb));
+  await expect(page.getByTestId('encoding')).toHaveText('gb18030');
+  // Forcing UTF-8 on a GB18030 file: the Chinese header no longer reads as 用户ID.
+  await page.getByRole('combobox', { name: /^编码/ }).selectOption('utf-8');
+  await page.getByRole('button', { name: '按此编码重新加载' }).click();
+  await expect(page.getByTestId('encoding')).toHaveText('utf-8');
+  await expect(page.getByRole('combobox', { name: /用户ID/ })).toHaveCount(0);
+  await page.getByRole('combobox', { name: /^编码/ }).selectOption('gb18030');
+  await page.getByRole('button', { name: '按此编码重新加载' }).click();
+  await expect(page.getByTestId('encoding')).toHaveText('gb18030');
+  // Change one role and apply: a later file with the same header gets it without asking.
+  const first = page.getByRole('combobox').filter({ has: page.locator('option[value="customerId"]') }).nth(2);
+  const name = await first.getAttribute('aria-label');
+  await first.selectOption('ignore');
+  await page.getByRole('button', { name: '应用角色' }).click();
+  await expect(page.getByRole('combobox', { name: name! })).toHaveValue('ignore');
+  await upload(page, path.join(GB_FIXTURE, gb));
+  await expect(page.getByText('已套用表头相同文件上次记住的字段角色。')).toBeVisible();
+  await expect(page.getByRole('combobox', { name: name! })).toHaveValue('ignore');
+});

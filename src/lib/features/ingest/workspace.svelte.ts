@@ -96,11 +96,8 @@ export class Workspace {
         // over the suggestion.
         const linked = settings.get<LinkRoles>('roles');
         const fromLink = linked?.[headerKey(first.headers)];
-        if (linked && !fromLink) this.linkMismatch = Object.keys(linked).map((k) => k.replace(/^clm\.roles\./, '').split('\u241f').join(', ')).join(' / ');
-        if (fromLink && fromLink.length === first.headers.length) {
-          return fromLink.join() === first.roles.join() ? first : api.applyRoles(first.id, fromLink);
-        }
-        const remembered = recallRoles(localStorage, first.headers);
+        if (settings.fromLink && linked && !fromLink) this.linkMismatch = Object.keys(linked).map((k) => k.replace(/^clm\.roles\./, '').split('\u241f').join(', ')).join(' / ');
+        const remembered = fromLink?.length === first.headers.length ? fromLink : recallRoles(localStorage, first.headers);
         if (remembered && remembered.join() !== first.roles.join()) {
           this.rememberedApplied = true;
           return api.applyRoles(first.id, remembered);
