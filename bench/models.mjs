@@ -5,7 +5,7 @@
 // engine worker, through the Lifetime value tab's "Fit models" (which also fits Pareto/NBD and builds
 // the diagnostics: its time is the whole fit, reported by the tab as data-seconds).
 //
-//   node --import tsx bench/models.mjs [--build build-gen] [--port 4251] [--customers 500000] [--no-browser]
+//   node --import tsx bench/models.mjs [--build build-gen] [--port 4251] [--customers 500000] [--no-browser] [--browser-timeout 240]
 //
 // Needs a build for the browser part (BUILD_DIR=build-gen KIT_OUT_DIR=.svelte-kit-gen npx vite build).
 // Split as in Fader, Hardie & Lee (2005): weekly, calibration to 1997-09-30, holdout to 1998-06-30.
@@ -19,6 +19,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fitBgNbd, fitGammaGamma, rfmSummary } from '../workers/models/index.ts';
 import { Rng } from '../workers/sample/prng.ts';
+import { fitModels } from '../workers/ltv/fit.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const out = path.join(root, 'bench/out');
@@ -28,6 +29,8 @@ const opt = (n, d) => (args.includes(n) ? args[args.indexOf(n) + 1] : d);
 const BUILD = opt('--build', 'build-gen');
 const PORT = Number(opt('--port', 4251));
 const SIM_CUSTOMERS = Number(opt('--customers', 500000));
+/** Per browser step (load, fit); a stalled step is reported as not measured. */
+const BROWSER_TIMEOUT = Number(opt('--browser-timeout', 240)) * 1000;
 const SPLIT = { calibrationEnd: '1997-09-30', observationEnd: '1998-06-30', unit: 'week' };
 const cdnow = (f) => path.join(root, '../shared/data/cdnow', f);
 const MB = (b) => (b / 2 ** 20).toFixed(0);
@@ -96,10 +99,13 @@ function nodeFit(name, tx) {
   const gg = fitGammaGamma(rows);
   const t3 = performance.now();
   const after = process.memoryUsage();
+  // What the LTV tab fits (BG/NBD, Pareto/NBD, Gamma–Gamma), for comparison with the browser's whole fit.
+  fitModels(rows);
+  const tab = (performance.now() - t3) / 1000;
   const r = { name, customers: rows.length, transactions: tx.length, rfm: (t1 - t0) / 1000, bgNbd: (t2 - t1) / 1000, gammaGamma: (t3 - t2) / 1000,
-    heapMB: MB(after.heapUsed), heapDeltaMB: MB(after.heapUsed - before.heapUsed), rssMB: MB(after.rss), bg: bg.params, gg: gg.params };
+    tab, heapMB: MB(after.heapUsed), heapDeltaMB: MB(after.heapUsed - before.heapUsed), rssMB: MB(after.rss), bg: bg.params, gg: gg.params };
   console.log(`node  ${name.padEnd(16)} ${String(r.customers).padStart(7)} customers  RFM ${r.rfm.toFixed(2)} s  BG/NBD ${r.bgNbd.toFixed(2)} s  ` +
-    `Gamma–Gamma ${r.gammaGamma.toFixed(2)} s  heap ${r.heapMB} MB (+${r.heapDeltaMB})  rss ${r.rssMB} MB`);
+    `Gamma–Gamma ${r.gammaGamma.toFixed(2)} s  (LTV tab's 3 models ${tab.toFixed(2)} s)  heap ${r.heapMB} MB (+${r.heapDeltaMB})  rss ${r.rssMB} MB`);
   console.log(`      BG/NBD r=${bg.params.r.toFixed(3)} α=${bg.params.alpha.toFixed(3)} a=${bg.params.a.toFixed(3)} b=${bg.params.b.toFixed(3)}; ` +
     `Gamma–Gamma p=${gg.params.p.toFixed(3)} q=${gg.params.q.toFixed(3)} γ=${gg.params.v.toFixed(3)}`);
   return r;
@@ -116,12 +122,13 @@ async function browserFits(files) {
   try {
     for (const file of files) {
       const page = await browser.newPage();
-      const idle = () => page.locator('main[aria-busy="false"]').waitFor({ timeout: 900_000 });
+      try {
+      const idle = () => page.locator('main[aria-busy="false"]').waitFor({ timeout: BROWSER_TIMEOUT });
       await page.goto(`http://127.0.0.1:${PORT}/?lang=en`);
       await idle();
       const t0 = performance.now();
       await page.getByLabel('Choose files').setInputFiles(file);
-      await page.getByRole('heading', { level: 2, name: path.basename(file) }).waitFor({ timeout: 900_000 });
+      await page.getByRole('heading', { level: 2, name: path.basename(file) }).waitFor({ timeout: BROWSER_TIMEOUT });
       await idle();
       const load = (performance.now() - t0) / 1000;
       await page.getByRole('link', { name: 'Lifetime value' }).click();
@@ -131,7 +138,7 @@ async function browserFits(files) {
       const t1 = performance.now();
       await page.getByRole('button', { name: 'Fit models' }).click();
       const s = page.getByTestId('ltv-fit-seconds');
-      await s.waitFor({ timeout: 900_000 });
+      await s.waitFor({ timeout: BROWSER_TIMEOUT });
       await idle();
       const wall = (performance.now() - t1) / 1000;
       const fit = Number(await s.getAttribute('data-seconds'));
@@ -143,6 +150,12 @@ async function browserFits(files) {
       console.log(`browser ${path.basename(file).padEnd(22)} ${String(customers).padStart(7)} customers  load ${load.toFixed(2)} s  ` +
         `whole LTV fit (worker) ${fit.toFixed(2)} s  click→table ${wall.toFixed(2)} s  ` +
         `worker JS heap ${workerHeap.length ? workerHeap.map(MB).join('/') + ' MB' : 'not measurable'}  page heap ${mainHeap == null ? '–' : MB(mainHeap) + ' MB'}`);
+      } catch (error) {
+        // A run that stalls (seen once with the 500k file) is reported with a screenshot instead of hanging the bench.
+        const shot = path.join(out, `models-${path.basename(file)}.png`);
+        await page.screenshot({ path: shot, fullPage: true }).catch(() => {});
+        console.log(`browser ${path.basename(file)}: not measured (${String(error.message).split('\n')[0]}); screenshot ${path.relative(root, shot)}`);
+      }
       await page.close();
     }
   } finally {
