@@ -62,7 +62,7 @@ test('no accessibility violations (axe), empty and with data', async ({ page }) 
 test('keyboard: the file input and sample button are reachable by Tab', async ({ page }) => {
   await open(page);
   const reached: string[] = [];
-  for (let i = 0; i < 12; i++) {
+  for (let i = 0; i < 30; i++) {
     await page.keyboard.press('Tab');
     reached.push(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.outerHTML.slice(0, 60) ?? ''));
   }
