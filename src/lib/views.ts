@@ -1,17 +1,13 @@
 /**
  * The workbench's views, in tab order. A feature adds its view here: an id (used in `?view=`),
- * a label in both languages and its component, which receives the shared engine and workspace.
+ * a label in both languages and a loader for its component, which receives the shared engine and
+ * workspace. Views other than Data load lazily (their code is fetched the first time one is shown),
+ * which keeps the page's initial JavaScript small.
  */
 import type { Component } from 'svelte';
 import type { EngineClient } from '$lib/engine/client.svelte';
 import type { Workspace } from '$lib/features/ingest/workspace.svelte';
 import DataView from '$lib/features/ingest/DataView.svelte';
-import LifecycleView from '$lib/features/lifecycle/LifecycleView.svelte';
-import ValueView from '$lib/features/value/ValueView.svelte';
-import ChurnView from '$lib/features/churn/ChurnView.svelte';
-import LtvView from '$lib/features/ltv/LtvView.svelte';
-import SegmentsView from '$lib/features/segments/SegmentsView.svelte';
-import TeachingView from '$lib/features/teaching/TeachingView.svelte';
 
 export interface ViewProps {
   engine: EngineClient;
@@ -21,15 +17,27 @@ export interface ViewProps {
 export interface ViewDef {
   id: string;
   label: { en: string; zh: string };
-  component: Component<ViewProps>;
+  load: () => Promise<{ default: Component<ViewProps> }>;
+}
+
+const loaded = new Map<string, Promise<Component<ViewProps>>>();
+
+/** The view's component, fetched once. */
+export function viewComponent(view: ViewDef): Promise<Component<ViewProps>> {
+  let p = loaded.get(view.id);
+  if (!p) {
+    p = view.load().then((m) => m.default);
+    loaded.set(view.id, p);
+  }
+  return p;
 }
 
 export const VIEWS: ViewDef[] = [
-  { id: 'data', label: { en: 'Data', zh: '数据' }, component: DataView },
-  { id: 'lifecycle', label: { en: 'Lifecycle', zh: '生命周期' }, component: LifecycleView },
-  { id: 'churn', label: { en: 'Retention & churn', zh: '留存与离网' }, component: ChurnView },
-  { id: 'ltv', label: { en: 'Lifetime value', zh: '生命周期价值' }, component: LtvView },
-  { id: 'value', label: { en: 'Customer value', zh: '客户价值' }, component: ValueView },
-  { id: 'segments', label: { en: 'Segments & campaigns', zh: '细分与营销' }, component: SegmentsView },
-  { id: 'teaching', label: { en: 'Teaching', zh: '教学' }, component: TeachingView }
+  { id: 'data', label: { en: 'Data', zh: '数据' }, load: () => Promise.resolve({ default: DataView }) },
+  { id: 'lifecycle', label: { en: 'Lifecycle', zh: '生命周期' }, load: () => import('$lib/features/lifecycle/LifecycleView.svelte') },
+  { id: 'churn', label: { en: 'Retention & churn', zh: '留存与离网' }, load: () => import('$lib/features/churn/ChurnView.svelte') },
+  { id: 'ltv', label: { en: 'Lifetime value', zh: '生命周期价值' }, load: () => import('$lib/features/ltv/LtvView.svelte') },
+  { id: 'value', label: { en: 'Customer value', zh: '客户价值' }, load: () => import('$lib/features/value/ValueView.svelte') },
+  { id: 'segments', label: { en: 'Segments & campaigns', zh: '细分与营销' }, load: () => import('$lib/features/segments/SegmentsView.svelte') },
+  { id: 'teaching', label: { en: 'Teaching', zh: '教学' }, load: () => import('$lib/features/teaching/TeachingView.svelte') }
 ];
