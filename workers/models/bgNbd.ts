@@ -7,7 +7,7 @@
  */
 import { ModelError } from './errors.ts';
 import { minimisePositive } from './optimise.ts';
-import { aggregateRows, checkIdentifiable, checkRfmRow } from './rows.ts';
+import { checkRfmRow, prepareRfmRows } from './rows.ts';
 import { hyp2f1, lgamma, logAddExp } from './special.ts';
 
 export interface BgNbdParams {
@@ -57,14 +57,7 @@ export function bgNbdLogLikelihood(params: BgNbdParams, x: number, tx: number, T
  * @example fitBgNbd(rows).params // { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 } on CDNOW
  */
 export function fitBgNbd(rows: readonly RfmRow[]): BgNbdFit {
-  const { values, weights } = aggregateRows(rows, ['frequency', 'recency', 'T']);
-  values.forEach(([x, tx, T], i) => checkRfmRow(x, tx, T, i));
-  checkIdentifiable(
-    values.map((v) => v[0]),
-    weights
-  );
-  const total = weights.reduce((s, w) => s + w, 0);
-  const meanRate = values.reduce((s, [x, , T], i) => s + (weights[i] * x) / T, 0) / total;
+  const { values, weights, total, meanRate } = prepareRfmRows(rows);
   // The Γ and B terms depend on a row only through x: evaluate them once per distinct x.
   const distinctX = [...new Set(values.map((v) => v[0]))];
   const slotOfX = new Map(distinctX.map((x, k) => [x, k]));

@@ -6,7 +6,7 @@
  */
 import { ModelError } from './errors.ts';
 import { minimisePositive } from './optimise.ts';
-import { aggregateRows, checkIdentifiable, checkRfmRow } from './rows.ts';
+import { checkRfmRow, prepareRfmRows } from './rows.ts';
 import { hyp2f1, lgamma, logAddExp } from './special.ts';
 import type { RfmRow } from './bgNbd.ts';
 
@@ -65,14 +65,7 @@ export function paretoNbdLogLikelihood(params: ParetoNbdParams, x: number, tx: n
  * @example fitParetoNbd(rows).params // { r: 0.553, alpha: 10.58, s: 0.606, beta: 11.67 } on CDNOW
  */
 export function fitParetoNbd(rows: readonly RfmRow[]): ParetoNbdFit {
-  const { values, weights } = aggregateRows(rows, ['frequency', 'recency', 'T']);
-  values.forEach(([x, tx, T], i) => checkRfmRow(x, tx, T, i));
-  checkIdentifiable(
-    values.map((v) => v[0]),
-    weights
-  );
-  const total = weights.reduce((s, w) => s + w, 0);
-  const meanRate = values.reduce((s, [x, , T], i) => s + (weights[i] * x) / T, 0) / total;
+  const { values, weights, total, meanRate } = prepareRfmRows(rows);
   const meanT = values.reduce((s, [, , T], i) => s + weights[i] * T, 0) / total;
   // Per evaluation, the Γ terms are computed once per distinct x and the ₂F₁ terms of A₀ once per
   // distinct (x, t) with t a recency or an age: many customers share them (all x = 0 rows share
