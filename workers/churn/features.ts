@@ -11,6 +11,7 @@ import { all, quoteIdent, template } from '../db/sql.ts';
 import { Rng } from '../sample/prng.ts';
 import type { ChurnModelOptions, WinBackRow } from './contract.ts';
 import type { FeatureSpec } from './design.ts';
+import type { ModelSplit } from './model.ts';
 import { churnError } from './errors.ts';
 import featuresSql from './sql/panel_features.sql?raw';
 import winBackSql from './sql/winback_panel.sql?raw';
@@ -18,13 +19,7 @@ import snapshotSql from './sql/snapshot_rows.sql?raw';
 
 type FeatureRow = Record<string, unknown>;
 
-export interface ModelData {
-  train: FeatureRow[];
-  trainY: number[];
-  test: FeatureRow[];
-  testY: number[];
-  score: FeatureRow[];
-  specs: FeatureSpec[];
+export interface ModelData extends ModelSplit {
   winBack: Omit<WinBackRow, 'tier'>[];
   holdout: 'time' | 'random';
   trainMonth: string | null;

@@ -11,7 +11,8 @@ import { churnError } from './errors.ts';
 
 type FeatureRow = Record<string, unknown>;
 
-export interface ModelInput {
+/** Training, holdout and scoring rows of a churn model, as the feature builders (features.ts) make them. */
+export interface ModelSplit {
   train: FeatureRow[];
   trainY: number[];
   test: FeatureRow[];
@@ -19,6 +20,9 @@ export interface ModelInput {
   /** Active customers to score: rows with `customer_id` and `arpu`. */
   score: FeatureRow[];
   specs: FeatureSpec[];
+}
+
+export interface ModelInput extends ModelSplit {
   l2: number;
   tiers: ValueTiers;
   header: (name: string) => string;
