@@ -3,7 +3,7 @@
  * recorded by DuckDB), then type it by column role (value rejects recorded here). Row accounting:
  * records in the file = loaded + structural rejects + value rejects, always.
  */
-import type { ColumnRole, Delimiter, Encoding, FileFormat, IngestOptions, ProgressFn } from '../contract.ts';
+import type { ColumnRole, DatasetSummary, Encoding, IngestOptions, ProgressFn } from '../contract.ts';
 import { all, exec, one, quoteIdent, quoteLiteral, template, type SqlConnection } from '../db/sql.ts';
 import { detectEncoding, detectFormat, sniffText, dedupeHeaders } from '../ingest/sniff.ts';
 import { suggestRoles } from '../ingest/roles.ts';
@@ -18,16 +18,9 @@ export interface FileHost {
   drop(name: string): void;
 }
 
-export interface RawDataset {
-  id: string;
-  fileName: string;
-  bytes: number;
-  format: FileFormat;
-  encoding: Encoding | null;
-  delimiter: Delimiter | null;
-  hasHeader: boolean;
-  headers: string[];
-  preview: string[][];
+/** A file as read: what the summary reports about it, plus the engine's own tables. */
+export interface RawDataset
+  extends Pick<DatasetSummary, 'id' | 'fileName' | 'bytes' | 'format' | 'encoding' | 'delimiter' | 'hasHeader' | 'headers' | 'preview'> {
   suggestedRoles: ColumnRole[];
   rawTable: string;
   /** Structural rejects: (line, reason, text). */
