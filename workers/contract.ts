@@ -119,6 +119,15 @@ export interface DatasetSummary {
   seconds: number;
   /** Seconds spent per phase (reading, transcoding, loading, checking, summarising), in order. */
   timings: { phase: string; seconds: number }[];
+  /** Set for a filtered dataset: the rows of one saved segment's customers of another dataset. */
+  parent?: { id: string; segment: string; name: string };
+}
+
+/** A dataset derived from another by a filter (same columns and roles, fewer rows). */
+export interface DerivedDataset {
+  id: string;
+  parentId: string;
+  overview: Overview;
 }
 
 export interface SampleOptions {

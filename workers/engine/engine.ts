@@ -3,7 +3,7 @@
  * Environment-agnostic: the browser worker and vitest construct it with their own connection and
  * file host, so the same code runs in both.
  */
-import type { ColumnRole, DatasetKind, DatasetSummary, IngestOptions, ProgressFn, SampleOptions } from '../contract.ts';
+import type { ColumnRole, DatasetKind, DatasetSummary, DerivedDataset, IngestOptions, ProgressFn, SampleOptions } from '../contract.ts';
 import { all, exec, quoteIdent, type SqlConnection } from '../db/sql.ts';
 import { engineError, toEngineError } from './errors.ts';
 import { loadRaw, type FileHost, type RawDataset } from './ingest.ts';
@@ -52,6 +52,8 @@ export class Engine {
   private typed = new Map<string, TypedColumn[]>();
   /** Options of datasets loaded with loadSample, so their planted ground truth can be regenerated. */
   private samples = new Map<string, SampleOptions>();
+  /** Datasets derived from each dataset (segment filters), dropped with it. */
+  private children = new Map<string, string[]>();
   private next = 1;
 
   constructor(readonly conn: SqlConnection, private files: FileHost) {
@@ -114,7 +116,29 @@ export class Engine {
     return this.samples.get(id);
   }
 
+  /**
+   * A dataset of the rows of `parentId` whose customer is in `members` (a quoted table with a
+   * customer_id column): same columns and roles, its own id, so every analysis runs on it unchanged.
+   * A table, not a view: analyses scan it several times. Dropped with its parent.
+   */
+  deriveDataset(parentId: string, members: string): DerivedDataset {
+    const parent = this.dataset(parentId);
+    const id = String(this.next++);
+    try {
+      exec(this.conn, `CREATE TABLE ${quoteIdent(`ds_${id}`)} AS SELECT * FROM ${parent.table}
+        WHERE customer_id IN (SELECT customer_id FROM ${members}) ORDER BY _row`);
+      this.typed.set(id, parent.columns);
+      this.children.set(parentId, [...(this.children.get(parentId) ?? []), id]);
+      return { id, parentId, overview: overview(this.conn, quoteIdent(`ds_${id}`), parent.columns) };
+    } catch (e) {
+      this.dropTables(id);
+      throw toEngineError(e);
+    }
+  }
+
   dropDataset(id: string): void {
+    for (const child of this.children.get(id) ?? []) this.dropDataset(child);
+    this.children.delete(id);
     this.datasets.delete(id);
     this.typed.delete(id);
     this.samples.delete(id);

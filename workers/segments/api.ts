@@ -7,7 +7,7 @@ import { kmeans, silhouette, splitControl, standardise } from '../models/index.t
 import { baseTable, buildBase, featureRows, filterSql, requireBase, segmentTable } from './base.ts';
 import { evaluate } from './evaluate.ts';
 import { serviceRules } from './rules.ts';
-import type { BreakdownRow, CampaignRow, ClusterResult, QuadrantKey, SavedSegment, SegmentsApi } from './contract.ts';
+import type { BaseFeature, BreakdownRow, CampaignRow, ClusterResult, QuadrantKey, SavedSegment, SegmentDefinition, SegmentsApi } from './contract.ts';
 import breakdownSql from './sql/breakdown.sql?raw';
 import bandsSql from './sql/usage_bands.sql?raw';
 import quadrantSql from './sql/quadrant.sql?raw';
@@ -29,6 +29,8 @@ export function slugOf(name: string): string {
 
 export function segmentsApi(engine: () => Engine): SegmentsApi {
   const cuts = new Map<string, { f: number; a: number }>();
+  /** What the current base of each dataset was built with, so a definition can be rebuilt on it. */
+  const built = new Map<string, { rfmBins: number; clusters: SegmentDefinition['clusters'] }>();
   const saved = new Map<string, Map<string, SavedSegment>>();
   const lists = new Map<string, CampaignRow[]>();
   const conn = () => engine().conn;
@@ -40,11 +42,69 @@ export function segmentsApi(engine: () => Engine): SegmentsApi {
     }
   };
 
+  const tableExists = (name: string) => Number(one(conn(), `SELECT count(*) AS n FROM duckdb_tables() WHERE table_name = ?`, [name])!.n) > 0;
+
+  /** Writes a segment's member table from its definition and remembers it. */
+  function materialise(id: string, d: SegmentDefinition): SavedSegment {
+    const b = requireBase(engine(), id);
+    if (!d.name.trim()) throw engineError('segments-bad-input', 'A segment needs a name.');
+    const slug = slugOf(d.name.trim());
+    const t = segmentTable(slug, id);
+    exec(conn(), `CREATE OR REPLACE TABLE ${t} AS SELECT customer_id FROM ${b} WHERE ${filterSql(d.filter, d.frequencyCut, d.amountCut)}`);
+    const seg: SavedSegment = { slug, name: d.name.trim(), filter: d.filter, definition: d, customers: Number(one(conn(), `SELECT count(*) AS n FROM ${t}`)!.n) };
+    if (!saved.has(id)) saved.set(id, new Map());
+    saved.get(id)!.set(slug, seg);
+    return seg;
+  }
+
+  /** k-means on the base (seeded), writing each customer's cluster back into the base. */
+  function cluster(id: string, features: BaseFeature[], k: number, seed: number): ClusterResult {
+    const b = requireBase(engine(), id);
+    if (!features.length || k < 2 || k > 8) throw engineError('segments-bad-input', 'Choose features and k in 2..8.');
+    const { ids, x } = featureRows(engine(), b, features);
+    if (x.length < 10) throw engineError('segments-bad-input', 'Too few customers to cluster.');
+    const { z } = standardise(x);
+    // A seeded sample of at most 5,000 for fitting and the elbow; silhouettes on at most 1,500 of it (O(n²)).
+    const sampleIdx = splitControl(z.map((_, i) => i), Math.max(0, 1 - 5000 / z.length), seed).target;
+    const sample = sampleIdx.map((i) => z[i]);
+    const sil = sample.slice(0, 1500);
+    const elbow = [];
+    let chosen = null;
+    for (let kk = 2; kk <= 8 && kk < sample.length; kk++) {
+      const fit = kmeans(sample, kk, seed);
+      elbow.push({ k: kk, inertia: fit.inertia, silhouette: silhouette(sil, fit.labels.slice(0, sil.length), kk) });
+      if (kk === k) chosen = fit;
+    }
+    if (!chosen) throw engineError('segments-bad-input', 'k too large for the data.');
+    // Every customer to its nearest centre, written back as the base's cluster column.
+    const labels = z.map((p) => {
+      let best = 0, bd = Infinity;
+      chosen.centers.forEach((c, j) => {
+        const d = c.reduce((s, v, f) => s + (p[f] - v) ** 2, 0);
+        if (d < bd) [bd, best] = [d, j];
+      });
+      return best;
+    });
+    exec(conn(), `CREATE OR REPLACE TEMP TABLE seg_labels (customer_id VARCHAR, cluster INTEGER)`);
+    for (let i = 0; i < ids.length; i += 2000) {
+      const chunk = ids.slice(i, i + 2000).map((c, j) => `(${"'" + c.replaceAll("'", "''") + "'"}, ${labels[i + j] + 1})`);
+      exec(conn(), `INSERT INTO seg_labels VALUES ${chunk.join(',')}`);
+    }
+    exec(conn(), `UPDATE ${b} SET cluster = l.cluster FROM seg_labels l WHERE ${b}.customer_id = l.customer_id; DROP TABLE seg_labels`);
+    const cols = features.map((f) => `avg(${quoteIdent(f)}) AS ${quoteIdent(f)}`).join(', ');
+    const profiles = all(conn(), `SELECT cluster, count(*) AS n, ${cols} FROM ${b} GROUP BY cluster ORDER BY cluster`).map((r) => ({
+      cluster: Number(r.cluster), customers: Number(r.n), means: Object.fromEntries(features.map((f) => [f, Number(r[f])]))
+    }));
+    built.set(id, { rfmBins: built.get(id)?.rfmBins ?? 5, clusters: { features: [...features], k, seed } });
+    return { features, sampled: sample.length, elbow, k, profiles };
+  }
+
   return {
     segmentOverview: (id, p, onProgress) => guard(() => {
       onProgress?.({ phase: 'summarising', fraction: null });
       if (!(p.rfmBins >= 2 && p.rfmBins <= 10 && p.usageBins >= 2 && p.usageBins <= 20)) throw engineError('segments-bad-input', 'Bins out of range.');
       const features = buildBase(engine(), id, p.rfmBins);
+      built.set(id, { rfmBins: Math.round(p.rfmBins), clusters: null });
       const b = baseTable(id);
       const med = one(conn(), `SELECT median(frequency) AS f, median(monetary) AS a, count(*) AS n FROM ${b}`)!;
       const f = p.frequencyCut ?? Number(med.f);
@@ -69,60 +129,37 @@ export function segmentsApi(engine: () => Engine): SegmentsApi {
       };
     }),
 
-    segmentClusters: (id, features, k, seed) => guard((): ClusterResult => {
-      const b = requireBase(engine(), id);
-      if (!features.length || k < 2 || k > 8) throw engineError('segments-bad-input', 'Choose features and k in 2..8.');
-      const { ids, x } = featureRows(engine(), b, features);
-      if (x.length < 10) throw engineError('segments-bad-input', 'Too few customers to cluster.');
-      const { z, means, sds } = standardise(x);
-      // A seeded sample of at most 5,000 for fitting and the elbow; silhouettes on at most 1,500 of it (O(n²)).
-      const sampleIdx = splitControl(z.map((_, i) => i), Math.max(0, 1 - 5000 / z.length), seed).target;
-      const sample = sampleIdx.map((i) => z[i]);
-      const sil = sample.slice(0, 1500);
-      const elbow = [];
-      let chosen = null;
-      for (let kk = 2; kk <= 8 && kk < sample.length; kk++) {
-        const fit = kmeans(sample, kk, seed);
-        elbow.push({ k: kk, inertia: fit.inertia, silhouette: silhouette(sil, fit.labels.slice(0, sil.length), kk) });
-        if (kk === k) chosen = fit;
-      }
-      if (!chosen) throw engineError('segments-bad-input', 'k too large for the data.');
-      // Every customer to its nearest centre, written back as the base's cluster column.
-      const labels = z.map((p) => {
-        let best = 0, bd = Infinity;
-        chosen.centers.forEach((c, j) => {
-          const d = c.reduce((s, v, f) => s + (p[f] - v) ** 2, 0);
-          if (d < bd) [bd, best] = [d, j];
-        });
-        return best;
-      });
-      exec(conn(), `CREATE OR REPLACE TEMP TABLE seg_labels (customer_id VARCHAR, cluster INTEGER)`);
-      for (let i = 0; i < ids.length; i += 2000) {
-        const chunk = ids.slice(i, i + 2000).map((c, j) => `(${"'" + c.replaceAll("'", "''") + "'"}, ${labels[i + j] + 1})`);
-        exec(conn(), `INSERT INTO seg_labels VALUES ${chunk.join(',')}`);
-      }
-      exec(conn(), `UPDATE ${b} SET cluster = l.cluster FROM seg_labels l WHERE ${b}.customer_id = l.customer_id; DROP TABLE seg_labels`);
-      const cols = features.map((f) => `avg(${quoteIdent(f)}) AS ${quoteIdent(f)}`).join(', ');
-      const profiles = all(conn(), `SELECT cluster, count(*) AS n, ${cols} FROM ${b} GROUP BY cluster ORDER BY cluster`).map((r) => ({
-        cluster: Number(r.cluster), customers: Number(r.n), means: Object.fromEntries(features.map((f) => [f, Number(r[f])]))
-      }));
-      void means, sds;
-      return { features, sampled: sample.length, elbow, k, profiles };
-    }),
+    segmentClusters: (id, features, k, seed) => guard(() => cluster(id, features, k, seed)),
 
     segmentRules: (id, minSupport) => guard(() => serviceRules(engine(), id, () => requireBase(engine(), id), minSupport)),
 
     saveSegment: (id, name, filter) => guard(() => {
-      const b = requireBase(engine(), id);
+      requireBase(engine(), id);
       const c = cuts.get(id)!;
-      if (!name.trim()) throw engineError('segments-bad-input', 'A segment needs a name.');
-      const slug = slugOf(name.trim());
-      const t = segmentTable(slug, id);
-      exec(conn(), `CREATE OR REPLACE TABLE ${t} AS SELECT customer_id FROM ${b} WHERE ${filterSql(filter, c.f, c.a)}`);
-      const seg = { slug, name: name.trim(), filter, customers: Number(one(conn(), `SELECT count(*) AS n FROM ${t}`)!.n) };
-      if (!saved.has(id)) saved.set(id, new Map());
-      saved.get(id)!.set(slug, seg);
-      return seg;
+      const state = built.get(id)!;
+      const clusters = filter.cluster != null ? state.clusters : null;
+      if (filter.cluster != null && !clusters) throw engineError('segments-bad-input', 'Run the clustering before saving a cluster.');
+      return materialise(id, { name: name.trim(), filter, rfmBins: state.rfmBins, frequencyCut: c.f, amountCut: c.a, clusters });
+    }),
+
+    restoreSegment: (id, d) => guard(() => {
+      // Rebuild only what differs from the current base: its RFM bins, then the clusters it names.
+      const state = built.get(id);
+      if (!state || state.rfmBins !== d.rfmBins || !tableExists(`segbase_${id}`)) {
+        buildBase(engine(), id, d.rfmBins);
+        built.set(id, { rfmBins: d.rfmBins, clusters: null });
+        cuts.set(id, { f: d.frequencyCut, a: d.amountCut });
+      }
+      if (d.filter.cluster != null) {
+        if (!d.clusters) throw engineError('segments-bad-input', 'A cluster segment needs its clustering.');
+        if (JSON.stringify(built.get(id)!.clusters) !== JSON.stringify(d.clusters)) cluster(id, d.clusters.features, d.clusters.k, d.clusters.seed);
+      }
+      return materialise(id, d);
+    }),
+
+    segmentDataset: (id, slug) => guard(() => {
+      if (!saved.get(id)?.has(slug)) throw engineError('segments-bad-input', 'Unknown segment.');
+      return engine().deriveDataset(id, segmentTable(slug, id));
     }),
 
     listSegments: async (id) => [...(saved.get(id)?.values() ?? [])],

@@ -4,7 +4,7 @@
  * k-means clusters, association rules of services held together, look-alikes, saved segments and
  * campaign target lists with a control group (seed 004). Everything crossing is plain data.
  */
-import type { ProgressFn } from '../contract.ts';
+import type { DerivedDataset, ProgressFn } from '../contract.ts';
 import type { AssociationRule, WelchResult } from '../models/index.ts';
 
 export type BaseFeature = 'frequency' | 'monetary' | 'recency_days' | 'arpu' | 'voice' | 'data' | 'sms' | 'vas';
@@ -62,7 +62,22 @@ export interface SegmentFilter {
   arpuMin?: number | null;
   arpuMax?: number | null;
 }
-export interface SavedSegment { slug: string; name: string; customers: number; filter: SegmentFilter }
+/**
+ * Everything needed to rebuild a saved segment on the same data: after an engine restart, or from a
+ * shared link (the UI keeps definitions, the worker keeps only the member tables).
+ */
+export interface SegmentDefinition {
+  name: string;
+  filter: SegmentFilter;
+  /** RFM bins of the base the scores refer to. */
+  rfmBins: number;
+  /** The quadrant cuts in force when the segment was saved (resolved numbers, not "median"). */
+  frequencyCut: number;
+  amountCut: number;
+  /** The k-means run whose labels a cluster filter refers to (seeded, so it can be re-run). */
+  clusters: { features: BaseFeature[]; k: number; seed: number } | null;
+}
+export interface SavedSegment { slug: string; name: string; customers: number; filter: SegmentFilter; definition: SegmentDefinition }
 
 export interface LookalikeRow { customer_id: string; similarity: number }
 export interface LookalikeResult { segment: string; segmentSize: number; candidates: number; top: LookalikeRow[] }
@@ -90,8 +105,16 @@ export interface SegmentsApi {
   segmentOverview(datasetId: string, params: SegmentParams, onProgress?: ProgressFn): Promise<SegmentOverview>;
   segmentClusters(datasetId: string, features: BaseFeature[], k: number, seed: number): Promise<ClusterResult>;
   segmentRules(datasetId: string, minSupport: number): Promise<RulesResult>;
+  /** Saves a filter on the current base as a segment (member table `segment_<slug>_<id>`). */
   saveSegment(datasetId: string, name: string, filter: SegmentFilter): Promise<SavedSegment>;
+  /** Rebuilds a saved segment from its definition (building the base and clusters it needs). */
+  restoreSegment(datasetId: string, definition: SegmentDefinition): Promise<SavedSegment>;
   listSegments(datasetId: string): Promise<SavedSegment[]>;
+  /**
+   * The dataset's rows of a saved segment's customers as a dataset of its own (`ds_<new id>`), so
+   * every other tab can analyse the segment; dropped with its parent.
+   */
+  segmentDataset(datasetId: string, slug: string): Promise<DerivedDataset>;
   lookalikes(datasetId: string, slug: string, features: BaseFeature[], topN: number): Promise<LookalikeResult>;
   buildCampaign(datasetId: string, params: CampaignParams): Promise<CampaignList>;
   campaignCsv(datasetId: string, arm: 'target' | 'control'): Promise<string>;
