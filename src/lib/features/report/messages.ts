@@ -12,6 +12,7 @@ export const m = dictionary(
     title: 'Customer lifecycle report',
     date: 'Date: {date}',
     data: 'Data: {file} · {rows} rows · {customers} customers',
+    segment: 'Customers: segment “{name}” only',
     noData: 'No data loaded: the report shows the views without numbers.'
   },
   {
@@ -24,6 +25,7 @@ export const m = dictionary(
     title: '客户生命周期报告',
     date: '日期：{date}',
     data: '数据：{file} · {rows} 行 · {customers} 位客户',
+    segment: '客户范围：仅细分“{name}”',
     noData: '尚未加载数据：报告中的视图没有数字。'
   }
 );

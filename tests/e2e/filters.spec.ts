@@ -1,0 +1,66 @@
+// A saved segment filters the other tabs: the lifecycle stages are computed for its customers only,
+// the choice travels in the link with the segment's definition, and a new browser that loads the
+// same data gets the same segment, the same filter and the same numbers.
+import AxeBuilder from '@axe-core/playwright';
+import { test, expect, open, idle } from './fixtures';
+
+async function loadSample(page: import('@playwright/test').Page) {
+  await page.getByRole('button', { name: 'Load sample data' }).click();
+  await expect(page.getByTestId('kpi-table')).toBeVisible();
+  await idle(page);
+}
+
+test('a saved segment filters the lifecycle tab, and a link reproduces it', async ({ page, browser, baseURL }) => {
+  test.setTimeout(240_000); // two browsers, each loading the sample and computing stages twice
+  await open(page);
+  await loadSample(page);
+  await page.getByRole('link', { name: 'Lifecycle' }).click();
+  await idle(page);
+  // No segment saved yet: the filter bar only points to where they are made.
+  await expect(page.getByTestId('segment-filter')).toContainText('Save segments in Segments & campaigns');
+  const allNote = await page.getByText(/Reached: customers with at least one month/).innerText();
+
+  await page.getByRole('link', { name: 'Segments & campaigns' }).click();
+  await page.getByRole('button', { name: 'Build segments' }).click();
+  await idle(page);
+  await page.getByLabel('Segment name').fill('Top spenders');
+  await page.getByLabel('Min M').fill('5');
+  await page.getByRole('button', { name: 'Save segment' }).click();
+  await idle(page);
+  const saved = await page.getByRole('listitem').filter({ hasText: 'segment_top_spenders' }).innerText();
+  const size = Number(/:\s*([\d,]+)/.exec(saved)![1].replaceAll(',', ''));
+  expect(size).toBeGreaterThan(100);
+
+  await page.getByRole('link', { name: 'Lifecycle' }).click();
+  await idle(page);
+  await page.getByRole('combobox', { name: 'Customers' }).selectOption({ label: `Top spenders (${size.toLocaleString('en')})` });
+  await idle(page);
+  await expect(page.getByTestId('filter-active')).toContainText(`${size.toLocaleString('en')} of 2,000 customers`);
+  // The stages are recomputed on the segment: the funnel counts its customers, not the panel's.
+  await expect(page.getByText(/Reached: customers with at least one month/)).toContainText(size.toLocaleString('en'));
+  expect(await page.getByText(/Reached: customers with at least one month/).innerText()).not.toBe(allNote);
+  const lastRow = await page.getByTestId('lifecycle-distribution').locator('tbody tr').last().innerText();
+  const axe = await new AxeBuilder({ page }).analyze();
+  expect(axe.violations.map((v) => v.id)).toEqual([]);
+
+  await page.getByRole('button', { name: 'Copy link' }).click();
+  const link = page.url();
+  const other = await (await browser.newContext({ baseURL })).newPage();
+  await other.goto(link);
+  await idle(other);
+  await other.getByRole('link', { name: 'Data' }).click();
+  await loadSample(other);
+  await other.getByRole('link', { name: 'Lifecycle' }).click();
+  await idle(other);
+  // The link carried the segment's definition and the filter: both are rebuilt on the same data.
+  await expect(other.getByRole('combobox', { name: 'Customers' })).toHaveValue('top_spenders');
+  await expect(other.getByTestId('filter-active')).toContainText(`${size.toLocaleString('en')} of 2,000 customers`);
+  await expect.poll(() => other.getByTestId('lifecycle-distribution').locator('tbody tr').last().innerText()).toBe(lastRow);
+
+  // Back to all customers.
+  await other.getByRole('combobox', { name: 'Customers' }).selectOption({ index: 0 });
+  await idle(other);
+  await expect(other.getByTestId('filter-active')).toHaveCount(0);
+  await expect(other.getByText(/Reached: customers with at least one month/)).toHaveText(allNote);
+  await other.context().close();
+});
