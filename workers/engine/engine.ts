@@ -54,6 +54,8 @@ export class Engine {
   private samples = new Map<string, SampleOptions>();
   /** Datasets derived from each dataset (segment filters), dropped with it. */
   private children = new Map<string, string[]>();
+  /** Analysis features' per-dataset caches (fits, lists), see `cache`. */
+  private caches = new Map<string, Map<string, unknown>>();
   private next = 1;
 
   constructor(readonly conn: SqlConnection, private files: FileHost) {
@@ -136,9 +138,20 @@ export class Engine {
     }
   }
 
+  /**
+   * A feature's per-dataset cache (a fitted model, a built list) by name. Entries of a dataset are
+   * emptied when it is dropped, so derived (filtered) datasets coming and going do not pile up.
+   */
+  cache<V>(name: string): Map<string, V> {
+    let c = this.caches.get(name);
+    if (!c) this.caches.set(name, (c = new Map()));
+    return c as Map<string, V>;
+  }
+
   dropDataset(id: string): void {
     for (const child of this.children.get(id) ?? []) this.dropDataset(child);
     this.children.delete(id);
+    for (const c of this.caches.values()) c.delete(id);
     this.datasets.delete(id);
     this.typed.delete(id);
     this.samples.delete(id);

@@ -14,9 +14,9 @@ const seconds = (t0: number) => (performance.now() - t0) / 1000;
 
 export function lifecycleApi(engine: () => Engine): LifecycleApi {
   /** Per dataset, the key of the base table built (rebuilt when the column roles change). */
-  const built = new Map<string, string>();
+  const built = () => engine().cache<string>('lifecycle.base');
   /** Regenerated truth per sample dataset (generation is the slow part; parameters change often). */
-  const truths = new Map<string, { key: string; truth: Map<string, string> }>();
+  const truths = () => engine().cache<{ key: string; truth: Map<string, string> }>('lifecycle.truth');
 
   return {
     lifecycleRuleSets: async () => Object.values(RULE_SETS).map(ruleSetInfo),
@@ -28,7 +28,7 @@ export function lifecycleApi(engine: () => Engine): LifecycleApi {
         const rule = RULE_SETS[request.ruleSet];
         checkPanel(e.conn, ds, request.ruleSet);
         const t0 = performance.now();
-        const base = ensureBase(e.conn, ds, built);
+        const base = ensureBase(e.conn, ds, built());
         const run = runStages(e.conn, datasetId, request.ruleSet, request.params);
         const t1 = performance.now();
         const stages = rule.stages.map((s) => s.code);
@@ -38,8 +38,8 @@ export function lifecycleApi(engine: () => Engine): LifecycleApi {
         let agreed: LifecycleResult['agreement'] = null;
         if (sample && request.ruleSet === 'clm' && ds.has('tenure') && ds.has('churn')) {
           const key = JSON.stringify(sample);
-          let cached = truths.get(datasetId);
-          if (cached?.key !== key) truths.set(datasetId, (cached = { key, truth: plantedStages(sample) }));
+          let cached = truths().get(datasetId);
+          if (cached?.key !== key) truths().set(datasetId, (cached = { key, truth: plantedStages(sample) }));
           agreed = agreement(e.conn, run.table, cached.truth);
         }
         return {
@@ -60,8 +60,8 @@ export function lifecycleApi(engine: () => Engine): LifecycleApi {
         const ds = e.dataset(datasetId);
         checkPanel(e.conn, ds, 'clm');
         const t0 = performance.now();
-        built.delete(datasetId);
-        const base = ensureBase(e.conn, ds, built);
+        built().delete(datasetId);
+        const base = ensureBase(e.conn, ds, built());
         const t1 = performance.now();
         const run = runStages(e.conn, datasetId, 'clm', {});
         const t2 = performance.now();

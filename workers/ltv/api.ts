@@ -59,10 +59,10 @@ export function rfmRows(engine: Engine, ds: DatasetHandle, split: LtvSplit, obse
 const dayNumber = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
 
 export function ltvApi(engine: () => Engine): LtvApi {
-  const fits = new Map<string, { fit: LtvFitResult; rows: LtvRfmRow[]; scored?: { key: string; rows: LtvCustomerRow[] } }>();
+  const fits = () => engine().cache<{ fit: LtvFitResult; rows: LtvRfmRow[]; scored?: { key: string; rows: LtvCustomerRow[] } }>('ltv.fits');
 
   function scored(id: string, s: LtvClvSettings): LtvCustomerRow[] {
-    const held = fits.get(id);
+    const held = fits().get(id);
     if (!held) throw engineError('ltv-not-fitted', 'Fit the models first.');
     const key = JSON.stringify([s.model, s.t, s.margin, s.annualDiscount, s.horizonMonths]);
     if (held.scored?.key !== key) {
@@ -125,7 +125,7 @@ export function ltvApi(engine: () => Engine): LtvApi {
           seconds: 0
         };
         fit.seconds = (performance.now() - t0) / 1000;
-        fits.set(id, { fit, rows });
+        fits().set(id, { fit, rows });
         return fit;
       } catch (err) {
         throw toEngineError(modelError(err));

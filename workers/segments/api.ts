@@ -1,17 +1,15 @@
 /** The segments feature's engine methods, run in the worker beside DuckDB (see contract.ts). */
-import { toCsv } from '../../src/lib/csv/toCsv.ts';
 import { all, exec, one, quoteIdent, template } from '../db/sql.ts';
 import type { Engine } from '../engine/engine.ts';
 import { engineError, toEngineError } from '../engine/errors.ts';
 import { kmeans, silhouette, splitControl, standardise } from '../models/index.ts';
 import { baseTable, buildBase, featureRows, filterSql, requireBase, segmentTable } from './base.ts';
-import { evaluate } from './evaluate.ts';
+import { campaignApi } from './campaign.ts';
 import { serviceRules } from './rules.ts';
-import type { BaseFeature, BreakdownRow, CampaignRow, ClusterResult, QuadrantKey, SavedSegment, SegmentDefinition, SegmentsApi } from './contract.ts';
+import type { BaseFeature, BreakdownRow, ClusterResult, QuadrantKey, SavedSegment, SegmentDefinition, SegmentsApi } from './contract.ts';
 import breakdownSql from './sql/breakdown.sql?raw';
 import bandsSql from './sql/usage_bands.sql?raw';
 import quadrantSql from './sql/quadrant.sql?raw';
-import campaignSql from './sql/campaign.sql?raw';
 
 const num = (v: unknown) => (v == null ? null : Number(v));
 const toBreakdown = (r: Record<string, unknown>): BreakdownRow => ({
@@ -28,11 +26,12 @@ export function slugOf(name: string): string {
 }
 
 export function segmentsApi(engine: () => Engine): SegmentsApi {
-  const cuts = new Map<string, { f: number; a: number }>();
+  // Per-dataset state lives in the engine's caches, emptied when a dataset is dropped.
+  const cuts = () => engine().cache<{ f: number; a: number }>('segments.cuts');
   /** What the current base of each dataset was built with, so a definition can be rebuilt on it. */
-  const built = new Map<string, { rfmBins: number; clusters: SegmentDefinition['clusters'] }>();
-  const saved = new Map<string, Map<string, SavedSegment>>();
-  const lists = new Map<string, CampaignRow[]>();
+  const built = () => engine().cache<{ rfmBins: number; clusters: SegmentDefinition['clusters'] }>('segments.base');
+  const saved = () => engine().cache<Map<string, SavedSegment>>('segments.saved');
+  const campaign = campaignApi(engine);
   const conn = () => engine().conn;
   const guard = async <T>(f: () => T): Promise<T> => {
     try {
@@ -52,8 +51,8 @@ export function segmentsApi(engine: () => Engine): SegmentsApi {
     const t = segmentTable(slug, id);
     exec(conn(), `CREATE OR REPLACE TABLE ${t} AS SELECT customer_id FROM ${b} WHERE ${filterSql(d.filter, d.frequencyCut, d.amountCut)}`);
     const seg: SavedSegment = { slug, name: d.name.trim(), filter: d.filter, definition: d, customers: Number(one(conn(), `SELECT count(*) AS n FROM ${t}`)!.n) };
-    if (!saved.has(id)) saved.set(id, new Map());
-    saved.get(id)!.set(slug, seg);
+    if (!saved().has(id)) saved().set(id, new Map());
+    saved().get(id)!.set(slug, seg);
     return seg;
   }
 
@@ -95,7 +94,7 @@ export function segmentsApi(engine: () => Engine): SegmentsApi {
     const profiles = all(conn(), `SELECT cluster, count(*) AS n, ${cols} FROM ${b} GROUP BY cluster ORDER BY cluster`).map((r) => ({
       cluster: Number(r.cluster), customers: Number(r.n), means: Object.fromEntries(features.map((f) => [f, Number(r[f])]))
     }));
-    built.set(id, { rfmBins: built.get(id)?.rfmBins ?? 5, clusters: { features: [...features], k, seed } });
+    built().set(id, { rfmBins: built().get(id)?.rfmBins ?? 5, clusters: { features: [...features], k, seed } });
     return { features, sampled: sample.length, elbow, k, profiles };
   }
 
@@ -104,12 +103,12 @@ export function segmentsApi(engine: () => Engine): SegmentsApi {
       onProgress?.({ phase: 'summarising', fraction: null });
       if (!(p.rfmBins >= 2 && p.rfmBins <= 10 && p.usageBins >= 2 && p.usageBins <= 20)) throw engineError('segments-bad-input', 'Bins out of range.');
       const features = buildBase(engine(), id, p.rfmBins);
-      built.set(id, { rfmBins: Math.round(p.rfmBins), clusters: null });
+      built().set(id, { rfmBins: Math.round(p.rfmBins), clusters: null });
       const b = baseTable(id);
       const med = one(conn(), `SELECT median(frequency) AS f, median(monetary) AS a, count(*) AS n FROM ${b}`)!;
       const f = p.frequencyCut ?? Number(med.f);
       const a = p.amountCut ?? Number(med.a);
-      cuts.set(id, { f, a });
+      cuts().set(id, { f, a });
       const by = (column: string) => all(conn(), template(breakdownSql, { base: b, column })).map(toBreakdown);
       const measure = features.includes(p.usageMeasure) ? p.usageMeasure : 'arpu';
       return {
@@ -135,8 +134,8 @@ export function segmentsApi(engine: () => Engine): SegmentsApi {
 
     saveSegment: (id, name, filter) => guard(() => {
       requireBase(engine(), id);
-      const c = cuts.get(id)!;
-      const state = built.get(id)!;
+      const c = cuts().get(id)!;
+      const state = built().get(id)!;
       const clusters = filter.cluster != null ? state.clusters : null;
       if (filter.cluster != null && !clusters) throw engineError('segments-bad-input', 'Run the clustering before saving a cluster.');
       return materialise(id, { name: name.trim(), filter, rfmBins: state.rfmBins, frequencyCut: c.f, amountCut: c.a, clusters });
@@ -144,29 +143,29 @@ export function segmentsApi(engine: () => Engine): SegmentsApi {
 
     restoreSegment: (id, d) => guard(() => {
       // Rebuild only what differs from the current base: its RFM bins, then the clusters it names.
-      const state = built.get(id);
+      const state = built().get(id);
       if (!state || state.rfmBins !== d.rfmBins || !tableExists(`segbase_${id}`)) {
         buildBase(engine(), id, d.rfmBins);
-        built.set(id, { rfmBins: d.rfmBins, clusters: null });
-        cuts.set(id, { f: d.frequencyCut, a: d.amountCut });
+        built().set(id, { rfmBins: d.rfmBins, clusters: null });
+        cuts().set(id, { f: d.frequencyCut, a: d.amountCut });
       }
       if (d.filter.cluster != null) {
         if (!d.clusters) throw engineError('segments-bad-input', 'A cluster segment needs its clustering.');
-        if (JSON.stringify(built.get(id)!.clusters) !== JSON.stringify(d.clusters)) cluster(id, d.clusters.features, d.clusters.k, d.clusters.seed);
+        if (JSON.stringify(built().get(id)!.clusters) !== JSON.stringify(d.clusters)) cluster(id, d.clusters.features, d.clusters.k, d.clusters.seed);
       }
       return materialise(id, d);
     }),
 
     segmentDataset: (id, slug) => guard(() => {
-      if (!saved.get(id)?.has(slug)) throw engineError('segments-bad-input', 'Unknown segment.');
+      if (!saved().get(id)?.has(slug)) throw engineError('segments-bad-input', 'Unknown segment.');
       return engine().deriveDataset(id, segmentTable(slug, id));
     }),
 
-    listSegments: async (id) => [...(saved.get(id)?.values() ?? [])],
+    listSegments: async (id) => [...(saved().get(id)?.values() ?? [])],
 
     lookalikes: (id, slug, features, topN) => guard(() => {
       const b = requireBase(engine(), id);
-      const seg = saved.get(id)?.get(slug);
+      const seg = saved().get(id)?.get(slug);
       if (!seg || !features.length) throw engineError('segments-bad-input', 'Unknown segment.');
       const members = new Set(all(conn(), `SELECT customer_id FROM ${segmentTable(slug, id)}`).map((r) => String(r.customer_id)));
       const { ids, x } = featureRows(engine(), b, features);
@@ -182,44 +181,6 @@ export function segmentsApi(engine: () => Engine): SegmentsApi {
       return { segment: seg.name, segmentSize: members.size, candidates: scored.length, top: scored.slice(0, Math.max(1, Math.round(topN))) };
     }),
 
-    buildCampaign: (id, p) => guard(() => {
-      const b = requireBase(engine(), id);
-      if (!(p.dropBottom >= 0 && p.dropBottom < 1) || !(p.controlShare >= 0 && p.controlShare < 1)) throw engineError('segments-bad-input', 'Shares must be in [0, 1).');
-      const lc = `lifecycle_${id}`;
-      const hasStages = Number(one(conn(), `SELECT count(*) AS n FROM duckdb_tables() WHERE table_name = ?`, [lc])!.n) > 0;
-      const conds = [filterSql({ arpuMin: p.arpuMin, arpuMax: p.arpuMax }, 0, 0).replaceAll('arpu', 'b.arpu')];
-      if (p.segment) {
-        if (!saved.get(id)?.has(p.segment)) throw engineError('segments-bad-input', 'Unknown segment.');
-        conds.push(`b.customer_id IN (SELECT customer_id FROM ${segmentTable(p.segment, id)})`);
-      }
-      if (p.stage && hasStages) conds.push(`s.stage = '${p.stage.replace(/[^A-E]/g, '')}'`);
-      const stageJoin = hasStages
-        ? `LEFT JOIN (SELECT customer_id, arg_max(stage, month) AS stage FROM ${quoteIdent(lc)} GROUP BY customer_id) s USING (customer_id)`
-        : '';
-      const all0 = all(conn(), template(campaignSql, { base: b, stage: hasStages ? 's.stage' : 'NULL::VARCHAR', stageJoin, filter: conds.join(' AND ') }), [0]);
-      const kept = all(conn(), template(campaignSql, { base: b, stage: hasStages ? 's.stage' : 'NULL::VARCHAR', stageJoin, filter: conds.join(' AND ') }), [p.dropBottom]);
-      const { control } = splitControl(kept.map((r) => String(r.customer_id)), p.controlShare, p.seed);
-      const isControl = new Set(control);
-      const rows: CampaignRow[] = kept.map((r) => ({
-        customer_id: String(r.customer_id), arpu: Number(r.arpu), customer_type: r.customer_type == null ? null : String(r.customer_type),
-        region: r.region == null ? null : String(r.region), plan: r.plan == null ? null : String(r.plan), stage: r.stage == null ? null : String(r.stage),
-        arm: isControl.has(String(r.customer_id)) ? 'control' : 'target'
-      }));
-      lists.set(id, rows);
-      return { eligible: all0.length, dropped: all0.length - kept.length, target: rows.length - control.length, control: control.length, hasStages, preview: rows.slice(0, 20) };
-    }),
-
-    campaignCsv: async (id, arm) => {
-      const rows = lists.get(id);
-      if (!rows) throw engineError('segments-bad-input', 'Build a list first.');
-      const keys = ['customer_id', 'arpu', 'customer_type', 'region', 'plan', 'stage', 'arm'] as const;
-      return toCsv([...keys], rows.filter((r) => r.arm === arm).map((r) => keys.map((k) => r[k])));
-    },
-
-    evaluateCampaign: (id, outcomes, seed) => guard(() => {
-      const rows = lists.get(id);
-      if (!rows) throw engineError('segments-bad-input', 'Build a list first.');
-      return evaluate(rows, outcomes, seed);
-    })
+    ...campaign
   };
 }

@@ -82,24 +82,110 @@ export interface SavedSegment { slug: string; name: string; customers: number; f
 export interface LookalikeRow { customer_id: string; similarity: number }
 export interface LookalikeResult { segment: string; segmentSize: number; candidates: number; top: LookalikeRow[] }
 
+/** How the target list is ordered (seed 004: "put high-value and high-elasticity customers first"). */
+export type CampaignOrder = 'value' | 'elasticity';
+export type CampaignTier = 'high' | 'medium' | 'low';
+export type CampaignLoyalty = 'high' | 'fairlyHigh' | 'average' | 'low';
+
 export interface CampaignParams {
   segment: string | null;
   arpuMin: number | null;
   arpuMax: number | null;
   /** Lifecycle stage letter from `lifecycle_<id>`, last month; null = any. */
   stage: string | null;
+  /** Value tier from `valuescores_<id>` (Customer value tab); null = any. */
+  valueTier: CampaignTier | null;
+  /** Loyalty band from `valuescores_<id>`; null = any. */
+  loyalty: CampaignLoyalty | null;
+  /**
+   * Churn-risk filter: minimum predicted churn probability (0–1) from `churnrisk_<id>` (the Churn
+   * tab's model); customers the model did not score are left out when set. null = any.
+   */
+  minChurnRisk: number | null;
+  /** value: by value (composite when assessed, else ARPU); elasticity: by value elasticity, then value. */
+  order: CampaignOrder;
+  /** Share of the filtered customers dropped from the bottom by value (seed: 5%). */
   dropBottom: number;
   controlShare: number;
   seed: number;
 }
-export const DEFAULT_CAMPAIGN: CampaignParams = { segment: null, arpuMin: null, arpuMax: null, stage: null, dropBottom: 0.05, controlShare: 0.1, seed: 1 };
+export const DEFAULT_CAMPAIGN: CampaignParams = {
+  segment: null, arpuMin: null, arpuMax: null, stage: null, valueTier: null, loyalty: null, minChurnRisk: null,
+  order: 'value', dropBottom: 0.05, controlShare: 0.1, seed: 1
+};
 
-export interface CampaignRow { customer_id: string; arpu: number; customer_type: string | null; region: string | null; plan: string | null; stage: string | null; arm: 'target' | 'control' }
-export interface CampaignList { eligible: number; dropped: number; target: number; control: number; hasStages: boolean; preview: CampaignRow[] }
+/** Which other tabs' per-customer results exist for the dataset (so which filters can be used). */
+export interface CampaignSources { stages: boolean; value: boolean; churn: boolean }
+
+export interface CampaignRow {
+  customer_id: string;
+  /** 1 = first in the list's order. */
+  rank: number;
+  arpu: number;
+  /** Composite value (Customer value tab); null when not assessed. */
+  value: number | null;
+  tier: string | null;
+  loyalty: string | null;
+  elasticity: number | null;
+  churn_probability: number | null;
+  customer_type: string | null;
+  region: string | null;
+  plan: string | null;
+  stage: string | null;
+  arm: 'target' | 'control';
+}
+export interface CampaignList {
+  eligible: number; dropped: number; target: number; control: number;
+  hasStages: boolean;
+  sources: CampaignSources;
+  /** What "value" meant for the drop and the order. */
+  valueBasis: 'composite' | 'arpu';
+  order: CampaignOrder;
+  preview: CampaignRow[];
+}
 
 export interface ArmSummary { customers: number; successRate: number; arpuBefore: number; arpuAfter: number; highValueShare: number }
-export interface CampaignEvaluation { target: ArmSummary; control: ArmSummary; uplift: WelchResult; source: 'simulated' | 'file' }
-export interface OutcomeRow { customer_id: string; responded: boolean; arpu_before: number; arpu_after: number }
+export interface OutcomeRow { customer_id: string; responded: boolean; arpu_before: number; arpu_after: number; subsidy?: number | null; arm?: 'target' | 'control' | null }
+export type OutcomeField = 'customer_id' | 'responded' | 'arpu_before' | 'arpu_after' | 'subsidy' | 'arm';
+
+/** An outcome file read through the engine's ingest (encoding, quoting, number formats, rejects). */
+export interface OutcomeLoad {
+  fileName: string;
+  rowsInFile: number;
+  loaded: number;
+  rejected: number;
+  reasons: RejectReason[];
+  /** The file's header matched to each field (null: not found). */
+  columns: Record<OutcomeField, string | null>;
+  /** Required fields without a column; when any, nothing was kept. */
+  missing: OutcomeField[];
+  /** Loaded rows whose customer is on the current list, and those that are not. */
+  matched: number;
+  unmatched: number;
+}
+
+/** One subsidy-rate point of the conversion curve (rates rounded to the nearest 5%). */
+export interface SubsidyPoint { rate: number; customers: number; responders: number; conversion: number; fitted: number | null }
+/**
+ * Net gain per targeted customer in an ARPU band (yuan / month):
+ * take-up × (ARPU change of takers − ARPU change of non-takers − subsidy per taker).
+ */
+export interface BandGain {
+  low: number; high: number | null; customers: number; responders: number; takeUp: number;
+  takerChange: number | null; otherChange: number | null; subsidyPerTaker: number | null; net: number | null;
+}
+export type SubsidyProblem = 'no-subsidy' | 'no-responders' | 'few-rates' | 'no-peak' | 'one-band';
+export interface SubsidyAnalysis {
+  hasSubsidy: boolean;
+  curve: SubsidyPoint[];
+  /** Subsidy rate where the fitted conversion curve peaks (seed 004: 20%); null when it does not. */
+  controlPoint: number | null;
+  bands: BandGain[];
+  /** Index into bands of the band with the highest net gain; null when fewer than two bands can be judged. */
+  best: number | null;
+  problems: SubsidyProblem[];
+}
+export interface CampaignEvaluation { target: ArmSummary; control: ArmSummary; uplift: WelchResult; source: 'simulated' | 'file'; subsidy: SubsidyAnalysis }
 
 export interface SegmentsApi {
   segmentOverview(datasetId: string, params: SegmentParams, onProgress?: ProgressFn): Promise<SegmentOverview>;
@@ -116,7 +202,16 @@ export interface SegmentsApi {
    */
   segmentDataset(datasetId: string, slug: string): Promise<DerivedDataset>;
   lookalikes(datasetId: string, slug: string, features: BaseFeature[], topN: number): Promise<LookalikeResult>;
+  campaignSources(datasetId: string): Promise<CampaignSources>;
+  /** Filters, drops the bottom share by value, orders and splits the list (table `campaign_<id>`). */
   buildCampaign(datasetId: string, params: CampaignParams): Promise<CampaignList>;
+  /** One arm of the list in its order as CSV (UTF-8 BOM), with the score columns the list used. */
   campaignCsv(datasetId: string, arm: 'target' | 'control'): Promise<string>;
-  evaluateCampaign(datasetId: string, outcomes: OutcomeRow[] | null, seed: number): Promise<CampaignEvaluation>;
+  /** Reads an outcome file through the ingest and keeps its rows as `campout_<id>`. */
+  loadOutcomes(datasetId: string, file: Blob, name: string): Promise<OutcomeLoad>;
+  /**
+   * Evaluates the list from the loaded outcome file ('file') or from outcomes simulated with a
+   * planted response (null), with the subsidy curve and the ARPU bands (upper bounds, yuan).
+   */
+  evaluateCampaign(datasetId: string, source: 'file' | null, seed: number, arpuBands?: number[]): Promise<CampaignEvaluation>;
 }

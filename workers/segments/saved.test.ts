@@ -34,19 +34,21 @@ describe('saved segments', () => {
     expect(before.top.length).toBe(top.customers);
     expect(top.customers).toBeGreaterThan(0);
 
-    // What a restarted engine sees: no base, no segment tables, a new API instance (no memory).
-    for (const t of tables().filter((t) => t.startsWith('seg'))) await engine.conn.query(`DROP TABLE "${t}"`);
-    // The base is rebuilt with other settings first (the user changed the bins in between).
-    const fresh = segmentsApi(() => engine);
-    await fresh.segmentOverview(sampleId, DEFAULT_SEGMENT_PARAMS);
-    const again = await fresh.restoreSegment(sampleId, top.definition);
-    const againC2 = await fresh.restoreSegment(sampleId, c2.definition);
-    expect(members(sampleId, again.slug)).toEqual(before.top);
-    expect(members(sampleId, againC2.slug)).toEqual(before.c2);
-    expect((await fresh.listSegments(sampleId)).map((s) => s.slug)).toEqual([top.slug, c2.slug]);
+    // A restarted engine: a new DuckDB, the same sample loaded again, nothing remembered. Its base is
+    // first built with other settings (as if the user changed the bins), then the definitions apply.
+    const engine2 = await nodeEngine();
+    const id2 = (await engine2.loadSample({ customers: 800, months: 14, seed: 7, lang: 'en' })).id;
+    const fresh = segmentsApi(() => engine2);
+    await fresh.segmentOverview(id2, DEFAULT_SEGMENT_PARAMS);
+    const again = await fresh.restoreSegment(id2, top.definition);
+    const againC2 = await fresh.restoreSegment(id2, c2.definition);
+    const members2 = (slug: string) => all(engine2.conn, `SELECT customer_id FROM "segment_${slug}_${id2}" ORDER BY 1`).map((r) => String(r.customer_id));
+    expect(members2(again.slug)).toEqual(before.top);
+    expect(members2(againC2.slug)).toEqual(before.c2);
+    expect((await fresh.listSegments(id2)).map((s) => s.slug)).toEqual([top.slug, c2.slug]);
     // A cluster segment needs a clustering run on the current base (its definition names the run).
-    await fresh.segmentOverview(sampleId, DEFAULT_SEGMENT_PARAMS);
-    await expect(fresh.saveSegment(sampleId, 'Needs clusters', { cluster: 1 })).rejects.toMatchObject({ code: 'segments-bad-input' });
+    await fresh.segmentOverview(id2, DEFAULT_SEGMENT_PARAMS);
+    await expect(fresh.saveSegment(id2, 'Needs clusters', { cluster: 1 })).rejects.toMatchObject({ code: 'segments-bad-input' });
   }, 60_000);
 
   it('is a dataset of its own for the other tabs, dropped with its parent', async () => {
@@ -68,6 +70,9 @@ describe('saved segments', () => {
 
     await expect(api.segmentDataset(sampleId, 'nope')).rejects.toMatchObject({ code: 'segments-bad-input' });
     engine.dropDataset(sampleId);
+    // Tables and the features' per-dataset caches go with it (and with its derived dataset).
+    expect(await api.listSegments(sampleId)).toEqual([]);
+    expect(engine.cache('segments.cuts').has(sampleId)).toBe(false);
     expect(tables().filter((t) => t.endsWith(`_${sampleId}`) || t.endsWith(`_${d.id}`))).toEqual([]);
     expect(() => engine.dataset(d.id)).toThrow();
   }, 60_000);
