@@ -11,6 +11,7 @@ import { asChurnError, churnError } from './errors.ts';
 import { survivalCurves } from './survival.ts';
 import { fitChurn, tierOf } from './model.ts';
 import { csvText } from './csv.ts';
+import { churnRiskTable, writeRows } from '../segments/scores.ts';
 import { panelData, snapshotData, type ModelData } from './features.ts';
 import rowsSql from './sql/rows.sql?raw';
 import spellsSql from './sql/spells.sql?raw';
@@ -61,6 +62,16 @@ function panelSurvivalRecords(engine: Engine, ds: DatasetHandle, split: string |
     records: kept.map((r) => ({ duration: Number(r.duration), event: r.event === true, group: r.grp == null ? '–' : String(r.grp) })),
     leftOut: rows.length - kept.length
   };
+}
+
+/**
+ * The scored customers as `churnrisk_<id>` (predicted churn probability and its rank share, 0 = the
+ * riskiest), for the campaign builder's churn-risk filter.
+ */
+export function writeChurnRisk(engine: Engine, id: string, risk: RiskRow[]): void {
+  const ranked = [...risk].sort((a, b) => b.score - a.score || a.customerId.localeCompare(b.customerId));
+  writeRows(engine.conn, churnRiskTable(id), [['customer_id', 'VARCHAR'], ['probability', 'DOUBLE'], ['rank_share', 'DOUBLE'], ['arpu', 'DOUBLE']],
+    ranked.map((r, i) => [r.customerId, r.score, i / ranked.length, r.arpu]));
 }
 
 export function churnApi(engine: () => Engine): ChurnApi {
@@ -145,6 +156,7 @@ export function churnApi(engine: () => Engine): ChurnApi {
       const { core, risk } = fitChurn({ ...data, l2: options.l2, tiers: options.tiers, header });
       const winBack = data.winBack.map((w) => ({ ...w, tier: tierOf(w.lastArpu, options.tiers) }));
       fitted.set(id, { risk, winBack });
+      writeChurnRisk(e, id, risk);
       return { ...core, holdout: data.holdout, trainMonth: data.trainMonth, testMonth: data.testMonth, scoreMonth: data.scoreMonth, riskCount: risk.length, winBackCount: winBack.length };
     }),
 

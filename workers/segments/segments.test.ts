@@ -11,6 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { segmentsApi, slugOf } from './api.ts';
 import { DEFAULT_CAMPAIGN, DEFAULT_SEGMENT_PARAMS } from './contract.ts';
+import { PLANTED, plantedGain } from './evaluate.ts';
 
 let engine: Engine;
 let api: ReturnType<typeof segmentsApi>;
@@ -89,11 +90,19 @@ describe('segments', () => {
     const big = await api.buildCampaign(s.id, { ...DEFAULT_CAMPAIGN, controlShare: 0.3 });
     const ev = await api.evaluateCampaign(s.id, null, 5);
     expect(ev.target.customers + ev.control.customers).toBe(big.target + big.control);
-    // Planted: 15% vs 5% response, +20 yuan per responder → uplift ≈ 0.10 × 20 = 2 yuan.
+    // Planted (evaluate.ts): target ≈ 14.8% response (mean of the subsidy tent), control 5%, the
+    // responder's gain by ARPU band → expected uplift = mean over the list of (p − 5%) × gain ≈ 2 yuan.
     expect(ev.target.successRate).toBeGreaterThan(0.11);
     expect(ev.control.successRate).toBeLessThan(0.09);
-    expect(ev.uplift.low).toBeLessThan(2);
-    expect(ev.uplift.high).toBeGreaterThan(2);
+    const pT = PLANTED.rates.reduce((t, r) => t + PLANTED.response(r), 0) / PLANTED.rates.length;
+    const listed = all(engine.conn, `SELECT arpu, arm FROM "campaign_${s.id}"`);
+    const gainOf = (arm: string) => listed.filter((r) => r.arm === arm).map((r) => plantedGain(Number(r.arpu)));
+    const avg = (v: number[]) => v.reduce((a, b) => a + b, 0) / v.length;
+    const expected = pT * avg(gainOf('target')) - PLANTED.controlRate * avg(gainOf('control'));
+    expect(expected).toBeGreaterThan(1.5);
+    // Within 3.3 standard errors (a 95% interval misses the planted value for 1 seed in 20).
+    expect(Math.abs(ev.uplift.difference - expected)).toBeLessThan(3.3 * ev.uplift.se);
+    expect(ev.uplift.low).toBeLessThan(ev.uplift.difference);
   }, 120_000);
 
   it('finds service rules on the telco snapshot (PhoneService, StreamingTV … = Yes)', async () => {

@@ -3,6 +3,7 @@ import { toCsv } from '../../src/lib/csv/toCsv.ts';
 import type { Engine } from '../engine/engine.ts';
 import { engineError, toEngineError } from '../engine/errors.ts';
 import { assessValue } from './assess.ts';
+import { valueScoresTable, writeRows } from '../segments/scores.ts';
 import { VALUE_ROW_KEYS, type ValueApi, type ValueRow, type ValueRowKey } from './contract.ts';
 
 /** Sorts rows by a column, missing values last whichever the direction. */
@@ -14,6 +15,13 @@ export function sortRows(rows: ValueRow[], key: ValueRowKey, descending: boolean
     if (x == null || y == null) return x == null ? (y == null ? 0 : 1) : -1;
     return (typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y))) * sign;
   });
+}
+
+/** The per-customer scores as `valuescores_<id>`, for the campaign builder's filters and order. */
+export function writeValueScores(engine: Engine, datasetId: string, rows: ValueRow[]): void {
+  writeRows(engine.conn, valueScoresTable(datasetId),
+    [['customer_id', 'VARCHAR'], ['composite', 'DOUBLE'], ['tier', 'VARCHAR'], ['loyalty', 'VARCHAR'], ['elasticity', 'DOUBLE'], ['elasticity_layer', 'VARCHAR'], ['credit', 'VARCHAR']],
+    rows.map((r) => [r.customerId, r.composite, r.tier, r.loyalty, r.elasticity, r.elasticityLayer, r.credit]));
 }
 
 export function valueApi(engine: () => Engine): ValueApi {
@@ -30,6 +38,7 @@ export function valueApi(engine: () => Engine): ValueApi {
       try {
         const { result, rows } = assessValue(engine(), datasetId, params);
         last.set(datasetId, rows);
+        writeValueScores(engine(), datasetId, rows);
         return result;
       } catch (e) {
         throw toEngineError(e);

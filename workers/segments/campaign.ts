@@ -1,0 +1,143 @@
+/**
+ * Campaign target lists of seed 004 (客户价值过滤): the usual filters (segment, ARPU range, lifecycle
+ * stage), then the value model's second filter (value tier, loyalty band, churn risk from the tabs
+ * that computed them), the bottom share by value dropped ("过滤客户价值排名后5%的客户"), high-value
+ * or high-elasticity customers first ("优先保有高价值、高弹性客户"), a seeded control group, CSV
+ * export, and the evaluation against outcomes (outcomes.ts, evaluate.ts, subsidy.ts).
+ * The list lives in DuckDB as `campaign_<id>` (dropped with its dataset).
+ */
+import { toCsv } from '../../src/lib/csv/toCsv.ts';
+import { all, exec, one, quoteIdent, quoteLiteral, template } from '../db/sql.ts';
+import type { Engine } from '../engine/engine.ts';
+import { engineError, toEngineError } from '../engine/errors.ts';
+import { splitControl } from '../models/index.ts';
+import { filterSql, requireBase, segmentTable } from './base.ts';
+import type { CampaignList, CampaignParams, CampaignRow, CampaignSources, SegmentsApi } from './contract.ts';
+import { evaluate, simulateOutcomes } from './evaluate.ts';
+import { loadOutcomeFile, outcomesTable } from './outcomes.ts';
+import { churnRiskTable, valueScoresTable, writeRows } from './scores.ts';
+import type { SubsidyRow } from './subsidy.ts';
+import campaignSql from './sql/campaign.sql?raw';
+
+type CampaignApi = Pick<SegmentsApi, 'campaignSources' | 'buildCampaign' | 'campaignCsv' | 'loadOutcomes' | 'evaluateCampaign'>;
+
+export const listTable = (id: string) => quoteIdent(`campaign_${id}`);
+const TIERS = ['high', 'medium', 'low'];
+const LOYALTY = ['high', 'fairlyHigh', 'average', 'low'];
+
+const str = (v: unknown) => (v == null ? null : String(v));
+const numOrNull = (v: unknown) => (v == null ? null : Number(v));
+const toRow = (r: Record<string, unknown>): CampaignRow => ({
+  customer_id: String(r.customer_id), rank: Number(r.rank), arpu: Number(r.arpu), value: numOrNull(r.value), tier: str(r.tier),
+  loyalty: str(r.loyalty), elasticity: numOrNull(r.elasticity), churn_probability: numOrNull(r.churn_probability),
+  customer_type: str(r.customer_type), region: str(r.region), plan: str(r.plan), stage: str(r.stage), arm: r.arm === 'control' ? 'control' : 'target'
+});
+
+export function campaignApi(engine: () => Engine): CampaignApi {
+  const conn = () => engine().conn;
+  /** The score sources each dataset's current list was built with (its CSV carries their columns). */
+  const built = new Map<string, CampaignSources>();
+  const exists = (name: string) => Number(one(conn(), `SELECT count(*) AS n FROM duckdb_tables() WHERE table_name = ?`, [name])!.n) > 0;
+  const sources = (id: string): CampaignSources => ({ stages: exists(`lifecycle_${id}`), value: exists(valueScoresTable(id)), churn: exists(churnRiskTable(id)) });
+  const guard = async <T>(f: () => T | Promise<T>): Promise<T> => {
+    try {
+      return await f();
+    } catch (e) {
+      throw toEngineError(e);
+    }
+  };
+  const requireList = (id: string) => {
+    if (!built.has(id) || !exists(`campaign_${id}`)) throw engineError('segments-bad-input', 'Build a list first.');
+    return listTable(id);
+  };
+
+  function build(id: string, p: CampaignParams): CampaignList {
+    const b = requireBase(engine(), id);
+    if (!(p.dropBottom >= 0 && p.dropBottom < 1) || !(p.controlShare >= 0 && p.controlShare < 1)) throw engineError('segments-bad-input', 'Shares must be in [0, 1).');
+    if (p.minChurnRisk != null && !(p.minChurnRisk >= 0 && p.minChurnRisk <= 1)) throw engineError('segments-bad-input', 'Churn risk must be in [0, 1].');
+    const src = sources(id);
+    const need = (ok: boolean, what: string) => {
+      if (!ok) throw engineError('segments-bad-input', `Run the ${what} tab before filtering on it.`);
+    };
+    const conds = [filterSql({ arpuMin: p.arpuMin, arpuMax: p.arpuMax }, 0, 0).replaceAll('arpu', 'b.arpu')];
+    if (p.segment) {
+      if (!exists(`segment_${p.segment}_${id}`)) throw engineError('segments-bad-input', 'Unknown segment.');
+      conds.push(`b.customer_id IN (SELECT customer_id FROM ${segmentTable(p.segment, id)})`);
+    }
+    if (p.stage && src.stages) conds.push(`s.stage = ${quoteLiteral(p.stage.replace(/[^A-E]/g, ''))}`);
+    if (p.valueTier) { need(src.value, 'Customer value'); conds.push(`v.tier = ${quoteLiteral(TIERS.includes(p.valueTier) ? p.valueTier : '')}`); }
+    if (p.loyalty) { need(src.value, 'Customer value'); conds.push(`v.loyalty = ${quoteLiteral(LOYALTY.includes(p.loyalty) ? p.loyalty : '')}`); }
+    if (p.minChurnRisk != null) { need(src.churn, 'Churn'); conds.push(`k.probability >= ${Number(p.minChurnRisk)}`); }
+    const joins = [
+      src.stages ? `LEFT JOIN (SELECT customer_id, arg_max(stage, month) AS stage FROM ${quoteIdent(`lifecycle_${id}`)} GROUP BY customer_id) s USING (customer_id)` : '',
+      src.value ? `LEFT JOIN ${quoteIdent(valueScoresTable(id))} v USING (customer_id)` : '',
+      src.churn ? `LEFT JOIN ${quoteIdent(churnRiskTable(id))} k USING (customer_id)` : ''
+    ].join(' ');
+    const v = (col: string, type: string) => (src.value ? `v.${col}` : `NULL::${type}`);
+    // Value = composite value when the Customer value tab has assessed this dataset, else ARPU.
+    const rankValue = src.value ? 'value' : 'arpu';
+    const order = p.order === 'elasticity'
+      ? `elasticity DESC NULLS LAST, rank_value DESC NULLS LAST, customer_id`
+      : `rank_value DESC NULLS LAST, customer_id`;
+    const candidates = quoteIdent(`campcand_${id}`);
+    exec(conn(), template(campaignSql, {
+      candidates, out: listTable(id), base: b, joins, filter: conds.join(' AND '),
+      value: v('composite', 'DOUBLE'), tier: v('tier', 'VARCHAR'), loyalty: v('loyalty', 'VARCHAR'),
+      elasticity: v('elasticity', 'DOUBLE'), layer: v('elasticity_layer', 'VARCHAR'),
+      churn: src.churn ? 'k.probability' : 'NULL::DOUBLE', stage: src.stages ? 's.stage' : 'NULL::VARCHAR',
+      rankValue, order, drop: p.dropBottom
+    }));
+    const eligible = Number(one(conn(), `SELECT count(*) AS n FROM ${candidates}`)!.n);
+    exec(conn(), `DROP TABLE ${candidates}`);
+    const ids = all(conn(), `SELECT customer_id FROM ${listTable(id)} ORDER BY rank`).map((r) => String(r.customer_id));
+    const { control } = splitControl(ids, p.controlShare, p.seed);
+    writeRows(conn(), `campctl_${id}`, [['customer_id', 'VARCHAR']], control.map((c) => [c]));
+    exec(conn(), `UPDATE ${listTable(id)} SET arm = 'control' WHERE customer_id IN (SELECT customer_id FROM "campctl_${id}"); DROP TABLE "campctl_${id}"`);
+    built.set(id, src);
+    const preview = all(conn(), `SELECT * FROM ${listTable(id)} ORDER BY rank LIMIT 20`).map(toRow);
+    return {
+      eligible, dropped: eligible - ids.length, target: ids.length - control.length, control: control.length,
+      hasStages: src.stages, sources: src, valueBasis: src.value ? 'composite' : 'arpu', order: p.order, preview
+    };
+  }
+
+  /** Outcome rows on the list with their arm (the file's arm where it names one, else the list's). */
+  function outcomeRows(id: string, source: 'file' | null, seed: number): SubsidyRow[] {
+    const list = requireList(id);
+    if (source === null) {
+      const rows = all(conn(), `SELECT customer_id, arpu, arm FROM ${list} ORDER BY rank`)
+        .map((r) => ({ customer_id: String(r.customer_id), arpu: Number(r.arpu), arm: r.arm === 'control' ? 'control' as const : 'target' as const }));
+      const sim = simulateOutcomes(rows, seed);
+      writeRows(conn(), `campout_${id}`, [['customer_id', 'VARCHAR'], ['responded', 'BOOLEAN'], ['arpu_before', 'DOUBLE'], ['arpu_after', 'DOUBLE'], ['subsidy', 'DOUBLE'], ['arm', 'VARCHAR']],
+        sim.map((o) => [o.customer_id, o.responded, o.arpu_before, o.arpu_after, o.subsidy, o.arm]));
+    } else if (!exists(`campout_${id}`)) throw engineError('segments-bad-input', 'Load an outcome file first.');
+    return all(conn(), `SELECT coalesce(o.arm, l.arm) AS arm, o.responded, o.arpu_before, o.arpu_after, o.subsidy
+      FROM ${outcomesTable(id)} o JOIN ${list} l USING (customer_id) ORDER BY l.rank`).map((r) => ({
+      arm: r.arm === 'control' ? 'control' : 'target', responded: r.responded === true,
+      arpu_before: Number(r.arpu_before), arpu_after: Number(r.arpu_after), subsidy: numOrNull(r.subsidy)
+    }));
+  }
+
+  return {
+    campaignSources: (id) => guard(() => (engine().dataset(id), sources(id))),
+
+    buildCampaign: (id, p) => guard(() => build(id, p)),
+
+    campaignCsv: (id, arm) => guard(() => {
+      const list = requireList(id);
+      const src = built.get(id)!;
+      const keys = ['customer_id', 'arpu', ...(src.value ? ['value', 'tier', 'loyalty', 'elasticity', 'elasticity_layer'] : []),
+        ...(src.churn ? ['churn_probability'] : []), 'customer_type', 'region', 'plan', 'stage', 'arm'];
+      const rows = all(conn(), `SELECT ${keys.map(quoteIdent).join(', ')} FROM ${list} WHERE arm = ? ORDER BY rank`, [arm]);
+      return toCsv(keys, rows.map((r) => keys.map((k) => r[k] as string | number | null)));
+    }),
+
+    loadOutcomes: (id, file, name) => guard(() => loadOutcomeFile(engine(), id, requireList(id), file, name)),
+
+    evaluateCampaign: (id, source, seed, arpuBands) => guard(() => {
+      const rows = outcomeRows(id, source, seed);
+      if (!rows.length) throw engineError('segments-bad-input', 'No outcome row matches the list.');
+      return evaluate(rows, source ? 'file' : 'simulated', arpuBands);
+    })
+  };
+}
