@@ -6,7 +6,7 @@ import { kmeans, silhouette, splitControl, standardise } from '../models/index.t
 import { baseTable, buildBase, featureRows, filterSql, requireBase, segmentTable } from './base.ts';
 import { campaignApi } from './campaign.ts';
 import { serviceRules } from './rules.ts';
-import type { BaseFeature, BreakdownRow, ClusterResult, QuadrantKey, SavedSegment, SegmentDefinition, SegmentsApi } from './contract.ts';
+import { DEFAULT_LOOKALIKE, type BaseFeature, type BreakdownRow, type ClusterResult, type QuadrantKey, type SavedSegment, type SegmentDefinition, type SegmentsApi } from './contract.ts';
 import breakdownSql from './sql/breakdown.sql?raw';
 import bandsSql from './sql/usage_bands.sql?raw';
 import quadrantSql from './sql/quadrant.sql?raw';
@@ -163,11 +163,14 @@ export function segmentsApi(engine: () => Engine): SegmentsApi {
 
     listSegments: async (id) => [...(saved().get(id)?.values() ?? [])],
 
-    lookalikes: (id, slug, features, topN) => guard(() => {
+    lookalikes: (id, slug, features, topN, options = DEFAULT_LOOKALIKE) => guard(() => {
       const b = requireBase(engine(), id);
       const seg = saved().get(id)?.get(slug);
       if (!seg || !features.length) throw engineError('segments-bad-input', 'Unknown segment.');
-      const members = new Set(all(conn(), `SELECT customer_id FROM ${segmentTable(slug, id)}`).map((r) => String(r.customer_id)));
+      if (options.pool && !saved().get(id)?.has(options.pool)) throw engineError('segments-bad-input', 'Unknown segment.');
+      const memberIds = (s: string) => new Set(all(conn(), `SELECT customer_id FROM ${segmentTable(s, id)}`).map((r) => String(r.customer_id)));
+      const members = memberIds(slug);
+      const pool = options.pool ? memberIds(options.pool) : null;
       const { ids, x } = featureRows(engine(), b, features);
       const { z } = standardise(x);
       const inSeg = z.filter((_, i) => members.has(ids[i]));
@@ -176,9 +179,13 @@ export function segmentsApi(engine: () => Engine): SegmentsApi {
       const norm = (v: number[]) => Math.sqrt(v.reduce((s, a) => s + a * a, 0)) || 1;
       const cn = norm(centroid);
       // Cosine similarity of standardised profiles to the segment's centroid (seed 002's look-alikes).
-      const scored = ids.flatMap((c, i) => (members.has(c) ? [] : [{ customer_id: c, similarity: z[i].reduce((s, v, f) => s + v * centroid[f], 0) / (norm(z[i]) * cn) }]));
+      const scored = ids.flatMap((c, i) => (members.has(c) || (pool && !pool.has(c)) ? [] : [{ customer_id: c, similarity: z[i].reduce((s, v, f) => s + v * centroid[f], 0) / (norm(z[i]) * cn) }]));
       scored.sort((p, q) => q.similarity - p.similarity || p.customer_id.localeCompare(q.customer_id));
-      return { segment: seg.name, segmentSize: members.size, candidates: scored.length, top: scored.slice(0, Math.max(1, Math.round(topN))) };
+      const matched = scored.filter((r) => r.similarity >= options.minSimilarity).length;
+      return {
+        segment: seg.name, segmentSize: members.size, candidates: scored.length, matched, minSimilarity: options.minSimilarity,
+        ratio: members.size ? matched / members.size : null, top: scored.slice(0, Math.max(1, Math.round(topN)))
+      };
     }),
 
     ...campaign

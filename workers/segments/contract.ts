@@ -80,7 +80,18 @@ export interface SegmentDefinition {
 export interface SavedSegment { slug: string; name: string; customers: number; filter: SegmentFilter; definition: SegmentDefinition }
 
 export interface LookalikeRow { customer_id: string; similarity: number }
-export interface LookalikeResult { segment: string; segmentSize: number; candidates: number; top: LookalikeRow[] }
+export interface LookalikeOptions {
+  /** Cosine similarity (standardised profiles) to the segment's centroid that counts as a match. */
+  minSimilarity: number;
+  /** Candidates only from this saved segment (e.g. customers not yet using a service); null = everyone else. */
+  pool: string | null;
+}
+export const DEFAULT_LOOKALIKE: LookalikeOptions = { minSimilarity: 0.8, pool: null };
+/**
+ * Look-alikes of a segment (seed 002: prospects matching existing users' profiles numbered 90–180%
+ * of those users): `matched` candidates reach `minSimilarity`; `ratio` = matched / segment size.
+ */
+export interface LookalikeResult { segment: string; segmentSize: number; candidates: number; matched: number; ratio: number | null; minSimilarity: number; top: LookalikeRow[] }
 
 /** How the target list is ordered (seed 004: "put high-value and high-elasticity customers first"). */
 export type CampaignOrder = 'value' | 'elasticity';
@@ -201,7 +212,7 @@ export interface SegmentsApi {
    * every other tab can analyse the segment; dropped with its parent.
    */
   segmentDataset(datasetId: string, slug: string): Promise<DerivedDataset>;
-  lookalikes(datasetId: string, slug: string, features: BaseFeature[], topN: number): Promise<LookalikeResult>;
+  lookalikes(datasetId: string, slug: string, features: BaseFeature[], topN: number, options?: LookalikeOptions): Promise<LookalikeResult>;
   campaignSources(datasetId: string): Promise<CampaignSources>;
   /** Filters, drops the bottom share by value, orders and splits the list (table `campaign_<id>`). */
   buildCampaign(datasetId: string, params: CampaignParams): Promise<CampaignList>;

@@ -77,3 +77,28 @@ describe('saved segments', () => {
     expect(() => engine.dataset(d.id)).toThrow();
   }, 60_000);
 });
+
+describe('look-alikes', () => {
+  it('counts candidates above the similarity threshold, as a ratio of the segment, within a pool', async () => {
+    const id = (await engine.loadSample({ customers: 600, months: 12, seed: 11, lang: 'en' })).id;
+    const api = segmentsApi(() => engine);
+    await api.segmentOverview(id, DEFAULT_SEGMENT_PARAMS);
+    const top = await api.saveSegment(id, 'Top', { minM: 5 });
+    const pool = await api.saveSegment(id, 'Low R', { minR: 1, arpuMax: 80 });
+    const features = ['arpu', 'voice', 'data'] as const;
+    const all0 = await api.lookalikes(id, top.slug, [...features], 10, { minSimilarity: 0.5, pool: null });
+    expect(all0.candidates).toBe(600 - top.customers);
+    // The ratio is matched / segment size; the list is sorted by similarity and the threshold is monotone.
+    expect(all0.ratio).toBeCloseTo(all0.matched / top.customers, 12);
+    expect(all0.top.map((r) => r.similarity)).toEqual([...all0.top.map((r) => r.similarity)].sort((a, b) => b - a));
+    const strict = await api.lookalikes(id, top.slug, [...features], 10, { minSimilarity: 0.9, pool: null });
+    expect(strict.matched).toBeLessThan(all0.matched);
+    expect(all0.top.filter((r) => r.similarity >= 0.9).length).toBe(Math.min(10, strict.matched));
+    // Candidates only from the pool (and never the segment's own members).
+    const pooled = await api.lookalikes(id, top.slug, [...features], 1000, { minSimilarity: 0.5, pool: pool.slug });
+    const poolIds = new Set(all(engine.conn, `SELECT customer_id FROM "segment_${pool.slug}_${id}"`).map((r) => String(r.customer_id)));
+    const topIds = new Set(all(engine.conn, `SELECT customer_id FROM "segment_${top.slug}_${id}"`).map((r) => String(r.customer_id)));
+    expect(pooled.top.every((r) => poolIds.has(r.customer_id) && !topIds.has(r.customer_id))).toBe(true);
+    expect(pooled.candidates).toBe([...poolIds].filter((c) => !topIds.has(c)).length);
+  }, 60_000);
+});
