@@ -4,7 +4,7 @@
  * k-means clusters, association rules of services held together, look-alikes, saved segments and
  * campaign target lists with a control group (seed 004). Everything crossing is plain data.
  */
-import type { DerivedDataset, ProgressFn } from '../contract.ts';
+import type { DerivedDataset, ProgressFn, RejectReason } from '../contract.ts';
 import type { AssociationRule, WelchResult } from '../models/index.ts';
 
 export type BaseFeature = 'frequency' | 'monetary' | 'recency_days' | 'arpu' | 'voice' | 'data' | 'sms' | 'vas';
