@@ -30,7 +30,8 @@ export function decodeSettings(text: string): Settings | null {
 }
 
 class SharedSettings {
-  values = $state<Settings>({});
+  /** Replaced whole, never mutated in place (plain JSON, no deep proxies). */
+  values = $state.raw<Settings>({});
   /** True when the page was opened from a link that carried settings. */
   fromLink = $state(false);
 
@@ -49,11 +50,13 @@ class SharedSettings {
 
   /** Sets one key (undefined removes it). Untracked, so an effect may record what it shows. */
   set(key: string, value: unknown): void {
-    const next = { ...untrack(() => this.values) };
-    if (value === undefined) delete next[key];
-    else next[key] = value;
-    this.values = next;
-    this.write();
+    untrack(() => {
+      const next = { ...this.values };
+      if (value === undefined) delete next[key];
+      else next[key] = value;
+      this.values = next;
+      this.write();
+    });
   }
 
   /** Replaces all settings (opening a project file). */
@@ -164,7 +167,8 @@ export function linked<T extends object>(key: string, defaults: T, checks: Check
     defaults,
     read,
     save(patch) {
-      settings.set(key, changedFrom({ ...read(), ...copy(patch) } as T, defaults));
+      const next = copy(patch); // reads the caller's state here, so an effect that saves tracks it
+      untrack(() => settings.set(key, changedFrom({ ...read(), ...next } as T, defaults)));
     }
   };
 }
