@@ -5,6 +5,8 @@
  */
 import clmSql from './sql/stages_clm.sql?raw';
 import dataServiceSql from './sql/stages_data_service.sql?raw';
+import spellsSql from './sql/spells.sql?raw';
+import { template } from '../db/sql.ts';
 import activitySql from './sql/stages_activity.sql?raw';
 import type { Bilingual, RuleParamInfo, RuleSetId, RuleSetInfo } from './contract.ts';
 
@@ -38,7 +40,11 @@ const clm: RuleSet = {
     { code: 'E', label: { en: 'E Exit', zh: 'E 离网' }, analog: 'E' }
   ],
   params: [N, K, W, UP, DOWN],
-  sql: clmSql,
+  sql: withSpells(clmSql, {
+    metric: 'coalesce(b.revenue, 0)',
+    active: 'coalesce(b.revenue, 0) > 0 OR coalesce(b.usage, 0) > 0',
+    boundsExtra: '', measuredExtra: ''
+  }),
   needs: 'revenue',
   describe: (p) => ({
     en: `E (exit) when the churn flag is set, when the customer has no further rows (never returns, or ${p.k_inactive}+ months without rows follow), ` +
@@ -52,6 +58,16 @@ const clm: RuleSet = {
   })
 };
 
+/**
+ * A spell-based rule's SQL: its parameters and final CASE around the shared spells/trend CTEs
+ * (sql/spells.sql), filled with the rule's metric and activity test. `${base}` and `${target}` stay
+ * for the run to fill.
+ */
+function withSpells(ruleSql: string, parts: { metric: string; active: string; boundsExtra: string; measuredExtra: string }): string {
+  const spells = template(spellsSql, { ...parts, base: '${base}' }).trimEnd();
+  return ruleSql.replace('${spells}', spells.replace(/^(--.*\n)+/, ''));
+}
+
 const dataService: RuleSet = {
   id: 'dataService',
   label: { en: 'Data-service lifecycle', zh: '数据业务生命周期' },
@@ -64,7 +80,16 @@ const dataService: RuleSet = {
     { code: 'cancelled', label: { en: 'Cancelled', zh: '取消业务' }, analog: 'E' }
   ],
   params: [N, K, W, UP, DOWN, param('vas_drop', 'Value-added services dropped', '退订增值业务数', 2, 0, 8, 1)],
-  sql: dataServiceSql,
+  sql: withSpells(dataServiceSql, {
+    // Data use (流量) when a data column is mapped, else revenue; active = data or value-added services.
+    metric: 'CASE WHEN bounds.has_data THEN coalesce(b.data_mb, 0) ELSE coalesce(b.revenue, 0) END',
+    active: `CASE WHEN bounds.has_data THEN coalesce(b.data_mb, 0) > 0 OR coalesce(b.vas_count, 0) > 0
+         ELSE coalesce(b.revenue, 0) > 0 OR coalesce(b.usage, 0) > 0 END`,
+    boundsExtra: ', count(data_mb) > 0 AS has_data',
+    measuredExtra: `,
+    max(s.vas_count) OVER (PARTITION BY s.customer_id, s.spell ORDER BY s.month_index
+      ROWS BETWEEN p.w_window PRECEDING AND 1 PRECEDING) AS vas_before`
+  }),
   needs: 'revenue-or-data',
   describe: (p) => ({
     en: `On mobile data use (revenue when no data column is mapped): cancelled on the churn flag, when no further rows follow, ` +

@@ -15,48 +15,7 @@ WITH p AS (
   SELECT ?::INTEGER AS n_acquisition, ?::INTEGER AS k_inactive, ?::INTEGER AS w_window,
          ?::DOUBLE AS up, ?::DOUBLE AS down, ?::INTEGER AS vas_drop
 ),
-bounds AS (
-  SELECT min(month_index) AS first_index, max(month_index) AS last_index, count(data_mb) > 0 AS has_data
-  FROM ${base}
-),
-ordered AS (
-  SELECT b.*,
-    CASE WHEN bounds.has_data THEN coalesce(b.data_mb, 0) ELSE coalesce(b.revenue, 0) END AS metric,
-    CASE WHEN bounds.has_data THEN coalesce(b.data_mb, 0) > 0 OR coalesce(b.vas_count, 0) > 0
-         ELSE coalesce(b.revenue, 0) > 0 OR coalesce(b.usage, 0) > 0 END AS active,
-    lag(b.month_index) OVER c AS prev_index,
-    lag(b.churn) OVER c AS prev_churn,
-    lead(b.month_index) OVER c AS next_index
-  FROM ${base} b, bounds
-  WINDOW c AS (PARTITION BY b.customer_id ORDER BY b.month_index)
-),
-spells AS (
-  SELECT o.*,
-    sum(CASE WHEN o.prev_index IS NULL OR o.prev_churn OR o.month_index - o.prev_index > p.k_inactive THEN 1 ELSE 0 END)
-      OVER (PARTITION BY o.customer_id ORDER BY o.month_index ROWS UNBOUNDED PRECEDING) AS spell
-  FROM ordered o, p
-),
-measured AS (
-  SELECT s.*,
-    min(s.month_index) OVER sp AS spell_start,
-    row_number() OVER sp AS months_in_spell,
-    sum(s.metric) OVER sp AS cum_metric,
-    max(CASE WHEN s.active THEN s.month_index END) OVER sp AS last_active_index,
-    max(s.vas_count) OVER (PARTITION BY s.customer_id, s.spell ORDER BY s.month_index
-      ROWS BETWEEN p.w_window PRECEDING AND 1 PRECEDING) AS vas_before
-  FROM spells s, p
-  WINDOW sp AS (PARTITION BY s.customer_id, s.spell ORDER BY s.month_index ROWS UNBOUNDED PRECEDING)
-),
-windowed AS (
-  SELECT m.*, least(p.w_window, m.months_in_spell // 2)::INTEGER AS h FROM measured m, p
-),
-trend AS (
-  SELECT w.*,
-    w.cum_metric - coalesce(lag(w.cum_metric, w.h) OVER sp, 0) AS recent_sum,
-    coalesce(lag(w.cum_metric, w.h) OVER sp, 0) - coalesce(lag(w.cum_metric, 2 * w.h) OVER sp, 0) AS previous_sum
-  FROM windowed w
-  WINDOW sp AS (PARTITION BY w.customer_id, w.spell ORDER BY w.month_index)
-)
+${spells}
 SELECT t.customer_id, t.month,
   CASE
     WHEN t.churn THEN 'cancelled'
