@@ -27,3 +27,25 @@ describe('chart layout', () => {
     expect(p[2]).toEqual({ x: 90, y: 70 });
   });
 });
+
+import { applyLeverEdits, isLeverEdits, leverEdits } from './levers';
+describe('lever edits in a shared link', () => {
+  it('stores only the changed fields and applies them back to the seed list', () => {
+    const edited = SEED_LEVERS.map((l) => ({ ...l }));
+    edited[2].impact = 1;
+    edited[5].stage = '';
+    edited[5].en = 'Call mature users';
+    const edits = leverEdits(edited);
+    expect(edits).toEqual([{ id: 3, impact: 1 }, { id: 10, stage: '', en: 'Call mature users' }]);
+    expect(applyLeverEdits(edits)).toEqual(edited);
+    expect(leverEdits(SEED_LEVERS)).toEqual([]);
+  });
+  it('rejects edits that are not lever edits (hand-edited link)', () => {
+    expect(isLeverEdits([{ id: 3, impact: 1 }])).toBe(true);
+    expect(isLeverEdits([{ id: 3, impact: 9 }])).toBe(false);
+    expect(isLeverEdits([{ impact: 2 }])).toBe(false);
+    expect(isLeverEdits([{ id: 1, stage: 'Z' }])).toBe(false);
+    expect(isLeverEdits({ id: 1 })).toBe(false);
+    expect(applyLeverEdits([{ id: 999, impact: 1 }])).toEqual(SEED_LEVERS);
+  });
+});

@@ -28,3 +28,37 @@ export const SEED_LEVERS: Lever[] = [
   { id: 15, zh: '对离网的中高价值用户定期回访', en: 'Regular follow-up of mid/high-value leavers', impact: 3, ease: 3, stage: 'E' },
   { id: 16, zh: '设计离网赢回工具包', en: 'Win-back toolkit', impact: 2, ease: 2, stage: 'E' }
 ];
+
+/** A user's change to one seed lever, as a shared link carries it: only the fields that differ. */
+export type LeverEdit = { id: number } & Partial<Omit<Lever, 'id'>>;
+const FIELDS = ['en', 'zh', 'impact', 'ease', 'stage'] as const;
+
+/** The edits that turn `seed` into `levers` (same ids, same order); empty when nothing changed. */
+export function leverEdits(levers: Lever[], seed: Lever[] = SEED_LEVERS): LeverEdit[] {
+  const out: LeverEdit[] = [];
+  for (const l of levers) {
+    const s = seed.find((x) => x.id === l.id);
+    if (!s) continue;
+    const edit: Record<string, unknown> = { id: l.id };
+    for (const f of FIELDS) {
+      const v = f === 'impact' || f === 'ease' ? Number(l[f]) : l[f];
+      if (v !== s[f]) edit[f] = v;
+    }
+    if (Object.keys(edit).length > 1) out.push(edit as LeverEdit);
+  }
+  return out;
+}
+
+/** Whether `v` (read from a link) is a usable list of lever edits. */
+export function isLeverEdits(v: unknown): v is LeverEdit[] {
+  const score = (x: unknown) => x === undefined || (typeof x === 'number' && x >= 1 && x <= 5);
+  const text = (x: unknown) => x === undefined || (typeof x === 'string' && x.length <= 200);
+  return Array.isArray(v) && v.length <= 100 && v.every((e: Record<string, unknown>) =>
+    !!e && typeof e === 'object' && typeof e.id === 'number' && score(e.impact) && score(e.ease) && text(e.en) && text(e.zh) &&
+    (e.stage === undefined || ['', 'A', 'B', 'C', 'D', 'E'].includes(e.stage as string)));
+}
+
+/** The seed levers with `edits` applied (edits of unknown ids are ignored). */
+export function applyLeverEdits(edits: LeverEdit[], seed: Lever[] = SEED_LEVERS): Lever[] {
+  return seed.map((s) => ({ ...s, ...edits.find((e) => e.id === s.id), id: s.id }));
+}
