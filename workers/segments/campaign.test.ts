@@ -157,6 +157,16 @@ describe('evaluation', () => {
     expect([stranger.matched, stranger.unmatched]).toEqual([0, 2]);
     await expect(api.evaluateCampaign(id, 'file', 1)).rejects.toMatchObject({ code: 'segments-bad-input' });
 
+    // A blank required cell and a customer's second row are rejected with their reasons, never
+    // dropped silently: loaded + rejected = rows in the file.
+    const [c1, c2] = all(engine.conn, `SELECT customer_id FROM "campaign_${id}" ORDER BY rank LIMIT 2`).map((r) => String(r.customer_id));
+    const odd = await api.loadOutcomes(id, new Blob([`customer_id,responded,arpu_before,arpu_after\n${c1},1,50,60\n${c2},,50,50\n${c1},0,50,50\n${c2},1,40,\n`]), 'd.csv');
+    expect([odd.rowsInFile, odd.loaded, odd.rejected]).toEqual([4, 1, 3]);
+    expect(odd.reasons.map((r) => [r.reason, r.column, r.count, r.examples.map((e) => e.row)])).toEqual([
+      ['duplicate-customer', 'customer_id', 1, [3]], ['missing-value', 'arpu_after', 1, [4]], ['missing-value', 'responded', 1, [2]]
+    ]);
+    expect(odd.matched).toBe(1);
+
     // No responders, no subsidy column: clear problems, no NaN anywhere.
     const some = all(engine.conn, `SELECT customer_id, arm FROM "campaign_${id}" ORDER BY rank LIMIT 60`);
     const body = some.map((r, i) => `${r.customer_id},0,40,${41 + (i % 3)},${r.arm === 'control' ? '对照组' : '目标组'}`);

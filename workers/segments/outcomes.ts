@@ -5,10 +5,11 @@
  * roles whose parsers reject bad cells (customer id; responded as a yes/no flag; ARPUs and subsidy
  * as numbers), and the typed rows are kept as `campout_<id>` (customer_id, responded, arpu_before,
  * arpu_after, subsidy, arm). The file's own dataset is dropped afterwards: only the normalised copy
- * is needed, and it is dropped with the list's dataset.
+ * is needed, and it is dropped with the list's dataset. Rows with a blank required cell, and a
+ * customer's rows after the first, are counted as rejected with their reason (never dropped silently).
  */
-import type { ColumnRole } from '../contract.ts';
-import { exec, one, quoteIdent } from '../db/sql.ts';
+import type { ColumnRole, RejectReason } from '../contract.ts';
+import { all, exec, one, quoteIdent } from '../db/sql.ts';
 import type { Engine } from '../engine/engine.ts';
 import type { OutcomeField, OutcomeLoad } from './contract.ts';
 
@@ -63,17 +64,37 @@ export async function loadOutcomeFile(engine: Engine, id: string, list: string, 
     const typed = await engine.applyRoles(first.id, roles);
     const ds = engine.dataset(first.id);
     const armCol = at.arm >= 0 ? ds.columns.find((c) => c.source === at.arm)!.name : null;
+    // Rows the evaluation cannot use are rejected with a reason, like the ingest's own rejects, so
+    // loaded + rejected = rows in the file still holds: a blank required cell, or a customer seen again.
+    const verdict = `CASE WHEN churn IS NULL THEN 'missing-value:responded' WHEN revenue IS NULL THEN 'missing-value:arpu_before'
+      WHEN amount IS NULL THEN 'missing-value:arpu_after'
+      WHEN row_number() OVER (PARTITION BY customer_id ORDER BY (churn IS NULL OR revenue IS NULL OR amount IS NULL), _row) > 1 THEN 'duplicate-customer' END`;
+    exec(engine.conn, `CREATE OR REPLACE TEMP TABLE outcome_rows AS SELECT *, ${verdict} AS verdict FROM ${ds.table}`);
     exec(engine.conn, `CREATE OR REPLACE TABLE ${outcomesTable(id)} AS
       SELECT customer_id, churn AS responded, revenue AS arpu_before, amount AS arpu_after,
              ${at.subsidy >= 0 ? 'discount' : 'NULL::DOUBLE'} AS subsidy,
              ${armCol ? armSql(`${quoteIdent(armCol)}::VARCHAR`) : 'NULL::VARCHAR'} AS arm
-      FROM ${ds.table}
-      WHERE churn IS NOT NULL AND revenue IS NOT NULL AND amount IS NOT NULL
-      QUALIFY row_number() OVER (PARTITION BY customer_id ORDER BY _row) = 1`);
+      FROM outcome_rows WHERE verdict IS NULL`);
+    const extra = all(engine.conn, `SELECT verdict, count(*) AS n, array_to_string(list(_row ORDER BY _row)[1:3], ',') AS rows_, array_to_string(list(customer_id ORDER BY _row)[1:3], chr(31)) AS ids
+      FROM outcome_rows WHERE verdict IS NOT NULL GROUP BY verdict ORDER BY verdict`);
+    exec(engine.conn, 'DROP TABLE outcome_rows');
+    const reasons: RejectReason[] = extra.map((r) => {
+      const [reason, field] = String(r.verdict).split(':') as [string, OutcomeField | undefined];
+      const rows = String(r.rows_).split(',').map(Number);
+      const ids = String(r.ids).split('\x1f');
+      return {
+        reason, column: field ? columns[field] : columns.customer_id, count: Number(r.n),
+        examples: rows.map((row, i) => ({ line: null, row, text: ids[i] ?? '' }))
+      };
+    });
+    const dropped = reasons.reduce((t, r) => t + r.count, 0);
     const m = one(engine.conn, `SELECT count(*) FILTER (WHERE l.customer_id IS NOT NULL) AS matched, count(*) FILTER (WHERE l.customer_id IS NULL) AS unmatched
       FROM ${outcomesTable(id)} o LEFT JOIN ${list} l USING (customer_id)`)!;
     const q = typed.quality;
-    return { ...base, rowsInFile: q.rowsInFile, loaded: q.loaded, rejected: q.rejected, reasons: q.reasons, matched: Number(m.matched), unmatched: Number(m.unmatched) };
+    return {
+      ...base, rowsInFile: q.rowsInFile, loaded: q.loaded - dropped, rejected: q.rejected + dropped, reasons: [...q.reasons, ...reasons],
+      matched: Number(m.matched), unmatched: Number(m.unmatched)
+    };
   } finally {
     engine.dropDataset(first.id);
   }

@@ -41,7 +41,9 @@ export const REASON_LABELS: Record<string, Pair> = {
   'missing-date': { en: 'Date is empty', zh: '日期为空' },
   'bad-date': { en: 'Date not recognised', zh: '无法识别的日期' },
   'bad-number': { en: 'Not a number', zh: '不是数值' },
-  'bad-flag': { en: 'Not a yes/no value', zh: '不是是/否取值' }
+  'bad-flag': { en: 'Not a yes/no value', zh: '不是是/否取值' },
+  'missing-value': { en: 'Required value is empty', zh: '必填值为空' },
+  'duplicate-customer': { en: 'Customer already seen in an earlier row', zh: '该客户在前面的行中已出现' }
 };
 
 export const ERROR_LABELS: Record<EngineErrorCode, Pair> = {
