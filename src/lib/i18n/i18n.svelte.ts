@@ -23,6 +23,31 @@ export function pickLang(param: string | null, stored: string | null, browser: r
   return 'en';
 }
 
+/**
+ * Intl formatters are costly to build (a fraction of a millisecond each), and a table formats
+ * thousands of numbers: one formatter per locale and option set, built once.
+ */
+const formatters = new Map<string, { format(v: number | Date): string }>();
+function formatter(key: string, make: () => { format(v: number | Date): string }): { format(v: number | Date): string } {
+  let f = formatters.get(key);
+  if (!f) formatters.set(key, (f = make()));
+  return f;
+}
+
+/**
+ * The page's first Intl formatter of a locale loads its data (tens of milliseconds): build the
+ * common ones while the page is idle rather than in the task that shows the first loaded dataset.
+ */
+function warm(i: I18n): void {
+  const idle = globalThis.requestIdleCallback ?? ((f: () => void) => setTimeout(f, 0));
+  idle(() => {
+    i.num(0);
+    i.num(0, 2);
+    i.date('2024-01', true);
+    i.date('2024-01-01');
+  });
+}
+
 class I18n {
   lang = $state<Lang>('en');
 
@@ -40,6 +65,7 @@ class I18n {
 
   set(lang: Lang, remember = true): void {
     this.lang = lang;
+    warm(this);
     document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
     if (remember) {
       try {
@@ -73,16 +99,16 @@ class I18n {
 
   num = (v: number | null | undefined, digits = 0): string => {
     if (v == null || !Number.isFinite(v)) return (this.lang === 'zh' ? zh : en).notAvailable;
-    return new Intl.NumberFormat(this.locale, { maximumFractionDigits: digits, minimumFractionDigits: digits }).format(v);
+    return formatter(`n${this.locale}${digits}`, () => new Intl.NumberFormat(this.locale, { maximumFractionDigits: digits, minimumFractionDigits: digits })).format(v);
   };
 
   date = (iso: string | null | undefined, monthOnly = false): string => {
     if (!iso) return (this.lang === 'zh' ? zh : en).notAvailable;
     const d = new Date(iso.length <= 7 ? `${iso}-01T00:00:00Z` : iso.length === 10 ? `${iso}T00:00:00Z` : iso);
     if (Number.isNaN(d.getTime())) return iso;
-    return new Intl.DateTimeFormat(this.locale, monthOnly
+    return formatter(`d${this.locale}${monthOnly}`, () => new Intl.DateTimeFormat(this.locale, monthOnly
       ? { year: 'numeric', month: 'short', timeZone: 'UTC' }
-      : { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' }).format(d);
+      : { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' })).format(d);
   };
 }
 
