@@ -97,6 +97,7 @@ test('every view: tab link by keyboard, Enter, Tab reaches every control with a 
       reached = await link.evaluate((a) => a === document.activeElement);
     }
     expect(reached, `Tab reaches the ${view.id} tab link`).toBe(true);
+    expect((await focused(page)).indicator, `the ${view.id} tab link shows focus`).toBe(true);
     await page.keyboard.press('Enter');
     await expect(link).toHaveAttribute('aria-current', 'page');
     await expect(page.locator('main > p.muted[role="status"]')).toHaveCount(0);
