@@ -22,6 +22,10 @@ test('segment, campaign list, exports matching the screen, evaluation, axe', asy
   await idle(page);
   await expect(page.getByRole('heading', { name: /Activity quadrant/ })).toBeVisible();
   await expect(page.getByRole('table').filter({ hasText: 'Frequent and large' })).toBeVisible();
+  // Seed 001's cuts: business customers by size (ARPU stands in on the sample) and leading use.
+  await expect(page.getByTestId('size-basis')).toContainText('no size column');
+  await expect(page.getByRole('table', { name: 'Business customers by size (seed 001)' }).locator('tbody tr')).toHaveCount(3);
+  await expect(page.getByRole('table', { name: /Usage behaviour/ })).toContainText('Data-led');
 
   await page.getByRole('button', { name: 'Run', exact: true }).first().click();
   await idle(page);

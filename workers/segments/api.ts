@@ -6,6 +6,7 @@ import { kmeans, silhouette, splitControl, standardise } from '../models/index.t
 import { baseTable, buildBase, featureRows, filterSql, requireBase, segmentTable } from './base.ts';
 import { campaignApi } from './campaign.ts';
 import { serviceRules } from './rules.ts';
+import { businessSize, usageProfile } from './profiles.ts';
 import { DEFAULT_LOOKALIKE, type BaseFeature, type BreakdownRow, type ClusterResult, type QuadrantKey, type SavedSegment, type SegmentDefinition, type SegmentsApi } from './contract.ts';
 import breakdownSql from './sql/breakdown.sql?raw';
 import bandsSql from './sql/usage_bands.sql?raw';
@@ -114,6 +115,7 @@ export function segmentsApi(engine: () => Engine): SegmentsApi {
       return {
         customers: Number(med.n), features,
         byType: by('customer_type'), byIndustry: by('industry'), byRegion: by('region'),
+        bySize: businessSize(engine(), id, b), byUsage: usageProfile(engine(), b, features),
         bands: all(conn(), template(bandsSql, { base: b, measure: quoteIdent(measure), bins: Math.round(p.usageBins) })).map((r) => ({
           band: Number(r.band), low: Number(r.low), high: Number(r.high), customers: Number(r.customers), churnRate: num(r.churn_rate)
         })),

@@ -23,6 +23,12 @@ export interface SegmentParams {
 export const DEFAULT_SEGMENT_PARAMS: SegmentParams = { frequencyCut: null, amountCut: null, rfmBins: 5, usageMeasure: 'arpu', usageBins: 5 };
 
 export interface BreakdownRow { value: string; customers: number; revenue: number; arpu: number; churnRate: number | null }
+/** Business customers in size terciles (seed 001), by a size column when the file has one, else by ARPU. */
+export interface SizeBreakdown {
+  basis: 'column' | 'arpu';
+  column: string | null;
+  rows: (BreakdownRow & { low: number; high: number })[];
+}
 export interface BandRow { band: number; low: number; high: number; customers: number; churnRate: number | null }
 export type QuadrantKey = 'highHigh' | 'highLow' | 'lowHigh' | 'lowLow';
 export interface QuadrantRow { quadrant: QuadrantKey; highFrequency: boolean; highAmount: boolean; customers: number; revenue: number }
@@ -33,6 +39,10 @@ export interface SegmentOverview {
   features: BaseFeature[];
   byType: BreakdownRow[];
   byIndustry: BreakdownRow[];
+  /** Business customers by size; null when no customer type marks businesses. */
+  bySize: SizeBreakdown | null;
+  /** Customers by leading use (value 'voice' | 'data' | 'sms' | 'none'); empty with fewer than two usage columns. */
+  byUsage: BreakdownRow[];
   byRegion: BreakdownRow[];
   bands: BandRow[];
   frequencyCut: number;
