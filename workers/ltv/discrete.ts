@@ -19,7 +19,7 @@ import type { LtvBgBbResult, LtvSbgResult } from './contract.ts';
 
 export function bgBbResult(rows: readonly (BgBbRow & { count: number })[], horizon: number): LtvBgBbResult {
   const fit = fitBgBb(rows);
-  const n = Math.max(...rows.map((r) => r.n));
+  const n = rows.reduce((m, r) => Math.max(m, r.n), -Infinity); // not Math.max(...rows): a long summary overflows the stack
   const h = Math.max(0, Math.round(horizon));
   return {
     params: fit.params,

@@ -118,8 +118,13 @@ export function calibrationHoldout(
  * recency is 0 whatever the column, so the x = 0 row is constant.
  */
 export function heatmap(rows: readonly LtvRfmRow[], bg: BgNbdParams, t: number): NonNullable<LtvFitResult['heatmap']> {
-  const T = Math.max(...rows.map((r) => r.T));
-  const maxF = Math.min(15, Math.max(1, ...rows.map((r) => r.frequency)));
+  // A loop, not Math.max(...rows): spreading 500,000 arguments overflows the stack (RangeError).
+  let T = -Infinity, topF = 1;
+  for (const r of rows) {
+    if (r.T > T) T = r.T;
+    if (r.frequency > topF) topF = r.frequency;
+  }
+  const maxF = Math.min(15, topF);
   const frequencies = Array.from({ length: maxF + 1 }, (_, i) => i);
   const cols = Math.min(20, Math.max(2, Math.floor(T) + 1));
   const recencies = Array.from({ length: cols }, (_, j) => (T * j) / (cols - 1));
