@@ -2,6 +2,9 @@
  * The UI's handle on the engine worker. All data work happens in the worker; this class tracks
  * readiness, busy state and progress for `<main aria-busy>`, and cancels long work by terminating
  * the worker (a running DuckDB query cannot be interrupted) and starting a fresh one.
+ * A worker that fails outside a call (an uncaught error, e.g. DuckDB-WASM's `Aborted(OOM)` or a failed
+ * memory grow thrown from async code) never answers the call in flight: its `error` event rejects every
+ * pending call instead, so the UI shows an error rather than staying busy forever.
  */
 import * as Comlink from 'comlink';
 import type { EngineApi, EngineError, EngineInfo, Progress } from '$workers/contract';
@@ -18,6 +21,20 @@ export function asEngineError(e: unknown): EngineError {
   return { code: 'query-failed', message: e instanceof Error ? e.message : String(e) };
 }
 
+const OOM = /out of memory|could not allocate|memory limit|Aborted\(OOM\)|Cannot enlarge memory|Array buffer allocation failed|allocation failed/i;
+
+/**
+ * The worker's `error` (or `messageerror`) event as an EngineError: memory failures, and an error
+ * without a message (what a worker killed by the browser reports), are 'out-of-memory'.
+ */
+export function workerFailure(event: Event): EngineError {
+  const message = 'message' in event && typeof event.message === 'string' ? event.message : '';
+  if (event.type === 'messageerror') return { code: 'query-failed', message: 'The engine sent a message that could not be read.' };
+  if (message === '' || OOM.test(message))
+    return { code: 'out-of-memory', message: 'The browser ran out of memory for this data.', detail: message.slice(0, 500) || undefined };
+  return { code: 'query-failed', message: message.split('\n')[0].slice(0, 300), detail: message.slice(0, 1000) };
+}
+
 export class EngineClient {
   status = $state<'starting' | 'ready' | 'failed'>('starting');
   info = $state<EngineInfo | null>(null);
@@ -29,6 +46,11 @@ export class EngineClient {
   private worker: Worker | null = null;
   private api: Comlink.Remote<EngineApi> | null = null;
   private cancelCurrent: (() => void) | null = null;
+  /** Rejecters of the calls in flight, so a failing worker can end them all. */
+  private inFlight = new Set<(e: unknown) => void>();
+
+  /** `createWorker` is for tests (a fake worker); the app uses the engine worker. */
+  constructor(private createWorker: () => Worker = () => new Worker(new URL('../../../workers/engine.ts', import.meta.url), { type: 'module' })) {}
 
   get busy(): boolean {
     return this.status === 'starting' || this.pending > 0;
@@ -36,10 +58,18 @@ export class EngineClient {
 
   async start(): Promise<void> {
     this.status = 'starting';
-    this.worker = new Worker(new URL('../../../workers/engine.ts', import.meta.url), { type: 'module' });
-    this.api = Comlink.wrap<EngineApi>(this.worker);
+    const worker = (this.worker = this.createWorker());
+    const fail = (event: Event) => {
+      if (worker !== this.worker) return; // an old, cancelled worker
+      event.preventDefault();
+      const error = workerFailure(event);
+      for (const reject of [...this.inFlight]) reject(error);
+    };
+    worker.addEventListener('error', fail);
+    worker.addEventListener('messageerror', fail);
+    this.api = Comlink.wrap<EngineApi>(worker);
     try {
-      this.info = await this.api.init();
+      this.info = await this.settle(this.api.init());
       this.status = 'ready';
     } catch (e) {
       this.startError = asEngineError(e);
@@ -61,13 +91,21 @@ export class EngineClient {
     try {
       return await new Promise<T>((resolve, reject) => {
         this.cancelCurrent = () => reject(new CancelledError());
-        call(this.api!, onProgress).then(resolve, reject);
+        this.settle(call(this.api!, onProgress)).then(resolve, reject);
       });
     } finally {
       this.cancelCurrent = null;
       this.pending--;
       if (this.pending === 0) this.progress = null;
     }
+  }
+
+  /** The call's answer, or the worker's failure if that comes first. */
+  private settle<T>(call: Promise<T>): Promise<T> {
+    let reject!: (e: unknown) => void;
+    const failed = new Promise<never>((_, r) => (reject = r));
+    this.inFlight.add(reject);
+    return Promise.race([call, failed]).finally(() => this.inFlight.delete(reject));
   }
 
   /** Terminates the worker and starts a new one; the caller restores its datasets. */
