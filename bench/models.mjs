@@ -138,7 +138,11 @@ async function browserFits(files) {
       const t1 = performance.now();
       await page.getByRole('button', { name: 'Fit models' }).click();
       const s = page.getByTestId('ltv-fit-seconds');
-      await s.waitFor({ timeout: BROWSER_TIMEOUT });
+      // A failed fit shows an error, not the status: wait for either (waiting for the status alone
+      // turned the 500k run's error into an 8-minute "stall").
+      const failed = page.getByTestId('ltv-error');
+      await s.or(failed).first().waitFor({ timeout: BROWSER_TIMEOUT });
+      if (await failed.count()) throw new Error(`the tab shows an error after ${((performance.now() - t1) / 1000).toFixed(1)} s: ${await failed.textContent()}`);
       await idle();
       const wall = (performance.now() - t1) / 1000;
       const fit = Number(await s.getAttribute('data-seconds'));
