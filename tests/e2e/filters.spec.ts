@@ -1,6 +1,6 @@
 // A saved segment filters the other tabs: the lifecycle stages are computed for its customers only,
-// the choice travels in the link with the segment's definition, and a new browser that loads the
-// same data gets the same segment, the same filter and the same numbers.
+// the choice travels in the link with the segment's definition (and the campaign list's parameters),
+// and a new browser that loads the same data gets the same segment, filter, numbers and list.
 import AxeBuilder from '@axe-core/playwright';
 import { test, expect, open, idle } from './fixtures';
 
@@ -30,6 +30,15 @@ test('a saved segment filters the lifecycle tab, and a link reproduces it', asyn
   const saved = await page.getByRole('listitem').filter({ hasText: 'segment_top_spenders' }).innerText();
   const size = Number(/:\s*([\d,]+)/.exec(saved)![1].replaceAll(',', ''));
   expect(size).toBeGreaterThan(100);
+  // A campaign list on the segment: its parameters travel in the link too.
+  await page.getByRole('combobox', { name: 'Segment' }).last().selectOption({ label: 'Top spenders' });
+  await page.getByLabel('Control share').fill('0.25');
+  await page.getByLabel('Drop bottom share by value').fill('0.1');
+  await page.getByRole('button', { name: 'Build list' }).click();
+  await idle(page);
+  const counts = page.getByTestId('list-counts');
+  const arms = [await counts.getAttribute('data-target'), await counts.getAttribute('data-control')];
+  expect(Number(arms[1])).toBe(Math.round(0.25 * (Number(arms[0]) + Number(arms[1]))));
 
   await page.getByRole('link', { name: 'Lifecycle' }).click();
   await idle(page);
@@ -56,6 +65,20 @@ test('a saved segment filters the lifecycle tab, and a link reproduces it', asyn
   await expect(other.getByRole('combobox', { name: 'Customers' })).toHaveValue('top_spenders');
   await expect(other.getByTestId('filter-active')).toContainText(`${size.toLocaleString('en')} of 2,000 customers`);
   await expect.poll(() => other.getByTestId('lifecycle-distribution').locator('tbody tr').last().innerText()).toBe(lastRow);
+
+  // The segments tab rebuilds itself from the link; the campaign form has the link's parameters and
+  // the same list comes out (seeded control group).
+  await other.getByRole('link', { name: 'Segments & campaigns' }).click();
+  await idle(other);
+  await expect(other.getByLabel('Control share')).toHaveValue('0.25');
+  await expect(other.getByLabel('Drop bottom share by value')).toHaveValue('0.1');
+  await expect(other.getByRole('combobox', { name: 'Segment' }).last()).toHaveValue('top_spenders');
+  await other.getByRole('button', { name: 'Build list' }).click();
+  await idle(other);
+  await expect(other.getByTestId('list-counts')).toHaveAttribute('data-target', arms[0]!);
+  await expect(other.getByTestId('list-counts')).toHaveAttribute('data-control', arms[1]!);
+  await other.getByRole('link', { name: 'Lifecycle' }).click();
+  await idle(other);
 
   // Back to all customers.
   await other.getByRole('combobox', { name: 'Customers' }).selectOption({ index: 0 });
