@@ -62,6 +62,11 @@ export function one(conn: SqlConnection, sql: string, params?: unknown[]): Row |
   return all(conn, sql, params)[0];
 }
 
+/** True when a table of that (unquoted) name exists: analyses check for tables other tabs leave behind. */
+export function tableExists(conn: SqlConnection, name: string): boolean {
+  return all(conn, 'SELECT 1 FROM duckdb_tables() WHERE table_name = ?', [name]).length > 0;
+}
+
 /** Runs statements for their effect. */
 export function exec(conn: SqlConnection, sql: string): void {
   conn.query(sql);

@@ -1,6 +1,6 @@
 /** The lifecycle feature's engine methods, run in the worker beside DuckDB. */
 import type { Engine } from '../engine/engine.ts';
-import { toEngineError } from '../engine/errors.ts';
+import { guarded } from '../engine/errors.ts';
 import { all, template } from '../db/sql.ts';
 import cohortRetentionSql from './sql/cohort_retention.sql?raw';
 import transitionsSql from './sql/transitions.sql?raw';
@@ -21,62 +21,54 @@ export function lifecycleApi(engine: () => Engine): LifecycleApi {
   return {
     lifecycleRuleSets: async () => Object.values(RULE_SETS).map(ruleSetInfo),
 
-    computeLifecycle: async (datasetId, request) => {
-      try {
-        const e = engine();
-        const ds = e.dataset(datasetId);
-        const rule = RULE_SETS[request.ruleSet];
-        checkPanel(e.conn, ds, request.ruleSet);
-        const t0 = performance.now();
-        const base = ensureBase(e.conn, ds, built());
-        const run = runStages(e.conn, datasetId, request.ruleSet, request.params);
-        const t1 = performance.now();
-        const stages = rule.stages.map((s) => s.code);
-        const views = allViews(e.conn, run.table, base, stages, request.month, request.tierCuts);
-        const t2 = performance.now();
-        const sample = e.sampleOptions(datasetId);
-        let agreed: LifecycleResult['agreement'] = null;
-        if (sample && request.ruleSet === 'clm' && ds.has('tenure') && ds.has('churn')) {
-          const key = JSON.stringify(sample);
-          let cached = truths().get(datasetId);
-          if (cached?.key !== key) truths().set(datasetId, (cached = { key, truth: plantedStages(sample) }));
-          agreed = agreement(e.conn, run.table, cached.truth);
-        }
-        return {
-          datasetId, ruleSet: rule.id, table: run.table.replaceAll('"', ''), stages,
-          description: rule.describe(Object.fromEntries(run.params.map((p) => [p.key, p.value]))),
-          sql: run.sql, params: run.params, ...views, agreement: agreed,
-          notes: notesFor(ds, request.ruleSet),
-          seconds: { stages: (t1 - t0) / 1000, views: (t2 - t1) / 1000, agreement: seconds(t2) }
-        };
-      } catch (err) {
-        throw toEngineError(err);
+    computeLifecycle: (datasetId, request) => guarded(() => {
+      const e = engine();
+      const ds = e.dataset(datasetId);
+      const rule = RULE_SETS[request.ruleSet];
+      checkPanel(e.conn, ds, request.ruleSet);
+      const t0 = performance.now();
+      const base = ensureBase(e.conn, ds, built());
+      const run = runStages(e.conn, datasetId, request.ruleSet, request.params);
+      const t1 = performance.now();
+      const stages = rule.stages.map((s) => s.code);
+      const views = allViews(e.conn, run.table, base, stages, request.month, request.tierCuts);
+      const t2 = performance.now();
+      const sample = e.sampleOptions(datasetId);
+      let agreed: LifecycleResult['agreement'] = null;
+      if (sample && request.ruleSet === 'clm' && ds.has('tenure') && ds.has('churn')) {
+        const key = JSON.stringify(sample);
+        let cached = truths().get(datasetId);
+        if (cached?.key !== key) truths().set(datasetId, (cached = { key, truth: plantedStages(sample) }));
+        agreed = agreement(e.conn, run.table, cached.truth);
       }
-    },
+      return {
+        datasetId, ruleSet: rule.id, table: run.table.replaceAll('"', ''), stages,
+        description: rule.describe(Object.fromEntries(run.params.map((p) => [p.key, p.value]))),
+        sql: run.sql, params: run.params, ...views, agreement: agreed,
+        notes: notesFor(ds, request.ruleSet),
+        seconds: { stages: (t1 - t0) / 1000, views: (t2 - t1) / 1000, agreement: seconds(t2) }
+      };
+    }),
 
-    benchLifecycle: async (datasetId): Promise<LifecycleBenchResult> => {
-      try {
-        const e = engine();
-        const ds = e.dataset(datasetId);
-        checkPanel(e.conn, ds, 'clm');
-        const t0 = performance.now();
-        built().delete(datasetId);
-        const base = ensureBase(e.conn, ds, built());
-        const t1 = performance.now();
-        const run = runStages(e.conn, datasetId, 'clm', {});
-        const t2 = performance.now();
-        all(e.conn, template(transitionsSql, { target: run.table }));
-        const t3 = performance.now();
-        all(e.conn, template(cohortRetentionSql, { base }));
-        const t4 = performance.now();
-        const size = all(e.conn, `SELECT count(*) AS rows, count(DISTINCT customer_id) AS customers FROM ${base}`)[0];
-        return {
-          rows: Number(size.rows), customers: Number(size.customers),
-          seconds: { base: (t1 - t0) / 1000, stages: (t2 - t1) / 1000, transitions: (t3 - t2) / 1000, cohortRetention: (t4 - t3) / 1000, total: (t4 - t0) / 1000 }
-        };
-      } catch (err) {
-        throw toEngineError(err);
-      }
-    }
+    benchLifecycle: (datasetId) => guarded((): LifecycleBenchResult => {
+      const e = engine();
+      const ds = e.dataset(datasetId);
+      checkPanel(e.conn, ds, 'clm');
+      const t0 = performance.now();
+      built().delete(datasetId);
+      const base = ensureBase(e.conn, ds, built());
+      const t1 = performance.now();
+      const run = runStages(e.conn, datasetId, 'clm', {});
+      const t2 = performance.now();
+      all(e.conn, template(transitionsSql, { target: run.table }));
+      const t3 = performance.now();
+      all(e.conn, template(cohortRetentionSql, { base }));
+      const t4 = performance.now();
+      const size = all(e.conn, `SELECT count(*) AS rows, count(DISTINCT customer_id) AS customers FROM ${base}`)[0];
+      return {
+        rows: Number(size.rows), customers: Number(size.customers),
+        seconds: { base: (t1 - t0) / 1000, stages: (t2 - t1) / 1000, transitions: (t3 - t2) / 1000, cohortRetention: (t4 - t3) / 1000, total: (t4 - t0) / 1000 }
+      };
+    })
   };
 }

@@ -1,7 +1,7 @@
 /** The segments feature's engine methods, run in the worker beside DuckDB (see contract.ts). */
-import { all, exec, one, quoteIdent, template } from '../db/sql.ts';
+import { all, exec, one, quoteIdent, tableExists, template } from '../db/sql.ts';
 import type { Engine } from '../engine/engine.ts';
-import { engineError, toEngineError } from '../engine/errors.ts';
+import { engineError, guarded } from '../engine/errors.ts';
 import { kmeans, silhouette, splitControl, standardise } from '../models/index.ts';
 import { baseTable, buildBase, featureRows, filterSql, requireBase, segmentTable } from './base.ts';
 import { campaignApi } from './campaign.ts';
@@ -34,15 +34,6 @@ export function segmentsApi(engine: () => Engine): SegmentsApi {
   const saved = () => engine().cache<Map<string, SavedSegment>>('segments.saved');
   const campaign = campaignApi(engine);
   const conn = () => engine().conn;
-  const guard = async <T>(f: () => T): Promise<T> => {
-    try {
-      return f();
-    } catch (e) {
-      throw toEngineError(e);
-    }
-  };
-
-  const tableExists = (name: string) => Number(one(conn(), `SELECT count(*) AS n FROM duckdb_tables() WHERE table_name = ?`, [name])!.n) > 0;
 
   /** Writes a segment's member table from its definition and remembers it. */
   function materialise(id: string, d: SegmentDefinition): SavedSegment {
@@ -100,7 +91,7 @@ export function segmentsApi(engine: () => Engine): SegmentsApi {
   }
 
   return {
-    segmentOverview: (id, p, onProgress) => guard(() => {
+    segmentOverview: (id, p, onProgress) => guarded(() => {
       onProgress?.({ phase: 'summarising', fraction: null });
       if (!(p.rfmBins >= 2 && p.rfmBins <= 10 && p.usageBins >= 2 && p.usageBins <= 20)) throw engineError('segments-bad-input', 'Bins out of range.');
       const features = buildBase(engine(), id, p.rfmBins);
@@ -130,11 +121,11 @@ export function segmentsApi(engine: () => Engine): SegmentsApi {
       };
     }),
 
-    segmentClusters: (id, features, k, seed) => guard(() => cluster(id, features, k, seed)),
+    segmentClusters: (id, features, k, seed) => guarded(() => cluster(id, features, k, seed)),
 
-    segmentRules: (id, minSupport) => guard(() => serviceRules(engine(), id, () => requireBase(engine(), id), minSupport)),
+    segmentRules: (id, minSupport) => guarded(() => serviceRules(engine(), id, () => requireBase(engine(), id), minSupport)),
 
-    saveSegment: (id, name, filter) => guard(() => {
+    saveSegment: (id, name, filter) => guarded(() => {
       requireBase(engine(), id);
       const c = cuts().get(id)!;
       const state = built().get(id)!;
@@ -143,10 +134,10 @@ export function segmentsApi(engine: () => Engine): SegmentsApi {
       return materialise(id, { name: name.trim(), filter, rfmBins: state.rfmBins, frequencyCut: c.f, amountCut: c.a, clusters });
     }),
 
-    restoreSegment: (id, d) => guard(() => {
+    restoreSegment: (id, d) => guarded(() => {
       // Rebuild only what differs from the current base: its RFM bins, then the clusters it names.
       const state = built().get(id);
-      if (!state || state.rfmBins !== d.rfmBins || !tableExists(`segbase_${id}`)) {
+      if (!state || state.rfmBins !== d.rfmBins || !tableExists(conn(), `segbase_${id}`)) {
         buildBase(engine(), id, d.rfmBins);
         built().set(id, { rfmBins: d.rfmBins, clusters: null });
         cuts().set(id, { f: d.frequencyCut, a: d.amountCut });
@@ -158,14 +149,14 @@ export function segmentsApi(engine: () => Engine): SegmentsApi {
       return materialise(id, d);
     }),
 
-    segmentDataset: (id, slug) => guard(() => {
+    segmentDataset: (id, slug) => guarded(() => {
       if (!saved().get(id)?.has(slug)) throw engineError('segments-bad-input', 'Unknown segment.');
       return engine().deriveDataset(id, segmentTable(slug, id));
     }),
 
     listSegments: async (id) => [...(saved().get(id)?.values() ?? [])],
 
-    lookalikes: (id, slug, features, topN, options = DEFAULT_LOOKALIKE) => guard(() => {
+    lookalikes: (id, slug, features, topN, options = DEFAULT_LOOKALIKE) => guarded(() => {
       const b = requireBase(engine(), id);
       const seg = saved().get(id)?.get(slug);
       if (!seg || !features.length) throw engineError('segments-bad-input', 'Unknown segment.');

@@ -3,7 +3,7 @@
  * RFM scores, quadrant and cluster columns) and turns a SegmentFilter into a WHERE fragment.
  */
 import type { ColumnRole } from '../contract.ts';
-import { all, exec, one, quoteIdent, quoteLiteral, template } from '../db/sql.ts';
+import { all, exec, one, quoteIdent, quoteLiteral, tableExists, template } from '../db/sql.ts';
 import type { Engine } from '../engine/engine.ts';
 import { engineError } from '../engine/errors.ts';
 import type { BaseFeature, SegmentFilter } from './contract.ts';
@@ -40,8 +40,7 @@ export function buildBase(engine: Engine, id: string, rfmBins: number): BaseFeat
 
 export function requireBase(engine: Engine, id: string): string {
   engine.dataset(id);
-  const t = one(engine.conn, `SELECT count(*) AS n FROM duckdb_tables() WHERE table_name = ?`, [`segbase_${id}`]);
-  if (!Number(t?.n)) throw engineError('segments-not-built', 'Open the segment overview first.');
+  if (!tableExists(engine.conn, `segbase_${id}`)) throw engineError('segments-not-built', 'Open the segment overview first.');
   return baseTable(id);
 }
 

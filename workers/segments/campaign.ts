@@ -7,9 +7,9 @@
  * The list lives in DuckDB as `campaign_<id>` (dropped with its dataset).
  */
 import { toCsv } from '../../src/lib/csv/toCsv.ts';
-import { all, exec, one, quoteIdent, quoteLiteral, template } from '../db/sql.ts';
+import { all, exec, one, quoteIdent, quoteLiteral, tableExists, template } from '../db/sql.ts';
 import type { Engine } from '../engine/engine.ts';
-import { engineError, toEngineError } from '../engine/errors.ts';
+import { engineError, guarded } from '../engine/errors.ts';
 import { splitControl } from '../models/index.ts';
 import { filterSql, requireBase, segmentTable } from './base.ts';
 import type { CampaignList, CampaignParams, CampaignRow, CampaignSources, SegmentsApi } from './contract.ts';
@@ -37,15 +37,8 @@ export function campaignApi(engine: () => Engine): CampaignApi {
   const conn = () => engine().conn;
   /** The score sources each dataset's current list was built with (its CSV carries their columns). */
   const built = new Map<string, CampaignSources>();
-  const exists = (name: string) => Number(one(conn(), `SELECT count(*) AS n FROM duckdb_tables() WHERE table_name = ?`, [name])!.n) > 0;
+  const exists = (name: string) => tableExists(conn(), name);
   const sources = (id: string): CampaignSources => ({ stages: exists(`lifecycle_${id}`), value: exists(valueScoresTable(id)), churn: exists(churnRiskTable(id)) });
-  const guard = async <T>(f: () => T | Promise<T>): Promise<T> => {
-    try {
-      return await f();
-    } catch (e) {
-      throw toEngineError(e);
-    }
-  };
   const requireList = (id: string) => {
     if (!built.has(id) || !exists(`campaign_${id}`)) throw engineError('segments-bad-input', 'Build a list first.');
     return listTable(id);
@@ -119,11 +112,11 @@ export function campaignApi(engine: () => Engine): CampaignApi {
   }
 
   return {
-    campaignSources: (id) => guard(() => (engine().dataset(id), sources(id))),
+    campaignSources: (id) => guarded(() => (engine().dataset(id), sources(id))),
 
-    buildCampaign: (id, p) => guard(() => build(id, p)),
+    buildCampaign: (id, p) => guarded(() => build(id, p)),
 
-    campaignCsv: (id, arm) => guard(() => {
+    campaignCsv: (id, arm) => guarded(() => {
       const list = requireList(id);
       const src = built.get(id)!;
       const keys = ['customer_id', 'arpu', ...(src.value ? ['value', 'tier', 'loyalty', 'elasticity', 'elasticity_layer'] : []),
@@ -132,9 +125,9 @@ export function campaignApi(engine: () => Engine): CampaignApi {
       return toCsv(keys, rows.map((r) => keys.map((k) => r[k] as string | number | null)));
     }),
 
-    loadOutcomes: (id, file, name) => guard(() => loadOutcomeFile(engine(), id, requireList(id), file, name)),
+    loadOutcomes: (id, file, name) => guarded(() => loadOutcomeFile(engine(), id, requireList(id), file, name)),
 
-    evaluateCampaign: (id, source, seed, arpuBands) => guard(() => {
+    evaluateCampaign: (id, source, seed, arpuBands) => guarded(() => {
       const rows = outcomeRows(id, source, seed);
       if (!rows.length) throw engineError('segments-bad-input', 'No outcome row matches the list.');
       return evaluate(rows, source ? 'file' : 'simulated', arpuBands);

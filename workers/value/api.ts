@@ -1,7 +1,7 @@
 /** The value feature's engine methods, run in the worker beside DuckDB. */
 import { toCsv } from '../../src/lib/csv/toCsv.ts';
 import type { Engine } from '../engine/engine.ts';
-import { engineError, toEngineError } from '../engine/errors.ts';
+import { engineError, guarded } from '../engine/errors.ts';
 import { assessValue } from './assess.ts';
 import { valueScoresTable, writeRows } from '../segments/scores.ts';
 import { VALUE_ROW_KEYS, type ValueApi, type ValueRow, type ValueRowKey } from './contract.ts';
@@ -25,25 +25,22 @@ export function writeValueScores(engine: Engine, datasetId: string, rows: ValueR
 }
 
 export function valueApi(engine: () => Engine): ValueApi {
-  // The per-customer table of the last assessment of each dataset, for sorting and the full CSV.
-  const last = new Map<string, ValueRow[]>();
+  // The per-customer table of the last assessment of each dataset, for sorting and the full CSV
+  // (an engine cache: emptied when the dataset is dropped).
+  const last = () => engine().cache<ValueRow[]>('value.rows');
   const rowsOf = (id: string) => {
-    const rows = last.get(id);
+    const rows = last().get(id);
     if (!rows) throw engineError('unknown-dataset', 'Run the value assessment first.');
     return rows;
   };
   return {
-    assessValue: async (datasetId, params, onProgress) => {
+    assessValue: (datasetId, params, onProgress) => guarded(() => {
       onProgress?.({ phase: 'summarising', fraction: null });
-      try {
-        const { result, rows } = assessValue(engine(), datasetId, params);
-        last.set(datasetId, rows);
-        writeValueScores(engine(), datasetId, rows);
-        return result;
-      } catch (e) {
-        throw toEngineError(e);
-      }
-    },
+      const { result, rows } = assessValue(engine(), datasetId, params);
+      last().set(datasetId, rows);
+      writeValueScores(engine(), datasetId, rows);
+      return result;
+    }),
     valueRows: async (datasetId, sortBy, descending, limit) => sortRows(rowsOf(datasetId), sortBy, descending).slice(0, limit),
     valueCsv: async (datasetId) =>
       toCsv([...VALUE_ROW_KEYS], rowsOf(datasetId).map((r) => VALUE_ROW_KEYS.map((k) => r[k])))

@@ -6,7 +6,7 @@
  * models come from workers/models.
  */
 import { decayedMonths, valueElasticity } from '../models/index.ts';
-import { all, quoteIdent, template } from '../db/sql.ts';
+import { all, quoteIdent, tableExists, template } from '../db/sql.ts';
 import type { Engine } from '../engine/engine.ts';
 import { engineError } from '../engine/errors.ts';
 import type {
@@ -26,8 +26,7 @@ import stageAtSql from './sql/stage_at.sql?raw';
 /** Stages in the evaluation month from the Lifecycle tab's last run, or null when it has not run. */
 function stagesAt(engine: Engine, datasetId: string, month: string): Map<string, string> | null {
   const name = `lifecycle_${datasetId}`;
-  const exists = all(engine.conn, 'SELECT 1 FROM duckdb_tables() WHERE table_name = ?', [name]).length > 0;
-  if (!exists) return null;
+  if (!tableExists(engine.conn, name)) return null;
   const rows = all(engine.conn, template(stageAtSql, { stages: quoteIdent(name) }), [`${month}-01`]);
   return new Map(rows.map((r) => [String(r.customer_id), String(r.stage)]));
 }
