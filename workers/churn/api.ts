@@ -75,7 +75,8 @@ export function writeChurnRisk(engine: Engine, id: string, risk: RiskRow[]): voi
 }
 
 export function churnApi(engine: () => Engine): ChurnApi {
-  const fitted = new Map<string, { risk: RiskRow[]; winBack: WinBackRow[] }>();
+  // The last model's lists per dataset (an engine cache: emptied when the dataset is dropped).
+  const fitted = () => engine().cache<{ risk: RiskRow[]; winBack: WinBackRow[] }>('churn.lists');
   const guard = async <T>(fn: () => T): Promise<T> => {
     try {
       return fn();
@@ -155,13 +156,13 @@ export function churnApi(engine: () => Engine): ChurnApi {
       const header = (name: string) => ds.columns.find((c) => c.name === name)?.header ?? name;
       const { core, risk } = fitChurn({ ...data, l2: options.l2, tiers: options.tiers, header });
       const winBack = data.winBack.map((w) => ({ ...w, tier: tierOf(w.lastArpu, options.tiers) }));
-      fitted.set(id, { risk, winBack });
+      fitted().set(id, { risk, winBack });
       writeChurnRisk(e, id, risk);
       return { ...core, holdout: data.holdout, trainMonth: data.trainMonth, testMonth: data.testMonth, scoreMonth: data.scoreMonth, riskCount: risk.length, winBackCount: winBack.length };
     }),
 
     riskList: (id, filter: RiskFilter) => guard(() => {
-      const f = fitted.get(id);
+      const f = fitted().get(id);
       if (!f) throw churnError('churn-no-model', 'fit the model first');
       const rows = f.risk.filter((r) => r.score >= filter.minScore && (r.tier === null || filter.tiers.includes(r.tier)));
       const csv = csvText(['customer_id', 'score', 'arpu', 'value_tier', 'reason_1', 'reason_2', 'reason_3'],
@@ -171,7 +172,7 @@ export function churnApi(engine: () => Engine): ChurnApi {
     }),
 
     winBackList: (id, filter: RiskFilter) => guard(() => {
-      const f = fitted.get(id);
+      const f = fitted().get(id);
       if (!f) throw churnError('churn-no-model', 'fit the model first');
       const rows = f.winBack.filter((r) => r.tier !== null && filter.tiers.includes(r.tier));
       const csv = csvText(['customer_id', 'last_arpu', 'value_tier', 'tenure', 'churn_month'],
