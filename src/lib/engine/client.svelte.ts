@@ -8,6 +8,7 @@
  */
 import * as Comlink from 'comlink';
 import type { EngineApi, EngineError, EngineInfo, Progress } from '$workers/contract';
+import { toEngineError } from '$workers/engine/errors';
 
 export class CancelledError extends Error {
   constructor() {
@@ -21,18 +22,16 @@ export function asEngineError(e: unknown): EngineError {
   return { code: 'query-failed', message: e instanceof Error ? e.message : String(e) };
 }
 
-const OOM = /out of memory|could not allocate|memory limit|Aborted\(OOM\)|Cannot enlarge memory|Array buffer allocation failed|allocation failed/i;
-
 /**
- * The worker's `error` (or `messageerror`) event as an EngineError: memory failures, and an error
- * without a message (what a worker killed by the browser reports), are 'out-of-memory'.
+ * The worker's `error` (or `messageerror`) event as an EngineError, mapped like an error thrown in a
+ * call (memory failures are 'out-of-memory'); an error without a message (what a worker killed by
+ * the browser reports) is 'out-of-memory' too.
  */
 export function workerFailure(event: Event): EngineError {
   const message = 'message' in event && typeof event.message === 'string' ? event.message : '';
   if (event.type === 'messageerror') return { code: 'query-failed', message: 'The engine sent a message that could not be read.' };
-  if (message === '' || OOM.test(message))
-    return { code: 'out-of-memory', message: 'The browser ran out of memory for this data.', detail: message.slice(0, 500) || undefined };
-  return { code: 'query-failed', message: message.split('\n')[0].slice(0, 300), detail: message.slice(0, 1000) };
+  if (message === '') return { code: 'out-of-memory', message: 'The browser ran out of memory for this data.' };
+  return toEngineError(new Error(message));
 }
 
 export class EngineClient {
