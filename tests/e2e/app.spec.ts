@@ -1,6 +1,6 @@
 // The site itself: language, sample data, accessibility, CSP.
 import AxeBuilder from '@axe-core/playwright';
-import { test, expect, open, idle } from './fixtures';
+import { test, expect, open, idle, loadSample } from './fixtures';
 
 test('sample data button loads a generated panel with monthly KPIs', async ({ page }) => {
   await open(page);
@@ -51,9 +51,7 @@ test('no accessibility violations (axe), empty and with data', async ({ page }) 
   await open(page);
   const empty = await new AxeBuilder({ page }).analyze();
   expect(empty.violations.map((v) => `${v.id}: ${v.nodes.length}`)).toEqual([]);
-  await page.getByRole('button', { name: 'Load sample data' }).click();
-  await expect(page.getByTestId('kpi-table')).toBeVisible();
-  await idle(page);
+  await loadSample(page);
   await page.getByText('Preview (first rows as read)').click();
   const loaded = await new AxeBuilder({ page }).analyze();
   expect(loaded.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);

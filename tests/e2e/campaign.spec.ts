@@ -2,7 +2,7 @@
 // tier → target and control exports with the counts on screen → a GB18030 outcome file with Chinese
 // headers and one bad row read through the worker's ingest → evaluation, subsidy curve, best band; axe.
 import AxeBuilder from '@axe-core/playwright';
-import { test, expect, open, idle, tmpFile } from './fixtures';
+import { test, expect, open, idle, tmpFile, loadSample } from './fixtures';
 
 /** GB18030 bytes: ASCII as is, other characters looked up in the decoder's two-byte table. */
 function gb18030(text: string): Uint8Array {
@@ -22,9 +22,7 @@ async function csvLines(page: import('@playwright/test').Page, button: string): 
 
 test('value-tier list, exports, GB18030 outcome file, subsidy curve and best band, axe', async ({ page }) => {
   await open(page);
-  await page.getByRole('button', { name: 'Load sample data' }).click();
-  await expect(page.getByTestId('kpi-table')).toBeVisible();
-  await idle(page);
+  await loadSample(page);
   await page.getByRole('link', { name: 'Customer value' }).click();
   await expect(page.getByTestId('value-tiers')).toBeVisible();
   await idle(page);

@@ -2,13 +2,7 @@
 // the choice travels in the link with the segment's definition (and the campaign list's parameters),
 // and a new browser that loads the same data gets the same segment, filter, numbers and list.
 import AxeBuilder from '@axe-core/playwright';
-import { test, expect, open, idle } from './fixtures';
-
-async function loadSample(page: import('@playwright/test').Page) {
-  await page.getByRole('button', { name: 'Load sample data' }).click();
-  await expect(page.getByTestId('kpi-table')).toBeVisible();
-  await idle(page);
-}
+import { test, expect, open, idle, loadSample } from './fixtures';
 
 test('a saved segment filters the lifecycle tab, and a link reproduces it', async ({ page, browser, baseURL }) => {
   test.setTimeout(240_000); // two browsers, each loading the sample and computing stages twice

@@ -51,6 +51,13 @@ export async function open(page: Page, query = '?lang=en'): Promise<void> {
   await expect(page.getByTestId('engine-ready')).toBeVisible();
 }
 
+/** Loads the seeded sample panel from the Data view (English UI) and waits for its overview. */
+export async function loadSample(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Load sample data' }).click();
+  await expect(page.getByTestId('kpi-table')).toBeVisible();
+  await idle(page);
+}
+
 /** Uploads a file through the labelled file input and waits for its dataset view (or an error). */
 export async function upload(page: Page, file: string): Promise<void> {
   await page.getByLabel(/Choose files|选择文件/).setInputFiles(file);

@@ -1,13 +1,11 @@
 // The Lifecycle tab on the sample panel: distribution table, a parameter change moves the numbers,
 // the agreement with the planted truth, axe; and a non-panel dataset gets a clear message.
 import AxeBuilder from '@axe-core/playwright';
-import { test, expect, open, idle, upload, tmpFile } from './fixtures';
+import { test, expect, open, idle, upload, tmpFile, loadSample } from './fixtures';
 
 test('sample → Lifecycle: distribution, parameter change recomputes, agreement, axe', async ({ page }) => {
   await open(page);
-  await page.getByRole('button', { name: 'Load sample data' }).click();
-  await expect(page.getByTestId('kpi-table')).toBeVisible();
-  await idle(page);
+  await loadSample(page);
   await page.getByRole('link', { name: 'Lifecycle' }).click();
   const table = page.getByTestId('lifecycle-distribution');
   await expect(table.locator('tbody tr')).toHaveCount(24);

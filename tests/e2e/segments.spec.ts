@@ -1,7 +1,7 @@
 // Segments & campaigns in the built site: sample panel → segments → a saved segment → a campaign
 // list with a control group → both CSV exports match the counts on screen; evaluation, ROI; axe.
 import AxeBuilder from '@axe-core/playwright';
-import { test, expect, open, idle } from './fixtures';
+import { test, expect, open, idle, loadSample } from './fixtures';
 
 async function csvLines(page: import('@playwright/test').Page, button: string): Promise<{ bom: boolean; lines: string[] }> {
   const download = page.waitForEvent('download');
@@ -14,9 +14,7 @@ async function csvLines(page: import('@playwright/test').Page, button: string): 
 
 test('segment, campaign list, exports matching the screen, evaluation, axe', async ({ page }) => {
   await open(page);
-  await page.getByRole('button', { name: 'Load sample data' }).click();
-  await expect(page.getByTestId('kpi-table')).toBeVisible();
-  await idle(page);
+  await loadSample(page);
   await page.getByRole('link', { name: 'Segments & campaigns' }).click();
   await page.getByRole('button', { name: 'Build segments' }).click();
   await idle(page);

@@ -1,12 +1,10 @@
 // A link carries the analysis settings (never the data): opened elsewhere with the same data, it
 // reproduces the screen; a file with other columns gets a clear message.
-import { test, expect, open, idle, upload, tmpFile } from './fixtures';
+import { test, expect, open, idle, upload, tmpFile, loadSample } from './fixtures';
 
 test('a copied link reproduces the lifecycle parameters on the same data', async ({ page, browser, baseURL }) => {
   await open(page);
-  await page.getByRole('button', { name: 'Load sample data' }).click();
-  await expect(page.getByTestId('kpi-table')).toBeVisible();
-  await idle(page);
+  await loadSample(page);
   await page.getByRole('link', { name: 'Lifecycle' }).click();
   await idle(page);
   await page.getByLabel('Fall threshold').fill('0.5');
@@ -24,9 +22,7 @@ test('a copied link reproduces the lifecycle parameters on the same data', async
   await idle(other);
   await expect(other.getByTestId('link-note')).toBeVisible();
   await other.getByRole('link', { name: 'Data' }).click();
-  await other.getByRole('button', { name: 'Load sample data' }).click();
-  await expect(other.getByTestId('kpi-table')).toBeVisible();
-  await idle(other);
+  await loadSample(other);
   await other.getByRole('link', { name: 'Lifecycle' }).click();
   await idle(other);
   await expect(other.getByLabel('Fall threshold')).toHaveValue('0.5');
@@ -43,9 +39,7 @@ test('a copied link reproduces the lifecycle parameters on the same data', async
 test('a link carries the churn, value, segments and LTV choices: the same inputs and numbers on the sample', async ({ page, browser, baseURL }) => {
   test.setTimeout(240_000);
   await open(page);
-  await page.getByRole('button', { name: 'Load sample data' }).click();
-  await expect(page.getByTestId('kpi-table')).toBeVisible();
-  await idle(page);
+  await loadSample(page);
 
   // Churn: split by region, a 2-month horizon with a stronger penalty, the cut-off at 30%.
   await page.getByRole('link', { name: 'Retention & churn' }).click();
@@ -106,9 +100,7 @@ test('a link carries the churn, value, segments and LTV choices: the same inputs
   await expect(other.getByLabel('Customers acquired')).toHaveValue('5000');
   await expect(other.getByTestId('ltv-teach-table')).toHaveText(teach);
   await other.getByRole('link', { name: 'Data' }).click();
-  await other.getByRole('button', { name: 'Load sample data' }).click();
-  await expect(other.getByTestId('kpi-table')).toBeVisible();
-  await idle(other);
+  await loadSample(other);
 
   await other.getByRole('link', { name: 'Retention & churn' }).click();
   await expect(other.getByTestId('auc')).toHaveText(churn.auc);

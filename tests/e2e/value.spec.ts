@@ -1,13 +1,11 @@
 // Customer value (seed 004) in the built site: sample data → Customer value tab → composite values,
 // tiers, charts with tables; editing the weights changes the values; invalid weights are refused; axe.
 import AxeBuilder from '@axe-core/playwright';
-import { test, expect, open, idle } from './fixtures';
+import { test, expect, open, idle, loadSample } from './fixtures';
 
 test('customer value on the sample panel: tiers, weights change values, axe', async ({ page }) => {
   await open(page);
-  await page.getByRole('button', { name: 'Load sample data' }).click();
-  await expect(page.getByTestId('kpi-table')).toBeVisible();
-  await idle(page);
+  await loadSample(page);
   await page.getByRole('link', { name: 'Customer value' }).click();
   const tiers = page.getByTestId('value-tiers');
   await expect(tiers).toBeVisible();
