@@ -6,12 +6,12 @@
 //   node bench/ingest.mjs [--rows 1000000] [--big 5000000] [--skip-big]
 //
 // Needs `npm run build` first. Files go to bench/out/ (git-ignored).
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from '@playwright/test';
+import { withSite } from './site.mjs';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { recordIngestSql } from './recordSql.mjs';
 
@@ -51,13 +51,7 @@ async function native(file, statements, threads) {
 }
 
 async function browserLoad(file, port) {
-  const server = spawn('node', ['scripts/serve.mjs', '--port', String(port)], { cwd: root, stdio: 'ignore' });
-  await new Promise((r) => setTimeout(r, 800));
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1']
-  });
-  try {
+  return withSite({ port }, async (browser) => {
     const page = await browser.newPage();
     // Long tasks on the main thread (> 50 ms) while the file loads: the page must never freeze.
     await page.addInitScript(() => {
@@ -82,10 +76,7 @@ async function browserLoad(file, port) {
     const alive = await page.evaluate(() => 1 + 1) === 2;
     const longTasks = await page.evaluate(() => window.__longTasks);
     return { wall, engineSeconds, loaded, error, alive, timings, longTasks };
-  } finally {
-    await browser.close();
-    server.kill();
-  }
+  });
 }
 
 const mb = (f) => fs.statSync(f).size / 1e6;

@@ -7,12 +7,12 @@
 //   node bench/lifecycle.mjs [--build build-lifecycle] [--port 4200]
 //
 // Needs a build first (BUILD_DIR=build-lifecycle KIT_OUT_DIR=.svelte-kit-lifecycle npx vite build).
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from '@playwright/test';
+import { withSite } from './site.mjs';
 import { DuckDBInstance } from '@duckdb/node-api';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -65,13 +65,7 @@ async function native(threads) {
 }
 
 async function browserRun() {
-  const server = spawn('node', ['scripts/serve.mjs', '--port', String(PORT), '--root', BUILD], { cwd: root, stdio: 'ignore' });
-  await new Promise((r) => setTimeout(r, 800));
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1']
-  });
-  try {
+  return withSite({ port: PORT, build: BUILD }, async (browser) => {
     const page = await browser.newPage();
     const idle = () => page.locator('main[aria-busy="false"]').waitFor({ timeout: 900_000 });
     await page.goto(`http://127.0.0.1:${PORT}/?lang=en`);
@@ -92,10 +86,7 @@ async function browserRun() {
       view, rows: await n('rows'),
       seconds: { base: await n('base'), stages: await n('stages'), transitions: await n('transitions'), cohortRetention: await n('cohort'), total: await n('total') }
     };
-  } finally {
-    await browser.close();
-    server.kill();
-  }
+  });
 }
 
 const f2 = (x) => x.toFixed(2).padStart(6);

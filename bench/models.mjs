@@ -12,7 +12,6 @@
 // The simulation: first purchases uniform over 1997-01-01…03-31 (the CDNOW cohort), λ ~ Gamma(r, α)
 // per week, dropout p ~ Beta(a, b) after each repeat purchase (BG/NBD), mean spend ν ~ Gamma(q, γ) and
 // each amount ~ Gamma(p, ν) (Gamma–Gamma), with the seeded sfc32 stream of workers/sample/prng.ts.
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -112,60 +111,51 @@ function nodeFit(name, tx) {
 }
 
 async function browserFits(files) {
-  const { chromium } = await import('@playwright/test');
-  const server = spawn('node', ['scripts/serve.mjs', '--port', String(PORT), '--root', BUILD], { cwd: root, stdio: 'ignore' });
-  await new Promise((r) => setTimeout(r, 800));
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--enable-precise-memory-info', '--disable-background-networking', '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1']
-  });
-  try {
+  const { withSite } = await import('./site.mjs');
+  return withSite({ port: PORT, build: BUILD, extraArgs: ['--enable-precise-memory-info'] }, async (browser) => {
     for (const file of files) {
       const page = await browser.newPage();
       try {
-      const idle = () => page.locator('main[aria-busy="false"]').waitFor({ timeout: BROWSER_TIMEOUT });
-      await page.goto(`http://127.0.0.1:${PORT}/?lang=en`);
-      await idle();
-      const t0 = performance.now();
-      await page.getByLabel('Choose files').setInputFiles(file);
-      await page.getByRole('heading', { level: 2, name: path.basename(file) }).waitFor({ timeout: BROWSER_TIMEOUT });
-      await idle();
-      const load = (performance.now() - t0) / 1000;
-      await page.getByRole('link', { name: 'Lifetime value' }).click();
-      await page.getByLabel('Time unit').selectOption('week');
-      await page.getByLabel('Calibration end').fill(SPLIT.calibrationEnd);
-      await page.getByLabel('Observation end').fill(SPLIT.observationEnd);
-      const t1 = performance.now();
-      await page.getByRole('button', { name: 'Fit models' }).click();
-      const s = page.getByTestId('ltv-fit-seconds');
-      // A failed fit shows an error, not the status: wait for either (waiting for the status alone
-      // turned the 500k run's error into an 8-minute "stall").
-      const failed = page.getByTestId('ltv-error');
-      await s.or(failed).first().waitFor({ timeout: BROWSER_TIMEOUT });
-      if (await failed.count()) throw new Error(`the tab shows an error after ${((performance.now() - t1) / 1000).toFixed(1)} s: ${await failed.textContent()}`);
-      await idle();
-      const wall = (performance.now() - t1) / 1000;
-      const fit = Number(await s.getAttribute('data-seconds'));
-      const customers = await s.getAttribute('data-customers');
-      // JS heap of the engine worker (Chromium's non-standard performance.memory; DuckDB's WASM memory is not in it).
-      const heaps = await Promise.all(page.workers().map((w) => w.evaluate(() => performance.memory?.usedJSHeapSize ?? null).catch(() => null)));
-      const workerHeap = heaps.filter((h) => h != null);
-      const mainHeap = await page.evaluate(() => performance.memory?.usedJSHeapSize ?? null);
-      console.log(`browser ${path.basename(file).padEnd(22)} ${String(customers).padStart(7)} customers  load ${load.toFixed(2)} s  ` +
-        `whole LTV fit (worker) ${fit.toFixed(2)} s  click→table ${wall.toFixed(2)} s  ` +
-        `worker JS heap ${workerHeap.length ? workerHeap.map(MB).join('/') + ' MB' : 'not measurable'}  page heap ${mainHeap == null ? '–' : MB(mainHeap) + ' MB'}`);
+        const idle = () => page.locator('main[aria-busy="false"]').waitFor({ timeout: BROWSER_TIMEOUT });
+        await page.goto(`http://127.0.0.1:${PORT}/?lang=en`);
+        await idle();
+        const t0 = performance.now();
+        await page.getByLabel('Choose files').setInputFiles(file);
+        await page.getByRole('heading', { level: 2, name: path.basename(file) }).waitFor({ timeout: BROWSER_TIMEOUT });
+        await idle();
+        const load = (performance.now() - t0) / 1000;
+        await page.getByRole('link', { name: 'Lifetime value' }).click();
+        await page.getByLabel('Time unit').selectOption('week');
+        await page.getByLabel('Calibration end').fill(SPLIT.calibrationEnd);
+        await page.getByLabel('Observation end').fill(SPLIT.observationEnd);
+        const t1 = performance.now();
+        await page.getByRole('button', { name: 'Fit models' }).click();
+        const s = page.getByTestId('ltv-fit-seconds');
+        // A failed fit shows an error, not the status: wait for either (waiting for the status alone
+        // turned the 500k run's error into an 8-minute "stall").
+        const failed = page.getByTestId('ltv-error');
+        await s.or(failed).first().waitFor({ timeout: BROWSER_TIMEOUT });
+        if (await failed.count()) throw new Error(`the tab shows an error after ${((performance.now() - t1) / 1000).toFixed(1)} s: ${await failed.textContent()}`);
+        await idle();
+        const wall = (performance.now() - t1) / 1000;
+        const fit = Number(await s.getAttribute('data-seconds'));
+        const customers = await s.getAttribute('data-customers');
+        // JS heap of the engine worker (Chromium's non-standard performance.memory; DuckDB's WASM memory is not in it).
+        const heaps = await Promise.all(page.workers().map((w) => w.evaluate(() => performance.memory?.usedJSHeapSize ?? null).catch(() => null)));
+        const workerHeap = heaps.filter((h) => h != null);
+        const mainHeap = await page.evaluate(() => performance.memory?.usedJSHeapSize ?? null);
+        console.log(`browser ${path.basename(file).padEnd(22)} ${String(customers).padStart(7)} customers  load ${load.toFixed(2)} s  ` +
+          `whole LTV fit (worker) ${fit.toFixed(2)} s  click→table ${wall.toFixed(2)} s  ` +
+          `worker JS heap ${workerHeap.length ? workerHeap.map(MB).join('/') + ' MB' : 'not measurable'}  page heap ${mainHeap == null ? '–' : MB(mainHeap) + ' MB'}`);
       } catch (error) {
-        // A run that stalls (seen once with the 500k file) is reported with a screenshot instead of hanging the bench.
+        // A step that fails or times out is reported with a screenshot instead of stopping the bench.
         const shot = path.join(out, `models-${path.basename(file)}.png`);
         await page.screenshot({ path: shot, fullPage: true }).catch(() => {});
         console.log(`browser ${path.basename(file)}: not measured (${String(error.message).split('\n')[0]}); screenshot ${path.relative(root, shot)}`);
       }
       await page.close();
     }
-  } finally {
-    await browser.close();
-    server.kill();
-  }
+  });
 }
 
 console.log(`machine: ${os.cpus().length} × ${os.cpus()[0].model}, node ${process.version}; split ${JSON.stringify(SPLIT)}`);
