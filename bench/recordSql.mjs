@@ -12,16 +12,9 @@ export async function recordIngestSql(file) {
   try {
     const { openNodeDb } = await server.ssrLoadModule('/workers/db/node.ts');
     const { Engine } = await server.ssrLoadModule('/workers/engine/engine.ts');
-    const { db, conn } = await openNodeDb();
     const statements = [];
-    const recorder = {
-      query: (sql) => {
-        statements.push(sql);
-        return conn.query(sql);
-      },
-      prepare: (sql) => conn.prepare(sql)
-    };
-    const engine = new Engine(recorder, {
+    const { db, conn } = await openNodeDb((sql) => statements.push(sql));
+    const engine = await Engine.open(conn, {
       register: async (name, blob) => db.registerFileBuffer(name, new Uint8Array(await blob.arrayBuffer())),
       drop: () => {}
     });

@@ -6,7 +6,7 @@ import * as Comlink from 'comlink';
 import { createDuckDB, BROWSER_RUNTIME, VoidLogger, DuckDBDataProtocol, type DuckDBBundles } from '$duckdb-blocking';
 import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import type { EngineApi, EngineInfo } from './contract.ts';
-import type { SqlConnection } from './db/sql.ts';
+import { wasmConnection, type BlockingConnection } from './db/wasm.ts';
 import { one } from './db/sql.ts';
 import { Engine } from './engine/engine.ts';
 import { engineError, toEngineError } from './engine/errors.ts';
@@ -26,8 +26,8 @@ async function start(): Promise<EngineInfo> {
   try {
     const db = await createDuckDB(bundles, new VoidLogger(), BROWSER_RUNTIME);
     await db.instantiate(() => {});
-    const conn = db.connect() as unknown as SqlConnection;
-    engine = new Engine(conn, {
+    const conn = wasmConnection(db.connect() as unknown as BlockingConnection);
+    engine = await Engine.open(conn, {
       register: async (name, blob) => db.registerFileHandle(name, blob, DuckDBDataProtocol.BROWSER_FILEREADER, true),
       drop: (name) => {
         try {
@@ -37,7 +37,7 @@ async function start(): Promise<EngineInfo> {
         }
       }
     });
-    const version = String(one(conn, 'SELECT version() AS v')?.v ?? '');
+    const version = String((await one(conn, 'SELECT version() AS v'))?.v ?? '');
     return { duckdbVersion: version, seconds: (performance.now() - t0) / 1000 };
   } catch (e) {
     throw toEngineError(e, 'engine-start-failed');

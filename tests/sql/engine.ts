@@ -4,7 +4,7 @@ import { Engine } from '../../workers/engine/engine.ts';
 
 export async function nodeEngine(): Promise<Engine> {
   const { db, conn } = await openNodeDb();
-  return new Engine(conn, {
+  return await Engine.open(conn, {
     register: async (name, blob) => db.registerFileBuffer(name, new Uint8Array(await blob.arrayBuffer())),
     drop: (name) => {
       try {

@@ -105,8 +105,8 @@ describe('fast path and general parsers agree', () => {
     const roles = ['customerId', 'date', 'amount', 'churn'] as const;
     const a = await engine.applyRoles((await engine.ingestFile(text(clean), 'clean.csv')).id, [...roles]);
     const b = await engine.applyRoles((await engine.ingestFile(text(dirty), 'dirty.csv')).id, [...roles]);
-    const ra = rows(engine, a.id);
-    const rb = rows(engine, b.id);
+    const ra = await rows(engine, a.id);
+    const rb = await rows(engine, b.id);
     expect(rb.slice(0, 3)).toEqual(ra);
     expect(rb[3]).toEqual({ customer_id: 'D', d: '2024-03-01', m: '2024-03', amount: 1000, churn: true });
     expect(ra.map((r) => r.churn)).toEqual([true, false, null]);
@@ -166,10 +166,10 @@ describe('other formats', () => {
 describe('dropping a dataset', () => {
   it('drops its tables, including those analysis features named <name>_<id>', async () => {
     const s = await engine.ingestFile(text('id,month,arpu\nA,202401,1\n'), 'd.csv');
-    engine.conn.query(`CREATE TABLE lifecycle_${s.id} AS SELECT 1 AS x`);
-    const count = () => Number(all(engine.conn, `SELECT count(*) AS n FROM duckdb_tables() WHERE ends_with(table_name, '_${s.id}')`)[0].n);
-    expect(count()).toBeGreaterThan(2);
-    engine.dropDataset(s.id);
-    expect(count()).toBe(0);
+    await engine.conn.exec(`CREATE TABLE lifecycle_${s.id} AS SELECT 1 AS x`);
+    const count = async () => Number((await all(engine.conn, `SELECT count(*) AS n FROM duckdb_tables() WHERE ends_with(table_name, '_${s.id}')`))[0].n);
+    expect(await count()).toBeGreaterThan(2);
+    await engine.dropDataset(s.id);
+    expect(await count()).toBe(0);
   });
 });

@@ -22,31 +22,31 @@ import spellGroupsSql from './sql/spell_groups.sql?raw';
 const MAX_LEVELS = 20;
 
 /** Category/text columns with 2..20 levels: usable to split curves and as one-hot features. */
-function categoryColumns(engine: Engine, ds: DatasetHandle): { name: string; header: string }[] {
+async function categoryColumns(engine: Engine, ds: DatasetHandle): Promise<{ name: string; header: string }[]> {
   const cols = ds.columns.filter((c) => (c.kind === 'category' || c.kind === 'text') && c.role !== 'customerId');
   if (cols.length === 0) return [];
-  const counts = all(engine.conn, `SELECT ${cols.map((c, i) => `approx_count_distinct(${quoteIdent(c.name)}) AS n${i}`).join(', ')} FROM ${ds.table}`)[0];
+  const counts = (await all(engine.conn, `SELECT ${cols.map((c, i) => `approx_count_distinct(${quoteIdent(c.name)}) AS n${i}`).join(', ')} FROM ${ds.table}`))[0];
   return cols.filter((_, i) => Number(counts[`n${i}`]) >= 2 && Number(counts[`n${i}`]) <= MAX_LEVELS).map((c) => ({ name: c.name, header: c.header }));
 }
 
 /** Creates the per-dataset rows view and first-spell table of a panel; returns their names. */
-export function preparePanel(engine: Engine, ds: DatasetHandle): { rows: string; spells: string } {
+export async function preparePanel(engine: Engine, ds: DatasetHandle): Promise<{ rows: string; spells: string }> {
   const rows = quoteIdent(`churn_rows_${ds.id}`);
   const spells = quoteIdent(`churn_spells_${ds.id}`);
   const col = (role: Parameters<DatasetHandle['has']>[0], name: string) => (ds.has(role) ? quoteIdent(name) : 'NULL::DOUBLE');
-  exec(engine.conn, template(rowsSql, {
+  await exec(engine.conn, template(rowsSql, {
     rows, table: ds.table, churn: ds.has('churn') ? 'churn' : 'NULL::BOOLEAN', revenue: col('revenue', 'revenue'),
     tenure: col('tenure', 'tenure'), voice: col('voiceMinutes', 'voice_minutes'), data: col('dataMb', 'data_mb'),
     sms: col('sms', 'sms'), vas: col('vasCount', 'vas_count'), arrears: col('arrears', 'arrears')
   }));
-  exec(engine.conn, template(spellsSql, { rows, spells }));
+  await exec(engine.conn, template(spellsSql, { rows, spells }));
   return { rows, spells };
 }
 
-function snapshotSurvivalRecords(engine: Engine, ds: DatasetHandle, split: string | null) {
+async function snapshotSurvivalRecords(engine: Engine, ds: DatasetHandle, split: string | null) {
   if (!ds.has('tenure') || !ds.has('churn')) throw churnError('churn-not-applicable', 'survival on a snapshot needs tenure and churn columns');
   const columns = split ? `, ${quoteIdent(split)} AS grp` : '';
-  const rows = all(engine.conn, template(snapshotSql, { table: ds.table, tenure: 'tenure', revenue: 'NULL', columns }));
+  const rows = await all(engine.conn, template(snapshotSql, { table: ds.table, tenure: 'tenure', revenue: 'NULL', columns }));
   const kept = rows.filter((r) => typeof r.tenure === 'number' && r.tenure >= 0);
   return {
     records: kept.map((r) => ({ duration: r.tenure as number, event: r.churn === true, group: r.grp == null ? '–' : String(r.grp) })),
@@ -54,9 +54,9 @@ function snapshotSurvivalRecords(engine: Engine, ds: DatasetHandle, split: strin
   };
 }
 
-function panelSurvivalRecords(engine: Engine, ds: DatasetHandle, split: string | null) {
-  const { spells } = preparePanel(engine, ds);
-  const rows = all(engine.conn, template(spellGroupsSql, { spells, table: ds.table, grp: split ? quoteIdent(split) : 'NULL' }));
+async function panelSurvivalRecords(engine: Engine, ds: DatasetHandle, split: string | null) {
+  const { spells } = await preparePanel(engine, ds);
+  const rows = await all(engine.conn, template(spellGroupsSql, { spells, table: ds.table, grp: split ? quoteIdent(split) : 'NULL' }));
   const kept = rows.filter((r) => r.in_window === true && Number(r.duration) >= 1);
   return {
     records: kept.map((r) => ({ duration: Number(r.duration), event: r.event === true, group: r.grp == null ? '–' : String(r.grp) })),
@@ -68,29 +68,29 @@ function panelSurvivalRecords(engine: Engine, ds: DatasetHandle, split: string |
  * The scored customers as `churnrisk_<id>` (predicted churn probability and its rank share, 0 = the
  * riskiest), for the campaign builder's churn-risk filter.
  */
-export function writeChurnRisk(engine: Engine, id: string, risk: RiskRow[]): void {
+export async function writeChurnRisk(engine: Engine, id: string, risk: RiskRow[]): Promise<void> {
   const ranked = [...risk].sort((a, b) => b.score - a.score || a.customerId.localeCompare(b.customerId));
-  writeRows(engine.conn, churnRiskTable(id), [['customer_id', 'VARCHAR'], ['probability', 'DOUBLE'], ['rank_share', 'DOUBLE'], ['arpu', 'DOUBLE']],
+  await writeRows(engine.conn, churnRiskTable(id), [['customer_id', 'VARCHAR'], ['probability', 'DOUBLE'], ['rank_share', 'DOUBLE'], ['arpu', 'DOUBLE']],
     ranked.map((r, i) => [r.customerId, r.score, i / ranked.length, r.arpu]));
 }
 
 export function churnApi(engine: () => Engine): ChurnApi {
   // The last model's lists per dataset (an engine cache: emptied when the dataset is dropped).
   const fitted = () => engine().cache<{ risk: RiskRow[]; winBack: WinBackRow[] }>('churn.lists');
-  const guard = async <T>(fn: () => T): Promise<T> => {
+  const guard = async <T>(fn: () => T | Promise<T>): Promise<T> => {
     try {
-      return fn();
+      return await fn();
     } catch (e) {
       throw asChurnError(e);
     }
   };
 
   return {
-    churnSetup: (id) => guard((): ChurnSetup => {
+    churnSetup: (id) => guard(async (): Promise<ChurnSetup> => {
       const e = engine();
       const ds = e.dataset(id);
       const kind = ds.kind === 'panel' ? 'panel' : ds.kind === 'snapshot' ? 'snapshot' : 'other';
-      const splitColumns = kind === 'other' ? [] : categoryColumns(e, ds);
+      const splitColumns = kind === 'other' ? [] : await categoryColumns(e, ds);
       const header = (name: string) => ds.columns.find((c) => c.name === name)?.header ?? name;
       let features: ChurnSetup['features'] = [];
       if (kind === 'panel') {
@@ -107,17 +107,17 @@ export function churnApi(engine: () => Engine): ChurnApi {
           .map((c) => ({ name: c.name, header: header(c.name), kind: 'number' as const, default: true }));
         features.push(...splitColumns.map((c) => ({ ...c, kind: 'category' as const, default: true })));
       }
-      const months = kind === 'panel' ? Number(all(e.conn, `SELECT count(DISTINCT month) AS n FROM ${ds.table}`)[0].n) : 0;
+      const months = kind === 'panel' ? Number((await all(e.conn, `SELECT count(DISTINCT month) AS n FROM ${ds.table}`))[0].n) : 0;
       return { kind, splitColumns, features, hasTenure: ds.has('tenure'), hasChurn: ds.has('churn'), hasRevenue: ds.has('revenue'), months };
     }),
 
-    cohortRetention: (id) => guard((): CohortRetention => {
+    cohortRetention: (id) => guard(async (): Promise<CohortRetention> => {
       const e = engine();
       const ds = e.dataset(id);
       if (ds.kind !== 'panel') throw churnError('churn-not-applicable', 'cohort retention needs a monthly panel');
-      const { rows, spells } = preparePanel(e, ds);
-      const cells = all(e.conn, template(cohortSql, { rows, spells }));
-      const leftOut = Number(all(e.conn, `SELECT count(*) FILTER (WHERE NOT in_window) AS n FROM ${spells}`)[0].n);
+      const { rows, spells } = await preparePanel(e, ds);
+      const cells = await all(e.conn, template(cohortSql, { rows, spells }));
+      const leftOut = Number((await all(e.conn, `SELECT count(*) FILTER (WHERE NOT in_window) AS n FROM ${spells}`))[0].n);
       const cohorts = [...new Set(cells.map((c) => String(c.cohort)))];
       if (cohorts.length < 2 || !cells.some((c) => Number(c.k) >= 1)) {
         throw churnError('churn-too-few-months', 'cohort retention needs at least two join months');
@@ -135,29 +135,29 @@ export function churnApi(engine: () => Engine): ChurnApi {
       return { cohorts, sizes, maxK, active, rate, leftOut, firstCohortMixed: !ds.has('tenure') };
     }),
 
-    survivalCurves: (id, split) => guard((): SurvivalResult => {
+    survivalCurves: (id, split) => guard(async (): Promise<SurvivalResult> => {
       const e = engine();
       const ds = e.dataset(id);
       if (split !== null && !ds.columns.some((c) => c.name === split)) throw churnError('churn-not-applicable', `no column ${split}`);
-      const { records, leftOut } = ds.kind === 'panel' ? panelSurvivalRecords(e, ds, split) : ds.kind === 'snapshot'
-        ? snapshotSurvivalRecords(e, ds, split)
+      const { records, leftOut } = ds.kind === 'panel' ? await panelSurvivalRecords(e, ds, split) : ds.kind === 'snapshot'
+        ? await snapshotSurvivalRecords(e, ds, split)
         : (() => { throw churnError('churn-not-applicable', 'survival needs a panel or a snapshot'); })();
       if (records.length === 0) throw churnError('churn-too-few-rows', 'no customer with an observed join');
       return { split, curves: survivalCurves(records, split !== null), leftOut };
     }),
 
-    fitChurnModel: (id, options: ChurnModelOptions) => guard(() => {
+    fitChurnModel: (id, options: ChurnModelOptions) => guard(async () => {
       const e = engine();
       const ds = e.dataset(id);
       if (!ds.has('churn') && ds.kind !== 'panel') throw churnError('churn-not-applicable', 'the model needs a churn column or a panel');
-      const data: ModelData = ds.kind === 'panel' ? panelData(e, ds, options, preparePanel(e, ds).rows)
-        : ds.kind === 'snapshot' ? snapshotData(e, ds, options)
+      const data: ModelData = ds.kind === 'panel' ? await panelData(e, ds, options, (await preparePanel(e, ds)).rows)
+        : ds.kind === 'snapshot' ? await snapshotData(e, ds, options)
         : (() => { throw churnError('churn-not-applicable', 'the model needs a panel or a snapshot'); })();
       const header = (name: string) => ds.columns.find((c) => c.name === name)?.header ?? name;
       const { core, risk } = fitChurn({ ...data, l2: options.l2, tiers: options.tiers, header });
       const winBack = data.winBack.map((w) => ({ ...w, tier: tierOf(w.lastArpu, options.tiers) }));
       fitted().set(id, { risk, winBack });
-      writeChurnRisk(e, id, risk);
+      await writeChurnRisk(e, id, risk);
       return { ...core, holdout: data.holdout, trainMonth: data.trainMonth, testMonth: data.testMonth, scoreMonth: data.scoreMonth, riskCount: risk.length, winBackCount: winBack.length };
     }),
 

@@ -63,7 +63,7 @@ describe('telco snapshot', () => {
     expect(risk.rows[0].reasons.length).toBeGreaterThan(0);
     expect(risk.csv.split('\r\n')).toHaveLength(5174 + 2);
     // The scored list also lands in DuckDB for the campaign builder: one row per scored customer.
-    const t = all(engine.conn, `SELECT count(*) AS n, max(probability) AS top, min(rank_share) AS first FROM "churnrisk_${telco}"`)[0];
+    const t = (await all(engine.conn, `SELECT count(*) AS n, max(probability) AS top, min(rank_share) AS first FROM "churnrisk_${telco}"`))[0];
     expect([Number(t.n), t.top, t.first]).toEqual([5174, risk.rows[0].score, 0]);
     const win = await api.winBackList(telco, { tiers: ['high'], minScore: 0, top: 5 });
     expect(win.rows.every((w) => (w.lastArpu ?? 0) >= 150)).toBe(true);

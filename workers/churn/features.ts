@@ -42,11 +42,11 @@ function specsOf(ds: DatasetHandle, names: readonly string[]): FeatureSpec[] {
   });
 }
 
-export function panelData(engine: Engine, ds: DatasetHandle, options: ChurnModelOptions, rows: string): ModelData {
+export async function panelData(engine: Engine, ds: DatasetHandle, options: ChurnModelOptions, rows: string): Promise<ModelData> {
   const specs = specsOf(ds, options.features);
   if (specs.length === 0) throw churnError('churn-no-features', 'choose at least one feature');
   const h = Math.max(1, Math.round(options.horizon));
-  const { l, first } = all(engine.conn, `SELECT max(m) AS l, strftime(min(month), '%Y-%m-%d') AS first FROM ${rows}`)[0];
+  const { l, first } = (await all(engine.conn, `SELECT max(m) AS l, strftime(min(month), '%Y-%m-%d') AS first FROM ${rows}`))[0];
   const last = Number(l);
   const testM = last - h;
   const trainM = testM - h;
@@ -59,10 +59,10 @@ export function panelData(engine: Engine, ds: DatasetHandle, options: ChurnModel
       FROM ${ds.table} WHERE datediff('month', (SELECT min(month) FROM ${ds.table}), month) = $1 GROUP BY customer_id) c ON c.customer_id = h.customer_id`
   });
   const at = (m: number) => all(engine.conn, sql, [m, h]);
-  const train = at(trainM);
-  const test = at(testM);
-  const score = at(last).map((r) => ({ ...r, arpu: r.arpu_3 }));
-  const winBack = all(engine.conn, template(winBackSql, { rows })).map((r) => ({
+  const train = await at(trainM);
+  const test = await at(testM);
+  const score = (await at(last)).map((r) => ({ ...r, arpu: r.arpu_3 }));
+  const winBack = (await all(engine.conn, template(winBackSql, { rows }))).map((r) => ({
     customerId: String(r.customer_id),
     lastArpu: typeof r.last_arpu === 'number' ? r.last_arpu : null,
     tenure: typeof r.tenure === 'number' ? r.tenure : null,
@@ -92,10 +92,10 @@ export function randomHoldout(n: number, seed: number): boolean[] {
   return isTest;
 }
 
-export function snapshotData(engine: Engine, ds: DatasetHandle, options: ChurnModelOptions): ModelData {
+export async function snapshotData(engine: Engine, ds: DatasetHandle, options: ChurnModelOptions): Promise<ModelData> {
   const specs = specsOf(ds, options.features);
   if (specs.length === 0) throw churnError('churn-no-features', 'choose at least one feature');
-  const rows = all(engine.conn, template(snapshotSql, {
+  const rows = await all(engine.conn, template(snapshotSql, {
     table: ds.table,
     tenure: ds.has('tenure') ? 'tenure' : 'NULL',
     revenue: ds.has('revenue') ? 'revenue' : 'NULL',

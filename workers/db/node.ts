@@ -5,6 +5,7 @@
 import { createRequire } from 'node:module';
 import { createDuckDB, NODE_RUNTIME, VoidLogger, type DuckDBBindings } from '@duckdb/duckdb-wasm/blocking';
 import type { SqlConnection } from './sql.ts';
+import { wasmConnection, type BlockingConnection } from './wasm.ts';
 
 export interface NodeDb {
   db: DuckDBBindings;
@@ -12,12 +13,12 @@ export interface NodeDb {
   close(): void;
 }
 
-export async function openNodeDb(): Promise<NodeDb> {
+export async function openNodeDb(onStatement?: (sql: string) => void): Promise<NodeDb> {
   const require = createRequire(import.meta.url);
   const wasm = require.resolve('@duckdb/duckdb-wasm/dist/duckdb-eh.wasm');
   const bundles = { mvp: { mainModule: wasm, mainWorker: '' }, eh: { mainModule: wasm, mainWorker: '' } };
   const db = await createDuckDB(bundles, new VoidLogger(), NODE_RUNTIME);
   await db.instantiate(() => {});
   const conn = db.connect();
-  return { db, conn: conn as unknown as SqlConnection, close: () => conn.close() };
+  return { db, conn: wasmConnection(conn as unknown as BlockingConnection, onStatement), close: () => conn.close() };
 }

@@ -1,75 +1,42 @@
 /**
- * The one SQL seam shared by the browser worker and vitest: both use DuckDB-WASM's *blocking*
- * bindings, whose `query()` is synchronous, so every SQL file runs through the same code path.
+ * The one SQL seam of the engine. Every SQL file runs through a `SqlConnection`, which has two
+ * implementations: DuckDB-WASM's blocking bindings (the browser worker and vitest, `wasm.ts`) and
+ * native DuckDB through `@duckdb/node-api` (the command line). The native API is asynchronous, so
+ * the seam is too; the wasm implementation answers at once.
  */
-
-/** The subset of a DuckDB-WASM blocking connection that the engine uses. */
-export interface SqlConnection {
-  query(sql: string): ArrowLikeTable;
-  prepare(sql: string): { query(...params: unknown[]): ArrowLikeTable; close(): void };
-}
-
-/** Enough of an Arrow table to read rows. */
-export interface ArrowLikeTable {
-  numRows: number;
-  schema: { fields: { name: string; type: { scale?: number; typeId: number } }[] };
-  toArray(): { toJSON(): Record<string, unknown> }[];
-}
 
 export type Row = Record<string, unknown>;
 
-/** A 128-bit two's-complement integer stored as four little-endian 32-bit words (Arrow HUGEINT/DECIMAL). */
-function int128(words: Uint32Array): number {
-  let v = 0n;
-  for (let i = 3; i >= 0; i--) v = (v << 32n) | BigInt(words[i]);
-  if (words[3] & 0x80000000) v -= 1n << 128n;
-  return Number(v);
-}
-
-/** Converts BigInt (BIGINT), 128-bit words (HUGEINT, DECIMAL) to numbers, Arrow dates to ISO strings. */
-function plain(value: unknown, scale: number): unknown {
-  if (typeof value === 'bigint') return Number(value);
-  if (value instanceof Uint32Array && value.length === 4) return int128(value) / 10 ** scale;
-  if (value instanceof Date) return value.toISOString();
-  return value;
-}
-
-function toRows(table: ArrowLikeTable): Row[] {
-  const scales = new Map(table.schema.fields.map((f) => [f.name, f.type.scale ?? 0]));
-  return table.toArray().map((r) => {
-    const o = r.toJSON();
-    const out: Row = {};
-    for (const k of Object.keys(o)) out[k] = plain(o[k], scales.get(k) ?? 0);
-    return out;
-  });
+/**
+ * A connection to DuckDB. Rows come back as plain objects with JavaScript values: BIGINT, HUGEINT
+ * and DECIMAL as numbers, DATE and TIMESTAMP as ISO strings, so both implementations give the same
+ * rows for the same SQL.
+ */
+export interface SqlConnection {
+  /** Runs SQL (several statements allowed) and returns the rows of the last one. */
+  all(sql: string, params?: readonly unknown[]): Promise<Row[]>;
+  /** Runs statements for their effect. */
+  exec(sql: string): Promise<void>;
 }
 
 /** Runs SQL (several statements allowed) and returns the rows of the last one as plain objects. */
-export function all(conn: SqlConnection, sql: string, params?: unknown[]): Row[] {
-  if (params && params.length > 0) {
-    const stmt = conn.prepare(sql);
-    try {
-      return toRows(stmt.query(...params));
-    } finally {
-      stmt.close();
-    }
-  }
-  return toRows(conn.query(sql));
+export function all(conn: SqlConnection, sql: string, params?: readonly unknown[]): Promise<Row[]> {
+  return conn.all(sql, params);
 }
 
 /** Runs SQL and returns the first row (or undefined). */
-export function one(conn: SqlConnection, sql: string, params?: unknown[]): Row | undefined {
-  return all(conn, sql, params)[0];
+export async function one(conn: SqlConnection, sql: string, params?: readonly unknown[]): Promise<Row | undefined> {
+  return (await conn.all(sql, params))[0];
 }
 
 /** True when a table of that (unquoted) name exists: analyses check for tables other tabs leave behind. */
-export function tableExists(conn: SqlConnection, name: string): boolean {
-  return all(conn, 'SELECT 1 FROM duckdb_tables() WHERE table_name = ?', [name]).length > 0;
+export async function tableExists(conn: SqlConnection, name: string): Promise<boolean> {
+  return (await all(conn, 'SELECT 1 FROM duckdb_tables() WHERE table_name = ?', [name])).length > 0;
 }
 
 /** Runs statements for their effect. */
-export function exec(conn: SqlConnection, sql: string): void {
-  conn.query(sql);
+export function exec(conn: SqlConnection, sql: string): Promise<void> {
+  return conn.exec(sql);
 }
 
 /**

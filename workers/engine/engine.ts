@@ -58,10 +58,14 @@ export class Engine {
   private caches = new Map<string, Map<string, unknown>>();
   private next = 1;
 
-  constructor(readonly conn: SqlConnection, private files: FileHost) {
+  private constructor(readonly conn: SqlConnection, private files: FileHost) {}
+
+  /** An engine on a fresh connection: the value parsers defined, extension downloads switched off. */
+  static async open(conn: SqlConnection, files: FileHost): Promise<Engine> {
     // Never fetch extensions: the tab must not talk to the network (and the CSP would refuse anyway).
-    exec(conn, 'SET autoinstall_known_extensions = false; SET autoload_known_extensions = false;');
-    exec(conn, valuesSql);
+    await exec(conn, 'SET autoinstall_known_extensions = false; SET autoload_known_extensions = false;');
+    await exec(conn, valuesSql);
+    return new Engine(conn, files);
   }
 
   /** A loaded dataset, for analysis modules (lifecycle, value, LTV, …) running beside the engine. */
@@ -81,10 +85,10 @@ export class Engine {
     try {
       const raw = await loadRaw(this.conn, this.files, id, blob, name, options, clock.onProgress);
       this.datasets.set(id, raw);
-      const summary = this.summarise(raw, raw.suggestedRoles, started, clock.onProgress);
+      const summary = await this.summarise(raw, raw.suggestedRoles, started, clock.onProgress);
       return { ...summary, timings: clock.finish() };
     } catch (e) {
-      this.dropTables(id);
+      await this.dropTables(id);
       throw toEngineError(e, 'read-failed');
     }
   }
@@ -95,7 +99,7 @@ export class Engine {
     if (roles.length !== raw.headers.length) throw engineError('bad-mapping', 'One role per column is needed.');
     try {
       const clock = phaseClock(noProgress);
-      const summary = this.summarise(raw, roles, performance.now(), clock.onProgress);
+      const summary = await this.summarise(raw, roles, performance.now(), clock.onProgress);
       return { ...summary, timings: clock.finish() };
     } catch (e) {
       throw toEngineError(e);
@@ -123,17 +127,17 @@ export class Engine {
    * customer_id column): same columns and roles, its own id, so every analysis runs on it unchanged.
    * A table, not a view: analyses scan it several times. Dropped with its parent.
    */
-  deriveDataset(parentId: string, members: string): DerivedDataset {
+  async deriveDataset(parentId: string, members: string): Promise<DerivedDataset> {
     const parent = this.dataset(parentId);
     const id = String(this.next++);
     try {
-      exec(this.conn, `CREATE TABLE ${quoteIdent(`ds_${id}`)} AS SELECT * FROM ${parent.table}
+      await exec(this.conn, `CREATE TABLE ${quoteIdent(`ds_${id}`)} AS SELECT * FROM ${parent.table}
         WHERE customer_id IN (SELECT customer_id FROM ${members}) ORDER BY _row`);
       this.typed.set(id, parent.columns);
       this.children.set(parentId, [...(this.children.get(parentId) ?? []), id]);
-      return { id, parentId, overview: overview(this.conn, quoteIdent(`ds_${id}`), parent.columns) };
+      return { id, parentId, overview: await overview(this.conn, quoteIdent(`ds_${id}`), parent.columns) };
     } catch (e) {
-      this.dropTables(id);
+      await this.dropTables(id);
       throw toEngineError(e);
     }
   }
@@ -148,47 +152,47 @@ export class Engine {
     return c as Map<string, V>;
   }
 
-  dropDataset(id: string): void {
-    for (const child of this.children.get(id) ?? []) this.dropDataset(child);
+  async dropDataset(id: string): Promise<void> {
+    for (const child of this.children.get(id) ?? []) await this.dropDataset(child);
     this.children.delete(id);
     for (const c of this.caches.values()) c.delete(id);
     this.datasets.delete(id);
     this.typed.delete(id);
     this.samples.delete(id);
-    this.dropTables(id);
+    await this.dropTables(id);
   }
 
-  private summarise(raw: RawDataset, roles: ColumnRole[], started: number, onProgress: ProgressFn): DatasetSummary {
+  private async summarise(raw: RawDataset, roles: ColumnRole[], started: number, onProgress: ProgressFn): Promise<DatasetSummary> {
     onProgress({ phase: 'checking', fraction: null });
     const cols = planColumns(raw.headers, roles);
     const probe = probeSql(raw.rawTable, cols, raw.headers.map((_, i) => raw.preview.find((row) => row[i] !== '')?.[i]));
-    const read = readings(cols, probe ? (all(this.conn, probe)[0] ?? {}) : {});
+    const read = readings(cols, probe ? ((await all(this.conn, probe))[0] ?? {}) : {});
     const check = numericCheckSql(raw.rawTable, cols, read);
     if (check) {
-      const r = all(this.conn, check)[0] ?? {};
+      const r = (await all(this.conn, check))[0] ?? {};
       for (const c of cols) if (c.role === 'number' && !read.get(c.source)?.fast && Number(r['n' + c.source]) !== 1) read.set(c.source, { fast: false, asText: true });
     }
     const typed = quoteIdent(`ds_${raw.id}`);
     const valueRejects = quoteIdent(`vrej_${raw.id}`);
-    exec(this.conn, typedSql(raw.rawTable, typed, valueRejects, cols, read, raw.headers.length));
+    await exec(this.conn, typedSql(raw.rawTable, typed, valueRejects, cols, read, raw.headers.length));
     this.typed.set(raw.id, cols.map((c) => {
       const r = read.get(c.source);
       return r && !r.fast && r.asText ? { ...c, kind: 'text' } : c;
     }));
     onProgress({ phase: 'summarising', fraction: null });
-    const quality = qualityReport(this.conn, raw, typed, valueRejects, cols);
+    const quality = await qualityReport(this.conn, raw, typed, valueRejects, cols);
     return {
       id: raw.id, fileName: raw.fileName, bytes: raw.bytes, format: raw.format, encoding: raw.encoding,
       delimiter: raw.delimiter, hasHeader: raw.hasHeader, headers: raw.headers, preview: raw.preview,
-      roles, quality, overview: overview(this.conn, typed, cols),
+      roles, quality, overview: await overview(this.conn, typed, cols),
       seconds: (performance.now() - started) / 1000, timings: []
     };
   }
 
   /** Drops every table of a dataset, its own and those analysis features made (named `<name>_<id>`). */
-  private dropTables(id: string): void {
-    const tables = all(this.conn, `SELECT table_name FROM duckdb_tables() WHERE ends_with(table_name, ?)`, [`_${id}`]);
-    for (const t of tables) exec(this.conn, `DROP TABLE IF EXISTS ${quoteIdent(String(t.table_name))}`);
+  private async dropTables(id: string): Promise<void> {
+    const tables = await all(this.conn, `SELECT table_name FROM duckdb_tables() WHERE ends_with(table_name, ?)`, [`_${id}`]);
+    for (const t of tables) await exec(this.conn, `DROP TABLE IF EXISTS ${quoteIdent(String(t.table_name))}`);
     this.files.drop(`file_${id}`);
   }
 

@@ -98,21 +98,21 @@ async function loadText(
   const n = headers.length;
   let blankLines: number | null = null;
   if (sniff.delimiter === 'whitespace') {
-    blankLines = loadWhitespace(conn, base, fileName, n, sniff.hasHeader);
+    blankLines = await loadWhitespace(conn, base, fileName, n, sniff.hasHeader);
   } else {
     const columns = `{${headers.map((_, i) => `'c${i + 1}': 'VARCHAR'`).join(', ')}}`;
     const rejectsTable = quoteIdent(`rej_err_${base.id}`);
-    exec(conn, template(rawDelimitedSql, {
+    await exec(conn, template(rawDelimitedSql, {
       raw: base.rawTable, file: quoteLiteral(fileName), columns, header: String(sniff.hasHeader),
       delim: quoteLiteral(sniff.delimiter), quote: quoteLiteral(sniff.quote),
       rejectsTable: quoteLiteral(`rej_err_${base.id}`), rejectsScan: quoteLiteral(`rej_scan_${base.id}`)
     }));
-    exec(conn, `CREATE OR REPLACE TABLE ${base.structuralTable} AS
+    await exec(conn, `CREATE OR REPLACE TABLE ${base.structuralTable} AS
       SELECT line, any_value(${STRUCTURAL_REASON}) AS reason, any_value(csv_line) AS text
       FROM ${rejectsTable} GROUP BY line`);
-    exec(conn, `DROP TABLE IF EXISTS ${rejectsTable}; DROP TABLE IF EXISTS ${quoteIdent(`rej_scan_${base.id}`)}`);
+    await exec(conn, `DROP TABLE IF EXISTS ${rejectsTable}; DROP TABLE IF EXISTS ${quoteIdent(`rej_scan_${base.id}`)}`);
   }
-  const preview = all(conn, `SELECT * EXCLUDE (_row) FROM ${base.rawTable} ORDER BY _row LIMIT ${PREVIEW_ROWS}`)
+  const preview = (await all(conn, `SELECT * EXCLUDE (_row) FROM ${base.rawTable} ORDER BY _row LIMIT ${PREVIEW_ROWS}`))
     .map((r) => headers.map((_, i) => (r[`c${i + 1}`] as string | null) ?? ''));
   return {
     ...base, format: 'csv', encoding, delimiter: sniff.delimiter, hasHeader: sniff.hasHeader, headers, preview,
@@ -121,12 +121,12 @@ async function loadText(
 }
 
 /** Whitespace-separated lines; returns the number of blank lines (counted, not loaded). */
-function loadWhitespace(conn: SqlConnection, base: Base, fileName: string, n: number, hasHeader: boolean): number {
+async function loadWhitespace(conn: SqlConnection, base: Base, fileName: string, n: number, hasHeader: boolean): Promise<number> {
   const lines = quoteIdent(`lines_${base.id}`);
-  exec(conn, template(rawLinesSql, { lines, file: quoteLiteral(fileName) }));
+  await exec(conn, template(rawLinesSql, { lines, file: quoteLiteral(fileName) }));
   const first = hasHeader ? `(SELECT min(_line) FROM ${lines} WHERE nullif(trim(line, ' ' || chr(9) || chr(13) || chr(12288)), '') IS NOT NULL)` : '0';
   const cols = Array.from({ length: n }, (_, i) => `fields[${i + 1}] AS c${i + 1}`).join(', ');
-  exec(conn, `
+  await exec(conn, `
     CREATE OR REPLACE TEMP TABLE _data_lines AS
       SELECT _line, line, fields FROM ${lines}
       WHERE _line > ${first} AND nullif(trim(line, ' ' || chr(9) || chr(13) || chr(12288)), '') IS NOT NULL;
@@ -136,7 +136,7 @@ function loadWhitespace(conn: SqlConnection, base: Base, fileName: string, n: nu
     CREATE OR REPLACE TABLE ${base.structuralTable} AS
       SELECT _line AS line, 'wrong-field-count' AS reason, line AS text
       FROM _data_lines WHERE len(fields) <> ${n};`);
-  const blank = one(conn, `SELECT count(*) AS n FROM ${lines} WHERE _line > ${first} AND nullif(trim(line, ' ' || chr(9) || chr(13) || chr(12288)), '') IS NULL`);
-  exec(conn, `DROP TABLE _data_lines; DROP TABLE ${lines}`);
+  const blank = await one(conn, `SELECT count(*) AS n FROM ${lines} WHERE _line > ${first} AND nullif(trim(line, ' ' || chr(9) || chr(13) || chr(12288)), '') IS NULL`);
+  await exec(conn, `DROP TABLE _data_lines; DROP TABLE ${lines}`);
   return Number(blank?.n ?? 0);
 }

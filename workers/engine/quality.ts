@@ -18,18 +18,18 @@ export function datasetKind(cols: TypedColumn[]): DatasetKind {
   return 'table';
 }
 
-export function qualityReport(
+export async function qualityReport(
   conn: SqlConnection, raw: RawDataset, typed: string, valueRejects: string, cols: TypedColumn[]
-): QualityReport {
-  const counts = one(conn, `SELECT
+): Promise<QualityReport> {
+  const counts = (await one(conn, `SELECT
       (SELECT count(*) FROM ${raw.rawTable}) AS raw_rows,
       (SELECT count(*) FROM ${raw.structuralTable}) AS structural,
       (SELECT count(*) FROM ${typed}) AS loaded,
-      (SELECT count(*) FROM ${valueRejects}) AS value_rejects`)!;
-  const structural = all(conn, `SELECT reason, NULL AS "column", count(*) AS n,
+      (SELECT count(*) FROM ${valueRejects}) AS value_rejects`))!;
+  const structural = await all(conn, `SELECT reason, NULL AS "column", count(*) AS n,
       list({'line': line, 'text': left(text, 300)} ORDER BY line)[1:${EXAMPLES}] AS examples
     FROM ${raw.structuralTable} GROUP BY reason ORDER BY n DESC`);
-  const values = all(conn, `SELECT reason, "column", count(*) AS n,
+  const values = await all(conn, `SELECT reason, "column", count(*) AS n,
       list({'row': _row, 'text': left(text, 300)} ORDER BY _row)[1:${EXAMPLES}] AS examples
     FROM ${valueRejects} GROUP BY reason, "column" ORDER BY n DESC`);
   const reasons: RejectReason[] = [...structural, ...values].map((r) => ({
@@ -44,15 +44,15 @@ export function qualityReport(
   }));
   const mapped = cols.filter((c) => c.role !== 'ignore');
   const nullRow = mapped.length
-    ? one(conn, `SELECT ${mapped.map((c, i) => `count(*) - count(${quoteIdent(c.name)}) AS n${i}`).join(', ')} FROM ${typed}`)!
+    ? (await one(conn, `SELECT ${mapped.map((c, i) => `count(*) - count(${quoteIdent(c.name)}) AS n${i}`).join(', ')} FROM ${typed}`))!
     : {};
   const kind = datasetKind(cols);
   const timeCol = cols.find((c) => c.kind === 'month') ?? cols.find((c) => c.kind === 'date');
   const dup = kind === 'panel'
-    ? one(conn, `SELECT count(*) - (SELECT count(*) FROM (SELECT DISTINCT customer_id, month FROM ${typed})) AS n FROM ${typed}`)
+    ? await one(conn, `SELECT count(*) - (SELECT count(*) FROM (SELECT DISTINCT customer_id, month FROM ${typed})) AS n FROM ${typed}`)
     : undefined;
   const range = timeCol
-    ? one(conn, `SELECT strftime(min(${quoteIdent(timeCol.name)}), '%Y-%m-%d') AS lo, strftime(max(${quoteIdent(timeCol.name)}), '%Y-%m-%d') AS hi FROM ${typed}`)
+    ? await one(conn, `SELECT strftime(min(${quoteIdent(timeCol.name)}), '%Y-%m-%d') AS lo, strftime(max(${quoteIdent(timeCol.name)}), '%Y-%m-%d') AS hi FROM ${typed}`)
     : undefined;
   const loaded = Number(counts.loaded);
   const rejected = Number(counts.structural) + Number(counts.value_rejects);
@@ -76,18 +76,18 @@ function listOf(v: unknown): Record<string, unknown>[] {
   return [];
 }
 
-export function overview(conn: SqlConnection, typed: string, cols: TypedColumn[]): Overview {
+export async function overview(conn: SqlConnection, typed: string, cols: TypedColumn[]): Promise<Overview> {
   const kind = datasetKind(cols);
   const has = (r: string) => cols.some((c) => c.role === r);
-  const rows = Number(one(conn, `SELECT count(*) AS n FROM ${typed}`)!.n);
-  const customers = has('customerId') ? Number(one(conn, `SELECT count(DISTINCT customer_id) AS n FROM ${typed}`)!.n) : null;
+  const rows = Number((await one(conn, `SELECT count(*) AS n FROM ${typed}`))!.n);
+  const customers = has('customerId') ? Number((await one(conn, `SELECT count(DISTINCT customer_id) AS n FROM ${typed}`))!.n) : null;
   const months = kind === 'panel' || kind === 'transactions'
-    ? Number(one(conn, `SELECT count(DISTINCT month) AS n FROM ${typed}`)!.n) : null;
+    ? Number((await one(conn, `SELECT count(DISTINCT month) AS n FROM ${typed}`))!.n) : null;
   let kpis: MonthlyKpis | null = null;
   if (kind === 'panel') {
     const revenue = has('revenue') ? 'sum(revenue)' : has('amount') ? 'sum(amount)' : 'NULL::DOUBLE';
     const churnFlag = has('churn');
-    kpis = toKpis(all(conn, template(kpisPanelSql, {
+    kpis = toKpis(await all(conn, template(kpisPanelSql, {
       ds: typed,
       revenueSum: revenue,
       churnCount: churnFlag ? 'count(DISTINCT customer_id) FILTER (WHERE churn)' : 'NULL',
@@ -97,7 +97,7 @@ export function overview(conn: SqlConnection, typed: string, cols: TypedColumn[]
     })));
   } else if (kind === 'transactions') {
     const amount = has('amount') ? 'amount' : has('revenue') ? 'revenue' : 'NULL::DOUBLE';
-    kpis = toKpis(all(conn, template(kpisTransactionsSql, { ds: typed, amount })));
+    kpis = toKpis(await all(conn, template(kpisTransactionsSql, { ds: typed, amount })));
   }
   return { kind, rows, customers, months, kpis };
 }

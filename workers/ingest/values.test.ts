@@ -8,16 +8,16 @@ let node: NodeDb;
 
 beforeAll(async () => {
   node = await openNodeDb();
-  all(node.conn, VALUES_SQL);
+  await all(node.conn, VALUES_SQL);
 });
 afterAll(() => node.close());
 
 /** Runs `macro(?)` and its `_ok` twin on one cell (NULL when `cell` is null). */
-function parse(macro: string, cell: string | null, cast = ''): { v: unknown; ok: unknown } {
+async function parse(macro: string, cell: string | null, cast = ''): Promise<{ v: unknown; ok: unknown }> {
   const arg = cell === null ? 'NULL::VARCHAR' : '?::VARCHAR';
   const params = cell === null ? [] : [cell, cell];
   const okMacro = macro === 'clm_text' ? 'clm_is_blank' : `${macro}_ok`;
-  const row = one(node.conn, `SELECT ${macro}(${arg})${cast} AS v, ${okMacro}(${arg.replace('?', '?')}) AS ok`, params);
+  const row = await one(node.conn, `SELECT ${macro}(${arg})${cast} AS v, ${okMacro}(${arg.replace('?', '?')}) AS ok`, params);
   return { v: row?.v, ok: row?.ok };
 }
 
@@ -41,8 +41,8 @@ describe('clm_number', () => {
     ['inf', null, false], ['Infinity', null, false], ['-inf', null, false], ['1e999', null, false], ['12-34', null, false], ['%', null, false],
     ['¥', null, false], ['是', null, false], ['1,23,4', null, false]
   ];
-  test.each(cases)('%j → %j (ok %j)', (cell, value, ok) => {
-    const r = parse('clm_number', cell);
+  test.each(cases)('%j → %j (ok %j)', async (cell, value, ok) => {
+    const r = await parse('clm_number', cell);
     if (value === null) expect(r.v).toBeNull();
     else expect(r.v).toBeCloseTo(value, 12);
     expect(r.ok).toBe(ok);
@@ -67,8 +67,8 @@ describe('clm_date', () => {
     ['80000', null, false], ['1234', null, false], ['01/15/2024', null, false], ['15/01/2024', null, false], ['yesterday', null, false],
     ['2024-01-15x', null, false], ['Foo 2024', null, false], ['0024-01-01', null, false]
   ];
-  test.each(cases)('%j → %j (ok %j)', (cell, value, ok) => {
-    expect(parse('clm_date', cell, '::VARCHAR')).toEqual({ v: value, ok });
+  test.each(cases)('%j → %j (ok %j)', async (cell, value, ok) => {
+    expect(await parse('clm_date', cell, '::VARCHAR')).toEqual({ v: value, ok });
   });
 });
 
@@ -81,8 +81,8 @@ describe('clm_month', () => {
     ['45306', '2024-01-01', true], ['Jan 2024', '2024-01-01', true], ['１９９７年３月', '1997-03-01', true],
     ['202400', null, false], ['2024', null, false], ['month', null, false], ['2024-00', null, false]
   ];
-  test.each(cases)('%j → %j (ok %j)', (cell, value, ok) => {
-    expect(parse('clm_month', cell, '::VARCHAR')).toEqual({ v: value, ok });
+  test.each(cases)('%j → %j (ok %j)', async (cell, value, ok) => {
+    expect(await parse('clm_month', cell, '::VARCHAR')).toEqual({ v: value, ok });
   });
 });
 
@@ -96,8 +96,8 @@ describe('clm_flag', () => {
     ['在网', false, true], ['未流失', false, true], ['正常', false, true], ['停机', false, true], ['欠停', false, true], ['Active', false, true],
     ['2', null, false], ['maybe', null, false], ['inactive', null, false], ['yes!', null, false], ['-1', null, false]
   ];
-  test.each(cases)('%j → %j (ok %j)', (cell, value, ok) => {
-    expect(parse('clm_flag', cell)).toEqual({ v: value, ok });
+  test.each(cases)('%j → %j (ok %j)', async (cell, value, ok) => {
+    expect(await parse('clm_flag', cell)).toEqual({ v: value, ok });
   });
 });
 
@@ -108,17 +108,17 @@ describe('clm_text and clm_is_blank', () => {
     ['天河区', '天河区'], [`${IDEO}天河区${IDEO}`, '天河区'], [' U 001 ', 'U 001'], ['Nanjing', 'Nanjing'], ['---', '---'], ['null value', 'null value'],
     ['0', '0'], ['Month-to-month', 'Month-to-month'], ['a\tb', 'a\tb']
   ];
-  test.each(cases)('%j → %j', (cell, value) => {
-    const r = parse('clm_text', cell);
+  test.each(cases)('%j → %j', async (cell, value) => {
+    const r = await parse('clm_text', cell);
     expect(r.v).toBe(value);
     expect(r.ok).toBe(value === null);
   });
 });
 
 describe('over a column', () => {
-  test('row counts: blanks load as NULL, unreadable cells are counted as rejects (the telco TotalCharges case)', () => {
+  test('row counts: blanks load as NULL, unreadable cells are counted as rejects (the telco TotalCharges case)', async () => {
     node.db.registerFileText('values_test.csv', 'id,total\n1,29.85\n2, \n3,1889.5\n4,abc\n5,\n');
-    const r = one(
+    const r = await one(
       node.conn,
       `SELECT count(*) AS n, count(clm_number(total)) AS loaded, count(*) FILTER (WHERE NOT clm_number_ok(total)) AS rejected,
               count(*) FILTER (WHERE clm_is_blank(total)) AS blank, sum(clm_number(total)) AS s
@@ -128,12 +128,12 @@ describe('over a column', () => {
   });
 
   // Every common shape parses at volume (speed is measured in bench/, not asserted in a unit test).
-  test('100,000 cells of each common shape all parse', () => {
-    all(node.conn, `CREATE OR REPLACE TEMP TABLE cells AS
+  test('100,000 cells of each common shape all parse', async () => {
+    await all(node.conn, `CREATE OR REPLACE TEMP TABLE cells AS
       SELECT CAST(19970101 + (i % 28) AS VARCHAR) AS d, printf('%.2f', (i % 1000) / 7.0) AS n,
              printf('¥%d,%03d.50', i % 100 + 1, i % 1000) AS m, CASE WHEN i % 2 = 0 THEN 'Yes' ELSE 'No' END AS f, ' U' || (i % 1000) AS t
       FROM range(100000) r(i)`);
     for (const expr of ['clm_date(d)', 'clm_month(d)', 'clm_number(n)', 'clm_number(m)', 'clm_flag(f)', 'clm_text(t)'])
-      expect(one(node.conn, `SELECT count(${expr}) AS c FROM cells`), expr).toEqual({ c: 100_000 });
+      expect(await one(node.conn, `SELECT count(${expr}) AS c FROM cells`), expr).toEqual({ c: 100_000 });
   });
 });

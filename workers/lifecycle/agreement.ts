@@ -28,11 +28,11 @@ export function plantedStages(options: SampleOptions): Map<string, string> {
 }
 
 /** Confusion matrix truth × engine over the truth's rows, with per-stage recall and precision. */
-export function agreement(conn: SqlConnection, target: string, truth: Map<string, string>): Agreement {
+export async function agreement(conn: SqlConnection, target: string, truth: Map<string, string>): Promise<Agreement> {
   const si = new Map(STAGES.map((s, i) => [s as string, i]));
   const confusion = STAGES.map(() => STAGES.map(() => 0));
   // One row per customer keeps the transfer small: "202301A202302A…".
-  const rows = all(conn, `SELECT customer_id, string_agg(strftime(month, '%Y%m') || stage, '' ORDER BY month) AS s FROM ${target} GROUP BY customer_id`);
+  const rows = await all(conn, `SELECT customer_id, string_agg(strftime(month, '%Y%m') || stage, '' ORDER BY month) AS s FROM ${target} GROUP BY customer_id`);
   let seen = 0;
   for (const r of rows) {
     const id = String(r.customer_id);

@@ -21,17 +21,17 @@ export function lifecycleApi(engine: () => Engine): LifecycleApi {
   return {
     lifecycleRuleSets: async () => Object.values(RULE_SETS).map(ruleSetInfo),
 
-    computeLifecycle: (datasetId, request) => guarded(() => {
+    computeLifecycle: (datasetId, request) => guarded(async () => {
       const e = engine();
       const ds = e.dataset(datasetId);
       const rule = RULE_SETS[request.ruleSet];
-      checkPanel(e.conn, ds, request.ruleSet);
+      await checkPanel(e.conn, ds, request.ruleSet);
       const t0 = performance.now();
-      const base = ensureBase(e.conn, ds, built());
-      const run = runStages(e.conn, datasetId, request.ruleSet, request.params);
+      const base = await ensureBase(e.conn, ds, built());
+      const run = await runStages(e.conn, datasetId, request.ruleSet, request.params);
       const t1 = performance.now();
       const stages = rule.stages.map((s) => s.code);
-      const views = allViews(e.conn, run.table, base, stages, request.month, request.tierCuts);
+      const views = await allViews(e.conn, run.table, base, stages, request.month, request.tierCuts);
       const t2 = performance.now();
       const sample = e.sampleOptions(datasetId);
       let agreed: LifecycleResult['agreement'] = null;
@@ -39,7 +39,7 @@ export function lifecycleApi(engine: () => Engine): LifecycleApi {
         const key = JSON.stringify(sample);
         let cached = truths().get(datasetId);
         if (cached?.key !== key) truths().set(datasetId, (cached = { key, truth: plantedStages(sample) }));
-        agreed = agreement(e.conn, run.table, cached.truth);
+        agreed = await agreement(e.conn, run.table, cached.truth);
       }
       return {
         datasetId, ruleSet: rule.id, table: run.table.replaceAll('"', ''), stages,
@@ -50,21 +50,21 @@ export function lifecycleApi(engine: () => Engine): LifecycleApi {
       };
     }),
 
-    benchLifecycle: (datasetId) => guarded((): LifecycleBenchResult => {
+    benchLifecycle: (datasetId) => guarded(async (): Promise<LifecycleBenchResult> => {
       const e = engine();
       const ds = e.dataset(datasetId);
-      checkPanel(e.conn, ds, 'clm');
+      await checkPanel(e.conn, ds, 'clm');
       const t0 = performance.now();
       built().delete(datasetId);
-      const base = ensureBase(e.conn, ds, built());
+      const base = await ensureBase(e.conn, ds, built());
       const t1 = performance.now();
-      const run = runStages(e.conn, datasetId, 'clm', {});
+      const run = await runStages(e.conn, datasetId, 'clm', {});
       const t2 = performance.now();
-      all(e.conn, template(transitionsSql, { target: run.table }));
+      await all(e.conn, template(transitionsSql, { target: run.table }));
       const t3 = performance.now();
-      all(e.conn, template(cohortRetentionSql, { base }));
+      await all(e.conn, template(cohortRetentionSql, { base }));
       const t4 = performance.now();
-      const size = all(e.conn, `SELECT count(*) AS rows, count(DISTINCT customer_id) AS customers FROM ${base}`)[0];
+      const size = (await all(e.conn, `SELECT count(*) AS rows, count(DISTINCT customer_id) AS customers FROM ${base}`))[0];
       return {
         rows: Number(size.rows), customers: Number(size.customers),
         seconds: { base: (t1 - t0) / 1000, stages: (t2 - t1) / 1000, transitions: (t3 - t2) / 1000, cohortRetention: (t4 - t3) / 1000, total: (t4 - t0) / 1000 }

@@ -39,7 +39,7 @@ async function load(csv: string): Promise<string> {
 
 async function stagesOf(id: string, ruleSet: RuleSetId, params: Record<string, number> = {}): Promise<Record<string, string>> {
   const r = await api.computeLifecycle(id, { ruleSet, params, tierCuts: [50, 150], month: null });
-  const rows = all(engine.conn, `SELECT customer_id, string_agg(stage, ' ' ORDER BY month) AS s FROM "${r.table}" GROUP BY 1`);
+  const rows = await all(engine.conn, `SELECT customer_id, string_agg(stage, ' ' ORDER BY month) AS s FROM "${r.table}" GROUP BY 1`);
   return Object.fromEntries(rows.map((x) => [String(x.customer_id), String(x.s)]));
 }
 const expand = (spec: string) => spec.split(' ').flatMap((t) => { const [s, n] = t.split('*'); return Array(Number(n ?? 1)).fill(s); }).join(' ');

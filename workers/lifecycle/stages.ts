@@ -33,7 +33,7 @@ export function baseColumns(ds: DatasetHandle): Record<string, string> {
 }
 
 /** Checks that the dataset can carry stages; throws a translated-code error when not. */
-export function checkPanel(conn: SqlConnection, ds: DatasetHandle, ruleSet: RuleSetId): void {
+export async function checkPanel(conn: SqlConnection, ds: DatasetHandle, ruleSet: RuleSetId): Promise<void> {
   if (!ds.has('customerId') || !ds.has('month')) throw engineError('lifecycle-not-a-panel', 'Lifecycle stages need a customer column and a month column.');
   const hasRevenue = ds.has('revenue') || ds.has('amount');
   const need = RULE_SETS[ruleSet].needs;
@@ -41,7 +41,7 @@ export function checkPanel(conn: SqlConnection, ds: DatasetHandle, ruleSet: Rule
     : need === 'revenue-or-data' ? hasRevenue || ds.has('dataMb')
       : hasRevenue || ds.has('voiceMinutes') || ds.has('dataMb') || ds.has('sms');
   if (!ok) throw engineError('lifecycle-no-revenue', `The rule set "${ruleSet}" needs a revenue column${need === 'revenue' ? '' : ' or a usage column'}.`);
-  const months = Number(one(conn, `SELECT count(DISTINCT month) AS n FROM ${ds.table}`)?.n ?? 0);
+  const months = Number((await one(conn, `SELECT count(DISTINCT month) AS n FROM ${ds.table}`))?.n ?? 0);
   if (months < 2) throw engineError('lifecycle-one-month', 'Lifecycle stages need at least two months of data.');
 }
 
@@ -57,27 +57,27 @@ export function notesFor(ds: DatasetHandle, ruleSet: RuleSetId): LifecycleNote[]
 }
 
 /** Builds (or reuses) the base table; the key changes when the column roles change. */
-export function ensureBase(conn: SqlConnection, ds: DatasetHandle, built: Map<string, string>): string {
+export async function ensureBase(conn: SqlConnection, ds: DatasetHandle, built: Map<string, string>): Promise<string> {
   const parts = baseColumns(ds);
   const key = JSON.stringify(parts);
   const table = baseTable(ds.id);
   if (built.get(ds.id) !== key) {
-    exec(conn, template(baseSql, { ...parts, base: table }));
+    await exec(conn, template(baseSql, { ...parts, base: table }));
     built.set(ds.id, key);
   }
   return table;
 }
 
 /** Runs one rule set into the stage table; returns the SQL text that ran and the bound values. */
-export function runStages(
+export async function runStages(
   conn: SqlConnection, datasetId: string, ruleSet: RuleSetId, given: Record<string, number>
-): { sql: string; params: { key: string; value: number }[]; table: string } {
+): Promise<{ sql: string; params: { key: string; value: number }[]; table: string }> {
   const rule = RULE_SETS[ruleSet];
   if (!rule) throw engineError('lifecycle-bad-parameter', `Unknown rule set ${ruleSet}.`);
   const params = resolveParams(rule, given);
   if ('bad' in params) throw engineError('lifecycle-bad-parameter', `Parameter ${params.bad} is out of range.`, params.bad);
   const table = stageTable(datasetId);
   const sql = template(rule.sql, { base: baseTable(datasetId), target: table });
-  all(conn, sql, params.map((p) => p.value));
+  await all(conn, sql, params.map((p) => p.value));
   return { sql, params, table };
 }

@@ -12,8 +12,8 @@ import type { CrossCell, FunnelStep, LifecycleResult } from './contract.ts';
 type Views = Pick<LifecycleResult, 'months' | 'distribution' | 'totalCustomers' | 'funnel' | 'transitions' | 'cross'>;
 
 /** Months as YYYY-MM and distribution[stage][month]. */
-export function distribution(conn: SqlConnection, target: string, stages: string[]): { months: string[]; distribution: number[][] } {
-  const rows = all(conn, template(distributionSql, { target }));
+export async function distribution(conn: SqlConnection, target: string, stages: string[]): Promise<{ months: string[]; distribution: number[][] }> {
+  const rows = await all(conn, template(distributionSql, { target }));
   const months = [...new Set(rows.map((r) => String(r.month)))].sort();
   const mi = new Map(months.map((m, i) => [m, i]));
   const si = new Map(stages.map((s, i) => [s, i]));
@@ -29,8 +29,8 @@ export function distribution(conn: SqlConnection, target: string, stages: string
  * The funnel in the vocabulary's stage order: customers ever in each stage (share of all), and of
  * them the share seen later in the next stage (A→B, B→C, …).
  */
-export function funnel(conn: SqlConnection, target: string, stages: string[]): { totalCustomers: number; funnel: FunnelStep[] } {
-  const rows = all(conn, template(funnelSql, { target }));
+export async function funnel(conn: SqlConnection, target: string, stages: string[]): Promise<{ totalCustomers: number; funnel: FunnelStep[] }> {
+  const rows = await all(conn, template(funnelSql, { target }));
   const pair = new Map(rows.map((r) => [`${r.from_stage}>${r.to_stage}`, Number(r.customers)]));
   const total = rows.length ? Number(rows[0].total) : 0;
   const steps = stages.map((stage, i): FunnelStep => {
@@ -47,10 +47,10 @@ export function funnel(conn: SqlConnection, target: string, stages: string[]): {
 }
 
 /** transitions[from][to] summed over consecutive calendar months. */
-export function transitions(conn: SqlConnection, target: string, stages: string[]): number[][] {
+export async function transitions(conn: SqlConnection, target: string, stages: string[]): Promise<number[][]> {
   const si = new Map(stages.map((s, i) => [s, i]));
   const m = stages.map(() => stages.map(() => 0));
-  for (const r of all(conn, template(transitionsSql, { target }))) {
+  for (const r of await all(conn, template(transitionsSql, { target }))) {
     const a = si.get(String(r.from_stage));
     const b = si.get(String(r.to_stage));
     if (a !== undefined && b !== undefined) m[a][b] = Number(r.customers);
@@ -59,9 +59,9 @@ export function transitions(conn: SqlConnection, target: string, stages: string[
 }
 
 /** Stage × tier × region counts in one month (YYYY-MM). */
-export function cross(conn: SqlConnection, target: string, base: string, month: string, cuts: number[]): LifecycleResult['cross'] {
+export async function cross(conn: SqlConnection, target: string, base: string, month: string, cuts: number[]): Promise<LifecycleResult['cross']> {
   const sorted = [...cuts].filter(Number.isFinite).sort((a, b) => a - b);
-  const cells: CrossCell[] = all(conn, template(crossSql, { target, base }), [`${month}-01`, sorted.join(',')]).map((r) => ({
+  const cells: CrossCell[] = (await all(conn, template(crossSql, { target, base }), [`${month}-01`, sorted.join(',')])).map((r) => ({
     stage: String(r.stage),
     tier: Number(r.tier),
     region: String(r.region),
@@ -72,13 +72,13 @@ export function cross(conn: SqlConnection, target: string, base: string, month: 
   return { month, cuts: sorted, regions, cells };
 }
 
-export function allViews(conn: SqlConnection, target: string, base: string, stages: string[], month: string | null, cuts: number[]): Views {
-  const d = distribution(conn, target, stages);
+export async function allViews(conn: SqlConnection, target: string, base: string, stages: string[], month: string | null, cuts: number[]): Promise<Views> {
+  const d = await distribution(conn, target, stages);
   const at = month && d.months.includes(month) ? month : d.months[d.months.length - 1];
   return {
     ...d,
-    ...funnel(conn, target, stages),
-    transitions: transitions(conn, target, stages),
-    cross: cross(conn, target, base, at, cuts)
+    ...(await funnel(conn, target, stages)),
+    transitions: await transitions(conn, target, stages),
+    cross: await cross(conn, target, base, at, cuts)
   };
 }

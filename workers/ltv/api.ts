@@ -37,20 +37,20 @@ function transactions(engine: Engine, id: string): DatasetHandle {
   return ds;
 }
 
-function bounds(engine: Engine, ds: DatasetHandle): { firstDate: string; lastDate: string; customers: number } {
-  const r = one(engine.conn, template(boundsSql, { table: ds.table }));
+async function bounds(engine: Engine, ds: DatasetHandle): Promise<{ firstDate: string; lastDate: string; customers: number }> {
+  const r = await one(engine.conn, template(boundsSql, { table: ds.table }));
   if (!r || r.first_date == null) throw engineError('ltv-too-few-customers', 'No dated transactions.', 'too-few-rows');
   return { firstDate: String(r.first_date), lastDate: String(r.last_date), customers: Number(r.customers) };
 }
 
 /** The RFM summary in SQL, with each customer's first-purchase offset (days) for the tracking chart. */
-export function rfmRows(engine: Engine, ds: DatasetHandle, split: LtvSplit, observationEnd: string): (LtvRfmRow & { firstOffset: number })[] {
+export async function rfmRows(engine: Engine, ds: DatasetHandle, split: LtvSplit, observationEnd: string): Promise<(LtvRfmRow & { firstOffset: number })[]> {
   const unitDays = UNIT_DAYS[split.unit];
   if (!unitDays || !ISO.test(split.calibrationEnd) || !ISO.test(observationEnd))
     throw engineError('ltv-bad-input', 'Need a time unit and YYYY-MM-DD dates.', 'invalid-input');
   if (observationEnd < split.calibrationEnd) throw engineError('ltv-bad-input', 'The observation end is before the calibration end.', 'invalid-input');
   const sql = template(rfmSql, { table: ds.table, amount: ds.has('amount') ? quoteIdent('amount') : '0' });
-  return all(engine.conn, sql, [split.calibrationEnd, observationEnd, unitDays]).map((r) => ({
+  return (await all(engine.conn, sql, [split.calibrationEnd, observationEnd, unitDays])).map((r) => ({
     customerId: String(r.customerId), frequency: Number(r.frequency), recency: Number(r.recency), T: Number(r.T),
     monetaryValue: Number(r.monetaryValue), frequencyHoldout: Number(r.frequencyHoldout), firstOffset: Number(r.first_offset)
   }));
@@ -81,8 +81,8 @@ export function ltvApi(engine: () => Engine): LtvApi {
     ltvRfm: async (id, split) => {
       const e = engine();
       const ds = transactions(e, id);
-      const last = bounds(e, ds).lastDate;
-      return rfmRows(e, ds, split, split.observationEnd ?? (last > split.calibrationEnd ? last : split.calibrationEnd)).map(({ firstOffset, ...r }) => (void firstOffset, r));
+      const last = (await bounds(e, ds)).lastDate;
+      return (await rfmRows(e, ds, split, split.observationEnd ?? (last > split.calibrationEnd ? last : split.calibrationEnd))).map(({ firstOffset, ...r }) => (void firstOffset, r));
     },
 
     ltvFit: async (id, split, onProgress = noProgress) => {
@@ -90,10 +90,10 @@ export function ltvApi(engine: () => Engine): LtvApi {
       const e = engine();
       const ds = transactions(e, id);
       onProgress({ phase: 'summarising', fraction: null });
-      const b = bounds(e, ds);
+      const b = await bounds(e, ds);
       // Without an explicit end the holdout runs to the last date (none when the data end before the calibration end).
       const observationEnd = split.observationEnd ?? (b.lastDate > split.calibrationEnd ? b.lastDate : split.calibrationEnd);
-      const withOffsets = rfmRows(e, ds, split, observationEnd);
+      const withOffsets = await rfmRows(e, ds, split, observationEnd);
       if (withOffsets.length === 0) throw engineError('ltv-too-few-customers', 'No customer bought on or before the calibration end.', 'too-few-customers');
       const rows: LtvRfmRow[] = withOffsets.map(({ firstOffset, ...r }) => (void firstOffset, r));
       const unitDays = UNIT_DAYS[split.unit];
@@ -106,7 +106,7 @@ export function ltvApi(engine: () => Engine): LtvApi {
       }
       const bg = models.bgNbd.params as BgNbdParams;
       const pareto = models.paretoNbd.ok ? (models.paretoNbd.params as ParetoNbdParams) : null;
-      const trackRows = all(e.conn, template(trackingSql, { table: ds.table }), [split.calibrationEnd, observationEnd, unitDays]);
+      const trackRows = await all(e.conn, template(trackingSql, { table: ds.table }), [split.calibrationEnd, observationEnd, unitDays]);
       // Offsets count from the earliest first purchase, which is the first date in the data (it is ≤ the calibration end).
       const origin = dayNumber(b.firstDate);
       const periods = Math.floor((dayNumber(observationEnd) - origin) / unitDays) + 1;
@@ -154,7 +154,7 @@ export function ltvApi(engine: () => Engine): LtvApi {
       const cols = [pick('frequency', 'x'), pick('recency', 't_x', 'tx'), pick('periods', 'n', 'opportunities'), pick('weights', 'count', 'customers')];
       if (cols.some((c) => !c)) throw engineError('ltv-needs-columns', 'Need frequency, recency, periods and weights columns.');
       const [f, r, n, w] = cols.map((c) => quoteIdent(c!.name));
-      const rows = all(e.conn, `SELECT ${f} AS frequency, ${r} AS recency, ${n} AS n, ${w} AS count FROM ${ds.table} WHERE ${f} IS NOT NULL AND ${r} IS NOT NULL AND ${n} IS NOT NULL AND ${w} IS NOT NULL`)
+      const rows = (await all(e.conn, `SELECT ${f} AS frequency, ${r} AS recency, ${n} AS n, ${w} AS count FROM ${ds.table} WHERE ${f} IS NOT NULL AND ${r} IS NOT NULL AND ${n} IS NOT NULL AND ${w} IS NOT NULL`))
         .map((x) => ({ frequency: Number(x.frequency), recency: Number(x.recency), n: Number(x.n), count: Number(x.count) }));
       try {
         return bgBbResult(rows, horizon);
@@ -175,14 +175,14 @@ export function ltvApi(engine: () => Engine): LtvApi {
       const e = engine();
       const ds = e.dataset(id);
       if (!ds.has('customerId') || !ds.has('month')) throw engineError('ltv-needs-transactions', 'Need customer and month columns.');
-      return all(e.conn, template(monthsSql, { table: ds.table })).map((r) => ({ month: String(r.month), customers: Number(r.customers) }));
+      return (await all(e.conn, template(monthsSql, { table: ds.table }))).map((r) => ({ month: String(r.month), customers: Number(r.customers) }));
     },
 
     ltvCohortSurvivors: async (id, month) => {
       const e = engine();
       const ds = e.dataset(id);
       if (!ISO.test(month)) throw engineError('ltv-bad-input', 'Need a YYYY-MM-DD month.', 'invalid-input');
-      return all(e.conn, template(cohortSql, { table: ds.table }), [month]).map((r) => Number(r.active));
+      return (await all(e.conn, template(cohortSql, { table: ds.table }), [month])).map((r) => Number(r.active));
     }
   };
 }

@@ -36,23 +36,23 @@ export function segmentsApi(engine: () => Engine): SegmentsApi {
   const conn = () => engine().conn;
 
   /** Writes a segment's member table from its definition and remembers it. */
-  function materialise(id: string, d: SegmentDefinition): SavedSegment {
-    const b = requireBase(engine(), id);
+  async function materialise(id: string, d: SegmentDefinition): Promise<SavedSegment> {
+    const b = await requireBase(engine(), id);
     if (!d.name.trim()) throw engineError('segments-bad-input', 'A segment needs a name.');
     const slug = slugOf(d.name.trim());
     const t = segmentTable(slug, id);
-    exec(conn(), `CREATE OR REPLACE TABLE ${t} AS SELECT customer_id FROM ${b} WHERE ${filterSql(d.filter, d.frequencyCut, d.amountCut)}`);
-    const seg: SavedSegment = { slug, name: d.name.trim(), filter: d.filter, definition: d, customers: Number(one(conn(), `SELECT count(*) AS n FROM ${t}`)!.n) };
+    await exec(conn(), `CREATE OR REPLACE TABLE ${t} AS SELECT customer_id FROM ${b} WHERE ${filterSql(d.filter, d.frequencyCut, d.amountCut)}`);
+    const seg: SavedSegment = { slug, name: d.name.trim(), filter: d.filter, definition: d, customers: Number((await one(conn(), `SELECT count(*) AS n FROM ${t}`))!.n) };
     if (!saved().has(id)) saved().set(id, new Map());
     saved().get(id)!.set(slug, seg);
     return seg;
   }
 
   /** k-means on the base (seeded), writing each customer's cluster back into the base. */
-  function cluster(id: string, features: BaseFeature[], k: number, seed: number): ClusterResult {
-    const b = requireBase(engine(), id);
+  async function cluster(id: string, features: BaseFeature[], k: number, seed: number): Promise<ClusterResult> {
+    const b = await requireBase(engine(), id);
     if (!features.length || k < 2 || k > 8) throw engineError('segments-bad-input', 'Choose features and k in 2..8.');
-    const { ids, x } = featureRows(engine(), b, features);
+    const { ids, x } = await featureRows(engine(), b, features);
     if (x.length < 10) throw engineError('segments-bad-input', 'Too few customers to cluster.');
     const { z } = standardise(x);
     // A seeded sample of at most 5,000 for fitting and the elbow; silhouettes on at most 1,500 of it (O(n²)).
@@ -76,14 +76,14 @@ export function segmentsApi(engine: () => Engine): SegmentsApi {
       });
       return best;
     });
-    exec(conn(), `CREATE OR REPLACE TEMP TABLE seg_labels (customer_id VARCHAR, cluster INTEGER)`);
+    await exec(conn(), `CREATE OR REPLACE TEMP TABLE seg_labels (customer_id VARCHAR, cluster INTEGER)`);
     for (let i = 0; i < ids.length; i += 2000) {
       const chunk = ids.slice(i, i + 2000).map((c, j) => `(${"'" + c.replaceAll("'", "''") + "'"}, ${labels[i + j] + 1})`);
-      exec(conn(), `INSERT INTO seg_labels VALUES ${chunk.join(',')}`);
+      await exec(conn(), `INSERT INTO seg_labels VALUES ${chunk.join(',')}`);
     }
-    exec(conn(), `UPDATE ${b} SET cluster = l.cluster FROM seg_labels l WHERE ${b}.customer_id = l.customer_id; DROP TABLE seg_labels`);
+    await exec(conn(), `UPDATE ${b} SET cluster = l.cluster FROM seg_labels l WHERE ${b}.customer_id = l.customer_id; DROP TABLE seg_labels`);
     const cols = features.map((f) => `avg(${quoteIdent(f)}) AS ${quoteIdent(f)}`).join(', ');
-    const profiles = all(conn(), `SELECT cluster, count(*) AS n, ${cols} FROM ${b} GROUP BY cluster ORDER BY cluster`).map((r) => ({
+    const profiles = (await all(conn(), `SELECT cluster, count(*) AS n, ${cols} FROM ${b} GROUP BY cluster ORDER BY cluster`)).map((r) => ({
       cluster: Number(r.cluster), customers: Number(r.n), means: Object.fromEntries(features.map((f) => [f, Number(r[f])]))
     }));
     built().set(id, { rfmBins: built().get(id)?.rfmBins ?? 5, clusters: { features: [...features], k, seed } });
@@ -91,31 +91,31 @@ export function segmentsApi(engine: () => Engine): SegmentsApi {
   }
 
   return {
-    segmentOverview: (id, p, onProgress) => guarded(() => {
+    segmentOverview: (id, p, onProgress) => guarded(async () => {
       onProgress?.({ phase: 'summarising', fraction: null });
       if (!(p.rfmBins >= 2 && p.rfmBins <= 10 && p.usageBins >= 2 && p.usageBins <= 20)) throw engineError('segments-bad-input', 'Bins out of range.');
-      const features = buildBase(engine(), id, p.rfmBins);
+      const features = await buildBase(engine(), id, p.rfmBins);
       built().set(id, { rfmBins: Math.round(p.rfmBins), clusters: null });
       const b = baseTable(id);
-      const med = one(conn(), `SELECT median(frequency) AS f, median(monetary) AS a, count(*) AS n FROM ${b}`)!;
+      const med = (await one(conn(), `SELECT median(frequency) AS f, median(monetary) AS a, count(*) AS n FROM ${b}`))!;
       const f = p.frequencyCut ?? Number(med.f);
       const a = p.amountCut ?? Number(med.a);
       cuts().set(id, { f, a });
-      const by = (column: string) => all(conn(), template(breakdownSql, { base: b, column })).map(toBreakdown);
+      const by = async (column: string) => (await all(conn(), template(breakdownSql, { base: b, column }))).map(toBreakdown);
       const measure = features.includes(p.usageMeasure) ? p.usageMeasure : 'arpu';
       return {
         customers: Number(med.n), features,
-        byType: by('customer_type'), byIndustry: by('industry'), byRegion: by('region'),
-        bySize: businessSize(engine(), id, b), byUsage: usageProfile(engine(), b, features),
-        bands: all(conn(), template(bandsSql, { base: b, measure: quoteIdent(measure), bins: Math.round(p.usageBins) })).map((r) => ({
+        byType: await by('customer_type'), byIndustry: await by('industry'), byRegion: await by('region'),
+        bySize: await businessSize(engine(), id, b), byUsage: await usageProfile(engine(), b, features),
+        bands: (await all(conn(), template(bandsSql, { base: b, measure: quoteIdent(measure), bins: Math.round(p.usageBins) }))).map((r) => ({
           band: Number(r.band), low: Number(r.low), high: Number(r.high), customers: Number(r.customers), churnRate: num(r.churn_rate)
         })),
         frequencyCut: f, amountCut: a,
-        quadrants: all(conn(), template(quadrantSql, { base: b }), [f, a]).map((r) => ({
+        quadrants: (await all(conn(), template(quadrantSql, { base: b }), [f, a])).map((r) => ({
           quadrant: `${r.high_frequency ? 'high' : 'low'}${r.high_amount ? 'High' : 'Low'}` as QuadrantKey,
           highFrequency: Boolean(r.high_frequency), highAmount: Boolean(r.high_amount), customers: Number(r.customers), revenue: Number(r.revenue)
         })),
-        rfm: all(conn(), `SELECT r, f, count(*) AS customers, avg(m) AS m FROM ${b} GROUP BY r, f ORDER BY r, f`).map((r) => ({
+        rfm: (await all(conn(), `SELECT r, f, count(*) AS customers, avg(m) AS m FROM ${b} GROUP BY r, f ORDER BY r, f`)).map((r) => ({
           r: Number(r.r), f: Number(r.f), customers: Number(r.customers), monetary: Number(r.m)
         }))
       };
@@ -125,8 +125,8 @@ export function segmentsApi(engine: () => Engine): SegmentsApi {
 
     segmentRules: (id, minSupport) => guarded(() => serviceRules(engine(), id, () => requireBase(engine(), id), minSupport)),
 
-    saveSegment: (id, name, filter) => guarded(() => {
-      requireBase(engine(), id);
+    saveSegment: (id, name, filter) => guarded(async () => {
+      await requireBase(engine(), id);
       const c = cuts().get(id)!;
       const state = built().get(id)!;
       const clusters = filter.cluster != null ? state.clusters : null;
@@ -134,17 +134,17 @@ export function segmentsApi(engine: () => Engine): SegmentsApi {
       return materialise(id, { name: name.trim(), filter, rfmBins: state.rfmBins, frequencyCut: c.f, amountCut: c.a, clusters });
     }),
 
-    restoreSegment: (id, d) => guarded(() => {
+    restoreSegment: (id, d) => guarded(async () => {
       // Rebuild only what differs from the current base: its RFM bins, then the clusters it names.
       const state = built().get(id);
-      if (!state || state.rfmBins !== d.rfmBins || !tableExists(conn(), `segbase_${id}`)) {
-        buildBase(engine(), id, d.rfmBins);
+      if (!state || state.rfmBins !== d.rfmBins || !await tableExists(conn(), `segbase_${id}`)) {
+        await buildBase(engine(), id, d.rfmBins);
         built().set(id, { rfmBins: d.rfmBins, clusters: null });
         cuts().set(id, { f: d.frequencyCut, a: d.amountCut });
       }
       if (d.filter.cluster != null) {
         if (!d.clusters) throw engineError('segments-bad-input', 'A cluster segment needs its clustering.');
-        if (JSON.stringify(built().get(id)!.clusters) !== JSON.stringify(d.clusters)) cluster(id, d.clusters.features, d.clusters.k, d.clusters.seed);
+        if (JSON.stringify(built().get(id)!.clusters) !== JSON.stringify(d.clusters)) await cluster(id, d.clusters.features, d.clusters.k, d.clusters.seed);
       }
       return materialise(id, d);
     }),
@@ -156,15 +156,15 @@ export function segmentsApi(engine: () => Engine): SegmentsApi {
 
     listSegments: async (id) => [...(saved().get(id)?.values() ?? [])],
 
-    lookalikes: (id, slug, features, topN, options = DEFAULT_LOOKALIKE) => guarded(() => {
-      const b = requireBase(engine(), id);
+    lookalikes: (id, slug, features, topN, options = DEFAULT_LOOKALIKE) => guarded(async () => {
+      const b = await requireBase(engine(), id);
       const seg = saved().get(id)?.get(slug);
       if (!seg || !features.length) throw engineError('segments-bad-input', 'Unknown segment.');
       if (options.pool && !saved().get(id)?.has(options.pool)) throw engineError('segments-bad-input', 'Unknown segment.');
-      const memberIds = (s: string) => new Set(all(conn(), `SELECT customer_id FROM ${segmentTable(s, id)}`).map((r) => String(r.customer_id)));
-      const members = memberIds(slug);
-      const pool = options.pool ? memberIds(options.pool) : null;
-      const { ids, x } = featureRows(engine(), b, features);
+      const memberIds = async (s: string) => new Set((await all(conn(), `SELECT customer_id FROM ${segmentTable(s, id)}`)).map((r) => String(r.customer_id)));
+      const members = await memberIds(slug);
+      const pool = options.pool ? await memberIds(options.pool) : null;
+      const { ids, x } = await featureRows(engine(), b, features);
       const { z } = standardise(x);
       const inSeg = z.filter((_, i) => members.has(ids[i]));
       if (!inSeg.length) throw engineError('segments-bad-input', 'The segment is empty.');

@@ -14,14 +14,14 @@ export const baseTable = (id: string) => quoteIdent(`segbase_${id}`);
 export const segmentTable = (slug: string, id: string) => quoteIdent(`segment_${slug}_${id}`);
 
 /** Builds the base table; returns the numeric features that are present. */
-export function buildBase(engine: Engine, id: string, rfmBins: number): BaseFeature[] {
+export async function buildBase(engine: Engine, id: string, rfmBins: number): Promise<BaseFeature[]> {
   const ds = engine.dataset(id);
   if (ds.kind !== 'panel' && ds.kind !== 'transactions') throw engineError('segments-needs-customers', 'Segments need a panel or transactions.');
   const money = ds.has('revenue') ? 'revenue' : ds.has('amount') ? 'amount' : null;
   if (!money) throw engineError('segments-needs-customers', 'Segments need a revenue or amount column.');
   const col = (role: ColumnRole, name: string, type = 'DOUBLE') => (ds.has(role) ? name : `NULL::${type}`);
   const isTx = ds.kind === 'transactions';
-  exec(engine.conn, template(baseSql, {
+  await exec(engine.conn, template(baseSql, {
     out: baseTable(id), table: ds.table, money,
     when: isTx && ds.has('date') ? 'date' : 'month',
     frequency: isTx ? 'count(*)' : 'count(DISTINCT month) FILTER (WHERE money > 0)',
@@ -30,17 +30,17 @@ export function buildBase(engine: Engine, id: string, rfmBins: number): BaseFeat
     industry: col('industry', 'industry', 'VARCHAR'), region: col('region', 'region', 'VARCHAR'), plan: col('plan', 'plan', 'VARCHAR')
   }));
   const b = baseTable(id);
-  exec(engine.conn, `CREATE OR REPLACE TABLE ${b} AS SELECT s.*, r.r, r.f, r.m, NULL::INTEGER AS cluster
+  await exec(engine.conn, `CREATE OR REPLACE TABLE ${b} AS SELECT s.*, r.r, r.f, r.m, NULL::INTEGER AS cluster
     FROM ${b} s JOIN (${template(rfmSql, { base: b, bins: Math.round(rfmBins) })}) r USING (customer_id)`);
-  const present = one(engine.conn, `SELECT count(voice) AS voice, count(data) AS data, count(sms) AS sms, count(vas) AS vas FROM ${b}`) ?? {};
+  const present = (await one(engine.conn, `SELECT count(voice) AS voice, count(data) AS data, count(sms) AS sms, count(vas) AS vas FROM ${b}`)) ?? {};
   const features: BaseFeature[] = ['arpu', 'frequency', 'monetary', 'recency_days'];
   for (const f of ['voice', 'data', 'sms', 'vas'] as const) if (Number(present[f]) > 0) features.push(f);
   return features;
 }
 
-export function requireBase(engine: Engine, id: string): string {
+export async function requireBase(engine: Engine, id: string): Promise<string> {
   engine.dataset(id);
-  if (!tableExists(engine.conn, `segbase_${id}`)) throw engineError('segments-not-built', 'Open the segment overview first.');
+  if (!await tableExists(engine.conn, `segbase_${id}`)) throw engineError('segments-not-built', 'Open the segment overview first.');
   return baseTable(id);
 }
 
@@ -71,8 +71,8 @@ export function filterSql(f: SegmentFilter, freqCut: number, amountCut: number):
 }
 
 /** Numeric feature matrix of the base (NULLs as 0), in customer_id order. */
-export function featureRows(engine: Engine, base: string, features: BaseFeature[], where = 'TRUE'): { ids: string[]; x: number[][] } {
+export async function featureRows(engine: Engine, base: string, features: BaseFeature[], where = 'TRUE'): Promise<{ ids: string[]; x: number[][] }> {
   const cols = features.map((f) => `coalesce(${quoteIdent(f)}, 0)::DOUBLE AS ${quoteIdent(f)}`).join(', ');
-  const rows = all(engine.conn, `SELECT customer_id, ${cols} FROM ${base} WHERE ${where} ORDER BY customer_id`);
+  const rows = await all(engine.conn, `SELECT customer_id, ${cols} FROM ${base} WHERE ${where} ORDER BY customer_id`);
   return { ids: rows.map((r) => String(r.customer_id)), x: rows.map((r) => features.map((f) => Number(r[f]))) };
 }

@@ -58,7 +58,7 @@ describe('campaign list', () => {
     await churn.fitChurnModel(id, { features: setup.features.filter((f) => f.default).map((f) => f.name), l2: 1, horizon: 3, seed: 1, tiers: { low: 50, high: 150 } });
     expect(await api.campaignSources(id)).toEqual({ stages: false, value: true, churn: true });
     const scores = `"valuescores_${id}"`;
-    const highs = Number(all(engine.conn, `SELECT count(*) AS n FROM ${scores} v JOIN "segbase_${id}" b USING (customer_id) WHERE tier = 'high'`)[0].n);
+    const highs = Number((await all(engine.conn, `SELECT count(*) AS n FROM ${scores} v JOIN "segbase_${id}" b USING (customer_id) WHERE tier = 'high'`))[0].n);
     expect(highs).toBeGreaterThan(100);
 
     const high = await api.buildCampaign(id, { ...DEFAULT_CAMPAIGN, valueTier: 'high', dropBottom: 0 });
@@ -68,18 +68,18 @@ describe('campaign list', () => {
     expect(high.preview.map((r) => r.value)).toEqual([...high.preview.map((r) => r.value)].sort((a, b) => b! - a!));
 
     const loyal = await api.buildCampaign(id, { ...DEFAULT_CAMPAIGN, loyalty: 'fairlyHigh', dropBottom: 0 });
-    const fairly = Number(all(engine.conn, `SELECT count(*) AS n FROM ${scores} v JOIN "segbase_${id}" b USING (customer_id) WHERE loyalty = 'fairlyHigh'`)[0].n);
+    const fairly = Number((await all(engine.conn, `SELECT count(*) AS n FROM ${scores} v JOIN "segbase_${id}" b USING (customer_id) WHERE loyalty = 'fairlyHigh'`))[0].n);
     expect(loyal.eligible).toBe(fairly);
 
     const risky = await api.buildCampaign(id, { ...DEFAULT_CAMPAIGN, minChurnRisk: 0.3, dropBottom: 0 });
-    const over = Number(all(engine.conn, `SELECT count(*) AS n FROM "churnrisk_${id}" k JOIN "segbase_${id}" b USING (customer_id) WHERE probability >= 0.3`)[0].n);
+    const over = Number((await all(engine.conn, `SELECT count(*) AS n FROM "churnrisk_${id}" k JOIN "segbase_${id}" b USING (customer_id) WHERE probability >= 0.3`))[0].n);
     expect(risky.eligible).toBe(over);
     expect(risky.eligible).toBeGreaterThan(0);
     expect(risky.preview.every((r) => r.churn_probability! >= 0.3)).toBe(true);
 
     // Elasticity order: elasticity descending (missing last), ties by value.
     const el = await api.buildCampaign(id, { ...DEFAULT_CAMPAIGN, order: 'elasticity', controlShare: 0 });
-    const rows = all(engine.conn, `SELECT rank, elasticity, value FROM "campaign_${id}" ORDER BY rank`);
+    const rows = await all(engine.conn, `SELECT rank, elasticity, value FROM "campaign_${id}" ORDER BY rank`);
     for (let i = 1; i < rows.length; i++) {
       const [a, b] = [rows[i - 1].elasticity as number | null, rows[i].elasticity as number | null];
       if (a != null && b != null) expect(a).toBeGreaterThanOrEqual(b);
@@ -87,15 +87,15 @@ describe('campaign list', () => {
     }
     expect(el.order).toBe('elasticity');
     // The drop uses value: the dropped customers are the lowest composite values (unassessed first).
-    const lowest = all(engine.conn, `SELECT customer_id FROM "segbase_${id}" LEFT JOIN "valuescores_${id}" USING (customer_id)
-      ORDER BY composite ASC NULLS FIRST, customer_id LIMIT ${el.dropped}`).map((r) => r.customer_id);
+    const lowest = (await all(engine.conn, `SELECT customer_id FROM "segbase_${id}" LEFT JOIN "valuescores_${id}" USING (customer_id)
+      ORDER BY composite ASC NULLS FIRST, customer_id LIMIT ${el.dropped}`)).map((r) => r.customer_id);
     expect(el.dropped).toBe(Math.ceil(0.05 * (el.eligible - 1)));
-    expect(all(engine.conn, `SELECT count(*) AS n FROM "campaign_${id}" WHERE customer_id IN (${lowest.map((c) => `'${c}'`).join(',')})`)[0].n).toBe(0);
+    expect((await all(engine.conn, `SELECT count(*) AS n FROM "campaign_${id}" WHERE customer_id IN (${lowest.map((c) => `'${c}'`).join(',')})`))[0].n).toBe(0);
     const csv = (await api.campaignCsv(id, 'target')).replace(/^\uFEFF/, '').trim().split('\r\n');
     expect(csv[0]).toBe('customer_id,arpu,value,tier,loyalty,elasticity,elasticity_layer,churn_probability,customer_type,region,plan,stage,arm');
     expect(csv).toHaveLength(el.target + 1);
     expect(csv[1].split(',')[0]).toBe(rows[0].customer_id ?? el.preview[0].customer_id);
-    expect(csv.slice(1).map((l) => l.split(',')[0])).toEqual(el.preview.length ? all(engine.conn, `SELECT customer_id FROM "campaign_${id}" ORDER BY rank`).map((r) => r.customer_id) : []);
+    expect(csv.slice(1).map((l) => l.split(',')[0])).toEqual(el.preview.length ? (await all(engine.conn, `SELECT customer_id FROM "campaign_${id}" ORDER BY rank`)).map((r) => r.customer_id) : []);
   }, 180_000);
 });
 
@@ -121,7 +121,7 @@ describe('evaluation', () => {
 
   it('reads a GB18030 outcome file with Chinese headers, quotes and thousand separators; counts the bad row', async () => {
     await api.buildCampaign(id, { ...DEFAULT_CAMPAIGN, controlShare: 0.2 });
-    const ids = all(engine.conn, `SELECT customer_id, arm, arpu FROM "campaign_${id}" ORDER BY rank LIMIT 400`);
+    const ids = await all(engine.conn, `SELECT customer_id, arm, arpu FROM "campaign_${id}" ORDER BY rank LIMIT 400`);
     const lines = ['用户ID,是否响应,活动前ARPU,活动后ARPU,补贴金额,备注'];
     ids.forEach((r, i) => {
       const resp = r.arm === 'target' ? i % 4 === 0 : i % 12 === 0;
@@ -146,7 +146,7 @@ describe('evaluation', () => {
     expect(ev.subsidy.problems).toContain('few-rates');
     expect(Number.isFinite(ev.subsidy.bands[0].takeUp)).toBe(true);
     // The outcome file's own dataset is gone; its normalised rows stay with the list's dataset.
-    expect(all(engine.conn, `SELECT count(*) AS n FROM "campout_${id}"`)[0].n).toBe(401);
+    expect((await all(engine.conn, `SELECT count(*) AS n FROM "campout_${id}"`))[0].n).toBe(401);
   }, 60_000);
 
   it('names missing columns, non-matching files and degenerate outcomes instead of computing NaN', async () => {
@@ -159,7 +159,7 @@ describe('evaluation', () => {
 
     // A blank required cell and a customer's second row are rejected with their reasons, never
     // dropped silently: loaded + rejected = rows in the file.
-    const [c1, c2] = all(engine.conn, `SELECT customer_id FROM "campaign_${id}" ORDER BY rank LIMIT 2`).map((r) => String(r.customer_id));
+    const [c1, c2] = (await all(engine.conn, `SELECT customer_id FROM "campaign_${id}" ORDER BY rank LIMIT 2`)).map((r) => String(r.customer_id));
     const odd = await api.loadOutcomes(id, new Blob([`customer_id,responded,arpu_before,arpu_after\n${c1},1,50,60\n${c2},,50,50\n${c1},0,50,50\n${c2},1,40,\n`]), 'd.csv');
     expect([odd.rowsInFile, odd.loaded, odd.rejected]).toEqual([4, 1, 3]);
     expect(odd.reasons.map((r) => [r.reason, r.column, r.count, r.examples.map((e) => e.row)])).toEqual([
@@ -168,7 +168,7 @@ describe('evaluation', () => {
     expect(odd.matched).toBe(1);
 
     // No responders, no subsidy column: clear problems, no NaN anywhere.
-    const some = all(engine.conn, `SELECT customer_id, arm FROM "campaign_${id}" ORDER BY rank LIMIT 60`);
+    const some = await all(engine.conn, `SELECT customer_id, arm FROM "campaign_${id}" ORDER BY rank LIMIT 60`);
     const body = some.map((r, i) => `${r.customer_id},0,40,${41 + (i % 3)},${r.arm === 'control' ? '对照组' : '目标组'}`);
     await api.loadOutcomes(id, new Blob([['客户ID,是否响应,arpu_before,arpu_after,组别', ...body].join('\n')]), 'c.csv');
     const ev = await api.evaluateCampaign(id, 'file', 1);

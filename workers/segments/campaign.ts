@@ -38,23 +38,23 @@ export function campaignApi(engine: () => Engine): CampaignApi {
   /** The score sources each dataset's current list was built with (its CSV carries their columns). */
   const built = new Map<string, CampaignSources>();
   const exists = (name: string) => tableExists(conn(), name);
-  const sources = (id: string): CampaignSources => ({ stages: exists(`lifecycle_${id}`), value: exists(valueScoresTable(id)), churn: exists(churnRiskTable(id)) });
-  const requireList = (id: string) => {
-    if (!built.has(id) || !exists(`campaign_${id}`)) throw engineError('segments-bad-input', 'Build a list first.');
+  const sources = async (id: string): Promise<CampaignSources> => ({ stages: await exists(`lifecycle_${id}`), value: await exists(valueScoresTable(id)), churn: await exists(churnRiskTable(id)) });
+  const requireList = async (id: string) => {
+    if (!built.has(id) || !(await exists(`campaign_${id}`))) throw engineError('segments-bad-input', 'Build a list first.');
     return listTable(id);
   };
 
-  function build(id: string, p: CampaignParams): CampaignList {
-    const b = requireBase(engine(), id);
+  async function build(id: string, p: CampaignParams): Promise<CampaignList> {
+    const b = await requireBase(engine(), id);
     if (!(p.dropBottom >= 0 && p.dropBottom < 1) || !(p.controlShare >= 0 && p.controlShare < 1)) throw engineError('segments-bad-input', 'Shares must be in [0, 1).');
     if (p.minChurnRisk != null && !(p.minChurnRisk >= 0 && p.minChurnRisk <= 1)) throw engineError('segments-bad-input', 'Churn risk must be in [0, 1].');
-    const src = sources(id);
+    const src = await sources(id);
     const need = (ok: boolean, what: string) => {
       if (!ok) throw engineError('segments-bad-input', `Run the ${what} tab before filtering on it.`);
     };
     const conds = [filterSql({ arpuMin: p.arpuMin, arpuMax: p.arpuMax }, 0, 0).replaceAll('arpu', 'b.arpu')];
     if (p.segment) {
-      if (!exists(`segment_${p.segment}_${id}`)) throw engineError('segments-bad-input', 'Unknown segment.');
+      if (!(await exists(`segment_${p.segment}_${id}`))) throw engineError('segments-bad-input', 'Unknown segment.');
       conds.push(`b.customer_id IN (SELECT customer_id FROM ${segmentTable(p.segment, id)})`);
     }
     if (p.stage && src.stages) conds.push(`s.stage = ${quoteLiteral(p.stage.replace(/[^A-E]/g, ''))}`);
@@ -73,21 +73,21 @@ export function campaignApi(engine: () => Engine): CampaignApi {
       ? `elasticity DESC NULLS LAST, rank_value DESC NULLS LAST, customer_id`
       : `rank_value DESC NULLS LAST, customer_id`;
     const candidates = quoteIdent(`campcand_${id}`);
-    exec(conn(), template(campaignSql, {
+    await exec(conn(), template(campaignSql, {
       candidates, out: listTable(id), base: b, joins, filter: conds.join(' AND '),
       value: v('composite', 'DOUBLE'), tier: v('tier', 'VARCHAR'), loyalty: v('loyalty', 'VARCHAR'),
       elasticity: v('elasticity', 'DOUBLE'), layer: v('elasticity_layer', 'VARCHAR'),
       churn: src.churn ? 'k.probability' : 'NULL::DOUBLE', stage: src.stages ? 's.stage' : 'NULL::VARCHAR',
       rankValue, order, drop: p.dropBottom
     }));
-    const eligible = Number(one(conn(), `SELECT count(*) AS n FROM ${candidates}`)!.n);
-    exec(conn(), `DROP TABLE ${candidates}`);
-    const ids = all(conn(), `SELECT customer_id FROM ${listTable(id)} ORDER BY rank`).map((r) => String(r.customer_id));
+    const eligible = Number((await one(conn(), `SELECT count(*) AS n FROM ${candidates}`))!.n);
+    await exec(conn(), `DROP TABLE ${candidates}`);
+    const ids = (await all(conn(), `SELECT customer_id FROM ${listTable(id)} ORDER BY rank`)).map((r) => String(r.customer_id));
     const { control } = splitControl(ids, p.controlShare, p.seed);
-    writeRows(conn(), `campctl_${id}`, [['customer_id', 'VARCHAR']], control.map((c) => [c]));
-    exec(conn(), `UPDATE ${listTable(id)} SET arm = 'control' WHERE customer_id IN (SELECT customer_id FROM "campctl_${id}"); DROP TABLE "campctl_${id}"`);
+    await writeRows(conn(), `campctl_${id}`, [['customer_id', 'VARCHAR']], control.map((c) => [c]));
+    await exec(conn(), `UPDATE ${listTable(id)} SET arm = 'control' WHERE customer_id IN (SELECT customer_id FROM "campctl_${id}"); DROP TABLE "campctl_${id}"`);
     built.set(id, src);
-    const preview = all(conn(), `SELECT * FROM ${listTable(id)} ORDER BY rank LIMIT 20`).map(toRow);
+    const preview = (await all(conn(), `SELECT * FROM ${listTable(id)} ORDER BY rank LIMIT 20`)).map(toRow);
     return {
       eligible, dropped: eligible - ids.length, target: ids.length - control.length, control: control.length,
       hasStages: src.stages, sources: src, valueBasis: src.value ? 'composite' : 'arpu', order: p.order, preview
@@ -95,17 +95,17 @@ export function campaignApi(engine: () => Engine): CampaignApi {
   }
 
   /** Outcome rows on the list with their arm (the file's arm where it names one, else the list's). */
-  function outcomeRows(id: string, source: 'file' | null, seed: number): SubsidyRow[] {
-    const list = requireList(id);
+  async function outcomeRows(id: string, source: 'file' | null, seed: number): Promise<SubsidyRow[]> {
+    const list = await requireList(id);
     if (source === null) {
-      const rows = all(conn(), `SELECT customer_id, arpu, arm FROM ${list} ORDER BY rank`)
+      const rows = (await all(conn(), `SELECT customer_id, arpu, arm FROM ${list} ORDER BY rank`))
         .map((r) => ({ customer_id: String(r.customer_id), arpu: Number(r.arpu), arm: r.arm === 'control' ? 'control' as const : 'target' as const }));
       const sim = simulateOutcomes(rows, seed);
-      writeRows(conn(), `campout_${id}`, [['customer_id', 'VARCHAR'], ['responded', 'BOOLEAN'], ['arpu_before', 'DOUBLE'], ['arpu_after', 'DOUBLE'], ['subsidy', 'DOUBLE'], ['arm', 'VARCHAR']],
+      await writeRows(conn(), `campout_${id}`, [['customer_id', 'VARCHAR'], ['responded', 'BOOLEAN'], ['arpu_before', 'DOUBLE'], ['arpu_after', 'DOUBLE'], ['subsidy', 'DOUBLE'], ['arm', 'VARCHAR']],
         sim.map((o) => [o.customer_id, o.responded, o.arpu_before, o.arpu_after, o.subsidy, o.arm]));
-    } else if (!exists(`campout_${id}`)) throw engineError('segments-bad-input', 'Load an outcome file first.');
-    return all(conn(), `SELECT coalesce(o.arm, l.arm) AS arm, o.responded, o.arpu_before, o.arpu_after, o.subsidy
-      FROM ${outcomesTable(id)} o JOIN ${list} l USING (customer_id) ORDER BY l.rank`).map((r) => ({
+    } else if (!(await exists(`campout_${id}`))) throw engineError('segments-bad-input', 'Load an outcome file first.');
+    return (await all(conn(), `SELECT coalesce(o.arm, l.arm) AS arm, o.responded, o.arpu_before, o.arpu_after, o.subsidy
+      FROM ${outcomesTable(id)} o JOIN ${list} l USING (customer_id) ORDER BY l.rank`)).map((r) => ({
       arm: r.arm === 'control' ? 'control' : 'target', responded: r.responded === true,
       arpu_before: Number(r.arpu_before), arpu_after: Number(r.arpu_after), subsidy: numOrNull(r.subsidy)
     }));
@@ -116,19 +116,19 @@ export function campaignApi(engine: () => Engine): CampaignApi {
 
     buildCampaign: (id, p) => guarded(() => build(id, p)),
 
-    campaignCsv: (id, arm) => guarded(() => {
-      const list = requireList(id);
+    campaignCsv: (id, arm) => guarded(async () => {
+      const list = await requireList(id);
       const src = built.get(id)!;
       const keys = ['customer_id', 'arpu', ...(src.value ? ['value', 'tier', 'loyalty', 'elasticity', 'elasticity_layer'] : []),
         ...(src.churn ? ['churn_probability'] : []), 'customer_type', 'region', 'plan', 'stage', 'arm'];
-      const rows = all(conn(), `SELECT ${keys.map(quoteIdent).join(', ')} FROM ${list} WHERE arm = ? ORDER BY rank`, [arm]);
+      const rows = await all(conn(), `SELECT ${keys.map(quoteIdent).join(', ')} FROM ${list} WHERE arm = ? ORDER BY rank`, [arm]);
       return toCsv(keys, rows.map((r) => keys.map((k) => r[k] as string | number | null)));
     }),
 
-    loadOutcomes: (id, file, name) => guarded(() => loadOutcomeFile(engine(), id, requireList(id), file, name)),
+    loadOutcomes: (id, file, name) => guarded(async () => loadOutcomeFile(engine(), id, await requireList(id), file, name)),
 
-    evaluateCampaign: (id, source, seed, arpuBands) => guarded(() => {
-      const rows = outcomeRows(id, source, seed);
+    evaluateCampaign: (id, source, seed, arpuBands) => guarded(async () => {
+      const rows = await outcomeRows(id, source, seed);
       if (!rows.length) throw engineError('segments-bad-input', 'No outcome row matches the list.');
       return evaluate(rows, source ? 'file' : 'simulated', arpuBands);
     })

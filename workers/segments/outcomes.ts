@@ -69,15 +69,15 @@ export async function loadOutcomeFile(engine: Engine, id: string, list: string, 
     const verdict = `CASE WHEN churn IS NULL THEN 'missing-value:responded' WHEN revenue IS NULL THEN 'missing-value:arpu_before'
       WHEN amount IS NULL THEN 'missing-value:arpu_after'
       WHEN row_number() OVER (PARTITION BY customer_id ORDER BY (churn IS NULL OR revenue IS NULL OR amount IS NULL), _row) > 1 THEN 'duplicate-customer' END`;
-    exec(engine.conn, `CREATE OR REPLACE TEMP TABLE outcome_rows AS SELECT *, ${verdict} AS verdict FROM ${ds.table}`);
-    exec(engine.conn, `CREATE OR REPLACE TABLE ${outcomesTable(id)} AS
+    await exec(engine.conn, `CREATE OR REPLACE TEMP TABLE outcome_rows AS SELECT *, ${verdict} AS verdict FROM ${ds.table}`);
+    await exec(engine.conn, `CREATE OR REPLACE TABLE ${outcomesTable(id)} AS
       SELECT customer_id, churn AS responded, revenue AS arpu_before, amount AS arpu_after,
              ${at.subsidy >= 0 ? 'discount' : 'NULL::DOUBLE'} AS subsidy,
              ${armCol ? armSql(`${quoteIdent(armCol)}::VARCHAR`) : 'NULL::VARCHAR'} AS arm
       FROM outcome_rows WHERE verdict IS NULL`);
-    const extra = all(engine.conn, `SELECT verdict, count(*) AS n, array_to_string(list(_row ORDER BY _row)[1:3], ',') AS rows_, array_to_string(list(customer_id ORDER BY _row)[1:3], chr(31)) AS ids
+    const extra = await all(engine.conn, `SELECT verdict, count(*) AS n, array_to_string(list(_row ORDER BY _row)[1:3], ',') AS rows_, array_to_string(list(customer_id ORDER BY _row)[1:3], chr(31)) AS ids
       FROM outcome_rows WHERE verdict IS NOT NULL GROUP BY verdict ORDER BY verdict`);
-    exec(engine.conn, 'DROP TABLE outcome_rows');
+    await exec(engine.conn, 'DROP TABLE outcome_rows');
     const reasons: RejectReason[] = extra.map((r) => {
       const [reason, field] = String(r.verdict).split(':') as [string, OutcomeField | undefined];
       const rows = String(r.rows_).split(',').map(Number);
@@ -88,14 +88,14 @@ export async function loadOutcomeFile(engine: Engine, id: string, list: string, 
       };
     });
     const dropped = reasons.reduce((t, r) => t + r.count, 0);
-    const m = one(engine.conn, `SELECT count(*) FILTER (WHERE l.customer_id IS NOT NULL) AS matched, count(*) FILTER (WHERE l.customer_id IS NULL) AS unmatched
-      FROM ${outcomesTable(id)} o LEFT JOIN ${list} l USING (customer_id)`)!;
+    const m = (await one(engine.conn, `SELECT count(*) FILTER (WHERE l.customer_id IS NOT NULL) AS matched, count(*) FILTER (WHERE l.customer_id IS NULL) AS unmatched
+      FROM ${outcomesTable(id)} o LEFT JOIN ${list} l USING (customer_id)`))!;
     const q = typed.quality;
     return {
       ...base, rowsInFile: q.rowsInFile, loaded: q.loaded - dropped, rejected: q.rejected + dropped, reasons: [...q.reasons, ...reasons],
       matched: Number(m.matched), unmatched: Number(m.unmatched)
     };
   } finally {
-    engine.dropDataset(first.id);
+    await engine.dropDataset(first.id);
   }
 }

@@ -19,11 +19,11 @@ export const SIZE_HEADER = /员工|职工|人数|分支|网点|注册资[金本]
 const churnRate = 'avg(CASE WHEN churned THEN 1.0 WHEN churned IS NULL THEN NULL ELSE 0.0 END)';
 const num = (v: unknown) => (v == null ? null : Number(v));
 
-export function businessSize(engine: Engine, id: string, base: string): SizeBreakdown | null {
+export async function businessSize(engine: Engine, id: string, base: string): Promise<SizeBreakdown | null> {
   const ds = engine.dataset(id);
   const col = ds.columns.find((c) => c.kind === 'number' && c.role === 'number' && SIZE_HEADER.test(c.header));
   const join = col ? `LEFT JOIN (SELECT customer_id, avg(${quoteIdent(col.name)}) AS size FROM ${ds.table} GROUP BY customer_id) s USING (customer_id)` : '';
-  const rows = all(engine.conn, `
+  const rows = await all(engine.conn, `
     WITH biz AS (
       SELECT b.customer_id, b.monetary, b.arpu, b.churned, ${col ? 's.size' : 'b.arpu'} AS size
       FROM ${base} b ${join}
@@ -42,14 +42,14 @@ export function businessSize(engine: Engine, id: string, base: string): SizeBrea
   };
 }
 
-export function usageProfile(engine: Engine, base: string, present: string[]): BreakdownRow[] {
+export async function usageProfile(engine: Engine, base: string, present: string[]): Promise<BreakdownRow[]> {
   const uses = ['voice', 'data', 'sms'].filter((u) => present.includes(u));
   if (uses.length < 2) return [];
   const ratio = (u: string) => `coalesce(${u} / nullif((SELECT avg(${u}) FROM ${base}), 0), 0)`;
   const lead = `CASE WHEN ${uses.map((u) => `coalesce(${u}, 0)`).join(' + ')} <= 0 THEN 'none' ` +
     uses.map((u) => `WHEN ${ratio(u)} >= greatest(${uses.map(ratio).join(', ')}) THEN '${u}'`).join(' ') + ' END';
-  return all(engine.conn, `SELECT ${lead} AS value, count(*) AS customers, sum(monetary) AS revenue, avg(arpu) AS arpu, ${churnRate} AS churn_rate
-    FROM ${base} GROUP BY 1 ORDER BY customers DESC`).map((r) => ({
+  return (await all(engine.conn, `SELECT ${lead} AS value, count(*) AS customers, sum(monetary) AS revenue, avg(arpu) AS arpu, ${churnRate} AS churn_rate
+    FROM ${base} GROUP BY 1 ORDER BY customers DESC`)).map((r) => ({
     value: String(r.value), customers: Number(r.customers), revenue: Number(r.revenue), arpu: Number(r.arpu), churnRate: num(r.churn_rate)
   }));
 }

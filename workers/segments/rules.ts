@@ -13,7 +13,7 @@ import type { RulesResult } from './contract.ts';
 
 const SERVICE = /^(PhoneService|MultipleLines|InternetService|OnlineSecurity|OnlineBackup|DeviceProtection|TechSupport|StreamingTV|StreamingMovies|PaperlessBilling)$/i;
 
-export function serviceRules(engine: Engine, id: string, baseOf: () => string, minSupport: number): RulesResult {
+export async function serviceRules(engine: Engine, id: string, baseOf: () => Promise<string>, minSupport: number): Promise<RulesResult> {
   if (!(minSupport > 0 && minSupport < 1)) throw engineError('segments-bad-input', 'Minimum support must be in (0, 1).');
   const ds = engine.dataset(id);
   const services = ds.columns.filter((c) => c.role === 'text' && SERVICE.test(c.header));
@@ -24,13 +24,13 @@ export function serviceRules(engine: Engine, id: string, baseOf: () => string, m
     const flag = (n: string) => `bool_or(${quoteIdent(n)} NOT IN ('No', 'No internet service', 'No phone service', '') AND ${quoteIdent(n)} IS NOT NULL)`;
     sql = `SELECT ${services.map((c, i) => `${flag(c.name)} AS i${i}`).join(', ')} FROM ${ds.table} GROUP BY customer_id`;
   } else {
-    const base = baseOf();
+    const base = await baseOf();
     items = ['vas≥1', 'vas≥3', 'data+', 'voice+', 'sms+', 'arpu+'];
     const med = (c: string) => `${c} >= (SELECT median(${c}) FROM ${base} WHERE ${c} > 0)`;
     sql = `SELECT coalesce(vas >= 1, FALSE) AS i0, coalesce(vas >= 3, FALSE) AS i1, coalesce(${med('data')}, FALSE) AS i2,
       coalesce(${med('voice')}, FALSE) AS i3, coalesce(${med('sms')}, FALSE) AS i4,
       coalesce(arpu >= (SELECT quantile_cont(arpu, 0.75) FROM ${base}), FALSE) AS i5 FROM ${base}`;
   }
-  const baskets = all(engine.conn, sql).map((r) => items.map((_, i) => Boolean(r[`i${i}`])));
+  const baskets = (await all(engine.conn, sql)).map((r) => items.map((_, i) => Boolean(r[`i${i}`])));
   return { items, customers: baskets.length, rules: associationRules(items, baskets, minSupport) };
 }

@@ -13,8 +13,8 @@ import { DEFAULT_SEGMENT_PARAMS } from './contract.ts';
 
 let engine: Engine;
 let sampleId: string;
-const members = (id: string, slug: string) => all(engine.conn, `SELECT customer_id FROM "segment_${slug}_${id}" ORDER BY 1`).map((r) => String(r.customer_id));
-const tables = () => all(engine.conn, `SELECT table_name FROM duckdb_tables() ORDER BY 1`).map((r) => String(r.table_name));
+const members = async (id: string, slug: string) => (await all(engine.conn, `SELECT customer_id FROM "segment_${slug}_${id}" ORDER BY 1`)).map((r) => String(r.customer_id));
+const tables = async () => (await all(engine.conn, `SELECT table_name FROM duckdb_tables() ORDER BY 1`)).map((r) => String(r.table_name));
 
 beforeAll(async () => {
   engine = await nodeEngine();
@@ -30,7 +30,7 @@ describe('saved segments', () => {
     const c2 = await api.saveSegment(sampleId, 'Cluster 2', { cluster: 2 });
     expect(top.definition).toMatchObject({ rfmBins: 4, clusters: null });
     expect(c2.definition.clusters).toEqual({ features: ['arpu', 'voice'], k: 3, seed: 2 });
-    const before = { top: members(sampleId, top.slug), c2: members(sampleId, c2.slug) };
+    const before = { top: await members(sampleId, top.slug), c2: await members(sampleId, c2.slug) };
     expect(before.top.length).toBe(top.customers);
     expect(top.customers).toBeGreaterThan(0);
 
@@ -42,9 +42,9 @@ describe('saved segments', () => {
     await fresh.segmentOverview(id2, DEFAULT_SEGMENT_PARAMS);
     const again = await fresh.restoreSegment(id2, top.definition);
     const againC2 = await fresh.restoreSegment(id2, c2.definition);
-    const members2 = (slug: string) => all(engine2.conn, `SELECT customer_id FROM "segment_${slug}_${id2}" ORDER BY 1`).map((r) => String(r.customer_id));
-    expect(members2(again.slug)).toEqual(before.top);
-    expect(members2(againC2.slug)).toEqual(before.c2);
+    const members2 = async (slug: string) => (await all(engine2.conn, `SELECT customer_id FROM "segment_${slug}_${id2}" ORDER BY 1`)).map((r) => String(r.customer_id));
+    expect(await members2(again.slug)).toEqual(before.top);
+    expect(await members2(againC2.slug)).toEqual(before.c2);
     expect((await fresh.listSegments(id2)).map((s) => s.slug)).toEqual([top.slug, c2.slug]);
     // A cluster segment needs a clustering run on the current base (its definition names the run).
     await fresh.segmentOverview(id2, DEFAULT_SEGMENT_PARAMS);
@@ -59,21 +59,21 @@ describe('saved segments', () => {
     expect(d.parentId).toBe(sampleId);
     expect(d.overview.customers).toBe(seg.customers);
     const parent = engine.dataset(sampleId);
-    const expected = one(engine.conn, `SELECT count(*) AS n FROM ${parent.table} WHERE customer_id IN (SELECT customer_id FROM "segment_${seg.slug}_${sampleId}")`)!;
+    const expected = (await one(engine.conn, `SELECT count(*) AS n FROM ${parent.table} WHERE customer_id IN (SELECT customer_id FROM "segment_${seg.slug}_${sampleId}")`))!;
     expect(d.overview.rows).toBe(Number(expected.n));
     expect(engine.dataset(d.id).columns).toEqual(parent.columns);
 
     // Lifecycle stages on the segment: every segment customer, nobody else.
     const lc = await lifecycleApi(() => engine).computeLifecycle(d.id, { ruleSet: 'clm', params: {}, tierCuts: [50, 150], month: null });
-    const staged = one(engine.conn, `SELECT count(DISTINCT customer_id) AS n FROM "${lc.table}"`)!;
+    const staged = (await one(engine.conn, `SELECT count(DISTINCT customer_id) AS n FROM "${lc.table}"`))!;
     expect(Number(staged.n)).toBe(seg.customers);
 
     await expect(api.segmentDataset(sampleId, 'nope')).rejects.toMatchObject({ code: 'segments-bad-input' });
-    engine.dropDataset(sampleId);
+    await engine.dropDataset(sampleId);
     // Tables and the features' per-dataset caches go with it (and with its derived dataset).
     expect(await api.listSegments(sampleId)).toEqual([]);
     expect(engine.cache('segments.cuts').has(sampleId)).toBe(false);
-    expect(tables().filter((t) => t.endsWith(`_${sampleId}`) || t.endsWith(`_${d.id}`))).toEqual([]);
+    expect((await tables()).filter((t) => t.endsWith(`_${sampleId}`) || t.endsWith(`_${d.id}`))).toEqual([]);
     expect(() => engine.dataset(d.id)).toThrow();
   }, 60_000);
 });
@@ -96,8 +96,8 @@ describe('look-alikes', () => {
     expect(all0.top.filter((r) => r.similarity >= 0.9).length).toBe(Math.min(10, strict.matched));
     // Candidates only from the pool (and never the segment's own members).
     const pooled = await api.lookalikes(id, top.slug, [...features], 1000, { minSimilarity: 0.5, pool: pool.slug });
-    const poolIds = new Set(all(engine.conn, `SELECT customer_id FROM "segment_${pool.slug}_${id}"`).map((r) => String(r.customer_id)));
-    const topIds = new Set(all(engine.conn, `SELECT customer_id FROM "segment_${top.slug}_${id}"`).map((r) => String(r.customer_id)));
+    const poolIds = new Set((await all(engine.conn, `SELECT customer_id FROM "segment_${pool.slug}_${id}"`)).map((r) => String(r.customer_id)));
+    const topIds = new Set((await all(engine.conn, `SELECT customer_id FROM "segment_${top.slug}_${id}"`)).map((r) => String(r.customer_id)));
     expect(pooled.top.every((r) => poolIds.has(r.customer_id) && !topIds.has(r.customer_id))).toBe(true);
     expect(pooled.candidates).toBe([...poolIds].filter((c) => !topIds.has(c)).length);
   }, 60_000);

@@ -28,7 +28,7 @@ describe('segments', () => {
     const ds = await engine.ingestFile(new File([lines.join('\n')], 'tx.csv'), 'tx.csv', {});
     const o = await api.segmentOverview(ds.id, DEFAULT_SEGMENT_PARAMS);
     expect(o.customers).toBe(5);
-    const rows = all(engine.conn, `SELECT customer_id, r, f, m, frequency, monetary FROM "segbase_${ds.id}" ORDER BY customer_id`);
+    const rows = await all(engine.conn, `SELECT customer_id, r, f, m, frequency, monetary FROM "segbase_${ds.id}" ORDER BY customer_id`);
     expect(rows.map((r) => [r.r, r.f, r.m])).toEqual([1, 2, 3, 4, 5].map((s) => [s, s, s]));
     expect(rows.map((r) => r.monetary)).toEqual([10, 40, 90, 160, 250]);
     // Median cuts: frequency 3, amount 90 → c3, c4, c5 high/high; c1, c2 low/low.
@@ -77,15 +77,15 @@ describe('segments', () => {
     expect(csv.trim().split('\r\n')).toHaveLength(list.control + 1);
 
     // Stage filter: the last month's stage from a `lifecycle_<id>` table (here a hand-made one).
-    exec(engine.conn, `CREATE OR REPLACE TABLE "lifecycle_${s.id}" AS SELECT customer_id, month,
+    await exec(engine.conn, `CREATE OR REPLACE TABLE "lifecycle_${s.id}" AS SELECT customer_id, month,
       CASE WHEN month = max(month) OVER () AND hash(customer_id) % 4 = 0 THEN 'D' ELSE 'C' END AS stage FROM ${engine.dataset(s.id).table}`);
-    const declining = Number(all(engine.conn, `SELECT count(DISTINCT customer_id) AS n FROM "lifecycle_${s.id}" WHERE stage = 'D'`)[0].n);
+    const declining = Number((await all(engine.conn, `SELECT count(DISTINCT customer_id) AS n FROM "lifecycle_${s.id}" WHERE stage = 'D'`))[0].n);
     const staged = await api.buildCampaign(s.id, { ...DEFAULT_CAMPAIGN, stage: 'D', dropBottom: 0 });
     expect(staged.hasStages).toBe(true);
     expect(staged.eligible).toBeGreaterThan(0);
     // Customers seen in the last month with stage D (others' last stage is C).
     expect(staged.eligible).toBe(declining);
-    exec(engine.conn, `DROP TABLE "lifecycle_${s.id}"`);
+    await exec(engine.conn, `DROP TABLE "lifecycle_${s.id}"`);
 
     const big = await api.buildCampaign(s.id, { ...DEFAULT_CAMPAIGN, controlShare: 0.3 });
     const ev = await api.evaluateCampaign(s.id, null, 5);
@@ -95,7 +95,7 @@ describe('segments', () => {
     expect(ev.target.successRate).toBeGreaterThan(0.11);
     expect(ev.control.successRate).toBeLessThan(0.09);
     const pT = PLANTED.rates.reduce((t, r) => t + PLANTED.response(r), 0) / PLANTED.rates.length;
-    const listed = all(engine.conn, `SELECT arpu, arm FROM "campaign_${s.id}"`);
+    const listed = await all(engine.conn, `SELECT arpu, arm FROM "campaign_${s.id}"`);
     const gainOf = (arm: string) => listed.filter((r) => r.arm === arm).map((r) => plantedGain(Number(r.arpu)));
     const avg = (v: number[]) => v.reduce((a, b) => a + b, 0) / v.length;
     const expected = pT * avg(gainOf('target')) - PLANTED.controlRate * avg(gainOf('control'));
@@ -114,8 +114,8 @@ describe('segments', () => {
     const rule = r.rules.find((x) => x.antecedent === 'StreamingTV' && x.consequent === 'StreamingMovies')!;
     // Independent counts from the typed table.
     const t = engine.dataset(ds.id).table;
-    const c = one(engine.conn, `SELECT count(*) FILTER (WHERE "StreamingTV" = 'Yes' AND "StreamingMovies" = 'Yes') AS both,
-      count(*) FILTER (WHERE "StreamingTV" = 'Yes') AS tv, count(*) FILTER (WHERE "StreamingMovies" = 'Yes') AS mv, count(*) AS n FROM ${t}`)!;
+    const c = (await one(engine.conn, `SELECT count(*) FILTER (WHERE "StreamingTV" = 'Yes' AND "StreamingMovies" = 'Yes') AS both,
+      count(*) FILTER (WHERE "StreamingTV" = 'Yes') AS tv, count(*) FILTER (WHERE "StreamingMovies" = 'Yes') AS mv, count(*) AS n FROM ${t}`))!;
     const [both, tv, mv, n] = [c.both, c.tv, c.mv, c.n].map(Number);
     expect(rule.support).toBeCloseTo(both / n, 12);
     expect(rule.confidence).toBeCloseTo(both / tv, 12);

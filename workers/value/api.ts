@@ -18,8 +18,8 @@ export function sortRows(rows: ValueRow[], key: ValueRowKey, descending: boolean
 }
 
 /** The per-customer scores as `valuescores_<id>`, for the campaign builder's filters and order. */
-export function writeValueScores(engine: Engine, datasetId: string, rows: ValueRow[]): void {
-  writeRows(engine.conn, valueScoresTable(datasetId),
+export async function writeValueScores(engine: Engine, datasetId: string, rows: ValueRow[]): Promise<void> {
+  await writeRows(engine.conn, valueScoresTable(datasetId),
     [['customer_id', 'VARCHAR'], ['composite', 'DOUBLE'], ['tier', 'VARCHAR'], ['loyalty', 'VARCHAR'], ['elasticity', 'DOUBLE'], ['elasticity_layer', 'VARCHAR'], ['credit', 'VARCHAR']],
     rows.map((r) => [r.customerId, r.composite, r.tier, r.loyalty, r.elasticity, r.elasticityLayer, r.credit]));
 }
@@ -34,11 +34,11 @@ export function valueApi(engine: () => Engine): ValueApi {
     return rows;
   };
   return {
-    assessValue: (datasetId, params, onProgress) => guarded(() => {
+    assessValue: (datasetId, params, onProgress) => guarded(async () => {
       onProgress?.({ phase: 'summarising', fraction: null });
-      const { result, rows } = assessValue(engine(), datasetId, params);
+      const { result, rows } = await assessValue(engine(), datasetId, params);
       last().set(datasetId, rows);
-      writeValueScores(engine(), datasetId, rows);
+      await writeValueScores(engine(), datasetId, rows);
       return result;
     }),
     valueRows: async (datasetId, sortBy, descending, limit) => sortRows(rowsOf(datasetId), sortBy, descending).slice(0, limit),

@@ -46,7 +46,7 @@ describe('hand-made panel: 2 customers × 30 months', () => {
   let result: ValueAssessment;
   let rows: Map<string, ValueRow>;
   beforeAll(async () => {
-    const out = assessValue(engine, await load(handPanel()), P);
+    const out = await assessValue(engine, await load(handPanel()), P);
     result = out.result;
     rows = new Map(out.rows.map((r) => [String(r.customerId), r]));
   });
@@ -98,7 +98,7 @@ describe('hand-made panel: 2 customers × 30 months', () => {
   });
   it('the evaluation month and Q are editable: Q = 1 counts every month fully', async () => {
     const id = await load(handPanel());
-    const { rows: r } = assessValue(engine, id, { ...P, decay: 1, evaluationMonth: '2023-03' });
+    const { rows: r } = await assessValue(engine, id, { ...P, decay: 1, evaluationMonth: '2023-03' });
     // evaluation month 27: history = months 1…24, Σ k = 300
     expect(r.find((x) => x.customerId === 'A')!.historical).toBeCloseTo(300, 9);
   });
@@ -107,16 +107,16 @@ describe('hand-made panel: 2 customers × 30 months', () => {
 describe('validation and degenerate inputs', () => {
   it('rejects weights that do not sum to 1, with a code the UI translates', async () => {
     const id = await load(handPanel(6));
-    expect(() => assessValue(engine, id, { ...P, weights: { historical: 0.5, current: 0.5, future: 0.1, influence: 0.1 } }))
-      .toThrow(expect.objectContaining({ code: 'value-bad-weights', message: expect.stringMatching(/sum to 1 \(they sum to 1\.200\)/) }));
-    expect(() => assessValue(engine, id, { ...P, weights: { historical: -0.2, current: 1, future: 0.1, influence: 0.1 } }))
-      .toThrow(expect.objectContaining({ code: 'value-bad-weights' }));
-    expect(() => assessValue(engine, id, { ...P, decay: 0 })).toThrow(expect.objectContaining({ code: 'value-bad-params' }));
-    expect(() => assessValue(engine, id, { ...P, evaluationMonth: '1999-01' })).toThrow(expect.objectContaining({ code: 'value-bad-params' }));
+    await expect(assessValue(engine, id, { ...P, weights: { historical: 0.5, current: 0.5, future: 0.1, influence: 0.1 } }))
+      .rejects.toThrow(expect.objectContaining({ code: 'value-bad-weights', message: expect.stringMatching(/sum to 1 \(they sum to 1\.200\)/) }));
+    await expect(assessValue(engine, id, { ...P, weights: { historical: -0.2, current: 1, future: 0.1, influence: 0.1 } }))
+      .rejects.toThrow(expect.objectContaining({ code: 'value-bad-weights' }));
+    await expect(assessValue(engine, id, { ...P, decay: 0 })).rejects.toThrow(expect.objectContaining({ code: 'value-bad-params' }));
+    await expect(assessValue(engine, id, { ...P, evaluationMonth: '1999-01' })).rejects.toThrow(expect.objectContaining({ code: 'value-bad-params' }));
   });
   it('one month only: every value defined, future value and elasticity explained as unavailable', async () => {
     const csv = 'customer_id,month,revenue\nA,2024-01,10\nB,2024-01,20\nC,2024-01,30\n';
-    const { result, rows } = assessValue(engine, await load(csv, ['customerId', 'month', 'revenue']), P);
+    const { result, rows } = await assessValue(engine, await load(csv, ['customerId', 'month', 'revenue']), P);
     expect(result.customers).toBe(3);
     expect(rows.map((r) => r.current)).toEqual([10, 20, 30]);
     expect(rows.map((r) => r.historical)).toEqual([0, 0, 0]);
@@ -128,16 +128,16 @@ describe('validation and degenerate inputs', () => {
   it('a constant indicator is left out of loyalty with a message, not NaN', async () => {
     const lines = ['customer_id,month,revenue,vas_count'];
     for (const c of ['A', 'B', 'C', 'D', 'E']) for (let k = 1; k <= 4; k++) lines.push(`${c},${month(k)},${10 * k + c.charCodeAt(0)},3`);
-    const { result, rows } = assessValue(engine, await load(lines.join('\n'), ['customerId', 'month', 'revenue', 'vasCount']), P);
+    const { result, rows } = await assessValue(engine, await load(lines.join('\n'), ['customerId', 'month', 'revenue', 'vasCount']), P);
     expect(result.notes).toContainEqual({ key: 'loyaltyConstant', vars: { indicator: 'vasLast' } });
     expect(rows.every((r) => r.loyalty != null)).toBe(true);
     expect(allFinite(result) && allFinite(rows)).toBe(true);
   });
   it('refuses a snapshot without months, and a panel without revenue', async () => {
     const snap = await load('customer_id,revenue\nA,1\nB,2\n', ['customerId', 'revenue']);
-    expect(() => assessValue(engine, snap, P)).toThrow(expect.objectContaining({ code: 'value-needs-panel' }));
+    await expect(assessValue(engine, snap, P)).rejects.toThrow(expect.objectContaining({ code: 'value-needs-panel' }));
     const noRev = await load('customer_id,month,cost\nA,2024-01,1\n', ['customerId', 'month', 'cost']);
-    expect(() => assessValue(engine, noRev, P)).toThrow(expect.objectContaining({ code: 'value-needs-revenue' }));
+    await expect(assessValue(engine, noRev, P)).rejects.toThrow(expect.objectContaining({ code: 'value-needs-revenue' }));
   });
 });
 
@@ -147,8 +147,8 @@ describe('special lines, willingness influence and lifecycle stages', () => {
     const rev: Record<string, number> = { A: 30, B: 60, C: 90, D: 120 };
     for (const c of Object.keys(rev)) for (let k = 1; k <= 7; k++) lines.push(`${c},${month(k)},${rev[c] + k},${k + 10},0.5,${c === 'D' ? '是' : '否'}`);
     const id = await load(lines.join('\n'), ['customerId', 'month', 'revenue', 'tenure', 'number', 'text']);
-    engine.conn.query(`CREATE OR REPLACE TABLE lifecycle_${id} AS SELECT customer_id, month, CASE WHEN customer_id < 'C' THEN 'B' ELSE 'C' END AS stage FROM ds_${id}`);
-    const { result, rows } = assessValue(engine, id, P);
+    await engine.conn.exec(`CREATE OR REPLACE TABLE lifecycle_${id} AS SELECT customer_id, month, CASE WHEN customer_id < 'C' THEN 'B' ELSE 'C' END AS stage FROM ds_${id}`);
+    const { result, rows } = await assessValue(engine, id, P);
     const by = new Map(rows.map((r) => [r.customerId, r]));
     expect(by.get('D')!.credit).toBe('X');
     expect(result.credit.rules.find((r) => r.rule === 'special')!.customers).toBe(1);
@@ -169,14 +169,14 @@ describe('value elasticity between chosen periods', () => {
     rev.forEach((r, i) => lines.push(`A,${month(i + 1)},${r},${cost[i]}`));
     lines.push(`B,${month(8)},50,5`);
     const id = await load(lines.join('\n'), ['customerId', 'month', 'revenue', 'cost']);
-    const chosen = assessValue(engine, id, { ...P, elasticityBase: month(3) });
+    const chosen = await assessValue(engine, id, { ...P, elasticityBase: month(3) });
     expect(chosen.rows.find((r) => r.customerId === 'A')!.elasticity).toBeCloseTo(0.4, 12);
     expect(chosen.result.elasticity!.baseMonths).toEqual([month(1), month(3)]);
     // B has no base period: undefined, not 0
     expect(chosen.rows.find((r) => r.customerId === 'B')!.elasticityLayer).toBe('undefined');
-    const byDefault = assessValue(engine, id, P);
+    const byDefault = await assessValue(engine, id, P);
     expect(byDefault.rows.find((r) => r.customerId === 'A')!.elasticity).toBeCloseTo(0.25, 12);
-    expect(() => assessValue(engine, id, { ...P, elasticityBase: month(7) })).toThrow(expect.objectContaining({ code: 'value-bad-params' }));
+    await expect(assessValue(engine, id, { ...P, elasticityBase: month(7) })).rejects.toThrow(expect.objectContaining({ code: 'value-bad-params' }));
   });
 });
 
@@ -185,7 +185,7 @@ describe('the generated sample panel (2,000 × 24, seed 1)', () => {
   let rows: ValueRow[];
   beforeAll(async () => {
     const s = await engine.loadSample({ customers: 2000, months: 24, seed: 1, lang: 'en' });
-    ({ result, rows } = assessValue(engine, s.id, P));
+    ({ result, rows } = await assessValue(engine, s.id, P));
   }, 60_000);
 
   it('scores every customer on the network in the last month, in tiers of 20/30/50%', () => {
@@ -262,7 +262,7 @@ describe('the generated sample panel (2,000 × 24, seed 1)', () => {
 describe('the Chinese sample headers (300 × 12, seed 2)', () => {
   it('finds the five influence parts and the special-line flag by their Chinese names', async () => {
     const s = await engine.loadSample({ customers: 300, months: 12, seed: 2, lang: 'zh' });
-    const { result } = assessValue(engine, s.id, P);
+    const { result } = await assessValue(engine, s.id, P);
     expect(result.influenceParts.map((p) => p.column)).toEqual(['集团信息化收入', '集团内通话占比', '副卡数', '主叫占比', '交往圈收入']);
     expect(result.notes.some((n) => n.key === 'creditNoSpecial')).toBe(false);
     expect(result.credit.rules.find((r) => r.rule === 'special')!.customers).toBeGreaterThan(0);

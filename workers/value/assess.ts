@@ -24,10 +24,10 @@ import monthsSql from './sql/months.sql?raw';
 import stageAtSql from './sql/stage_at.sql?raw';
 
 /** Stages in the evaluation month from the Lifecycle tab's last run, or null when it has not run. */
-function stagesAt(engine: Engine, datasetId: string, month: string): Map<string, string> | null {
+async function stagesAt(engine: Engine, datasetId: string, month: string): Promise<Map<string, string> | null> {
   const name = `lifecycle_${datasetId}`;
-  if (!tableExists(engine.conn, name)) return null;
-  const rows = all(engine.conn, template(stageAtSql, { stages: quoteIdent(name) }), [`${month}-01`]);
+  if (!await tableExists(engine.conn, name)) return null;
+  const rows = await all(engine.conn, template(stageAtSql, { stages: quoteIdent(name) }), [`${month}-01`]);
   return new Map(rows.map((r) => [String(r.customer_id), String(r.stage)]));
 }
 
@@ -51,7 +51,7 @@ const median = (v: number[]) => {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 
-export function assessValue(engine: Engine, datasetId: string, params: ValueParams): { result: ValueAssessment; rows: ValueRow[] } {
+export async function assessValue(engine: Engine, datasetId: string, params: ValueParams): Promise<{ result: ValueAssessment; rows: ValueRow[] }> {
   const ds = engine.dataset(datasetId);
   if (!ds.has('customerId') || !ds.has('month')) throw engineError('value-needs-panel', 'Customer value needs a customer × month panel.');
   if (!ds.has('revenue')) throw engineError('value-needs-revenue', 'Customer value needs a revenue column.');
@@ -62,7 +62,7 @@ export function assessValue(engine: Engine, datasetId: string, params: ValuePara
   for (const role of ['cost', 'discount', 'tenure', 'arrears', 'churn'] as const)
     if (!inputs.has(role)) notes.push({ key: 'missingInput', vars: { role } });
 
-  const months = all(conn, template(monthsSql, { table: ds.table })).map((r) => String(r.month));
+  const months = (await all(conn, template(monthsSql, { table: ds.table }))).map((r) => String(r.month));
   const evaluationMonth = params.evaluationMonth ?? months[months.length - 1];
   const e = months.indexOf(evaluationMonth);
   if (e < 0) throw engineError('value-bad-params', `No data in the evaluation month ${evaluationMonth}.`);
@@ -71,14 +71,14 @@ export function assessValue(engine: Engine, datasetId: string, params: ValuePara
   const baseLag = params.elasticityBase == null ? 3 : e - months.indexOf(params.elasticityBase);
   if (params.elasticityBase != null && (!months.includes(params.elasticityBase) || baseLag < 3))
     throw engineError('value-bad-params', 'The elasticity base period must end at least 3 months before the evaluation month.');
-  const customers = customerWindows(conn, inputs, evaluationMonth, baseLag);
+  const customers = await customerWindows(conn, inputs, evaluationMonth, baseLag);
   const n = customers.length;
 
   // Historical value: observed decayed profit plus the seed's approximation for months without rows.
   const hist = new Map(
-    all(conn, template(historicalSql, { table: ds.table, profit: inputs.parts.profit, tenure: inputs.parts.tenure }), [
+    (await all(conn, template(historicalSql, { table: ds.table, profit: inputs.parts.profit, tenure: inputs.parts.tenure }), [
       `${evaluationMonth}-01`, params.decay
-    ]).map((r) => [String(r.customer_id), r])
+    ])).map((r) => [String(r.customer_id), r])
   );
   const history: Record<HistoryMethod, number> = { observed: 0, mixed: 0, approximated: 0 };
   const historyMethod: HistoryMethod[] = [];
@@ -109,7 +109,7 @@ export function assessValue(engine: Engine, datasetId: string, params: ValuePara
   else {
     if (!evalMonth) notes.push({ key: 'futureNoHoldout' });
     const model = fitFutureModel(
-      customerWindows(conn, inputs, trainMonth), evalMonth ? customerWindows(conn, inputs, evalMonth) : null,
+      await customerWindows(conn, inputs, trainMonth), evalMonth ? await customerWindows(conn, inputs, evalMonth) : null,
       trainMonth, evalMonth, params.groups, present, notes
     );
     if (model) {
@@ -147,7 +147,7 @@ export function assessValue(engine: Engine, datasetId: string, params: ValuePara
 
   const loyalty = scoreLoyalty(customers, tiers, params.loyaltyCuts, notes);
   if (loyalty) {
-    const stages = stagesAt(engine, datasetId, evaluationMonth);
+    const stages = await stagesAt(engine, datasetId, evaluationMonth);
     if (stages) loyalty.summary.byStage = crossStages(customers.map((c) => stages.get(c.customerId) ?? '–'), loyalty.bands);
     else notes.push({ key: 'loyaltyNoStages' });
   }

@@ -43,8 +43,8 @@ const num = (v: unknown): number | null => (v == null ? null : Number(v));
  * Customers on the network in `anchor` (`YYYY-MM`), with their window indicators; `baseLag` is how
  * many months before the anchor the elasticity base window ends (default 3: the 3 months before the last 3).
  */
-export function customerWindows(conn: SqlConnection, inputs: ValueInputs, anchor: string, baseLag = 3): CustomerWindow[] {
-  const rows = all(conn, template(windowSql, inputs.parts), [`${anchor}-01`, baseLag]);
+export async function customerWindows(conn: SqlConnection, inputs: ValueInputs, anchor: string, baseLag = 3): Promise<CustomerWindow[]> {
+  const rows = await all(conn, template(windowSql, inputs.parts), [`${anchor}-01`, baseLag]);
   const aliases = inputs.influence.flatMap((p) => (p.alias ? [p.alias] : []));
   return rows.map((r) => ({
     customerId: String(r.customer_id),
