@@ -96,3 +96,25 @@ export function prepareRfmRows(rows: readonly { frequency: number; recency: numb
   const meanRate = values.reduce((s, [x, , T], i) => s + (weights[i] * x) / T, 0) / total;
   return { values, weights, total, meanRate };
 }
+
+/**
+ * Starting r and α by the method of moments of the gamma–Poisson counts over each customer's age:
+ * E x = rT/α and Var x − E x = rT²/α² (dropout ignored); r = 1 where there is no overdispersion.
+ */
+export function purchaseRateStart(values: readonly number[][], weights: readonly number[]): [number, number] {
+  let sx = 0, sT = 0;
+  for (let i = 0; i < values.length; i++) {
+    sx += weights[i] * values[i][0];
+    sT += weights[i] * values[i][2];
+  }
+  const rate = Math.max(sx / sT, 1e-6);
+  let excess = 0, sT2 = 0;
+  for (let i = 0; i < values.length; i++) {
+    const [x, , T] = values[i];
+    excess += weights[i] * ((x - rate * T) ** 2 - rate * T);
+    sT2 += weights[i] * T * T;
+  }
+  const alpha = excess > 0 ? (rate * sT2) / excess : 1 / rate;
+  const r = Math.min(Math.max(rate * alpha, 0.01), 100);
+  return [r, r / rate];
+}
