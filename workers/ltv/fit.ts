@@ -23,14 +23,19 @@ import type { LtvFitResult, LtvModel, LtvRfmRow } from './contract.ts';
 export const UNIT_DAYS = { day: 1, week: 7, month: 365.25 / 12 } as const;
 
 /** Runs a fit, turning a ModelError into a reason the UI translates (never NaN parameters). */
-export function tryModel<P extends object>(fit: () => { params: P; logLikelihood: number; converged: boolean }, k: number): LtvModel<P> {
+export function tryModel<P extends object>(
+  fit: () => { params: P; logLikelihood: number; converged: boolean; unidentified: readonly string[] }, k: number
+): LtvModel<P> {
   try {
     const f = fit();
     const values = Object.values(f.params) as number[];
     if (!Number.isFinite(f.logLikelihood) || values.some((v) => !Number.isFinite(v))) {
       return { ok: false, code: 'not-converged', message: 'the fit gave non-finite values' };
     }
-    return { ok: true, params: f.params, logLikelihood: f.logLikelihood, aic: 2 * k - 2 * f.logLikelihood, converged: f.converged };
+    return {
+      ok: true, params: f.params, logLikelihood: f.logLikelihood, aic: 2 * k - 2 * f.logLikelihood, converged: f.converged,
+      unidentified: [...f.unidentified]
+    };
   } catch (e) {
     if (e instanceof ModelError) return { ok: false, code: e.code, message: e.message };
     throw e;
@@ -137,8 +142,20 @@ export function heatmap(rows: readonly LtvRfmRow[], bg: BgNbdParams, t: number):
   return { T, t, frequencies, recencies, pAlive, expected };
 }
 
-/** The three model fits on one summary, each allowed to fail on its own. */
-export function fitModels(rows: readonly LtvRfmRow[]): Pick<LtvFitResult, 'bgNbd' | 'paretoNbd' | 'gammaGamma' | 'spendCorrelation'> {
+/**
+ * The purchase model AIC prefers, among those that fitted with every parameter identified: a fit
+ * whose likelihood is flat or whose parameters ran away has a meaningless AIC (the Pareto/NBD limit
+ * s, β → ∞ is a different, simpler model), so it is never chosen.
+ */
+export function preferredModel(bgNbd: LtvModel<object>, paretoNbd: LtvModel<object>): LtvFitResult['preferred'] {
+  const usable = (m: LtvModel<object>) => (m.ok && m.unidentified.length === 0 ? m.aic : Infinity);
+  const bg = usable(bgNbd), pn = usable(paretoNbd);
+  if (bg === Infinity && pn === Infinity) return null;
+  return bg <= pn ? 'bgNbd' : 'paretoNbd';
+}
+
+/** The three model fits on one summary, each allowed to fail on its own, and the AIC choice. */
+export function fitModels(rows: readonly LtvRfmRow[]): Pick<LtvFitResult, 'bgNbd' | 'paretoNbd' | 'gammaGamma' | 'preferred' | 'spendCorrelation'> {
   const bgNbd = tryModel(() => fitBgNbd(rows), 4);
   const paretoNbd = tryModel(() => fitParetoNbd(rows), 4);
   const repeat = rows.filter((r) => r.frequency > 0 && r.monetaryValue > 0);
@@ -147,5 +164,5 @@ export function fitModels(rows: readonly LtvRfmRow[]): Pick<LtvFitResult, 'bgNbd
     ? { ok: false, code: 'no-spend', message: 'no repeat buyer has a positive amount' }
     : tryModel(() => fitGammaGamma(rows), 3);
   const spendCorrelation = correlation(repeat.map((r) => r.frequency), repeat.map((r) => r.monetaryValue));
-  return { bgNbd, paretoNbd, gammaGamma, spendCorrelation };
+  return { bgNbd, paretoNbd, gammaGamma, preferred: preferredModel(bgNbd, paretoNbd), spendCorrelation };
 }

@@ -209,7 +209,7 @@ export function paretoNbdObjective(values: readonly number[][], weights: readonl
  * it is within e⁻⁴⁰ of it is found by Newton's method from the ends; on that range the integrand is
  * smooth and one 64-point rule is exact to rounding. For the Pareto/NBD rows where ₂F₁ converges slowly.
  */
-function logDropoutIntegral(p: number, q: number, alpha: number, beta: number, t1: number, t2: number, out: Float64Array): number {
+export function logDropoutIntegral(p: number, q: number, alpha: number, beta: number, t1: number, t2: number, out: Float64Array): number {
   const alphaMin = alpha <= beta;
   const c0 = alphaMin ? alpha : beta, c = Math.abs(alpha - beta);
   const pm = alphaMin ? p : q, qo = alphaMin ? q : p;
@@ -257,16 +257,33 @@ function logDropoutIntegral(p: number, q: number, alpha: number, beta: number, t
 
 /**
  * P(alive at T | x, tₓ, T) (Fader & Hardie 2005, eq. 24):
- * 1 / [1 + s/(r+s+x) · (α+T)^(r+x) (β+T)^s · A₀].
+ * 1 / [1 + s/(r+s+x) · (α+T)^(r+x) (β+T)^s · A₀], with A₀ from the ₂F₁ series or, where that
+ * converges slowly (a run-away fit), the quadrature of the likelihood.
  * @throws {ModelError} 'invalid-input' for an inconsistent row
  */
 export function paretoNbdProbAlive(params: ParetoNbdParams, row: RfmRow): number {
   const { frequency: x, recency: tx, T } = row;
   checkRfmRow(x, tx, T, 0);
   const { r, alpha, s, beta } = params;
-  const logOdds =
-    Math.log(s) - Math.log(r + s + x) + (r + x) * Math.log(alpha + T) + s * Math.log(beta + T) + logA0(params, x, tx, T);
+  const logOdds = (r + x) * Math.log(alpha + T) + s * Math.log(beta + T) + logDiedBetween(params, x, tx, T);
   return 1 / (1 + Math.exp(logOdds));
+}
+
+/** ln[s ∫ₜₓ^T (α+τ)^−(r+x) (β+τ)^−(s+1) dτ] = ln[s A₀/(r+s+x)]: ₂F₁ series, else quadrature. */
+function logDiedBetween(params: ParetoNbdParams, x: number, tx: number, T: number): number {
+  if (tx >= T) return -Infinity;
+  const { r, alpha, s, beta } = params;
+  const a1 = r + s + x;
+  const alphaLarger = alpha >= beta;
+  const m = alphaLarger ? alpha : beta, diff = Math.abs(alpha - beta);
+  const logTail = (t: number) => {
+    const z = diff / (m + t);
+    const f = z <= SERIES_MAX_Z ? hyp2f1PlusOne(a1, alphaLarger ? s + 1 : r + x, z) : null;
+    return f ? Math.log(f.value) - a1 * Math.log(m + t) : null;
+  };
+  const l1 = logTail(tx), l2 = logTail(T);
+  if (l1 !== null && l2 !== null) return Math.log(s) - Math.log(a1) + l1 + Math.log(-Math.expm1(l2 - l1));
+  return Math.log(s) + logDropoutIntegral(r + x, s + 1, alpha, beta, tx, T, new Float64Array(4));
 }
 
 /**

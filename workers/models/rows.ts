@@ -42,16 +42,17 @@ export function aggregateRows<K extends string>(
 
 /**
  * Check a continuous-time RFM row: integer frequency ≥ 0, 0 ≤ recency ≤ T, recency 0 when
- * frequency is 0, T > 0.
+ * frequency is 0, T ≥ 0. T = 0 (first purchase on the calibration end) is allowed without repeats:
+ * such a customer's likelihood is 1 under BG/NBD and Pareto/NBD, so they count but weigh nothing.
  * @throws {ModelError} 'invalid-input'
  */
 export function checkRfmRow(x: number, tx: number, T: number, index: number): void {
   const ok =
-    Number.isInteger(x) && x >= 0 && tx >= 0 && T > 0 && tx <= T * (1 + 1e-12) && (x > 0 || tx === 0);
+    Number.isInteger(x) && x >= 0 && tx >= 0 && T >= 0 && tx <= T * (1 + 1e-12) && (x > 0 || tx === 0) && (T > 0 || x === 0);
   if (!ok) {
     throw new ModelError(
       'invalid-input',
-      `row ${index}: need integer frequency ≥ 0, 0 ≤ recency ≤ T, T > 0, recency 0 without repeats (got ${x}, ${tx}, ${T})`,
+      `row ${index}: need integer frequency ≥ 0, 0 ≤ recency ≤ T, recency 0 without repeats, T > 0 with repeats (got ${x}, ${tx}, ${T})`,
       { index }
     );
   }
