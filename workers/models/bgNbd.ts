@@ -176,23 +176,29 @@ export function bgNbdExpectedPurchases(params: BgNbdParams, t: number): number {
 
 /**
  * Expected purchases in the next t periods by a customer with history (x, tₓ, T) (Fader, Hardie &
- * Lee 2005, eq. 10):
- * E[Y(t) | x, tₓ, T] = [(a+b+x−1)/(a−1)] [1 − ((α+T)/(α+T+t))^(r+x) ₂F₁(r+x, b+x; a+b+x−1; t/(α+T+t))]
- *                      / [1 + 1{x>0} a/(b+x−1) ((α+T)/(α+tₓ))^(r+x)].
+ * Lee 2005, eq. 10): bgNbdPurchasesIfAlive(x, T) × P(alive | x, tₓ, T).
  * @throws {ModelError} 'invalid-input' for an inconsistent row or t < 0
  */
 export function bgNbdConditionalPurchases(params: BgNbdParams, t: number, row: RfmRow): number {
   if (!(t >= 0)) throw new ModelError('invalid-input', `t must be ≥ 0 (got ${t})`);
   const { frequency: x, recency: tx, T } = row;
   checkRfmRow(x, tx, T, 0);
+  if (t === 0) return 0;
+  return bgNbdPurchasesIfAlive(params, t, x, T) * bgNbdProbAlive(params, row);
+}
+
+/**
+ * The part of eq. 10 that does not depend on tₓ, the expected purchases in the next t periods of a
+ * customer with x repeat purchases at age T who is alive:
+ * [(a+b+x−1)/(a−1)] [1 − ((α+T)/(α+T+t))^(r+x) ₂F₁(r+x, b+x; a+b+x−1; t/(α+T+t))].
+ * A customer base shares it per (x, T), where the ₂F₁ series is the cost.
+ */
+export function bgNbdPurchasesIfAlive(params: BgNbdParams, t: number, x: number, T: number): number {
   const { r, alpha, a, b } = params;
   if (t === 0) return 0;
-  if (Math.abs(a - 1) < 1e-9) return bgNbdConditionalPurchases({ ...params, a: 1 + 1e-7 }, t, row);
+  if (Math.abs(a - 1) < 1e-9) return bgNbdPurchasesIfAlive({ ...params, a: 1 + 1e-7 }, t, x, T);
   const z = t / (alpha + T + t);
-  const numerator =
-    ((a + b + x - 1) / (a - 1)) *
-    (1 - Math.pow((alpha + T) / (alpha + T + t), r + x) * hyp2f1(r + x, b + x, a + b + x - 1, z));
-  return numerator * bgNbdProbAlive(params, row);
+  return ((a + b + x - 1) / (a - 1)) * (1 - Math.pow((alpha + T) / (alpha + T + t), r + x) * hyp2f1(r + x, b + x, a + b + x - 1, z));
 }
 
 /**

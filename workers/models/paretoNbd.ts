@@ -304,10 +304,13 @@ export function paretoNbdExpectedPurchases(params: ParetoNbdParams, t: number): 
  */
 export function paretoNbdConditionalPurchases(params: ParetoNbdParams, t: number, row: RfmRow): number {
   if (!(t >= 0)) throw new ModelError('invalid-input', `t must be ≥ 0 (got ${t})`);
+  return paretoNbdPurchasesIfAlive(params, t, row.frequency, row.T) * paretoNbdProbAlive(params, row);
+}
+
+/** The part of eq. 28 without P(alive): it depends on a customer only through (x, T). */
+export function paretoNbdPurchasesIfAlive(params: ParetoNbdParams, t: number, x: number, T: number): number {
   const { r, alpha, s, beta } = params;
-  const { frequency: x, T } = row;
-  const pAlive = paretoNbdProbAlive(params, row);
-  return (((r + x) * (beta + T)) / (alpha + T)) * lifetimeFactor(s, beta + T, t) * pAlive;
+  return (((r + x) * (beta + T)) / (alpha + T)) * lifetimeFactor(s, beta + T, t);
 }
 
 /** [1 − (b/(b+t))^(s−1)] / (s−1), with its limit ln(1 + t/b) at s = 1. */
