@@ -36,8 +36,9 @@ describe('maximiseLikelihood', () => {
     // Information on the log scale: J = diag(θ) I diag(θ) × n; SE = √diag(J⁻¹).
     const i11 = n * k * k * trigammaRef(k), i12 = -n * k, i22 = n * k;
     const det = i11 * i22 - i12 * i12;
-    expect(fit.logStandardErrors[0]).toBeCloseTo(Math.sqrt(i22 / det), 6);
-    expect(fit.logStandardErrors[1]).toBeCloseTo(Math.sqrt(i11 / det), 6);
+    // (The information comes from forward differences of the gradient: about 6 digits.)
+    expect(fit.logStandardErrors[0]).toBeCloseTo(Math.sqrt(i22 / det), 5);
+    expect(fit.logStandardErrors[1]).toBeCloseTo(Math.sqrt(i11 / det), 5);
     expect(fit.unidentified).toEqual([]);
     expect(fit.converged).toBe(true);
   });

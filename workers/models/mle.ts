@@ -1,7 +1,7 @@
 /**
  * Maximum likelihood over strictly positive parameters, shared by the customer-base models:
  * BFGS (./optimise.ts) on the logarithms u = ln θ with the model's analytic gradient, then the
- * observed information at the optimum (Hessian of −ln L from central differences of the gradient)
+ * observed information at the optimum (Hessian of −ln L from differences of the gradient)
  * to tell whether the data pin every parameter down.
  *
  * A parameter is *not identified* when its likelihood is flat: the standard error of ln θ exceeds
@@ -58,7 +58,9 @@ export function maximiseLikelihood(negLogLik: NegLogLikelihood, theta0: readonly
   // Gradient of a mean of N terms, each exact to rounding: 1e-10 leaves ln θ within ~1e-8 of the
   // optimum for any curvature the data can identify.
   const result = bfgsMinimise(onLog, theta0.map(Math.log), { gradientTolerance: 1e-10, maxIterations: 300 });
-  const H = hessianFromGradient(onLog, result.x).map((row) => row.map((v) => v * total));
+  // Forward differences from the gradient BFGS ends with: n evaluations, accurate enough for the
+  // standard errors the identification check needs.
+  const H = hessianFromGradient(onLog, result.x, result.gradient).map((row) => row.map((v) => v * total));
   const logStandardErrors = standardErrors(H);
   const unidentified: number[] = [];
   for (let i = 0; i < n; i++) {
@@ -67,7 +69,7 @@ export function maximiseLikelihood(negLogLik: NegLogLikelihood, theta0: readonly
   }
   return {
     params: result.x.map(Math.exp), value: result.value, iterations: result.iterations,
-    evaluations: result.evaluations + 2 * n, converged: result.converged, logStandardErrors, unidentified
+    evaluations: result.evaluations + n, converged: result.converged, logStandardErrors, unidentified
   };
 }
 

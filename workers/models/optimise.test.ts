@@ -104,6 +104,9 @@ describe('bfgsMinimise (value and gradient together, strong Wolfe line search)',
       return quadratic(x);
     };
     hessianFromGradient(fg, [0.3, -1, 2]).forEach((row, i) => row.forEach((v, j) => expect(v).toBeCloseTo(A[i][j], 8)));
+    const g0 = [0, 0, 0];
+    fg([0.3, -1, 2], g0);
+    hessianFromGradient(fg, [0.3, -1, 2], g0).forEach((row, i) => row.forEach((v, j) => expect(v).toBeCloseTo(A[i][j], 6)));
   });
 });
 

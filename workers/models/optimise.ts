@@ -33,7 +33,8 @@ export interface BfgsResult extends MinimiseResult {
  * conditions (Nocedal & Wright 2006, Algorithms 6.1, 3.5 and 3.6, cubic interpolation), on an
  * objective that returns its value and gradient together. Near the optimum the decrease of f falls
  * below its rounding noise, so a step is also accepted when f rises by at most that noise while the
- * slope condition holds (the "approximate Wolfe" rule of Hager & Zhang 2005).
+ * slope condition holds (the "approximate Wolfe" rule of Hager & Zhang 2005), or when the gradient
+ * there already meets the tolerance.
  * @throws {ModelError} 'invalid-input' if the objective or its gradient is not finite at the start
  */
 export function bfgsMinimise(fg: ValueAndGradient, x0: readonly number[], options: BfgsOptions = {}): BfgsResult {
@@ -68,7 +69,7 @@ export function bfgsMinimise(fg: ValueAndGradient, x0: readonly number[], option
       slope = dot(p, gx);
     }
     // First step: a unit move of the largest component; afterwards the quasi-Newton step t = 1.
-    const step = wolfeLineSearch(evaluate, x, fx, p, slope, H ? 1 : Math.min(1, 1 / maxAbs(gx)));
+    const step = wolfeLineSearch(evaluate, x, fx, p, slope, H ? 1 : Math.min(1, 1 / maxAbs(gx)), gTol);
     if (!step) break; // no acceptable point along p: f is at its minimum within rounding
     const s = p.map((v) => v * step.t);
     const y = step.g.map((v, i) => v - gx[i]);
@@ -99,10 +100,11 @@ export function bfgsMinimise(fg: ValueAndGradient, x0: readonly number[], option
  */
 function wolfeLineSearch(
   evaluate: (x: readonly number[], g: number[]) => number,
-  x: readonly number[], f0: number, p: readonly number[], slope0: number, t1: number
+  x: readonly number[], f0: number, p: readonly number[], slope0: number, t1: number, gTol: number
 ): { t: number; x: number[]; f: number; g: number[] } | null {
   const c1 = 1e-4, c2 = 0.9;
-  const noise = 1e-13 * Math.abs(f0);
+  // A sum over many customers is exact to ~1e-13 relative at best: below that f cannot rank points.
+  const noise = 1e-11 * Math.abs(f0);
   const at = (t: number) => {
     const xt = x.map((v, i) => v + t * p[i]);
     const g = new Array<number>(x.length);
@@ -112,9 +114,11 @@ function wolfeLineSearch(
   type Point = ReturnType<typeof at>;
   const armijo = (q: Point) => q.f <= f0 + c1 * q.t * slope0;
   // Strong Wolfe, or its approximate form where f is flat within rounding (Hager & Zhang 2005).
-  const accept = (q: Point) => Number.isFinite(q.f) && (armijo(q) || q.f <= f0 + noise) && Math.abs(q.slope) <= -c2 * slope0;
+  // ... and a point where the gradient already meets the tolerance ends the search.
+  const accept = (q: Point) => Number.isFinite(q.f) && (armijo(q) || q.f <= f0 + noise) &&
+    (Math.abs(q.slope) <= -c2 * slope0 || maxAbs(q.g) <= gTol);
   const zoom = (lo: Point, hi: Point): Point | null => {
-    for (let k = 0; k < 40 && Math.abs(hi.t - lo.t) > 1e-14 * Math.max(1, lo.t); k++) {
+    for (let k = 0; k < 20 && Math.abs(hi.t - lo.t) > 1e-12 * Math.max(1, lo.t); k++) {
       const q = at(interpolate(lo, hi));
       if (accept(q)) return q;
       if (!Number.isFinite(q.f) || !armijo(q) || q.f >= lo.f) {
@@ -176,22 +180,28 @@ export function bfgs(f: Objective, x0: readonly number[], options: BfgsOptions =
 }
 
 /**
- * The Hessian of a smooth objective at x by central differences of its analytic gradient
- * (Nocedal & Wright 2006, §8.1, eq. 8.7 applied to ∇f), symmetrised. Costs 2n gradient evaluations.
+ * The Hessian of a smooth objective at x from differences of its analytic gradient, symmetrised:
+ * central differences (2n gradient evaluations, error O(h²)), or forward differences from the
+ * gradient `g0` already known at x (n evaluations, error O(h); enough for standard errors)
+ * (Nocedal & Wright 2006, §8.1).
  */
-export function hessianFromGradient(fg: ValueAndGradient, x: readonly number[], h = 1e-5): number[][] {
+export function hessianFromGradient(fg: ValueAndGradient, x: readonly number[], g0?: readonly number[], h = 1e-5): number[][] {
   const n = x.length;
   const H = Array.from({ length: n }, () => new Array<number>(n).fill(0));
   const gp = new Array<number>(n), gm = new Array<number>(n);
   const xp = x.slice();
   for (let j = 0; j < n; j++) {
-    const hj = h * Math.max(1, Math.abs(x[j]));
+    const hj = (g0 ? 1e-6 : h) * Math.max(1, Math.abs(x[j]));
     xp[j] = x[j] + hj;
     fg(xp, gp);
-    xp[j] = x[j] - hj;
-    fg(xp, gm);
+    if (g0) {
+      for (let i = 0; i < n; i++) H[i][j] = (gp[i] - g0[i]) / hj;
+    } else {
+      xp[j] = x[j] - hj;
+      fg(xp, gm);
+      for (let i = 0; i < n; i++) H[i][j] = (gp[i] - gm[i]) / (2 * hj);
+    }
     xp[j] = x[j];
-    for (let i = 0; i < n; i++) H[i][j] = (gp[i] - gm[i]) / (2 * hj);
   }
   for (let i = 0; i < n; i++) for (let j = 0; j < i; j++) H[i][j] = H[j][i] = (H[i][j] + H[j][i]) / 2;
   return H;
