@@ -9,45 +9,78 @@ import { ModelError } from './errors.ts';
 
 /**
  * Merge rows with equal `keys` values, summing their weights (`count`, default 1 per row).
- * `rowIndex[i]` is the merged row that input row i went to (−1 for a row of weight 0). Keys are
- * looked up in nested maps of numbers (no string keys: 500,000 rows merge in tens of milliseconds).
+ * `rowIndex[i]` is the merged row that input row i went to (−1 for a row of weight 0). The keys are
+ * hashed from their bits (MurmurHash3) into an open-addressing table (linear probing, Knuth TAOCP
+ * vol. 3 §6.4):
+ * no strings and no maps, so 500,000 rows merge in a few tens of milliseconds.
  * @throws {ModelError} 'invalid-input' for a non-finite value or a negative weight
  */
 export function aggregateRows<K extends string>(
   rows: readonly (Record<K, number> & { count?: number })[],
   keys: readonly K[]
 ): { values: number[][]; weights: number[]; rowIndex: Int32Array } {
-  type Level = Map<number, Level | number>;
-  const root: Level = new Map();
+  const k = keys.length;
+  let size = 16;
+  while (size < 2 * rows.length) size *= 2;
+  const slots = new Int32Array(size).fill(-1);
+  const stored = new Float64Array(rows.length * k);
+  const key = new Float64Array(k);
+  const bits = new Uint32Array(key.buffer);
   const values: number[][] = [];
   const weights: number[] = [];
   const rowIndex = new Int32Array(rows.length).fill(-1);
-  const last = keys.length - 1;
-  rows.forEach((row, i) => {
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i];
     const w = row.count ?? 1;
-    if (!Number.isFinite(w) || w < 0 || keys.some((key) => !Number.isFinite(row[key]))) {
-      throw new ModelError('invalid-input', `row ${i}: values must be finite numbers and the count non-negative`, { index: i });
+    let h = 0;
+    for (let j = 0; j < k; j++) {
+      const v = row[keys[j]];
+      if (!Number.isFinite(v)) throw badRow(i);
+      key[j] = v + 0; // −0 → 0: equal keys hash alike
+      h = mix(mix(h, bits[2 * j]), bits[2 * j + 1]);
     }
-    if (w === 0) return;
-    let level = root;
-    for (let k = 0; k <= last; k++) {
-      const v = row[keys[k]];
-      const next = level.get(v);
-      if (k < last) {
-        if (next === undefined) level.set(v, (level = new Map()));
-        else level = next as Level;
-      } else if (next === undefined) {
-        level.set(v, values.length);
+    if (!Number.isFinite(w) || w < 0) throw badRow(i);
+    if (w === 0) continue;
+    // MurmurHash3's finaliser: every input bit reaches the low bits that pick the slot (small
+    // integers and multiples of 1/7 have all-zero low words).
+    h ^= h >>> 16;
+    h = Math.imul(h, 0x85ebca6b);
+    h ^= h >>> 13;
+    h = Math.imul(h, 0xc2b2ae35);
+    h ^= h >>> 16;
+    for (let slot = h & (size - 1); ; slot = (slot + 1) & (size - 1)) {
+      const at = slots[slot];
+      if (at < 0) {
+        slots[slot] = values.length;
+        stored.set(key, values.length * k);
         rowIndex[i] = values.length;
-        values.push(keys.map((key) => row[key]));
+        values.push(Array.from(key));
         weights.push(w);
-      } else {
-        rowIndex[i] = next as number;
-        weights[next as number] += w;
+        break;
+      }
+      let same = true;
+      for (let j = 0; j < k && same; j++) same = stored[at * k + j] === key[j];
+      if (same) {
+        rowIndex[i] = at;
+        weights[at] += w;
+        break;
       }
     }
-  });
+  }
   return { values, weights, rowIndex };
+}
+
+/** One 32-bit block of MurmurHash3 (Appleby 2011). */
+function mix(h: number, word: number): number {
+  let k1 = Math.imul(word, 0xcc9e2d51);
+  k1 = Math.imul((k1 << 15) | (k1 >>> 17), 0x1b873593);
+  h ^= k1;
+  h = (h << 13) | (h >>> 19);
+  return (Math.imul(h, 5) + 0xe6546b64) | 0;
+}
+
+function badRow(index: number): ModelError {
+  return new ModelError('invalid-input', `row ${index}: values must be finite numbers and the count non-negative`, { index });
 }
 
 /**
