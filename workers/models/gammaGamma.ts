@@ -106,7 +106,7 @@ export function fitGammaGamma(rows: readonly SpendRow[]): GammaGammaFit {
  * give p and K, the third q and γ. Where the sample moments do not fit (q ≤ 2, heavy tails), a
  * generic start with the right mean spend.
  */
-export function gammaGammaStart(values: readonly number[][], weights: readonly number[], total: number): number[] {
+function gammaGammaStart(values: readonly number[][], weights: readonly number[], total: number): number[] {
   let m1 = 0, mx = 0, mInvX = 0, mm2 = 0, mxm2 = 0;
   for (let i = 0; i < values.length; i++) {
     const [x, m] = values[i];
