@@ -3,7 +3,7 @@
 // fits against lifetimes, the tool a user would otherwise pick, and the LTV tab end to end.
 //
 //   node --import tsx bench/models.mjs [--build build] [--port 4210] [--customers 500000] [--repeat 5]
-//                                      [--no-browser] [--browser-timeout 240]
+//                                      [--no-browser | --browser-only] [--browser-timeout 240]
 //
 // 1. Node, on the RFM summaries (weekly, calibration to 1997-09-30, holdout to 1998-06-30; a shop's
 //    daily log by day): fit time (median of --repeat runs, the three models alternating), likelihood
@@ -13,7 +13,8 @@
 // 2. Node, the LTV tab's worker code at --customers (the same DuckDB-WASM engine and SQL as the
 //    browser): CPU seconds per phase (SQL, rows, fits, validation tables, scoring, sorting).
 // 3. The built site in Chromium: the LTV tab on CDNOW sample, master, the simulated base and the daily
-//    log (whole fit in the worker, and click → table).
+//    log (whole fit in the worker, click → table, and the CPU seconds Chromium's processes used
+//    meanwhile, read from /proc: on a shared machine wall time grows with the load, CPU time far less).
 // Every figure is printed with the load average (/proc/loadavg): the machine is shared.
 //
 // Data: CDNOW from ../shared/data; a base of --customers simulated from the master's BG/NBD and
@@ -236,6 +237,40 @@ async function tabPhases(file) {
   console.log(`  ${'total (CPU)'.padEnd(52)} ${total.toFixed(2).padStart(6)}`);
 }
 
+/** CPU seconds (user + system) used so far by this process's descendants: the server and Chromium. */
+function childrenCpu() {
+  const tick = 100; // USER_HZ on Linux
+  let total = 0;
+  const visit = (pid) => {
+    let tasks = [];
+    try {
+      tasks = fs.readdirSync(`/proc/${pid}/task`);
+    } catch {
+      return;
+    }
+    for (const tid of tasks) {
+      let children = '';
+      try {
+        children = fs.readFileSync(`/proc/${pid}/task/${tid}/children`, 'utf8');
+      } catch {
+        continue;
+      }
+      for (const child of children.split(' ').filter(Boolean)) {
+        try {
+          const stat = fs.readFileSync(`/proc/${child}/stat`, 'utf8');
+          const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+          total += (Number(fields[11]) + Number(fields[12])) / tick; // utime, stime
+        } catch {
+          /* gone */
+        }
+        visit(child);
+      }
+    }
+  };
+  visit(process.pid);
+  return total;
+}
+
 async function browserFits(files) {
   const { withSite } = await import('./site.mjs');
   return withSite({ port: PORT, build: BUILD }, async (browser) => {
@@ -254,19 +289,19 @@ async function browserFits(files) {
         await page.getByLabel('Time unit').selectOption(split.unit);
         await page.getByLabel('Calibration end').fill(split.calibrationEnd);
         await page.getByLabel('Observation end').fill(split.observationEnd);
-        const t1 = performance.now();
+        const t1 = performance.now(), cpu0 = childrenCpu();
         await page.getByRole('button', { name: 'Fit models' }).click();
         const status = page.getByTestId('ltv-fit-seconds'), failed = page.getByTestId('ltv-error');
         await status.or(failed).first().waitFor({ timeout: BROWSER_TIMEOUT });
         if (await failed.count()) throw new Error(`the tab shows an error: ${await failed.textContent()}`);
         await page.getByTestId('ltv-customers').waitFor({ timeout: BROWSER_TIMEOUT });
         await idle();
-        const wall = (performance.now() - t1) / 1000;
+        const wall = (performance.now() - t1) / 1000, cpu = childrenCpu() - cpu0;
         const worker = Number(await status.getAttribute('data-seconds'));
         const customers = await status.getAttribute('data-customers');
         const flags = await page.getByTestId('ltv-not-identified').allTextContents();
         console.log(`browser ${path.basename(file).padEnd(24)} ${String(customers).padStart(7)} customers  load file ${loaded.toFixed(2)} s  ` +
-          `LTV fit in the worker ${worker.toFixed(2)} s  click → table ${wall.toFixed(2)} s  load ${load()}` +
+          `LTV fit in the worker ${worker.toFixed(2)} s  click → table ${wall.toFixed(2)} s (Chromium CPU ${cpu.toFixed(2)} s)  load ${load()}` +
           `${flags.length ? `\n        ${flags.map((f) => f.split(':')[0]).join('; ')}` : ''}`);
       } catch (error) {
         const shot = path.join(out, `models-${path.basename(file)}.png`);
@@ -279,21 +314,26 @@ async function browserFits(files) {
 }
 
 console.log(`machine: ${os.cpus().length} × ${os.cpus()[0].model}, node ${process.version}; ${new Date().toISOString()}; load ${load()}`);
+const BROWSER_ONLY = args.includes('--browser-only');
 console.log(HAS_LIFETIMES ? 'lifetimes: importable, timed in this run'
   : "lifetimes: not importable (python3 -c 'import lifetimes' fails): ratios against issue 19's lifetimes 0.11.3 figures");
-const sample = nodeFits('CDNOW sample', rfmSummary(readCdnow(cdnow('CDNOW_sample.txt')), SPLIT), null);
-parameterTable(sample);
-const master = nodeFits('CDNOW master', rfmSummary(readCdnow(cdnow('CDNOW_master.txt')), SPLIT), 'master');
 const dailyFile = path.join(out, 'daily-log-400.csv');
 fs.writeFileSync(dailyFile, dailyLogCsv());
-nodeFits('daily log (days)', rfmSummary(dailyLog(), DAILY_SPLIT), null);
 const simFile = path.join(out, `cdnow-sim-${SIM_CUSTOMERS}.csv`);
-const ts = performance.now();
-const simTx = simulate(SIM_CUSTOMERS, master.bgNbd.params, master.gammaGamma.params, simFile);
-console.log(`simulated ${SIM_CUSTOMERS.toLocaleString('en-US')} customers, ${simTx.length.toLocaleString('en-US')} transactions in ${((performance.now() - ts) / 1000).toFixed(1)} s → ${path.relative(root, simFile)}`);
-nodeFits(`simulated ${SIM_CUSTOMERS / 1000}k`, rfmSummary(simTx, SPLIT), SIM_CUSTOMERS === 500000 ? 'sim' : null);
-simTx.length = 0;
-await tabPhases(simFile);
+if (!BROWSER_ONLY) {
+  const sample = nodeFits('CDNOW sample', rfmSummary(readCdnow(cdnow('CDNOW_sample.txt')), SPLIT), null);
+  parameterTable(sample);
+  const master = nodeFits('CDNOW master', rfmSummary(readCdnow(cdnow('CDNOW_master.txt')), SPLIT), 'master');
+  nodeFits('daily log (days)', rfmSummary(dailyLog(), DAILY_SPLIT), null);
+  const ts = performance.now();
+  const simTx = simulate(SIM_CUSTOMERS, master.bgNbd.params, master.gammaGamma.params, simFile);
+  console.log(`simulated ${SIM_CUSTOMERS.toLocaleString('en-US')} customers, ${simTx.length.toLocaleString('en-US')} transactions in ${((performance.now() - ts) / 1000).toFixed(1)} s → ${path.relative(root, simFile)}`);
+  nodeFits(`simulated ${SIM_CUSTOMERS / 1000}k`, rfmSummary(simTx, SPLIT), SIM_CUSTOMERS === 500000 ? 'sim' : null);
+  simTx.length = 0;
+  await tabPhases(simFile);
+} else if (!fs.existsSync(simFile)) {
+  throw new Error(`--browser-only needs ${path.relative(root, simFile)} from a full run`);
+}
 if (!args.includes('--no-browser')) {
   await browserFits([[cdnow('CDNOW_sample.txt'), SPLIT], [cdnow('CDNOW_master.txt'), SPLIT], [dailyFile, DAILY_SPLIT], [simFile, SPLIT]]);
 }

@@ -10,9 +10,12 @@ import {
   bgNbdObjective,
   bgNbdExpectedPurchases,
   bgNbdProbAlive,
+  bgNbdPurchasesIfAlive,
   fitBgNbd,
-  type BgNbdFit
+  type BgNbdFit,
+  type BgNbdParams
 } from './bgNbd.ts';
+import { hyp2f1 } from './special.ts';
 import { ModelError } from './errors.ts';
 import { prepareRfmRows } from './rows.ts';
 
@@ -118,6 +121,22 @@ describe('BG/NBD expectations', () => {
       expect(bgNbdProbAlive(fit.params, row)).toBeCloseTo(alive / (alive + dead), 7);
       expect(bgNbdConditionalPurchases(fit.params, t, row)).toBeCloseTo(future / (alive + dead), 6);
     }
+  });
+
+  it('E[Y(t)] after Euler’s transformation equals eq. 10 as printed, and stays finite where that overflows', () => {
+    const printed = (p: BgNbdParams, t: number, x: number, T: number) => {
+      const { r, alpha, a, b } = p;
+      return ((a + b + x - 1) / (a - 1)) * (1 - Math.pow((alpha + T) / (alpha + T + t), r + x) * hyp2f1(r + x, b + x, a + b + x - 1, t / (alpha + T + t)));
+    };
+    for (const p of [fit.params, { r: 1.41, alpha: 5.26, a: 1.87, b: 68.3 }, { r: 0.5, alpha: 30, a: 0.3, b: 0.4 }]) {
+      for (const [x, T, t] of [[0, 1, 1], [1, 30, 39], [5, 300, 52], [30, 30, 365], [150, 300, 39]]) {
+        expect(bgNbdPurchasesIfAlive(p, t, x, T) / printed(p, t, x, T)).toBeCloseTo(1, 10);
+      }
+    }
+    // (α+T)/(α+T+t) to the power r+x underflows times a ₂F₁ that overflows: −∞ as printed.
+    const extreme = { r: 3, alpha: 2, a: 5, b: 1.2 };
+    expect(printed(extreme, 365, 150, 1)).toBe(-Infinity);
+    expect(bgNbdPurchasesIfAlive(extreme, 365, 150, 1)).toBeCloseTo(38.8, 6);
   });
 
   it('P(alive) is 1 without repeats and falls with time since the last purchase', () => {

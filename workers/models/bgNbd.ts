@@ -162,16 +162,13 @@ export function bgNbdObjective(values: readonly number[][], weights: readonly nu
 
 /**
  * Expected number of purchases by a new customer in (0, t] (Fader, Hardie & Lee 2005, eq. 9):
- * E[X(t)] = (a+b−1)/(a−1) · [1 − (α/(α+t))ʳ ₂F₁(r, b; a+b−1; t/(α+t))].
+ * E[X(t)] = (a+b−1)/(a−1) · [1 − (α/(α+t))ʳ ₂F₁(r, b; a+b−1; t/(α+t))], the x = 0, T = 0 case of
+ * bgNbdPurchasesIfAlive.
  * @throws {ModelError} 'invalid-input' for t < 0
  */
 export function bgNbdExpectedPurchases(params: BgNbdParams, t: number): number {
   if (!(t >= 0)) throw new ModelError('invalid-input', `t must be ≥ 0 (got ${t})`);
-  const { r, alpha, a, b } = params;
-  if (t === 0) return 0;
-  if (Math.abs(a - 1) < 1e-9) return bgNbdExpectedPurchases({ ...params, a: 1 + 1e-7 }, t);
-  const z = t / (alpha + t);
-  return ((a + b - 1) / (a - 1)) * (1 - Math.pow(alpha / (alpha + t), r) * hyp2f1(r, b, a + b - 1, z));
+  return bgNbdPurchasesIfAlive(params, t, 0, 0);
 }
 
 /**
@@ -190,15 +187,18 @@ export function bgNbdConditionalPurchases(params: BgNbdParams, t: number, row: R
 /**
  * The part of eq. 10 that does not depend on tₓ, the expected purchases in the next t periods of a
  * customer with x repeat purchases at age T who is alive:
- * [(a+b+x−1)/(a−1)] [1 − ((α+T)/(α+T+t))^(r+x) ₂F₁(r+x, b+x; a+b+x−1; t/(α+T+t))].
- * A customer base shares it per (x, T), where the ₂F₁ series is the cost.
+ * [(a+b+x−1)/(a−1)] [1 − ((α+T)/(α+T+t))^(r+x) ₂F₁(r+x, b+x; a+b+x−1; z)], z = t/(α+T+t).
+ * Computed after Euler's transformation ₂F₁(A, B; C; z) = (1−z)^(C−A−B) ₂F₁(C−A, C−B; C; z)
+ * (A&S 15.3.3), under which the bracket is 1 − (1−z)^(a−1) ₂F₁(a+b−1−r, a−1; a+b+x−1; z): no power
+ * of order x, and a series whose terms shrink faster as x grows (several times fewer terms for the
+ * frequent buyers of a large base). A customer base shares it per (x, T).
  */
 export function bgNbdPurchasesIfAlive(params: BgNbdParams, t: number, x: number, T: number): number {
   const { r, alpha, a, b } = params;
   if (t === 0) return 0;
   if (Math.abs(a - 1) < 1e-9) return bgNbdPurchasesIfAlive({ ...params, a: 1 + 1e-7 }, t, x, T);
   const z = t / (alpha + T + t);
-  return ((a + b + x - 1) / (a - 1)) * (1 - Math.pow((alpha + T) / (alpha + T + t), r + x) * hyp2f1(r + x, b + x, a + b + x - 1, z));
+  return ((a + b + x - 1) / (a - 1)) * (1 - Math.pow(1 - z, a - 1) * hyp2f1(a + b - 1 - r, a - 1, a + b + x - 1, z));
 }
 
 /**
