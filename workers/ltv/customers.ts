@@ -50,25 +50,68 @@ export function scoreCustomers(rows: readonly LtvRfmRow[], fit: LtvFitResult, s:
 const collator = new Intl.Collator(); // what String.prototype.localeCompare uses, built once
 
 /**
- * Sorts (nulls last, ties in input order) a copy of the rows by one column: the keys are read once
- * into an array and an index sorted, which on 500,000 customers is several times faster than
- * comparing the row objects.
+ * Sorts (nulls last, ties in input order) a copy of the rows by one column. Numbers go through a
+ * stable LSD radix sort of their IEEE-754 bits (Knuth TAOCP vol. 3 §5.2.5; four 16-bit digits):
+ * on 500,000 customers some ten times faster than a comparison sort.
  */
 export function sortCustomers(rows: readonly LtvCustomerRow[], key: LtvSortKey, descending: boolean): LtvCustomerRow[] {
-  const sign = descending ? -1 : 1;
-  const order = Uint32Array.from(rows.keys());
   if (key === 'customerId') {
+    const sign = descending ? -1 : 1;
+    const order = Uint32Array.from(rows.keys());
     order.sort((a, b) => sign * collator.compare(rows[a].customerId, rows[b].customerId) || a - b);
-  } else {
-    const keys = Float64Array.from(rows, (r) => r[key] ?? NaN);
-    order.sort((a, b) => {
-      const x = keys[a], y = keys[b];
-      if (x !== x) return y !== y ? a - b : 1; // NaN: no value, last
-      if (y !== y) return -1;
-      return sign * (x - y) || a - b;
-    });
+    return Array.from(order, (i) => rows[i]);
   }
-  return Array.from(order, (i) => rows[i]);
+  // Customers with a value, keyed (negated when descending: the radix sort is ascending and stable),
+  // then those without one, in input order.
+  const keys = new Float64Array(rows.length);
+  const present = new Uint32Array(rows.length);
+  const out = new Array<LtvCustomerRow>(rows.length);
+  let n = 0, m = rows.length;
+  for (let i = rows.length - 1; i >= 0; i--) {
+    const v = rows[i][key];
+    if (v == null) out[--m] = rows[i];
+  }
+  for (let i = 0; i < rows.length; i++) {
+    const v = rows[i][key];
+    if (v == null) continue;
+    keys[n] = (descending ? -(v as number) : (v as number)) + 0; // + 0 turns −0 into 0
+    present[n++] = i;
+  }
+  const order = radixOrder(keys.subarray(0, n));
+  for (let i = 0; i < n; i++) out[i] = rows[present[order[i]]];
+  return out;
+}
+
+/** The stable ascending order of finite doubles: their bits mapped to unsigned integers that sort alike. */
+function radixOrder(keys: Float64Array): Uint32Array {
+  const n = keys.length;
+  const bits = new Uint32Array(keys.buffer, keys.byteOffset, 2 * n);
+  const hi = new Uint32Array(n), lo = new Uint32Array(n);
+  for (let i = 0; i < n; i++) {
+    const h = bits[2 * i + 1], l = bits[2 * i];
+    // Negative: flip every bit (larger magnitude sorts first); positive: flip the sign bit.
+    if (h & 0x80000000) {
+      hi[i] = ~h >>> 0;
+      lo[i] = ~l >>> 0;
+    } else {
+      hi[i] = (h | 0x80000000) >>> 0;
+      lo[i] = l;
+    }
+  }
+  let order = new Uint32Array(n), next = new Uint32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  const count = new Uint32Array(65537);
+  for (const [word, shift] of [[lo, 0], [lo, 16], [hi, 0], [hi, 16]] as const) {
+    count.fill(0);
+    for (let i = 0; i < n; i++) count[((word[i] >>> shift) & 0xffff) + 1]++;
+    for (let d = 0; d < 65536; d++) count[d + 1] += count[d];
+    for (let i = 0; i < n; i++) {
+      const j = order[i];
+      next[count[(word[j] >>> shift) & 0xffff]++] = j;
+    }
+    [order, next] = [next, order];
+  }
+  return order;
 }
 
 export const CSV_HEADERS = [

@@ -13,7 +13,7 @@ import {
   fitGammaGamma,
   fitParetoNbd,
   paretoNbdExpectedPurchases,
-  paretoNbdProbAlive,
+  paretoNbdProbAliveFor,
   paretoNbdPurchasesIfAlive,
   ModelError,
   type BgNbdParams,
@@ -136,7 +136,7 @@ export function purchaseModel(params: BgNbdParams | ParetoNbdParams): {
   alive: (history: RfmRow) => number; ifAlive: (t: number, x: number, T: number) => number;
 } {
   if ('s' in params) {
-    return { alive: (h) => paretoNbdProbAlive(params, h), ifAlive: (t, x, T) => paretoNbdPurchasesIfAlive(params, t, x, T) };
+    return { alive: paretoNbdProbAliveFor(params), ifAlive: (t, x, T) => paretoNbdPurchasesIfAlive(params, t, x, T) };
   }
   return { alive: (h) => bgNbdProbAlive(params, h), ifAlive: (t, x, T) => bgNbdPurchasesIfAlive(params, t, x, T) };
 }

@@ -44,6 +44,7 @@ export {
   paretoNbdExpectedPurchases,
   paretoNbdLogLikelihood,
   paretoNbdProbAlive,
+  paretoNbdProbAliveFor,
   paretoNbdPurchasesIfAlive,
   type ParetoNbdFit,
   type ParetoNbdParams

@@ -262,27 +262,52 @@ export function logDropoutIntegral(p: number, q: number, alpha: number, beta: nu
  * @throws {ModelError} 'invalid-input' for an inconsistent row
  */
 export function paretoNbdProbAlive(params: ParetoNbdParams, row: RfmRow): number {
+  return probAlive(params, row, (x, t) => logTail(params, x, t));
+}
+
+/**
+ * paretoNbdProbAlive for many customers under one fit: the ₂F₁ tails of A₀ depend on (x, t) only, so
+ * they are computed once per pair (a few thousand for 80,000 distinct histories).
+ */
+export function paretoNbdProbAliveFor(params: ParetoNbdParams): (row: RfmRow) => number {
+  const tails = new Map<number, Map<number, number | null>>();
+  const tail = (x: number, t: number) => {
+    let byT = tails.get(x);
+    if (!byT) tails.set(x, (byT = new Map()));
+    let v = byT.get(t);
+    if (v === undefined) byT.set(t, (v = logTail(params, x, t)));
+    return v;
+  };
+  return (row) => probAlive(params, row, tail);
+}
+
+type LogTail = (x: number, t: number) => number | null;
+
+function probAlive(params: ParetoNbdParams, row: RfmRow, tail: LogTail): number {
   const { frequency: x, recency: tx, T } = row;
   checkRfmRow(x, tx, T, 0);
   const { r, alpha, s, beta } = params;
-  const logOdds = (r + x) * Math.log(alpha + T) + s * Math.log(beta + T) + logDiedBetween(params, x, tx, T);
+  const logOdds = (r + x) * Math.log(alpha + T) + s * Math.log(beta + T) + logDiedBetween(params, x, tx, T, tail);
   return 1 / (1 + Math.exp(logOdds));
 }
 
-/** ln[s ∫ₜₓ^T (α+τ)^−(r+x) (β+τ)^−(s+1) dτ] = ln[s A₀/(r+s+x)]: ₂F₁ series, else quadrature. */
-function logDiedBetween(params: ParetoNbdParams, x: number, tx: number, T: number): number {
-  if (tx >= T) return -Infinity;
+/** ln[₂F₁(a₁, b₁; a₁+1; z)/(m+t)^a₁] of eq. 19–20 by its series, or null where that converges slowly. */
+function logTail(params: ParetoNbdParams, x: number, t: number): number | null {
   const { r, alpha, s, beta } = params;
   const a1 = r + s + x;
   const alphaLarger = alpha >= beta;
-  const m = alphaLarger ? alpha : beta, diff = Math.abs(alpha - beta);
-  const logTail = (t: number) => {
-    const z = diff / (m + t);
-    const f = z <= SERIES_MAX_Z ? hyp2f1PlusOne(a1, alphaLarger ? s + 1 : r + x, z) : null;
-    return f ? Math.log(f.value) - a1 * Math.log(m + t) : null;
-  };
-  const l1 = logTail(tx), l2 = logTail(T);
-  if (l1 !== null && l2 !== null) return Math.log(s) - Math.log(a1) + l1 + Math.log(-Math.expm1(l2 - l1));
+  const m = alphaLarger ? alpha : beta;
+  const z = Math.abs(alpha - beta) / (m + t);
+  const f = z <= SERIES_MAX_Z ? hyp2f1PlusOne(a1, alphaLarger ? s + 1 : r + x, z) : null;
+  return f ? Math.log(f.value) - a1 * Math.log(m + t) : null;
+}
+
+/** ln[s ∫ₜₓ^T (α+τ)^−(r+x) (β+τ)^−(s+1) dτ] = ln[s A₀/(r+s+x)]: ₂F₁ series, else quadrature. */
+function logDiedBetween(params: ParetoNbdParams, x: number, tx: number, T: number, tail: LogTail): number {
+  if (tx >= T) return -Infinity;
+  const { r, alpha, s, beta } = params;
+  const l1 = tail(x, tx), l2 = tail(x, T);
+  if (l1 !== null && l2 !== null) return Math.log(s) - Math.log(r + s + x) + l1 + Math.log(-Math.expm1(l2 - l1));
   return Math.log(s) + logDropoutIntegral(r + x, s + 1, alpha, beta, tx, T, new Float64Array(4));
 }
 

@@ -120,15 +120,13 @@ export function checkIdentifiable(frequencies: readonly number[], weights: reado
 
 /**
  * The common start of a purchase-and-dropout fit (BG/NBD, Pareto/NBD): identical (x, t_x, T) rows
- * merged with weights, every row checked, the data checked to identify a model, and the weighted
- * mean purchase rate x/T that seeds the optimiser.
+ * merged with weights, every row checked, and the data checked to identify a model.
  * @throws {ModelError} as checkRfmRow and checkIdentifiable
  */
 export function prepareRfmRows(rows: readonly { frequency: number; recency: number; T: number; count?: number }[]): {
   values: number[][];
   weights: number[];
   total: number;
-  meanRate: number;
 } {
   const { values, weights } = aggregateRows(rows, ['frequency', 'recency', 'T']);
   values.forEach(([x, tx, T], i) => checkRfmRow(x, tx, T, i));
@@ -137,8 +135,7 @@ export function prepareRfmRows(rows: readonly { frequency: number; recency: numb
     weights
   );
   const total = weights.reduce((s, w) => s + w, 0);
-  const meanRate = values.reduce((s, [x, , T], i) => s + (weights[i] * x) / T, 0) / total;
-  return { values, weights, total, meanRate };
+  return { values, weights, total };
 }
 
 /**
