@@ -17,6 +17,13 @@ export interface SqlConnection {
   all(sql: string, params?: readonly unknown[]): Promise<Row[]>;
   /** Runs statements for their effect. */
   exec(sql: string): Promise<void>;
+  /**
+   * The result of one query column by column, for large results (500,000 rows as row objects cost
+   * ~10× more than as columns). Values are as the engine's columnar format holds them (BIGINT may be
+   * `bigint`, DECIMAL scaled integers): callers convert with Number()/String() and read only columns
+   * whose types they chose in the SQL (DOUBLE, INTEGER, VARCHAR).
+   */
+  columns(sql: string, params?: readonly unknown[]): Promise<{ numRows: number; columns: Record<string, ArrayLike<unknown>> }>;
 }
 
 /** Runs SQL (several statements allowed) and returns the rows of the last one as plain objects. */

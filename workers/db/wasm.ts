@@ -10,11 +10,12 @@ export interface BlockingConnection {
   prepare(sql: string): { query(...params: unknown[]): ArrowLikeTable; close(): void };
 }
 
-/** Enough of an Arrow table to read rows. */
+/** Enough of an Arrow table to read rows or whole columns. */
 export interface ArrowLikeTable {
   numRows: number;
   schema: { fields: { name: string; type: { scale?: number; typeId: number } }[] };
   toArray(): { toJSON(): Record<string, unknown> }[];
+  getChild(name: string): { toArray(): ArrayLike<unknown> } | null;
 }
 
 /** A 128-bit two's-complement integer stored as four little-endian 32-bit words (Arrow HUGEINT/DECIMAL). */
@@ -43,16 +44,22 @@ function toRows(table: ArrowLikeTable): Row[] {
   });
 }
 
-function allSync(conn: BlockingConnection, sql: string, params?: readonly unknown[]): Row[] {
+function querySync<T>(conn: BlockingConnection, sql: string, params: readonly unknown[] | undefined, read: (t: ArrowLikeTable) => T): T {
   if (params && params.length > 0) {
     const stmt = conn.prepare(sql);
     try {
-      return toRows(stmt.query(...params));
+      return read(stmt.query(...params));
     } finally {
       stmt.close();
     }
   }
-  return toRows(conn.query(sql));
+  return read(conn.query(sql));
+}
+
+function toColumns(table: ArrowLikeTable): { numRows: number; columns: Record<string, ArrayLike<unknown>> } {
+  const columns: Record<string, ArrayLike<unknown>> = {};
+  for (const f of table.schema.fields) columns[f.name] = table.getChild(f.name)?.toArray() ?? [];
+  return { numRows: table.numRows, columns };
 }
 
 /** Wraps a blocking connection; `onStatement` sees every statement without bound parameters (benchmarks replay them). */
@@ -60,7 +67,11 @@ export function wasmConnection(conn: BlockingConnection, onStatement?: (sql: str
   return {
     all: async (sql, params) => {
       if (!params?.length) onStatement?.(sql);
-      return allSync(conn, sql, params);
+      return querySync(conn, sql, params, toRows);
+    },
+    columns: async (sql, params) => {
+      if (!params?.length) onStatement?.(sql);
+      return querySync(conn, sql, params, toColumns);
     },
     exec: async (sql) => {
       onStatement?.(sql);

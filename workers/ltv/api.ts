@@ -12,6 +12,7 @@ import type { LtvApi, LtvClvSettings, LtvCustomerRow, LtvFitResult, LtvRfmRow, L
 import { customersCsv, scoreCustomers, sortCustomers } from './customers.ts';
 import { bgBbResult, sbgResult } from './discrete.ts';
 import { calibrationHoldout, fitModels, heatmap, tracking, UNIT_DAYS } from './fit.ts';
+import { queryRfmRows } from './rfmColumns.ts';
 import rfmSql from './sql/rfm.sql?raw';
 import trackingSql from './sql/tracking.sql?raw';
 import boundsSql from './sql/bounds.sql?raw';
@@ -50,10 +51,7 @@ export async function rfmRows(engine: Engine, ds: DatasetHandle, split: LtvSplit
     throw engineError('ltv-bad-input', 'Need a time unit and YYYY-MM-DD dates.', 'invalid-input');
   if (observationEnd < split.calibrationEnd) throw engineError('ltv-bad-input', 'The observation end is before the calibration end.', 'invalid-input');
   const sql = template(rfmSql, { table: ds.table, amount: ds.has('amount') ? quoteIdent('amount') : '0' });
-  return (await all(engine.conn, sql, [split.calibrationEnd, observationEnd, unitDays])).map((r) => ({
-    customerId: String(r.customerId), frequency: Number(r.frequency), recency: Number(r.recency), T: Number(r.T),
-    monetaryValue: Number(r.monetaryValue), frequencyHoldout: Number(r.frequencyHoldout), firstOffset: Number(r.first_offset)
-  }));
+  return await queryRfmRows(engine.conn, sql, [split.calibrationEnd, observationEnd, unitDays]);
 }
 
 const dayNumber = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / 86_400_000;

@@ -25,9 +25,13 @@ export interface LtvRfmRow {
   frequencyHoldout: number;
 }
 
-/** A model that fitted, or why it did not (a ModelError code the UI translates). */
+/**
+ * A model that fitted, or why it did not (a ModelError code the UI translates). `unidentified` names
+ * the parameters the data do not pin down (flat likelihood, or a parameter that ran away towards a
+ * bound): such a fit is shown with a warning and never chosen by AIC.
+ */
 export type LtvModel<P> =
-  | { ok: true; params: P; logLikelihood: number; aic: number; converged: boolean }
+  | { ok: true; params: P; logLikelihood: number; aic: number; converged: boolean; unidentified: string[] }
   | { ok: false; code: string; message: string };
 
 export interface LtvFitResult {
@@ -43,6 +47,8 @@ export interface LtvFitResult {
   bgNbd: LtvModel<{ r: number; alpha: number; a: number; b: number }>;
   paretoNbd: LtvModel<{ r: number; alpha: number; s: number; beta: number }>;
   gammaGamma: LtvModel<{ p: number; q: number; v: number }>;
+  /** The purchase model with the lower AIC among those that fitted and are identified; null if none. */
+  preferred: 'bgNbd' | 'paretoNbd' | null;
   /** Pearson correlation of frequency and mean spend among repeat buyers (Gamma–Gamma assumes ≈ 0). */
   spendCorrelation: number | null;
   /** Expected vs actual holdout repeat transactions per customer by calibration frequency 0..7+. */

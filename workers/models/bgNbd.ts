@@ -6,9 +6,9 @@
  * they drop out with probability p ~ Beta(a, b). Time is in the unit of the input rows.
  */
 import { ModelError } from './errors.ts';
-import { minimisePositive } from './optimise.ts';
-import { checkRfmRow, prepareRfmRows } from './rows.ts';
-import { hyp2f1, lgamma, logAddExp } from './special.ts';
+import { maximiseLikelihood } from './mle.ts';
+import { checkRfmRow, prepareRfmRows, purchaseRateStart } from './rows.ts';
+import { digamma, hyp2f1, lgamma, logAddExp } from './special.ts';
 
 export interface BgNbdParams {
   r: number;
@@ -31,8 +31,10 @@ export interface BgNbdFit {
   logLikelihood: number;
   converged: boolean;
   iterations: number;
-  /** Objective evaluations used by the optimiser. */
+  /** Likelihood evaluations (value and gradient together) used by the optimiser. */
   evaluations: number;
+  /** Parameters the data do not identify (flat likelihood or run away; see ./mle.ts); empty when all are. */
+  unidentified: (keyof BgNbdParams)[];
 }
 
 /**
@@ -50,79 +52,153 @@ export function bgNbdLogLikelihood(params: BgNbdParams, x: number, tx: number, T
 }
 
 /**
- * Maximum-likelihood fit of the BG/NBD model (Fader, Hardie & Lee 2005, §3), optimised on the log
- * scale of (r, α, a, b) by the shared optimiser.
+ * Maximum-likelihood fit of the BG/NBD model (Fader, Hardie & Lee 2005, §3): BFGS on the log scale
+ * of (r, α, a, b) with the analytic gradient of eq. 6 (./mle.ts).
  * @throws {ModelError} 'invalid-input' (bad rows), 'too-few-customers', 'no-repeat-buyers',
  *   'not-converged' (no finite optimum found)
  * @example fitBgNbd(rows).params // { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 } on CDNOW
  */
 export function fitBgNbd(rows: readonly RfmRow[]): BgNbdFit {
-  const { values, weights, total, meanRate } = prepareRfmRows(rows);
-  // The Γ and B terms depend on a row only through x: evaluate them once per distinct x.
-  const distinctX = [...new Set(values.map((v) => v[0]))];
-  const slotOfX = new Map(distinctX.map((x, k) => [x, k]));
-  const slot = values.map(([x]) => slotOfX.get(x)!);
-  const termOfX = new Array<number>(distinctX.length);
-  const negLL = ([r, alpha, a, b]: readonly number[]) => {
-    const base = -lgamma(r) + r * Math.log(alpha) + lgamma(a + b) - lgamma(b);
-    for (let k = 0; k < distinctX.length; k++) {
-      const x = distinctX[k];
-      termOfX[k] = base + lgamma(r + x) + lgamma(b + x) - lgamma(a + b + x);
-    }
-    const logA = Math.log(a);
-    let ll = 0;
-    for (let i = 0; i < values.length; i++) {
-      const [x, tx, T] = values[i];
-      const A3 = -(r + x) * Math.log(alpha + T);
-      const A4 = x > 0 ? logA - Math.log(b + x - 1) - (r + x) * Math.log(alpha + tx) : -Infinity;
-      ll += weights[i] * (termOfX[slot[i]] + logAddExp(A3, A4));
-    }
-    return -ll / total;
-  };
-  // Start: r = 1 with α matching the mean purchase rate; a = 1, b = 1.
-  const start = [1, 1 / Math.max(meanRate, 1e-6), 1, 1];
-  const result = minimisePositive(negLL, start);
-  const [r, alpha, a, b] = result.x;
-  const logLikelihood = -result.value * total;
-  if (!Number.isFinite(logLikelihood) || result.x.some((v) => !Number.isFinite(v))) {
+  const prepared = prepareRfmRows(rows);
+  const negLL = bgNbdObjective(prepared.values, prepared.weights, prepared.total);
+  // Start: r and α from the moments of the counts; a = 1, b = 3 (mean dropout ¼ per purchase).
+  const fit = maximiseLikelihood(negLL, [...purchaseRateStart(prepared.values, prepared.weights), 1, 3], prepared.total);
+  const [r, alpha, a, b] = fit.params;
+  const logLikelihood = -fit.value * prepared.total;
+  if (!Number.isFinite(logLikelihood) || fit.params.some((v) => !Number.isFinite(v))) {
     throw new ModelError('not-converged', 'BG/NBD fit found no finite maximum of the likelihood');
   }
-  return { params: { r, alpha, a, b }, logLikelihood, converged: result.converged, iterations: result.iterations, evaluations: result.evaluations };
+  const names = ['r', 'alpha', 'a', 'b'] as const;
+  return {
+    params: { r, alpha, a, b }, logLikelihood, converged: fit.converged, iterations: fit.iterations,
+    evaluations: fit.evaluations, unidentified: fit.unidentified.map((i) => names[i])
+  };
+}
+
+/**
+ * The mean negative log-likelihood of eq. 6 and its gradient in (r, α, a, b). The Γ/B terms depend
+ * on a row only through x and enter the sum weighted, so they are computed once per distinct x;
+ * ln(α+T), ln(α+tₓ) once per distinct T and tₓ; customers without repeats, whose likelihood is
+ * (α/(α+T))ʳ, once per distinct T.
+ */
+export function bgNbdObjective(values: readonly number[][], weights: readonly number[], total: number) {
+  const index = <K>(keys: K[]) => {
+    const distinct = [...new Set(keys)];
+    const at = new Map(distinct.map((k, i) => [k, i]));
+    return { distinct, of: keys.map((k) => at.get(k)!) };
+  };
+  const repeat = values.map((v, i) => i).filter((i) => values[i][0] > 0);
+  const xs = index(repeat.map((i) => values[i][0]));
+  const ages = index(values.map((v) => v[2]));
+  const recencies = index(repeat.map((i) => values[i][1]));
+  const nX = xs.distinct.length, nT = ages.distinct.length, nTx = recencies.distinct.length;
+  // Per distinct x: its value and total weight; per distinct T: the weight of customers without repeats.
+  const xValue = Float64Array.from(xs.distinct);
+  const xWeight = new Float64Array(nX);
+  const zeroWeightAtT = new Float64Array(nT);
+  const rowX = Int32Array.from(xs.of), rowT = new Int32Array(repeat.length), rowTx = Int32Array.from(recencies.of);
+  const rowWeight = new Float64Array(repeat.length), rowXValue = new Float64Array(repeat.length);
+  repeat.forEach((i, k) => {
+    xWeight[rowX[k]] += weights[i];
+    rowT[k] = ages.of[i];
+    rowWeight[k] = weights[i];
+    rowXValue[k] = values[i][0];
+  });
+  values.forEach((v, i) => { if (v[0] === 0) zeroWeightAtT[ages.of[i]] += weights[i]; });
+  const T = Float64Array.from(ages.distinct), tx = Float64Array.from(recencies.distinct);
+  const logAT = new Float64Array(nT), invAT = new Float64Array(nT);
+  const logATx = new Float64Array(nTx), invATx = new Float64Array(nTx);
+  const logBx = new Float64Array(nX), invBx = new Float64Array(nX);
+
+  return (theta: readonly number[], g: number[]): number => {
+    const [r, alpha, a, b] = theta;
+    for (let k = 0; k < nT; k++) { logAT[k] = Math.log(alpha + T[k]); invAT[k] = 1 / (alpha + T[k]); }
+    for (let k = 0; k < nTx; k++) { logATx[k] = Math.log(alpha + tx[k]); invATx[k] = 1 / (alpha + tx[k]); }
+    const logAlpha = Math.log(alpha), logA = Math.log(a);
+    // Every customer: r ln α. Customers without repeats: −r ln(α+T).
+    let ll = total * r * logAlpha;
+    let gr = total * logAlpha, gAlpha = (total * r) / alpha, ga = 0, gb = 0;
+    for (let k = 0; k < nT; k++) {
+      const w = zeroWeightAtT[k];
+      if (w === 0) continue;
+      ll -= w * r * logAT[k];
+      gr -= w * logAT[k];
+      gAlpha -= w * r * invAT[k];
+    }
+    // Repeat buyers, per distinct x: ln Γ(r+x) − ln Γ(r) + ln B(a, b+x) − ln B(a, b).
+    const lgR = lgamma(r), psiR = digamma(r), lgAB = lgamma(a + b), psiAB = digamma(a + b), lgB = lgamma(b), psiB = digamma(b);
+    for (let k = 0; k < nX; k++) {
+      const x = xValue[k], w = xWeight[k];
+      const psiABx = digamma(a + b + x);
+      ll += w * (lgamma(r + x) - lgR + lgAB + lgamma(b + x) - lgB - lgamma(a + b + x));
+      gr += w * (digamma(r + x) - psiR);
+      ga += w * (psiAB - psiABx);
+      gb += w * (psiAB + digamma(b + x) - psiB - psiABx);
+      logBx[k] = Math.log(b + x - 1);
+      invBx[k] = 1 / (b + x - 1);
+    }
+    // Per row: ln[(α+T)^−(r+x) + a/(b+x−1) (α+tₓ)^−(r+x)] as log-add-exp with its two weights.
+    for (let k = 0; k < rowWeight.length; k++) {
+      const w = rowWeight[k], rx = r + rowXValue[k], iT = rowT[k], iTx = rowTx[k], ix = rowX[k];
+      const alive = -rx * logAT[iT];
+      const dropped = logA - logBx[ix] - rx * logATx[iTx];
+      const d = dropped - alive;
+      const e = Math.exp(-Math.abs(d));
+      const wDropped = d > 0 ? 1 / (1 + e) : e / (1 + e);
+      const wAlive = 1 - wDropped;
+      ll += w * ((d > 0 ? dropped : alive) + Math.log1p(e));
+      gr -= w * (wAlive * logAT[iT] + wDropped * logATx[iTx]);
+      gAlpha -= w * rx * (wAlive * invAT[iT] + wDropped * invATx[iTx]);
+      ga += (w * wDropped) / a;
+      gb -= w * wDropped * invBx[ix];
+    }
+    g[0] = -gr / total;
+    g[1] = -gAlpha / total;
+    g[2] = -ga / total;
+    g[3] = -gb / total;
+    return -ll / total;
+  };
 }
 
 /**
  * Expected number of purchases by a new customer in (0, t] (Fader, Hardie & Lee 2005, eq. 9):
- * E[X(t)] = (a+b−1)/(a−1) · [1 − (α/(α+t))ʳ ₂F₁(r, b; a+b−1; t/(α+t))].
+ * E[X(t)] = (a+b−1)/(a−1) · [1 − (α/(α+t))ʳ ₂F₁(r, b; a+b−1; t/(α+t))], the x = 0, T = 0 case of
+ * bgNbdPurchasesIfAlive.
  * @throws {ModelError} 'invalid-input' for t < 0
  */
 export function bgNbdExpectedPurchases(params: BgNbdParams, t: number): number {
   if (!(t >= 0)) throw new ModelError('invalid-input', `t must be ≥ 0 (got ${t})`);
-  const { r, alpha, a, b } = params;
-  if (t === 0) return 0;
-  if (Math.abs(a - 1) < 1e-9) return bgNbdExpectedPurchases({ ...params, a: 1 + 1e-7 }, t);
-  const z = t / (alpha + t);
-  return ((a + b - 1) / (a - 1)) * (1 - Math.pow(alpha / (alpha + t), r) * hyp2f1(r, b, a + b - 1, z));
+  return bgNbdPurchasesIfAlive(params, t, 0, 0);
 }
 
 /**
  * Expected purchases in the next t periods by a customer with history (x, tₓ, T) (Fader, Hardie &
- * Lee 2005, eq. 10):
- * E[Y(t) | x, tₓ, T] = [(a+b+x−1)/(a−1)] [1 − ((α+T)/(α+T+t))^(r+x) ₂F₁(r+x, b+x; a+b+x−1; t/(α+T+t))]
- *                      / [1 + 1{x>0} a/(b+x−1) ((α+T)/(α+tₓ))^(r+x)].
+ * Lee 2005, eq. 10): bgNbdPurchasesIfAlive(x, T) × P(alive | x, tₓ, T).
  * @throws {ModelError} 'invalid-input' for an inconsistent row or t < 0
  */
 export function bgNbdConditionalPurchases(params: BgNbdParams, t: number, row: RfmRow): number {
   if (!(t >= 0)) throw new ModelError('invalid-input', `t must be ≥ 0 (got ${t})`);
   const { frequency: x, recency: tx, T } = row;
   checkRfmRow(x, tx, T, 0);
+  if (t === 0) return 0;
+  return bgNbdPurchasesIfAlive(params, t, x, T) * bgNbdProbAlive(params, row);
+}
+
+/**
+ * The part of eq. 10 that does not depend on tₓ, the expected purchases in the next t periods of a
+ * customer with x repeat purchases at age T who is alive:
+ * [(a+b+x−1)/(a−1)] [1 − ((α+T)/(α+T+t))^(r+x) ₂F₁(r+x, b+x; a+b+x−1; z)], z = t/(α+T+t).
+ * Computed after Euler's transformation ₂F₁(A, B; C; z) = (1−z)^(C−A−B) ₂F₁(C−A, C−B; C; z)
+ * (A&S 15.3.3), under which the bracket is 1 − (1−z)^(a−1) ₂F₁(a+b−1−r, a−1; a+b+x−1; z): no power
+ * of order x, and a series whose terms shrink faster as x grows (several times fewer terms for the
+ * frequent buyers of a large base). A customer base shares it per (x, T).
+ */
+export function bgNbdPurchasesIfAlive(params: BgNbdParams, t: number, x: number, T: number): number {
   const { r, alpha, a, b } = params;
   if (t === 0) return 0;
-  if (Math.abs(a - 1) < 1e-9) return bgNbdConditionalPurchases({ ...params, a: 1 + 1e-7 }, t, row);
+  if (Math.abs(a - 1) < 1e-9) return bgNbdPurchasesIfAlive({ ...params, a: 1 + 1e-7 }, t, x, T);
   const z = t / (alpha + T + t);
-  const numerator =
-    ((a + b + x - 1) / (a - 1)) *
-    (1 - Math.pow((alpha + T) / (alpha + T + t), r + x) * hyp2f1(r + x, b + x, a + b + x - 1, z));
-  return numerator * bgNbdProbAlive(params, row);
+  return ((a + b + x - 1) / (a - 1)) * (1 - Math.pow(1 - z, a - 1) * hyp2f1(a + b - 1 - r, a - 1, a + b + x - 1, z));
 }
 
 /**

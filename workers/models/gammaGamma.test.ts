@@ -5,8 +5,9 @@
 // averaging the repeat transactions (as lifetimes' summary_data_from_transaction_data does);
 // averaging the raw file lines instead gives p = 6.10, q = 3.86, γ = 16.15 (checked, not used).
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cdnowWeeklySummary, loadCdnowSampleTransactions, type CdnowSummaryRow } from '../../tests/fixtures/models/cdnow.ts';
-import { fitGammaGamma, gammaGammaExpectedSpend, gammaGammaLogLikelihood, type GammaGammaFit } from './gammaGamma.ts';
+import { cdnowWeeklySummary, loadCdnowMasterTransactions, loadCdnowSampleTransactions, type CdnowSummaryRow } from '../../tests/fixtures/models/cdnow.ts';
+import { gradientError, newtonStep, relativeDifference } from '../../tests/fixtures/models/mleChecks.ts';
+import { fitGammaGamma, gammaGammaExpectedSpend, gammaGammaLogLikelihood, gammaGammaObjective, type GammaGammaFit } from './gammaGamma.ts';
 import { lgamma } from './special.ts';
 
 let rows: CdnowSummaryRow[];
@@ -23,6 +24,31 @@ describe('fitGammaGamma on the CDNOW sample', () => {
     expect(fit.params.q).toBeCloseTo(3.74, 2);
     expect(fit.params.v).toBeCloseTo(15.44, 2);
     expect(fit.converged).toBe(true);
+  });
+
+  it('is the exact optimum, reached in few evaluations', () => {
+    const repeat = rows.filter((r) => r.frequency > 0);
+    const objective = gammaGammaObjective(repeat.map((r) => [r.frequency, r.monetaryValue]), repeat.map(() => 1), repeat.length);
+    for (const d of newtonStep(objective, Object.values(fit.params))) expect(Math.abs(d)).toBeLessThan(1e-8);
+    expect(fit.unidentified).toEqual([]);
+    expect(fit.evaluations).toBeLessThan(40); // 317 with Nelder–Mead + finite-difference BFGS
+  });
+
+  it('CDNOW master: the previous optimiser’s parameters (commit d6ca96d) to 1e-6', () => {
+    const master = fitGammaGamma(cdnowWeeklySummary(loadCdnowMasterTransactions()));
+    const before = { p: 6.275359421851715, q: 3.624449869547618, v: 14.983685396321304 };
+    expect(relativeDifference(master.params, before)).toBeLessThan(1e-6);
+  });
+
+  it('has the gradient of central differences of eq. 3 summed with gammaGammaLogLikelihood', () => {
+    const sample = [[1, 20], [1, 5.5], [2, 40], [7, 12.25], [30, 18]];
+    const weights = [3, 1, 2, 1, 1];
+    const objective = gammaGammaObjective(sample, weights, 8);
+    const reference = ([p, q, v]: number[]) => -sample.reduce((s, [x, m], i) => s + weights[i] * gammaGammaLogLikelihood({ p, q, v }, x, m), 0) / 8;
+    for (const theta of [[6.25, 3.74, 15.44], [0.5, 1.2, 3], [40, 80, 600]]) {
+      expect(objective(theta, [0, 0, 0]) / reference(theta)).toBeCloseTo(1, 13);
+      expect(gradientError(objective, reference, theta)).toBeLessThan(1e-7);
+    }
   });
 
   it('the density integrates to one over m̄ₓ', () => {

@@ -32,6 +32,7 @@ export {
   bgNbdExpectedPurchases,
   bgNbdLogLikelihood,
   bgNbdProbAlive,
+  bgNbdPurchasesIfAlive,
   fitBgNbd,
   type BgNbdFit,
   type BgNbdParams,
@@ -43,6 +44,8 @@ export {
   paretoNbdExpectedPurchases,
   paretoNbdLogLikelihood,
   paretoNbdProbAlive,
+  paretoNbdProbAliveFor,
+  paretoNbdPurchasesIfAlive,
   type ParetoNbdFit,
   type ParetoNbdParams
 } from './paretoNbd.ts';

@@ -1,222 +1,210 @@
 /**
- * The shared optimiser: minimisation by Nelder–Mead (with restarts), BFGS polishing with a
- * central-difference or analytic gradient, damped Newton for smooth problems with an analytic
- * Hessian, and a log-scale wrapper for parameters that must stay positive.
- *
- * Objective values that are NaN or infinite are treated as +Infinity (a rejected point), so a
- * likelihood may return NaN outside its domain without derailing the search.
+ * The shared optimiser: BFGS with a strong-Wolfe line search on an objective that returns its value
+ * and analytic gradient together, the Hessian from the gradient, damped Newton for problems with an
+ * analytic Hessian, and Nelder–Mead restarts polished by BFGS (`minimise`, `minimisePositive`) for
+ * small problems without a gradient. Non-finite objective values are rejected points.
  */
 import { ModelError } from './errors.ts';
+import { nelderMead, numericalGradient, safe, type MinimiseResult, type NelderMeadOptions, type Objective } from './nelderMead.ts';
 
-/** A function to minimise. */
-export type Objective = (x: readonly number[]) => number;
-
-export interface MinimiseResult {
-  x: number[];
-  value: number;
-  iterations: number;
-  evaluations: number;
-  converged: boolean;
-}
-
-function safe(f: Objective, counter: { n: number }): Objective {
-  return (x) => {
-    counter.n++;
-    const v = f(x);
-    return Number.isFinite(v) ? v : Infinity;
-  };
-}
-
-export interface NelderMeadOptions {
-  /** Size of the initial simplex edges (absolute). Default 0.5 (sensible on a log scale). */
-  initialStep?: number;
-  maxIterations?: number;
-  /** Stop when the simplex values agree within this relative tolerance. Default 1e-12. */
-  fTolerance?: number;
-  /** ... and its vertices lie within this distance of the best. Default 1e-9. */
-  xTolerance?: number;
-}
+export { nelderMead, numericalGradient, type MinimiseResult, type NelderMeadOptions, type Objective } from './nelderMead.ts';
 
 /**
- * Nelder–Mead downhill simplex (Nelder & Mead 1965, with the standard coefficients of Lagarias et
- * al. 1998: reflection 1, expansion 2, contraction ½, shrink ½).
- * @throws {ModelError} 'invalid-input' if the objective is not finite at the starting point
+ * An objective with its gradient: returns f(x) and writes ∇f(x) into `gradient` (length n). Computing
+ * both in one pass lets a likelihood share its per-row terms between the value and the gradient.
  */
-export function nelderMead(f: Objective, x0: readonly number[], options: NelderMeadOptions = {}): MinimiseResult {
-  const n = x0.length;
-  const step = options.initialStep ?? 0.5;
-  const maxIterations = options.maxIterations ?? 400 * n;
-  const fTol = options.fTolerance ?? 1e-12;
-  const xTol = options.xTolerance ?? 1e-9;
-  const counter = { n: 0 };
-  const g = safe(f, counter);
-  const f0 = g(x0);
-  if (!Number.isFinite(f0)) {
-    throw new ModelError('invalid-input', 'nelderMead: objective is not finite at the starting point');
-  }
-  const simplex: number[][] = [x0.slice()];
-  const values: number[] = [f0];
-  for (let i = 0; i < n; i++) {
-    const v = x0.slice();
-    v[i] += step;
-    simplex.push(v);
-    values.push(g(v));
-  }
-  const order = Array.from({ length: n + 1 }, (_, i) => i);
-  let iterations = 0;
-  let converged = false;
-  while (iterations < maxIterations) {
-    iterations++;
-    order.sort((i, j) => values[i] - values[j]);
-    const best = order[0];
-    const worst = order[n];
-    const secondWorst = order[n - 1];
-    let spreadF = 0;
-    let spreadX = 0;
-    for (let k = 1; k <= n; k++) {
-      const i = order[k];
-      spreadF = Math.max(spreadF, Math.abs(values[i] - values[best]));
-      for (let d = 0; d < n; d++) spreadX = Math.max(spreadX, Math.abs(simplex[i][d] - simplex[best][d]));
-    }
-    if (spreadF <= fTol * (Math.abs(values[best]) + 1e-20) && spreadX <= xTol) {
-      converged = true;
-      break;
-    }
-    const centroid = new Array<number>(n).fill(0);
-    for (let k = 0; k < n; k++) for (let d = 0; d < n; d++) centroid[d] += simplex[order[k]][d] / n;
-    const along = (t: number) => centroid.map((c, d) => c + t * (simplex[worst][d] - c));
-    const reflected = along(-1);
-    const fr = g(reflected);
-    if (fr < values[best]) {
-      const expanded = along(-2);
-      const fe = g(expanded);
-      if (fe < fr) {
-        simplex[worst] = expanded;
-        values[worst] = fe;
-      } else {
-        simplex[worst] = reflected;
-        values[worst] = fr;
-      }
-    } else if (fr < values[secondWorst]) {
-      simplex[worst] = reflected;
-      values[worst] = fr;
-    } else {
-      const outside = fr < values[worst];
-      const contracted = along(outside ? -0.5 : 0.5);
-      const fc = g(contracted);
-      if (fc < (outside ? fr : values[worst])) {
-        simplex[worst] = contracted;
-        values[worst] = fc;
-      } else {
-        for (let k = 1; k <= n; k++) {
-          const i = order[k];
-          simplex[i] = simplex[i].map((v, d) => simplex[best][d] + 0.5 * (v - simplex[best][d]));
-          values[i] = g(simplex[i]);
-        }
-      }
-    }
-  }
-  let best = 0;
-  for (let i = 1; i <= n; i++) if (values[i] < values[best]) best = i;
-  return { x: simplex[best], value: values[best], iterations, evaluations: counter.n, converged };
-}
-
-/**
- * Central-difference gradient, step h·max(1, |xᵢ|) (Nocedal & Wright 2006, §8.1).
- */
-export function numericalGradient(f: Objective, x: readonly number[], h = 1e-6): number[] {
-  const grad = new Array<number>(x.length);
-  const xp = x.slice();
-  for (let i = 0; i < x.length; i++) {
-    const hi = h * Math.max(1, Math.abs(x[i]));
-    xp[i] = x[i] + hi;
-    const fp = f(xp);
-    xp[i] = x[i] - hi;
-    const fm = f(xp);
-    xp[i] = x[i];
-    grad[i] = (fp - fm) / (2 * hi);
-  }
-  return grad;
-}
+export type ValueAndGradient = (x: readonly number[], gradient: number[]) => number;
 
 export interface BfgsOptions {
-  /** Analytic gradient; by default central differences. */
+  /** Analytic gradient for `bfgs(f, …)`; by default central differences. */
   gradient?: (x: readonly number[]) => number[];
   maxIterations?: number;
-  /** Stop when max |gradient component| ≤ this × max(1, |f|). Default 1e-9. */
+  /** Stop when max |gradient component| ≤ this (absolute). Default 1e-9. */
   gradientTolerance?: number;
 }
 
+export interface BfgsResult extends MinimiseResult {
+  /** The gradient at x (stationarity can be checked by the caller). */
+  gradient: number[];
+}
+
 /**
- * Quasi-Newton BFGS with the inverse-Hessian update and a backtracking Armijo line search
- * (Nocedal & Wright 2006, Algorithm 6.1).
- * @throws {ModelError} 'invalid-input' if the objective is not finite at the starting point
+ * Quasi-Newton BFGS with the inverse-Hessian update and a line search satisfying the strong Wolfe
+ * conditions (Nocedal & Wright 2006, Algorithms 6.1, 3.5 and 3.6, cubic interpolation), on an
+ * objective that returns its value and gradient together. Near the optimum the decrease of f falls
+ * below its rounding noise, so a step is also accepted when f rises by at most that noise while the
+ * slope condition holds (the "approximate Wolfe" rule of Hager & Zhang 2005), or when the gradient
+ * there already meets the tolerance.
+ * @throws {ModelError} 'invalid-input' if the objective or its gradient is not finite at the start
  */
-export function bfgs(f: Objective, x0: readonly number[], options: BfgsOptions = {}): MinimiseResult {
+export function bfgsMinimise(fg: ValueAndGradient, x0: readonly number[], options: BfgsOptions = {}): BfgsResult {
   const n = x0.length;
-  const counter = { n: 0 };
-  const g = safe(f, counter);
-  const grad = options.gradient ?? ((x: readonly number[]) => numericalGradient(g, x));
   const maxIterations = options.maxIterations ?? 200;
   const gTol = options.gradientTolerance ?? 1e-9;
+  let evaluations = 0;
+  const evaluate = (x: readonly number[], g: number[]): number => {
+    evaluations++;
+    const v = fg(x, g);
+    return Number.isFinite(v) && g.every(Number.isFinite) ? v : Infinity;
+  };
   let x = x0.slice();
-  let fx = g(x);
+  let gx = new Array<number>(n).fill(0);
+  let fx = evaluate(x, gx);
   if (!Number.isFinite(fx)) throw new ModelError('invalid-input', 'bfgs: objective is not finite at the starting point');
-  let gx = grad(x);
-  let H = identity(n);
+  let H: number[][] | null = null;
   let iterations = 0;
   let converged = false;
+  let flat = 0;
   while (iterations < maxIterations) {
-    if (maxAbs(gx) <= gTol * Math.max(1, Math.abs(fx))) {
+    if (maxAbs(gx) <= gTol) {
       converged = true;
       break;
     }
     iterations++;
-    let p = H.map((row) => -dot(row, gx));
+    let p = H ? H.map((row) => -dot(row, gx)) : gx.map((v) => -v);
     let slope = dot(p, gx);
     if (!(slope < 0)) {
-      H = identity(n);
+      H = null;
       p = gx.map((v) => -v);
       slope = dot(p, gx);
     }
-    let t = 1;
-    let xn = x;
-    let fn = Infinity;
-    for (let k = 0; k < 60; k++) {
-      xn = x.map((v, i) => v + t * p[i]);
-      fn = g(xn);
-      if (fn <= fx + 1e-4 * t * slope) break;
-      t *= 0.5;
-    }
-    if (!(fn < fx)) {
-      // No decrease possible along the search direction: we are at the minimum within precision.
-      converged = maxAbs(gx) <= 1e-4 * Math.max(1, Math.abs(fx));
-      break;
-    }
-    const gn = grad(xn);
-    const s = xn.map((v, i) => v - x[i]);
-    const y = gn.map((v, i) => v - gx[i]);
+    // First step: a unit move of the largest component; afterwards the quasi-Newton step t = 1.
+    const step = wolfeLineSearch(evaluate, x, fx, p, slope, H ? 1 : Math.min(1, 1 / maxAbs(gx)), gTol);
+    if (!step) break; // no acceptable point along p: f is at its minimum within rounding
+    const s = p.map((v) => v * step.t);
+    const y = step.g.map((v, i) => v - gx[i]);
     const sy = dot(s, y);
+    const decrease = fx - step.f;
+    x = step.x;
+    fx = step.f;
+    gx = step.g;
     if (sy > 1e-12 * Math.sqrt(dot(s, s) * dot(y, y))) {
-      if (iterations === 1) H = identity(n).map((row) => row.map((v) => (v * sy) / dot(y, y)));
+      if (!H) H = identity(n).map((row) => row.map((v) => (v * sy) / dot(y, y)));
       const Hy = H.map((row) => dot(row, y));
       const yHy = dot(y, Hy);
       for (let i = 0; i < n; i++) {
-        for (let j = 0; j < n; j++) {
-          H[i][j] += ((sy + yHy) * s[i] * s[j]) / (sy * sy) - (Hy[i] * s[j] + s[i] * Hy[j]) / sy;
-        }
+        for (let j = 0; j < n; j++) H[i][j] += ((sy + yHy) * s[i] * s[j]) / (sy * sy) - (Hy[i] * s[j] + s[i] * Hy[j]) / sy;
       }
     }
-    const decrease = fx - fn;
-    x = xn;
-    fx = fn;
-    gx = gn;
-    if (decrease <= 1e-15 * Math.abs(fx) && maxAbs(gx) <= 1e-5 * Math.max(1, Math.abs(fx))) {
-      converged = true;
-      break;
+    // Two steps in a row that change neither f nor x beyond rounding: nothing more to gain.
+    flat = decrease <= 1e-15 * Math.abs(fx) && maxAbs(s) <= 1e-12 * (1 + maxAbs(x)) ? flat + 1 : 0;
+    if (flat >= 2) break;
+  }
+  if (!converged) converged = maxAbs(gx) <= Math.sqrt(gTol) * 1e-2;
+  return { x, value: fx, gradient: gx, iterations, evaluations, converged };
+}
+
+/**
+ * Line search for the strong Wolfe conditions along p from x (Nocedal & Wright 2006, Alg. 3.5 with
+ * the zoom of Alg. 3.6): c₁ = 1e-4, c₂ = 0.9. Returns null when no acceptable point is found.
+ */
+function wolfeLineSearch(
+  evaluate: (x: readonly number[], g: number[]) => number,
+  x: readonly number[], f0: number, p: readonly number[], slope0: number, t1: number, gTol: number
+): { t: number; x: number[]; f: number; g: number[] } | null {
+  const c1 = 1e-4, c2 = 0.9;
+  // A sum over many customers is exact to ~1e-13 relative at best: below that f cannot rank points.
+  const noise = 1e-11 * Math.abs(f0);
+  const at = (t: number) => {
+    const xt = x.map((v, i) => v + t * p[i]);
+    const g = new Array<number>(x.length);
+    const f = evaluate(xt, g);
+    return { t, x: xt, f, g, slope: Number.isFinite(f) ? dot(g, p) : NaN };
+  };
+  type Point = ReturnType<typeof at>;
+  const armijo = (q: Point) => q.f <= f0 + c1 * q.t * slope0;
+  // Strong Wolfe, or its approximate form where f is flat within rounding (Hager & Zhang 2005).
+  // ... and a point where the gradient already meets the tolerance ends the search.
+  const accept = (q: Point) => Number.isFinite(q.f) && (armijo(q) || q.f <= f0 + noise) &&
+    (Math.abs(q.slope) <= -c2 * slope0 || maxAbs(q.g) <= gTol);
+  const zoom = (lo: Point, hi: Point): Point | null => {
+    for (let k = 0; k < 20 && Math.abs(hi.t - lo.t) > 1e-12 * Math.max(1, lo.t); k++) {
+      const q = at(interpolate(lo, hi));
+      if (accept(q)) return q;
+      if (!Number.isFinite(q.f) || !armijo(q) || q.f >= lo.f) {
+        hi = q;
+      } else {
+        if (q.slope * (hi.t - lo.t) >= 0) hi = lo;
+        lo = q;
+      }
+    }
+    return lo.t > 0 && lo.f <= f0 ? lo : null;
+  };
+  let prev: Point = { t: 0, x: x.slice(), f: f0, g: [], slope: slope0 };
+  let t = t1;
+  for (let k = 0; k < 60; k++) {
+    const q = at(t);
+    if (accept(q)) return q;
+    // Too far (no sufficient decrease, or outside the objective's domain): the point lies between.
+    if (!Number.isFinite(q.f) || !armijo(q) || (k > 0 && q.f >= prev.f)) return zoom(prev, q);
+    if (q.slope >= 0) return zoom(q, prev);
+    prev = q;
+    t *= 2;
+  }
+  return prev.t > 0 ? prev : null;
+}
+
+/** Minimiser of the cubic through two points with values and slopes, kept inside the interval. */
+function interpolate(a: { t: number; f: number; slope: number }, b: { t: number; f: number; slope: number }): number {
+  const lo = Math.min(a.t, b.t), hi = Math.max(a.t, b.t);
+  if (Number.isFinite(b.f) && Number.isFinite(b.slope)) {
+    const d1 = a.slope + b.slope - (3 * (a.f - b.f)) / (a.t - b.t);
+    const disc = d1 * d1 - a.slope * b.slope;
+    if (disc >= 0) {
+      const d2 = Math.sign(b.t - a.t) * Math.sqrt(disc);
+      const t = b.t - ((b.t - a.t) * (b.slope + d2 - d1)) / (b.slope - a.slope + 2 * d2);
+      // Stay clear of the ends so that the interval shrinks.
+      const margin = 0.1 * (hi - lo);
+      if (Number.isFinite(t) && t >= lo + margin && t <= hi - margin) return t;
     }
   }
-  return { x, value: fx, iterations, evaluations: counter.n, converged };
+  return (lo + hi) / 2;
+}
+
+/**
+ * BFGS on an objective given as a plain function, with an analytic gradient (`options.gradient`) or
+ * central differences: `bfgsMinimise` with the two put together.
+ * @throws {ModelError} 'invalid-input' if the objective is not finite at the starting point
+ */
+export function bfgs(f: Objective, x0: readonly number[], options: BfgsOptions = {}): MinimiseResult {
+  const counter = { n: 0 };
+  const g = safe(f, counter);
+  const grad = options.gradient ?? ((x: readonly number[]) => numericalGradient(g, x));
+  const result = bfgsMinimise((x, out) => {
+    const v = g(x);
+    const d = grad(x);
+    for (let i = 0; i < d.length; i++) out[i] = d[i];
+    return v;
+  }, x0, { ...options, gradientTolerance: options.gradientTolerance ?? 1e-9 * Math.max(1, Math.abs(g(x0))) });
+  return { x: result.x, value: result.value, iterations: result.iterations, evaluations: counter.n, converged: result.converged };
+}
+
+/**
+ * The Hessian of a smooth objective at x from differences of its analytic gradient, symmetrised:
+ * central differences (2n gradient evaluations, error O(h²)), or forward differences from the
+ * gradient `g0` already known at x (n evaluations, error O(h); enough for standard errors)
+ * (Nocedal & Wright 2006, §8.1).
+ */
+export function hessianFromGradient(fg: ValueAndGradient, x: readonly number[], g0?: readonly number[], h = 1e-5): number[][] {
+  const n = x.length;
+  const H = Array.from({ length: n }, () => new Array<number>(n).fill(0));
+  const gp = new Array<number>(n), gm = new Array<number>(n);
+  const xp = x.slice();
+  for (let j = 0; j < n; j++) {
+    const hj = (g0 ? 1e-6 : h) * Math.max(1, Math.abs(x[j]));
+    xp[j] = x[j] + hj;
+    fg(xp, gp);
+    if (g0) {
+      for (let i = 0; i < n; i++) H[i][j] = (gp[i] - g0[i]) / hj;
+    } else {
+      xp[j] = x[j] - hj;
+      fg(xp, gm);
+      for (let i = 0; i < n; i++) H[i][j] = (gp[i] - gm[i]) / (2 * hj);
+    }
+    xp[j] = x[j];
+  }
+  for (let i = 0; i < n; i++) for (let j = 0; j < i; j++) H[i][j] = H[j][i] = (H[i][j] + H[j][i]) / 2;
+  return H;
 }
 
 export interface MinimiseOptions extends NelderMeadOptions {

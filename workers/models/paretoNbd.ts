@@ -5,9 +5,9 @@
  * lifetime is exponential with rate μ ~ Gamma(s, β). Time is in the unit of the input rows.
  */
 import { ModelError } from './errors.ts';
-import { minimisePositive } from './optimise.ts';
-import { checkRfmRow, prepareRfmRows } from './rows.ts';
-import { hyp2f1, lgamma, logAddExp } from './special.ts';
+import { maximiseLikelihood } from './mle.ts';
+import { checkRfmRow, prepareRfmRows, purchaseRateStart } from './rows.ts';
+import { digamma, gaussLegendre, hyp2f1, hyp2f1PlusOne, lgamma, logAddExp } from './special.ts';
 import type { RfmRow } from './bgNbd.ts';
 
 export interface ParetoNbdParams {
@@ -23,8 +23,10 @@ export interface ParetoNbdFit {
   logLikelihood: number;
   converged: boolean;
   iterations: number;
-  /** Objective evaluations used by the optimiser. */
+  /** Likelihood evaluations (value and gradient together) used by the optimiser. */
   evaluations: number;
+  /** Parameters the data do not identify (flat likelihood or run away; see ./mle.ts); empty when all are. */
+  unidentified: (keyof ParetoNbdParams)[];
 }
 
 /**
@@ -60,81 +62,253 @@ export function paretoNbdLogLikelihood(params: ParetoNbdParams, x: number, tx: n
 }
 
 /**
- * Maximum-likelihood fit of the Pareto/NBD model on the log scale of (r, α, s, β), shared optimiser.
+ * Maximum-likelihood fit of the Pareto/NBD model: BFGS on the log scale of (r, α, s, β) with the
+ * analytic gradient (./mle.ts); r and α start from the moments of the purchase counts, s = 1, β =
+ * the mean age.
  * @throws {ModelError} 'invalid-input', 'too-few-customers', 'no-repeat-buyers', 'not-converged'
  * @example fitParetoNbd(rows).params // { r: 0.553, alpha: 10.58, s: 0.606, beta: 11.67 } on CDNOW
  */
 export function fitParetoNbd(rows: readonly RfmRow[]): ParetoNbdFit {
-  const { values, weights, total, meanRate } = prepareRfmRows(rows);
+  const { values, weights, total } = prepareRfmRows(rows);
+  const [r0, alpha0] = purchaseRateStart(values, weights);
   const meanT = values.reduce((s, [, , T], i) => s + weights[i] * T, 0) / total;
-  // Per evaluation, the Γ terms are computed once per distinct x and the ₂F₁ terms of A₀ once per
-  // distinct (x, t) with t a recency or an age: many customers share them (all x = 0 rows share
-  // tₓ = 0, and ages take one value per first-purchase date).
-  const distinctX = [...new Set(values.map((v) => v[0]))];
-  const slotOfX = new Map(distinctX.map((x, k) => [x, k]));
+  const fit = maximiseLikelihood(paretoNbdObjective(values, weights, total), [r0, alpha0, 1, meanT], total);
+  const [r, alpha, s, beta] = fit.params;
+  const logLikelihood = -fit.value * total;
+  if (!Number.isFinite(logLikelihood)) {
+    throw new ModelError('not-converged', 'Pareto/NBD fit found no finite maximum of the likelihood');
+  }
+  const names = ['r', 'alpha', 's', 'beta'] as const;
+  return {
+    params: { r, alpha, s, beta }, logLikelihood, converged: fit.converged, iterations: fit.iterations,
+    evaluations: fit.evaluations, unidentified: fit.unidentified.map((i) => names[i])
+  };
+}
+
+/** Above this ₂F₁ argument the series needs > ~370 terms: integrate instead. */
+const SERIES_MAX_Z = 0.9;
+
+/**
+ * Mean negative log-likelihood of eq. 22 and its gradient in (r, α, s, β). Per evaluation the Γ terms
+ * are computed once per distinct x, ln(α+T), ln(β+T) once per distinct T, and ln[₂F₁/(m+t)^(r+s+x)]
+ * with its gradient once per distinct (x, t), t a recency or an age. Rows whose ₂F₁ argument is near
+ * 1 (one of α, β far larger than the other and than t) get the integral of A₀ by quadrature instead.
+ */
+export function paretoNbdObjective(values: readonly number[][], weights: readonly number[], total: number) {
+  const xWeight = new Map<number, number>();
+  const ages = new Map<number, number>();
   const pairs: [number, number][] = [];
   const pairIndex = new Map<string, number>();
   const pairOf = (x: number, t: number) => {
     const key = `${x}|${t}`;
     let k = pairIndex.get(key);
-    if (k === undefined) {
-      pairIndex.set(key, (k = pairs.length));
-      pairs.push([x, t]);
-    }
+    if (k === undefined) pairIndex.set(key, (k = pairs.push([x, t]) - 1));
     return k;
   };
-  const rowSlots = values.map(([x, tx, T]) => [slotOfX.get(x)!, pairOf(x, tx), pairOf(x, T)]);
-  const gammaOfX = new Array<number>(distinctX.length);
-  const logF = new Array<number>(pairs.length);
-  const negLL = ([r, alpha, s, beta]: readonly number[]) => {
-    const base = -lgamma(r) + r * Math.log(alpha) + s * Math.log(beta);
-    for (let k = 0; k < distinctX.length; k++) gammaOfX[k] = base + lgamma(r + distinctX[k]);
+  const n = values.length;
+  const rowT = new Int32Array(n), rowPairTx = new Int32Array(n), rowPairT = new Int32Array(n);
+  values.forEach(([x, tx, T], i) => {
+    xWeight.set(x, (xWeight.get(x) ?? 0) + weights[i]);
+    if (!ages.has(T)) ages.set(T, ages.size);
+    rowT[i] = ages.get(T)!;
+    // A₀ = 0 when the last purchase is at the calibration end (tₓ = T).
+    rowPairTx[i] = tx < T ? pairOf(x, tx) : -1;
+    rowPairT[i] = tx < T ? pairOf(x, T) : -1;
+  });
+  const xs = [...xWeight.keys()], xW = [...xWeight.values()];
+  const T = Float64Array.from(ages.keys());
+  const logAT = new Float64Array(T.length), logBT = new Float64Array(T.length);
+  const logG = new Float64Array(pairs.length), dG = new Float64Array(4 * pairs.length), hard = new Uint8Array(pairs.length);
+  const dI = new Float64Array(4);
+
+  return (theta: readonly number[], g: number[]): number => {
+    const [r, alpha, s, beta] = theta;
+    const logAlpha = Math.log(alpha), logBeta = Math.log(beta), logS = Math.log(s);
+    // Γ(r+x)αʳβˢ/Γ(r), summed over customers.
+    let ll = total * (r * logAlpha + s * logBeta);
+    let gr = total * logAlpha, ga = (total * r) / alpha, gs = total * logBeta, gb = (total * s) / beta;
+    const lgR = lgamma(r), psiR = digamma(r);
+    for (let k = 0; k < xs.length; k++) {
+      ll += xW[k] * (lgamma(r + xs[k]) - lgR);
+      gr += xW[k] * (digamma(r + xs[k]) - psiR);
+    }
+    for (let k = 0; k < T.length; k++) {
+      logAT[k] = Math.log(alpha + T[k]);
+      logBT[k] = Math.log(beta + T[k]);
+    }
     const alphaLarger = alpha >= beta;
-    const m = alphaLarger ? alpha : beta;
-    const diff = Math.abs(alpha - beta);
-    try {
-      for (let k = 0; k < pairs.length; k++) {
-        const [x, t] = pairs[k];
-        const a1 = r + s + x;
-        logF[k] = Math.log(hyp2f1(a1, alphaLarger ? s + 1 : r + x, a1 + 1, diff / (m + t))) - a1 * Math.log(m + t);
+    const m = alphaLarger ? alpha : beta, diff = Math.abs(alpha - beta);
+    for (let k = 0; k < pairs.length; k++) {
+      const [x, t] = pairs[k];
+      const a1 = r + s + x, z = diff / (m + t);
+      const f = z <= SERIES_MAX_Z ? hyp2f1PlusOne(a1, alphaLarger ? s + 1 : r + x, z) : null;
+      hard[k] = f ? 0 : 1;
+      if (!f) continue;
+      const L = Math.log(m + t);
+      const Fa = f.dA / f.value, Fb = f.dB / f.value, Fz = f.dZ / f.value;
+      logG[k] = Math.log(f.value) - a1 * L;
+      // ∂ ln G/∂(r, α, s, β): a₁ = r+s+x; b₁ = s+1 (α ≥ β) or r+x; z = |α−β|/(m+t).
+      const o = 4 * k;
+      if (alphaLarger) {
+        dG[o] = Fa - L;
+        dG[o + 1] = (Fz * (beta + t)) / ((alpha + t) * (alpha + t)) - a1 / (alpha + t);
+        dG[o + 2] = Fa + Fb - L;
+        dG[o + 3] = -Fz / (alpha + t);
+      } else {
+        dG[o] = Fa + Fb - L;
+        dG[o + 1] = -Fz / (beta + t);
+        dG[o + 2] = Fa - L;
+        dG[o + 3] = (Fz * (alpha + t)) / ((beta + t) * (beta + t)) - a1 / (beta + t);
       }
-    } catch (error) {
-      if (error instanceof ModelError) return Infinity; // ₂F₁ out of reach: reject the point
-      throw error;
     }
-    const logS = Math.log(s);
-    let ll = 0;
-    for (let i = 0; i < values.length; i++) {
-      const [x, tx, T] = values[i];
-      const [gx, pTx, pT] = rowSlots[i];
-      const stillAlive = -(r + x) * Math.log(alpha + T) - s * Math.log(beta + T);
-      const logA0 = tx < T ? logF[pTx] + Math.log(-Math.expm1(logF[pT] - logF[pTx])) : -Infinity;
-      ll += weights[i] * (gammaOfX[gx] + logAddExp(stillAlive, logS - Math.log(r + s + x) + logA0));
+    for (let i = 0; i < n; i++) {
+      const w = weights[i], x = values[i][0], rx = r + x, iT = rowT[i];
+      // Alive at T: (α+T)^−(r+x) (β+T)^−s.
+      const alive = -rx * logAT[iT] - s * logBT[iT];
+      const dAlive0 = -logAT[iT], dAlive1 = -rx / (alpha + T[iT]), dAlive2 = -logBT[iT], dAlive3 = -s / (beta + T[iT]);
+      const p1 = rowPairTx[i], p2 = rowPairT[i];
+      if (p1 < 0) {
+        ll += w * alive;
+        gr += w * dAlive0; ga += w * dAlive1; gs += w * dAlive2; gb += w * dAlive3;
+        continue;
+      }
+      // Died in (tₓ, T]: s ∫ (α+τ)^−(r+x) (β+τ)^−(s+1) dτ = s A₀/(r+s+x).
+      let logI: number;
+      if (hard[p1] || hard[p2]) {
+        logI = logDropoutIntegral(rx, s + 1, alpha, beta, values[i][1], values[i][2], dI);
+      } else {
+        const a1 = rx + s, rho = Math.exp(logG[p2] - logG[p1]);
+        logI = logG[p1] + Math.log1p(-rho) - Math.log(a1);
+        const o1 = 4 * p1, o2 = 4 * p2;
+        for (let j = 0; j < 4; j++) dI[j] = (dG[o1 + j] - rho * dG[o2 + j]) / (1 - rho);
+        dI[0] -= 1 / a1;
+        dI[2] -= 1 / a1;
+      }
+      const died = logS + logI;
+      const d = died - alive;
+      const e = Math.exp(-Math.abs(d));
+      const wDied = d > 0 ? 1 / (1 + e) : e / (1 + e), wAlive = 1 - wDied;
+      ll += w * ((d > 0 ? died : alive) + Math.log1p(e));
+      gr += w * (wAlive * dAlive0 + wDied * dI[0]);
+      ga += w * (wAlive * dAlive1 + wDied * dI[1]);
+      gs += w * (wAlive * dAlive2 + wDied * (1 / s + dI[2]));
+      gb += w * (wAlive * dAlive3 + wDied * dI[3]);
     }
+    g[0] = -gr / total;
+    g[1] = -ga / total;
+    g[2] = -gs / total;
+    g[3] = -gb / total;
     return -ll / total;
   };
-  const start = [1, 1 / Math.max(meanRate, 1e-6), 1, meanT];
-  const result = minimisePositive(negLL, start);
-  const [r, alpha, s, beta] = result.x;
-  const logLikelihood = -result.value * total;
-  if (!Number.isFinite(logLikelihood)) {
-    throw new ModelError('not-converged', 'Pareto/NBD fit found no finite maximum of the likelihood');
+}
+
+/**
+ * ln ∫ₜ₁^ₜ₂ (α+τ)^−p (β+τ)^−q dτ and its gradient in (p, α, q, β) (written to `out`), by 64-point
+ * Gauss–Legendre quadrature in v = ln(min(α, β) + τ). In v the log-integrand
+ * φ(v) = (1−p′)v − q′ ln(|α−β| + eᵛ) is concave, so its maximum has a closed form and the range where
+ * it is within e⁻⁴⁰ of it is found by Newton's method from the ends; on that range the integrand is
+ * smooth and one 64-point rule is exact to rounding. For the Pareto/NBD rows where ₂F₁ converges slowly.
+ */
+export function logDropoutIntegral(p: number, q: number, alpha: number, beta: number, t1: number, t2: number, out: Float64Array): number {
+  const alphaMin = alpha <= beta;
+  const c0 = alphaMin ? alpha : beta, c = Math.abs(alpha - beta);
+  const pm = alphaMin ? p : q, qo = alphaMin ? q : p;
+  const phi = (v: number) => (1 - pm) * v - qo * Math.log(c + Math.exp(v));
+  const slope = (v: number) => 1 - pm - (qo * Math.exp(v)) / (c + Math.exp(v));
+  const v1 = Math.log(c0 + t1), v2 = Math.log(c0 + t2);
+  let top: number;
+  if (slope(v1) <= 0) top = v1;
+  else if (slope(v2) >= 0) top = v2;
+  else top = Math.log((c * (1 - pm)) / (qo - 1 + pm));
+  const peak = phi(top);
+  const level = peak - 40;
+  const edge = (from: number) => {
+    if (phi(from) >= level) return from;
+    let v = from;
+    for (let k = 0; k < 60; k++) {
+      const step = (phi(v) - level) / slope(v);
+      v -= step;
+      if (Math.abs(step) <= 1e-12 * (1 + Math.abs(v))) break;
+    }
+    return v;
+  };
+  const lo = edge(v1), hi = edge(v2);
+  const { nodes, weights } = gaussLegendre(64);
+  const half = (hi - lo) / 2, mid = (hi + lo) / 2;
+  let sum = 0, sLogA = 0, sLogB = 0, sInvA = 0, sInvB = 0;
+  for (let k = 0; k < nodes.length; k++) {
+    const v = mid + half * nodes[k];
+    const ev = Math.exp(v);
+    const f = weights[k] * Math.exp(phi(v) - peak);
+    const logOther = Math.log(c + ev);
+    const logA = alphaMin ? v : logOther, logB = alphaMin ? logOther : v;
+    sum += f;
+    sLogA += f * logA;
+    sLogB += f * logB;
+    sInvA += f * Math.exp(-logA);
+    sInvB += f * Math.exp(-logB);
   }
-  return { params: { r, alpha, s, beta }, logLikelihood, converged: result.converged, iterations: result.iterations, evaluations: result.evaluations };
+  out[0] = -sLogA / sum;
+  out[1] = (-p * sInvA) / sum;
+  out[2] = -sLogB / sum;
+  out[3] = (-q * sInvB) / sum;
+  return peak + Math.log(sum * half);
 }
 
 /**
  * P(alive at T | x, tₓ, T) (Fader & Hardie 2005, eq. 24):
- * 1 / [1 + s/(r+s+x) · (α+T)^(r+x) (β+T)^s · A₀].
+ * 1 / [1 + s/(r+s+x) · (α+T)^(r+x) (β+T)^s · A₀], with A₀ from the ₂F₁ series or, where that
+ * converges slowly (a run-away fit), the quadrature of the likelihood.
  * @throws {ModelError} 'invalid-input' for an inconsistent row
  */
 export function paretoNbdProbAlive(params: ParetoNbdParams, row: RfmRow): number {
+  return probAlive(params, row, (x, t) => logTail(params, x, t));
+}
+
+/**
+ * paretoNbdProbAlive for many customers under one fit: the ₂F₁ tails of A₀ depend on (x, t) only, so
+ * they are computed once per pair (a few thousand for 80,000 distinct histories).
+ */
+export function paretoNbdProbAliveFor(params: ParetoNbdParams): (row: RfmRow) => number {
+  const tails = new Map<number, Map<number, number | null>>();
+  const tail = (x: number, t: number) => {
+    let byT = tails.get(x);
+    if (!byT) tails.set(x, (byT = new Map()));
+    let v = byT.get(t);
+    if (v === undefined) byT.set(t, (v = logTail(params, x, t)));
+    return v;
+  };
+  return (row) => probAlive(params, row, tail);
+}
+
+type LogTail = (x: number, t: number) => number | null;
+
+function probAlive(params: ParetoNbdParams, row: RfmRow, tail: LogTail): number {
   const { frequency: x, recency: tx, T } = row;
   checkRfmRow(x, tx, T, 0);
   const { r, alpha, s, beta } = params;
-  const logOdds =
-    Math.log(s) - Math.log(r + s + x) + (r + x) * Math.log(alpha + T) + s * Math.log(beta + T) + logA0(params, x, tx, T);
+  const logOdds = (r + x) * Math.log(alpha + T) + s * Math.log(beta + T) + logDiedBetween(params, x, tx, T, tail);
   return 1 / (1 + Math.exp(logOdds));
+}
+
+/** ln[₂F₁(a₁, b₁; a₁+1; z)/(m+t)^a₁] of eq. 19–20 by its series, or null where that converges slowly. */
+function logTail(params: ParetoNbdParams, x: number, t: number): number | null {
+  const { r, alpha, s, beta } = params;
+  const a1 = r + s + x;
+  const alphaLarger = alpha >= beta;
+  const m = alphaLarger ? alpha : beta;
+  const z = Math.abs(alpha - beta) / (m + t);
+  const f = z <= SERIES_MAX_Z ? hyp2f1PlusOne(a1, alphaLarger ? s + 1 : r + x, z) : null;
+  return f ? Math.log(f.value) - a1 * Math.log(m + t) : null;
+}
+
+/** ln[s ∫ₜₓ^T (α+τ)^−(r+x) (β+τ)^−(s+1) dτ] = ln[s A₀/(r+s+x)]: ₂F₁ series, else quadrature. */
+function logDiedBetween(params: ParetoNbdParams, x: number, tx: number, T: number, tail: LogTail): number {
+  if (tx >= T) return -Infinity;
+  const { r, alpha, s, beta } = params;
+  const l1 = tail(x, tx), l2 = tail(x, T);
+  if (l1 !== null && l2 !== null) return Math.log(s) - Math.log(r + s + x) + l1 + Math.log(-Math.expm1(l2 - l1));
+  return Math.log(s) + logDropoutIntegral(r + x, s + 1, alpha, beta, tx, T, new Float64Array(4));
 }
 
 /**
@@ -155,10 +329,13 @@ export function paretoNbdExpectedPurchases(params: ParetoNbdParams, t: number): 
  */
 export function paretoNbdConditionalPurchases(params: ParetoNbdParams, t: number, row: RfmRow): number {
   if (!(t >= 0)) throw new ModelError('invalid-input', `t must be ≥ 0 (got ${t})`);
+  return paretoNbdPurchasesIfAlive(params, t, row.frequency, row.T) * paretoNbdProbAlive(params, row);
+}
+
+/** The part of eq. 28 without P(alive): it depends on a customer only through (x, T). */
+export function paretoNbdPurchasesIfAlive(params: ParetoNbdParams, t: number, x: number, T: number): number {
   const { r, alpha, s, beta } = params;
-  const { frequency: x, T } = row;
-  const pAlive = paretoNbdProbAlive(params, row);
-  return (((r + x) * (beta + T)) / (alpha + T)) * lifetimeFactor(s, beta + T, t) * pAlive;
+  return (((r + x) * (beta + T)) / (alpha + T)) * lifetimeFactor(s, beta + T, t);
 }
 
 /** [1 − (b/(b+t))^(s−1)] / (s−1), with its limit ln(1 + t/b) at s = 1. */

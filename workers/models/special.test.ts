@@ -1,7 +1,7 @@
 // Reference values: Abramowitz & Stegun (1964) closed forms and tables; digamma values from
 // ψ(1) = −γ (Euler–Mascheroni), ψ(1/2) = −γ − 2 ln 2, and R 4.2.2 `digamma(3.7)`.
 import { describe, expect, it } from 'vitest';
-import { digamma, hyp2f1, lbeta, lgamma, logAddExp, logSumExp } from './special.ts';
+import { digamma, gaussLegendre, hyp2f1, hyp2f1PlusOne, lbeta, lgamma, logAddExp, logSumExp } from './special.ts';
 import { ModelError } from './errors.ts';
 
 const EULER_GAMMA = 0.5772156649015329;
@@ -110,3 +110,53 @@ describe('hyp2f1', () => {
     expect(() => hyp2f1(1, 1, 2, 1)).toThrow(ModelError);
   });
 });
+
+describe('hyp2f1PlusOne: ₂F₁(a, b; a+1; z) and its derivatives (the Pareto/NBD form)', () => {
+  it('matches mpmath 1.3.0 (mp.dps = 30) for the value and ∂/∂a, ∂/∂b, ∂/∂z', () => {
+    // python3 -c "import mpmath as mp; mp.mp.dps=30; F=lambda a,b,z: mp.hyp2f1(a,b,a+1,z);
+    //   print(F(a,b,z), mp.diff(lambda t: F(t,b,z), a), mp.diff(lambda t: F(a,t,z), b), mp.diff(lambda t: F(a,b,t), z))"
+    const cases: [number, number, number, number[]][] = [
+      [1.5, 2.2, 0.3, [1.5967433588822282198, 0.18726713799265922043, 0.35484177712022091331, 2.9748640605457915244]],
+      [30.8, 1.606, 0.7, [6.2214830294730074674, 0.018736092700097906862, 7.0993976520111298045, 30.480476370338898771]],
+      [3.1, 7.5, 0.95, [140837323.97642877885, 44107206.979138010768, 400753667.21387778495, 18219831331.696119510]]
+    ];
+    for (const [a, b, z, [value, dA, dB, dZ]] of cases) {
+      const f = hyp2f1PlusOne(a, b, z, 100_000)!;
+      expect(f.value / value).toBeCloseTo(1, 13);
+      expect(f.dA / dA).toBeCloseTo(1, 12);
+      expect(f.dB / dB).toBeCloseTo(1, 12);
+      expect(f.dZ / dZ).toBeCloseTo(1, 12);
+    }
+  });
+  it('matches the closed form ₂F₁(1, 1; 2; z) = −ln(1−z)/z and its z-derivative (A&S 15.1.3)', () => {
+    for (const z of [0.05, 0.5, 0.9]) {
+      const f = hyp2f1PlusOne(1, 1, z)!;
+      expect(f.value).toBeCloseTo(-Math.log(1 - z) / z, 13);
+      expect(f.dZ).toBeCloseTo(1 / (z * (1 - z)) + Math.log(1 - z) / (z * z), 12);
+    }
+    expect(hyp2f1PlusOne(5, 0.5, 0)).toEqual({ value: 1, dA: 0, dB: 0, dZ: 5 * 0.5 / 6 });
+  });
+  it('gives up (null) where the series would need more terms than allowed', () => {
+    expect(hyp2f1PlusOne(2, 3, 0.9999, 1000)).toBeNull();
+  });
+});
+
+describe('gaussLegendre', () => {
+  it('has the textbook 2- and 3-point rules (A&S 25.4.29)', () => {
+    const two = gaussLegendre(2);
+    expect(two.nodes[1]).toBeCloseTo(1 / Math.sqrt(3), 15);
+    expect(two.weights[0]).toBeCloseTo(1, 15);
+    const three = gaussLegendre(3);
+    expect(three.nodes[2]).toBeCloseTo(Math.sqrt(0.6), 15);
+    expect([...three.weights].map((w) => w * 9)).toEqual([expect.closeTo(5, 13), expect.closeTo(8, 13), expect.closeTo(5, 13)]);
+  });
+  it('integrates polynomials up to degree 2n − 1 exactly and eˣ to rounding with 64 points', () => {
+    const { nodes, weights } = gaussLegendre(64);
+    for (const k of [0, 2, 10, 64, 126]) {
+      const sum = nodes.reduce((s, x, i) => s + weights[i] * x ** k, 0);
+      expect(sum).toBeCloseTo(2 / (k + 1), 14);
+    }
+    expect(nodes.reduce((s, x, i) => s + weights[i] * Math.exp(x), 0)).toBeCloseTo(Math.E - 1 / Math.E, 14);
+  });
+});
+

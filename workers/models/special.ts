@@ -1,6 +1,7 @@
 /**
- * Special functions needed by the likelihoods: log-gamma, digamma, log-beta, log-sum-exp and the
- * Gauss hypergeometric function 2F1.
+ * Special functions needed by the likelihoods: log-gamma, digamma, log-beta, log-sum-exp,
+ * the Gauss hypergeometric function 2F1 (with parameter derivatives for the Pareto/NBD gradient) and
+ * Gauss–Legendre quadrature nodes.
  */
 import { ModelError } from './errors.ts';
 
@@ -133,4 +134,70 @@ function hyp2f1Series(a: number, b: number, c: number, z: number, maxTerms: numb
     if (rho < 1 && (Math.abs(term) * rho) / (1 - rho) <= 1e-17 * Math.abs(sum)) return sum;
   }
   throw new ModelError('numerical-failure', `hyp2f1(${a}, ${b}; ${c}; ${z}) did not converge`);
+}
+
+/**
+ * ₂F₁(a, b; a+1; z) for a > 0, b > 0, 0 ≤ z < 1 with its derivatives, the form of the Pareto/NBD
+ * likelihood (Fader & Hardie 2005, eq. 19–20). Summed as Σ a/(a+n) · (b)ₙ zⁿ/n! (A&S 15.1.1), each
+ * derivative term by term: ∂/∂a of the n-th term is (b)ₙzⁿ/n! · n/(a+n)², ∂/∂b is the term times
+ * Σₖ<ₙ 1/(b+k), ∂/∂z is Σ a/(a+n) · (b)ₙ z^(n−1)/(n−1)!. All terms are positive, so the sums are
+ * accurate; they need about 37/(1−z) terms.
+ * @returns null when the series has not converged within `maxTerms` terms (z too close to 1)
+ */
+export function hyp2f1PlusOne(a: number, b: number, z: number, maxTerms = 1000): { value: number; dA: number; dB: number; dZ: number } | null {
+  let value = 1, dA = 0, dB = 0, dZ = 0;
+  // q = (b)ₙ z^(n−1)/(n−1)!, so that the n-th term is a/(a+n) · q z/n.
+  let q = b, harmonic = 0;
+  for (let n = 1; n <= maxTerms; n++) {
+    const u = (q * z) / n; // (b)ₙ zⁿ / n!
+    const an = a + n;
+    harmonic += 1 / (b + n - 1);
+    const term = (a * u) / an;
+    value += term;
+    dA += (u * n) / (an * an);
+    dB += term * harmonic;
+    dZ += (a * q) / an;
+    q *= ((b + n) * z) / n;
+    // The term ratio tends to z from above or below; past n > b it is ≤ max(z, current ratio) < 1,
+    // and the largest of the sums' tails is bounded by the dZ term times 1/(1−ρ).
+    const ratio = ((b + n) * z) / (n + 1);
+    if (ratio < 1 && n > 2 && (a * q) / (an + 1) <= 1e-17 * (1 - Math.max(ratio, z)) * Math.min(value, dZ || value)) {
+      return { value, dA, dB, dZ };
+    }
+  }
+  return null;
+}
+
+const legendreCache = new Map<number, { nodes: Float64Array; weights: Float64Array }>();
+
+/**
+ * Nodes and weights of n-point Gauss–Legendre quadrature on [−1, 1] (Newton's method on Pₙ from the
+ * Chebyshev-like first guesses; Press et al., Numerical Recipes, §4.6). Cached per n.
+ */
+export function gaussLegendre(n: number): { nodes: Float64Array; weights: Float64Array } {
+  const cached = legendreCache.get(n);
+  if (cached) return cached;
+  const nodes = new Float64Array(n), weights = new Float64Array(n);
+  for (let i = 0; i < Math.ceil(n / 2); i++) {
+    let x = Math.cos((Math.PI * (i + 0.75)) / (n + 0.5));
+    let dp = 0;
+    for (let iter = 0; iter < 100; iter++) {
+      let p0 = 1, p1 = 0;
+      for (let j = 1; j <= n; j++) {
+        const p2 = p1;
+        p1 = p0;
+        p0 = ((2 * j - 1) * x * p1 - (j - 1) * p2) / j;
+      }
+      dp = (n * (x * p0 - p1)) / (x * x - 1);
+      const dx = p0 / dp;
+      x -= dx;
+      if (Math.abs(dx) <= 1e-16) break;
+    }
+    nodes[i] = -x;
+    nodes[n - 1 - i] = x;
+    weights[i] = weights[n - 1 - i] = 2 / ((1 - x * x) * dp * dp);
+  }
+  const rule = { nodes, weights };
+  legendreCache.set(n, rule);
+  return rule;
 }

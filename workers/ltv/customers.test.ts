@@ -1,0 +1,77 @@
+// Scoring per (x, T) pair and per history must give each customer exactly what the per-customer
+// formulas give (Fader, Hardie & Lee 2005, eq. 10 and 11; Fader & Hardie 2005, eq. 24 and 28;
+// Fader & Hardie 2013, eq. 5; discounted CLV as workers/models/clv.ts): checked on every CDNOW sample
+// customer for both purchase models, and the calibration-vs-holdout table likewise.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { cdnowWeeklySummary, loadCdnowSampleTransactions } from '../../tests/fixtures/models/cdnow.ts';
+import {
+  bgNbdConditionalPurchases, bgNbdProbAlive, discountedClv, gammaGammaExpectedSpend, paretoNbdConditionalPurchases, paretoNbdProbAlive,
+  type BgNbdParams, type GammaGammaParams, type ParetoNbdParams
+} from '../models/index.ts';
+import type { LtvClvSettings, LtvFitResult, LtvRfmRow } from './contract.ts';
+import { monthlyRate, scoreCustomers, sortCustomers } from './customers.ts';
+import { calibrationHoldout, fitModels } from './fit.ts';
+
+let rows: LtvRfmRow[];
+let fit: LtvFitResult;
+beforeAll(() => {
+  rows = cdnowWeeklySummary(loadCdnowSampleTransactions());
+  fit = { ...fitModels(rows), unit: 'week' } as LtvFitResult;
+});
+
+const settings = (model: 'bgNbd' | 'paretoNbd'): LtvClvSettings =>
+  ({ model, t: 39, margin: 0.3, annualDiscount: 0.1, horizonMonths: 12, sort: 'clv', descending: true, topN: 20 });
+
+describe('scoreCustomers', () => {
+  for (const model of ['bgNbd', 'paretoNbd'] as const) {
+    it(`${model}: every customer's P(alive), purchases, spend and CLV equal the per-customer formulas`, () => {
+      const s = settings(model);
+      const m = fit[model];
+      if (!m.ok) throw new Error(`${model} did not fit`);
+      const gg = (fit.gammaGamma as { params: GammaGammaParams }).params;
+      const purchases = (t: number, r: LtvRfmRow) =>
+        'a' in m.params ? bgNbdConditionalPurchases(m.params, t, r) : paretoNbdConditionalPurchases(m.params as ParetoNbdParams, t, r);
+      const alive = (r: LtvRfmRow) => ('a' in m.params ? bgNbdProbAlive(m.params, r) : paretoNbdProbAlive(m.params as ParetoNbdParams, r));
+      const scored = scoreCustomers(rows, fit, s);
+      expect(scored).toHaveLength(rows.length);
+      scored.forEach((c, i) => {
+        const r = rows[i];
+        expect(c.customerId).toBe(r.customerId);
+        expect(c.pAlive).toBeCloseTo(alive(r), 12);
+        expect(c.expectedPurchases).toBeCloseTo(purchases(39, r), 11);
+        const spend = gammaGammaExpectedSpend(gg, r);
+        expect(c.expectedSpend).toBe(spend);
+        const clv = discountedClv({ expectedPurchases: (t) => purchases(t, r), expectedSpend: spend, margin: 0.3,
+          discountRate: monthlyRate(0.1), horizon: 12, periodLength: (365.25 / 12) / 7 }).clv;
+        expect(c.clv! / clv).toBeCloseTo(1, 12);
+      });
+    });
+  }
+  it('the calibration-vs-holdout table equals the per-customer sums', () => {
+    const bg = (fit.bgNbd as { params: BgNbdParams }).params, pn = (fit.paretoNbd as { params: ParetoNbdParams }).params;
+    const table = calibrationHoldout(rows, 39, bg, pn);
+    for (const bin of table) {
+      const members = rows.filter((r) => (bin.frequency === '7+' ? r.frequency >= 7 : r.frequency === Number(bin.frequency)));
+      expect(bin.customers).toBe(members.length);
+      expect(bin.bgNbd!).toBeCloseTo(members.reduce((s, r) => s + bgNbdConditionalPurchases(bg, 39, r), 0) / members.length, 11);
+      expect(bin.paretoNbd!).toBeCloseTo(members.reduce((s, r) => s + paretoNbdConditionalPurchases(pn, 39, r), 0) / members.length, 11);
+    }
+  });
+});
+
+describe('sortCustomers', () => {
+  it('sorts by a number with missing values last in both directions, ties in input order, and by ID', () => {
+    const base = scoreCustomers(rows.slice(0, 6), fit, settings('bgNbd'));
+    const withNull = base.map((r, i) => ({ ...r, clv: i === 2 ? null : i === 4 ? base[0].clv : r.clv }));
+    for (const descending of [true, false]) {
+      const sorted = sortCustomers(withNull, 'clv', descending);
+      expect(sorted.at(-1)!.clv).toBeNull();
+      const values = sorted.slice(0, -1).map((r) => r.clv!);
+      values.slice(1).forEach((v, i) => expect(descending ? values[i] >= v : values[i] <= v).toBe(true));
+      const ties = sorted.filter((r) => r.clv === base[0].clv).map((r) => r.customerId);
+      expect(ties).toEqual([withNull[0].customerId, withNull[4].customerId]);
+    }
+    const byId = sortCustomers(withNull, 'customerId', false).map((r) => r.customerId);
+    expect(byId).toEqual([...byId].sort((a, b) => a.localeCompare(b)));
+  });
+});
