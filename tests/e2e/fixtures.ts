@@ -10,7 +10,7 @@ export const SHARED = path.resolve(import.meta.dirname, '../../../shared/data');
 export const TMP = path.resolve(import.meta.dirname, '../.tmp');
 fs.mkdirSync(TMP, { recursive: true });
 
-export const test = base.extend<{ foreign: string[]; consoleErrors: string[] }>({
+export const test = base.extend<{ foreign: string[]; consoleErrors: string[]; failedRequests: string[] }>({
   foreign: [
     async ({ context, baseURL }, use) => {
       const origin = new URL(baseURL!).origin;
@@ -34,6 +34,24 @@ export const test = base.extend<{ foreign: string[]; consoleErrors: string[] }>(
       context.on('weberror', (e) => errors.push(String(e.error())));
       await use(errors);
       expect(errors, 'console errors (CSP violations show up here)').toEqual([]);
+    },
+    { auto: true }
+  ],
+  // Every request must succeed: a missing icon or manifest, or a 404 for an absolute path under the
+  // sub-path server, shows up here. A test that fails requests on purpose removes what it expects.
+  // ERR_ABORTED is the browser cancelling a request of a page being left (a reload), not a failure.
+  failedRequests: [
+    async ({ context }, use) => {
+      const failed: string[] = [];
+      context.on('requestfailed', (req) => {
+        const error = req.failure()?.errorText ?? '';
+        if (error !== 'net::ERR_ABORTED') failed.push(`${req.url()} ${error}`);
+      });
+      context.on('response', (res) => {
+        if (res.status() >= 400) failed.push(`${res.url()} ${res.status()}`);
+      });
+      await use(failed);
+      expect(failed, 'failed requests').toEqual([]);
     },
     { auto: true }
   ]
