@@ -11,6 +11,9 @@
 import engineScript from '$workers/engine.ts?worker&url';
 
 export function spawnEngine(): Worker {
+  // The dev server hands out root-relative module and asset paths (`/node_modules/…`), which a
+  // worker whose own URL is `blob:` cannot resolve; the built site's are absolute.
+  if (import.meta.env.DEV) return new Worker(engineScript, { type: 'module' });
   const script = new URL(engineScript, location.href).href;
   const bootstrap = URL.createObjectURL(new Blob([`import ${JSON.stringify(script)};`], { type: 'text/javascript' }));
   try {
