@@ -1,6 +1,8 @@
 /**
  * Shared end-to-end fixtures: every page records all requests (the page's and its workers') and
- * console errors; a test fails if anything left the origin or a CSP violation was logged.
+ * console errors; a test fails if anything left the origin, a request failed, or a CSP violation
+ * was logged by the page (Chromium does not pass a worker's CSP messages to Playwright: the worker's
+ * policy is checked inside it, in worker-csp.spec.ts).
  */
 import { test as base, expect, type Page } from '@playwright/test';
 import path from 'node:path';
