@@ -32,6 +32,6 @@ export default defineConfig({
   ],
   projects: [
     { name: 'root', use: { baseURL: `http://127.0.0.1:${port}/` }, testIgnore: /subpath\.spec\.ts/ },
-    { name: 'subpath', use: { baseURL: `http://127.0.0.1:${port + 1}/clm/` }, testMatch: /(subpath|offline)\.spec\.ts/ }
+    { name: 'subpath', use: { baseURL: `http://127.0.0.1:${port + 1}/clm/` }, testMatch: /(subpath|offline|worker-csp|sw-update|install)\.spec\.ts/ }
   ]
 });

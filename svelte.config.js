@@ -30,6 +30,8 @@ export default {
         'worker-src': ['self', 'blob:'],
         'connect-src': ['self', 'blob:', 'data:'],
         'img-src': ['self', 'data:', 'blob:'],
+        // The web app manifest and its icons (img-src) are the site's own files.
+        'manifest-src': ['self'],
         'style-src': ['self', 'unsafe-inline'],
         'font-src': ['self'],
         'object-src': ['none'],

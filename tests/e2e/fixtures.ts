@@ -1,6 +1,8 @@
 /**
  * Shared end-to-end fixtures: every page records all requests (the page's and its workers') and
- * console errors; a test fails if anything left the origin or a CSP violation was logged.
+ * console errors; a test fails if anything left the origin, a request failed, or a CSP violation
+ * was logged by the page (Chromium does not pass a worker's CSP messages to Playwright: the worker's
+ * policy is checked inside it, in worker-csp.spec.ts).
  */
 import { test as base, expect, type Page } from '@playwright/test';
 import path from 'node:path';
@@ -10,7 +12,7 @@ export const SHARED = path.resolve(import.meta.dirname, '../../../shared/data');
 export const TMP = path.resolve(import.meta.dirname, '../.tmp');
 fs.mkdirSync(TMP, { recursive: true });
 
-export const test = base.extend<{ foreign: string[]; consoleErrors: string[] }>({
+export const test = base.extend<{ foreign: string[]; consoleErrors: string[]; failedRequests: string[] }>({
   foreign: [
     async ({ context, baseURL }, use) => {
       const origin = new URL(baseURL!).origin;
@@ -34,6 +36,24 @@ export const test = base.extend<{ foreign: string[]; consoleErrors: string[] }>(
       context.on('weberror', (e) => errors.push(String(e.error())));
       await use(errors);
       expect(errors, 'console errors (CSP violations show up here)').toEqual([]);
+    },
+    { auto: true }
+  ],
+  // Every request must succeed: a missing icon or manifest, or a 404 for an absolute path under the
+  // sub-path server, shows up here. A test that fails requests on purpose removes what it expects.
+  // ERR_ABORTED is the browser cancelling a request of a page being left (a reload), not a failure.
+  failedRequests: [
+    async ({ context }, use) => {
+      const failed: string[] = [];
+      context.on('requestfailed', (req) => {
+        const error = req.failure()?.errorText ?? '';
+        if (error !== 'net::ERR_ABORTED') failed.push(`${req.url()} ${error}`);
+      });
+      context.on('response', (res) => {
+        if (res.status() >= 400) failed.push(`${res.url()} ${res.status()}`);
+      });
+      await use(failed);
+      expect(failed, 'failed requests').toEqual([]);
     },
     { auto: true }
   ]

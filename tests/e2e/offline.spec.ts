@@ -8,12 +8,8 @@ test('works offline after the first visit', async ({ page, context }) => {
     const reg = await navigator.serviceWorker.ready;
     return reg.active?.state === 'activated' && navigator.serviceWorker.controller !== null;
   });
-  const cached = await page.evaluate(async () => {
-    const keys = await caches.keys();
-    const cache = await caches.open(keys.find((k) => k.startsWith('clm-'))!);
-    return (await cache.keys()).map((r) => r.url);
-  });
-  expect(cached.some((u) => u.endsWith('.wasm'))).toBe(true);
+  const cached = await page.evaluate(async () => (await (await caches.open('clm:content')).keys()).map((r) => r.url));
+  expect(cached.some((u) => /\.wasm\?clm-hash=[0-9a-f]{16}$/.test(u))).toBe(true);
   await context.setOffline(true);
   await page.reload();
   await open(page, '?lang=en');

@@ -9,6 +9,7 @@
 import * as Comlink from 'comlink';
 import type { EngineApi, EngineError, EngineInfo, Progress } from '$workers/contract';
 import { toEngineError } from '$workers/engine/errors';
+import { spawnEngine } from './spawn';
 
 export class CancelledError extends Error {
   constructor() {
@@ -49,7 +50,7 @@ export class EngineClient {
   private inFlight = new Set<(e: unknown) => void>();
 
   /** `createWorker` is for tests (a fake worker); the app uses the engine worker. */
-  constructor(private createWorker: () => Worker = () => new Worker(new URL('../../../workers/engine.ts', import.meta.url), { type: 'module' })) {}
+  constructor(private createWorker: () => Worker = spawnEngine) {}
 
   get busy(): boolean {
     return this.status === 'starting' || this.pending > 0;
