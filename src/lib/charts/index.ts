@@ -22,5 +22,6 @@ export type { LegendEntry, ColourScaleSpec } from './legend';
 export type { TableSpec, TableColumn, Cell } from './table';
 export { csvTable } from './table';
 export { textWidth } from './text';
+export { stackTotals } from './shapes';
 export { provideChartSource, type ChartSource } from './context';
 export { titleWithUnit, unitText } from './units';

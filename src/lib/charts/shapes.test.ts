@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { areaPath, flowLayout, linePath, stackMax, stackSeries } from './shapes';
+import { areaPath, flowLayout, linePath, stackTotals, stackSeries } from './shapes';
 
 describe('stackSeries', () => {
   it('stacks series bottom-up; missing and negative values add nothing', () => {
     const s = stackSeries([[10, 0, null], [30, 20, 5]]);
     expect(s[0]).toEqual([[0, 10], [0, 0], [0, 0]]);
     expect(s[1]).toEqual([[10, 40], [0, 20], [0, 5]]);
-    expect(stackMax([[10, 0], [30, 20]])).toBe(40);
-    expect(stackMax([])).toBe(0);
+    expect(stackTotals([[10, 0], [30, 20]])).toEqual([40, 20]);
+    expect(stackTotals([])).toEqual([]);
   });
 });
 

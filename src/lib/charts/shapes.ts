@@ -17,10 +17,9 @@ export function stackSeries(series: readonly (readonly (number | null)[])[]): [n
   }));
 }
 
-/** The largest stack total (for the y domain). */
-export function stackMax(series: readonly (readonly (number | null)[])[]): number {
-  const stacked = stackSeries(series);
-  return Math.max(0, ...(stacked.at(-1)?.map(([, y1]) => y1) ?? []));
+/** The total of each stack (the top of its last series), e.g. customers per month. */
+export function stackTotals(series: readonly (readonly (number | null)[])[]): number[] {
+  return stackSeries(series).at(-1)?.map(([, y1]) => y1) ?? [];
 }
 
 const finite = (v: number | null | undefined): v is number => v != null && Number.isFinite(v);
