@@ -19,6 +19,7 @@ export interface ChartContext {
   /** The axis titles with their units, as drawn (tooltips name what a value is). */
   readonly xTitle: string;
   readonly yTitle: string;
+  readonly colourTitle: string;
   /** Registers (or with [] removes) the tooltip points of mark `id`. */
   setPoints(id: string, points: TipPoint[]): void;
 }
