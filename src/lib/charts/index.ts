@@ -20,7 +20,7 @@ export type { AxisSpec } from './scales';
 export { extentWithZero } from './scales';
 export type { LegendEntry, ColourScaleSpec } from './legend';
 export type { TableSpec, TableColumn, Cell } from './table';
-export { csvTable } from './table';
+export { csvCell, csvTable } from './table';
 export { textWidth } from './text';
 export { stackTotals } from './shapes';
 export { provideChartSource, type ChartSource } from './context';

@@ -58,7 +58,8 @@ export interface ColourLegendLayout {
 export function colourLegendLayout(title: string, spec: ColourScaleSpec, num: NumberFormatter, barWidth = 180): ColourLegendLayout {
   const [lo, hi] = spec.domain;
   const format = spec.format ?? 'number';
-  const barX = textWidth(title, FONT.title) + 10;
+  // Titles are bold: about a tenth wider than the estimate for regular text.
+  const barX = Math.ceil(textWidth(title, FONT.title) * 1.1) + 12;
   const span = hi - lo;
   const values = span > 0 ? linearTicks(lo, hi, 4).filter((v) => v >= lo && v <= hi) : [lo];
   // The ends are always labelled so the reader sees the range; inner ticks too close to them are dropped.
