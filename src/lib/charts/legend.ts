@@ -44,6 +44,8 @@ export interface ColourScaleSpec {
   unit?: string | { en: string; zh: string };
   domain: [number, number];
   format?: ValueFormat;
+  /** Digits of a value written in a cell or a tooltip (default: 1 for percent, 2 otherwise). */
+  digits?: number;
 }
 
 export interface ColourLegendLayout {
@@ -68,11 +70,36 @@ export function colourLegendLayout(title: string, spec: ColourScaleSpec, num: Nu
   // Digits from the regular step of the inner values, so the ends read like the rest.
   const digits = tickDigits(values.length > 1 ? values : [lo, hi], format);
   const seen = new Set<string>();
-  const ticks = all.flatMap((v) => {
+  const labelled = all.flatMap((v) => {
     const label = formatValue(v, format, digits, num);
     if (seen.has(label)) return [];
     seen.add(label);
     return [{ pos: span > 0 ? ((v - lo) / span) * barWidth : barWidth / 2, label }];
   });
-  return { barX, barWidth, height: 38, ticks };
+  return { barX, barWidth, height: 38, ticks: spaced(labelled, barWidth) };
+}
+
+/**
+ * Drops inner labels that would touch a neighbour (the ends are aligned inwards: the first label
+ * starts at 0, the last ends at the bar's end); both ends are always kept.
+ */
+function spaced(ticks: { pos: number; label: string }[], barWidth: number): { pos: number; label: string }[] {
+  if (ticks.length <= 2) return ticks;
+  const extent = (t: { pos: number; label: string }, i: number, n: number): [number, number] => {
+    const w = textWidth(t.label, FONT.label);
+    return i === 0 ? [t.pos, t.pos + w] : i === n - 1 ? [barWidth - w, barWidth] : [t.pos - w / 2, t.pos + w / 2];
+  };
+  const n = ticks.length;
+  const last = extent(ticks[n - 1], n - 1, n);
+  const kept = [ticks[0]];
+  let right = extent(ticks[0], 0, n)[1];
+  for (let i = 1; i < n - 1; i++) {
+    const [a, b] = extent(ticks[i], i, n);
+    if (a >= right + 6 && b <= last[0] - 6) {
+      kept.push(ticks[i]);
+      right = b;
+    }
+  }
+  kept.push(ticks[n - 1]);
+  return kept;
 }
