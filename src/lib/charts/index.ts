@@ -22,6 +22,6 @@ export type { LegendEntry, ColourScaleSpec } from './legend';
 export type { TableSpec, TableColumn, Cell } from './table';
 export { csvCell, csvTable } from './table';
 export { textWidth } from './text';
-export { stackTotals } from './shapes';
+export { fanOut, stackTotals } from './shapes';
 export { provideChartSource, type ChartSource } from './context';
 export { titleWithUnit, unitText } from './units';

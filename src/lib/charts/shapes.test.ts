@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { areaPath, flowLayout, linePath, stackTotals, stackSeries } from './shapes';
+import { areaPath, fanOut, flowLayout, linePath, stackTotals, stackSeries } from './shapes';
 
 describe('stackSeries', () => {
   it('stacks series bottom-up; missing and negative values add nothing', () => {
@@ -42,5 +42,15 @@ describe('flowLayout', () => {
     const e = flowLayout([[0, 0], [0, 0]], { x: 0, y: 0, width: 100, height: 100 });
     expect(e.bands).toEqual([]);
     expect([...e.left, ...e.right].every((n) => Number.isFinite(n.y) && n.height === 0)).toBe(true);
+  });
+});
+
+describe('fanOut', () => {
+  it('spreads points with the same position apart on a circle; a lone point stays', () => {
+    const d = fanOut([{ x: 3, y: 4 }, { x: 3, y: 4 }, { x: 1, y: 1 }, { x: 3, y: 4 }], 0.2);
+    expect(d[2]).toEqual([0, 0]);
+    const moved = [d[0], d[1], d[3]];
+    for (const [dx, dy] of moved) expect(Math.hypot(dx, dy)).toBeCloseTo(0.2, 12);
+    for (let i = 0; i < 3; i++) for (let j = i + 1; j < 3; j++) expect(Math.hypot(moved[i][0] - moved[j][0], moved[i][1] - moved[j][1])).toBeGreaterThan(0.3);
   });
 });

@@ -91,3 +91,24 @@ export function flowLayout(matrix: readonly (readonly number[])[], box: { x: num
   }
   return { left, right, bands, total };
 }
+
+/**
+ * Offsets that fan points sharing the same position out on a small circle of `radius` (in data
+ * units), so equal scores stay visible; a point alone keeps its place. Returns [dx, dy] per point.
+ */
+export function fanOut(points: readonly { x: number; y: number }[], radius: number): [number, number][] {
+  const groups = new Map<string, number[]>();
+  points.forEach((p, i) => {
+    const key = `${p.x},${p.y}`;
+    groups.set(key, [...(groups.get(key) ?? []), i]);
+  });
+  const out = points.map(() => [0, 0] as [number, number]);
+  for (const members of groups.values()) {
+    if (members.length < 2) continue;
+    members.forEach((i, k) => {
+      const a = (2 * Math.PI * k) / members.length + Math.PI / 4;
+      out[i] = [radius * Math.cos(a), radius * Math.sin(a)];
+    });
+  }
+  return out;
+}

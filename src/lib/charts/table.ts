@@ -25,6 +25,8 @@ export interface TableSpec {
   testid?: string;
   /** Rows of the first column are headers of their rows (default true). */
   rowHeaders?: boolean;
+  /** Indices of rows shown in bold (e.g. the best band). */
+  emphasis?: number[];
 }
 
 const isNumber = (v: Cell): v is number => typeof v === 'number' && Number.isFinite(v);

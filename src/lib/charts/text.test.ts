@@ -14,7 +14,7 @@ describe('text measures', () => {
     expect(textWidth(t)).toBeLessThanOrEqual(60);
   });
   it('wraps English at spaces and Chinese between characters, at most two lines', () => {
-    expect(wrapText('Highly elastic customers', 80)).toEqual(['Highly elastic', 'customers']);
+    expect(wrapText('Highly elastic customers', 100)).toEqual(['Highly elastic', 'customers']);
     const zh = wrapText('高弹性客户群体', 40);
     expect(zh.length).toBe(2);
     expect(zh.every((l) => textWidth(l) <= 40)).toBe(true);

@@ -10,15 +10,18 @@ export const FONT = { label: 12, title: 12, heading: 16, note: 11 } as const;
 
 const WIDE = /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/;
 
-/** Estimated advance of one character in em (system sans-serif; CJK and full-width forms are 1 em). */
+/**
+ * Estimated advance of one character in em, on the wide side of common sans-serif fonts (DejaVu Sans
+ * digits are 0.64 em; CJK and full-width forms 1 em), so that labels are never cut off.
+ */
 function charEm(ch: string): number {
   if (WIDE.test(ch)) return 1;
-  if (/[0-9]/.test(ch)) return 0.58;
-  if (/[A-Z]/.test(ch)) return 0.68;
-  if (/[mwMW@%]/.test(ch)) return 0.9;
-  if (/[\s.,:;'|!ijlft()]/.test(ch)) return 0.32;
-  if (/[a-z]/.test(ch)) return 0.55;
-  return 0.6;
+  if (/[0-9]/.test(ch)) return 0.64;
+  if (/[mwMW@%]/.test(ch)) return 0.95;
+  if (/[A-Z]/.test(ch)) return 0.72;
+  if (/[\s.,:;'|!ijlft()]/.test(ch)) return 0.34;
+  if (/[a-z]/.test(ch)) return 0.6;
+  return 0.66;
 }
 
 /** Estimated width in px of `text` at `size` px. */
