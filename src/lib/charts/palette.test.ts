@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CATEGORICAL, DASHES, lightness, seriesStyle, sequentialColour, textOn, INK } from './palette';
+import { CATEGORICAL, DASHES, contrast, lightness, seriesStyle, sequentialColour, textOn, INK } from './palette';
 
 describe('palette', () => {
   it('the first five colours (lifecycle stages) stay apart in greyscale print: L* differs by ≥ 8', () => {
@@ -25,5 +25,13 @@ describe('palette', () => {
     expect(textOn(c(0))).toBe(INK.text);
     expect(textOn(c(1))).toBe('#ffffff');
     expect(sequentialColour(3, 3)(3)).toBe(c(0.5));
+  });
+  it('text on any cell keeps contrast: ≥ 4.5:1 behind table text, ≥ 3.5:1 on chart cells (white or ink)', () => {
+    const light = sequentialColour(0, 1, true);
+    const full = sequentialColour(0, 1);
+    for (let v = 0; v <= 1; v += 0.05) {
+      expect(contrast(INK.text, light(v)), `table ${v}`).toBeGreaterThanOrEqual(4.5);
+      expect(contrast(textOn(full(v)), full(v)), `chart ${v}`).toBeGreaterThanOrEqual(3.5);
+    }
   });
 });

@@ -26,33 +26,49 @@ export function seriesStyle(i: number): SeriesStyle {
   return { colour: CATEGORICAL[k], dash: DASHES[i % DASHES.length] };
 }
 
-/** CIE L* (0 = black, 100 = white) of a colour: how light it prints in greyscale. */
-export function lightness(colour: string): number {
+/** Relative luminance (WCAG 2) of a colour. */
+function luminance(colour: string): number {
   const c = rgb(colour);
   const lin = (v: number) => {
     const s = v / 255;
     return s <= 0.04045 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
   };
-  const y = 0.2126 * lin(c.r) + 0.7152 * lin(c.g) + 0.0722 * lin(c.b);
+  return 0.2126 * lin(c.r) + 0.7152 * lin(c.g) + 0.0722 * lin(c.b);
+}
+
+/** CIE L* (0 = black, 100 = white) of a colour: how light it prints in greyscale. */
+export function lightness(colour: string): number {
+  const y = luminance(colour);
   return y > 216 / 24389 ? 116 * Math.cbrt(y) - 16 : (24389 / 27) * y;
 }
 
-/** Dark text on light fills, white on dark ones. */
-export function textOn(fill: string): string {
-  return lightness(fill) < 58 ? '#ffffff' : INK.text;
+/** WCAG 2 contrast ratio of two colours (1–21). */
+export function contrast(a: string, b: string): number {
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return (hi + 0.05) / (lo + 0.05);
 }
 
-/** Part of the Blues ramp used: the lightest end is too close to white to see, the darkest to black. */
+/** The text colour (dark ink or white) with the higher contrast on a fill. */
+export function textOn(fill: string): string {
+  return contrast('#ffffff', fill) > contrast(INK.text, fill) ? '#ffffff' : INK.text;
+}
+
+/**
+ * Parts of the Blues ramp used: the lightest end is too close to white to see, the darkest to
+ * black. Behind table text only the light half is used, so dark text keeps a 4.5:1 contrast.
+ */
 const RAMP: [number, number] = [0.08, 0.9];
+const LIGHT_RAMP: [number, number] = [0.04, 0.45];
 
 /**
  * A sequential colour for values in [lo, hi] (light = low, dark = high); values outside are
  * clamped, missing values get the neutral empty fill. A flat domain maps to the middle.
  */
-export function sequentialColour(lo: number, hi: number): (v: number | null | undefined) => string {
+export function sequentialColour(lo: number, hi: number, behindText = false): (v: number | null | undefined) => string {
+  const [a, b] = behindText ? LIGHT_RAMP : RAMP;
   return (v) => {
     if (v == null || !Number.isFinite(v)) return INK.empty;
     const t = hi > lo ? Math.min(1, Math.max(0, (v - lo) / (hi - lo))) : 0.5;
-    return interpolateBlues(RAMP[0] + (RAMP[1] - RAMP[0]) * t);
+    return interpolateBlues(a + (b - a) * t);
   };
 }
