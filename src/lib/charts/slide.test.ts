@@ -20,7 +20,7 @@ describe('slide-ready export', () => {
     expect((s.svg.match(/font-size="16"/g) ?? []).length).toBeGreaterThan(1);
   });
   it('the source line names file, kind, segment and date', () => {
-    expect(sourceLine('数据：', { file: 'a.csv', kind: '月度面板', segment: '高价值', date: '2026年12月3日' })).toBe('数据： a.csv · 月度面板 · 高价值 · 2026年12月3日');
+    expect(sourceLine('数据：', { file: 'a.csv', kind: '月度面板', segment: '高价值', date: '2026年12月3日' })).toBe('数据：a.csv · 月度面板 · 高价值 · 2026年12月3日');
     expect(sourceLine('Data:', { date: '3 Dec 2026' })).toBe('Data: 3 Dec 2026');
   });
 });

@@ -39,5 +39,6 @@ export function slideSvg(chart: string, width: number, height: number, text: Sli
 
 /** The source line: "Data:" then file, kind of data, the segment when one filters the data, and the date. */
 export function sourceLine(label: string, parts: { file?: string; kind?: string; segment?: string; date: string }): string {
-  return `${label} ${[parts.file, parts.kind, parts.segment, parts.date].filter((p) => !!p).join(' · ')}`;
+  // A full-width colon (数据：) carries its own space.
+  return `${label}${label.endsWith('：') ? '' : ' '}${[parts.file, parts.kind, parts.segment, parts.date].filter((p) => !!p).join(' · ')}`;
 }
