@@ -7,12 +7,14 @@ import fs from 'node:fs';
 import type { Page } from '@playwright/test';
 import { test, expect, open, idle, loadSample, upload, SHARED } from './fixtures';
 
-/** Problems of the charts on the page (none expected), and how many charts there are. */
-function chartProblems(page: Page): Promise<{ count: number; problems: string[] }> {
+/** Problems of the charts on the page (none expected), how many there are and how many are drawn. */
+function chartProblems(page: Page): Promise<{ count: number; drawn: number; problems: string[] }> {
   return page.evaluate(() => {
     const problems: string[] = [];
     const figures = [...document.querySelectorAll<HTMLElement>('figure.chart')];
-    for (const fig of figures) {
+    // A chart draws in a turn of its own after a paint (components/Deferred.svelte).
+    const drawn = figures.filter((f) => f.querySelector('svg[role="img"]'));
+    for (const fig of drawn) {
       const svg = fig.querySelector<SVGSVGElement>('svg[role="img"]')!;
       const name = svg.getAttribute('aria-label') ?? '?';
       const axes = fig.dataset.axes ?? '';
@@ -35,13 +37,16 @@ function chartProblems(page: Page): Promise<{ count: number; problems: string[] 
         if (b.x < -0.5 || b.y < -0.5 || b.x + b.width > width + 0.5 || b.y + b.height > height + 0.5) problems.push(`${name}: “${t.textContent}” runs outside the picture`);
       }
     }
-    return { count: figures.length, problems };
+    return { count: figures.length, drawn: drawn.length, problems };
   });
 }
 
 async function expectCharts(page: Page, atLeast: number): Promise<void> {
   await idle(page);
-  await expect.poll(async () => (await chartProblems(page)).count, { message: 'charts on the page' }).toBeGreaterThanOrEqual(atLeast);
+  await expect.poll(async () => {
+    const c = await chartProblems(page);
+    return c.drawn === c.count ? c.drawn : -1;
+  }, { message: 'charts on the page, all drawn' }).toBeGreaterThanOrEqual(atLeast);
   expect((await chartProblems(page)).problems).toEqual([]);
 }
 
