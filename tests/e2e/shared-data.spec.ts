@@ -40,6 +40,7 @@ test('CDNOW master: monthly KPI table and CSV download', async ({ page }) => {
   const file = await download;
   const text = await (await file.createReadStream()).toArray();
   const csv = Buffer.concat(text).toString('utf8');
-  expect(csv.split('\r\n')[0]).toBe('\uFEFFmonth,active,new,churned,revenue,arpu');
+  // The table's columns in its order, headers as on screen (money with its unit).
+  expect(csv.split('\r\n')[0]).toBe('\uFEFFMonth,Active customers,New,Churned,Revenue (yuan),ARPU (yuan)');
   expect(csv.split('\r\n').filter(Boolean)).toHaveLength(19);
 });

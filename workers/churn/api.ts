@@ -22,11 +22,11 @@ import spellGroupsSql from './sql/spell_groups.sql?raw';
 const MAX_LEVELS = 20;
 
 /** Category/text columns with 2..20 levels: usable to split curves and as one-hot features. */
-async function categoryColumns(engine: Engine, ds: DatasetHandle): Promise<{ name: string; header: string }[]> {
+async function categoryColumns(engine: Engine, ds: DatasetHandle): Promise<{ name: string; header: string; levels: number }[]> {
   const cols = ds.columns.filter((c) => (c.kind === 'category' || c.kind === 'text') && c.role !== 'customerId');
   if (cols.length === 0) return [];
   const counts = (await all(engine.conn, `SELECT ${cols.map((c, i) => `approx_count_distinct(${quoteIdent(c.name)}) AS n${i}`).join(', ')} FROM ${ds.table}`))[0];
-  return cols.filter((_, i) => Number(counts[`n${i}`]) >= 2 && Number(counts[`n${i}`]) <= MAX_LEVELS).map((c) => ({ name: c.name, header: c.header }));
+  return cols.map((c, i) => ({ name: c.name, header: c.header, levels: Number(counts[`n${i}`]) })).filter((c) => c.levels >= 2 && c.levels <= MAX_LEVELS);
 }
 
 /** Creates the per-dataset rows view and first-spell table of a panel; returns their names. */
@@ -100,12 +100,12 @@ export function churnApi(engine: () => Engine): ChurnApi {
           ['arrears_3', ds.has('arrears')], ['arrears_6', ds.has('arrears')], ['vas', ds.has('vasCount')], ['vas_change', ds.has('vasCount')]
         ];
         features = panelFeatures.filter(([, ok]) => ok).map(([name]) => ({ name, header: name, kind: 'number', default: true }));
-        features.push(...splitColumns.map((c) => ({ ...c, kind: 'category' as const, default: false })));
+        features.push(...splitColumns.map((c) => ({ name: c.name, header: c.header, kind: 'category' as const, default: false })));
       } else if (kind === 'snapshot') {
         features = ds.columns
           .filter((c) => c.kind === 'number' && c.role !== 'churn')
           .map((c) => ({ name: c.name, header: header(c.name), kind: 'number' as const, default: true }));
-        features.push(...splitColumns.map((c) => ({ ...c, kind: 'category' as const, default: true })));
+        features.push(...splitColumns.map((c) => ({ name: c.name, header: c.header, kind: 'category' as const, default: true })));
       }
       const months = kind === 'panel' ? Number((await all(e.conn, `SELECT count(DISTINCT month) AS n FROM ${ds.table}`))[0].n) : 0;
       return { kind, splitColumns, features, hasTenure: ds.has('tenure'), hasChurn: ds.has('churn'), hasRevenue: ds.has('revenue'), months };

@@ -57,6 +57,12 @@ describe('telco snapshot', () => {
     expect(again.auc).toBe(r.auc);
     expect(r.gains.at(-1)?.cumulativeGain).toBeCloseTo(1, 12);
     expect(r.confusion).toHaveLength(99);
+    // The ROC curve drawn beside the AUC: from (0,0) to (1,1), its area the AUC (thinned to 201 points).
+    expect(r.roc[0]).toEqual({ fpr: 0, tpr: 0 });
+    expect(r.roc.at(-1)).toEqual({ fpr: 1, tpr: 1 });
+    expect(r.roc.slice(1).reduce((a, p, i) => a + (p.fpr - r.roc[i].fpr) * (p.tpr + r.roc[i].tpr) / 2, 0)).toBeCloseTo(r.auc, 3);
+    // Levels are counted approximately (approx_count_distinct): Contract has 3.
+    expect(setup.splitColumns.find((c) => c.header === 'Contract')).toMatchObject({ name: 'plan', levels: expect.toSatisfy((n: number) => n >= 2 && n <= 4) });
     const risk = await api.riskList(telco, { tiers: ['low', 'mid', 'high'], minScore: 0, top: 10 });
     expect(risk.total).toBe(5174);
     expect(risk.rows[0].score).toBeGreaterThanOrEqual(risk.rows[9].score);

@@ -8,8 +8,8 @@
 /** What the churn view can offer for a dataset: the columns to split by and the candidate features. */
 export interface ChurnSetup {
   kind: 'panel' | 'snapshot' | 'other';
-  /** Columns usable to split survival curves (category/text columns with few levels). */
-  splitColumns: { name: string; header: string }[];
+  /** Columns usable to split survival curves (category/text columns with few levels; `levels` is approximate). */
+  splitColumns: { name: string; header: string; levels: number }[];
   /** Candidate model features; `default` ones are ticked at first. */
   features: { name: string; header: string; kind: 'number' | 'category'; default: boolean }[];
   hasTenure: boolean;
@@ -113,6 +113,8 @@ export interface ChurnModelResult {
   converged: boolean;
   gains: { group: number; count: number; positives: number; lift: number; cumulativeShare: number; cumulativeGain: number }[];
   calibration: { group: number; count: number; meanPredicted: number; observedRate: number }[];
+  /** The holdout's ROC curve from (0, 0) to (1, 1); its area is `auc`. */
+  roc: { fpr: number; tpr: number }[];
   /** Confusion tables at cut-offs 0.01, 0.02 … 0.99 (index i ↔ cut-off (i+1)/100). */
   confusion: { cutoff: number; tp: number; fp: number; tn: number; fn: number }[];
   /** Active customers scored, and the churned customers for win-back. */

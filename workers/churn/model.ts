@@ -4,7 +4,7 @@
  * decile, calibration by decile of predicted risk, confusion tables at cut-offs 0.01 … 0.99 — then
  * scores with reason codes for the customers still active (DOMAIN.md §2, seed 000's 离网预警).
  */
-import { fitLogisticRegression, gainsTable, predictLogistic, rocAuc } from '../models/index.ts';
+import { fitLogisticRegression, gainsTable, predictLogistic, rocAuc, rocCurve } from '../models/index.ts';
 import type { ChurnModelResult, RiskRow, ValueTier, ValueTiers } from './contract.ts';
 import { buildDesign, columnLabel, encodeRow, reasonCodes, type FeatureSpec } from './design.ts';
 import { churnError } from './errors.ts';
@@ -81,6 +81,7 @@ export function fitChurn(input: ModelInput): { core: ModelCore; risk: RiskRow[] 
       converged: model.converged,
       gains,
       calibration: calibrationDeciles(testScores, input.testY),
+      roc: rocCurve(testScores, input.testY),
       confusion: confusionByCutoff(testScores, input.testY)
     },
     risk

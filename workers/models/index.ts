@@ -22,6 +22,7 @@ export {
   confusionMatrix,
   gainsTable,
   rocAuc,
+  rocCurve,
   type CalibrationBin,
   type ConfusionMatrix,
   type GainsRow

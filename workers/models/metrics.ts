@@ -50,6 +50,33 @@ export function rocAuc(scores: readonly number[], labels: readonly number[]): nu
   return (rankSum - (positives * (positives + 1)) / 2) / (positives * negatives);
 }
 
+/**
+ * Points of the ROC curve (false positive rate, true positive rate) from (0, 0) to (1, 1), one per
+ * distinct score from the highest down (Fawcett 2006, "An introduction to ROC analysis", alg. 2),
+ * so tied scores make one diagonal step and the trapezoidal area under the points equals
+ * `rocAuc`. Long curves are thinned to about `maxPoints` points, keeping both ends.
+ * @throws {ModelError} 'dimension-mismatch', 'invalid-input', 'no-variation-in-target'
+ * @example rocCurve([0.1, 0.4, 0.35, 0.8], [0, 0, 1, 1]) // (0,0) (0,.5) (.5,.5) (.5,1) (1,1)
+ */
+export function rocCurve(scores: readonly number[], labels: readonly number[], maxPoints = 201): { fpr: number; tpr: number }[] {
+  const { positives, negatives } = checkScores(scores, labels);
+  if (positives === 0 || negatives === 0) {
+    throw new ModelError('no-variation-in-target', 'the ROC curve needs both positive and negative labels');
+  }
+  const order = scores.map((_, i) => i).sort((a, b) => scores[b] - scores[a]);
+  const points = [{ fpr: 0, tpr: 0 }];
+  let tp = 0;
+  let fp = 0;
+  for (let k = 0; k < order.length; k++) {
+    if (labels[order[k]] === 1) tp++;
+    else fp++;
+    if (k + 1 === order.length || scores[order[k + 1]] !== scores[order[k]]) points.push({ fpr: fp / negatives, tpr: tp / positives });
+  }
+  if (points.length <= maxPoints) return points;
+  const step = (points.length - 1) / (maxPoints - 1);
+  return Array.from({ length: maxPoints }, (_, i) => points[Math.round(i * step)]);
+}
+
 export interface GainsRow {
   /** 1 = highest scores. */
   group: number;

@@ -91,6 +91,11 @@ export function svgBlob(svg: SVGSVGElement): Blob {
 /** Rasterises the svg at `scale`× (2 = sharp on slides) via an Image from a blob: URL and a canvas. */
 export async function pngBlob(svg: SVGSVGElement, scale = 2): Promise<Blob> {
   const { text, width, height } = serializeSvg(svg);
+  return pngFromSvgText(text, width, height, scale);
+}
+
+/** Rasterises a standalone SVG document of `width` × `height` px at `scale`×. */
+export async function pngFromSvgText(text: string, width: number, height: number, scale = 2): Promise<Blob> {
   const url = URL.createObjectURL(new Blob([text], { type: 'image/svg+xml;charset=utf-8' }));
   try {
     const img = new Image();

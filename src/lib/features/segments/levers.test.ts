@@ -17,17 +17,6 @@ describe('levers and ROI', () => {
   });
 });
 
-import { hbars, linePoints } from './charts';
-describe('chart layout', () => {
-  it('scales bars to the largest value and lines to their range', () => {
-    const b = hbars(['a', 'b', 'c'], [5, 10, null], 200);
-    expect(b.map((x) => x.width)).toEqual([100, 200, 0]);
-    const p = linePoints([2, 3, 4], [10, 5, 0], 100, 100);
-    expect(p[0]).toEqual({ x: 30, y: 10 });
-    expect(p[2]).toEqual({ x: 90, y: 70 });
-  });
-});
-
 import { applyLeverEdits, isLeverEdits, leverEdits } from './levers';
 describe('lever edits in a shared link', () => {
   it('stores only the changed fields and applies them back to the seed list', () => {

@@ -1,27 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { subsidyLayout } from './subsidyChart';
+import { fittedCurve } from './subsidyChart';
 
 const curve = [0, 0.1, 0.2, 0.3, 0.4].map((rate) => {
   const f = -2 * rate * rate + 0.8 * rate + 0.1;
   return { rate, customers: 20, responders: 4, conversion: f + (rate === 0.2 ? 0.02 : 0), fitted: f };
 });
 
-describe('subsidy chart layout', () => {
-  it('places points, the fitted curve and the control point marker on the scales', () => {
-    const l = subsidyLayout(curve, 0.2, 420, 220);
-    expect(l.points[0].x).toBe(42);
-    expect(l.points[4].x).toBe(408);
-    expect(l.marker).toBe(l.points[2].x);
-    // Higher conversion is higher on screen.
-    expect(l.points[2].y).toBeLessThan(l.points[0].y);
-    expect(l.fitted.startsWith('M42,')).toBe(true);
-    expect(l.fitted).not.toMatch(/NaN/);
-    expect(l.xTicks.map((t) => t.label)).toContain('20%');
+describe('subsidy chart: the fitted curve', () => {
+  it('passes through the fitted values and peaks at the control point (20%)', () => {
+    const c = fittedCurve(curve);
+    expect(c).toHaveLength(41);
+    expect(c[0]).toEqual({ rate: 0, value: 0.1 });
+    expect(c[40].rate).toBeCloseTo(0.4, 12);
+    const peak = c.reduce((a, p) => (p.value > a.value ? p : a));
+    expect(peak.rate).toBeCloseTo(0.2, 12);
+    expect(c.every((p) => Number.isFinite(p.value) && p.value >= 0)).toBe(true);
   });
-  it('degenerate: one point, no fit, no control point', () => {
-    const l = subsidyLayout([{ rate: 0.2, customers: 5, responders: 0, conversion: 0, fitted: null }], null);
-    expect(l.fitted).toBe('');
-    expect(l.marker).toBeNull();
-    expect(l.points.every((p) => Number.isFinite(p.x) && Number.isFinite(p.y))).toBe(true);
+  it('degenerate: fewer than three fitted points draw no curve', () => {
+    expect(fittedCurve([{ rate: 0.2, customers: 5, responders: 0, conversion: 0, fitted: null }])).toEqual([]);
   });
 });
