@@ -10,7 +10,7 @@ import type { ChurnApi, ChurnModelOptions, ChurnSetup, CohortRetention, RiskFilt
 import { asChurnError, churnError } from './errors.ts';
 import { survivalCurves } from './survival.ts';
 import { fitChurn, tierOf } from './model.ts';
-import { csvText } from './csv.ts';
+import { toCsv } from '../../common/csv.ts';
 import { churnRiskTable, writeRows } from '../segments/scores.ts';
 import { panelData, snapshotData, type ModelData } from './features.ts';
 import rowsSql from './sql/rows.sql?raw';
@@ -165,7 +165,7 @@ export function churnApi(engine: () => Engine): ChurnApi {
       const f = fitted().get(id);
       if (!f) throw churnError('churn-no-model', 'fit the model first');
       const rows = f.risk.filter((r) => r.score >= filter.minScore && (r.tier === null || filter.tiers.includes(r.tier)));
-      const csv = csvText(['customer_id', 'score', 'arpu', 'value_tier', 'reason_1', 'reason_2', 'reason_3'],
+      const csv = toCsv(['customer_id', 'score', 'arpu', 'value_tier', 'reason_1', 'reason_2', 'reason_3'],
         rows.map((r) => [r.customerId, round(r.score, 4), r.arpu === null ? null : round(r.arpu, 2), r.tier,
           ...[0, 1, 2].map((k) => (r.reasons[k] ? `${r.reasons[k].feature}: ${r.reasons[k].value}` : null))]));
       return { total: rows.length, rows: rows.slice(0, filter.top), csv };
@@ -175,7 +175,7 @@ export function churnApi(engine: () => Engine): ChurnApi {
       const f = fitted().get(id);
       if (!f) throw churnError('churn-no-model', 'fit the model first');
       const rows = f.winBack.filter((r) => r.tier !== null && filter.tiers.includes(r.tier));
-      const csv = csvText(['customer_id', 'last_arpu', 'value_tier', 'tenure', 'churn_month'],
+      const csv = toCsv(['customer_id', 'last_arpu', 'value_tier', 'tenure', 'churn_month'],
         rows.map((r) => [r.customerId, r.lastArpu === null ? null : round(r.lastArpu, 2), r.tier, r.tenure, r.churnMonth?.slice(0, 7) ?? null]));
       return { total: rows.length, rows: rows.slice(0, filter.top), csv };
     })

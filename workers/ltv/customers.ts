@@ -15,7 +15,7 @@ import {
   type GammaGammaParams,
   type ParetoNbdParams
 } from '../models/index.ts';
-import { toCsv } from '../../src/lib/csv/toCsv.ts';
+import { toCsv } from '../../common/csv.ts';
 import type { LtvClvSettings, LtvCustomerRow, LtvFitResult, LtvRfmRow, LtvSortKey } from './contract.ts';
 import { UNIT_DAYS } from './fit.ts';
 

@@ -6,7 +6,7 @@
  * export, and the evaluation against outcomes (outcomes.ts, evaluate.ts, subsidy.ts).
  * The list lives in DuckDB as `campaign_<id>` (dropped with its dataset).
  */
-import { toCsv } from '../../src/lib/csv/toCsv.ts';
+import { toCsv } from '../../common/csv.ts';
 import { all, exec, one, quoteIdent, quoteLiteral, tableExists, template } from '../db/sql.ts';
 import type { Engine } from '../engine/engine.ts';
 import { engineError, guarded } from '../engine/errors.ts';

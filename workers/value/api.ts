@@ -1,5 +1,5 @@
 /** The value feature's engine methods, run in the worker beside DuckDB. */
-import { toCsv } from '../../src/lib/csv/toCsv.ts';
+import { toCsv } from '../../common/csv.ts';
 import type { Engine } from '../engine/engine.ts';
 import { engineError, guarded } from '../engine/errors.ts';
 import { assessValue } from './assess.ts';
