@@ -1,10 +1,6 @@
 /** The lifecycle feature's part of the engine protocol (see workers/contract.ts, which combines them). */
 
-/** A text in both UI languages. */
-export interface Bilingual {
-  en: string;
-  zh: string;
-}
+import type { Bilingual } from '../../common/bilingual.ts';
 
 /** The rule sets the stage engine runs, one SQL file each (workers/lifecycle/sql/stages_*.sql). */
 export type RuleSetId = 'clm' | 'dataService' | 'activity';

@@ -8,7 +8,8 @@ import dataServiceSql from './sql/stages_data_service.sql?raw';
 import spellsSql from './sql/spells.sql?raw';
 import { template } from '../db/sql.ts';
 import activitySql from './sql/stages_activity.sql?raw';
-import type { Bilingual, RuleParamInfo, RuleSetId, RuleSetInfo } from './contract.ts';
+import type { Bilingual } from '../../common/bilingual.ts';
+import type { RuleParamInfo, RuleSetId, RuleSetInfo } from './contract.ts';
 
 export interface RuleSet extends RuleSetInfo {
   sql: string;

@@ -1,9 +1,9 @@
 /** Translations of engine vocabulary: column roles, reject reasons, error codes, phases, kinds. */
 import type { ColumnRole, DatasetKind, EngineErrorCode } from '$workers/contract';
 
-type Pair = { en: string; zh: string };
+import type { Bilingual } from '$common/bilingual';
 
-export const ROLE_LABELS: Record<ColumnRole, Pair> = {
+export const ROLE_LABELS: Record<ColumnRole, Bilingual> = {
   customerId: { en: 'Customer ID', zh: '用户ID' },
   month: { en: 'Month (billing period)', zh: '账期（月份）' },
   date: { en: 'Date', zh: '日期' },
@@ -29,7 +29,7 @@ export const ROLE_LABELS: Record<ColumnRole, Pair> = {
   ignore: { en: 'Ignore', zh: '忽略' }
 };
 
-export const REASON_LABELS: Record<string, Pair> = {
+export const REASON_LABELS: Record<string, Bilingual> = {
   'wrong-field-count': { en: 'Wrong number of fields', zh: '字段个数不对' },
   'bad-quoting': { en: 'Broken quotes', zh: '引号不匹配' },
   'invalid-encoding': { en: 'Invalid characters for the encoding', zh: '编码无效的字符' },
@@ -46,7 +46,7 @@ export const REASON_LABELS: Record<string, Pair> = {
   'duplicate-customer': { en: 'Customer already seen in an earlier row', zh: '该客户在前面的行中已出现' }
 };
 
-export const ERROR_LABELS: Record<EngineErrorCode, Pair> = {
+export const ERROR_LABELS: Record<EngineErrorCode, Bilingual> = {
   'engine-start-failed': { en: 'The analysis engine could not start in this browser.', zh: '分析引擎无法在此浏览器中启动。' },
   'empty-file': { en: 'The file is empty.', zh: '文件是空的。' },
   'binary-file': { en: 'This file is not a text, Parquet or Excel file.', zh: '此文件不是文本、Parquet 或 Excel 文件。' },
@@ -86,7 +86,7 @@ export const ERROR_LABELS: Record<EngineErrorCode, Pair> = {
   'segments-needs-customers': { en: 'Segments need a panel or transactions with a customer ID and a revenue or amount column.', zh: '客户细分需要含用户ID及收入或金额列的面板或交易数据。' }, 'segments-not-built': { en: 'Build the segment overview first.', zh: '请先生成细分概览。' }, 'segments-bad-input': { en: 'A segment or campaign setting is invalid.', zh: '细分或营销活动设置无效。' }
 };
 
-export const PHASE_LABELS: Record<string, Pair> = {
+export const PHASE_LABELS: Record<string, Bilingual> = {
   starting: { en: 'Starting the engine', zh: '正在启动引擎' },
   reading: { en: 'Reading the file', zh: '正在读取文件' },
   transcoding: { en: 'Converting the encoding', zh: '正在转换编码' },
@@ -97,7 +97,7 @@ export const PHASE_LABELS: Record<string, Pair> = {
   fitting: { en: 'Fitting models', zh: '正在拟合模型' }
 };
 
-export const KIND_LABELS: Record<DatasetKind, Pair> = {
+export const KIND_LABELS: Record<DatasetKind, Bilingual> = {
   panel: { en: 'Monthly panel (customer × month)', zh: '月度面板（客户 × 月份）' },
   transactions: { en: 'Transaction log', zh: '交易流水' },
   snapshot: { en: 'Customer snapshot (one row per customer)', zh: '客户快照（每客户一行）' },
