@@ -5,6 +5,7 @@
  * customer on the network in the evaluation month. Set logic runs in SQL (sql/*.sql); the numeric
  * models come from workers/models.
  */
+import { mean, median } from '../../common/lists.ts';
 import { decayedMonths, valueElasticity } from '../models/index.ts';
 import { all, quoteIdent, tableExists, template } from '../db/sql.ts';
 import type { Engine } from '../engine/engine.ts';
@@ -44,12 +45,6 @@ function crossStages(stages: string[], bands: (LoyaltyBandName | null)[]) {
 }
 
 const shift = (months: string[], at: number, by: number): string | null => months[at + by] ?? null;
-const mean = (v: number[]) => (v.length ? v.reduce((s, x) => s + x, 0) / v.length : null);
-const median = (v: number[]) => {
-  if (!v.length) return null;
-  const s = [...v].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 
 export async function assessValue(engine: Engine, datasetId: string, params: ValueParams): Promise<{ result: ValueAssessment; rows: ValueRow[] }> {
   const ds = engine.dataset(datasetId);

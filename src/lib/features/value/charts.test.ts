@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { heatColour, layoutBars, layoutCurves, parseList } from './charts';
+import { heatColour, layoutBars, layoutCurves } from './charts';
 
 describe('value charts', () => {
   it('bars: heights proportional to values from a zero baseline', () => {
@@ -19,10 +19,5 @@ describe('value charts', () => {
     expect(heatColour(null, 0, 1).fill).toBe('#f1f3f6');
     expect(heatColour(1, 0, 1).text).toBe('#fff');
     expect(heatColour(0, 0, 1).text).toBe('#1d2330');
-  });
-  it('parses comma lists (also Chinese commas) and rejects junk', () => {
-    expect(parseList('30, 60，100')).toEqual([30, 60, 100]);
-    expect(parseList('30, x')).toBeNull();
-    expect(parseList('')).toBeNull();
   });
 });

@@ -47,10 +47,3 @@ export function heatColour(value: number | null, min: number, max: number): { fi
   return { fill: scale(0.1 + 0.75 * t), text: t > 0.55 ? '#fff' : '#1d2330' };
 }
 
-/** Parses "30, 60, 100" into numbers; null when any part is not a number. */
-export function parseList(text: string): number[] | null {
-  const parts = text.split(/[,，\s]+/).filter(Boolean);
-  if (parts.length === 0) return null;
-  const v = parts.map(Number);
-  return v.every(Number.isFinite) ? v : null;
-}
