@@ -11,13 +11,13 @@
 // Split as in Fader, Hardie & Lee (2005): weekly, calibration to 1997-09-30, holdout to 1998-06-30.
 // The simulation: first purchases uniform over 1997-01-01…03-31 (the CDNOW cohort), λ ~ Gamma(r, α)
 // per week, dropout p ~ Beta(a, b) after each repeat purchase (BG/NBD), mean spend ν ~ Gamma(q, γ) and
-// each amount ~ Gamma(p, ν) (Gamma–Gamma), with the seeded sfc32 stream of workers/sample/prng.ts.
+// each amount ~ Gamma(p, ν) (Gamma–Gamma), with the seeded sfc32 stream of workers/models/prng.ts.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fitBgNbd, fitGammaGamma, rfmSummary } from '../workers/models/index.ts';
-import { Rng } from '../workers/sample/prng.ts';
+import { Rng } from '../workers/models/prng.ts';
 import { fitModels } from '../workers/ltv/fit.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');

@@ -3,12 +3,12 @@
  * scoring month (sql/panel_features.sql), target = exit within the next H months; holdout by time —
  * test at the last month whose H-month outcome is known (L − H), train H months earlier (L − 2H),
  * so the training labels end where the test features start; the risk list scores month L.
- * Snapshots: the churn column is the target, a seeded random 30% holdout (sfc32, workers/sample),
+ * Snapshots: the churn column is the target, a seeded random 30% holdout (workers/models/prng.ts),
  * the non-churners are the risk list and the churners the win-back list.
  */
 import type { Engine, DatasetHandle } from '../engine/engine.ts';
 import { all, quoteIdent, template } from '../db/sql.ts';
-import { Rng } from '../sample/prng.ts';
+import { splitControl } from '../models/index.ts';
 import type { ChurnModelOptions, WinBackRow } from './contract.ts';
 import type { FeatureSpec } from './design.ts';
 import type { ModelSplit } from './model.ts';
@@ -79,16 +79,10 @@ export async function panelData(engine: Engine, ds: DatasetHandle, options: Chur
   };
 }
 
-/** Indices of a seeded random holdout: a Fisher–Yates shuffle, the first 30% are the test rows. */
+/** Which rows are the seeded random holdout (30%): the control arm of the same seeded shuffle as a campaign's. */
 export function randomHoldout(n: number, seed: number): boolean[] {
-  const rng = new Rng(seed);
-  const order = Array.from({ length: n }, (_, i) => i);
-  for (let i = n - 1; i > 0; i--) {
-    const j = Math.floor(rng.uniform() * (i + 1));
-    [order[i], order[j]] = [order[j], order[i]];
-  }
   const isTest = new Array<boolean>(n).fill(false);
-  for (let k = 0; k < Math.round(n * HOLDOUT_SHARE); k++) isTest[order[k]] = true;
+  for (const i of splitControl(Array.from({ length: n }, (_, i) => i), HOLDOUT_SHARE, seed).control) isTest[i] = true;
   return isTest;
 }
 

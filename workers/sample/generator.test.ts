@@ -199,7 +199,7 @@ describe('sample generator: shape and counts', () => {
   });
 
   it('uses no Node or DOM API, so it runs in a Web Worker', () => {
-    for (const file of ['generator.ts', 'lifecycle.ts', 'monthValues.ts', 'csvWriter.ts', 'prng.ts', 'vocabulary.ts']) {
+    for (const file of ['generator.ts', 'lifecycle.ts', 'monthValues.ts', 'csvWriter.ts', '../models/prng.ts', 'vocabulary.ts']) {
       const source = readFileSync(new URL(file, import.meta.url), 'utf8');
       expect(source, file).not.toMatch(/from '(node:|fs|path|\$app)|\b(process|Buffer|document|window|globalThis)\.\w|\brequire\(/);
       for (const [, path] of source.matchAll(/from '(\.[^']+)'/g)) expect(path, file).toMatch(/\.ts$/);
