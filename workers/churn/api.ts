@@ -9,7 +9,7 @@ import { all, exec, quoteIdent, template } from '../db/sql.ts';
 import type { ChurnApi, ChurnModelOptions, ChurnSetup, CohortRetention, RiskFilter, RiskRow, SurvivalResult, WinBackRow } from './contract.ts';
 import { asChurnError, churnError } from './errors.ts';
 import { survivalCurves } from './survival.ts';
-import { fitChurn, tierOf } from './model.ts';
+import { arpuTierOf, fitChurn } from './model.ts';
 import { toCsv } from '../../common/csv.ts';
 import { churnRiskTable, writeRows } from '../segments/scores.ts';
 import { panelData, snapshotData, type ModelData } from './features.ts';
@@ -154,8 +154,8 @@ export function churnApi(engine: () => Engine): ChurnApi {
         : ds.kind === 'snapshot' ? await snapshotData(e, ds, options)
         : (() => { throw churnError('churn-not-applicable', 'the model needs a panel or a snapshot'); })();
       const header = (name: string) => ds.columns.find((c) => c.name === name)?.header ?? name;
-      const { core, risk } = fitChurn({ ...data, l2: options.l2, tiers: options.tiers, header });
-      const winBack = data.winBack.map((w) => ({ ...w, tier: tierOf(w.lastArpu, options.tiers) }));
+      const { core, risk } = fitChurn({ ...data, l2: options.l2, arpuTiers: options.arpuTiers, header });
+      const winBack = data.winBack.map((w) => ({ ...w, arpuTier: arpuTierOf(w.lastArpu, options.arpuTiers) }));
       fitted().set(id, { risk, winBack });
       await writeChurnRisk(e, id, risk);
       return { ...core, holdout: data.holdout, trainMonth: data.trainMonth, testMonth: data.testMonth, scoreMonth: data.scoreMonth, riskCount: risk.length, winBackCount: winBack.length };
@@ -164,9 +164,9 @@ export function churnApi(engine: () => Engine): ChurnApi {
     riskList: (id, filter: RiskFilter) => guard(() => {
       const f = fitted().get(id);
       if (!f) throw churnError('churn-no-model', 'fit the model first');
-      const rows = f.risk.filter((r) => r.score >= filter.minScore && (r.tier === null || filter.tiers.includes(r.tier)));
-      const csv = toCsv(['customer_id', 'score', 'arpu', 'value_tier', 'reason_1', 'reason_2', 'reason_3'],
-        rows.map((r) => [r.customerId, round(r.score, 4), r.arpu === null ? null : round(r.arpu, 2), r.tier,
+      const rows = f.risk.filter((r) => r.score >= filter.minScore && (r.arpuTier === null || filter.arpuTiers.includes(r.arpuTier)));
+      const csv = toCsv(['customer_id', 'score', 'arpu', 'arpu_tier', 'reason_1', 'reason_2', 'reason_3'],
+        rows.map((r) => [r.customerId, round(r.score, 4), r.arpu === null ? null : round(r.arpu, 2), r.arpuTier,
           ...[0, 1, 2].map((k) => (r.reasons[k] ? `${r.reasons[k].feature}: ${r.reasons[k].value}` : null))]));
       return { total: rows.length, rows: rows.slice(0, filter.top), csv };
     }),
@@ -174,9 +174,9 @@ export function churnApi(engine: () => Engine): ChurnApi {
     winBackList: (id, filter: RiskFilter) => guard(() => {
       const f = fitted().get(id);
       if (!f) throw churnError('churn-no-model', 'fit the model first');
-      const rows = f.winBack.filter((r) => r.tier !== null && filter.tiers.includes(r.tier));
-      const csv = toCsv(['customer_id', 'last_arpu', 'value_tier', 'tenure', 'churn_month'],
-        rows.map((r) => [r.customerId, r.lastArpu === null ? null : round(r.lastArpu, 2), r.tier, r.tenure, r.churnMonth?.slice(0, 7) ?? null]));
+      const rows = f.winBack.filter((r) => r.arpuTier !== null && filter.arpuTiers.includes(r.arpuTier));
+      const csv = toCsv(['customer_id', 'last_arpu', 'arpu_tier', 'tenure', 'churn_month'],
+        rows.map((r) => [r.customerId, r.lastArpu === null ? null : round(r.lastArpu, 2), r.arpuTier, r.tenure, r.churnMonth?.slice(0, 7) ?? null]));
       return { total: rows.length, rows: rows.slice(0, filter.top), csv };
     })
   };

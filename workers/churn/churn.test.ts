@@ -25,7 +25,7 @@ beforeAll(async () => {
 }, 120_000);
 
 const options = (features: string[], extra: Partial<ChurnModelOptions> = {}): ChurnModelOptions =>
-  ({ features, l2: 1, horizon: 3, seed: 1, tiers: TIERS, ...extra });
+  ({ features, l2: 1, horizon: 3, seed: 1, arpuTiers: TIERS, ...extra });
 
 describe('telco snapshot', () => {
   it('KM split by Contract: month-to-month median 35 as R survfit; longer contracts never reach 0.5', async () => {
@@ -57,7 +57,7 @@ describe('telco snapshot', () => {
     expect(again.auc).toBe(r.auc);
     expect(r.gains.at(-1)?.cumulativeGain).toBeCloseTo(1, 12);
     expect(r.confusion).toHaveLength(99);
-    const risk = await api.riskList(telco, { tiers: ['low', 'mid', 'high'], minScore: 0, top: 10 });
+    const risk = await api.riskList(telco, { arpuTiers: ['low', 'mid', 'high'], minScore: 0, top: 10 });
     expect(risk.total).toBe(5174);
     expect(risk.rows[0].score).toBeGreaterThanOrEqual(risk.rows[9].score);
     expect(risk.rows[0].reasons.length).toBeGreaterThan(0);
@@ -65,7 +65,7 @@ describe('telco snapshot', () => {
     // The scored list also lands in DuckDB for the campaign builder: one row per scored customer.
     const t = (await all(engine.conn, `SELECT count(*) AS n, max(probability) AS top, min(rank_share) AS first FROM "churnrisk_${telco}"`))[0];
     expect([Number(t.n), t.top, t.first]).toEqual([5174, risk.rows[0].score, 0]);
-    const win = await api.winBackList(telco, { tiers: ['high'], minScore: 0, top: 5 });
+    const win = await api.winBackList(telco, { arpuTiers: ['high'], minScore: 0, top: 5 });
     expect(win.rows.every((w) => (w.lastArpu ?? 0) >= 150)).toBe(true);
   });
 });
@@ -133,6 +133,6 @@ describe('degenerate inputs give coded errors, never NaN', () => {
     await expect(api.fitChurnModel(id, options(['region']))).rejects.toMatchObject({ code: 'churn-no-features' });
   });
   it('lists before a fit', async () => {
-    await expect(api.riskList('999', { tiers: ['high'], minScore: 0, top: 1 })).rejects.toMatchObject({ code: 'churn-no-model' });
+    await expect(api.riskList('999', { arpuTiers: ['high'], minScore: 0, top: 1 })).rejects.toMatchObject({ code: 'churn-no-model' });
   });
 });

@@ -20,7 +20,7 @@ import snapshotSql from './sql/snapshot_rows.sql?raw';
 type FeatureRow = Record<string, unknown>;
 
 export interface ModelData extends ModelSplit {
-  winBack: Omit<WinBackRow, 'tier'>[];
+  winBack: Omit<WinBackRow, 'arpuTier'>[];
   holdout: 'time' | 'random';
   trainMonth: string | null;
   testMonth: string | null;

@@ -31,7 +31,7 @@ export function lifecycleApi(engine: () => Engine): LifecycleApi {
       const run = await runStages(e.conn, datasetId, request.ruleSet, request.params);
       const t1 = performance.now();
       const stages = rule.stages.map((s) => s.code);
-      const views = await allViews(e.conn, run.table, base, stages, request.month, request.tierCuts);
+      const views = await allViews(e.conn, run.table, base, stages, request.month, request.arpuTierCuts);
       const t2 = performance.now();
       const sample = e.sampleOptions(datasetId);
       let agreed: LifecycleResult['agreement'] = null;

@@ -38,8 +38,8 @@ export interface LifecycleRequest {
   ruleSet: RuleSetId;
   /** Parameter values by key; missing keys take the rule set's defaults. */
   params: Record<string, number>;
-  /** ARPU cut points of the value tiers, yuan (sorted by the engine). */
-  tierCuts: number[];
+  /** ARPU cut points of the cross table's ARPU tiers, yuan (sorted and de-duplicated by the engine). */
+  arpuTierCuts: number[];
   /** Month of the cross tables as YYYY-MM; null: the last month of the data. */
   month: string | null;
 }
@@ -59,8 +59,8 @@ export interface FunnelStep {
 
 export interface CrossCell {
   stage: string;
-  /** Index of the value tier: 0 below the first cut point, … */
-  tier: number;
+  /** Index of the ARPU tier: 0 below the first cut point, … */
+  arpuTier: number;
   /** Region ('' when the data has no region). */
   region: string;
   customers: number;

@@ -64,7 +64,7 @@ export async function cross(conn: SqlConnection, target: string, base: string, m
   const sorted = sortedCuts(cuts);
   const cells: CrossCell[] = (await all(conn, template(crossSql, { target, base }), [`${month}-01`, sorted.join(',')])).map((r) => ({
     stage: String(r.stage),
-    tier: Number(r.tier),
+    arpuTier: Number(r.tier),
     region: String(r.region),
     customers: Number(r.customers),
     arpu: r.arpu == null ? null : Number(r.arpu)

@@ -55,7 +55,7 @@ describe('campaign list', () => {
     await valueApi(() => engine).assessValue(id, DEFAULT_VALUE_PARAMS);
     const churn = churnApi(() => engine);
     const setup = await churn.churnSetup(id);
-    await churn.fitChurnModel(id, { features: setup.features.filter((f) => f.default).map((f) => f.name), l2: 1, horizon: 3, seed: 1, tiers: { low: 50, high: 150 } });
+    await churn.fitChurnModel(id, { features: setup.features.filter((f) => f.default).map((f) => f.name), l2: 1, horizon: 3, seed: 1, arpuTiers: { low: 50, high: 150 } });
     expect(await api.campaignSources(id)).toEqual({ stages: false, value: true, churn: true });
     const scores = `"valuescores_${id}"`;
     const highs = Number((await all(engine.conn, `SELECT count(*) AS n FROM ${scores} v JOIN "segbase_${id}" b USING (customer_id) WHERE tier = 'high'`))[0].n);

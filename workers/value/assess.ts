@@ -130,7 +130,7 @@ export async function assessValue(engine: Engine, datasetId: string, params: Val
   );
   const tiers = new Array<ValueTier>(n);
   composite.map((v, i) => [v, i] as const).sort((a, b) => b[0] - a[0]).forEach(([, i], rank) => {
-    tiers[i] = rank < params.tierCuts[0] * n ? 'high' : rank < params.tierCuts[1] * n ? 'medium' : 'low';
+    tiers[i] = rank < params.valueTierShares[0] * n ? 'high' : rank < params.valueTierShares[1] * n ? 'medium' : 'low';
   });
 
   // Credit rating.

@@ -20,8 +20,8 @@ export interface ValueParams {
   decay: number;
   /** Weights of the four values; each in [0, 1], summing to 1. */
   weights: Record<ValueComponent, number>;
-  /** Rank shares ending the high and the medium tier: [0.2, 0.5] = top 20% high, next 30% medium. */
-  tierCuts: [number, number];
+  /** Rank shares (not yuan) ending the high and the medium value tier: [0.2, 0.5] = top 20% high, next 30% medium. */
+  valueTierShares: [number, number];
   /** Value groups for the future-value regressions (seed: 3). */
   groups: number;
   /** Lowest credit score (0–100) of AAA, AA, A, BBB, BB and B; below the last is CCC. */
@@ -43,7 +43,7 @@ export const DEFAULT_VALUE_PARAMS: ValueParams = {
   evaluationMonth: null,
   decay: 0.5,
   weights: { historical: 0.25, current: 0.55, future: 0.1, influence: 0.1 },
-  tierCuts: [0.2, 0.5],
+  valueTierShares: [0.2, 0.5],
   groups: 3,
   creditCuts: [85, 75, 65, 55, 45, 35],
   loyaltyCuts: [0.1, 0.6, 0.9],

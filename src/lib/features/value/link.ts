@@ -28,7 +28,7 @@ export const valueLink = linked(
       elasticityBase: month,
       decay: (v) => v >= 0.05 && v <= 1,
       weights: (w) => Object.values(w).every((x) => x >= 0 && x <= 1) && Math.abs(Object.values(w).reduce((s, x) => s + x, 0) - 1) <= 1e-3,
-      tierCuts: (v) => v.length === 2 && v.every(share) && v[0] < v[1],
+      valueTierShares: (v) => v.length === 2 && v.every(share) && v[0] < v[1],
       groups: (v) => Number.isInteger(v) && v >= 1 && v <= 5,
       creditCuts: (v) => v.length === 6 && v.every((x) => x >= 0 && x <= 100),
       loyaltyCuts: (v) => v.length === 3 && v.every(share) && ascending(v),
