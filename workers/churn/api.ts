@@ -6,8 +6,9 @@
  */
 import type { Engine, DatasetHandle } from '../engine/engine.ts';
 import { all, exec, quoteIdent, template } from '../db/sql.ts';
-import type { ChurnApi, ChurnModelOptions, ChurnSetup, CohortRetention, RiskFilter, RiskRow, SurvivalResult, WinBackRow } from './contract.ts';
-import { asChurnError, churnError } from './errors.ts';
+import type { ChurnApi, ChurnSetup, RiskRow, WinBackRow } from './contract.ts';
+import { featureApi } from '../engine/errors.ts';
+import { CHURN_ERRORS, churnError } from './errors.ts';
 import { survivalCurves } from './survival.ts';
 import { arpuTierOf, fitChurn } from './model.ts';
 import { toCsv } from '../../common/csv.ts';
@@ -77,16 +78,9 @@ export async function writeChurnRisk(engine: Engine, id: string, risk: RiskRow[]
 export function churnApi(engine: () => Engine): ChurnApi {
   // The last model's lists per dataset (an engine cache: emptied when the dataset is dropped).
   const fitted = () => engine().cache<{ risk: RiskRow[]; winBack: WinBackRow[] }>('churn.lists');
-  const guard = async <T>(fn: () => T | Promise<T>): Promise<T> => {
-    try {
-      return await fn();
-    } catch (e) {
-      throw asChurnError(e);
-    }
-  };
 
-  return {
-    churnSetup: (id) => guard(async (): Promise<ChurnSetup> => {
+  return featureApi<ChurnApi>(CHURN_ERRORS, {
+    churnSetup: async (id) => {
       const e = engine();
       const ds = e.dataset(id);
       const kind = ds.kind === 'panel' ? 'panel' : ds.kind === 'snapshot' ? 'snapshot' : 'other';
@@ -109,9 +103,9 @@ export function churnApi(engine: () => Engine): ChurnApi {
       }
       const months = kind === 'panel' ? Number((await all(e.conn, `SELECT count(DISTINCT month) AS n FROM ${ds.table}`))[0].n) : 0;
       return { kind, splitColumns, features, hasTenure: ds.has('tenure'), hasChurn: ds.has('churn'), hasRevenue: ds.has('revenue'), months };
-    }),
+    },
 
-    cohortRetention: (id) => guard(async (): Promise<CohortRetention> => {
+    cohortRetention: async (id) => {
       const e = engine();
       const ds = e.dataset(id);
       if (ds.kind !== 'panel') throw churnError('churn-not-applicable', 'cohort retention needs a monthly panel');
@@ -133,9 +127,9 @@ export function churnApi(engine: () => Engine): ChurnApi {
       }
       const rate = active.map((row, i) => row.map((a) => (a === null || sizes[i] === 0 ? null : a / sizes[i])));
       return { cohorts, sizes, maxK, active, rate, leftOut, firstCohortMixed: !ds.has('tenure') };
-    }),
+    },
 
-    survivalCurves: (id, split) => guard(async (): Promise<SurvivalResult> => {
+    survivalCurves: async (id, split) => {
       const e = engine();
       const ds = e.dataset(id);
       if (split !== null && !ds.columns.some((c) => c.name === split)) throw churnError('churn-not-applicable', `no column ${split}`);
@@ -144,9 +138,9 @@ export function churnApi(engine: () => Engine): ChurnApi {
         : (() => { throw churnError('churn-not-applicable', 'survival needs a panel or a snapshot'); })();
       if (records.length === 0) throw churnError('churn-too-few-rows', 'no customer with an observed join');
       return { split, curves: survivalCurves(records, split !== null), leftOut };
-    }),
+    },
 
-    fitChurnModel: (id, options: ChurnModelOptions) => guard(async () => {
+    fitChurnModel: async (id, options) => {
       const e = engine();
       const ds = e.dataset(id);
       if (!ds.has('churn') && ds.kind !== 'panel') throw churnError('churn-not-applicable', 'the model needs a churn column or a panel');
@@ -159,9 +153,9 @@ export function churnApi(engine: () => Engine): ChurnApi {
       fitted().set(id, { risk, winBack });
       await writeChurnRisk(e, id, risk);
       return { ...core, holdout: data.holdout, trainMonth: data.trainMonth, testMonth: data.testMonth, scoreMonth: data.scoreMonth, riskCount: risk.length, winBackCount: winBack.length };
-    }),
+    },
 
-    riskList: (id, filter: RiskFilter) => guard(() => {
+    riskList: async (id, filter) => {
       const f = fitted().get(id);
       if (!f) throw churnError('churn-no-model', 'fit the model first');
       const rows = f.risk.filter((r) => r.score >= filter.minScore && (r.arpuTier === null || filter.arpuTiers.includes(r.arpuTier)));
@@ -169,17 +163,17 @@ export function churnApi(engine: () => Engine): ChurnApi {
         rows.map((r) => [r.customerId, round(r.score, 4), r.arpu === null ? null : round(r.arpu, 2), r.arpuTier,
           ...[0, 1, 2].map((k) => (r.reasons[k] ? `${r.reasons[k].feature}: ${r.reasons[k].value}` : null))]));
       return { total: rows.length, rows: rows.slice(0, filter.top), csv };
-    }),
+    },
 
-    winBackList: (id, filter: RiskFilter) => guard(() => {
+    winBackList: async (id, filter) => {
       const f = fitted().get(id);
       if (!f) throw churnError('churn-no-model', 'fit the model first');
       const rows = f.winBack.filter((r) => r.arpuTier !== null && filter.arpuTiers.includes(r.arpuTier));
       const csv = toCsv(['customer_id', 'last_arpu', 'arpu_tier', 'tenure', 'churn_month'],
         rows.map((r) => [r.customerId, r.lastArpu === null ? null : round(r.lastArpu, 2), r.arpuTier, r.tenure, r.churnMonth?.slice(0, 7) ?? null]));
       return { total: rows.length, rows: rows.slice(0, filter.top), csv };
-    })
-  };
+    }
+  });
 }
 
 const round = (v: number, digits: number) => Math.round(v * 10 ** digits) / 10 ** digits;

@@ -1,10 +1,10 @@
 /** The lifecycle feature's engine methods, run in the worker beside DuckDB. */
 import type { Engine } from '../engine/engine.ts';
-import { guarded } from '../engine/errors.ts';
+import { featureApi } from '../engine/errors.ts';
 import { all, template } from '../db/sql.ts';
 import cohortRetentionSql from './sql/cohort_retention.sql?raw';
 import transitionsSql from './sql/transitions.sql?raw';
-import type { LifecycleApi, LifecycleBenchResult, LifecycleResult } from './contract.ts';
+import type { LifecycleApi, LifecycleResult } from './contract.ts';
 import { RULE_SETS, ruleSetInfo } from './rules.ts';
 import { checkPanel, ensureBase, notesFor, runStages } from './stages.ts';
 import { allViews } from './views.ts';
@@ -18,10 +18,10 @@ export function lifecycleApi(engine: () => Engine): LifecycleApi {
   /** Regenerated truth per sample dataset (generation is the slow part; parameters change often). */
   const truths = () => engine().cache<{ key: string; truth: Map<string, string> }>('lifecycle.truth');
 
-  return {
+  return featureApi<LifecycleApi>({}, {
     lifecycleRuleSets: async () => Object.values(RULE_SETS).map(ruleSetInfo),
 
-    computeLifecycle: (datasetId, request) => guarded(async () => {
+    computeLifecycle: async (datasetId, request) => {
       const e = engine();
       const ds = e.dataset(datasetId);
       const rule = RULE_SETS[request.ruleSet];
@@ -48,9 +48,9 @@ export function lifecycleApi(engine: () => Engine): LifecycleApi {
         notes: notesFor(ds, request.ruleSet),
         seconds: { stages: (t1 - t0) / 1000, views: (t2 - t1) / 1000, agreement: seconds(t2) }
       };
-    }),
+    },
 
-    benchLifecycle: (datasetId) => guarded(async (): Promise<LifecycleBenchResult> => {
+    benchLifecycle: async (datasetId) => {
       const e = engine();
       const ds = e.dataset(datasetId);
       await checkPanel(e.conn, ds, 'clm');
@@ -69,6 +69,6 @@ export function lifecycleApi(engine: () => Engine): LifecycleApi {
         rows: Number(size.rows), customers: Number(size.customers),
         seconds: { base: (t1 - t0) / 1000, stages: (t2 - t1) / 1000, transitions: (t3 - t2) / 1000, cohortRetention: (t4 - t3) / 1000, total: (t4 - t0) / 1000 }
       };
-    })
-  };
+    }
+  });
 }

@@ -2,6 +2,9 @@
 
 import type { Bilingual } from '../../common/bilingual.ts';
 
+/** Why a lifecycle run can fail; the UI translates the code. */
+export type LifecycleErrorCode = 'lifecycle-not-a-panel' | 'lifecycle-one-month' | 'lifecycle-no-revenue' | 'lifecycle-bad-parameter';
+
 /** The rule sets the stage engine runs, one SQL file each (workers/lifecycle/sql/stages_*.sql). */
 export type RuleSetId = 'clm' | 'dataService' | 'activity';
 

@@ -1,13 +1,13 @@
 /** The segments feature's engine methods, run in the worker beside DuckDB (see contract.ts). */
 import { all, exec, one, quoteIdent, tableExists, template } from '../db/sql.ts';
 import type { Engine } from '../engine/engine.ts';
-import { engineError, guarded } from '../engine/errors.ts';
+import { engineError, featureApi, type FeatureErrors } from '../engine/errors.ts';
 import { kmeans, silhouette, splitControl, standardise } from '../models/index.ts';
 import { baseTable, buildBase, featureRows, filterSql, requireBase, segmentTable } from './base.ts';
 import { campaignApi } from './campaign.ts';
 import { serviceRules } from './rules.ts';
 import { businessSize, usageProfile } from './profiles.ts';
-import { DEFAULT_LOOKALIKE, type BaseFeature, type BreakdownRow, type ClusterResult, type QuadrantKey, type SavedSegment, type SegmentDefinition, type SegmentsApi } from './contract.ts';
+import { DEFAULT_LOOKALIKE, type BaseFeature, type BreakdownRow, type ClusterResult, type QuadrantKey, type SavedSegment, type SegmentDefinition, type SegmentsApi, type SegmentsErrorCode } from './contract.ts';
 import breakdownSql from './sql/breakdown.sql?raw';
 import bandsSql from './sql/usage_bands.sql?raw';
 import quadrantSql from './sql/quadrant.sql?raw';
@@ -25,6 +25,12 @@ export function slugOf(name: string): string {
   for (const ch of name) h = ((h * 33) ^ ch.codePointAt(0)!) >>> 0;
   return 's' + h.toString(36);
 }
+
+/** ModelErrors of k-means, association rules, control groups and the uplift interval in this feature's codes. */
+export const SEGMENTS_ERRORS: FeatureErrors<SegmentsErrorCode> = {
+  models: { 'too-few-rows': 'segments-too-few-customers', 'invalid-input': 'segments-bad-input' },
+  model: 'segments-model-failed'
+};
 
 export function segmentsApi(engine: () => Engine): SegmentsApi {
   // Per-dataset state lives in the engine's caches, emptied when a dataset is dropped.
@@ -90,8 +96,8 @@ export function segmentsApi(engine: () => Engine): SegmentsApi {
     return { features, sampled: sample.length, elbow, k, profiles };
   }
 
-  return {
-    segmentOverview: (id, p, onProgress) => guarded(async () => {
+  return featureApi<SegmentsApi>(SEGMENTS_ERRORS, {
+    segmentOverview: async (id, p, onProgress) => {
       onProgress?.({ phase: 'summarising', fraction: null });
       if (!(p.rfmBins >= 2 && p.rfmBins <= 10 && p.usageBins >= 2 && p.usageBins <= 20)) throw engineError('segments-bad-input', 'Bins out of range.');
       const features = await buildBase(engine(), id, p.rfmBins);
@@ -119,22 +125,22 @@ export function segmentsApi(engine: () => Engine): SegmentsApi {
           r: Number(r.r), f: Number(r.f), customers: Number(r.customers), monetary: Number(r.m)
         }))
       };
-    }),
+    },
 
-    segmentClusters: (id, features, k, seed) => guarded(() => cluster(id, features, k, seed)),
+    segmentClusters: (id, features, k, seed) => cluster(id, features, k, seed),
 
-    segmentRules: (id, minSupport) => guarded(() => serviceRules(engine(), id, () => requireBase(engine(), id), minSupport)),
+    segmentRules: (id, minSupport) => serviceRules(engine(), id, () => requireBase(engine(), id), minSupport),
 
-    saveSegment: (id, name, filter) => guarded(async () => {
+    saveSegment: async (id, name, filter) => {
       await requireBase(engine(), id);
       const c = cuts().get(id)!;
       const state = built().get(id)!;
       const clusters = filter.cluster != null ? state.clusters : null;
       if (filter.cluster != null && !clusters) throw engineError('segments-bad-input', 'Run the clustering before saving a cluster.');
       return materialise(id, { name: name.trim(), filter, rfmBins: state.rfmBins, frequencyCut: c.f, amountCut: c.a, clusters });
-    }),
+    },
 
-    restoreSegment: (id, d) => guarded(async () => {
+    restoreSegment: async (id, d) => {
       // Rebuild only what differs from the current base: its RFM bins, then the clusters it names.
       const state = built().get(id);
       if (!state || state.rfmBins !== d.rfmBins || !await tableExists(conn(), `segbase_${id}`)) {
@@ -147,16 +153,16 @@ export function segmentsApi(engine: () => Engine): SegmentsApi {
         if (JSON.stringify(built().get(id)!.clusters) !== JSON.stringify(d.clusters)) await cluster(id, d.clusters.features, d.clusters.k, d.clusters.seed);
       }
       return materialise(id, d);
-    }),
+    },
 
-    segmentDataset: (id, slug) => guarded(() => {
+    segmentDataset: async (id, slug) => {
       if (!saved().get(id)?.has(slug)) throw engineError('segments-bad-input', 'Unknown segment.');
       return engine().deriveDataset(id, segmentTable(slug, id));
-    }),
+    },
 
     listSegments: async (id) => [...(saved().get(id)?.values() ?? [])],
 
-    lookalikes: (id, slug, features, topN, options = DEFAULT_LOOKALIKE) => guarded(async () => {
+    lookalikes: async (id, slug, features, topN, options = DEFAULT_LOOKALIKE) => {
       const b = await requireBase(engine(), id);
       const seg = saved().get(id)?.get(slug);
       if (!seg || !features.length) throw engineError('segments-bad-input', 'Unknown segment.');
@@ -179,8 +185,8 @@ export function segmentsApi(engine: () => Engine): SegmentsApi {
         segment: seg.name, segmentSize: members.size, candidates: scored.length, matched, minSimilarity: options.minSimilarity,
         ratio: members.size ? matched / members.size : null, top: scored.slice(0, Math.max(1, Math.round(topN)))
       };
-    }),
+    },
 
     ...campaign
-  };
+  });
 }

@@ -9,7 +9,7 @@
 import { toCsv } from '../../common/csv.ts';
 import { all, exec, one, quoteIdent, quoteLiteral, tableExists, template } from '../db/sql.ts';
 import type { Engine } from '../engine/engine.ts';
-import { engineError, guarded } from '../engine/errors.ts';
+import { engineError } from '../engine/errors.ts';
 import { splitControl } from '../models/index.ts';
 import { filterSql, requireBase, segmentTable } from './base.ts';
 import type { CampaignList, CampaignParams, CampaignRow, CampaignSources, SegmentsApi } from './contract.ts';
@@ -36,11 +36,11 @@ const toRow = (r: Record<string, unknown>): CampaignRow => ({
 export function campaignApi(engine: () => Engine): CampaignApi {
   const conn = () => engine().conn;
   /** The score sources each dataset's current list was built with (its CSV carries their columns). */
-  const built = new Map<string, CampaignSources>();
+  const built = () => engine().cache<CampaignSources>('segments.campaign');
   const exists = (name: string) => tableExists(conn(), name);
   const sources = async (id: string): Promise<CampaignSources> => ({ stages: await exists(`lifecycle_${id}`), value: await exists(valueScoresTable(id)), churn: await exists(churnRiskTable(id)) });
   const requireList = async (id: string) => {
-    if (!built.has(id) || !(await exists(`campaign_${id}`))) throw engineError('segments-bad-input', 'Build a list first.');
+    if (!built().has(id) || !(await exists(`campaign_${id}`))) throw engineError('segments-bad-input', 'Build a list first.');
     return listTable(id);
   };
 
@@ -86,7 +86,7 @@ export function campaignApi(engine: () => Engine): CampaignApi {
     const { control } = splitControl(ids, p.controlShare, p.seed);
     await writeRows(conn(), `campctl_${id}`, [['customer_id', 'VARCHAR']], control.map((c) => [c]));
     await exec(conn(), `UPDATE ${listTable(id)} SET arm = 'control' WHERE customer_id IN (SELECT customer_id FROM "campctl_${id}"); DROP TABLE "campctl_${id}"`);
-    built.set(id, src);
+    built().set(id, src);
     const preview = (await all(conn(), `SELECT * FROM ${listTable(id)} ORDER BY rank LIMIT 20`)).map(toRow);
     return {
       eligible, dropped: eligible - ids.length, target: ids.length - control.length, control: control.length,
@@ -112,25 +112,25 @@ export function campaignApi(engine: () => Engine): CampaignApi {
   }
 
   return {
-    campaignSources: (id) => guarded(() => (engine().dataset(id), sources(id))),
+    campaignSources: async (id) => (engine().dataset(id), sources(id)),
 
-    buildCampaign: (id, p) => guarded(() => build(id, p)),
+    buildCampaign: (id, p) => build(id, p),
 
-    campaignCsv: (id, arm) => guarded(async () => {
+    campaignCsv: async (id, arm) => {
       const list = await requireList(id);
-      const src = built.get(id)!;
+      const src = built().get(id)!;
       const keys = ['customer_id', 'arpu', ...(src.value ? ['value', 'tier', 'loyalty', 'elasticity', 'elasticity_layer'] : []),
         ...(src.churn ? ['churn_probability'] : []), 'customer_type', 'region', 'plan', 'stage', 'arm'];
       const rows = await all(conn(), `SELECT ${keys.map(quoteIdent).join(', ')} FROM ${list} WHERE arm = ? ORDER BY rank`, [arm]);
       return toCsv(keys, rows.map((r) => keys.map((k) => r[k] as string | number | null)));
-    }),
+    },
 
-    loadOutcomes: (id, file, name) => guarded(async () => loadOutcomeFile(engine(), id, await requireList(id), file, name)),
+    loadOutcomes: async (id, file, name) => loadOutcomeFile(engine(), id, await requireList(id), file, name),
 
-    evaluateCampaign: (id, source, seed, arpuBands) => guarded(async () => {
+    evaluateCampaign: async (id, source, seed, arpuBands) => {
       const rows = await outcomeRows(id, source, seed);
       if (!rows.length) throw engineError('segments-bad-input', 'No outcome row matches the list.');
       return evaluate(rows, source ? 'file' : 'simulated', arpuBands);
-    })
+    }
   };
 }

@@ -7,6 +7,14 @@
 import type { DerivedDataset, ProgressFn, RejectReason } from '../contract.ts';
 import type { AssociationRule, WelchResult } from '../models/index.ts';
 
+/**
+ * Why a segments or campaign call can fail; the UI translates the code. `segments-needs-*`: a
+ * campaign filter needs a result another tab computes (Lifecycle, Customer value, Churn): run it first.
+ */
+export type SegmentsErrorCode =
+  | 'segments-needs-customers' | 'segments-not-built' | 'segments-bad-input' | 'segments-too-few-customers'
+  | 'segments-model-failed' | 'segments-needs-lifecycle' | 'segments-needs-value' | 'segments-needs-churn';
+
 export type BaseFeature = 'frequency' | 'monetary' | 'recency_days' | 'arpu' | 'voice' | 'data' | 'sms' | 'vas';
 export const BASE_FEATURES: BaseFeature[] = ['arpu', 'frequency', 'monetary', 'recency_days', 'voice', 'data', 'sms', 'vas'];
 

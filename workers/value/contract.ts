@@ -6,6 +6,11 @@
  */
 import type { ProgressFn } from '../contract.ts';
 
+/** Why a value assessment can fail; the UI translates the code (ModelErrors are mapped onto these). */
+export type ValueErrorCode =
+  | 'value-needs-panel' | 'value-needs-revenue' | 'value-bad-weights' | 'value-bad-params' | 'value-not-assessed'
+  | 'value-too-few-customers' | 'value-model-failed';
+
 export type ValueComponent = 'historical' | 'current' | 'future' | 'influence';
 export type ValueTier = 'high' | 'medium' | 'low';
 export type CreditGrade = 'AAA' | 'AA' | 'A' | 'BBB' | 'BB' | 'B' | 'CCC' | '-' | 'X';
