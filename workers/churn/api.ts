@@ -12,7 +12,8 @@ import { CHURN_ERRORS, churnError } from './errors.ts';
 import { survivalCurves } from './survival.ts';
 import { arpuTierOf, fitChurn } from './model.ts';
 import { toCsv } from '../../common/csv.ts';
-import { churnRiskTable, writeRows } from '../segments/scores.ts';
+import { writeChurnRisk } from '../scores/churn.ts';
+import { TABLES } from '../engine/tables.ts';
 import { panelData, snapshotData, type ModelData } from './features.ts';
 import rowsSql from './sql/rows.sql?raw';
 import spellsSql from './sql/spells.sql?raw';
@@ -32,8 +33,8 @@ async function categoryColumns(engine: Engine, ds: DatasetHandle): Promise<{ nam
 
 /** Creates the per-dataset rows view and first-spell table of a panel; returns their names. */
 export async function preparePanel(engine: Engine, ds: DatasetHandle): Promise<{ rows: string; spells: string }> {
-  const rows = quoteIdent(`churn_rows_${ds.id}`);
-  const spells = quoteIdent(`churn_spells_${ds.id}`);
+  const rows = quoteIdent(TABLES.churnRows(ds.id));
+  const spells = quoteIdent(TABLES.churnSpells(ds.id));
   const col = (role: Parameters<DatasetHandle['has']>[0], name: string) => (ds.has(role) ? quoteIdent(name) : 'NULL::DOUBLE');
   await exec(engine.conn, template(rowsSql, {
     rows, table: ds.table, churn: ds.has('churn') ? 'churn' : 'NULL::BOOLEAN', revenue: col('revenue', 'revenue'),
@@ -63,16 +64,6 @@ async function panelSurvivalRecords(engine: Engine, ds: DatasetHandle, split: st
     records: kept.map((r) => ({ duration: Number(r.duration), event: r.event === true, group: r.grp == null ? '–' : String(r.grp) })),
     leftOut: rows.length - kept.length
   };
-}
-
-/**
- * The scored customers as `churnrisk_<id>` (predicted churn probability and its rank share, 0 = the
- * riskiest), for the campaign builder's churn-risk filter.
- */
-export async function writeChurnRisk(engine: Engine, id: string, risk: RiskRow[]): Promise<void> {
-  const ranked = [...risk].sort((a, b) => b.score - a.score || a.customerId.localeCompare(b.customerId));
-  await writeRows(engine.conn, churnRiskTable(id), [['customer_id', 'VARCHAR'], ['probability', 'DOUBLE'], ['rank_share', 'DOUBLE'], ['arpu', 'DOUBLE']],
-    ranked.map((r, i) => [r.customerId, r.score, i / ranked.length, r.arpu]));
 }
 
 export function churnApi(engine: () => Engine): ChurnApi {
@@ -151,7 +142,7 @@ export function churnApi(engine: () => Engine): ChurnApi {
       const { core, risk } = fitChurn({ ...data, l2: options.l2, arpuTiers: options.arpuTiers, header });
       const winBack = data.winBack.map((w) => ({ ...w, arpuTier: arpuTierOf(w.lastArpu, options.arpuTiers) }));
       fitted().set(id, { risk, winBack });
-      await writeChurnRisk(e, id, risk);
+      await writeChurnRisk(e.conn, id, risk, { scoreMonth: data.scoreMonth, horizon: options.horizon });
       return { ...core, holdout: data.holdout, trainMonth: data.trainMonth, testMonth: data.testMonth, scoreMonth: data.scoreMonth, riskCount: risk.length, winBackCount: winBack.length };
     },
 

@@ -24,7 +24,7 @@ export interface RuleParamInfo {
 export interface StageInfo {
   code: string;
   label: Bilingual;
-  /** The seed-000 stage closest to this one (for the marketing levers). */
+  /** The seed-000 stage this one stands for (the marketing levers; a campaign's A–E filter). */
   analog: ClmStage;
 }
 
@@ -35,6 +35,18 @@ export interface RuleSetInfo {
   source: Bilingual;
   stages: StageInfo[];
   params: RuleParamInfo[];
+}
+
+/**
+ * What the stage table of a dataset holds (workers/engine/tables.ts readStages): the rule set and
+ * parameters that wrote it, its stage codes in order, and the A–E stage of seed 000 each one stands
+ * for (null where none does). Other tabs read stages through it, never by spelling codes.
+ */
+export interface StageSet {
+  ruleSet: RuleSetId;
+  stages: string[];
+  analogOf: Record<string, ClmStage | null>;
+  params: { key: string; value: number }[];
 }
 
 export interface LifecycleRequest {
@@ -97,7 +109,10 @@ export interface Agreement {
 export interface LifecycleResult {
   datasetId: string;
   ruleSet: RuleSetId;
-  /** The output table other features may read: (customer_id VARCHAR, month DATE, stage VARCHAR). */
+  /**
+   * The stage table written, (customer_id VARCHAR, month DATE, stage VARCHAR), for the SQL shown and
+   * tests; other features read stages through the registry (workers/engine/tables.ts), not this name.
+   */
   table: string;
   stages: string[];
   description: Bilingual;

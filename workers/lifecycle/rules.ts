@@ -9,7 +9,7 @@ import spellsSql from './sql/spells.sql?raw';
 import { template } from '../db/sql.ts';
 import activitySql from './sql/stages_activity.sql?raw';
 import type { Bilingual } from '../../common/bilingual.ts';
-import type { RuleParamInfo, RuleSetId, RuleSetInfo } from './contract.ts';
+import type { RuleParamInfo, RuleSetId, RuleSetInfo, StageSet } from './contract.ts';
 
 export interface RuleSet extends RuleSetInfo {
   sql: string;
@@ -132,6 +132,11 @@ const activity: RuleSet = {
 };
 
 export const RULE_SETS: Record<RuleSetId, RuleSet> = { clm, dataService, activity };
+
+/** What a run of the rule set writes: its stages and the A–E stage each stands for (StageSet). */
+export function stageSet(r: RuleSet, params: { key: string; value: number }[]): StageSet {
+  return { ruleSet: r.id, stages: r.stages.map((s) => s.code), analogOf: Object.fromEntries(r.stages.map((s) => [s.code, s.analog])), params };
+}
 
 /** Public info without the SQL and functions (structured-clone-safe). */
 export function ruleSetInfo(r: RuleSet): RuleSetInfo {

@@ -1,17 +1,18 @@
 /**
  * The stage engine: builds the monthly base table of a dataset once, then runs a rule set's SQL on
- * it with bound parameters, writing `lifecycle_<datasetId>(customer_id, month, stage)`. Changing a
+ * it with bound parameters, writing the dataset's stage table (customer_id, month, stage) through
+ * the registry (workers/engine/tables.ts), which records the rule set for other tabs. Changing a
  * parameter reruns only the rule on the loaded typed table, never the ingest.
  */
 import type { DatasetHandle } from '../engine/engine.ts';
 import { engineError } from '../engine/errors.ts';
+import { TABLES, writeStages } from '../engine/tables.ts';
 import { all, exec, one, quoteIdent, template, type SqlConnection } from '../db/sql.ts';
 import baseSql from './sql/base.sql?raw';
 import type { LifecycleNote, RuleSetId } from './contract.ts';
-import { RULE_SETS, resolveParams } from './rules.ts';
+import { RULE_SETS, resolveParams, stageSet } from './rules.ts';
 
-export const stageTable = (id: string) => quoteIdent(`lifecycle_${id}`);
-export const baseTable = (id: string) => quoteIdent(`lifecycle_base_${id}`);
+export const baseTable = (id: string) => quoteIdent(TABLES.lifecycleBase(id));
 
 /** The fragments base.sql needs: a mapped column's canonical name, else a typed NULL. */
 export function baseColumns(ds: DatasetHandle): Record<string, string> {
@@ -76,8 +77,10 @@ export async function runStages(
   if (!rule) throw engineError('lifecycle-bad-parameter', `Unknown rule set ${ruleSet}.`);
   const params = resolveParams(rule, given);
   if ('bad' in params) throw engineError('lifecycle-bad-parameter', `Parameter ${params.bad} is out of range.`, params.bad);
-  const table = stageTable(datasetId);
-  const sql = template(rule.sql, { base: baseTable(datasetId), target: table });
-  await all(conn, sql, params.map((p) => p.value));
-  return { sql, params, table };
+  let ran = { sql: '', table: '' };
+  await writeStages(conn, datasetId, stageSet(rule, params), async (table) => {
+    ran = { sql: template(rule.sql, { base: baseTable(datasetId), target: table }), table };
+    await all(conn, ran.sql, params.map((p) => p.value));
+  });
+  return { ...ran, params };
 }

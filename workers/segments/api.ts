@@ -2,6 +2,7 @@
 import { all, exec, one, quoteIdent, tableExists, template } from '../db/sql.ts';
 import type { Engine } from '../engine/engine.ts';
 import { engineError, featureApi, type FeatureErrors } from '../engine/errors.ts';
+import { TABLES } from '../engine/tables.ts';
 import { kmeans, silhouette, splitControl, standardise } from '../models/index.ts';
 import { baseTable, buildBase, featureRows, filterSql, requireBase, segmentTable } from './base.ts';
 import { campaignApi } from './campaign.ts';
@@ -143,7 +144,7 @@ export function segmentsApi(engine: () => Engine): SegmentsApi {
     restoreSegment: async (id, d) => {
       // Rebuild only what differs from the current base: its RFM bins, then the clusters it names.
       const state = built().get(id);
-      if (!state || state.rfmBins !== d.rfmBins || !await tableExists(conn(), `segbase_${id}`)) {
+      if (!state || state.rfmBins !== d.rfmBins || !await tableExists(conn(), TABLES.segmentBase(id))) {
         await buildBase(engine(), id, d.rfmBins);
         built().set(id, { rfmBins: d.rfmBins, clusters: null });
         cuts().set(id, { f: d.frequencyCut, a: d.amountCut });

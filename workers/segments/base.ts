@@ -6,12 +6,13 @@ import type { ColumnRole } from '../contract.ts';
 import { all, exec, one, quoteIdent, quoteLiteral, tableExists, template } from '../db/sql.ts';
 import type { Engine } from '../engine/engine.ts';
 import { engineError } from '../engine/errors.ts';
+import { TABLES } from '../engine/tables.ts';
 import type { BaseFeature, SegmentFilter } from './contract.ts';
 import baseSql from './sql/base.sql?raw';
 import rfmSql from './sql/rfm.sql?raw';
 
-export const baseTable = (id: string) => quoteIdent(`segbase_${id}`);
-export const segmentTable = (slug: string, id: string) => quoteIdent(`segment_${slug}_${id}`);
+export const baseTable = (id: string) => quoteIdent(TABLES.segmentBase(id));
+export const segmentTable = (slug: string, id: string) => quoteIdent(TABLES.segment(slug, id));
 
 /** Builds the base table; returns the numeric features that are present. */
 export async function buildBase(engine: Engine, id: string, rfmBins: number): Promise<BaseFeature[]> {
@@ -40,7 +41,7 @@ export async function buildBase(engine: Engine, id: string, rfmBins: number): Pr
 
 export async function requireBase(engine: Engine, id: string): Promise<string> {
   engine.dataset(id);
-  if (!await tableExists(engine.conn, `segbase_${id}`)) throw engineError('segments-not-built', 'Open the segment overview first.');
+  if (!await tableExists(engine.conn, TABLES.segmentBase(id))) throw engineError('segments-not-built', 'Open the segment overview first.');
   return baseTable(id);
 }
 

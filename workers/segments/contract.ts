@@ -6,6 +6,7 @@
  */
 import type { DerivedDataset, ProgressFn, RejectReason } from '../contract.ts';
 import type { AssociationRule, WelchResult } from '../models/index.ts';
+import type { StageSet } from '../lifecycle/contract.ts';
 
 /**
  * Why a segments or campaign call can fail; the UI translates the code. `segments-needs-*`: a
@@ -120,15 +121,18 @@ export interface CampaignParams {
   segment: string | null;
   arpuMin: number | null;
   arpuMax: number | null;
-  /** Lifecycle stage letter from `lifecycle_<id>`, last month; null = any. */
+  /**
+   * Lifecycle stage of each customer's last month (Lifecycle tab): a stage code of the rule set that
+   * ran (CampaignSources.stageSet), or an A–E letter for the stages that stand for it; null = any.
+   */
   stage: string | null;
-  /** Value tier from `valuescores_<id>` (Customer value tab); null = any. */
+  /** Value tier (Customer value tab's scores); null = any. */
   valueTier: CampaignTier | null;
-  /** Loyalty band from `valuescores_<id>`; null = any. */
+  /** Loyalty band (Customer value tab's scores); null = any. */
   loyalty: CampaignLoyalty | null;
   /**
-   * Churn-risk filter: minimum predicted churn probability (0–1) from `churnrisk_<id>` (the Churn
-   * tab's model); customers the model did not score are left out when set. null = any.
+   * Churn-risk filter: minimum predicted churn probability (0–1) from the churn tab's model;
+   * customers the model did not score are left out when set. null = any.
    */
   minChurnRisk: number | null;
   /** value: by value (composite when assessed, else ARPU); elasticity: by value elasticity, then value. */
@@ -144,7 +148,16 @@ export const DEFAULT_CAMPAIGN: CampaignParams = {
 };
 
 /** Which other tabs' per-customer results exist for the dataset (so which filters can be used). */
-export interface CampaignSources { stages: boolean; value: boolean; churn: boolean }
+export interface CampaignSources {
+  stages: boolean;
+  /**
+   * The stages Lifecycle computed (rule set, stage codes, their A–E analogs), null when it has not
+   * run: the stage filter takes one of these codes, or an A–E letter for the stages standing for it.
+   */
+  stageSet: StageSet | null;
+  value: boolean;
+  churn: boolean;
+}
 
 export interface CampaignRow {
   customer_id: string;

@@ -11,9 +11,10 @@
 import type { ColumnRole, RejectReason } from '../contract.ts';
 import { all, exec, one, quoteIdent } from '../db/sql.ts';
 import type { Engine } from '../engine/engine.ts';
+import { TABLES } from '../engine/tables.ts';
 import type { OutcomeField, OutcomeLoad } from './contract.ts';
 
-export const outcomesTable = (id: string) => quoteIdent(`campout_${id}`);
+export const outcomesTable = (id: string) => quoteIdent(TABLES.campaignOutcomes(id));
 
 /** Headers are compared after NFKC, lower case, without spaces, underscores, hyphens and brackets. */
 export const normHeader = (h: string) => h.normalize('NFKC').toLowerCase().replace(/[\s_\-()（）[\]]/g, '');

@@ -3,7 +3,7 @@ import { toCsv } from '../../common/csv.ts';
 import type { Engine } from '../engine/engine.ts';
 import { engineError, featureApi, type FeatureErrors } from '../engine/errors.ts';
 import { assessValue } from './assess.ts';
-import { valueScoresTable, writeRows } from '../segments/scores.ts';
+import { writeValueScores } from '../scores/value.ts';
 import { VALUE_ROW_KEYS, type ValueApi, type ValueErrorCode, type ValueRow, type ValueRowKey } from './contract.ts';
 
 /** Sorts rows by a column, missing values last whichever the direction. */
@@ -15,13 +15,6 @@ export function sortRows(rows: ValueRow[], key: ValueRowKey, descending: boolean
     if (x == null || y == null) return x == null ? (y == null ? 0 : 1) : -1;
     return (typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y))) * sign;
   });
-}
-
-/** The per-customer scores as `valuescores_<id>`, for the campaign builder's filters and order. */
-export async function writeValueScores(engine: Engine, datasetId: string, rows: ValueRow[]): Promise<void> {
-  await writeRows(engine.conn, valueScoresTable(datasetId),
-    [['customer_id', 'VARCHAR'], ['composite', 'DOUBLE'], ['tier', 'VARCHAR'], ['loyalty', 'VARCHAR'], ['elasticity', 'DOUBLE'], ['elasticity_layer', 'VARCHAR'], ['credit', 'VARCHAR']],
-    rows.map((r) => [r.customerId, r.composite, r.tier, r.loyalty, r.elasticity, r.elasticityLayer, r.credit]));
 }
 
 /** ModelErrors of the value models (regressions, PCA and entropy weights) in the value tab's codes. */
@@ -41,7 +34,7 @@ export function valueApi(engine: () => Engine): ValueApi {
       onProgress?.({ phase: 'summarising', fraction: null });
       const { result, rows } = await assessValue(engine(), datasetId, params);
       last().set(datasetId, rows);
-      await writeValueScores(engine(), datasetId, rows);
+      await writeValueScores(engine().conn, datasetId, rows, result.evaluationMonth);
       return result;
     },
     valueRows: async (datasetId, sortBy, descending, limit) => sortRows(rowsOf(datasetId), sortBy, descending).slice(0, limit),

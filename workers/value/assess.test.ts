@@ -6,6 +6,8 @@ import type { ColumnRole } from '../contract.ts';
 import type { Engine } from '../engine/engine.ts';
 import { nodeEngine } from '../../tests/sql/engine.ts';
 import { assessValue } from './assess.ts';
+import { writeStages } from '../engine/tables.ts';
+import { RULE_SETS, stageSet } from '../lifecycle/rules.ts';
 import { DEFAULT_VALUE_PARAMS as P, type ValueAssessment, type ValueRow } from './contract.ts';
 
 let engine: Engine;
@@ -147,7 +149,8 @@ describe('special lines, willingness influence and lifecycle stages', () => {
     const rev: Record<string, number> = { A: 30, B: 60, C: 90, D: 120 };
     for (const c of Object.keys(rev)) for (let k = 1; k <= 7; k++) lines.push(`${c},${month(k)},${rev[c] + k},${k + 10},0.5,${c === 'D' ? '是' : '否'}`);
     const id = await load(lines.join('\n'), ['customerId', 'month', 'revenue', 'tenure', 'number', 'text']);
-    await engine.conn.exec(`CREATE OR REPLACE TABLE lifecycle_${id} AS SELECT customer_id, month, CASE WHEN customer_id < 'C' THEN 'B' ELSE 'C' END AS stage FROM ds_${id}`);
+    await writeStages(engine.conn, id, stageSet(RULE_SETS.clm, []), (t) =>
+      engine.conn.exec(`CREATE OR REPLACE TABLE ${t} AS SELECT customer_id, month, CASE WHEN customer_id < 'C' THEN 'B' ELSE 'C' END AS stage FROM ds_${id}`));
     const { result, rows } = await assessValue(engine, id, P);
     const by = new Map(rows.map((r) => [r.customerId, r]));
     expect(by.get('D')!.credit).toBe('X');

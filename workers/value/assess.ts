@@ -7,9 +7,10 @@
  */
 import { mean, median } from '../../common/lists.ts';
 import { decayedMonths, valueElasticity } from '../models/index.ts';
-import { all, quoteIdent, tableExists, template } from '../db/sql.ts';
+import { all, template } from '../db/sql.ts';
 import type { Engine } from '../engine/engine.ts';
 import { engineError } from '../engine/errors.ts';
+import { readStages, stagesInMonth } from '../engine/tables.ts';
 import type {
   ElasticityLayer, HistoryMethod, LoyaltyBandName, ValueAssessment, ValueComponent, ValueNote, ValueParams, ValueRow, ValueTier
 } from './contract.ts';
@@ -22,15 +23,6 @@ import { checkParams } from './params.ts';
 import { customerWindows, type CustomerWindow } from './window.ts';
 import historicalSql from './sql/historical_value.sql?raw';
 import monthsSql from './sql/months.sql?raw';
-import stageAtSql from './sql/stage_at.sql?raw';
-
-/** Stages in the evaluation month from the Lifecycle tab's last run, or null when it has not run. */
-async function stagesAt(engine: Engine, datasetId: string, month: string): Promise<Map<string, string> | null> {
-  const name = `lifecycle_${datasetId}`;
-  if (!await tableExists(engine.conn, name)) return null;
-  const rows = await all(engine.conn, template(stageAtSql, { stages: quoteIdent(name) }), [`${month}-01`]);
-  return new Map(rows.map((r) => [String(r.customer_id), String(r.stage)]));
-}
 
 function crossStages(stages: string[], bands: (LoyaltyBandName | null)[]) {
   const counts = new Map<string, number>();
@@ -142,9 +134,13 @@ export async function assessValue(engine: Engine, datasetId: string, params: Val
 
   const loyalty = scoreLoyalty(customers, tiers, params.loyaltyCuts, notes);
   if (loyalty) {
-    const stages = await stagesAt(engine, datasetId, evaluationMonth);
-    if (stages) loyalty.summary.byStage = crossStages(customers.map((c) => stages.get(c.customerId) ?? '–'), loyalty.bands);
-    else notes.push({ key: 'loyaltyNoStages' });
+    // Stages are another tab's result: read through the registry, which says which rule set wrote them.
+    const stageSet = await readStages(conn, datasetId);
+    if (stageSet) {
+      const stages = await stagesInMonth(conn, datasetId, evaluationMonth);
+      loyalty.summary.byStage = crossStages(customers.map((c) => stages.get(c.customerId) ?? '–'), loyalty.bands);
+      loyalty.summary.byStageRuleSet = stageSet.ruleSet;
+    } else notes.push({ key: 'loyaltyNoStages' });
   }
 
   // Value elasticity: the 3 months before the last 3 against the last 3.

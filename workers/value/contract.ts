@@ -5,6 +5,7 @@
  * value map. Everything crossing is plain data.
  */
 import type { ProgressFn } from '../contract.ts';
+import type { RuleSetId } from '../lifecycle/contract.ts';
 
 /** Why a value assessment can fail; the UI translates the code (ModelErrors are mapped onto these). */
 export type ValueErrorCode =
@@ -112,8 +113,13 @@ export interface LoyaltySummary {
   bands: { band: LoyaltyBandName; customers: number; meanScore: number | null }[];
   /** Band × value tier counts. */
   byTier: { band: LoyaltyBandName; tier: ValueTier; customers: number }[];
-  /** Band × lifecycle stage counts, when the Lifecycle tab has computed stages for this dataset. */
+  /**
+   * Band × lifecycle stage counts, when the Lifecycle tab has computed stages for this dataset
+   * (stage codes of the rule set it ran; '–' for customers without a stage that month).
+   */
   byStage: { band: LoyaltyBandName; stage: string; customers: number }[] | null;
+  /** The rule set whose stages `byStage` counts; null with byStage. */
+  byStageRuleSet: RuleSetId | null;
 }
 
 export interface ElasticitySummary {
