@@ -1,6 +1,6 @@
 /**
  * The churn feature's engine methods, run in the worker beside DuckDB: cohort retention and
- * survival from the panel's first spells (sql/spells.sql) or a snapshot's tenure + churn columns,
+ * survival from the panel's first spells (panel/sql/first_spells.sql) or a snapshot's tenure + churn columns,
  * and the early-warning model (model.ts). The last fit's scored lists stay here, per dataset, so
  * filtering and CSV export do not move the whole list across the worker boundary.
  */
@@ -14,9 +14,10 @@ import { arpuTierOf, fitChurn } from './model.ts';
 import { toCsv } from '../../common/csv.ts';
 import { writeChurnRisk } from '../scores/churn.ts';
 import { TABLES } from '../engine/tables.ts';
+import { ensurePanel } from '../panel/panel.ts';
 import { panelData, snapshotData, type ModelData } from './features.ts';
 import rowsSql from './sql/rows.sql?raw';
-import spellsSql from './sql/spells.sql?raw';
+import spellsSql from '../panel/sql/first_spells.sql?raw';
 import cohortSql from './sql/cohort_retention.sql?raw';
 import snapshotSql from './sql/snapshot_rows.sql?raw';
 import spellGroupsSql from './sql/spell_groups.sql?raw';
@@ -31,16 +32,11 @@ async function categoryColumns(engine: Engine, ds: DatasetHandle): Promise<{ nam
   return cols.filter((_, i) => Number(counts[`n${i}`]) >= 2 && Number(counts[`n${i}`]) <= MAX_LEVELS).map((c) => ({ name: c.name, header: c.header }));
 }
 
-/** Creates the per-dataset rows view and first-spell table of a panel; returns their names. */
+/** The churn rows view over the dataset's monthly panel and its first-spell table; returns their names. */
 export async function preparePanel(engine: Engine, ds: DatasetHandle): Promise<{ rows: string; spells: string }> {
   const rows = quoteIdent(TABLES.churnRows(ds.id));
   const spells = quoteIdent(TABLES.churnSpells(ds.id));
-  const col = (role: Parameters<DatasetHandle['has']>[0], name: string) => (ds.has(role) ? quoteIdent(name) : 'NULL::DOUBLE');
-  await exec(engine.conn, template(rowsSql, {
-    rows, table: ds.table, churn: ds.has('churn') ? 'churn' : 'NULL::BOOLEAN', revenue: col('revenue', 'revenue'),
-    tenure: col('tenure', 'tenure'), voice: col('voiceMinutes', 'voice_minutes'), data: col('dataMb', 'data_mb'),
-    sms: col('sms', 'sms'), vas: col('vasCount', 'vas_count'), arrears: col('arrears', 'arrears')
-  }));
+  await exec(engine.conn, template(rowsSql, { rows, panel: await ensurePanel(engine, ds) }));
   await exec(engine.conn, template(spellsSql, { rows, spells }));
   return { rows, spells };
 }

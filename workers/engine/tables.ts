@@ -29,8 +29,8 @@ export const TABLES = {
   /** Shared: per-customer churn probability (workers/scores/churn.ts); written by the churn model. */
   churnRisk: (id: string) => `churnrisk_${id}`,
 
-  /** Lifecycle: the monthly base the rule sets run on. */
-  lifecycleBase: (id: string) => `lifecycle_base_${id}`,
+  /** The monthly panel (workers/panel/): lifecycle rule sets and churn analyses read it. */
+  panel: (id: string) => `panel_${id}`,
   /** Churn: per customer-month rows and first spells (temporary). */
   churnRows: (id: string) => `churn_rows_${id}`,
   churnSpells: (id: string) => `churn_spells_${id}`,

@@ -6,15 +6,14 @@ import cohortRetentionSql from './sql/cohort_retention.sql?raw';
 import transitionsSql from './sql/transitions.sql?raw';
 import type { LifecycleApi, LifecycleResult } from './contract.ts';
 import { RULE_SETS, ruleSetInfo } from './rules.ts';
-import { checkPanel, ensureBase, notesFor, runStages } from './stages.ts';
+import { checkPanel, notesFor, runStages } from './stages.ts';
+import { ensurePanel } from '../panel/panel.ts';
 import { allViews } from './views.ts';
 import { agreement, plantedStages } from './agreement.ts';
 
 const seconds = (t0: number) => (performance.now() - t0) / 1000;
 
 export function lifecycleApi(engine: () => Engine): LifecycleApi {
-  /** Per dataset, the key of the base table built (rebuilt when the column roles change). */
-  const built = () => engine().cache<string>('lifecycle.base');
   /** Regenerated truth per sample dataset (generation is the slow part; parameters change often). */
   const truths = () => engine().cache<{ key: string; truth: Map<string, string> }>('lifecycle.truth');
 
@@ -27,7 +26,7 @@ export function lifecycleApi(engine: () => Engine): LifecycleApi {
       const rule = RULE_SETS[request.ruleSet];
       await checkPanel(e.conn, ds, request.ruleSet);
       const t0 = performance.now();
-      const base = await ensureBase(e.conn, ds, built());
+      const base = await ensurePanel(e, ds);
       const run = await runStages(e.conn, datasetId, request.ruleSet, request.params);
       const t1 = performance.now();
       const stages = rule.stages.map((s) => s.code);
@@ -55,8 +54,7 @@ export function lifecycleApi(engine: () => Engine): LifecycleApi {
       const ds = e.dataset(datasetId);
       await checkPanel(e.conn, ds, 'clm');
       const t0 = performance.now();
-      built().delete(datasetId);
-      const base = await ensureBase(e.conn, ds, built());
+      const base = await ensurePanel(e, ds, true);
       const t1 = performance.now();
       const run = await runStages(e.conn, datasetId, 'clm', {});
       const t2 = performance.now();

@@ -5,7 +5,7 @@
  */
 import clmSql from './sql/stages_clm.sql?raw';
 import dataServiceSql from './sql/stages_data_service.sql?raw';
-import spellsSql from './sql/spells.sql?raw';
+import spellsSql from '../panel/sql/rule_spells.sql?raw';
 import { template } from '../db/sql.ts';
 import activitySql from './sql/stages_activity.sql?raw';
 import type { Bilingual } from '../../common/bilingual.ts';
@@ -61,7 +61,7 @@ const clm: RuleSet = {
 
 /**
  * A spell-based rule's SQL: its parameters and final CASE around the shared spells/trend CTEs
- * (sql/spells.sql), filled with the rule's metric and activity test. `${base}` and `${target}` stay
+ * (panel/sql/rule_spells.sql), filled with the rule's metric and activity test. `${base}` and `${target}` stay
  * for the run to fill.
  */
 function withSpells(ruleSql: string, parts: { metric: string; active: string; boundsExtra: string; measuredExtra: string }): string {
