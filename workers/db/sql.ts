@@ -39,16 +39,28 @@ export function exec(conn: SqlConnection, sql: string): Promise<void> {
   return conn.exec(sql);
 }
 
+/** DuckDB's parser ends a quoted name or string at a NUL, so no quoting can carry one: refuse it. */
+function refuseNul(text: string, what: string): void {
+  if (text.includes('\u0000')) throw new Error(`SQL ${what} contains a NUL character and cannot be quoted`);
+}
+
 /**
  * Quotes an identifier (a column name from a user's file is user input).
  * @example quoteIdent('a"b') === '"a""b"'
+ * @throws Error for a name containing NUL
  */
 export function quoteIdent(name: string): string {
+  refuseNul(name, 'identifier');
   return '"' + name.replaceAll('"', '""') + '"';
 }
 
-/** Quotes a string literal, for places where DuckDB does not accept a bound parameter (table functions' options). */
+/**
+ * Quotes a string literal, for places where DuckDB does not accept a bound parameter (table
+ * functions' options, a table comment).
+ * @throws Error for text containing NUL
+ */
 export function quoteLiteral(value: string): string {
+  refuseNul(value, 'literal');
   return "'" + value.replaceAll("'", "''") + "'";
 }
 
@@ -59,7 +71,7 @@ export function quoteLiteral(value: string): string {
  */
 export function template(sql: string, parts: Record<string, string | number>): string {
   return sql.replace(/\$\{(\w+)\}/g, (_, k: string) => {
-    if (!(k in parts)) throw new Error(`SQL template: no value for \${${k}}`);
+    if (!Object.hasOwn(parts, k)) throw new Error(`SQL template: no value for \${${k}}`);
     const v = parts[k];
     if (typeof v === 'number' && !Number.isFinite(v)) throw new Error(`SQL template: ${k} is not finite`);
     return String(v);
