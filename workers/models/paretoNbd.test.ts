@@ -40,12 +40,6 @@ describe('fitParetoNbd on the CDNOW sample', () => {
     expect(fit.converged).toBe(true);
   });
 
-  it('fits in well under a second', () => {
-    const t0 = performance.now();
-    fitParetoNbd(rows);
-    expect(performance.now() - t0).toBeLessThan(1000);
-  });
-
   it('the ₂F₁ likelihood equals the integral form Γ(r+x)αʳβˢ/Γ(r)[(α+T)^−(r+x)(β+T)^−s + s∫(α+τ)^−(r+x)(β+τ)^−(s+1)dτ]', () => {
     const cases = [
       { p: fit.params, row: { x: 2, tx: 30.43, T: 38.86 } },

@@ -189,10 +189,8 @@ describe('sample generator: shape and counts', () => {
     expect(() => countSampleRows({ ...small, ...bad })).toThrow(message);
   });
 
-  it('has a small default that the UI can generate at once', () => {
-    const started = performance.now();
+  it('has a small default (its generation time: bench/sample.mjs)', () => {
     const { summary } = generateSampleText(DEFAULT_SAMPLE_OPTIONS);
-    expect(performance.now() - started).toBeLessThan(2000);
     expect(summary.customers).toBe(2000);
     expect(summary.firstMonth).toBe('202301');
     expect(summary.lastMonth).toBe('202412');
