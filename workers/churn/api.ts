@@ -13,7 +13,7 @@ import { survivalCurves } from './survival.ts';
 import { arpuTierOf, fitChurn } from './model.ts';
 import { toCsv } from '../../common/csv.ts';
 import { writeChurnRisk } from '../scores/churn.ts';
-import { TABLES } from '../engine/tables.ts';
+import { monthCount, TABLES } from '../engine/tables.ts';
 import { ensurePanel } from '../panel/panel.ts';
 import { panelData, snapshotData, type ModelData } from './features.ts';
 import rowsSql from './sql/rows.sql?raw';
@@ -21,6 +21,8 @@ import spellsSql from '../panel/sql/first_spells.sql?raw';
 import cohortSql from './sql/cohort_retention.sql?raw';
 import snapshotSql from './sql/snapshot_rows.sql?raw';
 import spellGroupsSql from './sql/spell_groups.sql?raw';
+import levelsSql from './sql/category_levels.sql?raw';
+import leftOutSql from './sql/spells_left_out.sql?raw';
 
 const MAX_LEVELS = 20;
 
@@ -28,7 +30,7 @@ const MAX_LEVELS = 20;
 async function categoryColumns(engine: Engine, ds: DatasetHandle): Promise<{ name: string; header: string }[]> {
   const cols = ds.columns.filter((c) => (c.kind === 'category' || c.kind === 'text') && c.role !== 'customerId');
   if (cols.length === 0) return [];
-  const counts = (await all(engine.conn, `SELECT ${cols.map((c, i) => `approx_count_distinct(${quoteIdent(c.name)}) AS n${i}`).join(', ')} FROM ${ds.table}`))[0];
+  const counts = (await all(engine.conn, template(levelsSql, { counts: cols.map((c, i) => `approx_count_distinct(${quoteIdent(c.name)}) AS n${i}`).join(', '), table: ds.table })))[0];
   return cols.filter((_, i) => Number(counts[`n${i}`]) >= 2 && Number(counts[`n${i}`]) <= MAX_LEVELS).map((c) => ({ name: c.name, header: c.header }));
 }
 
@@ -88,7 +90,7 @@ export function churnApi(engine: () => Engine): ChurnApi {
           .map((c) => ({ name: c.name, header: header(c.name), kind: 'number' as const, default: true }));
         features.push(...splitColumns.map((c) => ({ ...c, kind: 'category' as const, default: true })));
       }
-      const months = kind === 'panel' ? Number((await all(e.conn, `SELECT count(DISTINCT month) AS n FROM ${ds.table}`))[0].n) : 0;
+      const months = kind === 'panel' ? await monthCount(e.conn, ds) : 0;
       return { kind, splitColumns, features, hasTenure: ds.has('tenure'), hasChurn: ds.has('churn'), hasRevenue: ds.has('revenue'), months };
     },
 
@@ -98,7 +100,7 @@ export function churnApi(engine: () => Engine): ChurnApi {
       if (ds.kind !== 'panel') throw churnError('churn-not-applicable', 'cohort retention needs a monthly panel');
       const { rows, spells } = await preparePanel(e, ds);
       const cells = await all(e.conn, template(cohortSql, { rows, spells }));
-      const leftOut = Number((await all(e.conn, `SELECT count(*) FILTER (WHERE NOT in_window) AS n FROM ${spells}`))[0].n);
+      const leftOut = Number((await all(e.conn, template(leftOutSql, { spells })))[0].n);
       const cohorts = [...new Set(cells.map((c) => String(c.cohort)))];
       if (cohorts.length < 2 || !cells.some((c) => Number(c.k) >= 1)) {
         throw churnError('churn-too-few-months', 'cohort retention needs at least two join months');

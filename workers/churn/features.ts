@@ -15,6 +15,7 @@ import type { ModelSplit } from './model.ts';
 import { churnError } from './errors.ts';
 import featuresSql from './sql/panel_features.sql?raw';
 import winBackSql from './sql/winback_panel.sql?raw';
+import monthsSql from './sql/panel_months.sql?raw';
 import snapshotSql from './sql/snapshot_rows.sql?raw';
 
 type FeatureRow = Record<string, unknown>;
@@ -46,7 +47,7 @@ export async function panelData(engine: Engine, ds: DatasetHandle, options: Chur
   const specs = specsOf(ds, options.features);
   if (specs.length === 0) throw churnError('churn-no-features', 'choose at least one feature');
   const h = Math.max(1, Math.round(options.horizon));
-  const { l, first } = (await all(engine.conn, `SELECT max(m) AS l, strftime(min(month), '%Y-%m-%d') AS first FROM ${rows}`))[0];
+  const { l, first } = (await all(engine.conn, template(monthsSql, { rows })))[0];
   const last = Number(l);
   const testM = last - h;
   const trainM = testM - h;
@@ -55,8 +56,8 @@ export async function panelData(engine: Engine, ds: DatasetHandle, options: Chur
   const sql = template(featuresSql, {
     rows,
     categories: categories.map((c) => `, c.${c}`).join(''),
-    categoryJoin: categories.length === 0 ? '' : `LEFT JOIN (SELECT customer_id, ${categories.map((c) => `any_value(${c}) AS ${c}`).join(', ')}
-      FROM ${ds.table} WHERE datediff('month', (SELECT min(month) FROM ${ds.table}), month) = $1 GROUP BY customer_id) c ON c.customer_id = h.customer_id`
+    categoryValues: categories.map((c) => `, any_value(${c}) AS ${c}`).join(''),
+    table: ds.table
   });
   const at = (m: number) => all(engine.conn, sql, [m, h]);
   const train = await at(trainM);

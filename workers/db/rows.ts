@@ -4,7 +4,7 @@
  */
 import { all, exec, quoteIdent, type SqlConnection } from './sql.ts';
 
-export type SqlType = 'VARCHAR' | 'DOUBLE' | 'BOOLEAN';
+export type SqlType = 'VARCHAR' | 'DOUBLE' | 'INTEGER' | 'BOOLEAN';
 type Cell = string | number | boolean | null | undefined;
 
 const SEP = '\u001f';

@@ -34,6 +34,16 @@ export async function tableExists(conn: SqlConnection, name: string): Promise<bo
   return (await all(conn, 'SELECT 1 FROM duckdb_tables() WHERE table_name = ?', [name])).length > 0;
 }
 
+/** Rows of a relation (a quoted table name or a parenthesised query). */
+export async function countRows(conn: SqlConnection, relation: string): Promise<number> {
+  return Number((await one(conn, `SELECT count(*) AS n FROM ${relation}`))?.n ?? 0);
+}
+
+/** Drops a table by its (unquoted) name, if it exists. */
+export function dropTable(conn: SqlConnection, name: string): Promise<void> {
+  return conn.exec(`DROP TABLE IF EXISTS ${quoteIdent(name)}`);
+}
+
 /** Runs statements for their effect. */
 export function exec(conn: SqlConnection, sql: string): Promise<void> {
   return conn.exec(sql);

@@ -4,13 +4,14 @@
  * file host, so the same code runs in both.
  */
 import type { ColumnRole, DatasetKind, DatasetSummary, DerivedDataset, IngestOptions, ProgressFn, SampleOptions } from '../contract.ts';
-import { all, exec, quoteIdent, type SqlConnection } from '../db/sql.ts';
+import { all, exec, quoteIdent, template, type SqlConnection } from '../db/sql.ts';
 import { engineError, toEngineError } from './errors.ts';
 import { dropResults, TABLES } from './tables.ts';
 import { loadRaw, type FileHost, type RawDataset } from './ingest.ts';
 import { numericCheckSql, planColumns, probeSql, readings, typedSql, type TypedColumn } from './typed.ts';
 import { datasetKind, overview, qualityReport } from './quality.ts';
 import valuesSql from '../ingest/sql/values.sql?raw';
+import derivedSql from './sql/derived_dataset.sql?raw';
 
 const noProgress: ProgressFn = () => {};
 
@@ -134,8 +135,7 @@ export class Engine {
     const parent = this.dataset(parentId);
     const id = String(this.next++);
     try {
-      await exec(this.conn, `CREATE TABLE ${quoteIdent(TABLES.dataset(id))} AS SELECT * FROM ${parent.table}
-        WHERE customer_id IN (SELECT customer_id FROM ${members}) ORDER BY _row`);
+      await exec(this.conn, template(derivedSql, { dataset: quoteIdent(TABLES.dataset(id)), parent: parent.table, members }));
       this.typed.set(id, parent.columns);
       this.children.set(parentId, [...(this.children.get(parentId) ?? []), id]);
       return { id, parentId, overview: await overview(this.conn, quoteIdent(TABLES.dataset(id)), parent.columns) };

@@ -10,10 +10,11 @@
  * results are dropped when the dataset's column roles change (dropResults), because they were
  * computed from the old typing: a later tab then never reads a stale result.
  */
-import { all, exec, quoteIdent, quoteLiteral, template, type SqlConnection } from '../db/sql.ts';
+import { all, dropTable, exec, quoteIdent, quoteLiteral, template, type SqlConnection } from '../db/sql.ts';
 import type { ClmStage, StageSet } from '../lifecycle/contract.ts';
 import stagesInMonthSql from './sql/stages_in_month.sql?raw';
 import latestStagesSql from './sql/latest_stages.sql?raw';
+import monthCountSql from './sql/month_count.sql?raw';
 
 /** Unquoted names; quote with quoteIdent (or use the quoted helpers of the owning module). */
 export const TABLES = {
@@ -37,14 +38,23 @@ export const TABLES = {
   /** Segments: the per-customer segmentation base and each saved segment's members. */
   segmentBase: (id: string) => `segbase_${id}`,
   segment: (slug: string, id: string) => `segment_${slug}_${id}`,
+  /** Segments: k-means labels on their way into the base (temporary). */
+  clusterLabels: (id: string) => `seglabels_${id}`,
   /** Campaign: the filtered candidates, the list with its arms, the outcomes. */
   campaignCandidates: (id: string) => `campcand_${id}`,
   campaign: (id: string) => `campaign_${id}`,
-  campaignOutcomes: (id: string) => `campout_${id}`
+  campaignOutcomes: (id: string) => `campout_${id}`,
+  /** Campaign: an outcome file's rows with their reject reasons (temporary). */
+  outcomeVerdicts: (id: string) => `campverdict_${id}`
 } as const;
 
 /** The shared results, dropped when the dataset's roles change. */
 const RESULTS = [TABLES.stages, TABLES.valueScores, TABLES.churnRisk];
+
+/** How many distinct months a dataset covers (lifecycle and churn need two or more). */
+export async function monthCount(conn: SqlConnection, ds: { table: string }): Promise<number> {
+  return Number((await all(conn, template(monthCountSql, { table: ds.table })))[0]?.n ?? 0);
+}
 
 /** Records what a shared result was computed from, as the table's comment (dropped with the table). */
 export async function describeTable(conn: SqlConnection, name: string, about: object): Promise<void> {
@@ -59,7 +69,7 @@ export async function describedAs<T>(conn: SqlConnection, name: string): Promise
 
 /** Drops the shared results of a dataset (its column roles changed, so they no longer hold). */
 export async function dropResults(conn: SqlConnection, id: string): Promise<void> {
-  for (const name of RESULTS) await exec(conn, `DROP TABLE IF EXISTS ${quoteIdent(name(id))}`);
+  for (const name of RESULTS) await dropTable(conn, name(id));
 }
 
 /**

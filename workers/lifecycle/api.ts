@@ -4,6 +4,7 @@ import { featureApi } from '../engine/errors.ts';
 import { all, template } from '../db/sql.ts';
 import cohortRetentionSql from './sql/cohort_retention.sql?raw';
 import transitionsSql from './sql/transitions.sql?raw';
+import panelSizeSql from '../panel/sql/panel_size.sql?raw';
 import type { LifecycleApi, LifecycleResult } from './contract.ts';
 import { RULE_SETS, ruleSetInfo } from './rules.ts';
 import { checkPanel, notesFor, runStages } from './stages.ts';
@@ -62,7 +63,7 @@ export function lifecycleApi(engine: () => Engine): LifecycleApi {
       const t3 = performance.now();
       await all(e.conn, template(cohortRetentionSql, { base }));
       const t4 = performance.now();
-      const size = (await all(e.conn, `SELECT count(*) AS rows, count(DISTINCT customer_id) AS customers FROM ${base}`))[0];
+      const size = (await all(e.conn, template(panelSizeSql, { panel: base })))[0];
       return {
         rows: Number(size.rows), customers: Number(size.customers),
         seconds: { base: (t1 - t0) / 1000, stages: (t2 - t1) / 1000, transitions: (t3 - t2) / 1000, cohortRetention: (t4 - t3) / 1000, total: (t4 - t0) / 1000 }

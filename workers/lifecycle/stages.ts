@@ -6,7 +6,7 @@
  */
 import type { DatasetHandle } from '../engine/engine.ts';
 import { engineError } from '../engine/errors.ts';
-import { TABLES, writeStages } from '../engine/tables.ts';
+import { monthCount, TABLES, writeStages } from '../engine/tables.ts';
 import { all, one, quoteIdent, template, type SqlConnection } from '../db/sql.ts';
 import type { LifecycleNote, RuleSetId } from './contract.ts';
 import { RULE_SETS, resolveParams, stageSet } from './rules.ts';
@@ -20,7 +20,7 @@ export async function checkPanel(conn: SqlConnection, ds: DatasetHandle, ruleSet
     : need === 'revenue-or-data' ? hasRevenue || ds.has('dataMb')
       : hasRevenue || ds.has('voiceMinutes') || ds.has('dataMb') || ds.has('sms');
   if (!ok) throw engineError('lifecycle-no-revenue', `The rule set "${ruleSet}" needs a revenue column${need === 'revenue' ? '' : ' or a usage column'}.`);
-  const months = Number((await one(conn, `SELECT count(DISTINCT month) AS n FROM ${ds.table}`))?.n ?? 0);
+  const months = await monthCount(conn, ds);
   if (months < 2) throw engineError('lifecycle-one-month', 'Lifecycle stages need at least two months of data.');
 }
 

@@ -17,6 +17,7 @@ import trackingSql from './sql/tracking.sql?raw';
 import boundsSql from './sql/bounds.sql?raw';
 import cohortSql from './sql/cohort.sql?raw';
 import monthsSql from './sql/months.sql?raw';
+import bgbbSql from './sql/bgbb_histories.sql?raw';
 
 const noProgress: ProgressFn = () => {};
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
@@ -143,7 +144,7 @@ export function ltvApi(engine: () => Engine): LtvApi {
       const cols = [pick('frequency', 'x'), pick('recency', 't_x', 'tx'), pick('periods', 'n', 'opportunities'), pick('weights', 'count', 'customers')];
       if (cols.some((c) => !c)) throw engineError('ltv-needs-columns', 'Need frequency, recency, periods and weights columns.');
       const [f, r, n, w] = cols.map((c) => quoteIdent(c!.name));
-      const rows = (await all(e.conn, `SELECT ${f} AS frequency, ${r} AS recency, ${n} AS n, ${w} AS count FROM ${ds.table} WHERE ${f} IS NOT NULL AND ${r} IS NOT NULL AND ${n} IS NOT NULL AND ${w} IS NOT NULL`))
+      const rows = (await all(e.conn, template(bgbbSql, { frequency: f, recency: r, periods: n, weights: w, table: ds.table })))
         .map((x) => ({ frequency: Number(x.frequency), recency: Number(x.recency), n: Number(x.n), count: Number(x.count) }));
       return bgBbResult(rows, horizon);
     },

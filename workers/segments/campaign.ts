@@ -7,7 +7,7 @@
  * The list lives in DuckDB as `campaign_<id>` (dropped with its dataset).
  */
 import { toCsv } from '../../common/csv.ts';
-import { all, exec, one, quoteIdent, tableExists, template } from '../db/sql.ts';
+import { all, countRows, dropTable, quoteIdent, tableExists, template } from '../db/sql.ts';
 import type { Engine } from '../engine/engine.ts';
 import { engineError } from '../engine/errors.ts';
 import { splitControl } from '../models/index.ts';
@@ -25,6 +25,8 @@ import listSql from './sql/campaign_list.sql?raw';
 import armsSql from './sql/campaign_arms.sql?raw';
 import armSql from './sql/campaign_arm.sql?raw';
 import outcomesSql from './sql/campaign_outcomes.sql?raw';
+import rowsSql from './sql/campaign_rows.sql?raw';
+import previewSql from './sql/campaign_preview.sql?raw';
 
 type CampaignApi = Pick<SegmentsApi, 'campaignSources' | 'buildCampaign' | 'campaignCsv' | 'loadOutcomes' | 'evaluateCampaign'>;
 
@@ -54,6 +56,9 @@ export function campaignApi(engine: () => Engine): CampaignApi {
     if (!built().has(id) || !(await exists(TABLES.campaign(id)))) throw engineError('segments-bad-input', 'Build a list first.');
     return listTable(id);
   };
+
+  /** The list's rows in rank order (`columns`: a select list of its own columns). */
+  const listRows = (id: string, columns: string) => all(conn(), template(rowsSql, { columns, list: listTable(id) }));
 
   async function build(id: string, p: CampaignParams): Promise<CampaignList> {
     const b = await requireBase(engine(), id);
@@ -88,13 +93,13 @@ export function campaignApi(engine: () => Engine): CampaignApi {
       churn: src.churn ? 'k.probability' : 'CAST(NULL AS DOUBLE)', stage: src.stageSet ? 's.stage' : 'CAST(NULL AS VARCHAR)', rankValue
     }), [p.arpuMin, p.arpuMax, stages?.join('\u001f') ?? null, p.valueTier, p.loyalty, p.minChurnRisk]);
     await all(conn(), template(listSql, { out: listTable(id), candidates, order }), [p.dropBottom]);
-    const eligible = Number((await one(conn(), `SELECT count(*) AS n FROM ${candidates}`))!.n);
-    await exec(conn(), `DROP TABLE ${candidates}`);
-    const ids = (await all(conn(), `SELECT customer_id FROM ${listTable(id)} ORDER BY rank`)).map((r) => String(r.customer_id));
+    const eligible = await countRows(conn(), candidates);
+    await dropTable(conn(), TABLES.campaignCandidates(id));
+    const ids = (await listRows(id, 'customer_id')).map((r) => String(r.customer_id));
     const { control } = splitControl(ids, p.controlShare, p.seed);
     if (control.length) await all(conn(), template(armsSql, { list: listTable(id) }), [control.join('\u001f')]);
     built().set(id, src);
-    const preview = (await all(conn(), `SELECT * FROM ${listTable(id)} ORDER BY rank LIMIT 20`)).map(toRow);
+    const preview = (await all(conn(), template(previewSql, { list: listTable(id) }))).map(toRow);
     return {
       eligible, dropped: eligible - ids.length, target: ids.length - control.length, control: control.length,
       hasStages: src.stages, sources: src, valueBasis: src.value ? 'composite' : 'arpu', order: p.order, preview
@@ -105,7 +110,7 @@ export function campaignApi(engine: () => Engine): CampaignApi {
   async function outcomeRows(id: string, source: 'file' | null, seed: number): Promise<SubsidyRow[]> {
     const list = await requireList(id);
     if (source === null) {
-      const rows = (await all(conn(), `SELECT customer_id, arpu, arm FROM ${list} ORDER BY rank`))
+      const rows = (await listRows(id, 'customer_id, arpu, arm'))
         .map((r) => ({ customer_id: String(r.customer_id), arpu: Number(r.arpu), arm: r.arm === 'control' ? 'control' as const : 'target' as const }));
       const sim = simulateOutcomes(rows, seed);
       await writeRows(conn(), TABLES.campaignOutcomes(id), [['customer_id', 'VARCHAR'], ['responded', 'BOOLEAN'], ['arpu_before', 'DOUBLE'], ['arpu_after', 'DOUBLE'], ['subsidy', 'DOUBLE'], ['arm', 'VARCHAR']],
