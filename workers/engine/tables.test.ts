@@ -8,8 +8,8 @@ import type { Engine } from './engine.ts';
 import { lifecycleApi } from '../lifecycle/api.ts';
 import { segmentsApi } from '../segments/api.ts';
 import { valueApi } from '../value/api.ts';
-import { DEFAULT_CAMPAIGN, DEFAULT_SEGMENT_PARAMS } from '../segments/contract.ts';
-import { DEFAULT_VALUE_PARAMS } from '../value/contract.ts';
+import { DEFAULT_CAMPAIGN, DEFAULT_SEGMENT_PARAMS } from '../../common/segmentParams.ts';
+import { DEFAULT_VALUE_PARAMS } from '../../common/valueParams.ts';
 import type { RuleSetId } from '../lifecycle/contract.ts';
 import type { ColumnRole } from '../contract.ts';
 

@@ -8,7 +8,8 @@ import { baseTable, buildBase, featureRows, requireBase, segmentTable, writeMemb
 import { campaignApi } from './campaign.ts';
 import { serviceRules } from './rules.ts';
 import { businessSize, toBreakdown, usageProfile } from './profiles.ts';
-import { DEFAULT_LOOKALIKE, type BaseFeature, type ClusterResult, type QuadrantKey, type SavedSegment, type SegmentDefinition, type SegmentsApi, type SegmentsErrorCode } from './contract.ts';
+import type { BaseFeature, ClusterResult, QuadrantKey, SavedSegment, SegmentDefinition, SegmentsApi, SegmentsErrorCode } from './contract.ts';
+import { DEFAULT_LOOKALIKE } from '../../common/segmentParams.ts';
 import breakdownSql from './sql/breakdown.sql?raw';
 import bandsSql from './sql/usage_bands.sql?raw';
 import quadrantSql from './sql/quadrant.sql?raw';

@@ -12,8 +12,8 @@ import { all } from '../db/sql.ts';
 import { segmentsApi } from './api.ts';
 import { valueApi } from '../value/api.ts';
 import { churnApi } from '../churn/api.ts';
-import { DEFAULT_VALUE_PARAMS } from '../value/contract.ts';
-import { DEFAULT_CAMPAIGN, DEFAULT_SEGMENT_PARAMS } from './contract.ts';
+import { DEFAULT_VALUE_PARAMS } from '../../common/valueParams.ts';
+import { DEFAULT_CAMPAIGN, DEFAULT_SEGMENT_PARAMS } from '../../common/segmentParams.ts';
 import { PLANTED } from './evaluate.ts';
 
 /** GB18030 bytes of a string: ASCII as is, other characters by searching the two-byte GBK table. */

@@ -9,7 +9,7 @@ import type { Engine } from '../engine/engine.ts';
 import { all, one } from '../db/sql.ts';
 import { segmentsApi } from './api.ts';
 import { lifecycleApi } from '../lifecycle/api.ts';
-import { DEFAULT_SEGMENT_PARAMS } from './contract.ts';
+import { DEFAULT_SEGMENT_PARAMS } from '../../common/segmentParams.ts';
 
 let engine: Engine;
 let sampleId: string;

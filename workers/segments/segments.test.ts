@@ -10,7 +10,7 @@ import { all, exec, one } from '../db/sql.ts';
 import fs from 'node:fs';
 import path from 'node:path';
 import { segmentsApi, slugOf } from './api.ts';
-import { DEFAULT_CAMPAIGN, DEFAULT_SEGMENT_PARAMS } from './contract.ts';
+import { DEFAULT_CAMPAIGN, DEFAULT_SEGMENT_PARAMS } from '../../common/segmentParams.ts';
 import { PLANTED, plantedGain } from './evaluate.ts';
 import { writeStages } from '../engine/tables.ts';
 import { RULE_SETS, stageSet } from '../lifecycle/rules.ts';

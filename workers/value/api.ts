@@ -4,7 +4,8 @@ import type { Engine } from '../engine/engine.ts';
 import { engineError, featureApi, type FeatureErrors } from '../engine/errors.ts';
 import { assessValue } from './assess.ts';
 import { writeValueScores } from '../scores/value.ts';
-import { VALUE_ROW_KEYS, type ValueApi, type ValueErrorCode, type ValueRow, type ValueRowKey } from './contract.ts';
+import type { ValueApi, ValueErrorCode, ValueRow, ValueRowKey } from './contract.ts';
+import { VALUE_ROW_KEYS } from '../../common/valueParams.ts';
 
 /** Sorts rows by a column, missing values last whichever the direction. */
 export function sortRows(rows: ValueRow[], key: ValueRowKey, descending: boolean): ValueRow[] {

@@ -8,7 +8,8 @@ import { nodeEngine } from '../../tests/sql/engine.ts';
 import { assessValue } from './assess.ts';
 import { writeStages } from '../engine/tables.ts';
 import { RULE_SETS, stageSet } from '../lifecycle/rules.ts';
-import { DEFAULT_VALUE_PARAMS as P, type ValueAssessment, type ValueRow } from './contract.ts';
+import type { ValueAssessment, ValueRow } from './contract.ts';
+import { DEFAULT_VALUE_PARAMS as P } from '../../common/valueParams.ts';
 
 let engine: Engine;
 beforeAll(async () => {

@@ -3,7 +3,8 @@
  * assessment's ValueParams (only what differs from DEFAULT_VALUE_PARAMS is stored), the value map's
  * measure and the results table's sort. The tab assesses on open, so a link reproduces the screen.
  */
-import { DEFAULT_VALUE_PARAMS, VALUE_ROW_KEYS, type ValueParams, type ValueRowKey } from '$workers/value/contract';
+import type { ValueParams, ValueRowKey } from '$workers/value/contract';
+import { DEFAULT_VALUE_PARAMS, VALUE_ROW_KEYS } from '$common/valueParams';
 import { linked } from '$lib/share/settings.svelte';
 
 export const MAP_MEASURES = ['customers', 'revenue', 'meanValue', 'churnRate'] as const;
