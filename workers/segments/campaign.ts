@@ -87,7 +87,7 @@ export function campaignApi(engine: () => Engine): CampaignApi {
     const candidates = quoteIdent(TABLES.campaignCandidates(id));
     await all(conn(), template(candidatesSql, {
       candidates, base: b, joins,
-      segment: p.segment ? `b.customer_id IN (SELECT customer_id FROM ${segmentTable(p.segment, id)})` : 'TRUE',
+      members: p.segment ? segmentTable(p.segment, id) : b,
       value: v('composite', 'DOUBLE'), tier: v('value_tier', 'VARCHAR'), loyalty: v('loyalty', 'VARCHAR'),
       elasticity: v('elasticity', 'DOUBLE'), layer: v('elasticity_layer', 'VARCHAR'),
       churn: src.churn ? 'k.probability' : 'CAST(NULL AS DOUBLE)', stage: src.stageSet ? 's.stage' : 'CAST(NULL AS VARCHAR)', rankValue
