@@ -63,7 +63,8 @@ describe('bug: results depend on which tabs were visited first', () => {
     const id = await sample();
     await runLifecycle(id, 'dataService');
     const r = await api().value.assessValue(id, DEFAULT_VALUE_PARAMS);
-    expect(r.loyalty!.byStageRuleSet).toBe('dataService');
+    expect(r.loyalty!.byStageSet!.ruleSet).toBe('dataService');
+    expect(r.loyalty!.byStageSet!.labels.acquired).toEqual({ en: 'Acquired', zh: '用户获取' });
     expect(new Set(r.loyalty!.byStage!.map((x) => x.stage))).toEqual(new Set(['acquired', 'interested', 'habitual', 'losing', 'cancelled', '–'].filter((s) => r.loyalty!.byStage!.some((x) => x.stage === s))));
     expect(r.loyalty!.byStage!.some((x) => x.stage === 'A')).toBe(false);
   }, 60_000);

@@ -39,12 +39,14 @@ export interface RuleSetInfo {
 
 /**
  * What the stage table of a dataset holds (workers/engine/tables.ts readStages): the rule set and
- * parameters that wrote it, its stage codes in order, and the A–E stage of seed 000 each one stands
- * for (null where none does). Other tabs read stages through it, never by spelling codes.
+ * parameters that wrote it, its stage codes in order with their names, and the A–E stage of seed
+ * 000 each one stands for (null where none does). Other tabs read stages through it, never by spelling codes.
  */
 export interface StageSet {
   ruleSet: RuleSetId;
   stages: string[];
+  /** Each stage's name in both languages, so a reader can show it without the rule set. */
+  labels: Record<string, Bilingual>;
   analogOf: Record<string, ClmStage | null>;
   params: { key: string; value: number }[];
 }

@@ -135,7 +135,10 @@ export const RULE_SETS: Record<RuleSetId, RuleSet> = { clm, dataService, activit
 
 /** What a run of the rule set writes: its stages and the A–E stage each stands for (StageSet). */
 export function stageSet(r: RuleSet, params: { key: string; value: number }[]): StageSet {
-  return { ruleSet: r.id, stages: r.stages.map((s) => s.code), analogOf: Object.fromEntries(r.stages.map((s) => [s.code, s.analog])), params };
+  return {
+    ruleSet: r.id, stages: r.stages.map((s) => s.code), labels: Object.fromEntries(r.stages.map((s) => [s.code, s.label])),
+    analogOf: Object.fromEntries(r.stages.map((s) => [s.code, s.analog])), params
+  };
 }
 
 /** Public info without the SQL and functions (structured-clone-safe). */

@@ -139,7 +139,7 @@ export async function assessValue(engine: Engine, datasetId: string, params: Val
     if (stageSet) {
       const stages = await stagesInMonth(conn, datasetId, evaluationMonth);
       loyalty.summary.byStage = crossStages(customers.map((c) => stages.get(c.customerId) ?? '–'), loyalty.bands);
-      loyalty.summary.byStageRuleSet = stageSet.ruleSet;
+      loyalty.summary.byStageSet = stageSet;
     } else notes.push({ key: 'loyaltyNoStages' });
   }
 

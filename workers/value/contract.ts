@@ -5,7 +5,7 @@
  * value map. Everything crossing is plain data.
  */
 import type { ProgressFn } from '../contract.ts';
-import type { RuleSetId } from '../lifecycle/contract.ts';
+import type { StageSet } from '../lifecycle/contract.ts';
 import type { ValueComponent, ValueParams, ValueRowKey } from '../../common/valueParams.ts';
 
 export type { ValueComponent, ValueParams, ValueRowKey };
@@ -80,8 +80,8 @@ export interface LoyaltySummary {
    * (stage codes of the rule set it ran; '–' for customers without a stage that month).
    */
   byStage: { band: LoyaltyBandName; stage: string; customers: number }[] | null;
-  /** The rule set whose stages `byStage` counts; null with byStage. */
-  byStageRuleSet: RuleSetId | null;
+  /** The stages `byStage` counts (rule set, order, names); null with byStage. */
+  byStageSet: StageSet | null;
 }
 
 export interface ElasticitySummary {

@@ -106,7 +106,7 @@ export function scoreLoyalty(
         tierNames.map((tier) => ({ band, tier, customers: bands.filter((b, i) => b === band && tiers[i] === tier).length }))
       ),
       byStage: null,
-      byStageRuleSet: null
+      byStageSet: null
     }
   };
 }
