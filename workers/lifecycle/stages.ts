@@ -7,7 +7,7 @@
 import type { DatasetHandle } from '../engine/engine.ts';
 import { engineError } from '../engine/errors.ts';
 import { monthCount, TABLES, writeStages } from '../engine/tables.ts';
-import { all, one, quoteIdent, template, type SqlConnection } from '../db/sql.ts';
+import { all, quoteIdent, template, type SqlConnection } from '../db/sql.ts';
 import type { LifecycleNote, RuleSetId } from './contract.ts';
 import { RULE_SETS, resolveParams, stageSet } from './rules.ts';
 
