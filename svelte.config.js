@@ -13,13 +13,14 @@ export default {
     prerender: { entries: ['*'] },
     alias: {
       $workers: 'workers',
+      $common: 'common',
       // The blocking build is not in the package's exports; it gives the worker the same synchronous
       // API that vitest uses in Node, so the SQL layer is one code path.
       '$duckdb-blocking': 'node_modules/@duckdb/duckdb-wasm/dist/duckdb-browser-blocking'
     },
     typescript: {
       config(ts) {
-        ts.include.push('../workers/**/*.ts', '../scripts/**/*.ts', '../bench/**/*.ts', '../tests/**/*.ts');
+        ts.include.push('../workers/**/*.ts', '../common/**/*.ts', '../scripts/**/*.ts', '../bench/**/*.ts', '../tests/**/*.ts');
       }
     },
     csp: {

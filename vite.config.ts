@@ -6,7 +6,7 @@ export default defineConfig({
   worker: { format: 'es' },
   build: { chunkSizeWarningLimit: 2000 },
   test: {
-    include: ['tests/**/*.test.ts', 'workers/**/*.test.ts', 'src/**/*.test.ts', 'scripts/**/*.test.ts'],
+    include: ['tests/**/*.test.ts', 'workers/**/*.test.ts', 'common/**/*.test.ts', 'src/**/*.test.ts', 'scripts/**/*.test.ts'],
     environment: 'node',
     testTimeout: 60_000
   }

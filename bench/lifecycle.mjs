@@ -22,7 +22,7 @@ const args = process.argv.slice(2);
 const opt = (n, d) => (args.includes(n) ? args[args.indexOf(n) + 1] : d);
 const BUILD = opt('--build', 'build-lifecycle');
 const PORT = Number(opt('--port', 4200));
-const sqlFile = (name) => fs.readFileSync(path.join(root, 'workers/lifecycle/sql', name), 'utf8');
+const sqlFile = (name, dir = 'workers/lifecycle/sql') => fs.readFileSync(path.join(root, dir, name), 'utf8');
 /** The same `${name}` substitution as workers/db/sql.ts template(). */
 const template = (sql, parts) => sql.replace(/\$\{(\w+)\}/g, (_, k) => {
   if (!(k in parts)) throw new Error(`no value for ${k}`);
@@ -42,13 +42,13 @@ async function native(threads) {
     'vas_count', 'arrears', 'tenure', 'churn_flag', 'cost', 'discount'];
   await c.run(`CREATE TABLE ds AS SELECT customer_id, strptime(month_text, '%Y%m')::DATE AS month, region, revenue::DOUBLE AS revenue,
     voice_minutes::DOUBLE AS voice_minutes, data_mb::DOUBLE AS data_mb, sms::DOUBLE AS sms, vas_count::DOUBLE AS vas_count,
-    tenure::DOUBLE AS tenure, churn_flag = 1 AS churn
+    arrears::DOUBLE AS arrears, tenure::DOUBLE AS tenure, churn_flag = 1 AS churn
     FROM read_csv('${file.replaceAll("'", "''")}', header = true, names = [${names.map((n) => `'${n}'`).join(', ')}],
       types = {'month_text': 'VARCHAR', 'customer_id': 'VARCHAR'})`);
-  const base = template(sqlFile('base.sql'), {
-    base: 'lifecycle_base', table: 'ds', revenue: '"revenue"',
-    usage: 'coalesce("voice_minutes", 0) + coalesce("data_mb", 0) + coalesce("sms", 0)',
-    data_mb: '"data_mb"', vas_count: '"vas_count"', tenure: '"tenure"', churn: '"churn"', region: '"region"'
+  const base = template(sqlFile('customer_months.sql', 'workers/panel/sql'), {
+    panel: 'lifecycle_base', table: 'ds', revenue: '"revenue"',
+    usage: 'coalesce("voice_minutes", 0) + coalesce("data_mb", 0) + coalesce("sms", 0)', voice: '"voice_minutes"',
+    data_mb: '"data_mb"', sms: '"sms"', vas_count: '"vas_count"', arrears: '"arrears"', tenure: '"tenure"', churn: '"churn"', region: '"region"'
   });
   const t0 = performance.now();
   await c.run(base);

@@ -18,7 +18,7 @@
 // Every figure is printed with the load average (/proc/loadavg): the machine is shared.
 //
 // Data: CDNOW from ../shared/data; a base of --customers simulated from the master's BG/NBD and
-// Gamma–Gamma fits (first purchases over 1997-01-01…03-31, seeded sfc32 of workers/sample/prng.ts);
+// Gamma–Gamma fits (first purchases over 1997-01-01…03-31, seeded sfc32 of workers/models/prng.ts);
 // the 400-customer daily log of tests/fixtures/models/dailyLog.ts. Generated files go to bench/out.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -27,7 +27,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fitBgNbd, fitGammaGamma, fitParetoNbd, rfmSummary } from '../workers/models/index.ts';
-import { Rng } from '../workers/sample/prng.ts';
+import { Rng } from '../workers/models/prng.ts';
 import { DAILY_SPLIT, dailyLog, dailyLogCsv } from '../tests/fixtures/models/dailyLog.ts';
 
 // The worker code imports its SQL with Vite's `?raw`: the same, for Node.
@@ -205,19 +205,17 @@ async function tabPhases(file) {
   };
   lap('-');
   phases.length = 0;
-  const b = one(engine.conn, template(sql('bounds.sql'), { table: ds.table }));
+  const b = await one(engine.conn, template(sql('bounds.sql'), { table: ds.table }));
   lap('bounds.sql');
-  const stmt = engine.conn.prepare(template(sql('rfm.sql'), { table: ds.table, amount: '"amount"' }));
-  stmt.query(SPLIT.calibrationEnd, SPLIT.observationEnd, 7);
-  stmt.close();
+  await engine.conn.columns(template(sql('rfm.sql'), { table: ds.table, amount: '"amount"' }), [SPLIT.calibrationEnd, SPLIT.observationEnd, 7]);
   lap('rfm.sql (query alone)');
-  const withOffsets = rfmRows(engine, ds, SPLIT, SPLIT.observationEnd);
-  lap('rfm.sql + rows as objects (api.ts rfmRows)');
+  const withOffsets = await rfmRows(engine, ds, SPLIT, SPLIT.observationEnd);
+  lap('rfm.sql + rows by column (api.ts rfmRows)');
   const rows = withOffsets.map(({ firstOffset, ...r }) => (void firstOffset, r));
   lap('rows without offsets (api.ts)');
   const models = fitModels(rows);
   lap('three fits (fit.ts fitModels)');
-  const tr = all(engine.conn, template(sql('tracking.sql'), { table: ds.table }), [SPLIT.calibrationEnd, SPLIT.observationEnd, 7]);
+  const tr = await all(engine.conn, template(sql('tracking.sql'), { table: ds.table }), [SPLIT.calibrationEnd, SPLIT.observationEnd, 7]);
   lap('tracking.sql');
   const bg = models.bgNbd.params, pn = models.paretoNbd.ok ? models.paretoNbd.params : null;
   calibrationHoldout(rows, 39, bg, pn);

@@ -1,8 +1,9 @@
-import type { LifecycleApi } from './lifecycle/contract.ts';
-import type { ChurnApi } from './churn/contract.ts';
-import type { LtvApi } from './ltv/contract.ts';
-import type { ValueApi } from './value/contract.ts';
-import type { SegmentsApi } from './segments/contract.ts';
+import type { CodedError } from '../common/errors.ts';
+import type { LifecycleApi, LifecycleErrorCode } from './lifecycle/contract.ts';
+import type { ChurnApi, ChurnErrorCode } from './churn/contract.ts';
+import type { LtvApi, LtvErrorCode } from './ltv/contract.ts';
+import type { ValueApi, ValueErrorCode } from './value/contract.ts';
+import type { SegmentsApi, SegmentsErrorCode } from './segments/contract.ts';
 
 /**
  * The one typed protocol between the UI and the engine worker. The worker `expose`s an object that
@@ -15,22 +16,19 @@ export type ColumnRole =
   | 'voiceMinutes' | 'dataMb' | 'sms' | 'vasCount' | 'arrears' | 'tenure' | 'churn' | 'status'
   | 'region' | 'customerType' | 'industry' | 'plan' | 'number' | 'text' | 'ignore';
 
-/** Stable error codes; the UI translates them. `detail` is for the curious, never a stack trace. */
-export type EngineErrorCode =
+/** Error codes of the engine itself (starting, loading data) and of any call (out of memory, cancelled). */
+export type CoreErrorCode =
   | 'engine-start-failed' | 'empty-file' | 'binary-file' | 'unsupported-format' | 'no-data-rows'
   | 'read-failed' | 'out-of-memory' | 'bad-mapping' | 'no-customer-column' | 'unknown-dataset'
-  | 'cancelled' | 'xlsx-failed' | 'query-failed'
-  | 'ltv-needs-transactions' | 'ltv-needs-columns' | 'ltv-no-repeat-buyers' | 'ltv-too-few-customers' | 'ltv-not-converged' | 'ltv-bad-input' | 'ltv-not-fitted'
-  | 'churn-not-applicable' | 'churn-too-few-months' | 'churn-no-churners' | 'churn-all-churned' | 'churn-too-few-rows' | 'churn-no-features' | 'churn-not-converged' | 'churn-no-model'
-  | 'lifecycle-not-a-panel' | 'lifecycle-one-month' | 'lifecycle-no-revenue' | 'lifecycle-bad-parameter'
-  | 'value-needs-panel' | 'value-needs-revenue' | 'value-bad-weights' | 'value-bad-params'
-  | 'segments-needs-customers' | 'segments-not-built' | 'segments-bad-input';
+  | 'cancelled' | 'xlsx-failed' | 'query-failed';
 
-export interface EngineError {
-  code: EngineErrorCode;
-  message: string;
-  detail?: string;
-}
+/**
+ * Stable error codes; the UI translates them. Each feature declares its own codes in its contract;
+ * this is their union. `detail` is for the curious, never a stack trace.
+ */
+export type EngineErrorCode = CoreErrorCode | LifecycleErrorCode | ChurnErrorCode | LtvErrorCode | ValueErrorCode | SegmentsErrorCode;
+
+export type EngineError = CodedError<EngineErrorCode>;
 
 export interface Progress {
   /** A phase key the UI translates: 'reading' | 'transcoding' | 'loading' | 'checking' | 'generating' | 'summarising'. */

@@ -5,11 +5,11 @@
 import * as Comlink from 'comlink';
 import { createDuckDB, BROWSER_RUNTIME, VoidLogger, DuckDBDataProtocol, type DuckDBBundles } from '$duckdb-blocking';
 import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
-import type { EngineApi, EngineInfo } from './contract.ts';
+import type { CoreApi, EngineApi, EngineInfo } from './contract.ts';
 import { wasmConnection, type BlockingConnection } from './db/wasm.ts';
 import { one } from './db/sql.ts';
 import { Engine } from './engine/engine.ts';
-import { engineError, toEngineError } from './engine/errors.ts';
+import { engineError, featureApi, toEngineError } from './engine/errors.ts';
 import { lifecycleApi } from './lifecycle/api.ts';
 import { churnApi } from './churn/api.ts';
 import { ltvApi } from './ltv/api.ts';
@@ -49,13 +49,15 @@ function ready(): Engine {
   return engine;
 }
 
-/** Every engine method: the core here, then one spread per analysis feature. */
+/** Every engine method: the core here, then one spread per analysis feature (each wrapped by featureApi). */
 const api = {
-  init: () => (starting ??= start()),
-  ingestFile: (file, name, options, onProgress) => ready().ingestFile(file, name, options, onProgress),
-  applyRoles: (id, roles) => ready().applyRoles(id, roles),
-  loadSample: (options, onProgress) => ready().loadSample(options, onProgress),
-  dropDataset: async (id) => ready().dropDataset(id),
+  ...featureApi<CoreApi>({}, {
+    init: () => (starting ??= start()),
+    ingestFile: (file, name, options, onProgress) => ready().ingestFile(file, name, options, onProgress),
+    applyRoles: (id, roles) => ready().applyRoles(id, roles),
+    loadSample: (options, onProgress) => ready().loadSample(options, onProgress),
+    dropDataset: (id) => ready().dropDataset(id)
+  }),
   ...lifecycleApi(ready),
   ...churnApi(ready),
   ...ltvApi(ready),

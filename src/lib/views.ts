@@ -5,6 +5,7 @@
  * which keeps the page's initial JavaScript small.
  */
 import type { Component } from 'svelte';
+import type { Bilingual } from '$common/bilingual';
 import type { EngineClient } from '$lib/engine/client.svelte';
 import type { Workspace } from '$lib/features/ingest/workspace.svelte';
 import DataView from '$lib/features/ingest/DataView.svelte';
@@ -16,7 +17,7 @@ export interface ViewProps {
 
 export interface ViewDef {
   id: string;
-  label: { en: string; zh: string };
+  label: Bilingual;
   load: () => Promise<{ default: Component<ViewProps> }>;
 }
 

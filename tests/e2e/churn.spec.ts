@@ -30,7 +30,7 @@ test('telco: survival by Contract, model AUC, risk list CSV, accessible', async 
   const text = fs.readFileSync((await file.path())!, 'utf8');
   expect(text.startsWith('\uFEFF')).toBe(true); // BOM so Excel reads it as UTF-8
   const lines = text.trim().split(/\r\n/);
-  expect(lines[0]).toBe('customer_id,score,arpu,value_tier,reason_1,reason_2,reason_3');
+  expect(lines[0]).toBe('customer_id,score,arpu,arpu_tier,reason_1,reason_2,reason_3');
   expect(lines.length).toBeGreaterThan(100);
 
   const axe = await new AxeBuilder({ page }).include('main').analyze();

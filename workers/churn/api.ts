@@ -1,23 +1,28 @@
 /**
  * The churn feature's engine methods, run in the worker beside DuckDB: cohort retention and
- * survival from the panel's first spells (sql/spells.sql) or a snapshot's tenure + churn columns,
+ * survival from the panel's first spells (panel/sql/first_spells.sql) or a snapshot's tenure + churn columns,
  * and the early-warning model (model.ts). The last fit's scored lists stay here, per dataset, so
  * filtering and CSV export do not move the whole list across the worker boundary.
  */
 import type { Engine, DatasetHandle } from '../engine/engine.ts';
 import { all, exec, quoteIdent, template } from '../db/sql.ts';
-import type { ChurnApi, ChurnModelOptions, ChurnSetup, CohortRetention, RiskFilter, RiskRow, SurvivalResult, WinBackRow } from './contract.ts';
-import { asChurnError, churnError } from './errors.ts';
+import type { ChurnApi, ChurnSetup, RiskRow, WinBackRow } from './contract.ts';
+import { featureApi } from '../engine/errors.ts';
+import { CHURN_ERRORS, churnError } from './errors.ts';
 import { survivalCurves } from './survival.ts';
-import { fitChurn, tierOf } from './model.ts';
-import { csvText } from './csv.ts';
-import { churnRiskTable, writeRows } from '../segments/scores.ts';
+import { arpuTierOf, fitChurn } from './model.ts';
+import { toCsv } from '../../common/csv.ts';
+import { writeChurnRisk } from '../scores/churn.ts';
+import { monthCount, TABLES } from '../engine/tables.ts';
+import { ensurePanel } from '../panel/panel.ts';
 import { panelData, snapshotData, type ModelData } from './features.ts';
 import rowsSql from './sql/rows.sql?raw';
-import spellsSql from './sql/spells.sql?raw';
+import spellsSql from '../panel/sql/first_spells.sql?raw';
 import cohortSql from './sql/cohort_retention.sql?raw';
 import snapshotSql from './sql/snapshot_rows.sql?raw';
 import spellGroupsSql from './sql/spell_groups.sql?raw';
+import levelsSql from './sql/category_levels.sql?raw';
+import leftOutSql from './sql/spells_left_out.sql?raw';
 
 const MAX_LEVELS = 20;
 
@@ -25,20 +30,15 @@ const MAX_LEVELS = 20;
 async function categoryColumns(engine: Engine, ds: DatasetHandle): Promise<{ name: string; header: string; levels: number }[]> {
   const cols = ds.columns.filter((c) => (c.kind === 'category' || c.kind === 'text') && c.role !== 'customerId');
   if (cols.length === 0) return [];
-  const counts = (await all(engine.conn, `SELECT ${cols.map((c, i) => `approx_count_distinct(${quoteIdent(c.name)}) AS n${i}`).join(', ')} FROM ${ds.table}`))[0];
+  const counts = (await all(engine.conn, template(levelsSql, { counts: cols.map((c, i) => `approx_count_distinct(${quoteIdent(c.name)}) AS n${i}`).join(', '), table: ds.table })))[0];
   return cols.map((c, i) => ({ name: c.name, header: c.header, levels: Number(counts[`n${i}`]) })).filter((c) => c.levels >= 2 && c.levels <= MAX_LEVELS);
 }
 
-/** Creates the per-dataset rows view and first-spell table of a panel; returns their names. */
+/** The churn rows view over the dataset's monthly panel and its first-spell table; returns their names. */
 export async function preparePanel(engine: Engine, ds: DatasetHandle): Promise<{ rows: string; spells: string }> {
-  const rows = quoteIdent(`churn_rows_${ds.id}`);
-  const spells = quoteIdent(`churn_spells_${ds.id}`);
-  const col = (role: Parameters<DatasetHandle['has']>[0], name: string) => (ds.has(role) ? quoteIdent(name) : 'NULL::DOUBLE');
-  await exec(engine.conn, template(rowsSql, {
-    rows, table: ds.table, churn: ds.has('churn') ? 'churn' : 'NULL::BOOLEAN', revenue: col('revenue', 'revenue'),
-    tenure: col('tenure', 'tenure'), voice: col('voiceMinutes', 'voice_minutes'), data: col('dataMb', 'data_mb'),
-    sms: col('sms', 'sms'), vas: col('vasCount', 'vas_count'), arrears: col('arrears', 'arrears')
-  }));
+  const rows = quoteIdent(TABLES.churnRows(ds.id));
+  const spells = quoteIdent(TABLES.churnSpells(ds.id));
+  await exec(engine.conn, template(rowsSql, { rows, panel: await ensurePanel(engine, ds) }));
   await exec(engine.conn, template(spellsSql, { rows, spells }));
   return { rows, spells };
 }
@@ -64,29 +64,12 @@ async function panelSurvivalRecords(engine: Engine, ds: DatasetHandle, split: st
   };
 }
 
-/**
- * The scored customers as `churnrisk_<id>` (predicted churn probability and its rank share, 0 = the
- * riskiest), for the campaign builder's churn-risk filter.
- */
-export async function writeChurnRisk(engine: Engine, id: string, risk: RiskRow[]): Promise<void> {
-  const ranked = [...risk].sort((a, b) => b.score - a.score || a.customerId.localeCompare(b.customerId));
-  await writeRows(engine.conn, churnRiskTable(id), [['customer_id', 'VARCHAR'], ['probability', 'DOUBLE'], ['rank_share', 'DOUBLE'], ['arpu', 'DOUBLE']],
-    ranked.map((r, i) => [r.customerId, r.score, i / ranked.length, r.arpu]));
-}
-
 export function churnApi(engine: () => Engine): ChurnApi {
   // The last model's lists per dataset (an engine cache: emptied when the dataset is dropped).
   const fitted = () => engine().cache<{ risk: RiskRow[]; winBack: WinBackRow[] }>('churn.lists');
-  const guard = async <T>(fn: () => T | Promise<T>): Promise<T> => {
-    try {
-      return await fn();
-    } catch (e) {
-      throw asChurnError(e);
-    }
-  };
 
-  return {
-    churnSetup: (id) => guard(async (): Promise<ChurnSetup> => {
+  return featureApi<ChurnApi>(CHURN_ERRORS, {
+    churnSetup: async (id) => {
       const e = engine();
       const ds = e.dataset(id);
       const kind = ds.kind === 'panel' ? 'panel' : ds.kind === 'snapshot' ? 'snapshot' : 'other';
@@ -107,17 +90,17 @@ export function churnApi(engine: () => Engine): ChurnApi {
           .map((c) => ({ name: c.name, header: header(c.name), kind: 'number' as const, default: true }));
         features.push(...splitColumns.map((c) => ({ name: c.name, header: c.header, kind: 'category' as const, default: true })));
       }
-      const months = kind === 'panel' ? Number((await all(e.conn, `SELECT count(DISTINCT month) AS n FROM ${ds.table}`))[0].n) : 0;
+      const months = kind === 'panel' ? await monthCount(e.conn, ds) : 0;
       return { kind, splitColumns, features, hasTenure: ds.has('tenure'), hasChurn: ds.has('churn'), hasRevenue: ds.has('revenue'), months };
-    }),
+    },
 
-    cohortRetention: (id) => guard(async (): Promise<CohortRetention> => {
+    cohortRetention: async (id) => {
       const e = engine();
       const ds = e.dataset(id);
       if (ds.kind !== 'panel') throw churnError('churn-not-applicable', 'cohort retention needs a monthly panel');
       const { rows, spells } = await preparePanel(e, ds);
       const cells = await all(e.conn, template(cohortSql, { rows, spells }));
-      const leftOut = Number((await all(e.conn, `SELECT count(*) FILTER (WHERE NOT in_window) AS n FROM ${spells}`))[0].n);
+      const leftOut = Number((await all(e.conn, template(leftOutSql, { spells })))[0].n);
       const cohorts = [...new Set(cells.map((c) => String(c.cohort)))];
       if (cohorts.length < 2 || !cells.some((c) => Number(c.k) >= 1)) {
         throw churnError('churn-too-few-months', 'cohort retention needs at least two join months');
@@ -133,9 +116,9 @@ export function churnApi(engine: () => Engine): ChurnApi {
       }
       const rate = active.map((row, i) => row.map((a) => (a === null || sizes[i] === 0 ? null : a / sizes[i])));
       return { cohorts, sizes, maxK, active, rate, leftOut, firstCohortMixed: !ds.has('tenure') };
-    }),
+    },
 
-    survivalCurves: (id, split) => guard(async (): Promise<SurvivalResult> => {
+    survivalCurves: async (id, split) => {
       const e = engine();
       const ds = e.dataset(id);
       if (split !== null && !ds.columns.some((c) => c.name === split)) throw churnError('churn-not-applicable', `no column ${split}`);
@@ -144,9 +127,9 @@ export function churnApi(engine: () => Engine): ChurnApi {
         : (() => { throw churnError('churn-not-applicable', 'survival needs a panel or a snapshot'); })();
       if (records.length === 0) throw churnError('churn-too-few-rows', 'no customer with an observed join');
       return { split, curves: survivalCurves(records, split !== null), leftOut };
-    }),
+    },
 
-    fitChurnModel: (id, options: ChurnModelOptions) => guard(async () => {
+    fitChurnModel: async (id, options) => {
       const e = engine();
       const ds = e.dataset(id);
       if (!ds.has('churn') && ds.kind !== 'panel') throw churnError('churn-not-applicable', 'the model needs a churn column or a panel');
@@ -154,32 +137,32 @@ export function churnApi(engine: () => Engine): ChurnApi {
         : ds.kind === 'snapshot' ? await snapshotData(e, ds, options)
         : (() => { throw churnError('churn-not-applicable', 'the model needs a panel or a snapshot'); })();
       const header = (name: string) => ds.columns.find((c) => c.name === name)?.header ?? name;
-      const { core, risk } = fitChurn({ ...data, l2: options.l2, tiers: options.tiers, header });
-      const winBack = data.winBack.map((w) => ({ ...w, tier: tierOf(w.lastArpu, options.tiers) }));
+      const { core, risk } = fitChurn({ ...data, l2: options.l2, arpuTiers: options.arpuTiers, header });
+      const winBack = data.winBack.map((w) => ({ ...w, arpuTier: arpuTierOf(w.lastArpu, options.arpuTiers) }));
       fitted().set(id, { risk, winBack });
-      await writeChurnRisk(e, id, risk);
+      await writeChurnRisk(e.conn, id, risk, { scoreMonth: data.scoreMonth, horizon: options.horizon });
       return { ...core, holdout: data.holdout, trainMonth: data.trainMonth, testMonth: data.testMonth, scoreMonth: data.scoreMonth, riskCount: risk.length, winBackCount: winBack.length };
-    }),
+    },
 
-    riskList: (id, filter: RiskFilter) => guard(() => {
+    riskList: async (id, filter) => {
       const f = fitted().get(id);
       if (!f) throw churnError('churn-no-model', 'fit the model first');
-      const rows = f.risk.filter((r) => r.score >= filter.minScore && (r.tier === null || filter.tiers.includes(r.tier)));
-      const csv = csvText(['customer_id', 'score', 'arpu', 'value_tier', 'reason_1', 'reason_2', 'reason_3'],
-        rows.map((r) => [r.customerId, round(r.score, 4), r.arpu === null ? null : round(r.arpu, 2), r.tier,
+      const rows = f.risk.filter((r) => r.score >= filter.minScore && (r.arpuTier === null || filter.arpuTiers.includes(r.arpuTier)));
+      const csv = toCsv(['customer_id', 'score', 'arpu', 'arpu_tier', 'reason_1', 'reason_2', 'reason_3'],
+        rows.map((r) => [r.customerId, round(r.score, 4), r.arpu === null ? null : round(r.arpu, 2), r.arpuTier,
           ...[0, 1, 2].map((k) => (r.reasons[k] ? `${r.reasons[k].feature}: ${r.reasons[k].value}` : null))]));
       return { total: rows.length, rows: rows.slice(0, filter.top), csv };
-    }),
+    },
 
-    winBackList: (id, filter: RiskFilter) => guard(() => {
+    winBackList: async (id, filter) => {
       const f = fitted().get(id);
       if (!f) throw churnError('churn-no-model', 'fit the model first');
-      const rows = f.winBack.filter((r) => r.tier !== null && filter.tiers.includes(r.tier));
-      const csv = csvText(['customer_id', 'last_arpu', 'value_tier', 'tenure', 'churn_month'],
-        rows.map((r) => [r.customerId, r.lastArpu === null ? null : round(r.lastArpu, 2), r.tier, r.tenure, r.churnMonth?.slice(0, 7) ?? null]));
+      const rows = f.winBack.filter((r) => r.arpuTier !== null && filter.arpuTiers.includes(r.arpuTier));
+      const csv = toCsv(['customer_id', 'last_arpu', 'arpu_tier', 'tenure', 'churn_month'],
+        rows.map((r) => [r.customerId, r.lastArpu === null ? null : round(r.lastArpu, 2), r.arpuTier, r.tenure, r.churnMonth?.slice(0, 7) ?? null]));
       return { total: rows.length, rows: rows.slice(0, filter.top), csv };
-    })
-  };
+    }
+  });
 }
 
 const round = (v: number, digits: number) => Math.round(v * 10 ** digits) / 10 ** digits;

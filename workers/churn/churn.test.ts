@@ -25,7 +25,7 @@ beforeAll(async () => {
 }, 120_000);
 
 const options = (features: string[], extra: Partial<ChurnModelOptions> = {}): ChurnModelOptions =>
-  ({ features, l2: 1, horizon: 3, seed: 1, tiers: TIERS, ...extra });
+  ({ features, l2: 1, horizon: 3, seed: 1, arpuTiers: TIERS, ...extra });
 
 describe('telco snapshot', () => {
   it('KM split by Contract: month-to-month median 35 as R survfit; longer contracts never reach 0.5', async () => {
@@ -63,7 +63,7 @@ describe('telco snapshot', () => {
     expect(r.roc.slice(1).reduce((a, p, i) => a + (p.fpr - r.roc[i].fpr) * (p.tpr + r.roc[i].tpr) / 2, 0)).toBeCloseTo(r.auc, 3);
     // Levels are counted approximately (approx_count_distinct): Contract has 3.
     expect(setup.splitColumns.find((c) => c.header === 'Contract')).toMatchObject({ name: 'plan', levels: expect.toSatisfy((n: number) => n >= 2 && n <= 4) });
-    const risk = await api.riskList(telco, { tiers: ['low', 'mid', 'high'], minScore: 0, top: 10 });
+    const risk = await api.riskList(telco, { arpuTiers: ['low', 'mid', 'high'], minScore: 0, top: 10 });
     expect(risk.total).toBe(5174);
     expect(risk.rows[0].score).toBeGreaterThanOrEqual(risk.rows[9].score);
     expect(risk.rows[0].reasons.length).toBeGreaterThan(0);
@@ -71,7 +71,7 @@ describe('telco snapshot', () => {
     // The scored list also lands in DuckDB for the campaign builder: one row per scored customer.
     const t = (await all(engine.conn, `SELECT count(*) AS n, max(probability) AS top, min(rank_share) AS first FROM "churnrisk_${telco}"`))[0];
     expect([Number(t.n), t.top, t.first]).toEqual([5174, risk.rows[0].score, 0]);
-    const win = await api.winBackList(telco, { tiers: ['high'], minScore: 0, top: 5 });
+    const win = await api.winBackList(telco, { arpuTiers: ['high'], minScore: 0, top: 5 });
     expect(win.rows.every((w) => (w.lastArpu ?? 0) >= 150)).toBe(true);
   });
 });
@@ -139,6 +139,6 @@ describe('degenerate inputs give coded errors, never NaN', () => {
     await expect(api.fitChurnModel(id, options(['region']))).rejects.toMatchObject({ code: 'churn-no-features' });
   });
   it('lists before a fit', async () => {
-    await expect(api.riskList('999', { tiers: ['high'], minScore: 0, top: 1 })).rejects.toMatchObject({ code: 'churn-no-model' });
+    await expect(api.riskList('999', { arpuTiers: ['high'], minScore: 0, top: 1 })).rejects.toMatchObject({ code: 'churn-no-model' });
   });
 });

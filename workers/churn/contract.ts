@@ -5,6 +5,11 @@
  * `null`, never NaN.
  */
 
+/** Why a churn analysis can fail; the UI translates the code (ModelErrors are mapped onto these). */
+export type ChurnErrorCode =
+  | 'churn-not-applicable' | 'churn-too-few-months' | 'churn-no-churners' | 'churn-all-churned' | 'churn-too-few-rows'
+  | 'churn-no-features' | 'churn-not-converged' | 'churn-no-model' | 'churn-model-failed';
+
 /** What the churn view can offer for a dataset: the columns to split by and the candidate features. */
 export interface ChurnSetup {
   kind: 'panel' | 'snapshot' | 'other';
@@ -56,8 +61,12 @@ export interface SurvivalResult {
   leftOut: number;
 }
 
-export interface ValueTiers {
-  /** ARPU below `low` is tier 'low', at or above `high` is 'high', else 'mid'. Default 50 / 150. */
+/**
+ * ARPU tiers of the churn lists, by yuan cut points (not the Customer value tab's value tiers, which
+ * rank the composite value): ARPU below `low` is 'low', at or above `high` is 'high', else 'mid'.
+ * Default 50 / 150.
+ */
+export interface ArpuTierCuts {
   low: number;
   high: number;
 }
@@ -71,16 +80,16 @@ export interface ChurnModelOptions {
   horizon: number;
   /** Snapshots: seed of the 30% random holdout. */
   seed: number;
-  tiers: ValueTiers;
+  arpuTiers: ArpuTierCuts;
 }
 
-export type ValueTier = 'low' | 'mid' | 'high';
+export type ArpuTier = 'low' | 'mid' | 'high';
 
 export interface RiskRow {
   customerId: string;
   score: number;
   arpu: number | null;
-  tier: ValueTier | null;
+  arpuTier: ArpuTier | null;
   /** Up to 3 features with the largest positive contribution (coefficient × standardised value). */
   reasons: { feature: string; value: string; contribution: number }[];
 }
@@ -88,7 +97,7 @@ export interface RiskRow {
 export interface WinBackRow {
   customerId: string;
   lastArpu: number | null;
-  tier: ValueTier | null;
+  arpuTier: ArpuTier | null;
   tenure: number | null;
   /** ISO first-of-month of the exit (panels); null for snapshots. */
   churnMonth: string | null;
@@ -123,7 +132,7 @@ export interface ChurnModelResult {
 }
 
 export interface RiskFilter {
-  tiers: ValueTier[];
+  arpuTiers: ArpuTier[];
   minScore: number;
   /** Rows returned for the screen; the CSV has them all. */
   top: number;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildDesign, encodeRow, reasonCodes } from './design.ts';
-import { calibrationDeciles, confusionByCutoff, tierOf } from './model.ts';
+import { calibrationDeciles, confusionByCutoff, arpuTierOf } from './model.ts';
 import { randomHoldout } from './features.ts';
 
 const rows = [
@@ -31,7 +31,7 @@ describe('buildDesign', () => {
 describe('model helpers', () => {
   it('tiers: < low, ≥ high, else mid; null without ARPU', () => {
     const t = { low: 50, high: 150 };
-    expect([tierOf(49.99, t), tierOf(50, t), tierOf(150, t), tierOf(null, t)]).toEqual(['low', 'mid', 'high', null]);
+    expect([arpuTierOf(49.99, t), arpuTierOf(50, t), arpuTierOf(150, t), arpuTierOf(null, t)]).toEqual(['low', 'mid', 'high', null]);
   });
   it('confusion counts at each cut-off add up; calibration deciles are equal-count', () => {
     const scores = [0.05, 0.2, 0.4, 0.6, 0.8, 0.95];

@@ -3,24 +3,25 @@
  * scoring month (sql/panel_features.sql), target = exit within the next H months; holdout by time —
  * test at the last month whose H-month outcome is known (L − H), train H months earlier (L − 2H),
  * so the training labels end where the test features start; the risk list scores month L.
- * Snapshots: the churn column is the target, a seeded random 30% holdout (sfc32, workers/sample),
+ * Snapshots: the churn column is the target, a seeded random 30% holdout (workers/models/prng.ts),
  * the non-churners are the risk list and the churners the win-back list.
  */
 import type { Engine, DatasetHandle } from '../engine/engine.ts';
 import { all, quoteIdent, template } from '../db/sql.ts';
-import { Rng } from '../sample/prng.ts';
+import { splitControl } from '../models/index.ts';
 import type { ChurnModelOptions, WinBackRow } from './contract.ts';
 import type { FeatureSpec } from './design.ts';
 import type { ModelSplit } from './model.ts';
 import { churnError } from './errors.ts';
 import featuresSql from './sql/panel_features.sql?raw';
 import winBackSql from './sql/winback_panel.sql?raw';
+import monthsSql from './sql/panel_months.sql?raw';
 import snapshotSql from './sql/snapshot_rows.sql?raw';
 
 type FeatureRow = Record<string, unknown>;
 
 export interface ModelData extends ModelSplit {
-  winBack: Omit<WinBackRow, 'tier'>[];
+  winBack: Omit<WinBackRow, 'arpuTier'>[];
   holdout: 'time' | 'random';
   trainMonth: string | null;
   testMonth: string | null;
@@ -46,7 +47,7 @@ export async function panelData(engine: Engine, ds: DatasetHandle, options: Chur
   const specs = specsOf(ds, options.features);
   if (specs.length === 0) throw churnError('churn-no-features', 'choose at least one feature');
   const h = Math.max(1, Math.round(options.horizon));
-  const { l, first } = (await all(engine.conn, `SELECT max(m) AS l, strftime(min(month), '%Y-%m-%d') AS first FROM ${rows}`))[0];
+  const { l, first } = (await all(engine.conn, template(monthsSql, { rows })))[0];
   const last = Number(l);
   const testM = last - h;
   const trainM = testM - h;
@@ -55,8 +56,8 @@ export async function panelData(engine: Engine, ds: DatasetHandle, options: Chur
   const sql = template(featuresSql, {
     rows,
     categories: categories.map((c) => `, c.${c}`).join(''),
-    categoryJoin: categories.length === 0 ? '' : `LEFT JOIN (SELECT customer_id, ${categories.map((c) => `any_value(${c}) AS ${c}`).join(', ')}
-      FROM ${ds.table} WHERE datediff('month', (SELECT min(month) FROM ${ds.table}), month) = $1 GROUP BY customer_id) c ON c.customer_id = h.customer_id`
+    categoryValues: categories.map((c) => `, any_value(${c}) AS ${c}`).join(''),
+    table: ds.table
   });
   const at = (m: number) => all(engine.conn, sql, [m, h]);
   const train = await at(trainM);
@@ -79,16 +80,10 @@ export async function panelData(engine: Engine, ds: DatasetHandle, options: Chur
   };
 }
 
-/** Indices of a seeded random holdout: a Fisher–Yates shuffle, the first 30% are the test rows. */
+/** Which rows are the seeded random holdout (30%): the control arm of the same seeded shuffle as a campaign's. */
 export function randomHoldout(n: number, seed: number): boolean[] {
-  const rng = new Rng(seed);
-  const order = Array.from({ length: n }, (_, i) => i);
-  for (let i = n - 1; i > 0; i--) {
-    const j = Math.floor(rng.uniform() * (i + 1));
-    [order[i], order[j]] = [order[j], order[i]];
-  }
   const isTest = new Array<boolean>(n).fill(false);
-  for (let k = 0; k < Math.round(n * HOLDOUT_SHARE); k++) isTest[order[k]] = true;
+  for (const i of splitControl(Array.from({ length: n }, (_, i) => i), HOLDOUT_SHARE, seed).control) isTest[i] = true;
   return isTest;
 }
 

@@ -5,7 +5,7 @@
  * scores with reason codes for the customers still active (DOMAIN.md §2, seed 000's 离网预警).
  */
 import { fitLogisticRegression, gainsTable, predictLogistic, rocAuc, rocCurve } from '../models/index.ts';
-import type { ChurnModelResult, RiskRow, ValueTier, ValueTiers } from './contract.ts';
+import type { ArpuTier, ArpuTierCuts, ChurnModelResult, RiskRow } from './contract.ts';
 import { buildDesign, columnLabel, encodeRow, reasonCodes, type FeatureSpec } from './design.ts';
 import { churnError } from './errors.ts';
 
@@ -24,13 +24,13 @@ export interface ModelSplit {
 
 export interface ModelInput extends ModelSplit {
   l2: number;
-  tiers: ValueTiers;
+  arpuTiers: ArpuTierCuts;
   header: (name: string) => string;
 }
 
 export type ModelCore = Omit<ChurnModelResult, 'holdout' | 'trainMonth' | 'testMonth' | 'scoreMonth' | 'riskCount' | 'winBackCount'>;
 
-export function tierOf(arpu: number | null, tiers: ValueTiers): ValueTier | null {
+export function arpuTierOf(arpu: number | null, tiers: ArpuTierCuts): ArpuTier | null {
   if (arpu === null || !Number.isFinite(arpu)) return null;
   return arpu < tiers.low ? 'low' : arpu >= tiers.high ? 'high' : 'mid';
 }
@@ -63,7 +63,7 @@ export function fitChurn(input: ModelInput): { core: ModelCore; risk: RiskRow[] 
       customerId: String(row.customer_id),
       score,
       arpu,
-      tier: tierOf(arpu, input.tiers),
+      arpuTier: arpuTierOf(arpu, input.arpuTiers),
       reasons: reasonCodes(design, model.coefficients, z, row).map((r) => ({ ...r, feature: input.header(r.feature) }))
     };
   });

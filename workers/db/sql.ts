@@ -41,21 +41,43 @@ export async function tableExists(conn: SqlConnection, name: string): Promise<bo
   return (await all(conn, 'SELECT 1 FROM duckdb_tables() WHERE table_name = ?', [name])).length > 0;
 }
 
+/** Rows of a relation (a quoted table name or a parenthesised query). */
+export async function countRows(conn: SqlConnection, relation: string): Promise<number> {
+  return Number((await one(conn, `SELECT count(*) AS n FROM ${relation}`))?.n ?? 0);
+}
+
+/** Drops a table by its (unquoted) name, if it exists. */
+export function dropTable(conn: SqlConnection, name: string): Promise<void> {
+  return conn.exec(`DROP TABLE IF EXISTS ${quoteIdent(name)}`);
+}
+
 /** Runs statements for their effect. */
 export function exec(conn: SqlConnection, sql: string): Promise<void> {
   return conn.exec(sql);
 }
 
+/** DuckDB's parser ends a quoted name or string at a NUL, so no quoting can carry one: refuse it. */
+function refuseNul(text: string, what: string): void {
+  if (text.includes('\u0000')) throw new Error(`SQL ${what} contains a NUL character and cannot be quoted`);
+}
+
 /**
  * Quotes an identifier (a column name from a user's file is user input).
  * @example quoteIdent('a"b') === '"a""b"'
+ * @throws Error for a name containing NUL
  */
 export function quoteIdent(name: string): string {
+  refuseNul(name, 'identifier');
   return '"' + name.replaceAll('"', '""') + '"';
 }
 
-/** Quotes a string literal, for places where DuckDB does not accept a bound parameter (table functions' options). */
+/**
+ * Quotes a string literal, for places where DuckDB does not accept a bound parameter (table
+ * functions' options, a table comment).
+ * @throws Error for text containing NUL
+ */
 export function quoteLiteral(value: string): string {
+  refuseNul(value, 'literal');
   return "'" + value.replaceAll("'", "''") + "'";
 }
 
@@ -66,7 +88,7 @@ export function quoteLiteral(value: string): string {
  */
 export function template(sql: string, parts: Record<string, string | number>): string {
   return sql.replace(/\$\{(\w+)\}/g, (_, k: string) => {
-    if (!(k in parts)) throw new Error(`SQL template: no value for \${${k}}`);
+    if (!Object.hasOwn(parts, k)) throw new Error(`SQL template: no value for \${${k}}`);
     const v = parts[k];
     if (typeof v === 'number' && !Number.isFinite(v)) throw new Error(`SQL template: ${k} is not finite`);
     return String(v);

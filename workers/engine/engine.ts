@@ -4,12 +4,14 @@
  * file host, so the same code runs in both.
  */
 import type { ColumnRole, DatasetKind, DatasetSummary, DerivedDataset, IngestOptions, ProgressFn, SampleOptions } from '../contract.ts';
-import { all, exec, quoteIdent, type SqlConnection } from '../db/sql.ts';
+import { all, exec, quoteIdent, template, type SqlConnection } from '../db/sql.ts';
 import { engineError, toEngineError } from './errors.ts';
+import { dropResults, TABLES } from './tables.ts';
 import { loadRaw, type FileHost, type RawDataset } from './ingest.ts';
 import { numericCheckSql, planColumns, probeSql, readings, typedSql, type TypedColumn } from './typed.ts';
 import { datasetKind, overview, qualityReport } from './quality.ts';
 import valuesSql from '../ingest/sql/values.sql?raw';
+import derivedSql from './sql/derived_dataset.sql?raw';
 
 const noProgress: ProgressFn = () => {};
 
@@ -73,7 +75,7 @@ export class Engine {
     const columns = this.typed.get(id);
     if (!columns) throw engineError('unknown-dataset', `No dataset ${id}.`);
     return {
-      id, table: quoteIdent(`ds_${id}`), kind: datasetKind(columns), columns,
+      id, table: quoteIdent(TABLES.dataset(id)), kind: datasetKind(columns), columns,
       has: (role) => columns.some((c) => c.role === role)
     };
   }
@@ -100,6 +102,8 @@ export class Engine {
     try {
       const clock = phaseClock(noProgress);
       const summary = await this.summarise(raw, roles, performance.now(), clock.onProgress);
+      // Stages and scores other tabs computed from the old typing no longer hold.
+      await dropResults(this.conn, id);
       return { ...summary, timings: clock.finish() };
     } catch (e) {
       throw toEngineError(e);
@@ -131,11 +135,10 @@ export class Engine {
     const parent = this.dataset(parentId);
     const id = String(this.next++);
     try {
-      await exec(this.conn, `CREATE TABLE ${quoteIdent(`ds_${id}`)} AS SELECT * FROM ${parent.table}
-        WHERE customer_id IN (SELECT customer_id FROM ${members}) ORDER BY _row`);
+      await exec(this.conn, template(derivedSql, { dataset: quoteIdent(TABLES.dataset(id)), parent: parent.table, members }));
       this.typed.set(id, parent.columns);
       this.children.set(parentId, [...(this.children.get(parentId) ?? []), id]);
-      return { id, parentId, overview: await overview(this.conn, quoteIdent(`ds_${id}`), parent.columns) };
+      return { id, parentId, overview: await overview(this.conn, quoteIdent(TABLES.dataset(id)), parent.columns) };
     } catch (e) {
       await this.dropTables(id);
       throw toEngineError(e);
@@ -172,8 +175,8 @@ export class Engine {
       const r = (await all(this.conn, check))[0] ?? {};
       for (const c of cols) if (c.role === 'number' && !read.get(c.source)?.fast && Number(r['n' + c.source]) !== 1) read.set(c.source, { fast: false, asText: true });
     }
-    const typed = quoteIdent(`ds_${raw.id}`);
-    const valueRejects = quoteIdent(`vrej_${raw.id}`);
+    const typed = quoteIdent(TABLES.dataset(raw.id));
+    const valueRejects = quoteIdent(TABLES.valueRejects(raw.id));
     await exec(this.conn, typedSql(raw.rawTable, typed, valueRejects, cols, read, raw.headers.length));
     this.typed.set(raw.id, cols.map((c) => {
       const r = read.get(c.source);

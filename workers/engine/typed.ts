@@ -6,9 +6,14 @@
 import type { ColumnRole } from '../contract.ts';
 import { quoteIdent, quoteLiteral } from '../db/sql.ts';
 
+/** How a column is parsed (macros in ingest/sql/values.sql); `ignore` is not loaded. */
 export type Kind = 'id' | 'month' | 'date' | 'number' | 'flag' | 'category' | 'text' | 'ignore';
 
-const ROLE_KIND: Record<ColumnRole, Kind> = {
+/**
+ * The one role → kind table. `status` is a category, not a yes/no flag: status columns hold states
+ * such as 在网 / 停机 / 离网 or Active / Suspended / Closed, which a flag parser would reject.
+ */
+export const ROLE_KIND: Readonly<Record<ColumnRole, Kind>> = {
   customerId: 'id', month: 'month', date: 'date',
   revenue: 'number', amount: 'number', quantity: 'number', cost: 'number', discount: 'number',
   voiceMinutes: 'number', dataMb: 'number', sms: 'number', vasCount: 'number', arrears: 'number',

@@ -4,7 +4,7 @@
  * decoded in the worker chunk by chunk and the caller registers `new Blob(parts)` (a Blob stores
  * strings as UTF-8) in place of the file.
  */
-import type { TextEncodingName } from './sniff.ts';
+import type { Encoding } from '../contract.ts';
 
 /** Reads `length` bytes at `offset` (e.g. `file.slice(o, o + n).arrayBuffer()` wrapped in a Uint8Array). */
 export type ReadBytes = (offset: number, length: number) => Promise<Uint8Array>;
@@ -17,7 +17,7 @@ export interface TranscodeOptions {
 }
 
 /** The WHATWG label for our encoding names; `utf-8-bom` decodes as UTF-8 (the BOM is removed). */
-export function decoderLabel(encoding: TextEncodingName): string {
+export function decoderLabel(encoding: Encoding): string {
   return encoding === 'utf-8-bom' ? 'utf-8' : encoding;
 }
 
@@ -31,7 +31,7 @@ export function decoderLabel(encoding: TextEncodingName): string {
 export async function transcodeToUtf8Chunks(
   read: ReadBytes,
   size: number,
-  encoding: TextEncodingName,
+  encoding: Encoding,
   options: TranscodeOptions = {}
 ): Promise<string[]> {
   const { onProgress, chunkSize = 8 * 1024 * 1024 } = options;

@@ -1,53 +1,11 @@
 /**
  * Column roles: what each column of an uploaded file means to the lifecycle models, suggested from
  * Chinese and English header synonyms and, for unmatched or unnamed columns, from the values.
- * The user edits the suggestion; `headerSignature` lets the UI remember the edit for the next file
- * with the same header (monthly exports of one system look alike).
+ * The user edits the suggestion; `headerSignature` (common/headers.ts) lets the UI remember the edit
+ * for the next file with the same header (monthly exports of one system look alike). The roles and
+ * how each is parsed are declared once: ColumnRole in workers/contract.ts, ROLE_KIND in typed.ts.
  */
-
-export type ColumnRole =
-  | 'customerId' | 'month' | 'date'
-  | 'revenue' | 'amount' | 'quantity' | 'cost' | 'discount'
-  | 'voiceMinutes' | 'dataMb' | 'sms' | 'vasCount' | 'arrears' | 'tenure'
-  | 'churn' | 'status'
-  | 'region' | 'customerType' | 'industry' | 'plan'
-  | 'number' | 'text' | 'ignore';
-
-/**
- * How the loader parses a role's cells: `id`/`category` with clm_text, `time` with clm_month or
- * clm_date, `number` with clm_number, `flag` with clm_flag; `none` is not loaded.
- */
-export type RoleKind = 'id' | 'time' | 'number' | 'flag' | 'category' | 'none';
-
-export const COLUMN_ROLES: readonly { role: ColumnRole; kind: RoleKind }[] = [
-  { role: 'customerId', kind: 'id' },
-  { role: 'month', kind: 'time' },
-  { role: 'date', kind: 'time' },
-  { role: 'revenue', kind: 'number' },
-  { role: 'amount', kind: 'number' },
-  { role: 'quantity', kind: 'number' },
-  { role: 'cost', kind: 'number' },
-  { role: 'discount', kind: 'number' },
-  { role: 'voiceMinutes', kind: 'number' },
-  { role: 'dataMb', kind: 'number' },
-  { role: 'sms', kind: 'number' },
-  { role: 'vasCount', kind: 'number' },
-  { role: 'arrears', kind: 'number' },
-  { role: 'tenure', kind: 'number' },
-  { role: 'churn', kind: 'flag' },
-  { role: 'status', kind: 'flag' },
-  { role: 'region', kind: 'category' },
-  { role: 'customerType', kind: 'category' },
-  { role: 'industry', kind: 'category' },
-  { role: 'plan', kind: 'category' },
-  { role: 'number', kind: 'number' },
-  { role: 'text', kind: 'category' },
-  { role: 'ignore', kind: 'none' }
-];
-
-export const ROLE_KIND: Readonly<Record<ColumnRole, RoleKind>> = Object.fromEntries(
-  COLUMN_ROLES.map((r) => [r.role, r.kind])
-) as Record<ColumnRole, RoleKind>;
+import type { ColumnRole } from '../contract.ts';
 
 /** Roles any number of columns may take; every other role names one canonical column. */
 const REPEATABLE: ReadonlySet<ColumnRole> = new Set(['number', 'text', 'ignore']);
@@ -214,27 +172,4 @@ export function suggestRoles(headers: string[], sampleRows: string[][]): ColumnR
     take(c, kind === 'integer' || kind === 'decimal' || kind === 'money' ? 'number' : 'text');
   });
   return roles as ColumnRole[];
-}
-
-/** FNV-1a over UTF-16 code units, 32 bits, seedable. */
-function fnv1a(text: string, seed: number): number {
-  let h = seed >>> 0;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h;
-}
-
-/**
- * A stable key for "files with this header": names NFKC-normalised, trimmed, lower-cased and with
- * white space collapsed (Excel re-saves and full-width variants still match), order kept (the
- * mapping is per column). 64 bits of FNV-1a make accidental collisions between a user's own
- * layouts negligible.
- * @example headerSignature(['用户ID', '账期']) === headerSignature([' 用户id ', '账期'])
- */
-export function headerSignature(headers: string[]): string {
-  const key = headers.map((h) => h.normalize('NFKC').replace(/\s+/g, ' ').trim().toLowerCase()).join('\u001f');
-  const hex = (n: number) => n.toString(16).padStart(8, '0');
-  return `h${headers.length}-${hex(fnv1a(key, 0x811c9dc5))}${hex(fnv1a(key, 0x050c5d1f))}`;
 }

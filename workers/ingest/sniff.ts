@@ -4,12 +4,11 @@
  * file, so it stays instant on a 1 GB upload; the loader then hands the real parsing to DuckDB.
  * Pure functions: no DOM, no Node APIs (runs in the engine worker and in vitest).
  */
+import type { Delimiter, Encoding, FileFormat } from '../contract.ts';
 import { parseRecords, type ParsedRecords } from './records.ts';
 
-export type TextEncodingName = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'gb18030';
-
 export interface EncodingGuess {
-  encoding: TextEncodingName;
+  encoding: Encoding;
   /**
    * 1 for a BOM, 0.99 for valid UTF-8 containing multi-byte characters, 0.6 for pure ASCII (valid
    * in every candidate, so "UTF-8" is safe but unproven), 0.9/0.4 for GB18030 that decodes
@@ -20,8 +19,8 @@ export interface EncodingGuess {
   bomLength: number;
 }
 
-export type FileFormat = 'csv' | 'parquet' | 'xlsx' | 'binary' | 'empty';
-export type Delimiter = ',' | '\t' | ';' | '|' | 'whitespace';
+/** What a dropped file is: a format the engine reads, or why it reads nothing. */
+export type SniffedFormat = FileFormat | 'binary' | 'empty';
 export type LineEnding = '\r\n' | '\n' | '\r';
 
 export interface TextSniff {
@@ -36,7 +35,7 @@ export interface TextSniff {
   lineEnding: LineEnding;
 }
 
-const BOMS: { bytes: number[]; encoding: TextEncodingName }[] = [
+const BOMS: { bytes: number[]; encoding: Encoding }[] = [
   { bytes: [0xef, 0xbb, 0xbf], encoding: 'utf-8-bom' },
   { bytes: [0xff, 0xfe], encoding: 'utf-16le' },
   { bytes: [0xfe, 0xff], encoding: 'utf-16be' }
@@ -47,7 +46,7 @@ function startsWith(sample: Uint8Array, bytes: readonly number[]): boolean {
   return bytes.every((b, i) => sample[i] === b);
 }
 
-function bomOf(sample: Uint8Array): { encoding: TextEncodingName; length: number } | undefined {
+function bomOf(sample: Uint8Array): { encoding: Encoding; length: number } | undefined {
   const bom = BOMS.find((b) => startsWith(sample, b.bytes));
   return bom && { encoding: bom.encoding, length: bom.bytes.length };
 }
@@ -106,7 +105,7 @@ function containsAscii(sample: Uint8Array, needle: string): boolean {
  * a .docx would otherwise reach the spreadsheet reader. A file of only a BOM and white space is
  * `empty`, like a zero-byte file.
  */
-export function detectFormat(name: string, sample: Uint8Array): FileFormat {
+export function detectFormat(name: string, sample: Uint8Array): SniffedFormat {
   if (sample.length === 0) return 'empty';
   if (startsWith(sample, PARQUET_MAGIC)) return 'parquet';
   if (startsWith(sample, ZIP_MAGIC)) {

@@ -3,7 +3,8 @@
  * (workers/sample/generator.ts, docs/DATA_DICTIONARY.md §4). The generator is deterministic, so the
  * truth stream is regenerated from the options the sample was loaded with and compared row by row.
  */
-import { all, type SqlConnection } from '../db/sql.ts';
+import { all, template, type SqlConnection } from '../db/sql.ts';
+import stageStringsSql from './sql/stage_strings.sql?raw';
 import { generateSample, type SampleOptions } from '../sample/generator.ts';
 import type { Agreement, ClmStage } from './contract.ts';
 
@@ -32,7 +33,7 @@ export async function agreement(conn: SqlConnection, target: string, truth: Map<
   const si = new Map(STAGES.map((s, i) => [s as string, i]));
   const confusion = STAGES.map(() => STAGES.map(() => 0));
   // One row per customer keeps the transfer small: "202301A202302A…".
-  const rows = await all(conn, `SELECT customer_id, string_agg(strftime(month, '%Y%m') || stage, '' ORDER BY month) AS s FROM ${target} GROUP BY customer_id`);
+  const rows = await all(conn, template(stageStringsSql, { stages: target }));
   let seen = 0;
   for (const r of rows) {
     const id = String(r.customer_id);

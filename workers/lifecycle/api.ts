@@ -1,37 +1,37 @@
 /** The lifecycle feature's engine methods, run in the worker beside DuckDB. */
 import type { Engine } from '../engine/engine.ts';
-import { guarded } from '../engine/errors.ts';
+import { featureApi } from '../engine/errors.ts';
 import { all, template } from '../db/sql.ts';
 import cohortRetentionSql from './sql/cohort_retention.sql?raw';
 import transitionsSql from './sql/transitions.sql?raw';
-import type { LifecycleApi, LifecycleBenchResult, LifecycleResult } from './contract.ts';
+import panelSizeSql from '../panel/sql/panel_size.sql?raw';
+import type { LifecycleApi, LifecycleResult } from './contract.ts';
 import { RULE_SETS, ruleSetInfo } from './rules.ts';
-import { checkPanel, ensureBase, notesFor, runStages } from './stages.ts';
+import { checkPanel, notesFor, runStages } from './stages.ts';
+import { ensurePanel } from '../panel/panel.ts';
 import { allViews } from './views.ts';
 import { agreement, plantedStages } from './agreement.ts';
 
 const seconds = (t0: number) => (performance.now() - t0) / 1000;
 
 export function lifecycleApi(engine: () => Engine): LifecycleApi {
-  /** Per dataset, the key of the base table built (rebuilt when the column roles change). */
-  const built = () => engine().cache<string>('lifecycle.base');
   /** Regenerated truth per sample dataset (generation is the slow part; parameters change often). */
   const truths = () => engine().cache<{ key: string; truth: Map<string, string> }>('lifecycle.truth');
 
-  return {
+  return featureApi<LifecycleApi>({}, {
     lifecycleRuleSets: async () => Object.values(RULE_SETS).map(ruleSetInfo),
 
-    computeLifecycle: (datasetId, request) => guarded(async () => {
+    computeLifecycle: async (datasetId, request) => {
       const e = engine();
       const ds = e.dataset(datasetId);
       const rule = RULE_SETS[request.ruleSet];
       await checkPanel(e.conn, ds, request.ruleSet);
       const t0 = performance.now();
-      const base = await ensureBase(e.conn, ds, built());
+      const base = await ensurePanel(e, ds);
       const run = await runStages(e.conn, datasetId, request.ruleSet, request.params);
       const t1 = performance.now();
       const stages = rule.stages.map((s) => s.code);
-      const views = await allViews(e.conn, run.table, base, stages, request.month, request.tierCuts);
+      const views = await allViews(e.conn, run.table, base, stages, request.month, request.arpuTierCuts);
       const t2 = performance.now();
       const sample = e.sampleOptions(datasetId);
       let agreed: LifecycleResult['agreement'] = null;
@@ -48,15 +48,14 @@ export function lifecycleApi(engine: () => Engine): LifecycleApi {
         notes: notesFor(ds, request.ruleSet),
         seconds: { stages: (t1 - t0) / 1000, views: (t2 - t1) / 1000, agreement: seconds(t2) }
       };
-    }),
+    },
 
-    benchLifecycle: (datasetId) => guarded(async (): Promise<LifecycleBenchResult> => {
+    benchLifecycle: async (datasetId) => {
       const e = engine();
       const ds = e.dataset(datasetId);
       await checkPanel(e.conn, ds, 'clm');
       const t0 = performance.now();
-      built().delete(datasetId);
-      const base = await ensureBase(e.conn, ds, built());
+      const base = await ensurePanel(e, ds, true);
       const t1 = performance.now();
       const run = await runStages(e.conn, datasetId, 'clm', {});
       const t2 = performance.now();
@@ -64,11 +63,11 @@ export function lifecycleApi(engine: () => Engine): LifecycleApi {
       const t3 = performance.now();
       await all(e.conn, template(cohortRetentionSql, { base }));
       const t4 = performance.now();
-      const size = (await all(e.conn, `SELECT count(*) AS rows, count(DISTINCT customer_id) AS customers FROM ${base}`))[0];
+      const size = (await all(e.conn, template(panelSizeSql, { panel: base })))[0];
       return {
         rows: Number(size.rows), customers: Number(size.customers),
         seconds: { base: (t1 - t0) / 1000, stages: (t2 - t1) / 1000, transitions: (t3 - t2) / 1000, cohortRetention: (t4 - t3) / 1000, total: (t4 - t0) / 1000 }
       };
-    })
-  };
+    }
+  });
 }

@@ -1,10 +1,9 @@
 /** The lifecycle feature's part of the engine protocol (see workers/contract.ts, which combines them). */
 
-/** A text in both UI languages. */
-export interface Bilingual {
-  en: string;
-  zh: string;
-}
+import type { Bilingual } from '../../common/bilingual.ts';
+
+/** Why a lifecycle run can fail; the UI translates the code. */
+export type LifecycleErrorCode = 'lifecycle-not-a-panel' | 'lifecycle-one-month' | 'lifecycle-no-revenue' | 'lifecycle-bad-parameter';
 
 /** The rule sets the stage engine runs, one SQL file each (workers/lifecycle/sql/stages_*.sql). */
 export type RuleSetId = 'clm' | 'dataService' | 'activity';
@@ -25,7 +24,7 @@ export interface RuleParamInfo {
 export interface StageInfo {
   code: string;
   label: Bilingual;
-  /** The seed-000 stage closest to this one (for the marketing levers). */
+  /** The seed-000 stage this one stands for (the marketing levers; a campaign's A–E filter). */
   analog: ClmStage;
 }
 
@@ -38,12 +37,26 @@ export interface RuleSetInfo {
   params: RuleParamInfo[];
 }
 
+/**
+ * What the stage table of a dataset holds (workers/engine/tables.ts readStages): the rule set and
+ * parameters that wrote it, its stage codes in order with their names, and the A–E stage of seed
+ * 000 each one stands for (null where none does). Other tabs read stages through it, never by spelling codes.
+ */
+export interface StageSet {
+  ruleSet: RuleSetId;
+  stages: string[];
+  /** Each stage's name in both languages, so a reader can show it without the rule set. */
+  labels: Record<string, Bilingual>;
+  analogOf: Record<string, ClmStage | null>;
+  params: { key: string; value: number }[];
+}
+
 export interface LifecycleRequest {
   ruleSet: RuleSetId;
   /** Parameter values by key; missing keys take the rule set's defaults. */
   params: Record<string, number>;
-  /** ARPU cut points of the value tiers, yuan (sorted by the engine). */
-  tierCuts: number[];
+  /** ARPU cut points of the cross table's ARPU tiers, yuan (sorted and de-duplicated by the engine). */
+  arpuTierCuts: number[];
   /** Month of the cross tables as YYYY-MM; null: the last month of the data. */
   month: string | null;
 }
@@ -63,8 +76,8 @@ export interface FunnelStep {
 
 export interface CrossCell {
   stage: string;
-  /** Index of the value tier: 0 below the first cut point, … */
-  tier: number;
+  /** Index of the ARPU tier: 0 below the first cut point, … */
+  arpuTier: number;
   /** Region ('' when the data has no region). */
   region: string;
   customers: number;
@@ -98,7 +111,10 @@ export interface Agreement {
 export interface LifecycleResult {
   datasetId: string;
   ruleSet: RuleSetId;
-  /** The output table other features may read: (customer_id VARCHAR, month DATE, stage VARCHAR). */
+  /**
+   * The stage table written, (customer_id VARCHAR, month DATE, stage VARCHAR), for the SQL shown and
+   * tests; other features read stages through the registry (workers/engine/tables.ts), not this name.
+   */
   table: string;
   stages: string[];
   description: Bilingual;

@@ -5,10 +5,11 @@
  */
 import clmSql from './sql/stages_clm.sql?raw';
 import dataServiceSql from './sql/stages_data_service.sql?raw';
-import spellsSql from './sql/spells.sql?raw';
+import spellsSql from '../panel/sql/rule_spells.sql?raw';
 import { template } from '../db/sql.ts';
 import activitySql from './sql/stages_activity.sql?raw';
-import type { Bilingual, RuleParamInfo, RuleSetId, RuleSetInfo } from './contract.ts';
+import type { Bilingual } from '../../common/bilingual.ts';
+import type { RuleParamInfo, RuleSetId, RuleSetInfo, StageSet } from './contract.ts';
 
 export interface RuleSet extends RuleSetInfo {
   sql: string;
@@ -60,7 +61,7 @@ const clm: RuleSet = {
 
 /**
  * A spell-based rule's SQL: its parameters and final CASE around the shared spells/trend CTEs
- * (sql/spells.sql), filled with the rule's metric and activity test. `${base}` and `${target}` stay
+ * (panel/sql/rule_spells.sql), filled with the rule's metric and activity test. `${base}` and `${target}` stay
  * for the run to fill.
  */
 function withSpells(ruleSql: string, parts: { metric: string; active: string; boundsExtra: string; measuredExtra: string }): string {
@@ -131,6 +132,14 @@ const activity: RuleSet = {
 };
 
 export const RULE_SETS: Record<RuleSetId, RuleSet> = { clm, dataService, activity };
+
+/** What a run of the rule set writes: its stages and the A–E stage each stands for (StageSet). */
+export function stageSet(r: RuleSet, params: { key: string; value: number }[]): StageSet {
+  return {
+    ruleSet: r.id, stages: r.stages.map((s) => s.code), labels: Object.fromEntries(r.stages.map((s) => [s.code, s.label])),
+    analogOf: Object.fromEntries(r.stages.map((s) => [s.code, s.analog])), params
+  };
+}
 
 /** Public info without the SQL and functions (structured-clone-safe). */
 export function ruleSetInfo(r: RuleSet): RuleSetInfo {

@@ -1,36 +1,15 @@
 /**
- * The stage engine: builds the monthly base table of a dataset once, then runs a rule set's SQL on
- * it with bound parameters, writing `lifecycle_<datasetId>(customer_id, month, stage)`. Changing a
+ * The stage engine: runs a rule set's SQL on the dataset's monthly panel (workers/panel/) with bound
+ * parameters, writing the dataset's stage table (customer_id, month, stage) through
+ * the registry (workers/engine/tables.ts), which records the rule set for other tabs. Changing a
  * parameter reruns only the rule on the loaded typed table, never the ingest.
  */
 import type { DatasetHandle } from '../engine/engine.ts';
 import { engineError } from '../engine/errors.ts';
-import { all, exec, one, quoteIdent, template, type SqlConnection } from '../db/sql.ts';
-import baseSql from './sql/base.sql?raw';
+import { monthCount, TABLES, writeStages } from '../engine/tables.ts';
+import { all, quoteIdent, template, type SqlConnection } from '../db/sql.ts';
 import type { LifecycleNote, RuleSetId } from './contract.ts';
-import { RULE_SETS, resolveParams } from './rules.ts';
-
-export const stageTable = (id: string) => quoteIdent(`lifecycle_${id}`);
-export const baseTable = (id: string) => quoteIdent(`lifecycle_base_${id}`);
-
-/** The fragments base.sql needs: a mapped column's canonical name, else a typed NULL. */
-export function baseColumns(ds: DatasetHandle): Record<string, string> {
-  const col = (role: Parameters<DatasetHandle['has']>[0], name: string, missing: string) =>
-    ds.has(role) ? quoteIdent(name) : missing;
-  const usage = ([['voiceMinutes', 'voice_minutes'], ['dataMb', 'data_mb'], ['sms', 'sms']] as const)
-    .filter(([role]) => ds.has(role))
-    .map(([, name]) => `coalesce(${quoteIdent(name)}, 0)`);
-  return {
-    table: ds.table,
-    revenue: ds.has('revenue') ? quoteIdent('revenue') : col('amount', 'amount', 'NULL::DOUBLE'),
-    usage: usage.length ? usage.join(' + ') : 'NULL::DOUBLE',
-    data_mb: col('dataMb', 'data_mb', 'NULL::DOUBLE'),
-    vas_count: col('vasCount', 'vas_count', 'NULL::DOUBLE'),
-    tenure: col('tenure', 'tenure', 'NULL::DOUBLE'),
-    churn: col('churn', 'churn', 'NULL::BOOLEAN'),
-    region: col('region', 'region', 'NULL::VARCHAR')
-  };
-}
+import { RULE_SETS, resolveParams, stageSet } from './rules.ts';
 
 /** Checks that the dataset can carry stages; throws a translated-code error when not. */
 export async function checkPanel(conn: SqlConnection, ds: DatasetHandle, ruleSet: RuleSetId): Promise<void> {
@@ -41,7 +20,7 @@ export async function checkPanel(conn: SqlConnection, ds: DatasetHandle, ruleSet
     : need === 'revenue-or-data' ? hasRevenue || ds.has('dataMb')
       : hasRevenue || ds.has('voiceMinutes') || ds.has('dataMb') || ds.has('sms');
   if (!ok) throw engineError('lifecycle-no-revenue', `The rule set "${ruleSet}" needs a revenue column${need === 'revenue' ? '' : ' or a usage column'}.`);
-  const months = Number((await one(conn, `SELECT count(DISTINCT month) AS n FROM ${ds.table}`))?.n ?? 0);
+  const months = await monthCount(conn, ds);
   if (months < 2) throw engineError('lifecycle-one-month', 'Lifecycle stages need at least two months of data.');
 }
 
@@ -56,18 +35,6 @@ export function notesFor(ds: DatasetHandle, ruleSet: RuleSetId): LifecycleNote[]
   return notes;
 }
 
-/** Builds (or reuses) the base table; the key changes when the column roles change. */
-export async function ensureBase(conn: SqlConnection, ds: DatasetHandle, built: Map<string, string>): Promise<string> {
-  const parts = baseColumns(ds);
-  const key = JSON.stringify(parts);
-  const table = baseTable(ds.id);
-  if (built.get(ds.id) !== key) {
-    await exec(conn, template(baseSql, { ...parts, base: table }));
-    built.set(ds.id, key);
-  }
-  return table;
-}
-
 /** Runs one rule set into the stage table; returns the SQL text that ran and the bound values. */
 export async function runStages(
   conn: SqlConnection, datasetId: string, ruleSet: RuleSetId, given: Record<string, number>
@@ -76,8 +43,10 @@ export async function runStages(
   if (!rule) throw engineError('lifecycle-bad-parameter', `Unknown rule set ${ruleSet}.`);
   const params = resolveParams(rule, given);
   if ('bad' in params) throw engineError('lifecycle-bad-parameter', `Parameter ${params.bad} is out of range.`, params.bad);
-  const table = stageTable(datasetId);
-  const sql = template(rule.sql, { base: baseTable(datasetId), target: table });
-  await all(conn, sql, params.map((p) => p.value));
-  return { sql, params, table };
+  let ran = { sql: '', table: '' };
+  await writeStages(conn, datasetId, stageSet(rule, params), async (table) => {
+    ran = { sql: template(rule.sql, { base: quoteIdent(TABLES.panel(datasetId)), target: table }), table };
+    await all(conn, ran.sql, params.map((p) => p.value));
+  });
+  return { ...ran, params };
 }

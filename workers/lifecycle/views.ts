@@ -2,6 +2,7 @@
  * The views computed from a stage table: stacked distribution, funnel, transition matrix and the
  * stage × value tier × region cross table, each from its own SQL file, shaped into small arrays.
  */
+import { sortedCuts } from '../../common/lists.ts';
 import { all, template, type SqlConnection } from '../db/sql.ts';
 import distributionSql from './sql/distribution.sql?raw';
 import funnelSql from './sql/funnel.sql?raw';
@@ -60,10 +61,10 @@ export async function transitions(conn: SqlConnection, target: string, stages: s
 
 /** Stage × tier × region counts in one month (YYYY-MM). */
 export async function cross(conn: SqlConnection, target: string, base: string, month: string, cuts: number[]): Promise<LifecycleResult['cross']> {
-  const sorted = [...cuts].filter(Number.isFinite).sort((a, b) => a - b);
+  const sorted = sortedCuts(cuts);
   const cells: CrossCell[] = (await all(conn, template(crossSql, { target, base }), [`${month}-01`, sorted.join(',')])).map((r) => ({
     stage: String(r.stage),
-    tier: Number(r.tier),
+    arpuTier: Number(r.tier),
     region: String(r.region),
     customers: Number(r.customers),
     arpu: r.arpu == null ? null : Number(r.arpu)

@@ -3,12 +3,12 @@
  * counts in SQL, then the models (workers/models) on the summary. The last fit per dataset is kept
  * so that changing CLV settings, sorting or exporting does not refit.
  */
-import type { EngineErrorCode, ProgressFn } from '../contract.ts';
+import type { ProgressFn } from '../contract.ts';
 import { all, one, quoteIdent, template } from '../db/sql.ts';
 import type { DatasetHandle, Engine } from '../engine/engine.ts';
-import { engineError, toEngineError } from '../engine/errors.ts';
-import { ModelError, type BgNbdParams, type ParetoNbdParams } from '../models/index.ts';
-import type { LtvApi, LtvClvSettings, LtvCustomerRow, LtvFitResult, LtvRfmRow, LtvSplit } from './contract.ts';
+import { engineError, featureApi, type FeatureErrors } from '../engine/errors.ts';
+import { ModelError, type BgNbdParams, type ModelErrorCode, type ParetoNbdParams } from '../models/index.ts';
+import type { LtvApi, LtvClvSettings, LtvCustomerRow, LtvErrorCode, LtvFitResult, LtvRfmRow, LtvSplit } from './contract.ts';
 import { customersCsv, scoreCustomers, sortCustomers } from './customers.ts';
 import { bgBbResult, sbgResult } from './discrete.ts';
 import { calibrationHoldout, fitModels, heatmap, tracking, UNIT_DAYS } from './fit.ts';
@@ -18,19 +18,19 @@ import trackingSql from './sql/tracking.sql?raw';
 import boundsSql from './sql/bounds.sql?raw';
 import cohortSql from './sql/cohort.sql?raw';
 import monthsSql from './sql/months.sql?raw';
+import bgbbSql from './sql/bgbb_histories.sql?raw';
 
 const noProgress: ProgressFn = () => {};
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
 
-/** ModelError codes → engine codes; the model's own code travels in `detail` for a finer message. */
-export function modelError(e: unknown): unknown {
-  if (!(e instanceof ModelError)) return e;
-  const map: Partial<Record<string, EngineErrorCode>> = {
+/** ModelError codes → LTV codes; the model's own code travels in `detail` for a finer message. */
+export const LTV_ERRORS: FeatureErrors<LtvErrorCode> = {
+  models: {
     'no-repeat-buyers': 'ltv-no-repeat-buyers', 'too-few-customers': 'ltv-too-few-customers',
     'too-few-rows': 'ltv-too-few-customers', 'not-converged': 'ltv-not-converged', 'numerical-failure': 'ltv-not-converged'
-  };
-  return engineError(map[e.code] ?? 'ltv-bad-input', e.message, e.code);
-}
+  },
+  model: 'ltv-bad-input'
+};
 
 function transactions(engine: Engine, id: string): DatasetHandle {
   const ds = engine.dataset(id);
@@ -63,17 +63,11 @@ export function ltvApi(engine: () => Engine): LtvApi {
     const held = fits().get(id);
     if (!held) throw engineError('ltv-not-fitted', 'Fit the models first.');
     const key = JSON.stringify([s.model, s.t, s.margin, s.annualDiscount, s.horizonMonths]);
-    if (held.scored?.key !== key) {
-      try {
-        held.scored = { key, rows: scoreCustomers(held.rows, held.fit, s) };
-      } catch (e) {
-        throw toEngineError(modelError(e));
-      }
-    }
+    if (held.scored?.key !== key) held.scored = { key, rows: scoreCustomers(held.rows, held.fit, s) };
     return held.scored.rows;
   }
 
-  return {
+  return featureApi<LtvApi>(LTV_ERRORS, {
     ltvBounds: async (id) => bounds(engine(), transactions(engine(), id)),
 
     ltvRfm: async (id, split) => {
@@ -100,7 +94,7 @@ export function ltvApi(engine: () => Engine): LtvApi {
       const models = fitModels(rows);
       if (!models.bgNbd.ok) {
         // BG/NBD is the model everything else hangs on: without it there is nothing to show.
-        throw toEngineError(modelError(new ModelError(models.bgNbd.code as never, models.bgNbd.message)));
+        throw new ModelError(models.bgNbd.code as ModelErrorCode, models.bgNbd.message);
       }
       const bg = models.bgNbd.params as BgNbdParams;
       const pareto = models.paretoNbd.ok ? (models.paretoNbd.params as ParetoNbdParams) : null;
@@ -108,26 +102,22 @@ export function ltvApi(engine: () => Engine): LtvApi {
       // Offsets count from the earliest first purchase, which is the first date in the data (it is ≤ the calibration end).
       const origin = dayNumber(b.firstDate);
       const periods = Math.floor((dayNumber(observationEnd) - origin) / unitDays) + 1;
-      try {
-        const fit: LtvFitResult = {
-          datasetId: id, unit: split.unit, calibrationEnd: split.calibrationEnd, observationEnd, firstDate: b.firstDate,
-          holdoutLength, customers: rows.length, repeatBuyers: rows.filter((r) => r.frequency > 0).length,
-          ...models,
-          calibrationHoldout: holdoutLength > 0 ? calibrationHoldout(rows, holdoutLength, bg, pareto) : [],
-          tracking: tracking({
-            repeatsByPeriod: new Map(trackRows.map((r) => [Number(r.period), Number(r.repeats)])),
-            firstOffsets: withOffsets.map((r) => r.firstOffset), periods, unitDays
-          }, bg, pareto),
-          trackingCalibrationPeriod: Math.floor((dayNumber(split.calibrationEnd) - origin) / unitDays) + 1,
-          heatmap: heatmap(rows, bg, holdoutLength > 0 ? holdoutLength : 1),
-          seconds: 0
-        };
-        fit.seconds = (performance.now() - t0) / 1000;
-        fits().set(id, { fit, rows });
-        return fit;
-      } catch (err) {
-        throw toEngineError(modelError(err));
-      }
+      const fit: LtvFitResult = {
+        datasetId: id, unit: split.unit, calibrationEnd: split.calibrationEnd, observationEnd, firstDate: b.firstDate,
+        holdoutLength, customers: rows.length, repeatBuyers: rows.filter((r) => r.frequency > 0).length,
+        ...models,
+        calibrationHoldout: holdoutLength > 0 ? calibrationHoldout(rows, holdoutLength, bg, pareto) : [],
+        tracking: tracking({
+          repeatsByPeriod: new Map(trackRows.map((r) => [Number(r.period), Number(r.repeats)])),
+          firstOffsets: withOffsets.map((r) => r.firstOffset), periods, unitDays
+        }, bg, pareto),
+        trackingCalibrationPeriod: Math.floor((dayNumber(split.calibrationEnd) - origin) / unitDays) + 1,
+        heatmap: heatmap(rows, bg, holdoutLength > 0 ? holdoutLength : 1),
+        seconds: 0
+      };
+      fit.seconds = (performance.now() - t0) / 1000;
+      fits().set(id, { fit, rows });
+      return fit;
     },
 
     ltvCustomers: async (id, s) => {
@@ -152,22 +142,12 @@ export function ltvApi(engine: () => Engine): LtvApi {
       const cols = [pick('frequency', 'x'), pick('recency', 't_x', 'tx'), pick('periods', 'n', 'opportunities'), pick('weights', 'count', 'customers')];
       if (cols.some((c) => !c)) throw engineError('ltv-needs-columns', 'Need frequency, recency, periods and weights columns.');
       const [f, r, n, w] = cols.map((c) => quoteIdent(c!.name));
-      const rows = (await all(e.conn, `SELECT ${f} AS frequency, ${r} AS recency, ${n} AS n, ${w} AS count FROM ${ds.table} WHERE ${f} IS NOT NULL AND ${r} IS NOT NULL AND ${n} IS NOT NULL AND ${w} IS NOT NULL`))
+      const rows = (await all(e.conn, template(bgbbSql, { frequency: f, recency: r, periods: n, weights: w, table: ds.table })))
         .map((x) => ({ frequency: Number(x.frequency), recency: Number(x.recency), n: Number(x.n), count: Number(x.count) }));
-      try {
-        return bgBbResult(rows, horizon);
-      } catch (err) {
-        throw toEngineError(modelError(err));
-      }
+      return bgBbResult(rows, horizon);
     },
 
-    ltvSbg: async (counts, options) => {
-      try {
-        return sbgResult(counts, options.projectTo, options.discountRate);
-      } catch (err) {
-        throw toEngineError(modelError(err));
-      }
-    },
+    ltvSbg: async (counts, options) => sbgResult(counts, options.projectTo, options.discountRate),
 
     ltvCohorts: async (id) => {
       const e = engine();
@@ -182,5 +162,5 @@ export function ltvApi(engine: () => Engine): LtvApi {
       if (!ISO.test(month)) throw engineError('ltv-bad-input', 'Need a YYYY-MM-DD month.', 'invalid-input');
       return (await all(e.conn, template(cohortSql, { table: ds.table }), [month])).map((r) => Number(r.active));
     }
-  };
+  });
 }

@@ -5,6 +5,11 @@
  */
 import type { ProgressFn } from '../contract.ts';
 
+/** Why a lifetime-value analysis can fail; the UI translates the code (ModelErrors are mapped onto these). */
+export type LtvErrorCode =
+  | 'ltv-needs-transactions' | 'ltv-needs-columns' | 'ltv-no-repeat-buyers' | 'ltv-too-few-customers' | 'ltv-not-converged'
+  | 'ltv-bad-input' | 'ltv-not-fitted';
+
 export type LtvUnit = 'day' | 'week' | 'month';
 
 export interface LtvSplit {

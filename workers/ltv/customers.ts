@@ -5,7 +5,7 @@
  * in lifetimes' customer_lifetime_value). Pure; the CSV of all customers is built here, in the worker.
  */
 import { discountedClv, gammaGammaExpectedSpend, type GammaGammaParams } from '../models/index.ts';
-import { toCsv } from '../../src/lib/csv/toCsv.ts';
+import { toCsv } from '../../common/csv.ts';
 import type { LtvClvSettings, LtvCustomerRow, LtvFitResult, LtvRfmRow, LtvSortKey } from './contract.ts';
 import { groupHistories, purchaseModel, UNIT_DAYS } from './fit.ts';
 

@@ -4,7 +4,7 @@
 // (all 8 counts): α = 0.704, β = 1.182.
 import { describe, expect, it } from 'vitest';
 import { loadDonations } from '../../tests/fixtures/models/cdnow.ts';
-import { bgBbResult, parseCounts, sbgResult } from './discrete.ts';
+import { bgBbResult, sbgResult } from './discrete.ts';
 
 describe('BG/BB on donations', () => {
   it('reproduces the published parameters and projects beyond the 6 opportunities', () => {
@@ -21,13 +21,8 @@ describe('BG/BB on donations', () => {
 });
 
 describe('sBG on cohort counts', () => {
-  it('parses pasted counts', () => {
-    expect(parseCounts('1000, 631，468\t382\n326')).toEqual([1000, 631, 468, 382, 326]);
-    expect(parseCounts('1000, abc')).toBeNull();
-    expect(parseCounts('')).toBeNull();
-  });
   it('fits the regular cohort and projects survival and retention beyond the data', () => {
-    const counts = parseCounts('1000, 631, 468, 382, 326, 289, 262, 241')!;
+    const counts = [1000, 631, 468, 382, 326, 289, 262, 241];
     const r = sbgResult(counts, 12, 0.1);
     expect(r.params.alpha).toBeCloseTo(0.704, 3);
     expect(r.params.beta).toBeCloseTo(1.182, 3);

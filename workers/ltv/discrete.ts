@@ -32,17 +32,6 @@ export function bgBbResult(rows: readonly (BgBbRow & { count: number })[], horiz
   };
 }
 
-/**
- * Parses survivor counts typed or pasted as "1000, 631, 468" (commas, spaces, tabs, newlines,
- * Chinese commas; thousands separators inside a number are not supported: 1,000 reads as 1 and 0).
- * Returns null when any token is not a number.
- */
-export function parseCounts(text: string): number[] | null {
-  const tokens = text.split(/[\s,，;；、]+/).filter(Boolean);
-  const values = tokens.map(Number);
-  return values.length > 0 && values.every((v) => Number.isFinite(v)) ? values : null;
-}
-
 export function sbgResult(activeAtStart: readonly number[], projectTo: number, discountRate: number): LtvSbgResult {
   const fit = fitSbg(activeAtStart);
   const last = Math.max(activeAtStart.length - 1, Math.round(projectTo));

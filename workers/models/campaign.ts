@@ -3,7 +3,7 @@
  * the target arm over control with a Welch 95% interval, and the ROI of a campaign
  * (list size × success rate × ARPU gain × months − cost).
  */
-import { seededUniform } from './seededRandom.ts';
+import { seededUniform } from './prng.ts';
 import { lbeta } from './special.ts';
 import { ModelError } from './errors.ts';
 

@@ -3,7 +3,7 @@
  * silhouette (Rousseeuw 1987) for choosing k. Seeded so the same data and seed give the same clusters.
  * Used by the Segments tab (DOMAIN.md §5: clustering).
  */
-import { seededUniform } from './seededRandom.ts';
+import { seededUniform } from './prng.ts';
 import { ModelError } from './errors.ts';
 
 export interface KMeansResult {

@@ -2,7 +2,7 @@
 // checked against a plain string-keyed count; prepareRfmRows' checks and the moment start.
 import { describe, expect, it } from 'vitest';
 import { aggregateRows, checkRfmRow, purchaseRateStart } from './rows.ts';
-import { Rng } from '../sample/prng.ts';
+import { Rng } from './prng.ts';
 
 describe('aggregateRows', () => {
   it('merges equal keys, sums counts and maps every row to its merged row', () => {

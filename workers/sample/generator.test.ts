@@ -189,17 +189,15 @@ describe('sample generator: shape and counts', () => {
     expect(() => countSampleRows({ ...small, ...bad })).toThrow(message);
   });
 
-  it('has a small default that the UI can generate at once', () => {
-    const started = performance.now();
+  it('has a small default (its generation time: bench/sample.mjs)', () => {
     const { summary } = generateSampleText(DEFAULT_SAMPLE_OPTIONS);
-    expect(performance.now() - started).toBeLessThan(2000);
     expect(summary.customers).toBe(2000);
     expect(summary.firstMonth).toBe('202301');
     expect(summary.lastMonth).toBe('202412');
   });
 
   it('uses no Node or DOM API, so it runs in a Web Worker', () => {
-    for (const file of ['generator.ts', 'lifecycle.ts', 'monthValues.ts', 'csvWriter.ts', 'prng.ts', 'vocabulary.ts']) {
+    for (const file of ['generator.ts', 'lifecycle.ts', 'monthValues.ts', 'csvWriter.ts', '../models/prng.ts', 'vocabulary.ts']) {
       const source = readFileSync(new URL(file, import.meta.url), 'utf8');
       expect(source, file).not.toMatch(/from '(node:|fs|path|\$app)|\b(process|Buffer|document|window|globalThis)\.\w|\brequire\(/);
       for (const [, path] of source.matchAll(/from '(\.[^']+)'/g)) expect(path, file).toMatch(/\.ts$/);

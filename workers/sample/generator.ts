@@ -10,7 +10,7 @@
 import { CsvWriter, utf8 } from './csvWriter.ts';
 import { planCustomer, STAGES, type Stage } from './lifecycle.ts';
 import { drawMonth, emptyMonthValues, type SpellMemory } from './monthValues.ts';
-import { Rng, streamSeed } from './prng.ts';
+import { Rng, streamSeed } from '../models/prng.ts';
 import { emptySocialProfile, planSocial, writeSocial } from './social.ts';
 import {
   BUSINESS_PLANS,

@@ -6,7 +6,7 @@
  * Everything structural about a customer is drawn up front by `planCustomer`, before any monthly
  * value, so that row counts can be computed without generating the rows.
  */
-import { cumulativeWeights, type Rng } from './prng.ts';
+import { cumulativeWeights, type Rng } from '../models/prng.ts';
 import { BUSINESS_PLANS, INDUSTRIES, REGIONS, RESIDENTIAL_PLANS, type Plan } from './vocabulary.ts';
 
 export type Stage = 'A' | 'B' | 'C' | 'D' | 'E';

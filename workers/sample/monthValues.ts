@@ -3,7 +3,7 @@
  * the noiseless level of the planted lifecycle (lifecycle.ts).
  */
 import { levelAt, stageAt, type Spell, type Stage } from './lifecycle.ts';
-import type { Rng } from './prng.ts';
+import type { Rng } from '../models/prng.ts';
 
 /** One month of one spell. Reused between rows (the generator writes it out at once). */
 export interface MonthValues {

@@ -13,7 +13,7 @@
  * 主叫占比 × 3-month ARPU, and 交往圈收入; special lines (测试机/公务机/劳务机/副号) get credit grade X.
  */
 import type { CsvWriter } from './csvWriter.ts';
-import { streamSeed, type Rng } from './prng.ts';
+import { streamSeed, type Rng } from '../models/prng.ts';
 
 /** Stream id of the social columns within a customer's seed (any constant other than 0 would do). */
 export const SOCIAL_STREAM = 0x5c1a1;

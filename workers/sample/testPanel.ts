@@ -3,8 +3,10 @@
  * and spell, so tests can state the invariants of docs/DATA_DICTIONARY.md directly.
  */
 import { generateSampleText, type SampleOptions, type SampleSummary, type Stage } from './generator.ts';
+import type { MonthValues } from './monthValues.ts';
 
-export interface PanelRow {
+/** A panel row as read back: the generator's month values plus the row's other columns. */
+export interface PanelRow extends Omit<MonthValues, 'churn'> {
   id: string;
   month: string;
   /** Months since year 0, for gap arithmetic. */
@@ -13,17 +15,8 @@ export interface PanelRow {
   customerType: string;
   industry: string;
   plan: string;
-  arpu: number;
-  voice: number;
-  dataMb: number;
-  sms: number;
-  vas: number;
-  arrears: number;
   tenure: number;
   churn: number;
-  cost: number;
-  discount: number;
-  stage: Stage;
   spell: number;
   /** The raw text fields, for format checks. */
   fields: string[];

@@ -2,6 +2,7 @@
  * The words of the sample panel in both languages: column headers, districts, customer types,
  * industries and plans. Values never contain a comma, quote or line break, so the CSV needs no quoting.
  */
+import type { Bilingual } from '../../common/bilingual.ts';
 
 export type SampleLang = 'zh' | 'en';
 
@@ -70,13 +71,9 @@ export const TRUTH_COLUMNS = {
   en: ['customer_id', 'month', 'stage', 'spell']
 } as const satisfies Record<SampleLang, readonly string[]>;
 
-interface Label {
-  zh: string;
-  en: string;
-}
 
 /** Districts of Shenzhen, weighted roughly by resident population. */
-export const REGIONS: readonly (Label & { weight: number })[] = [
+export const REGIONS: readonly (Bilingual & { weight: number })[] = [
   { zh: '宝安', en: "Bao'an", weight: 4.5 },
   { zh: '龙岗', en: 'Longgang', weight: 4.0 },
   { zh: '龙华', en: 'Longhua', weight: 2.5 },
@@ -92,10 +89,10 @@ export const REGIONS: readonly (Label & { weight: number })[] = [
 export const CUSTOMER_TYPES = {
   residential: { zh: '个人', en: 'residential' },
   business: { zh: '政企', en: 'business' }
-} as const satisfies Record<string, Label>;
+} as const satisfies Record<string, Bilingual>;
 
 /** Industries of business (政企) customers; residential customers leave the column empty. */
-export const INDUSTRIES: readonly (Label & { weight: number })[] = [
+export const INDUSTRIES: readonly (Bilingual & { weight: number })[] = [
   { zh: '批发零售', en: 'Wholesale and retail', weight: 20 },
   { zh: '制造业', en: 'Manufacturing', weight: 18 },
   { zh: '信息技术', en: 'Information technology', weight: 12 },
@@ -108,7 +105,7 @@ export const INDUSTRIES: readonly (Label & { weight: number })[] = [
   { zh: '政府机关', en: 'Government', weight: 4 }
 ];
 
-export interface Plan extends Label {
+export interface Plan extends Bilingual {
   /** Monthly fee in yuan: the floor of a customer's plateau revenue before extras. */
   fee: number;
   weight: number;

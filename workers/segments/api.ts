@@ -1,21 +1,26 @@
 /** The segments feature's engine methods, run in the worker beside DuckDB (see contract.ts). */
-import { all, exec, one, quoteIdent, tableExists, template } from '../db/sql.ts';
+import { all, countRows, dropTable, exec, one, quoteIdent, tableExists, template } from '../db/sql.ts';
 import type { Engine } from '../engine/engine.ts';
-import { engineError, guarded } from '../engine/errors.ts';
+import { engineError, featureApi, type FeatureErrors } from '../engine/errors.ts';
+import { TABLES } from '../engine/tables.ts';
 import { kmeans, silhouette, splitControl, standardise } from '../models/index.ts';
-import { baseTable, buildBase, featureRows, filterSql, requireBase, segmentTable } from './base.ts';
+import { baseTable, buildBase, featureRows, requireBase, segmentTable, writeMembers } from './base.ts';
 import { campaignApi } from './campaign.ts';
 import { serviceRules } from './rules.ts';
-import { businessSize, usageProfile } from './profiles.ts';
-import { DEFAULT_LOOKALIKE, type BaseFeature, type BreakdownRow, type ClusterResult, type QuadrantKey, type SavedSegment, type SegmentDefinition, type SegmentsApi } from './contract.ts';
+import { businessSize, toBreakdown, usageProfile } from './profiles.ts';
+import type { BaseFeature, ClusterResult, QuadrantKey, SavedSegment, SegmentDefinition, SegmentsApi, SegmentsErrorCode } from './contract.ts';
+import { DEFAULT_LOOKALIKE } from '../../common/segmentParams.ts';
 import breakdownSql from './sql/breakdown.sql?raw';
 import bandsSql from './sql/usage_bands.sql?raw';
 import quadrantSql from './sql/quadrant.sql?raw';
+import baseMediansSql from './sql/base_medians.sql?raw';
+import rfmGridSql from './sql/rfm_grid.sql?raw';
+import clusterLabelsSql from './sql/cluster_labels.sql?raw';
+import clusterProfilesSql from './sql/cluster_profiles.sql?raw';
+import customerIdsSql from './sql/customer_ids.sql?raw';
+import { writeRows } from '../db/rows.ts';
 
 const num = (v: unknown) => (v == null ? null : Number(v));
-const toBreakdown = (r: Record<string, unknown>): BreakdownRow => ({
-  value: String(r.value), customers: Number(r.customers), revenue: Number(r.revenue), arpu: Number(r.arpu), churnRate: num(r.churn_rate)
-});
 
 /** Lower-case ASCII slug of a segment name; names without ASCII letters get a stable hash. */
 export function slugOf(name: string): string {
@@ -25,6 +30,12 @@ export function slugOf(name: string): string {
   for (const ch of name) h = ((h * 33) ^ ch.codePointAt(0)!) >>> 0;
   return 's' + h.toString(36);
 }
+
+/** ModelErrors of k-means, association rules, control groups and the uplift interval in this feature's codes. */
+export const SEGMENTS_ERRORS: FeatureErrors<SegmentsErrorCode> = {
+  models: { 'too-few-rows': 'segments-too-few-customers', 'invalid-input': 'segments-bad-input' },
+  model: 'segments-model-failed'
+};
 
 export function segmentsApi(engine: () => Engine): SegmentsApi {
   // Per-dataset state lives in the engine's caches, emptied when a dataset is dropped.
@@ -41,8 +52,8 @@ export function segmentsApi(engine: () => Engine): SegmentsApi {
     if (!d.name.trim()) throw engineError('segments-bad-input', 'A segment needs a name.');
     const slug = slugOf(d.name.trim());
     const t = segmentTable(slug, id);
-    await exec(conn(), `CREATE OR REPLACE TABLE ${t} AS SELECT customer_id FROM ${b} WHERE ${filterSql(d.filter, d.frequencyCut, d.amountCut)}`);
-    const seg: SavedSegment = { slug, name: d.name.trim(), filter: d.filter, definition: d, customers: Number((await one(conn(), `SELECT count(*) AS n FROM ${t}`))!.n) };
+    await writeMembers(engine(), b, t, d.filter, d.frequencyCut, d.amountCut);
+    const seg: SavedSegment = { slug, name: d.name.trim(), filter: d.filter, definition: d, customers: await countRows(conn(), t) };
     if (!saved().has(id)) saved().set(id, new Map());
     saved().get(id)!.set(slug, seg);
     return seg;
@@ -76,28 +87,26 @@ export function segmentsApi(engine: () => Engine): SegmentsApi {
       });
       return best;
     });
-    await exec(conn(), `CREATE OR REPLACE TEMP TABLE seg_labels (customer_id VARCHAR, cluster INTEGER)`);
-    for (let i = 0; i < ids.length; i += 2000) {
-      const chunk = ids.slice(i, i + 2000).map((c, j) => `(${"'" + c.replaceAll("'", "''") + "'"}, ${labels[i + j] + 1})`);
-      await exec(conn(), `INSERT INTO seg_labels VALUES ${chunk.join(',')}`);
-    }
-    await exec(conn(), `UPDATE ${b} SET cluster = l.cluster FROM seg_labels l WHERE ${b}.customer_id = l.customer_id; DROP TABLE seg_labels`);
-    const cols = features.map((f) => `avg(${quoteIdent(f)}) AS ${quoteIdent(f)}`).join(', ');
-    const profiles = (await all(conn(), `SELECT cluster, count(*) AS n, ${cols} FROM ${b} GROUP BY cluster ORDER BY cluster`)).map((r) => ({
+    const labelTable = TABLES.clusterLabels(id);
+    await writeRows(conn(), labelTable, [['customer_id', 'VARCHAR'], ['cluster', 'INTEGER']], ids.map((c, i) => [c, labels[i] + 1]));
+    await exec(conn(), template(clusterLabelsSql, { base: b, labels: quoteIdent(labelTable) }));
+    await dropTable(conn(), labelTable);
+    const means = features.map((f) => `avg(${quoteIdent(f)}) AS ${quoteIdent(f)}`).join(', ');
+    const profiles = (await all(conn(), template(clusterProfilesSql, { base: b, means }))).map((r) => ({
       cluster: Number(r.cluster), customers: Number(r.n), means: Object.fromEntries(features.map((f) => [f, Number(r[f])]))
     }));
     built().set(id, { rfmBins: built().get(id)?.rfmBins ?? 5, clusters: { features: [...features], k, seed } });
     return { features, sampled: sample.length, elbow, k, profiles };
   }
 
-  return {
-    segmentOverview: (id, p, onProgress) => guarded(async () => {
+  return featureApi<SegmentsApi>(SEGMENTS_ERRORS, {
+    segmentOverview: async (id, p, onProgress) => {
       onProgress?.({ phase: 'summarising', fraction: null });
       if (!(p.rfmBins >= 2 && p.rfmBins <= 10 && p.usageBins >= 2 && p.usageBins <= 20)) throw engineError('segments-bad-input', 'Bins out of range.');
       const features = await buildBase(engine(), id, p.rfmBins);
       built().set(id, { rfmBins: Math.round(p.rfmBins), clusters: null });
       const b = baseTable(id);
-      const med = (await one(conn(), `SELECT median(frequency) AS f, median(monetary) AS a, count(*) AS n FROM ${b}`))!;
+      const med = (await one(conn(), template(baseMediansSql, { base: b })))!;
       const f = p.frequencyCut ?? Number(med.f);
       const a = p.amountCut ?? Number(med.a);
       cuts().set(id, { f, a });
@@ -107,7 +116,7 @@ export function segmentsApi(engine: () => Engine): SegmentsApi {
         customers: Number(med.n), features,
         byType: await by('customer_type'), byIndustry: await by('industry'), byRegion: await by('region'),
         bySize: await businessSize(engine(), id, b), byUsage: await usageProfile(engine(), b, features),
-        bands: (await all(conn(), template(bandsSql, { base: b, measure: quoteIdent(measure), bins: Math.round(p.usageBins) }))).map((r) => ({
+        bands: (await all(conn(), template(bandsSql, { base: b, measure: quoteIdent(measure) }), [Math.round(p.usageBins)])).map((r) => ({
           band: Number(r.band), low: Number(r.low), high: Number(r.high), customers: Number(r.customers), churnRate: num(r.churn_rate)
         })),
         frequencyCut: f, amountCut: a,
@@ -115,29 +124,29 @@ export function segmentsApi(engine: () => Engine): SegmentsApi {
           quadrant: `${r.high_frequency ? 'high' : 'low'}${r.high_amount ? 'High' : 'Low'}` as QuadrantKey,
           highFrequency: Boolean(r.high_frequency), highAmount: Boolean(r.high_amount), customers: Number(r.customers), revenue: Number(r.revenue)
         })),
-        rfm: (await all(conn(), `SELECT r, f, count(*) AS customers, avg(m) AS m FROM ${b} GROUP BY r, f ORDER BY r, f`)).map((r) => ({
+        rfm: (await all(conn(), template(rfmGridSql, { base: b }))).map((r) => ({
           r: Number(r.r), f: Number(r.f), customers: Number(r.customers), monetary: Number(r.m)
         }))
       };
-    }),
+    },
 
-    segmentClusters: (id, features, k, seed) => guarded(() => cluster(id, features, k, seed)),
+    segmentClusters: (id, features, k, seed) => cluster(id, features, k, seed),
 
-    segmentRules: (id, minSupport) => guarded(() => serviceRules(engine(), id, () => requireBase(engine(), id), minSupport)),
+    segmentRules: (id, minSupport) => serviceRules(engine(), id, () => requireBase(engine(), id), minSupport),
 
-    saveSegment: (id, name, filter) => guarded(async () => {
+    saveSegment: async (id, name, filter) => {
       await requireBase(engine(), id);
       const c = cuts().get(id)!;
       const state = built().get(id)!;
       const clusters = filter.cluster != null ? state.clusters : null;
       if (filter.cluster != null && !clusters) throw engineError('segments-bad-input', 'Run the clustering before saving a cluster.');
       return materialise(id, { name: name.trim(), filter, rfmBins: state.rfmBins, frequencyCut: c.f, amountCut: c.a, clusters });
-    }),
+    },
 
-    restoreSegment: (id, d) => guarded(async () => {
+    restoreSegment: async (id, d) => {
       // Rebuild only what differs from the current base: its RFM bins, then the clusters it names.
       const state = built().get(id);
-      if (!state || state.rfmBins !== d.rfmBins || !await tableExists(conn(), `segbase_${id}`)) {
+      if (!state || state.rfmBins !== d.rfmBins || !await tableExists(conn(), TABLES.segmentBase(id))) {
         await buildBase(engine(), id, d.rfmBins);
         built().set(id, { rfmBins: d.rfmBins, clusters: null });
         cuts().set(id, { f: d.frequencyCut, a: d.amountCut });
@@ -147,21 +156,21 @@ export function segmentsApi(engine: () => Engine): SegmentsApi {
         if (JSON.stringify(built().get(id)!.clusters) !== JSON.stringify(d.clusters)) await cluster(id, d.clusters.features, d.clusters.k, d.clusters.seed);
       }
       return materialise(id, d);
-    }),
+    },
 
-    segmentDataset: (id, slug) => guarded(() => {
+    segmentDataset: async (id, slug) => {
       if (!saved().get(id)?.has(slug)) throw engineError('segments-bad-input', 'Unknown segment.');
       return engine().deriveDataset(id, segmentTable(slug, id));
-    }),
+    },
 
     listSegments: async (id) => [...(saved().get(id)?.values() ?? [])],
 
-    lookalikes: (id, slug, features, topN, options = DEFAULT_LOOKALIKE) => guarded(async () => {
+    lookalikes: async (id, slug, features, topN, options = DEFAULT_LOOKALIKE) => {
       const b = await requireBase(engine(), id);
       const seg = saved().get(id)?.get(slug);
       if (!seg || !features.length) throw engineError('segments-bad-input', 'Unknown segment.');
       if (options.pool && !saved().get(id)?.has(options.pool)) throw engineError('segments-bad-input', 'Unknown segment.');
-      const memberIds = async (s: string) => new Set((await all(conn(), `SELECT customer_id FROM ${segmentTable(s, id)}`)).map((r) => String(r.customer_id)));
+      const memberIds = async (s: string) => new Set((await all(conn(), template(customerIdsSql, { table: segmentTable(s, id) }))).map((r) => String(r.customer_id)));
       const members = await memberIds(slug);
       const pool = options.pool ? await memberIds(options.pool) : null;
       const { ids, x } = await featureRows(engine(), b, features);
@@ -179,8 +188,8 @@ export function segmentsApi(engine: () => Engine): SegmentsApi {
         segment: seg.name, segmentSize: members.size, candidates: scored.length, matched, minSimilarity: options.minSimilarity,
         ratio: members.size ? matched / members.size : null, top: scored.slice(0, Math.max(1, Math.round(topN)))
       };
-    }),
+    },
 
     ...campaign
-  };
+  });
 }

@@ -1,17 +1,21 @@
 /**
  * SQL glue of the segments feature: builds the per-customer segmentation base `segbase_<id>` (with
- * RFM scores, quadrant and cluster columns) and turns a SegmentFilter into a WHERE fragment.
+ * RFM scores and a cluster column), writes saved segments' members and reads the feature matrix.
  */
 import type { ColumnRole } from '../contract.ts';
-import { all, exec, one, quoteIdent, quoteLiteral, tableExists, template } from '../db/sql.ts';
+import { all, exec, one, quoteIdent, tableExists, template } from '../db/sql.ts';
 import type { Engine } from '../engine/engine.ts';
 import { engineError } from '../engine/errors.ts';
+import { TABLES } from '../engine/tables.ts';
 import type { BaseFeature, SegmentFilter } from './contract.ts';
 import baseSql from './sql/base.sql?raw';
-import rfmSql from './sql/rfm.sql?raw';
+import baseScoresSql from './sql/base_scores.sql?raw';
+import baseFeaturesSql from './sql/base_features.sql?raw';
+import featureRowsSql from './sql/feature_rows.sql?raw';
+import membersSql from './sql/segment_members.sql?raw';
 
-export const baseTable = (id: string) => quoteIdent(`segbase_${id}`);
-export const segmentTable = (slug: string, id: string) => quoteIdent(`segment_${slug}_${id}`);
+export const baseTable = (id: string) => quoteIdent(TABLES.segmentBase(id));
+export const segmentTable = (slug: string, id: string) => quoteIdent(TABLES.segment(slug, id));
 
 /** Builds the base table; returns the numeric features that are present. */
 export async function buildBase(engine: Engine, id: string, rfmBins: number): Promise<BaseFeature[]> {
@@ -19,7 +23,7 @@ export async function buildBase(engine: Engine, id: string, rfmBins: number): Pr
   if (ds.kind !== 'panel' && ds.kind !== 'transactions') throw engineError('segments-needs-customers', 'Segments need a panel or transactions.');
   const money = ds.has('revenue') ? 'revenue' : ds.has('amount') ? 'amount' : null;
   if (!money) throw engineError('segments-needs-customers', 'Segments need a revenue or amount column.');
-  const col = (role: ColumnRole, name: string, type = 'DOUBLE') => (ds.has(role) ? name : `NULL::${type}`);
+  const col = (role: ColumnRole, name: string, type = 'DOUBLE') => (ds.has(role) ? name : `CAST(NULL AS ${type})`);
   const isTx = ds.kind === 'transactions';
   await exec(engine.conn, template(baseSql, {
     out: baseTable(id), table: ds.table, money,
@@ -30,9 +34,8 @@ export async function buildBase(engine: Engine, id: string, rfmBins: number): Pr
     industry: col('industry', 'industry', 'VARCHAR'), region: col('region', 'region', 'VARCHAR'), plan: col('plan', 'plan', 'VARCHAR')
   }));
   const b = baseTable(id);
-  await exec(engine.conn, `CREATE OR REPLACE TABLE ${b} AS SELECT s.*, r.r, r.f, r.m, NULL::INTEGER AS cluster
-    FROM ${b} s JOIN (${template(rfmSql, { base: b, bins: Math.round(rfmBins) })}) r USING (customer_id)`);
-  const present = (await one(engine.conn, `SELECT count(voice) AS voice, count(data) AS data, count(sms) AS sms, count(vas) AS vas FROM ${b}`)) ?? {};
+  await all(engine.conn, template(baseScoresSql, { base: b }), [Math.round(rfmBins)]);
+  const present = (await one(engine.conn, template(baseFeaturesSql, { base: b }))) ?? {};
   const features: BaseFeature[] = ['arpu', 'frequency', 'monetary', 'recency_days'];
   for (const f of ['voice', 'data', 'sms', 'vas'] as const) if (Number(present[f]) > 0) features.push(f);
   return features;
@@ -40,39 +43,27 @@ export async function buildBase(engine: Engine, id: string, rfmBins: number): Pr
 
 export async function requireBase(engine: Engine, id: string): Promise<string> {
   engine.dataset(id);
-  if (!await tableExists(engine.conn, `segbase_${id}`)) throw engineError('segments-not-built', 'Open the segment overview first.');
+  if (!await tableExists(engine.conn, TABLES.segmentBase(id))) throw engineError('segments-not-built', 'Open the segment overview first.');
   return baseTable(id);
 }
 
-/** The WHERE fragment of a filter; values are quoted literals (the fragment is stored and reused). */
-export function filterSql(f: SegmentFilter, freqCut: number, amountCut: number): string {
-  const parts = ['TRUE'];
-  const eq = (column: string, v: string | null | undefined) => {
-    if (v != null && v !== '') parts.push(`${column} = ${quoteLiteral(v)}`);
-  };
-  const ge = (column: string, v: number | null | undefined, op = '>=') => {
-    if (v != null && Number.isFinite(v)) parts.push(`${column} ${op} ${Number(v)}`);
-  };
-  eq('customer_type', f.customerType);
-  eq('industry', f.industry);
-  eq('region', f.region);
-  ge('cluster', f.cluster, '=');
-  ge('r', f.minR);
-  ge('f', f.minF);
-  ge('m', f.minM);
-  ge('arpu', f.arpuMin);
-  ge('arpu', f.arpuMax, '<=');
-  if (f.quadrant) {
-    const hf = f.quadrant.startsWith('high');
-    const ha = f.quadrant.endsWith('High');
-    parts.push(`(frequency >= ${freqCut}) = ${hf}`, `(monetary >= ${amountCut}) = ${ha}`);
-  }
-  return parts.join(' AND ');
+/**
+ * Writes a segment's member table: the base's customers passing the filter (segment_members.sql,
+ * every value bound; the quadrant split at the cuts the segment was saved with).
+ */
+export async function writeMembers(engine: Engine, base: string, members: string, f: SegmentFilter, freqCut: number, amountCut: number): Promise<void> {
+  const text = (v: string | null | undefined) => (v == null || v === '' ? null : v);
+  const number = (v: number | null | undefined) => (v != null && Number.isFinite(v) ? v : null);
+  await all(engine.conn, template(membersSql, { base, members }), [
+    text(f.customerType), text(f.industry), text(f.region), number(f.cluster), number(f.minR), number(f.minF), number(f.minM),
+    number(f.arpuMin), number(f.arpuMax), f.quadrant ? f.quadrant.startsWith('high') : null, f.quadrant ? f.quadrant.endsWith('High') : null,
+    freqCut, amountCut
+  ]);
 }
 
 /** Numeric feature matrix of the base (NULLs as 0), in customer_id order. */
-export async function featureRows(engine: Engine, base: string, features: BaseFeature[], where = 'TRUE'): Promise<{ ids: string[]; x: number[][] }> {
-  const cols = features.map((f) => `coalesce(${quoteIdent(f)}, 0)::DOUBLE AS ${quoteIdent(f)}`).join(', ');
-  const rows = await all(engine.conn, `SELECT customer_id, ${cols} FROM ${base} WHERE ${where} ORDER BY customer_id`);
+export async function featureRows(engine: Engine, base: string, features: BaseFeature[]): Promise<{ ids: string[]; x: number[][] }> {
+  const columns = features.map((f) => `CAST(coalesce(${quoteIdent(f)}, 0) AS DOUBLE) AS ${quoteIdent(f)}`).join(', ');
+  const rows = await all(engine.conn, template(featureRowsSql, { features: columns, base }));
   return { ids: rows.map((r) => String(r.customer_id)), x: rows.map((r) => features.map((f) => Number(r[f]))) };
 }

@@ -12,8 +12,8 @@ import { all } from '../db/sql.ts';
 import { segmentsApi } from './api.ts';
 import { valueApi } from '../value/api.ts';
 import { churnApi } from '../churn/api.ts';
-import { DEFAULT_VALUE_PARAMS } from '../value/contract.ts';
-import { DEFAULT_CAMPAIGN, DEFAULT_SEGMENT_PARAMS } from './contract.ts';
+import { DEFAULT_VALUE_PARAMS } from '../../common/valueParams.ts';
+import { DEFAULT_CAMPAIGN, DEFAULT_SEGMENT_PARAMS } from '../../common/segmentParams.ts';
 import { PLANTED } from './evaluate.ts';
 
 /** GB18030 bytes of a string: ASCII as is, other characters by searching the two-byte GBK table. */
@@ -41,12 +41,14 @@ beforeAll(async () => {
 
 describe('campaign list', () => {
   it('says which score sources exist, and refuses a filter whose tab has not run', async () => {
-    expect(await api.campaignSources(id)).toEqual({ stages: false, value: false, churn: false });
+    expect(await api.campaignSources(id)).toEqual({ stages: false, stageSet: null, value: false, churn: false });
     const list = await api.buildCampaign(id, DEFAULT_CAMPAIGN);
     expect(list.valueBasis).toBe('arpu');
     // Ordered by ARPU, descending.
     expect(list.preview.map((r) => r.arpu)).toEqual([...list.preview.map((r) => r.arpu)].sort((a, b) => b - a));
-    await expect(api.buildCampaign(id, { ...DEFAULT_CAMPAIGN, valueTier: 'high' })).rejects.toMatchObject({ code: 'segments-bad-input' });
+    await expect(api.buildCampaign(id, { ...DEFAULT_CAMPAIGN, valueTier: 'high' })).rejects.toMatchObject({ code: 'segments-needs-value' });
+    await expect(api.buildCampaign(id, { ...DEFAULT_CAMPAIGN, minChurnRisk: 0.5 })).rejects.toMatchObject({ code: 'segments-needs-churn' });
+    await expect(api.buildCampaign(id, { ...DEFAULT_CAMPAIGN, stage: 'A' })).rejects.toMatchObject({ code: 'segments-needs-lifecycle' });
     const csv = await api.campaignCsv(id, 'target');
     expect(csv.split('\r\n')[0]).toBe('\uFEFFcustomer_id,arpu,customer_type,region,plan,stage,arm');
   });
@@ -55,10 +57,10 @@ describe('campaign list', () => {
     await valueApi(() => engine).assessValue(id, DEFAULT_VALUE_PARAMS);
     const churn = churnApi(() => engine);
     const setup = await churn.churnSetup(id);
-    await churn.fitChurnModel(id, { features: setup.features.filter((f) => f.default).map((f) => f.name), l2: 1, horizon: 3, seed: 1, tiers: { low: 50, high: 150 } });
-    expect(await api.campaignSources(id)).toEqual({ stages: false, value: true, churn: true });
+    await churn.fitChurnModel(id, { features: setup.features.filter((f) => f.default).map((f) => f.name), l2: 1, horizon: 3, seed: 1, arpuTiers: { low: 50, high: 150 } });
+    expect(await api.campaignSources(id)).toEqual({ stages: false, stageSet: null, value: true, churn: true });
     const scores = `"valuescores_${id}"`;
-    const highs = Number((await all(engine.conn, `SELECT count(*) AS n FROM ${scores} v JOIN "segbase_${id}" b USING (customer_id) WHERE tier = 'high'`))[0].n);
+    const highs = Number((await all(engine.conn, `SELECT count(*) AS n FROM ${scores} v JOIN "segbase_${id}" b USING (customer_id) WHERE value_tier = 'high'`))[0].n);
     expect(highs).toBeGreaterThan(100);
 
     const high = await api.buildCampaign(id, { ...DEFAULT_CAMPAIGN, valueTier: 'high', dropBottom: 0 });

@@ -6,21 +6,18 @@
  */
 import type { DerivedDataset, ProgressFn, RejectReason } from '../contract.ts';
 import type { AssociationRule, WelchResult } from '../models/index.ts';
+import type { StageSet } from '../lifecycle/contract.ts';
+import type { BaseFeature, CampaignLoyalty, CampaignOrder, CampaignParams, CampaignTier, LookalikeOptions, SegmentParams } from '../../common/segmentParams.ts';
 
-export type BaseFeature = 'frequency' | 'monetary' | 'recency_days' | 'arpu' | 'voice' | 'data' | 'sms' | 'vas';
-export const BASE_FEATURES: BaseFeature[] = ['arpu', 'frequency', 'monetary', 'recency_days', 'voice', 'data', 'sms', 'vas'];
+export type { BaseFeature, CampaignLoyalty, CampaignOrder, CampaignParams, CampaignTier, LookalikeOptions, SegmentParams };
 
-export interface SegmentParams {
-  /** Quadrant thresholds; null = the medians. */
-  frequencyCut: number | null;
-  amountCut: number | null;
-  /** NTILE bins of RFM (default 5). */
-  rfmBins: number;
-  /** Measure of the usage-volume bands. */
-  usageMeasure: BaseFeature;
-  usageBins: number;
-}
-export const DEFAULT_SEGMENT_PARAMS: SegmentParams = { frequencyCut: null, amountCut: null, rfmBins: 5, usageMeasure: 'arpu', usageBins: 5 };
+/**
+ * Why a segments or campaign call can fail; the UI translates the code. `segments-needs-*`: a
+ * campaign filter needs a result another tab computes (Lifecycle, Customer value, Churn): run it first.
+ */
+export type SegmentsErrorCode =
+  | 'segments-needs-customers' | 'segments-not-built' | 'segments-bad-input' | 'segments-too-few-customers'
+  | 'segments-model-failed' | 'segments-needs-lifecycle' | 'segments-needs-value' | 'segments-needs-churn';
 
 export interface BreakdownRow { value: string; customers: number; revenue: number; arpu: number; churnRate: number | null }
 /** Business customers in size terciles (seed 001), by a size column when the file has one, else by ARPU. */
@@ -90,53 +87,23 @@ export interface SegmentDefinition {
 export interface SavedSegment { slug: string; name: string; customers: number; filter: SegmentFilter; definition: SegmentDefinition }
 
 export interface LookalikeRow { customer_id: string; similarity: number }
-export interface LookalikeOptions {
-  /** Cosine similarity (standardised profiles) to the segment's centroid that counts as a match. */
-  minSimilarity: number;
-  /** Candidates only from this saved segment (e.g. customers not yet using a service); null = everyone else. */
-  pool: string | null;
-}
-export const DEFAULT_LOOKALIKE: LookalikeOptions = { minSimilarity: 0.8, pool: null };
 /**
  * Look-alikes of a segment (seed 002: prospects matching existing users' profiles numbered 90–180%
  * of those users): `matched` candidates reach `minSimilarity`; `ratio` = matched / segment size.
  */
 export interface LookalikeResult { segment: string; segmentSize: number; candidates: number; matched: number; ratio: number | null; minSimilarity: number; top: LookalikeRow[] }
 
-/** How the target list is ordered (seed 004: "put high-value and high-elasticity customers first"). */
-export type CampaignOrder = 'value' | 'elasticity';
-export type CampaignTier = 'high' | 'medium' | 'low';
-export type CampaignLoyalty = 'high' | 'fairlyHigh' | 'average' | 'low';
-
-export interface CampaignParams {
-  segment: string | null;
-  arpuMin: number | null;
-  arpuMax: number | null;
-  /** Lifecycle stage letter from `lifecycle_<id>`, last month; null = any. */
-  stage: string | null;
-  /** Value tier from `valuescores_<id>` (Customer value tab); null = any. */
-  valueTier: CampaignTier | null;
-  /** Loyalty band from `valuescores_<id>`; null = any. */
-  loyalty: CampaignLoyalty | null;
-  /**
-   * Churn-risk filter: minimum predicted churn probability (0–1) from `churnrisk_<id>` (the Churn
-   * tab's model); customers the model did not score are left out when set. null = any.
-   */
-  minChurnRisk: number | null;
-  /** value: by value (composite when assessed, else ARPU); elasticity: by value elasticity, then value. */
-  order: CampaignOrder;
-  /** Share of the filtered customers dropped from the bottom by value (seed: 5%). */
-  dropBottom: number;
-  controlShare: number;
-  seed: number;
-}
-export const DEFAULT_CAMPAIGN: CampaignParams = {
-  segment: null, arpuMin: null, arpuMax: null, stage: null, valueTier: null, loyalty: null, minChurnRisk: null,
-  order: 'value', dropBottom: 0.05, controlShare: 0.1, seed: 1
-};
-
 /** Which other tabs' per-customer results exist for the dataset (so which filters can be used). */
-export interface CampaignSources { stages: boolean; value: boolean; churn: boolean }
+export interface CampaignSources {
+  stages: boolean;
+  /**
+   * The stages Lifecycle computed (rule set, stage codes, their A–E analogs), null when it has not
+   * run: the stage filter takes one of these codes, or an A–E letter for the stages standing for it.
+   */
+  stageSet: StageSet | null;
+  value: boolean;
+  churn: boolean;
+}
 
 export interface CampaignRow {
   customer_id: string;

@@ -15,7 +15,7 @@
  *   seed's band): about 1.2, 1.5, 2.8, 0.3 and −2.7 yuan a month at typical ARPUs of each band.
  * - Every ARPU moves by uniform noise of ±10% of the ARPU.
  */
-import { seededUniform } from '../models/seededRandom.ts';
+import { seededUniform } from '../models/prng.ts';
 import { welchInterval } from '../models/index.ts';
 import { engineError } from '../engine/errors.ts';
 import type { ArmSummary, CampaignEvaluation, OutcomeRow } from './contract.ts';

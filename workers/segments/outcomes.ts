@@ -9,11 +9,16 @@
  * customer's rows after the first, are counted as rejected with their reason (never dropped silently).
  */
 import type { ColumnRole, RejectReason } from '../contract.ts';
-import { all, exec, one, quoteIdent } from '../db/sql.ts';
+import { all, dropTable, exec, one, quoteIdent, template } from '../db/sql.ts';
 import type { Engine } from '../engine/engine.ts';
+import { TABLES } from '../engine/tables.ts';
 import type { OutcomeField, OutcomeLoad } from './contract.ts';
+import verdictsSql from './sql/outcome_verdicts.sql?raw';
+import outcomesSql from './sql/outcomes.sql?raw';
+import rejectsSql from './sql/outcome_rejects.sql?raw';
+import matchesSql from './sql/outcome_matches.sql?raw';
 
-export const outcomesTable = (id: string) => quoteIdent(`campout_${id}`);
+export const outcomesTable = (id: string) => quoteIdent(TABLES.campaignOutcomes(id));
 
 /** Headers are compared after NFKC, lower case, without spaces, underscores, hyphens and brackets. */
 export const normHeader = (h: string) => h.normalize('NFKC').toLowerCase().replace(/[\s_\-()（）[\]]/g, '');
@@ -42,11 +47,6 @@ export function matchHeaders(headers: string[]): Record<OutcomeField, number> {
   })) as Record<OutcomeField, number>;
 }
 
-/** Arm labels a file may use. */
-const armSql = (v: string) => `CASE
-  WHEN lower(trim(${v})) IN ('target', 'treatment', 'campaign', 'test', 't', '目标', '目标组', '活动组', '营销组', '实验组', '试验组') THEN 'target'
-  WHEN lower(trim(${v})) IN ('control', 'holdout', 'c', '对照', '对照组', '控制组', '空白组') THEN 'control' END`;
-
 /** Reads the file, keeps its typed rows as `campout_<id>` and counts those on the list `campaign_<id>`. */
 export async function loadOutcomeFile(engine: Engine, id: string, list: string, blob: Blob, name: string): Promise<OutcomeLoad> {
   const first = await engine.ingestFile(blob, name, {});
@@ -64,20 +64,14 @@ export async function loadOutcomeFile(engine: Engine, id: string, list: string, 
     const typed = await engine.applyRoles(first.id, roles);
     const ds = engine.dataset(first.id);
     const armCol = at.arm >= 0 ? ds.columns.find((c) => c.source === at.arm)!.name : null;
-    // Rows the evaluation cannot use are rejected with a reason, like the ingest's own rejects, so
-    // loaded + rejected = rows in the file still holds: a blank required cell, or a customer seen again.
-    const verdict = `CASE WHEN churn IS NULL THEN 'missing-value:responded' WHEN revenue IS NULL THEN 'missing-value:arpu_before'
-      WHEN amount IS NULL THEN 'missing-value:arpu_after'
-      WHEN row_number() OVER (PARTITION BY customer_id ORDER BY (churn IS NULL OR revenue IS NULL OR amount IS NULL), _row) > 1 THEN 'duplicate-customer' END`;
-    await exec(engine.conn, `CREATE OR REPLACE TEMP TABLE outcome_rows AS SELECT *, ${verdict} AS verdict FROM ${ds.table}`);
-    await exec(engine.conn, `CREATE OR REPLACE TABLE ${outcomesTable(id)} AS
-      SELECT customer_id, churn AS responded, revenue AS arpu_before, amount AS arpu_after,
-             ${at.subsidy >= 0 ? 'discount' : 'NULL::DOUBLE'} AS subsidy,
-             ${armCol ? armSql(`${quoteIdent(armCol)}::VARCHAR`) : 'NULL::VARCHAR'} AS arm
-      FROM outcome_rows WHERE verdict IS NULL`);
-    const extra = await all(engine.conn, `SELECT verdict, count(*) AS n, array_to_string(list(_row ORDER BY _row)[1:3], ',') AS rows_, array_to_string(list(customer_id ORDER BY _row)[1:3], chr(31)) AS ids
-      FROM outcome_rows WHERE verdict IS NOT NULL GROUP BY verdict ORDER BY verdict`);
-    await exec(engine.conn, 'DROP TABLE outcome_rows');
+    const verdicts = quoteIdent(TABLES.outcomeVerdicts(id));
+    await exec(engine.conn, template(verdictsSql, { verdicts, table: ds.table }));
+    await exec(engine.conn, template(outcomesSql, {
+      outcomes: outcomesTable(id), verdicts, subsidy: at.subsidy >= 0 ? 'discount' : 'CAST(NULL AS DOUBLE)',
+      arm: armCol ? `CAST(${quoteIdent(armCol)} AS VARCHAR)` : 'CAST(NULL AS VARCHAR)'
+    }));
+    const extra = await all(engine.conn, template(rejectsSql, { verdicts }));
+    await dropTable(engine.conn, TABLES.outcomeVerdicts(id));
     const reasons: RejectReason[] = extra.map((r) => {
       const [reason, field] = String(r.verdict).split(':') as [string, OutcomeField | undefined];
       const rows = String(r.rows_).split(',').map(Number);
@@ -88,8 +82,7 @@ export async function loadOutcomeFile(engine: Engine, id: string, list: string, 
       };
     });
     const dropped = reasons.reduce((t, r) => t + r.count, 0);
-    const m = (await one(engine.conn, `SELECT count(*) FILTER (WHERE l.customer_id IS NOT NULL) AS matched, count(*) FILTER (WHERE l.customer_id IS NULL) AS unmatched
-      FROM ${outcomesTable(id)} o LEFT JOIN ${list} l USING (customer_id)`))!;
+    const m = (await one(engine.conn, template(matchesSql, { outcomes: outcomesTable(id), list })))!;
     const q = typed.quality;
     return {
       ...base, rowsInFile: q.rowsInFile, loaded: q.loaded - dropped, rejected: q.rejected + dropped, reasons: [...q.reasons, ...reasons],

@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { nodeEngine } from '../../tests/sql/engine.ts';
 import type { Engine } from '../engine/engine.ts';
 import { segmentsApi } from './api.ts';
-import { DEFAULT_SEGMENT_PARAMS } from './contract.ts';
+import { DEFAULT_SEGMENT_PARAMS } from '../../common/segmentParams.ts';
 
 let engine: Engine;
 beforeAll(async () => {

@@ -9,7 +9,7 @@ import type { Engine } from '../engine/engine.ts';
 import { all, one } from '../db/sql.ts';
 import { segmentsApi } from './api.ts';
 import { lifecycleApi } from '../lifecycle/api.ts';
-import { DEFAULT_SEGMENT_PARAMS } from './contract.ts';
+import { DEFAULT_SEGMENT_PARAMS } from '../../common/segmentParams.ts';
 
 let engine: Engine;
 let sampleId: string;
@@ -64,7 +64,7 @@ describe('saved segments', () => {
     expect(engine.dataset(d.id).columns).toEqual(parent.columns);
 
     // Lifecycle stages on the segment: every segment customer, nobody else.
-    const lc = await lifecycleApi(() => engine).computeLifecycle(d.id, { ruleSet: 'clm', params: {}, tierCuts: [50, 150], month: null });
+    const lc = await lifecycleApi(() => engine).computeLifecycle(d.id, { ruleSet: 'clm', params: {}, arpuTierCuts: [50, 150], month: null });
     const staged = (await one(engine.conn, `SELECT count(DISTINCT customer_id) AS n FROM "${lc.table}"`))!;
     expect(Number(staged.n)).toBe(seg.customers);
 

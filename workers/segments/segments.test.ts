@@ -10,8 +10,12 @@ import { all, exec, one } from '../db/sql.ts';
 import fs from 'node:fs';
 import path from 'node:path';
 import { segmentsApi, slugOf } from './api.ts';
-import { DEFAULT_CAMPAIGN, DEFAULT_SEGMENT_PARAMS } from './contract.ts';
+import { DEFAULT_CAMPAIGN, DEFAULT_SEGMENT_PARAMS } from '../../common/segmentParams.ts';
 import { PLANTED, plantedGain } from './evaluate.ts';
+import { writeStages } from '../engine/tables.ts';
+import { RULE_SETS, stageSet } from '../lifecycle/rules.ts';
+
+const CLM_STAGES = stageSet(RULE_SETS.clm, []);
 
 let engine: Engine;
 let api: ReturnType<typeof segmentsApi>;
@@ -76,9 +80,9 @@ describe('segments', () => {
     expect(csv.startsWith('\uFEFFcustomer_id,')).toBe(true);
     expect(csv.trim().split('\r\n')).toHaveLength(list.control + 1);
 
-    // Stage filter: the last month's stage from a `lifecycle_<id>` table (here a hand-made one).
-    await exec(engine.conn, `CREATE OR REPLACE TABLE "lifecycle_${s.id}" AS SELECT customer_id, month,
-      CASE WHEN month = max(month) OVER () AND hash(customer_id) % 4 = 0 THEN 'D' ELSE 'C' END AS stage FROM ${engine.dataset(s.id).table}`);
+    // Stage filter: each customer's last stage from the registry's stage table (here a hand-made one).
+    await writeStages(engine.conn, s.id, CLM_STAGES, (t) => exec(engine.conn, `CREATE OR REPLACE TABLE ${t} AS SELECT customer_id, month,
+      CASE WHEN month = max(month) OVER () AND hash(customer_id) % 4 = 0 THEN 'D' ELSE 'C' END AS stage FROM ${engine.dataset(s.id).table}`));
     const declining = Number((await all(engine.conn, `SELECT count(DISTINCT customer_id) AS n FROM "lifecycle_${s.id}" WHERE stage = 'D'`))[0].n);
     const staged = await api.buildCampaign(s.id, { ...DEFAULT_CAMPAIGN, stage: 'D', dropBottom: 0 });
     expect(staged.hasStages).toBe(true);

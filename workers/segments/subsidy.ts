@@ -13,6 +13,7 @@
  *   (the control arm is small and was offered nothing); a band needs at least one taker and one
  *   non-taker. Without a subsidy column the subsidy term is 0 and there is no curve.
  */
+import { mean } from '../../common/lists.ts';
 import type { BandGain, SubsidyAnalysis, SubsidyPoint, SubsidyProblem } from './contract.ts';
 
 export interface SubsidyRow { arm: 'target' | 'control'; responded: boolean; arpu_before: number; arpu_after: number; subsidy: number | null }
@@ -23,7 +24,6 @@ export const DEFAULT_ARPU_BANDS = [30, 50, 80, 120];
 /** Points with fewer customers are shown but left out of the parabola. */
 const MIN_POINT = 10;
 
-const mean = (v: number[]) => (v.length ? v.reduce((s, x) => s + x, 0) / v.length : null);
 
 /** Weighted least squares y = a x² + b x + c; null when the 3×3 system is singular. */
 export function fitParabola(x: number[], y: number[], w: number[]): [number, number, number] | null {

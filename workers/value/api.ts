@@ -1,10 +1,11 @@
 /** The value feature's engine methods, run in the worker beside DuckDB. */
-import { toCsv } from '../../src/lib/csv/toCsv.ts';
+import { toCsv } from '../../common/csv.ts';
 import type { Engine } from '../engine/engine.ts';
-import { engineError, guarded } from '../engine/errors.ts';
+import { engineError, featureApi, type FeatureErrors } from '../engine/errors.ts';
 import { assessValue } from './assess.ts';
-import { valueScoresTable, writeRows } from '../segments/scores.ts';
-import { VALUE_ROW_KEYS, type ValueApi, type ValueRow, type ValueRowKey } from './contract.ts';
+import { writeValueScores } from '../scores/value.ts';
+import type { ValueApi, ValueErrorCode, ValueRow, ValueRowKey } from './contract.ts';
+import { VALUE_ROW_KEYS } from '../../common/valueParams.ts';
 
 /** Sorts rows by a column, missing values last whichever the direction. */
 export function sortRows(rows: ValueRow[], key: ValueRowKey, descending: boolean): ValueRow[] {
@@ -17,12 +18,8 @@ export function sortRows(rows: ValueRow[], key: ValueRowKey, descending: boolean
   });
 }
 
-/** The per-customer scores as `valuescores_<id>`, for the campaign builder's filters and order. */
-export async function writeValueScores(engine: Engine, datasetId: string, rows: ValueRow[]): Promise<void> {
-  await writeRows(engine.conn, valueScoresTable(datasetId),
-    [['customer_id', 'VARCHAR'], ['composite', 'DOUBLE'], ['tier', 'VARCHAR'], ['loyalty', 'VARCHAR'], ['elasticity', 'DOUBLE'], ['elasticity_layer', 'VARCHAR'], ['credit', 'VARCHAR']],
-    rows.map((r) => [r.customerId, r.composite, r.tier, r.loyalty, r.elasticity, r.elasticityLayer, r.credit]));
-}
+/** ModelErrors of the value models (regressions, PCA and entropy weights) in the value tab's codes. */
+export const VALUE_ERRORS: FeatureErrors<ValueErrorCode> = { models: { 'too-few-rows': 'value-too-few-customers' }, model: 'value-model-failed' };
 
 export function valueApi(engine: () => Engine): ValueApi {
   // The per-customer table of the last assessment of each dataset, for sorting and the full CSV
@@ -30,19 +27,19 @@ export function valueApi(engine: () => Engine): ValueApi {
   const last = () => engine().cache<ValueRow[]>('value.rows');
   const rowsOf = (id: string) => {
     const rows = last().get(id);
-    if (!rows) throw engineError('unknown-dataset', 'Run the value assessment first.');
+    if (!rows) throw engineError('value-not-assessed', 'Run the value assessment first.');
     return rows;
   };
-  return {
-    assessValue: (datasetId, params, onProgress) => guarded(async () => {
+  return featureApi<ValueApi>(VALUE_ERRORS, {
+    assessValue: async (datasetId, params, onProgress) => {
       onProgress?.({ phase: 'summarising', fraction: null });
       const { result, rows } = await assessValue(engine(), datasetId, params);
       last().set(datasetId, rows);
-      await writeValueScores(engine(), datasetId, rows);
+      await writeValueScores(engine().conn, datasetId, rows, result.evaluationMonth);
       return result;
-    }),
+    },
     valueRows: async (datasetId, sortBy, descending, limit) => sortRows(rowsOf(datasetId), sortBy, descending).slice(0, limit),
     valueCsv: async (datasetId) =>
       toCsv([...VALUE_ROW_KEYS], rowsOf(datasetId).map((r) => VALUE_ROW_KEYS.map((k) => r[k])))
-  };
+  });
 }

@@ -6,7 +6,10 @@ import type { ColumnRole } from '../contract.ts';
 import type { Engine } from '../engine/engine.ts';
 import { nodeEngine } from '../../tests/sql/engine.ts';
 import { assessValue } from './assess.ts';
-import { DEFAULT_VALUE_PARAMS as P, type ValueAssessment, type ValueRow } from './contract.ts';
+import { writeStages } from '../engine/tables.ts';
+import { RULE_SETS, stageSet } from '../lifecycle/rules.ts';
+import type { ValueAssessment, ValueRow } from './contract.ts';
+import { DEFAULT_VALUE_PARAMS as P } from '../../common/valueParams.ts';
 
 let engine: Engine;
 beforeAll(async () => {
@@ -147,7 +150,8 @@ describe('special lines, willingness influence and lifecycle stages', () => {
     const rev: Record<string, number> = { A: 30, B: 60, C: 90, D: 120 };
     for (const c of Object.keys(rev)) for (let k = 1; k <= 7; k++) lines.push(`${c},${month(k)},${rev[c] + k},${k + 10},0.5,${c === 'D' ? '是' : '否'}`);
     const id = await load(lines.join('\n'), ['customerId', 'month', 'revenue', 'tenure', 'number', 'text']);
-    await engine.conn.exec(`CREATE OR REPLACE TABLE lifecycle_${id} AS SELECT customer_id, month, CASE WHEN customer_id < 'C' THEN 'B' ELSE 'C' END AS stage FROM ds_${id}`);
+    await writeStages(engine.conn, id, stageSet(RULE_SETS.clm, []), (t) =>
+      engine.conn.exec(`CREATE OR REPLACE TABLE ${t} AS SELECT customer_id, month, CASE WHEN customer_id < 'C' THEN 'B' ELSE 'C' END AS stage FROM ds_${id}`));
     const { result, rows } = await assessValue(engine, id, P);
     const by = new Map(rows.map((r) => [r.customerId, r]));
     expect(by.get('D')!.credit).toBe('X');
@@ -248,14 +252,20 @@ describe('the generated sample panel (2,000 × 24, seed 1)', () => {
     expect(result.map.cells.reduce((s, c) => s + c.customers, 0)).toBe(result.customers);
     expect(result.map.churnBasis).toBe('evaluationMonth');
   });
-  it('reports the measured numbers', () => {
-    const f = result.future!;
-    console.log(JSON.stringify({
-      n: result.customers, means: result.means, tiers: result.tiers, history: result.history,
-      groups: f.groups.map((g) => ({ r2: g.rSquared, n: g.trained, ev: g.evaluated, mae: g.meanAbsError,
-        abs: g.absCurve.filter((_, i) => i % 5 === 0), rel: g.relCurve.filter((_, i) => i % 4 === 0) })),
-      credit: result.credit, loyalty: result.loyalty!.dimensions, elasticity: result.elasticity
-    }));
+  it('the measured numbers stay as measured (the sample is deterministic: a change is a change to a model)', () => {
+    // Measured on this sample (2,000 × 24, seed 1, evaluated 2024-12) when the figures were last reviewed.
+    expect(result.customers).toBe(1591);
+    expect(result.tiers.map((t) => t.customers)).toEqual([319, 477, 795]);
+    expect(result.history).toEqual({ observed: 731, mixed: 860, approximated: 0 });
+    expect(result.means.composite!).toBeCloseTo(619.0, 1);
+    expect(result.means.historical!).toBeCloseTo(1597.2, 1);
+    expect(result.means.current!).toBeCloseTo(283.2, 1);
+    const groups = result.future!.groups;
+    expect(groups.map((g) => [g.trained, g.evaluated])).toEqual([[482, 482], [483, 512], [483, 488]]);
+    expect(groups.map((g) => Number(g.rSquared!.toFixed(3)))).toEqual([0.922, 0.754, 0.971]);
+    expect(groups.map((g) => Number(g.meanAbsError!.toFixed(1)))).toEqual([10.5, 21.7, 55.1]);
+    expect(result.credit.grades.map((g) => g.customers)).toEqual([293, 212, 268, 212, 202, 124, 90, 164, 26]);
+    expect(result.elasticity!.layers.map((l) => l.customers)).toEqual([446, 620, 325, 200]);
   });
 });
 

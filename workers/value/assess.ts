@@ -5,10 +5,12 @@
  * customer on the network in the evaluation month. Set logic runs in SQL (sql/*.sql); the numeric
  * models come from workers/models.
  */
+import { mean, median } from '../../common/lists.ts';
 import { decayedMonths, valueElasticity } from '../models/index.ts';
-import { all, quoteIdent, tableExists, template } from '../db/sql.ts';
+import { all, template } from '../db/sql.ts';
 import type { Engine } from '../engine/engine.ts';
 import { engineError } from '../engine/errors.ts';
+import { readStages, stagesInMonth } from '../engine/tables.ts';
 import type {
   ElasticityLayer, HistoryMethod, LoyaltyBandName, ValueAssessment, ValueComponent, ValueNote, ValueParams, ValueRow, ValueTier
 } from './contract.ts';
@@ -21,15 +23,6 @@ import { checkParams } from './params.ts';
 import { customerWindows, type CustomerWindow } from './window.ts';
 import historicalSql from './sql/historical_value.sql?raw';
 import monthsSql from './sql/months.sql?raw';
-import stageAtSql from './sql/stage_at.sql?raw';
-
-/** Stages in the evaluation month from the Lifecycle tab's last run, or null when it has not run. */
-async function stagesAt(engine: Engine, datasetId: string, month: string): Promise<Map<string, string> | null> {
-  const name = `lifecycle_${datasetId}`;
-  if (!await tableExists(engine.conn, name)) return null;
-  const rows = await all(engine.conn, template(stageAtSql, { stages: quoteIdent(name) }), [`${month}-01`]);
-  return new Map(rows.map((r) => [String(r.customer_id), String(r.stage)]));
-}
 
 function crossStages(stages: string[], bands: (LoyaltyBandName | null)[]) {
   const counts = new Map<string, number>();
@@ -44,12 +37,6 @@ function crossStages(stages: string[], bands: (LoyaltyBandName | null)[]) {
 }
 
 const shift = (months: string[], at: number, by: number): string | null => months[at + by] ?? null;
-const mean = (v: number[]) => (v.length ? v.reduce((s, x) => s + x, 0) / v.length : null);
-const median = (v: number[]) => {
-  if (!v.length) return null;
-  const s = [...v].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 
 export async function assessValue(engine: Engine, datasetId: string, params: ValueParams): Promise<{ result: ValueAssessment; rows: ValueRow[] }> {
   const ds = engine.dataset(datasetId);
@@ -135,7 +122,7 @@ export async function assessValue(engine: Engine, datasetId: string, params: Val
   );
   const tiers = new Array<ValueTier>(n);
   composite.map((v, i) => [v, i] as const).sort((a, b) => b[0] - a[0]).forEach(([, i], rank) => {
-    tiers[i] = rank < params.tierCuts[0] * n ? 'high' : rank < params.tierCuts[1] * n ? 'medium' : 'low';
+    tiers[i] = rank < params.valueTierShares[0] * n ? 'high' : rank < params.valueTierShares[1] * n ? 'medium' : 'low';
   });
 
   // Credit rating.
@@ -147,9 +134,13 @@ export async function assessValue(engine: Engine, datasetId: string, params: Val
 
   const loyalty = scoreLoyalty(customers, tiers, params.loyaltyCuts, notes);
   if (loyalty) {
-    const stages = await stagesAt(engine, datasetId, evaluationMonth);
-    if (stages) loyalty.summary.byStage = crossStages(customers.map((c) => stages.get(c.customerId) ?? '–'), loyalty.bands);
-    else notes.push({ key: 'loyaltyNoStages' });
+    // Stages are another tab's result: read through the registry, which says which rule set wrote them.
+    const stageSet = await readStages(conn, datasetId);
+    if (stageSet) {
+      const stages = await stagesInMonth(conn, datasetId, evaluationMonth);
+      loyalty.summary.byStage = crossStages(customers.map((c) => stages.get(c.customerId) ?? '–'), loyalty.bands);
+      loyalty.summary.byStageSet = stageSet;
+    } else notes.push({ key: 'loyaltyNoStages' });
   }
 
   // Value elasticity: the 3 months before the last 3 against the last 3.

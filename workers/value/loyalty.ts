@@ -105,7 +105,8 @@ export function scoreLoyalty(
       byTier: names.flatMap((band) =>
         tierNames.map((tier) => ({ band, tier, customers: bands.filter((b, i) => b === band && tiers[i] === tier).length }))
       ),
-      byStage: null
+      byStage: null,
+      byStageSet: null
     }
   };
 }

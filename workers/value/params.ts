@@ -21,7 +21,8 @@ export function checkParams(p: ValueParams): void {
   if (weights) throw engineError('value-bad-weights', weights);
   const bad = (message: string) => engineError('value-bad-params', message);
   if (!(p.decay > 0 && p.decay <= 1)) throw bad('The decay Q must be in (0, 1].');
-  if (!finite(p.tierCuts) || !(p.tierCuts[0] > 0 && p.tierCuts[0] < p.tierCuts[1] && p.tierCuts[1] < 1))
+  const shares = p.valueTierShares;
+  if (!finite(shares) || !(shares[0] > 0 && shares[0] < shares[1] && shares[1] < 1))
     throw bad('Tier cut points must satisfy 0 < high < medium < 1.');
   if (!(Number.isInteger(p.groups) && p.groups >= 1 && p.groups <= 5)) throw bad('Groups must be 1 to 5.');
   if (p.creditCuts.length !== 6 || !finite(p.creditCuts) || !descending(p.creditCuts)) throw bad('Credit cut points must be six decreasing scores.');

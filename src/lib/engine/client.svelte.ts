@@ -7,8 +7,8 @@
  * pending call instead, so the UI shows an error rather than staying busy forever.
  */
 import * as Comlink from 'comlink';
-import type { EngineApi, EngineError, EngineInfo, Progress } from '$workers/contract';
-import { toEngineError } from '$workers/engine/errors';
+import type { EngineApi, EngineError, EngineErrorCode, EngineInfo, Progress } from '$workers/contract';
+import { toCodedError } from '$common/errors';
 import { spawnEngine } from './spawn';
 
 export class CancelledError extends Error {
@@ -32,7 +32,7 @@ export function workerFailure(event: Event): EngineError {
   const message = 'message' in event && typeof event.message === 'string' ? event.message : '';
   if (event.type === 'messageerror') return { code: 'query-failed', message: 'The engine sent a message that could not be read.' };
   if (message === '') return { code: 'out-of-memory', message: 'The browser ran out of memory for this data.' };
-  return toEngineError(new Error(message));
+  return toCodedError<EngineErrorCode>(new Error(message), 'query-failed');
 }
 
 export class EngineClient {

@@ -2,6 +2,7 @@
  * Language state and locale formatting. The language defaults to the browser's, can be switched,
  * and is forced by `?lang=zh` / `?lang=en`.
  */
+import type { Bilingual } from '$common/bilingual';
 import { en, zh, type MessageKey } from './messages';
 
 export type Lang = 'en' | 'zh';
@@ -95,7 +96,7 @@ class I18n {
   };
 
   /** Picks the current language from a { en, zh } pair. */
-  pick = (pair: { en: string; zh: string } | undefined, fallback = ''): string => (pair ? pair[this.lang] : fallback);
+  pick = (pair: Bilingual | undefined, fallback = ''): string => (pair ? pair[this.lang] : fallback);
 
   num = (v: number | null | undefined, digits = 0): string => {
     if (v == null || !Number.isFinite(v)) return (this.lang === 'zh' ? zh : en).notAvailable;

@@ -1,9 +1,9 @@
 /** Translations of engine vocabulary: column roles, reject reasons, error codes, phases, kinds. */
 import type { ColumnRole, DatasetKind, EngineErrorCode } from '$workers/contract';
 
-type Pair = { en: string; zh: string };
+import type { Bilingual } from '$common/bilingual';
 
-export const ROLE_LABELS: Record<ColumnRole, Pair> = {
+export const ROLE_LABELS: Record<ColumnRole, Bilingual> = {
   customerId: { en: 'Customer ID', zh: '用户ID' },
   month: { en: 'Month (billing period)', zh: '账期（月份）' },
   date: { en: 'Date', zh: '日期' },
@@ -29,7 +29,7 @@ export const ROLE_LABELS: Record<ColumnRole, Pair> = {
   ignore: { en: 'Ignore', zh: '忽略' }
 };
 
-export const REASON_LABELS: Record<string, Pair> = {
+export const REASON_LABELS: Record<string, Bilingual> = {
   'wrong-field-count': { en: 'Wrong number of fields', zh: '字段个数不对' },
   'bad-quoting': { en: 'Broken quotes', zh: '引号不匹配' },
   'invalid-encoding': { en: 'Invalid characters for the encoding', zh: '编码无效的字符' },
@@ -46,7 +46,7 @@ export const REASON_LABELS: Record<string, Pair> = {
   'duplicate-customer': { en: 'Customer already seen in an earlier row', zh: '该客户在前面的行中已出现' }
 };
 
-export const ERROR_LABELS: Record<EngineErrorCode, Pair> = {
+export const ERROR_LABELS: Record<EngineErrorCode, Bilingual> = {
   'engine-start-failed': { en: 'The analysis engine could not start in this browser.', zh: '分析引擎无法在此浏览器中启动。' },
   'empty-file': { en: 'The file is empty.', zh: '文件是空的。' },
   'binary-file': { en: 'This file is not a text, Parquet or Excel file.', zh: '此文件不是文本、Parquet 或 Excel 文件。' },
@@ -79,14 +79,23 @@ export const ERROR_LABELS: Record<EngineErrorCode, Pair> = {
   'churn-no-features': { en: 'No chosen feature varies in the training data. Choose other features.', zh: '所选特征在训练数据中没有变化。请选择其他特征。' },
   'churn-not-converged': { en: 'The model fit did not converge. Increase the L2 penalty or drop collinear features.', zh: '模型拟合未收敛。请加大 L2 惩罚或去掉共线的特征。' },
   'churn-no-model': { en: 'Fit the churn model first.', zh: '请先拟合离网模型。' },
+  'churn-model-failed': { en: 'The churn model could not be computed on these data. Try other features or a longer horizon.', zh: '无法在这些数据上计算离网模型。请尝试其他特征或更长的预测期。' },
   'value-needs-panel': { en: 'Customer value needs a monthly panel: map a customer ID column and a month column.', zh: '客户价值评估需要月度面板数据：请设置用户ID列和账期列。' },
   'value-needs-revenue': { en: 'Customer value needs a revenue column (出账收入): map one in the column roles.', zh: '客户价值评估需要收入列（出账收入）：请在字段角色中设置。' },
   'value-bad-weights': { en: 'The four value weights must each be between 0 and 1 and sum to 1.', zh: '四项价值权重须在 0 到 1 之间且合计为 1。' },
   'value-bad-params': { en: 'A value assessment parameter is outside its allowed range.', zh: '价值评估参数超出允许范围。' },
-  'segments-needs-customers': { en: 'Segments need a panel or transactions with a customer ID and a revenue or amount column.', zh: '客户细分需要含用户ID及收入或金额列的面板或交易数据。' }, 'segments-not-built': { en: 'Build the segment overview first.', zh: '请先生成细分概览。' }, 'segments-bad-input': { en: 'A segment or campaign setting is invalid.', zh: '细分或营销活动设置无效。' }
+  'value-not-assessed': { en: 'Run the value assessment first.', zh: '请先进行价值评估。' },
+  'value-too-few-customers': { en: 'Too few customers for the value models. Load more data or choose a later evaluation month.', zh: '客户太少，无法计算价值模型。请加载更多数据或选择更晚的评估月份。' },
+  'value-model-failed': { en: 'A value model could not be computed on these data (e.g. an indicator does not vary). Check the column roles.', zh: '无法在这些数据上计算价值模型（例如某项指标没有变化）。请检查字段角色。' },
+  'segments-needs-customers': { en: 'Segments need a panel or transactions with a customer ID and a revenue or amount column.', zh: '客户细分需要含用户ID及收入或金额列的面板或交易数据。' }, 'segments-not-built': { en: 'Build the segment overview first.', zh: '请先生成细分概览。' }, 'segments-bad-input': { en: 'A segment or campaign setting is invalid.', zh: '细分或营销活动设置无效。' },
+  'segments-too-few-customers': { en: 'Too few customers for this analysis (each campaign arm needs at least two).', zh: '客户太少，无法分析（营销活动每组至少需要两名客户）。' },
+  'segments-model-failed': { en: 'The segment analysis could not be computed on these data.', zh: '无法在这些数据上计算该细分分析。' },
+  'segments-needs-lifecycle': { en: 'The stage filter needs lifecycle stages: run the Lifecycle tab on this dataset first.', zh: '按阶段筛选需要生命周期阶段：请先在"生命周期"页对该数据计算阶段。' },
+  'segments-needs-value': { en: 'This filter needs the customer value scores: run the Customer value tab on this dataset first.', zh: '该筛选需要客户价值评分：请先在"客户价值"页对该数据进行评估。' },
+  'segments-needs-churn': { en: 'The churn-risk filter needs the churn model: fit it on the Retention & churn tab first.', zh: '离网风险筛选需要离网模型：请先在"留存与离网"页拟合模型。' }
 };
 
-export const PHASE_LABELS: Record<string, Pair> = {
+export const PHASE_LABELS: Record<string, Bilingual> = {
   starting: { en: 'Starting the engine', zh: '正在启动引擎' },
   reading: { en: 'Reading the file', zh: '正在读取文件' },
   transcoding: { en: 'Converting the encoding', zh: '正在转换编码' },
@@ -97,7 +106,7 @@ export const PHASE_LABELS: Record<string, Pair> = {
   fitting: { en: 'Fitting models', zh: '正在拟合模型' }
 };
 
-export const KIND_LABELS: Record<DatasetKind, Pair> = {
+export const KIND_LABELS: Record<DatasetKind, Bilingual> = {
   panel: { en: 'Monthly panel (customer × month)', zh: '月度面板（客户 × 月份）' },
   transactions: { en: 'Transaction log', zh: '交易流水' },
   snapshot: { en: 'Customer snapshot (one row per customer)', zh: '客户快照（每客户一行）' },

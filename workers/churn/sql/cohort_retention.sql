@@ -1,6 +1,6 @@
 -- Cohort retention: customers grouped by join month (first spell, joined inside the data window),
 -- and how many are still active k months after joining: active in month join + k ⇔ duration > k
--- (see spells.sql). Cells after the last data month are not observed and are left out.
+-- (see workers/panel/sql/first_spells.sql). Cells after the last data month are not observed and are left out.
 WITH cohort AS (
   SELECT join_m, duration FROM ${spells} WHERE in_window
 ), last AS (SELECT max(m) AS l FROM ${rows}), ks AS (

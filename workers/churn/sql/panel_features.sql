@@ -3,7 +3,8 @@
 -- (a churn flag, a dormant month, or a missing month in $1+1 … $1+$2); NULL when those months lie
 -- beyond the data. Trends compare the last 3 months with the 3 before on a log scale,
 -- ln(1 + last) − ln(1 + previous), so a zero base gives a finite value; with no earlier months the
--- trend is 0. `${categories}` adds the chosen category columns' values at the scoring month.
+-- trend is 0. `${categories}` adds the chosen category columns' values at the scoring month
+-- (`${categoryValues}`: any_value(column) AS column for each, read from the typed table `${table}`).
 WITH active AS (
   SELECT customer_id FROM ${rows} WHERE m = $1 AND NOT churned AND NOT dormant
 ), hist AS (
@@ -43,5 +44,10 @@ SELECT h.customer_id,
        ELSE coalesce(h.churn_next, false) OR h.alive_next < $2 END AS target
   ${categories}
 FROM hist h
-${categoryJoin}
+LEFT JOIN (
+  SELECT customer_id ${categoryValues}
+  FROM ${table}
+  WHERE datediff('month', (SELECT min(month) FROM ${table}), month) = $1
+  GROUP BY customer_id
+) c ON c.customer_id = h.customer_id
 ORDER BY h.customer_id

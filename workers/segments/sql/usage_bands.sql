@@ -1,6 +1,6 @@
--- Usage-volume bands (seed 001): NTILE of a usage measure with the churn rate in each band.
+-- Usage-volume bands (seed 001): NTILE ($1 bands) of a usage measure with the churn rate in each band.
 WITH b AS (
-  SELECT ${measure} AS v, churned, NTILE(${bins}) OVER (ORDER BY ${measure}) AS band
+  SELECT ${measure} AS v, churned, NTILE(CAST($1 AS INTEGER)) OVER (ORDER BY ${measure}) AS band
   FROM ${base} WHERE ${measure} IS NOT NULL
 )
 SELECT band, min(v) AS low, max(v) AS high, count(*) AS customers,

@@ -4,7 +4,7 @@
  * cut-off and the risk-list filters. A link opened on the same data recomputes those sections with
  * these settings, so the same screen appears.
  */
-import type { ValueTier } from '$workers/churn/contract';
+import type { ArpuTier } from '$workers/churn/contract';
 import { linked } from '$lib/share/settings.svelte';
 
 const TIERS: readonly string[] = ['low', 'mid', 'high'];
@@ -31,9 +31,9 @@ export const churnLink = linked(
     high: 150,
     /** Cut-off of the confusion matrix, in percent. */
     cutoff: 50,
-    tiers: ['mid', 'high'] as ValueTier[],
+    tiers: ['mid', 'high'] as ArpuTier[],
     minScore: 0,
-    winTiers: ['high'] as ValueTier[]
+    winTiers: ['high'] as ArpuTier[]
   },
   {
     split: (v) => v === null || typeof v === 'string',

@@ -3,12 +3,13 @@
  * same header is mapped the same way. Stored in this browser's localStorage only.
  */
 import type { ColumnRole } from '$workers/contract';
+import { headerSignature } from '$common/headers';
 
 const PREFIX = 'clm.roles.';
 
-/** A stable key for a header: names normalised for case and surrounding space. */
+/** A stable key for a header (NFKC, case and space insensitive; the worker's signature). */
 export function headerKey(headers: string[]): string {
-  return PREFIX + headers.map((h) => h.trim().toLowerCase()).join('\u241f');
+  return PREFIX + headerSignature(headers);
 }
 
 export function recallRoles(storage: Pick<Storage, 'getItem'>, headers: string[]): ColumnRole[] | null {

@@ -17,8 +17,3 @@ export function tierLabels(cuts: number[]): string[] {
   return [`<${cuts[0]}`, ...cuts.slice(1).map((c, i) => `${cuts[i]}–${c}`), `≥${cuts[cuts.length - 1]}`];
 }
 
-/** Parses "50, 150" into sorted finite numbers (empty or bad parts dropped, duplicates removed). */
-export function parseCuts(text: string): number[] {
-  const xs = text.split(/[,，\s]+/).filter((s) => s !== '').map(Number).filter(Number.isFinite);
-  return [...new Set(xs)].sort((a, b) => a - b);
-}

@@ -5,9 +5,9 @@
  */
 import type { ClmStage } from '$workers/lifecycle/contract';
 
-type Pair = { en: string; zh: string };
+import type { Bilingual } from '$common/bilingual';
 
-export const FIVE_ELEMENTS: Pair[] = [
+export const FIVE_ELEMENTS: Bilingual[] = [
   { en: 'Segmentation & analysis', zh: '市场细分与分析' },
   { en: 'Channel mix', zh: '渠道组合与优化' },
   { en: 'Product mix & pricing', zh: '产品组合与定价' },
@@ -15,7 +15,7 @@ export const FIVE_ELEMENTS: Pair[] = [
   { en: 'Retention & loyalty', zh: '客户保留及忠诚度' }
 ];
 
-export interface StageLevers { question: Pair; levers: Pair; elements: [Pair, Pair, Pair, Pair, Pair] }
+export interface StageLevers { question: Bilingual; levers: Bilingual; elements: [Bilingual, Bilingual, Bilingual, Bilingual, Bilingual] }
 
 export const LEVERS: Record<ClmStage, StageLevers> = {
   A: {

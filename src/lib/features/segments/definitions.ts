@@ -2,7 +2,8 @@
  * Saved-segment definitions as they travel in a shared link or a settings file: checked field by
  * field, because a link may be old or hand-edited. Invalid entries are dropped, never trusted.
  */
-import { BASE_FEATURES, type BaseFeature, type QuadrantKey, type SegmentDefinition, type SegmentFilter } from '$workers/segments/contract';
+import type { BaseFeature, QuadrantKey, SegmentDefinition, SegmentFilter } from '$workers/segments/contract';
+import { BASE_FEATURES } from '$common/segmentParams';
 
 const QUADRANTS: QuadrantKey[] = ['highHigh', 'highLow', 'lowHigh', 'lowLow'];
 const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);

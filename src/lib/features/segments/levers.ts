@@ -4,8 +4,10 @@
  * high impact, easy), strategic musts (战略必须: high impact, hard), no-regret moves (无悔方案: low
  * impact, easy), low priority. Impact and ease are 1–5; 3 and above count as high.
  */
+import type { Bilingual } from '$common/bilingual';
+
 export type LeverQuadrant = 'quickWin' | 'strategic' | 'noRegret' | 'low';
-export interface Lever { id: number; en: string; zh: string; impact: number; ease: number; stage: 'A' | 'B' | 'C' | 'D' | 'E' | '' }
+export interface Lever extends Bilingual { id: number; impact: number; ease: number; stage: 'A' | 'B' | 'C' | 'D' | 'E' | '' }
 
 export function leverQuadrant(l: Pick<Lever, 'impact' | 'ease'>, cut = 3): LeverQuadrant {
   const hi = l.impact >= cut;

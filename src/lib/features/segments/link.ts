@@ -5,7 +5,8 @@
  * minimum support, the clusters' features, k and seed and whether they ran, and the edits to the
  * lever list. Campaign parameters are not here (Campaign.svelte keeps its own).
  */
-import { BASE_FEATURES, DEFAULT_SEGMENT_PARAMS, type BaseFeature } from '$workers/segments/contract';
+import type { BaseFeature } from '$workers/segments/contract';
+import { BASE_FEATURES, DEFAULT_SEGMENT_PARAMS } from '$common/segmentParams';
 import { linked } from '$lib/share/settings.svelte';
 import { isLeverEdits, type LeverEdit } from './levers';
 

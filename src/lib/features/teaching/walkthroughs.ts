@@ -5,20 +5,20 @@
  * follow docs/DOMAIN.md and the seed documents (000: lifecycle stages and levers; 003: the LTV
  * teaching table; 007-style value system: current, potential, credit, loyalty, elasticity).
  */
-type Text = { en: string; zh: string };
+import type { Bilingual } from '$common/bilingual';
 
 export interface Step {
   /** A view id from src/lib/views.ts. */
   view: string;
   /** Selector (inside the view) of the element to highlight; the view's title if it is not there. */
   target: string;
-  title: Text;
-  body: Text;
+  title: Bilingual;
+  body: Bilingual;
 }
 
 export interface Walkthrough {
   id: string;
-  title: Text;
+  title: Bilingual;
   steps: Step[];
 }
 

@@ -1,14 +1,3 @@
-/**
- * Small pure helpers of the Customer value tab (tested): the error curves' series type and the
- * parsing of comma lists typed into its parameter fields. Drawing is src/lib/charts.
- */
+/** The error curves' series type (drawing is src/lib/charts; number lists are common/lists.ts). */
 
 export interface CurveSeries { name: string; points: { x: number; share: number }[] }
-
-/** Parses "30, 60, 100" into numbers; null when any part is not a number. */
-export function parseList(text: string): number[] | null {
-  const parts = text.split(/[,，\s]+/).filter(Boolean);
-  if (parts.length === 0) return null;
-  const v = parts.map(Number);
-  return v.every(Number.isFinite) ? v : null;
-}

@@ -3,7 +3,8 @@
  * assessment's ValueParams (only what differs from DEFAULT_VALUE_PARAMS is stored), the value map's
  * measure and the results table's sort. The tab assesses on open, so a link reproduces the screen.
  */
-import { DEFAULT_VALUE_PARAMS, VALUE_ROW_KEYS, type ValueParams, type ValueRowKey } from '$workers/value/contract';
+import type { ValueParams, ValueRowKey } from '$workers/value/contract';
+import { DEFAULT_VALUE_PARAMS, VALUE_ROW_KEYS } from '$common/valueParams';
 import { linked } from '$lib/share/settings.svelte';
 
 export const MAP_MEASURES = ['customers', 'revenue', 'meanValue', 'churnRate'] as const;
@@ -28,7 +29,7 @@ export const valueLink = linked(
       elasticityBase: month,
       decay: (v) => v >= 0.05 && v <= 1,
       weights: (w) => Object.values(w).every((x) => x >= 0 && x <= 1) && Math.abs(Object.values(w).reduce((s, x) => s + x, 0) - 1) <= 1e-3,
-      tierCuts: (v) => v.length === 2 && v.every(share) && v[0] < v[1],
+      valueTierShares: (v) => v.length === 2 && v.every(share) && v[0] < v[1],
       groups: (v) => Number.isInteger(v) && v >= 1 && v <= 5,
       creditCuts: (v) => v.length === 6 && v.every((x) => x >= 0 && x <= 100),
       loyaltyCuts: (v) => v.length === 3 && v.every(share) && ascending(v),

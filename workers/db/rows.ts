@@ -1,15 +1,10 @@
 /**
- * Per-customer score tables other tabs leave in DuckDB for the campaign builder to join (seed 004:
- * "after the usual filters, use the value model for a second filter"): the Customer value tab
- * writes `valuescores_<id>`, the Churn tab's model `churnrisk_<id>`. Named `<name>_<id>`, so they
- * are dropped with their dataset (Engine.dropTables). The names live here, beside their only reader.
+ * Writing rows computed in TypeScript (scores, a campaign's arms, simulated outcomes) into a DuckDB
+ * table, fast, through bound parameters only.
  */
-import { all, exec, quoteIdent, type SqlConnection } from '../db/sql.ts';
+import { all, exec, quoteIdent, type SqlConnection } from './sql.ts';
 
-export const valueScoresTable = (id: string) => `valuescores_${id}`;
-export const churnRiskTable = (id: string) => `churnrisk_${id}`;
-
-export type SqlType = 'VARCHAR' | 'DOUBLE' | 'BOOLEAN';
+export type SqlType = 'VARCHAR' | 'DOUBLE' | 'INTEGER' | 'BOOLEAN';
 type Cell = string | number | boolean | null | undefined;
 
 const SEP = '\u001f';

@@ -1,5 +1,6 @@
 /**
- * A small seeded pseudo-random number generator for the sample-data generator.
+ * The one seeded pseudo-random number generator of the engine: the sample-data generator, k-means
+ * starts, control groups, random holdouts and simulated campaign outcomes all draw from it.
  *
  * Core: sfc32 (Chris Doty-Humphrey's "small fast chaotic" generator, from PractRand), 128 bits of
  * state, seeded through splitmix32 so that neighbouring seeds give unrelated streams. Pure
@@ -154,6 +155,12 @@ export class Rng {
     while (cumulative[i] <= x) i++;
     return i;
   }
+}
+
+/** The stream of uniform draws on [0, 1) from `seed`, as a function: for code that needs nothing else. */
+export function seededUniform(seed: number): () => number {
+  const rng = new Rng(seed);
+  return () => rng.uniform();
 }
 
 const LOG_FACTORIAL_TABLE = (() => {

@@ -1,6 +1,10 @@
 -- Spells, activity, the cumulative metric and the trend windows: shared by the CLM and the
 -- data-service rules, which differ only in the metric, what counts as active and the final CASE.
 -- A spell starts at a customer's first row, after a churn row, or after K or more months without rows.
+-- Not the spell of first_spells.sql (survival, cohorts), on purpose: a lifecycle stage is a label
+-- per month, so a silence shorter than K months is a decline (D), not yet an exit; exit is judged
+-- with the rule's K, a parameter the user edits; and a customer who comes back starts a new spell
+-- (seed 000's stages repeat). Survival needs one event month per customer and no parameter.
 bounds AS (SELECT min(month_index) AS first_index, max(month_index) AS last_index${boundsExtra} FROM ${base}),
 ordered AS (
   SELECT b.*,

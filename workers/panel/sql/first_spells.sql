@@ -6,6 +6,11 @@
 -- 1 in the join month, as the telco file and the sample panel count it).
 -- Join month = first month seen; with a tenure column, m0 − (tenure − 1), so customers already on
 -- the network when the data starts are known (`in_window` false: left-truncated).
+-- Not the spell of rule_spells.sql (the lifecycle rules), on purpose: Kaplan–Meier and the cohort
+-- table need one first spell per customer with an exact event month, free of rule parameters, so it
+-- ends at the first dormant or missing month (a K-month grace would move every event K months later
+-- and censor the last K months), and a return after an exit is not a second spell of the customer.
+-- The join month from tenure is the one value/sql/historical_value.sql uses too.
 CREATE OR REPLACE TEMP TABLE ${spells} AS
 WITH r AS (
   SELECT *,

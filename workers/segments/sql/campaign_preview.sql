@@ -1,0 +1,5 @@
+-- The first rows of a campaign list, in list order, for the screen.
+SELECT *
+FROM ${list}
+ORDER BY rank
+LIMIT 20
