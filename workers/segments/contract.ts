@@ -32,8 +32,25 @@ export interface SizeBreakdown {
   rows: (BreakdownRow & { low: number; high: number })[];
 }
 export interface BandRow { band: number; low: number; high: number; customers: number; churnRate: number | null }
+/** Frequency first: 'highLow' = frequent but small (the seed's quadrant II), 'lowHigh' = rare but large (IV). */
 export type QuadrantKey = 'highHigh' | 'highLow' | 'lowHigh' | 'lowLow';
-export interface QuadrantRow { quadrant: QuadrantKey; highFrequency: boolean; highAmount: boolean; customers: number; revenue: number }
+export interface QuadrantRow { quadrant: QuadrantKey; highFrequency: boolean; highAmount: boolean; customers: number; yearlyAmount: number }
+/**
+ * What seed 003's activity figures are (信用卡交易的频次和年刷卡总金额), over the 12 months up to the
+ * data's last month, per year of the months each customer was observed: 'transactions', the yearly
+ * number of transactions (a transaction log); 'activeMonths', the months with revenue a year (a
+ * monthly panel has no event counts, so the seed's readings of the quadrants do not apply).
+ */
+export interface ActivityBasis {
+  basis: 'transactions' | 'activeMonths';
+  /** First and last month of the window, `YYYY-MM`. */
+  from: string;
+  to: string;
+  /** Customers without activity figures (a panel's customers with no row in the window). */
+  outside: number;
+  /** A fixed sample of at most 1,000 customers for the scatter: yearly amount and frequency. */
+  points: { amount: number; frequency: number }[];
+}
 export interface RfmCell { r: number; f: number; customers: number; monetary: number }
 
 export interface SegmentOverview {
@@ -47,8 +64,10 @@ export interface SegmentOverview {
   byUsage: BreakdownRow[];
   byRegion: BreakdownRow[];
   bands: BandRow[];
+  /** Quadrant thresholds in force (yearly frequency, yearly amount in yuan). */
   frequencyCut: number;
   amountCut: number;
+  activity: ActivityBasis;
   quadrants: QuadrantRow[];
   /** R × F grid (customers and mean monetary score). */
   rfm: RfmCell[];

@@ -30,9 +30,16 @@ describe('segments', () => {
     const rows = await all(engine.conn, `SELECT customer_id, r, f, m, frequency, monetary FROM "segbase_${ds.id}" ORDER BY customer_id`);
     expect(rows.map((r) => [r.r, r.f, r.m])).toEqual([1, 2, 3, 4, 5].map((s) => [s, s, s]));
     expect(rows.map((r) => r.monetary)).toEqual([10, 40, 90, 160, 250]);
-    // Median cuts: frequency 3, amount 90 → c3, c4, c5 high/high; c1, c2 low/low.
+    // Seed 003's activity per year of the months observed in the window (all of 2024-01..05 here):
+    // c_k first buys in month k, so is observed 6 − k months; k purchases of 10k yuan, × 12 ÷ (6 − k).
+    expect(o.activity).toMatchObject({ basis: 'transactions', from: '2023-06', to: '2024-05', outside: 0 });
+    const yearly = await all(engine.conn, `SELECT yearly_frequency AS f, yearly_amount AS a FROM "segbase_${ds.id}" ORDER BY customer_id`);
+    expect(yearly.map((r) => [r.f, r.a])).toEqual([[2.4, 24], [6, 120], [12, 360], [24, 960], [60, 3000]]);
+    // Median cuts 12 and 360 → c3, c4, c5 frequent and large; c1, c2 rare and small.
+    expect([o.frequencyCut, o.amountCut]).toEqual([12, 360]);
     expect(o.quadrants.find((q) => q.quadrant === 'highHigh')?.customers).toBe(3);
-    expect(o.quadrants.find((q) => q.quadrant === 'lowLow')?.revenue).toBe(50);
+    expect(o.quadrants.find((q) => q.quadrant === 'lowLow')?.yearlyAmount).toBe(144);
+    expect(o.activity.points).toHaveLength(5);
   });
 
   it('runs on the sample panel: breakdowns, bands, clusters, rules, segment, look-alikes', async () => {
@@ -44,7 +51,15 @@ describe('segments', () => {
     expect(business.customers / o.customers).toBeLessThan(0.2);
     expect(o.bands).toHaveLength(5);
     expect(o.bands.reduce((t, b) => t + b.customers, 0)).toBeGreaterThan(o.customers * 0.9);
-    expect(o.quadrants.reduce((t, q) => t + q.customers, 0)).toBe(o.customers);
+    // A monthly panel has no event counts: frequency is active months a year, and customers without
+    // a row in the last 12 months are left out of the quadrant (counted).
+    expect(o.activity.basis).toBe('activeMonths');
+    const outside = Number((await all(engine.conn, `SELECT count(*) AS n FROM (SELECT customer_id FROM "ds_${s.id}" GROUP BY 1
+      HAVING max(month) < (SELECT max(month) - INTERVAL 11 MONTH FROM "ds_${s.id}"))`))[0].n);
+    expect(outside).toBeGreaterThan(0);
+    expect(o.activity.outside).toBe(outside);
+    expect(o.quadrants.reduce((t, q) => t + q.customers, 0)).toBe(o.customers - outside);
+    expect(o.activity.points.every((p) => p.frequency >= 0 && p.frequency <= 12)).toBe(true);
     expect(o.rfm.reduce((t, c) => t + c.customers, 0)).toBe(o.customers);
 
     const k = await api.segmentClusters(s.id, ['arpu', 'data', 'voice'], 3, 1);
