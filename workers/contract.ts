@@ -17,7 +17,7 @@ export type ColumnRole =
 
 /** Stable error codes; the UI translates them. `detail` is for the curious, never a stack trace. */
 export type EngineErrorCode =
-  | 'engine-start-failed' | 'empty-file' | 'binary-file' | 'unsupported-format' | 'no-data-rows'
+  | 'engine-start-failed' | 'engine-lost' | 'empty-file' | 'binary-file' | 'unsupported-format' | 'no-data-rows'
   | 'read-failed' | 'out-of-memory' | 'bad-mapping' | 'no-customer-column' | 'unknown-dataset'
   | 'cancelled' | 'xlsx-failed' | 'query-failed'
   | 'ltv-needs-transactions' | 'ltv-needs-columns' | 'ltv-no-repeat-buyers' | 'ltv-too-few-customers' | 'ltv-not-converged' | 'ltv-bad-input' | 'ltv-not-fitted'
@@ -140,6 +140,8 @@ export interface SampleOptions {
 export interface EngineInfo {
   duckdbVersion: string;
   seconds: number;
+  /** A Web Lock the worker holds while it lives (null where Web Locks are missing): its release tells the page the worker stopped. */
+  lock: string | null;
 }
 
 /** Loading data: the foundation every analysis stands on. */
