@@ -49,6 +49,11 @@ export interface IngestOptions {
   encoding?: Encoding;
   /** Roles to apply instead of the suggestion (e.g. remembered for this header). */
   roles?: ColumnRole[];
+  /**
+   * Roles per header signature (ingest/roles.ts headerSignature): remembered in the browser or from
+   * a link; the file is typed with the entry for its header, if any, instead of the suggestion.
+   */
+  rolesByHeader?: Record<string, ColumnRole[]>;
 }
 
 export interface RejectExample {
