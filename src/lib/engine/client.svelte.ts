@@ -80,6 +80,16 @@ export class EngineClient {
     return this.status === 'starting' || this.restoring || this.pending > 0;
   }
 
+  /** Started, and not reloading the data after a restart: what a view may run on its own now. */
+  get available(): boolean {
+    return this.status === 'ready' && !this.restoring;
+  }
+
+  /** Resolves when the current worker has started (or failed to). */
+  whenStarted(): Promise<void> {
+    return this.started;
+  }
+
   /** Runs `hook` after every restart (Cancel, or a worker that stopped); returns its removal. */
   onRestart(hook: () => void | Promise<void>): () => void {
     this.restartHooks.add(hook);
