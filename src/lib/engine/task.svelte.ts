@@ -28,6 +28,8 @@ export class Task<T, A extends unknown[] = []> {
   #shownScope = $state<string | null>(null);
   #running = $state(0);
   #latest = 0;
+  /** The latest run, while it may still be on its way. */
+  #pending: Promise<T | null> | null = null;
   #tried = new Set<string>();
   #work: (...args: A) => Promise<T>;
   #scope: () => string | null;
@@ -53,7 +55,7 @@ export class Task<T, A extends unknown[] = []> {
 
   /** Runs the work; resolves with its result, or null when it failed or was cancelled (never rejects). */
   run(...args: A): Promise<T | null> {
-    return untrack(() => this.#run(args));
+    return (this.#pending = untrack(() => this.#run(args)));
   }
 
   /**
@@ -63,6 +65,16 @@ export class Task<T, A extends unknown[] = []> {
   runOnce(key: string, ...args: A): Promise<T | null> | null {
     if (this.#tried.has(key)) return null;
     this.#tried.add(key);
+    return this.run(...args);
+  }
+
+  /**
+   * Runs unless there is a result or an error for the current scope or a run is on its way: for
+   * what a view cannot do without (a dataset's setup), which a Cancel must not leave missing.
+   */
+  ensure(...args: A): Promise<T | null> {
+    if (this.busy && this.#pending) return this.#pending;
+    if (this.result || this.error) return Promise.resolve(this.result);
     return this.run(...args);
   }
 

@@ -107,3 +107,24 @@ describe('Task', () => {
     expect(runs).toBe(2);
   });
 });
+
+describe('Task.ensure', () => {
+  it('runs what a view cannot do without, again after a Cancel took it, but not while it runs or once it has an answer', async () => {
+    let cancel = true;
+    let runs = 0;
+    const task = new Task(async () => {
+      runs++;
+      if (cancel) throw new CancelledError();
+      return 'setup';
+    });
+    await task.ensure();
+    expect(task.result).toBeNull();
+    cancel = false;
+    const a = task.ensure();
+    const b = task.ensure(); // the same run, not a second one
+    expect(await a).toBe('setup');
+    expect(await b).toBe('setup');
+    expect(await task.ensure()).toBe('setup');
+    expect(runs).toBe(2);
+  });
+});

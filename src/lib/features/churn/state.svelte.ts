@@ -46,13 +46,15 @@ export class ChurnState {
     this.winTiers = link.winTiers;
     this.#cutoff = link.cutoff;
     const scope = () => this.dataset?.key ?? null;
+    // The setup depends on the roles too: new roles, a new setup.
+    const typed = () => (this.dataset ? `${this.dataset.key}|${this.dataset.roles.join()}` : null);
     const call = <T>(f: (id: string) => Promise<T>) => () => {
       const d = this.dataset;
       if (!d) throw { code: 'unknown-dataset', message: 'No dataset.' };
       return f(d.id);
     };
     const run = this.wb.engine.run.bind(this.wb.engine);
-    this.setup = new Task(call(async (id) => this.#fillForm(await run((api) => api.churnSetup(id)))), { scope });
+    this.setup = new Task(call(async (id) => this.#fillForm(await run((api) => api.churnSetup(id)))), { scope: typed });
     this.retention = new Task(call((id) => run((api) => api.cohortRetention(id))), { scope });
     this.survival = new Task(call((id) => run((api) => api.survivalCurves(id, this.split === '' ? null : this.split))), { scope });
     this.model = new Task(call((id) => run((api) => api.fitChurnModel(id, this.#modelOptions()))), { scope });
@@ -83,12 +85,12 @@ export class ChurnState {
     if (c >= 1 && c <= 99) churnLink.save({ cutoff: c });
   }
 
-  /** The setup, once per dataset and roles; then the sections a link showed, once per dataset. */
+  /** The setup (cheap; again after a Cancel took it); then the sections a link showed, once per dataset. */
   async autoLoad(): Promise<void> {
     const d = this.dataset;
     if (!d || !this.wb.engine.available) return;
-    const setup = await this.setup.runOnce(`${d.key}|${d.roles.join()}`);
-    if (!setup || !this.applicable) return;
+    const setup = await this.setup.ensure();
+    if (!setup || !this.applicable || this.dataset?.key !== d.key) return;
     const link = churnLink.read();
     if (setup.kind === 'panel' && link.retention) void this.retention.runOnce(d.key);
     if (link.survival) void this.survival.runOnce(d.key);

@@ -141,7 +141,7 @@ export class LtvState {
     if (!this.wb.engine.available) return;
     const d = this.dataset;
     const link = ltvLink.read();
-    if (d?.overview.kind === 'panel') void this.cohorts.runOnce(d.key);
+    if (d?.overview.kind === 'panel') void this.cohorts.ensure();
     if (d?.overview.kind === 'table' && !this.isLog && link.bgbb.fitted) void this.bgbb.runOnce(d.key);
     if (link.sbg.fitted && this.counts) void this.sbg.runOnce('sbg');
   }

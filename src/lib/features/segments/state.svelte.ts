@@ -135,11 +135,12 @@ export class SegmentsState {
     return this.dataset ? this.wb.segments.of(this.dataset.key) : [];
   }
 
-  /** Which filters the campaign can use (cheap, once per dataset and roles); what a link built, once per dataset. */
+  /** Which filters the campaign can use (cheap, so each time); what a link built, once per dataset. */
   autoLoad(): void {
     const d = this.dataset;
     if (!d || !this.usable || !this.wb.engine.available) return;
-    void this.sources.runOnce(`${d.key}|${d.roles.join()}`);
+    // Cheap, and it changes when the value or churn tab computes: asked again each time the tab shows.
+    void this.sources.run();
     if (segmentsLink.read().built) void this.overview.runOnce(d.key)?.then((o) => o && this.#afterBuild());
   }
 
