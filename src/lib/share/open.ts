@@ -4,6 +4,7 @@
  * too large, too deep or not settings; otherwise its fields pass the same checks as a link's.
  */
 import type { Workbench } from '$lib/context';
+import { checkLinkedSettings } from './links';
 import { parseSettings, settings, SETTINGS_LIMITS, type SettingsProblem } from './settings.svelte';
 
 /** Reads and applies a settings file; null when applied, else why it was refused. */
@@ -13,6 +14,7 @@ export async function openSettings(file: File, wb: Workbench): Promise<SettingsP
   const parsed = parseSettings(await file.text());
   if ('problem' in parsed) return parsed.problem;
   settings.replace(parsed.values, parsed.removed);
+  checkLinkedSettings();
   // Every tab reads its settings again; the data is typed and segmented as the settings say.
   wb.features.clear();
   await wb.workspace.applyLinkedRoles();
