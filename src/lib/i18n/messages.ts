@@ -67,7 +67,7 @@ export const en = {
   nulls: 'Empty values per column',
   duplicateKeys: 'Duplicate (customer, month) rows',
   dateRange: 'Date range',
-  accounting: '{loaded} loaded + {rejected} rejected = {total} rows in the file',
+  accounting: '{loaded} loaded + {rejected} rejected = {total} {total:row|rows} in the file',
   // overview
   overview: 'Dataset overview',
   kind: 'Kind',
