@@ -31,13 +31,19 @@ test('Cancel with three calls in flight (a churn link) settles them all and the 
   await expect(page.getByTestId('km-table')).toBeVisible();
 });
 
-test('Cancel during a long LTV fit: no refit on its own, none after a second Cancel; the data stays', async ({ page }) => {
-  test.setTimeout(240_000);
+test('Cancel during a long LTV fit: no refit on its own, none after a second Cancel; the last fit stays', async ({ page }) => {
+  test.setTimeout(300_000);
   await open(page);
   await upload(page, `${SHARED}/cdnow/CDNOW_master.txt`);
   await page.getByRole('link', { name: 'Lifetime value' }).click();
   const fit = page.getByRole('button', { name: 'Fit models' });
   const cancel = page.getByRole('button', { name: 'Cancel' });
+  const fitted = page.getByTestId('ltv-fit-seconds');
+  // A first fit (the link now records that the models were fitted, which used to refit on every visit).
+  await fit.click();
+  await idle(page);
+  const first = await fitted.getAttribute('data-seconds');
+  expect(Number(first)).toBeGreaterThan(0);
   for (const round of [1, 2]) {
     await fit.click();
     await expect(page.getByText('Fitting models')).toBeVisible();
@@ -49,14 +55,10 @@ test('Cancel during a long LTV fit: no refit on its own, none after a second Can
     await expect(page.getByRole('heading', { level: 2, name: 'CDNOW_master.txt' })).toBeVisible();
     await page.getByRole('link', { name: 'Lifetime value' }).click();
     await idle(page);
-    await expect(page.getByTestId('ltv-params'), `no fit after Cancel ${round}`).toHaveCount(0);
-    await expect(page.getByTestId('ltv-fit-seconds')).toHaveCount(0);
+    // The first fit is still shown, and no other fit ran (its time would differ).
+    await expect(fitted, `no fit after Cancel ${round}`).toHaveAttribute('data-seconds', first!);
     await expect(fit).toBeEnabled();
   }
-  // The user's own fit still works.
-  await fit.click();
-  await idle(page);
-  await expect(page.getByTestId('param-bgNbd-r')).toBeVisible();
 });
 
 test('an engine worker stopped without an error event is noticed, reported and restarted with the files loaded again', async ({ page }) => {
