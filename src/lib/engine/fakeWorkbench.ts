@@ -28,7 +28,7 @@ export function summary(id: string, fileName: string, headers: string[], roles: 
 export const LOG = { headers: ['cust', 'day', 'amt'], roles: ['customerId', 'date', 'amount'] as ColumnRole[] };
 
 export function stubBrowser(hash = ''): void {
-  let href = `http://localhost/?view=ltv${hash}`;
+  let href = 'http://localhost/?view=ltv';
   vi.stubGlobal('location', { get href() { return href; }, get hash() { return new URL(href).hash; } });
   vi.stubGlobal('history', { state: null, replaceState: (_: unknown, __: string, url: URL) => (href = url.href) });
   const store = new Map<string, string>();
@@ -38,10 +38,9 @@ export function stubBrowser(hash = ''): void {
     getItem: (k: string) => store.get(k) ?? null,
     setItem: (k: string, v: string) => void store.set(k, v)
   });
-  settings.values = {};
+  settings.replace({}); // also forgets what earlier tests reported
   settings.fromLink = false;
-  settings.dropped = [];
-  settings.problem = null;
+  href = `http://localhost/?view=ltv${hash}`;
   if (hash) settings.init();
 }
 

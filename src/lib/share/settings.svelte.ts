@@ -107,6 +107,8 @@ class SharedSettings {
   dropped = $state.raw<string[]>([]);
   /** Set when a link's settings were refused whole. */
   problem = $state<SettingsProblem | null>(null);
+  /** Every field reported in `dropped` since the settings were read. */
+  #reported = new Set<string>();
 
   init(): void {
     const m = /(?:^#|&)s=([^&]*)/.exec(location.hash);
@@ -116,6 +118,7 @@ class SharedSettings {
       this.values = r.values;
       this.fromLink = true;
       this.dropped = r.removed;
+      this.#reported = new Set(r.removed);
     } else this.problem = r.problem;
   }
 
@@ -139,15 +142,20 @@ class SharedSettings {
     this.values = values;
     this.fromLink = true;
     this.dropped = removed;
+    this.#reported = new Set(removed);
     this.problem = null;
     this.write();
   }
 
-  /** Records that a field of the link failed its check (shown in a note, once). */
+  /**
+   * Records that a field of the link failed its check (shown in a note, once, even after the note was
+   * dismissed). A link may be read while a view renders, where state must not change: the note
+   * follows in a microtask.
+   */
   drop(path: string): void {
-    untrack(() => {
-      if (!this.dropped.includes(path)) this.dropped = [...this.dropped, path];
-    });
+    if (this.#reported.has(path)) return;
+    this.#reported.add(path);
+    queueMicrotask(() => (this.dropped = [...this.dropped, path]));
   }
 
   private write(): void {
