@@ -5,7 +5,8 @@
  * methods called, in order, so a test can say what ran (and what must not have).
  */
 import { vi } from 'vitest';
-import type { ColumnRole, DatasetKind, DatasetSummary, EngineApi } from '$workers/contract';
+import type { ColumnRole, DatasetKind, DatasetSummary, EngineApi, IngestOptions } from '$workers/contract';
+import { headerSignature } from '$workers/ingest/roles';
 import type { Workbench } from '$lib/context';
 import { SavedSegments } from '$lib/features/segments/saved.svelte';
 import { FeatureStates } from '$lib/features/states.svelte';
@@ -57,7 +58,9 @@ export function fakeWorkbench(methods: Methods = {}) {
   const e = fakeEngine(() => {
     let next = 1;
     const api: Record<string, (...args: never[]) => unknown> = {
-      ingestFile: async (_file: Blob, name: string, options: { roles?: ColumnRole[] }) => summary(String(next++), name, LOG.headers, options.roles ?? LOG.roles, 'transactions'),
+      // Typed as the engine would: the given roles, else those sent for its header, else the suggestion.
+      ingestFile: async (_file: Blob, name: string, options: IngestOptions) =>
+        summary(String(next++), name, LOG.headers, options.roles ?? options.rolesByHeader?.[headerSignature(LOG.headers)] ?? LOG.roles, 'transactions'),
       applyRoles: async (id: string, roles: ColumnRole[]) => summary(id, 'log.csv', LOG.headers, roles, 'transactions'),
       dropDataset: async () => undefined,
       ...methods

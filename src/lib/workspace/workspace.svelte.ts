@@ -192,7 +192,8 @@ export class Workspace {
       const d: Dataset = { ...summary, key: source.key };
       const key = headerKey(d.headers);
       if (!source.roles && source.kind === 'file') {
-        this.rememberedApplied = !linked[key] && remembered[key]?.join() === d.roles.join();
+        // The link's roles are this session's own unless the page was opened from a link.
+        this.rememberedApplied = (!settings.fromLink || !linked[key]) && remembered[key]?.join() === d.roles.join();
         const others = Object.keys(linked);
         if (settings.fromLink && others.length && !linked[key]) this.linkMismatch = others.map((k) => namesOf(k).join(', ')).join(' / ');
       }

@@ -34,7 +34,14 @@ describe('roles sent with the ingest call', () => {
     const options = calls.find((c) => c.method === 'ingestFile')!.args[2] as IngestOptions;
     expect(options.rolesByHeader?.[SIG]).toEqual(['customerId', 'date', 'number']);
     expect(count('applyRoles')).toBe(0);
-    expect(wb.workspace.rememberedApplied).toBe(false); // the fake engine typed it with the suggestion
+    expect(wb.workspace.base?.roles).toEqual(['customerId', 'date', 'number']);
+    expect(wb.workspace.rememberedApplied).toBe(true);
+    // Roles the user applies are remembered: the next file with this header gets them, and says so.
+    await wb.workspace.applyRoles(wb.workspace.selectedKey!, ['customerId', 'date', 'ignore']);
+    await wb.workspace.addFiles([file('log-2.csv')]);
+    expect(wb.workspace.base?.roles).toEqual(['customerId', 'date', 'ignore']);
+    expect(wb.workspace.rememberedApplied).toBe(true);
+    expect(count('applyRoles')).toBe(1); // only the user's
   });
 
   it('a link’s roles win over remembered ones; an unknown role name drops that entry, with a note, and the file loads', async () => {
