@@ -60,6 +60,8 @@ export class Workspace {
   /** Files not loaded again after a restart because their reload was cancelled or failed. */
   notRestored = $state.raw<string[]>([]);
   #sources: Source[] = [];
+  /** The role change in flight (it never rejects): a load reads the remembered roles after it. */
+  #applying: Promise<void> | null = null;
   #next = 1;
   #hooks: (DatasetHooks & Narrowing) | null = null;
 
@@ -104,7 +106,16 @@ export class Workspace {
   }
 
   /** Types a dataset with `roles` the user chose (`remember`: for the next file with this header too). */
-  async applyRoles(key: string, roles: ColumnRole[], remember = true): Promise<void> {
+  applyRoles(key: string, roles: ColumnRole[], remember = true): Promise<void> {
+    // A file added while this runs must be typed with these roles: loads wait for it (#load).
+    const applying = this.#applyRoles(key, roles, remember).finally(() => {
+      if (this.#applying === applying) this.#applying = null;
+    });
+    this.#applying = applying;
+    return applying;
+  }
+
+  async #applyRoles(key: string, roles: ColumnRole[], remember: boolean): Promise<void> {
     const d = this.datasets.find((x) => x.key === key);
     if (!d) return;
     this.error = null;
@@ -176,6 +187,8 @@ export class Workspace {
     this.error = null;
     this.rememberedApplied = false;
     this.linkMismatch = null;
+    // (Only then: otherwise the engine call, and aria-busy, must start at once.)
+    if (this.#applying) await this.#applying;
     const linked = linkRoles();
     const remembered = rememberedRoles(localStorage);
     try {

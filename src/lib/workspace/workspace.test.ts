@@ -120,3 +120,27 @@ describe('after a restart the files are loaded again', () => {
     expect(wb.workspace.datasets).toEqual([]);
   });
 });
+
+describe('a file added while roles are being applied', () => {
+  it('is typed with the roles just applied (the load waits for them)', async () => {
+    const applied = gate();
+    let next = 1;
+    const { wb } = bench({
+      applyRoles: async (id: string, roles: ColumnRole[]) => {
+        await applied.promise;
+        return summary(id, 'log.csv', LOG.headers, roles, 'transactions');
+      },
+      ingestFile: async (_f: Blob, name: string, o: IngestOptions) => summary(String(next++), name, LOG.headers, o.roles ?? o.rolesByHeader?.[SIG] ?? LOG.roles, 'transactions')
+    });
+    await wb.engine.start();
+    await wb.workspace.addFiles([file('a.csv')]);
+    const applying = wb.workspace.applyRoles(wb.workspace.selectedKey!, ['customerId', 'date', 'ignore']);
+    const adding = wb.workspace.addFiles([file('b.csv')]); // before the engine answered
+    applied.open();
+    await applying;
+    await adding;
+    expect(wb.workspace.base?.fileName).toBe('b.csv');
+    expect(wb.workspace.base?.roles).toEqual(['customerId', 'date', 'ignore']);
+    expect(wb.workspace.rememberedApplied).toBe(true);
+  });
+});
