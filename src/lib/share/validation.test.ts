@@ -9,7 +9,7 @@ import { churnLink } from '$lib/features/churn/link';
 import { ltvLink } from '$lib/features/ltv/link';
 import { valueLink } from '$lib/features/value/link';
 import { campaignLink, bandsLink, segmentsLink } from '$lib/features/segments/link';
-import { linkedRoles, validRoles } from '$lib/workspace/roles';
+import { headerKey, linkedRoles, validRoles } from '$lib/workspace/roles';
 
 const ruleSets = Object.values(RULE_SETS).map(ruleSetInfo);
 function hash(json: string): string {
@@ -108,12 +108,14 @@ describe('a hand-edited link: each field is checked, what fails falls back to it
 });
 
 describe('roles in a link: an unknown role name drops that header’s entry, never the file', () => {
+  // Keys as the page writes them: the prefix and the header's signature (common/headers.ts).
+  const key = headerKey(['id', 'month']);
   it.each([
-    ['a known mapping', { 'clm.roles.id␟month': ['customerId', 'month'] }, { 'clm.roles.id␟month': ['customerId', 'month'] }, 0],
-    ['an unknown role name', { 'clm.roles.id␟month': ['customerId', 'weekday'] }, {}, 1],
-    ['a prototype key as a role', { 'clm.roles.id␟month': ['customerId', 'constructor'] }, {}, 1],
-    ['a role per column is needed', { 'clm.roles.id␟month': ['customerId'] }, {}, 1],
-    ['a key that is not a header key', JSON.parse('{"__proto__":["x"],"other":["customerId"]}'), {}, 2],
+    ['a known mapping', { [key]: ['customerId', 'month'] }, { [key]: ['customerId', 'month'] }, 0],
+    ['an unknown role name', { [key]: ['customerId', 'weekday'] }, {}, 1],
+    ['a prototype key as a role', { [key]: ['customerId', 'constructor'] }, {}, 1],
+    ['a role per column is needed', { [key]: ['customerId'] }, {}, 1],
+    ['a key that is not a header key', JSON.parse('{"__proto__":["x"],"other":["customerId"],"clm.roles.id␟month":["customerId","month"]}'), {}, 3],
     ['not an object', ['customerId'], {}, 0]
   ])('%s', (_, raw, expected, drops) => {
     const dropped: string[] = [];
@@ -121,8 +123,9 @@ describe('roles in a link: an unknown role name drops that header’s entry, nev
     expect(dropped).toHaveLength(drops);
   });
   it('validRoles checks the count against the header of the key', () => {
-    expect(validRoles(['customerId', 'ignore'], 'clm.roles.a␟b')).toEqual(['customerId', 'ignore']);
-    expect(validRoles(['customerId', 'toString'], 'clm.roles.a␟b')).toBeNull();
+    expect(validRoles(['customerId', 'ignore'], headerKey(['a', 'b']))).toEqual(['customerId', 'ignore']);
+    expect(validRoles(['customerId', 'ignore', 'ignore'], headerKey(['a', 'b']))).toBeNull();
+    expect(validRoles(['customerId', 'toString'], headerKey(['a', 'b']))).toBeNull();
   });
 });
 
