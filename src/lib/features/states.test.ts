@@ -67,7 +67,7 @@ describe('Lifecycle', () => {
 });
 
 describe('Retention & churn', () => {
-  const setup: ChurnSetup = { kind: 'panel', hasChurn: true, splitColumns: [{ name: 'plan', header: 'Plan' }], features: [{ name: 'arpu', header: 'ARPU', default: true }] } as unknown as ChurnSetup;
+  const setup: ChurnSetup = { kind: 'panel', hasChurn: true, splitColumns: [{ name: 'plan', header: 'Plan', levels: 3 }], features: [{ name: 'arpu', header: 'ARPU', default: true }] } as unknown as ChurnSetup;
 
   it('the sections a link showed run once per dataset; the setup comes back after a Cancel took it', async () => {
     vi.unstubAllGlobals();
