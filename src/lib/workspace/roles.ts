@@ -7,7 +7,7 @@
  * is not the signature's, drops that header's entry (the file then gets suggested roles), never the file.
  */
 import type { ColumnRole } from '$workers/contract';
-import { ROLE_KIND } from '$workers/engine/typed';
+import { ROLE_LABELS } from '$lib/i18n/labels';
 import { headerSignature } from '$common/headers';
 
 const PREFIX = 'clm.roles.';
@@ -28,10 +28,10 @@ export function columnsOf(key: string): number | null {
   return n ? Number(n[1]) : null;
 }
 
-/** `v` as roles for the header of `key` (one known role per column), or null. */
+/** `v` as roles for the header of `key` (one known role per column: ROLE_LABELS names every ColumnRole), or null. */
 export function validRoles(v: unknown, key: string): ColumnRole[] | null {
   if (!Array.isArray(v) || v.length !== columnsOf(key)) return null;
-  return v.every((r) => typeof r === 'string' && Object.hasOwn(ROLE_KIND, r)) ? (v as ColumnRole[]) : null;
+  return v.every((r) => typeof r === 'string' && Object.hasOwn(ROLE_LABELS, r)) ? (v as ColumnRole[]) : null;
 }
 
 /** The valid entries of a link's `roles` field; `onDrop` hears each header key left out. */
