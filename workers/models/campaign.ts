@@ -200,11 +200,3 @@ export function annualisedBenefit(x: AnnualisedBenefitInput): { successes: numbe
   const monthly = successes * x.arpuDifference;
   return { successes, monthly, total: monthly * x.months };
 }
-
-/** The page's old calculator still calls this until it moves to retentionRoi (removed then). */
-export interface RoiInput { listSize: number; successRate: number; arpuGain: number; months: number; cost: number }
-export function campaignRoi(x: RoiInput): { successes: number; gain: number; net: number; roi: number | null } {
-  const successes = x.listSize * x.successRate;
-  const gain = successes * x.arpuGain * x.months;
-  return { successes, gain, net: gain - x.cost, roi: x.cost > 0 ? (gain - x.cost) / x.cost : null };
-}

@@ -129,7 +129,7 @@ describe('Segments & campaigns', () => {
       segmentRules: async () => ({ rules: [] }),
       segmentClusters: async () => ({ profiles: [] }),
       buildCampaign: async () => ({ target: 90, control: 10, sources: { stages: true, value: false, churn: false } }),
-      evaluateCampaign: async () => ({ target: { successRate: 0.2 } })
+      evaluateCampaign: async () => ({ target: { successRate: 0.2 }, control: { successRate: 0.15 }, arpuDifference: { difference: 12.345 } })
     });
     const ss = new SegmentsState(wb);
     ss.autoLoad();
@@ -140,9 +140,11 @@ describe('Segments & campaigns', () => {
     expect(calls.find((c) => c.method === 'segmentClusters')!.args.slice(1, 3)).toEqual([['arpu', 'frequency'], 3]);
     await ss.simulate();
     expect(ss.evaluation.result).not.toBeNull();
-    expect(ss.roi.successRate).toBe(0.2);
+    // The evaluation fills the retention ROI: rates and the ARPU difference, said to come from it.
+    expect(ss.calc.retention).toMatchObject({ successRate: 0.2, controlSuccessRate: 0.15, arpuDifference: 12.35 });
+    expect(ss.arpuDiffSource).toBe('evaluation');
     await ss.buildList();
-    expect(ss.roi.listSize).toBe(90);
+    expect(ss.calc.retention.listSize).toBe(90);
     expect(ss.evaluation.result).toBeNull(); // it was the old list's
   });
 });
