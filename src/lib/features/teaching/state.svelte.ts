@@ -3,8 +3,11 @@
  * (`?view=teaching&tour=…&step=…`, so a trainer can reopen or share the exact screen) and loads the
  * seeded sample when no data is loaded. Outlining the step's target is the view's (it is in the DOM).
  */
+import type { RetentionRoi } from '$workers/segments/contract';
 import { getWorkbench, type Workbench } from '$lib/context';
+import { Task } from '$lib/engine/task.svelte';
 import { i18n } from '$lib/i18n/i18n.svelte';
+import { SEED_CASES } from '$lib/features/segments/campaign';
 import { clampStep, SAMPLE, WALKTHROUGHS, type Walkthrough } from './walkthroughs';
 
 export class TeachingState {
@@ -15,7 +18,15 @@ export class TeachingState {
   /** Counts openings: an older opening still waiting gives way to a newer one. */
   #opened = 0;
 
-  constructor(private wb: Workbench) {}
+  /**
+   * The campaign walkthrough's worked example: the Shenzhen Mobile retention case through the
+   * worker's retentionRoi, the function the tab's calculator and the report use.
+   */
+  readonly roiExample: Task<RetentionRoi>;
+
+  constructor(private wb: Workbench) {
+    this.roiExample = new Task(async () => (await wb.engine.run((api) => api.campaignArithmetic(SEED_CASES))).retention);
+  }
 
   get step() {
     return this.tour ? this.tour.steps[this.index] : null;
