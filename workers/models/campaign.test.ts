@@ -48,7 +48,13 @@ describe('campaign maths', () => {
     const worse = retentionRoi({ listSize: 1000, successRate: 0.1, costPerSuccess: 100, arpuDifference: 10, bundleMonths: 12, controlSuccessRate: 0.15 });
     expect(worse.incrementalSuccesses).toBeCloseTo(-50, 9);
     expect(worse.roi).toBeCloseTo(0.2, 12);
-    for (const bad of [{ successRate: 1.5 }, { listSize: -1 }, { costPerSuccess: Number.NaN }, { bundleMonths: -12 }, { controlSuccessRate: 2 }])
+    // A channel's contact cost is paid for every name on the list, successes or not.
+    const called = retentionRoi({ listSize: 1000, successRate: 0.07, costPerSuccess: 450, arpuDifference: 40, bundleMonths: 12, costPerContact: 2 });
+    expect(called.cost).toBeCloseTo(70 * 450 + 1000 * 2, 9);
+    expect(called.benefit).toBeCloseTo(70 * 40 * 12, 9);
+    expect(retentionRoi({ listSize: 1000, successRate: 0, costPerSuccess: 450, arpuDifference: 40, bundleMonths: 12, costPerContact: 2 }))
+      .toMatchObject({ successes: 0, cost: 2000, benefit: 0, net: -2000, roi: -1 });
+    for (const bad of [{ costPerContact: -1 }, { successRate: 1.5 }, { listSize: -1 }, { costPerSuccess: Number.NaN }, { bundleMonths: -12 }, { controlSuccessRate: 2 }])
       expect(() => retentionRoi({ listSize: 10, successRate: 0.1, costPerSuccess: 1, arpuDifference: 1, bundleMonths: 1, ...bad })).toThrow(expect.objectContaining({ code: 'invalid-input' }));
   });
 

@@ -109,6 +109,11 @@ export interface RetentionRoiInput {
   bundleMonths: number;
   /** The control group's success rate, when there is one. */
   controlSuccessRate?: number | null;
+  /**
+   * Cost of contacting one name on the list, yuan, paid for every name whether it succeeds or not (a
+   * channel's cost: the seed gives none); absent = 0, the retention case as the seed states it.
+   */
+  costPerContact?: number | null;
 }
 export interface RetentionRoi {
   successes: number;
@@ -124,7 +129,8 @@ export interface RetentionRoi {
 /**
  * The churn-retention ROI of seed 004 (Shenzhen Mobile, 离网挽留: "按照每月8万客户的名单，15%的平均成功率，
  * 每次挽留的平均成本为450元 … 按照捆绑一年预估 … 按高客户价值客户的ARPU和对照组的ARPU值之差估算"):
- * successes = list × success rate; cost = successes × cost per success; benefit = successes × ARPU
+ * successes = list × success rate; cost = successes × cost per success (+ list × cost per contact,
+ * when a channel's contact cost is given); benefit = successes × ARPU
  * difference × bundle months; net = benefit − cost; ROI = net ÷ cost. The seed's own totals (67.5万
  * cost, 216万 benefit) do not follow from its inputs (80,000 × 15% × 450 = 540万 a month), so the
  * product shows every term instead of the seed's totals.
@@ -139,8 +145,9 @@ export function retentionRoi(x: RetentionRoiInput): RetentionRoi {
   nonNegative(x.costPerSuccess, 'Cost per success');
   nonNegative(x.bundleMonths, 'Bundle months');
   if (x.controlSuccessRate != null) share(x.controlSuccessRate, 'Control success rate');
+  if (x.costPerContact != null) nonNegative(x.costPerContact, 'Cost per contact');
   const successes = x.listSize * x.successRate;
-  const cost = successes * x.costPerSuccess;
+  const cost = successes * x.costPerSuccess + x.listSize * (x.costPerContact ?? 0);
   const benefit = successes * x.arpuDifference * x.bundleMonths;
   const net = benefit - cost;
   return {

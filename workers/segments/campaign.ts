@@ -119,7 +119,7 @@ export function campaignApi(engine: () => Engine): CampaignApi {
 
     campaignArithmetic: async (x) => ({
       retention: retentionRoi(x.retention),
-      channels: x.channels.map((c) => ({ ...c, roi: retentionRoi({ ...x.retention, successRate: c.successRate }) })),
+      channels: x.channels.map((c) => ({ ...c, roi: retentionRoi({ ...x.retention, successRate: c.successRate, costPerContact: c.costPerContact }) })),
       saving: valueFilterSaving(x.saving),
       topUp: annualisedBenefit(x.topUp)
     })

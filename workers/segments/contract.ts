@@ -288,14 +288,18 @@ export interface CampaignEvaluation {
 /** The seed's campaign arithmetic in one call: the retention ROI, per channel, the value filter's saving, the top-up case. */
 export interface CampaignArithmeticInput {
   retention: RetentionRoiInput;
-  /** Channel success rates (seed: outbound calls 7%, SMS/e-mail 0.5%), each costed like the retention case. */
-  channels: { channel: string; successRate: number }[];
+  /**
+   * Channel success rates (seed: outbound calls 7%, SMS/e-mail 0.5%) and each channel's cost per name
+   * contacted: the retention case run through each channel (its list, cost per success, ARPU
+   * difference and months), the contact cost paid for every name.
+   */
+  channels: { channel: string; successRate: number; costPerContact: number }[];
   saving: ValueFilterSavingInput;
   topUp: AnnualisedBenefitInput;
 }
 export interface CampaignArithmetic {
   retention: RetentionRoi;
-  channels: { channel: string; successRate: number; roi: RetentionRoi }[];
+  channels: { channel: string; successRate: number; costPerContact: number; roi: RetentionRoi }[];
   saving: { dropped: number; saving: number };
   topUp: { successes: number; monthly: number; total: number };
 }

@@ -177,11 +177,14 @@ describe('campaign arithmetic through the engine', () => {
   it('is retentionRoi per channel, the saving and the top-up case; bad input is a coded error', async () => {
     const retention = { listSize: 80_000, successRate: 0.15, costPerSuccess: 450, arpuDifference: 15, bundleMonths: 12 };
     const r = await api.campaignArithmetic({
-      retention, channels: [{ channel: 'outbound', successRate: 0.07 }, { channel: 'sms', successRate: 0.005 }],
+      retention, channels: [{ channel: 'outbound', successRate: 0.07, costPerContact: 16 }, { channel: 'sms', successRate: 0.005, costPerContact: 0.1 }],
       saving: { contacts: 3_890_000, dropShare: 0.05, costPerHead: 16 }, topUp: { targets: 1_300_000, successRate: 0.15, arpuDifference: 7.0256, months: 12 }
     });
     expect(r.retention).toEqual(retentionRoi(retention));
     expect(r.channels.map((c) => c.roi.successes)).toEqual([80_000 * 0.07, 80_000 * 0.005]);
+    // Each channel pays its contact cost for every name: outbound 80,000 × 16 on top of 5,600 × 450.
+    expect(r.channels[0].roi.cost).toBeCloseTo(5_600 * 450 + 80_000 * 16, 4);
+    expect(r.channels[1].roi.cost).toBeCloseTo(400 * 450 + 80_000 * 0.1, 4);
     expect(r.saving.saving).toBe(3_112_000);
     expect(Math.round(r.topUp.total / 10_000)).toBe(1644);
     await expect(api.campaignArithmetic({ retention: { ...retention, successRate: 2 }, channels: [], saving: { contacts: 1, dropShare: 0, costPerHead: 0 }, topUp: { targets: 0, successRate: 0, arpuDifference: 0, months: 0 } }))

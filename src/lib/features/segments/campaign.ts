@@ -12,11 +12,12 @@ import { cm, type CampaignKey } from './campaignMessages';
 /**
  * The Shenzhen Mobile cases as the calculator opens: retention (80,000 names, 15%, 450 yuan per
  * retention, one-year bundle; the ARPU difference is not in the case: 15 yuan is what its benefit
- * of 2.16 million implies), channel rates, the care campaigns' saving and the top-up case.
+ * of 2.16 million implies), channel rates (the case gives no channel cost: both start at the care
+ * campaigns' 16 yuan of marketing cost a head), the care campaigns' saving and the top-up case.
  */
 export const SEED_CASES: CampaignArithmeticInput = {
   retention: { listSize: 80_000, successRate: 0.15, costPerSuccess: 450, arpuDifference: 15, bundleMonths: 12, controlSuccessRate: null },
-  channels: [{ channel: 'outbound', successRate: 0.07 }, { channel: 'sms', successRate: 0.005 }],
+  channels: [{ channel: 'outbound', successRate: 0.07, costPerContact: 16 }, { channel: 'sms', successRate: 0.005, costPerContact: 16 }],
   saving: { contacts: 3_890_000, dropShare: 0.05, costPerHead: 16 },
   topUp: { targets: 1_300_000, successRate: 0.15, arpuDifference: 7.0256, months: 12 }
 };
@@ -28,11 +29,11 @@ export function arithmeticInput(x: CampaignArithmeticInput): CampaignArithmeticI
   const control = r.controlSuccessRate === null || (r.controlSuccessRate as unknown) === '' ? null : n(r.controlSuccessRate);
   const out: CampaignArithmeticInput = {
     retention: { listSize: n(r.listSize), successRate: n(r.successRate), costPerSuccess: n(r.costPerSuccess), arpuDifference: n(r.arpuDifference), bundleMonths: n(r.bundleMonths), controlSuccessRate: control },
-    channels: x.channels.map((c) => ({ channel: c.channel, successRate: n(c.successRate) })),
+    channels: x.channels.map((c) => ({ channel: c.channel, successRate: n(c.successRate), costPerContact: n(c.costPerContact) })),
     saving: { contacts: n(x.saving.contacts), dropShare: n(x.saving.dropShare), costPerHead: n(x.saving.costPerHead) },
     topUp: { targets: n(x.topUp.targets), successRate: n(x.topUp.successRate), arpuDifference: n(x.topUp.arpuDifference), months: n(x.topUp.months) }
   };
-  const numbers = [...Object.values(out.retention), ...out.channels.map((c) => c.successRate), ...Object.values(out.saving), ...Object.values(out.topUp)];
+  const numbers = [...Object.values(out.retention), ...out.channels.flatMap((c) => [c.successRate, c.costPerContact]), ...Object.values(out.saving), ...Object.values(out.topUp)];
   return numbers.every((v) => v === null || Number.isFinite(v)) ? out : null;
 }
 
