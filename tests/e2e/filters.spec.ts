@@ -64,6 +64,11 @@ test('a saved segment filters the lifecycle tab, and a link reproduces it', asyn
   await expect(other.getByRole('combobox', { name: 'Customers' })).toHaveValue('top_spenders');
   await expect(other.getByTestId('filter-active')).toContainText(`${size.toLocaleString('en')} of 2,000 customers`);
   await expect.poll(() => other.getByTestId('lifecycle-distribution').locator('tbody tr').last().innerText()).toBe(lastRow);
+  // With the filter on, the campaign part says why its list cannot use a segment's assessment.
+  await other.getByRole('link', { name: 'Segments & campaigns' }).click();
+  await expect(other.getByTestId('campaign-filtered')).toContainText('set to a segment');
+  await other.getByRole('link', { name: 'Lifecycle' }).click();
+  await idle(other);
 
   // Back to all customers.
   await other.getByRole('combobox', { name: 'Customers' }).selectOption({ index: 0 });

@@ -9,6 +9,7 @@ export const cm = dictionary(
   {
     campaign: 'Campaign target list (Shenzhen Mobile customer value assessment system)',
     flow: 'Whole-network list → usual filters → value screening → target list. The list stands on the Customer value assessment: its evaluation month ({month}), composite values, value tiers and credit grades.',
+    flowFiltered: 'The Customers selector above the other tabs is set to a segment: Customer value then assesses only that segment, while a list is drawn from all customers. Set it back to all customers and run Customer value, then build the list (a saved segment can still narrow the list here, as a usual filter).',
     flowNoValue: 'Whole-network list → usual filters → value screening → target list. Run the Customer value tab first: the list takes its evaluation month, values, value tiers and credit grades (special lines, grade X, are never marketing targets).',
     usualFilters: 'Usual filters', valueScreening: 'Value screening', controlGroup: 'Control group',
     segment: 'Segment', any: 'any', arpuMin: 'ARPU from (yuan)', arpuMax: 'ARPU to (yuan)',
@@ -86,6 +87,7 @@ export const cm = dictionary(
   {
     campaign: '营销活动目标名单（深圳移动客户价值评估体系）',
     flow: '全网名单 → 常规筛选 → 客户价值筛选 → 目标名单。名单以“客户价值”页的评估为基础：评估月（{month}）、综合价值、价值层级和信用等级。',
+    flowFiltered: '其他页签上方的“客户”选择器当前为某个细分群：这时“客户价值”页只评估该细分群，而名单是从全部客户中筛选的。请把它改回全部客户并运行“客户价值”页，再生成名单（在这里仍可把已保存的细分群作为常规筛选条件来缩小名单）。',
     flowNoValue: '全网名单 → 常规筛选 → 客户价值筛选 → 目标名单。请先运行“客户价值”页：名单取其评估月、综合价值、价值层级和信用等级（特殊号码即 X 级永远不作为营销对象）。',
     usualFilters: '常规筛选', valueScreening: '客户价值筛选', controlGroup: '对照组',
     segment: '细分群', any: '不限', arpuMin: 'ARPU 自（元）', arpuMax: 'ARPU 至（元）',
