@@ -42,6 +42,20 @@ describe('segments', () => {
     expect(o.activity.points).toHaveLength(5);
   });
 
+  it('sets the default quadrant cuts among the customers active in the window, not the lapsed', async () => {
+    // a1..a3 buy 1, 2, 3 times in 2024-01 (observed 12 months: the window opens 2023-02); l1..l4
+    // bought only in 2022, so their yearly figures are 0. A median over all seven would be 0 and put
+    // every lapsed customer among the frequent and large (as CDNOW's dormant majority was).
+    const lines = ['customer_id,date,amount', 'a1,2023-02-01,10', 'a2,2023-02-01,10', 'a2,2023-03-01,10', 'a3,2023-02-01,10', 'a3,2023-03-01,10', 'a3,2024-01-05,10'];
+    for (let c = 1; c <= 4; c++) lines.push(`l${c},2022-0${c}-01,50`);
+    const ds = await engine.ingestFile(new File([lines.join('\n')], 'lapsed.csv'), 'lapsed.csv', {});
+    const o = await api.segmentOverview(ds.id, DEFAULT_SEGMENT_PARAMS);
+    expect(o.activity).toMatchObject({ basis: 'transactions', from: '2023-02', to: '2024-01', outside: 0 });
+    expect([o.frequencyCut, o.amountCut]).toEqual([2, 20]);
+    const q = Object.fromEntries(o.quadrants.map((r) => [r.quadrant, r.customers]));
+    expect(q).toEqual({ highHigh: 2, lowLow: 5 });
+  });
+
   it('runs on the sample panel: breakdowns, bands, clusters, rules, segment, look-alikes', async () => {
     const s = await engine.loadSample({ customers: 1500, months: 18, seed: 3, lang: 'en' });
     const o = await api.segmentOverview(s.id, { ...DEFAULT_SEGMENT_PARAMS, usageMeasure: 'data' });
