@@ -3,7 +3,7 @@
 // a campaign list on it with an untreated holdout → both CSV exports match the counts on screen;
 // simulated evaluation said to be simulated, ROI terms; axe.
 import AxeBuilder from '@axe-core/playwright';
-import { test, expect, open, idle, loadSample } from './fixtures';
+import { test, expect, open, idle, loadSample, upload, SHARED } from './fixtures';
 
 async function csvLines(page: import('@playwright/test').Page, button: string): Promise<{ bom: boolean; lines: string[] }> {
   const download = page.waitForEvent('download');
@@ -81,4 +81,22 @@ test('segment, campaign list, exports matching the screen, evaluation, axe', asy
 
   const axe = await new AxeBuilder({ page }).include('main').analyze();
   expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
+});
+
+test('a transaction log: the activity quadrant counts transactions a year and shows the article’s readings', async ({ page }) => {
+  await open(page);
+  await upload(page, `${SHARED}/cdnow/CDNOW_sample.txt`);
+  await page.getByRole('link', { name: 'Segments & campaigns' }).click();
+  await page.getByRole('button', { name: 'Build segments' }).click();
+  await idle(page);
+  await expect(page.getByTestId('activity-basis')).toHaveAttribute('data-basis', 'transactions');
+  await expect(page.getByRole('img', { name: /Activity quadrant/ })).toBeVisible();
+  const quadrants = page.getByTestId('quadrant-table');
+  await expect(quadrants.locator('thead')).toContainText('The article’s reading');
+  await expect(quadrants.getByRole('row', { name: /^IV · rare but large/ })).toContainText('the habit is not formed');
+  // Most CDNOW customers bought nothing in the window: they are rare and small, not all frequent and large.
+  const customers = async (name: RegExp) => Number((await quadrants.getByRole('row', { name }).getByRole('cell').nth(1).innerText()).replaceAll(',', ''));
+  const [first, third] = [await customers(/^I · frequent/), await customers(/^III · rare and small/)];
+  expect(third).toBeGreaterThan(first);
+  expect(first).toBeGreaterThan(0);
 });
