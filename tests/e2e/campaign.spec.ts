@@ -76,7 +76,7 @@ test('default list against the generated panel, exports in en and zh, GB18030 ou
 
   const definition = await csvLines(page, 'Export the list’s definition');
   expect(definition.find((r) => r[0] === 'Evaluation month')![1]).toBe('2024-12');
-  expect(definition.find((r) => r[0] === 'design')![1]).toBe('seed');
+  expect(definition.find((r) => r[0] === 'Design (design)')![1]).toBe('seed');
   const t = await csvLines(page, 'Export target list');
   expect(t[0]).toEqual(['Rank', 'Customer ID', 'Value tier', 'Composite value (yuan)', 'ARPU (yuan)', 'Credit grade', 'Loyalty band', 'Elasticity layer', 'Arm']);
   expect(t).toHaveLength(1 + target);

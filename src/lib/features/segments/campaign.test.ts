@@ -57,6 +57,7 @@ describe('campaign page helpers', () => {
     const def = definitionRows(list, t, 'Dec 2024', (v) => `${v * 100}%`, 'sample.csv');
     expect(def.slice(0, 3)).toEqual([['Data', 'sample.csv', null], ['Evaluation month', '2024-12', null], ['Control design', cm.en.design_seed, null]]);
     expect(def.find((r) => r[0] === 'Control')![1]).toContain('Conventional');
-    expect(def.find((r) => r[0] === 'design')).toEqual(['design', 'seed', null]);
+    expect(def.find((r) => r[0] === 'Design (design)')).toEqual(['Design (design)', 'seed', null]);
+    expect(def.filter((r) => /\(\w+\)$/.test(String(r[0])))).toHaveLength(Object.keys(DEFAULT_CAMPAIGN).length);
   });
 });

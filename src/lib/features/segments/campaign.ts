@@ -83,6 +83,13 @@ export function armDefinitions(list: CampaignList, t: (k: CampaignKey, vars?: Re
   };
 }
 
+/** A parameter's row label: the form's words and the link's key (which a colleague's browser reads). */
+const PARAM_WORDS: Record<string, CampaignKey> = {
+  segment: 'segment', arpuMin: 'arpuMin', arpuMax: 'arpuMax', stage: 'stage', minChurnRisk: 'minChurnRisk', valueTier: 'valueTier',
+  loyalty: 'loyaltyBand', dropBottom: 'dropBottom', order: 'order', design: 'design', controlShare: 'controlShare', seed: 'seed'
+};
+const param = (k: string, t: (k: CampaignKey) => string) => (PARAM_WORDS[k] ? `${t(PARAM_WORDS[k])} (${k})` : k);
+
 /**
  * The list's definition as rows of item, value and customers remaining (the export beside the two
  * arms): data, month, design, both arms in words, every step with its count, the parameters.
@@ -97,6 +104,6 @@ export function definitionRows(list: CampaignList, t: (k: CampaignKey, vars?: Re
     [t('target'), defs.target, list.target],
     [t('control'), defs.control, list.control],
     ...funnelRows(list, t, month, pct).map((r) => [r.label, r.removed, r.remaining]),
-    ...Object.entries(p).map(([k, v]) => [k, v == null ? '' : typeof v === 'number' ? v : String(v), null])
+    ...Object.entries(p).map(([k, v]) => [param(k, t), v == null ? '' : typeof v === 'number' ? v : String(v), null])
   ];
 }
