@@ -78,7 +78,7 @@ export function armDefinitions(list: CampaignList, t: (k: CampaignKey, vars?: Re
   const extra = (p.valueTier ? t('armDefTier', { tier: t(`tier_${p.valueTier}` as CampaignKey) }) : '') +
     (p.loyalty ? t('armDefLoyalty', { band: t(`loyalty_${p.loyalty}` as CampaignKey) }) : '');
   return {
-    target: t('armDef_target', { month, share: pct(p.dropBottom), extra, order: t(p.order === 'elasticity' ? 'orderElasticity' : 'orderValue') }),
+    target: t('armDef_target', { month, share: pct(p.dropBottom), extra, order: t(p.order === 'elasticity' ? 'orderIn_elasticity' : 'orderIn_value') }),
     control: t(p.design === 'seed' ? 'armDef_control_seed' : 'armDef_control_holdout', { share: pct(p.controlShare) })
   };
 }
