@@ -18,7 +18,7 @@ export type ColumnRole =
 /** Stable error codes; the UI translates them. `detail` is for the curious, never a stack trace. */
 export type EngineErrorCode =
   | 'engine-start-failed' | 'empty-file' | 'binary-file' | 'unsupported-format' | 'no-data-rows'
-  | 'read-failed' | 'out-of-memory' | 'bad-mapping' | 'no-customer-column' | 'unknown-dataset'
+  | 'read-failed' | 'out-of-memory' | 'bad-mapping' | 'no-customer-column' | 'unknown-dataset' | 'too-many-columns'
   | 'cancelled' | 'xlsx-failed' | 'query-failed'
   | 'ltv-needs-transactions' | 'ltv-needs-columns' | 'ltv-no-repeat-buyers' | 'ltv-too-few-customers' | 'ltv-not-converged' | 'ltv-bad-input' | 'ltv-not-fitted'
   | 'churn-not-applicable' | 'churn-too-few-months' | 'churn-no-churners' | 'churn-all-churned' | 'churn-too-few-rows' | 'churn-no-features' | 'churn-not-converged' | 'churn-no-model'
@@ -49,14 +49,27 @@ export interface IngestOptions {
   encoding?: Encoding;
   /** Roles to apply instead of the suggestion (e.g. remembered for this header). */
   roles?: ColumnRole[];
+  /** 'literal': quotes are ordinary characters (the retry for a file with a broken quote). */
+  quotes?: 'standard' | 'literal';
 }
 
 export interface RejectExample {
   /** 1-based physical line in the file (header included) when known, else null. */
   line: number | null;
+  /** Last physical line of a record that spans several (a quoted field with line breaks, a broken quote), else null. */
+  lineEnd?: number | null;
   /** 1-based data row (record) number. */
   row: number | null;
   text: string;
+}
+
+/** Lines that do not decode in the chosen encoding, shown as read and as the alternative reads them. */
+export interface EncodingIssue {
+  chosen: Encoding;
+  alternative: Encoding;
+  /** Lines found undecodable while transcoding (0 when the reader found them: see the invalid-encoding rejects). */
+  lines: number;
+  examples: { line: number | null; asChosen: string; asAlternative: string }[];
 }
 
 export interface RejectReason {
@@ -74,6 +87,12 @@ export interface QualityReport {
   loaded: number;
   rejected: number;
   blankLines: number;
+  /** Physical lines holding data (header and blank lines excluded): rowsInFile plus the extra lines of records that span several. */
+  dataLines: number;
+  /** Records spanning more than one line (line breaks inside quotes, or a quote never closed). */
+  multiLineRecords: number;
+  /** Set when the file does not decode cleanly in the encoding used: the other candidate's reading of those lines. */
+  encodingIssue: EncodingIssue | null;
   reasons: RejectReason[];
   nulls: { column: string; role: ColumnRole; nulls: number }[];
   /** Rows sharing a (customer, month) key with another row, beyond the first. */
@@ -113,6 +132,8 @@ export interface DatasetSummary {
   headers: string[];
   /** First rows as raw text, for the preview. */
   preview: string[][];
+  /** How quotes were read ('literal' after the retry offered for a broken quote). */
+  quotes: 'standard' | 'literal';
   roles: ColumnRole[];
   quality: QualityReport;
   overview: Overview;

@@ -27,7 +27,10 @@ async function start(): Promise<EngineInfo> {
     const db = await createDuckDB(bundles, new VoidLogger(), BROWSER_RUNTIME);
     await db.instantiate(() => {});
     const conn = wasmConnection(db.connect() as unknown as BlockingConnection);
+    const arrow = db.connect();
     engine = await Engine.open(conn, {
+      // The Parquet reader's Arrow record batches, on a raw connection of the same database.
+      insertArrow: async (table, ipc, create) => arrow.insertArrowFromIPCStream(ipc, { name: table, create }),
       register: async (name, blob) => db.registerFileHandle(name, blob, DuckDBDataProtocol.BROWSER_FILEREADER, true),
       drop: (name) => {
         try {

@@ -4,7 +4,10 @@ import { Engine } from '../../workers/engine/engine.ts';
 
 export async function nodeEngine(): Promise<Engine> {
   const { db, conn } = await openNodeDb();
+  // Arrow inserts (the Parquet reader) go through a raw connection of the same database.
+  const arrow = db.connect();
   return await Engine.open(conn, {
+    insertArrow: async (table, ipc, create) => arrow.insertArrowFromIPCStream(ipc, { name: table, create }),
     register: async (name, blob) => db.registerFileBuffer(name, new Uint8Array(await blob.arrayBuffer())),
     drop: (name) => {
       try {

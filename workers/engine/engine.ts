@@ -6,8 +6,8 @@
 import type { ColumnRole, DatasetKind, DatasetSummary, DerivedDataset, IngestOptions, ProgressFn, SampleOptions } from '../contract.ts';
 import { all, exec, quoteIdent, type SqlConnection } from '../db/sql.ts';
 import { engineError, toEngineError } from './errors.ts';
-import { loadRaw, type FileHost, type RawDataset } from './ingest.ts';
-import { numericCheckSql, planColumns, probeSql, readings, typedSql, type TypedColumn } from './typed.ts';
+import { detectFile, readFile, type FileHost, type LoadedFile } from './ingest.ts';
+import { planColumns, type TypedColumn } from './typed.ts';
 import { datasetKind, overview, qualityReport } from './quality.ts';
 import valuesSql from '../ingest/sql/values.sql?raw';
 
@@ -48,7 +48,7 @@ export interface DatasetHandle {
 }
 
 export class Engine {
-  private datasets = new Map<string, RawDataset>();
+  private datasets = new Map<string, LoadedFile>();
   private typed = new Map<string, TypedColumn[]>();
   /** Options of datasets loaded with loadSample, so their planted ground truth can be regenerated. */
   private samples = new Map<string, SampleOptions>();
@@ -83,23 +83,25 @@ export class Engine {
     const id = String(this.next++);
     const clock = phaseClock(onProgress);
     try {
-      const raw = await loadRaw(this.conn, this.files, id, blob, name, options, clock.onProgress);
-      this.datasets.set(id, raw);
-      const summary = await this.summarise(raw, raw.suggestedRoles, started, clock.onProgress);
+      const file = await detectFile(this.files, id, blob, name, options, clock.onProgress);
+      this.datasets.set(id, file);
+      const summary = await this.summarise(file, file.suggestedRoles, started, clock.onProgress);
       return { ...summary, timings: clock.finish() };
     } catch (e) {
+      this.datasets.delete(id);
       await this.dropTables(id);
       throw toEngineError(e, 'read-failed');
     }
   }
 
+  /** Reads the registered file again with other roles (the typed table is the only copy kept). */
   async applyRoles(id: string, roles: ColumnRole[]): Promise<DatasetSummary> {
-    const raw = this.datasets.get(id);
-    if (!raw) throw engineError('unknown-dataset', `No dataset ${id}.`);
-    if (roles.length !== raw.headers.length) throw engineError('bad-mapping', 'One role per column is needed.');
+    const file = this.datasets.get(id);
+    if (!file) throw engineError('unknown-dataset', `No dataset ${id}.`);
+    if (roles.length !== file.headers.length) throw engineError('bad-mapping', 'One role per column is needed.');
     try {
       const clock = phaseClock(noProgress);
-      const summary = await this.summarise(raw, roles, performance.now(), clock.onProgress);
+      const summary = await this.summarise(file, roles, performance.now(), clock.onProgress);
       return { ...summary, timings: clock.finish() };
     } catch (e) {
       throw toEngineError(e);
@@ -162,29 +164,18 @@ export class Engine {
     await this.dropTables(id);
   }
 
-  private async summarise(raw: RawDataset, roles: ColumnRole[], started: number, onProgress: ProgressFn): Promise<DatasetSummary> {
-    onProgress({ phase: 'checking', fraction: null });
-    const cols = planColumns(raw.headers, roles);
-    const probe = probeSql(raw.rawTable, cols, raw.headers.map((_, i) => raw.preview.find((row) => row[i] !== '')?.[i]));
-    const read = readings(cols, probe ? ((await all(this.conn, probe))[0] ?? {}) : {});
-    const check = numericCheckSql(raw.rawTable, cols, read);
-    if (check) {
-      const r = (await all(this.conn, check))[0] ?? {};
-      for (const c of cols) if (c.role === 'number' && !read.get(c.source)?.fast && Number(r['n' + c.source]) !== 1) read.set(c.source, { fast: false, asText: true });
-    }
-    const typed = quoteIdent(`ds_${raw.id}`);
-    const valueRejects = quoteIdent(`vrej_${raw.id}`);
-    await exec(this.conn, typedSql(raw.rawTable, typed, valueRejects, cols, read, raw.headers.length));
-    this.typed.set(raw.id, cols.map((c) => {
-      const r = read.get(c.source);
-      return r && !r.fast && r.asText ? { ...c, kind: 'text' } : c;
-    }));
+  /** Reads the file into its typed table with these roles (again, when the roles change). */
+  private async summarise(file: LoadedFile, roles: ColumnRole[], started: number, onProgress: ProgressFn): Promise<DatasetSummary> {
+    onProgress({ phase: 'loading', fraction: null });
+    const typed = quoteIdent(`ds_${file.id}`);
+    const read = await readFile(this.conn, this.files, file, planColumns(file.headers, roles));
+    this.typed.set(file.id, read.columns);
     onProgress({ phase: 'summarising', fraction: null });
-    const quality = await qualityReport(this.conn, raw, typed, valueRejects, cols);
+    const quality = await qualityReport(this.conn, file, read, typed, read.columns);
     return {
-      id: raw.id, fileName: raw.fileName, bytes: raw.bytes, format: raw.format, encoding: raw.encoding,
-      delimiter: raw.delimiter, hasHeader: raw.hasHeader, headers: raw.headers, preview: raw.preview,
-      roles, quality, overview: await overview(this.conn, typed, cols),
+      id: file.id, fileName: file.fileName, bytes: file.bytes, format: file.format, encoding: file.encoding,
+      delimiter: file.delimiter, hasHeader: file.hasHeader, headers: file.headers, preview: file.preview, quotes: file.quotes,
+      roles, quality, overview: await overview(this.conn, typed, read.columns),
       seconds: (performance.now() - started) / 1000, timings: []
     };
   }
@@ -194,6 +185,7 @@ export class Engine {
     const tables = await all(this.conn, `SELECT table_name FROM duckdb_tables() WHERE ends_with(table_name, ?)`, [`_${id}`]);
     for (const t of tables) await exec(this.conn, `DROP TABLE IF EXISTS ${quoteIdent(String(t.table_name))}`);
     this.files.drop(`file_${id}`);
+    this.files.drop(`retry_${id}`);
   }
 
 }

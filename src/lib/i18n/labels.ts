@@ -43,7 +43,8 @@ export const REASON_LABELS: Record<string, Pair> = {
   'bad-number': { en: 'Not a number', zh: '不是数值' },
   'bad-flag': { en: 'Not a yes/no value', zh: '不是是/否取值' },
   'missing-value': { en: 'Required value is empty', zh: '必填值为空' },
-  'duplicate-customer': { en: 'Customer already seen in an earlier row', zh: '该客户在前面的行中已出现' }
+  'duplicate-customer': { en: 'Customer already seen in an earlier row', zh: '该客户在前面的行中已出现' },
+  'control-character': { en: 'Control character in a field (NUL byte or a lone carriage return)', zh: '字段中含控制字符（NUL 字节或单独的回车符）' }
 };
 
 export const ERROR_LABELS: Record<EngineErrorCode, Pair> = {
@@ -57,6 +58,7 @@ export const ERROR_LABELS: Record<EngineErrorCode, Pair> = {
   'bad-mapping': { en: 'The column roles are not valid.', zh: '字段角色设置无效。' },
   'no-customer-column': { en: 'No column is mapped to the customer ID.', zh: '没有列被设为用户ID。' },
   'unknown-dataset': { en: 'That dataset is no longer loaded.', zh: '该数据集已不在内存中。' },
+  'too-many-columns': { en: 'The file has more columns than can be read (at most 4,096).', zh: '文件的列数超过可读取的上限（最多 4,096 列）。' },
   cancelled: { en: 'Cancelled.', zh: '已取消。' },
   'xlsx-failed': { en: 'The spreadsheet could not be read.', zh: '无法读取该电子表格。' },
   'query-failed': { en: 'The analysis failed.', zh: '分析失败。' },
