@@ -166,10 +166,12 @@ function columnSql(r: ColumnRead, book: CodeBook): { value: string; needsRaw: bo
   const { col: c, readAs, src } = r;
   const v = ident(c);
   const raw = rawRef(c);
-  const timeTests = (missing: string, bad: string): Test[] => readAs === 'DATE'
+  // A cell that fails because of a NUL byte or a lone carriage return (made U+001A) says so.
+  const bad = (reason: string) => `CASE WHEN contains(${raw}, chr(0)) OR contains(${raw}, chr(26)) THEN ${code('control-character', c.header)} ELSE ${code(reason, c.header)} END`;
+  const timeTests = (missing: string, wrong: string): Test[] => readAs === 'DATE'
     // A stored date is missing or out of the years the text parsers accept (1900–2099).
-    ? [{ when: `${v} IS NULL`, then: String(code(missing, c.header)) }, { when: `NOT (year(${v}) BETWEEN 1900 AND 2099)`, then: String(code(bad, c.header)) }]
-    : [{ when: `${v} IS NULL`, then: `CASE WHEN clm_is_blank(${raw}) THEN ${code(missing, c.header)} ELSE ${code(bad, c.header)} END` }];
+    ? [{ when: `${v} IS NULL`, then: String(code(missing, c.header)) }, { when: `NOT (year(${v}) BETWEEN 1900 AND 2099)`, then: String(code(wrong, c.header)) }]
+    : [{ when: `${v} IS NULL`, then: `CASE WHEN clm_is_blank(${raw}) THEN ${code(missing, c.header)} ELSE ${bad(wrong)} END` }];
   switch (c.kind) {
     case 'id':
       return { value: src, needsRaw: false, tests: [{ when: `${v} IS NULL`, then: String(code('missing-customer-id', c.header)) }] };
@@ -183,10 +185,10 @@ function columnSql(r: ColumnRead, book: CodeBook): { value: string; needsRaw: bo
       }
       // A generic number column read as text stays text until every value is known to be a number (read.ts).
       if (c.role === 'number' && !r.strict) return { value: src, needsRaw: false, tests: [] };
-      return { value: scaled(`clm_number(${src})`, c), needsRaw: true, tests: [{ when: `${v} IS NULL AND NOT clm_is_blank(${raw})`, then: String(code('bad-number', c.header)) }] };
+      return { value: scaled(`clm_number(${src})`, c), needsRaw: true, tests: [{ when: `${v} IS NULL AND NOT clm_is_blank(${raw})`, then: bad('bad-number') }] };
     case 'flag':
       if (readAs === 'BOOLEAN') return { value: src, needsRaw: false, tests: [] };
-      return { value: `CASE ${src} WHEN '1' THEN true WHEN '0' THEN false ELSE clm_flag(${src}) END`, needsRaw: true, tests: [{ when: `${v} IS NULL AND NOT clm_is_blank(${raw})`, then: String(code('bad-flag', c.header)) }] };
+      return { value: `CASE ${src} WHEN '1' THEN true WHEN '0' THEN false ELSE clm_flag(${src}) END`, needsRaw: true, tests: [{ when: `${v} IS NULL AND NOT clm_is_blank(${raw})`, then: bad('bad-flag') }] };
     case 'month':
       if (readAs === 'DATE') return { value: `date_trunc('month', ${src})::DATE`, needsRaw: false, tests: timeTests('missing-month', 'bad-month') };
       return { value: monthValue(src), needsRaw: true, tests: timeTests('missing-month', 'bad-month') };

@@ -156,6 +156,7 @@ export async function locateRecords(read: ReadBytes, size: number, opts: LocateO
 
   let offset = 0;
   let done = false;
+  let lastByte = -1;
   while (offset < size && !done) {
     const length = Math.min(CHUNK, size - offset);
     // Three bytes of look-ahead, so that checks of b[i + 1] and b[i + 2] see the next chunk.
@@ -212,10 +213,13 @@ export async function locateRecords(read: ReadBytes, size: number, opts: LocateO
         }
       }
     }
+    if (!done) lastByte = b[n - 1];
     // A CR LF pair, a doubled quote or a multi-byte space may end past the chunk: resume after it.
     offset += Math.max(i, n);
   }
   if (!done && (hasBytes || inQuote)) {
+    // A quote never closed runs to the end; a line break there ends its last line, not a new one.
+    if (inQuote && lastByte === term) line--;
     finish(size);
     line++;
   }

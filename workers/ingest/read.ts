@@ -61,8 +61,9 @@ export function sentinelLine(src: Pick<DelimitedSource, 'delimiter' | 'width'>):
 
 const EXAMPLES = 5;
 
-/** DuckDB error types → reject reasons for records the reader could not split into fields. */
-function structuralReason(types: string[]): string {
+/** DuckDB error types → reject reasons for records the reader could not take as they are. */
+function structuralReason(types: string[], text: string): string {
+  if (/[\u0000\u001a]/.test(text)) return 'control-character';
   if (types.some((t) => t === 'UNQUOTED VALUE' || t === 'UNTERMINATED QUOTE')) return 'bad-quoting';
   if (types.includes('INVALID ENCODING')) return 'invalid-encoding';
   if (types.includes('LINE SIZE OVER MAXIMUM')) return 'line-too-long';
@@ -90,9 +91,10 @@ async function readerRejects(conn: SqlConnection, errors: string): Promise<Reade
     const types = String(r.types).split('|');
     // The reader's copy of the record may begin with the previous line's break.
     const text = String(r.text ?? '').replace(/^[\r\n]+/, '');
-    const kind = text.includes(SENTINEL) && text.startsWith(SENTINEL) ? 'sentinel'
+    // A NUL byte or a lone carriage return (made U+001A) fails a cast too; no parser reads it.
+    const kind = text.startsWith(SENTINEL) ? 'sentinel'
       : types.every((t) => t === 'MISSING COLUMNS') && isBlankText(text) ? 'blank'
-        : types.every((t) => t === 'CAST') ? 'cast' : 'structural';
+        : types.every((t) => t === 'CAST') && !/[\u0000\u001a]/.test(text) ? 'cast' : 'structural';
     return { duckLine: Number(r.line), types, castColumns: r.cast_cols ? String(r.cast_cols).split('|').map(Number) : [], text: text.split(SENTINEL)[0], kind };
   });
 }
@@ -208,8 +210,8 @@ async function account(
     }, { duckLines: items.map((r) => r.duckLine), emitted: wantedEmitted, totals: true });
     await renumber(conn, ds, items, located, blankCode, Number(counts.retried) > 0);
   }
-  const reasons = await rejectReasons(conn, ds, src, book, items, located);
-  const undecodable = await bothReadings(src.content, items.filter((r) => r.kind === 'structural' && structuralReason(r.types) === 'invalid-encoding'), located);
+  const reasons = await rejectReasons(conn, ds, src, columns, book, items, located);
+  const undecodable = await bothReadings(src.content, items.filter((r) => r.kind === 'structural' && structuralReason(r.types, r.text) === 'invalid-encoding'), located);
   const rejected = reasons.reduce((n, r) => n + r.count, 0);
   await exec(conn, `DELETE FROM ${ds} WHERE _bad IS NOT NULL; ALTER TABLE ${ds} DROP COLUMN _bad`);
   const loaded = Number((await one(conn, `SELECT count(*) AS n FROM ${ds}`))!.n);
@@ -281,15 +283,18 @@ function example(place: RecordPlace | undefined, text: string): RejectExample {
 
 /** Reasons with counts and examples: the reader's structural rejects, then value rejects by column. */
 async function rejectReasons(
-  conn: SqlConnection, ds: string, src: DelimitedSource, book: CodeBook, items: ReaderReject[], located: Located | null
+  conn: SqlConnection, ds: string, src: DelimitedSource, columns: TypedColumn[], book: CodeBook, items: ReaderReject[], located: Located | null
 ): Promise<RejectReason[]> {
   const byReason = new Map<string, RejectReason>();
   for (const r of items.filter((x) => x.kind === 'structural')) {
-    const reason = structuralReason(r.types);
-    const entry = byReason.get(reason) ?? { reason, column: null, count: 0, examples: [] };
+    const reason = structuralReason(r.types, r.text);
+    // A control character in a column the reader cast: that column is the one to name.
+    const column = reason === 'control-character' ? columns.find((c) => c.source + 1 === r.castColumns[0])?.header ?? null : null;
+    const key = `${reason}\u0000${column ?? ''}`;
+    const entry = byReason.get(key) ?? { reason, column, count: 0, examples: [] };
     entry.count++;
     if (entry.examples.length < EXAMPLES) entry.examples.push(example(located?.byDuckLine.get(r.duckLine), r.text));
-    byReason.set(reason, entry);
+    byReason.set(key, entry);
   }
   const structural = [...byReason.values()].sort((a, b) => b.count - a.count);
   const read = byteReader(src.content);

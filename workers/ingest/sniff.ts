@@ -144,9 +144,9 @@ export async function sampleWindows(read: (offset: number, length: number) => Pr
 }
 
 /**
- * True for bytes that are not text: more than 1 % NUL bytes, or more than 5 % C0 control
- * characters other than tab, line feed, form feed and carriage return. One stray NUL in a text file
- * is a damaged record (rejected with its reason), not a binary file. UTF-16 text (a BOM, or the
+ * True for bytes that are not text: more than 5 % C0 control characters (NUL included) other than
+ * tab, line feed, form feed and carriage return. One stray NUL in a text file is a damaged record
+ * (rejected with its reason), not a binary file. UTF-16 text (a BOM, or the
  * NUL-in-every-other-byte pattern) is text although half its bytes are NUL.
  */
 export function isProbablyBinary(sample: Uint8Array): boolean {
@@ -154,12 +154,8 @@ export function isProbablyBinary(sample: Uint8Array): boolean {
   if (bom && bom.encoding !== 'utf-8-bom') return false;
   if (utf16WithoutBom(sample)) return false;
   let control = 0;
-  let nul = 0;
-  for (const b of sample) {
-    if (b === 0) nul++;
-    if ((b < 0x20 && b !== 9 && b !== 10 && b !== 12 && b !== 13) || b === 0x7f) control++;
-  }
-  return nul > sample.length * 0.01 || control > sample.length * 0.05;
+  for (const b of sample) if ((b < 0x20 && b !== 9 && b !== 10 && b !== 12 && b !== 13) || b === 0x7f) control++;
+  return control > sample.length * 0.05;
 }
 
 const PARQUET_MAGIC = [0x50, 0x41, 0x52, 0x31]; // "PAR1"
