@@ -19,6 +19,7 @@ export type ColumnRole =
 export type EngineErrorCode =
   | 'engine-start-failed' | 'empty-file' | 'binary-file' | 'unsupported-format' | 'no-data-rows'
   | 'read-failed' | 'out-of-memory' | 'bad-mapping' | 'no-customer-column' | 'unknown-dataset' | 'too-many-columns'
+  | 'panel-needs-transactions'
   | 'cancelled' | 'xlsx-failed' | 'query-failed'
   | 'ltv-needs-transactions' | 'ltv-needs-columns' | 'ltv-no-repeat-buyers' | 'ltv-too-few-customers' | 'ltv-not-converged' | 'ltv-bad-input' | 'ltv-not-fitted'
   | 'churn-not-applicable' | 'churn-too-few-months' | 'churn-no-churners' | 'churn-all-churned' | 'churn-too-few-rows' | 'churn-no-features' | 'churn-not-converged' | 'churn-no-model'
@@ -142,6 +143,10 @@ export interface DatasetSummary {
   timings: { phase: string; seconds: number }[];
   /** Set for a filtered dataset: the rows of one saved segment's customers of another dataset. */
   parent?: { id: string; segment: string; name: string };
+  /** Set for the monthly panel built from a transaction log (deriveMonthlyPanel). */
+  derived?: { kind: 'monthly-panel'; from: string; fromName: string };
+  /** Columns whose values were converted to the unit their role means (上网流量(GB) → MB). */
+  conversions: { column: string; from: string; to: string; factor: number }[];
 }
 
 /** A dataset derived from another by a filter (same columns and roles, fewer rows). */
@@ -169,6 +174,8 @@ export interface CoreApi {
   ingestFile(file: Blob, name: string, options: IngestOptions, onProgress?: ProgressFn): Promise<DatasetSummary>;
   applyRoles(datasetId: string, roles: ColumnRole[]): Promise<DatasetSummary>;
   loadSample(options: SampleOptions, onProgress?: ProgressFn): Promise<DatasetSummary>;
+  /** The monthly panel of a transaction log: amount summed and transactions counted per customer and month. */
+  deriveMonthlyPanel(datasetId: string): Promise<DatasetSummary>;
   dropDataset(datasetId: string): Promise<void>;
 }
 

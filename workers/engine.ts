@@ -58,6 +58,7 @@ const api = {
   ingestFile: (file, name, options, onProgress) => ready().ingestFile(file, name, options, onProgress),
   applyRoles: (id, roles) => ready().applyRoles(id, roles),
   loadSample: (options, onProgress) => ready().loadSample(options, onProgress),
+  deriveMonthlyPanel: (id) => ready().deriveMonthlyPanel(id),
   dropDataset: async (id) => ready().dropDataset(id),
   ...lifecycleApi(ready),
   ...churnApi(ready),

@@ -4,7 +4,7 @@
  * file host, so the same code runs in both.
  */
 import type { ColumnRole, DatasetKind, DatasetSummary, DerivedDataset, IngestOptions, ProgressFn, SampleOptions } from '../contract.ts';
-import { all, exec, quoteIdent, type SqlConnection } from '../db/sql.ts';
+import { all, exec, one, quoteIdent, type SqlConnection } from '../db/sql.ts';
 import { engineError, toEngineError } from './errors.ts';
 import { detectFile, readFile, type FileHost, type LoadedFile } from './ingest.ts';
 import { planColumns, type TypedColumn } from './typed.ts';
@@ -145,6 +145,48 @@ export class Engine {
   }
 
   /**
+   * The monthly panel of a transaction log, as a dataset of its own: per customer and month the
+   * amount summed (its revenue) and the transactions counted, so the analyses that need a customer ×
+   * month panel (Lifecycle, Retention & churn, Customer value) run on a log. Months without a
+   * purchase have no row, as in a panel of a customer who was not active. Built in SQL from the log's
+   * typed table; independent of it afterwards.
+   */
+  async deriveMonthlyPanel(id: string): Promise<DatasetSummary> {
+    const started = performance.now();
+    const log = this.dataset(id);
+    const file = this.datasets.get(id);
+    const money = log.has('amount') ? 'amount' : log.has('revenue') ? 'revenue' : null;
+    if (log.kind !== 'transactions' || !money || !file) throw engineError('panel-needs-transactions', 'A monthly panel is built from a transaction log with a customer, a date and an amount.');
+    const panelId = String(this.next++);
+    const table = quoteIdent(`ds_${panelId}`);
+    try {
+      await exec(this.conn, `CREATE TABLE ${table} AS
+        SELECT row_number() OVER (ORDER BY customer_id, month) AS _row, customer_id, month, revenue, transactions
+        FROM (SELECT customer_id, month, sum(${money})::DOUBLE AS revenue, count(*)::DOUBLE AS transactions FROM ${log.table} GROUP BY customer_id, month)
+        ORDER BY customer_id, month`);
+      const headers = ['customer_id', 'month', 'revenue', 'transactions'];
+      const roles: ColumnRole[] = ['customerId', 'month', 'revenue', 'number'];
+      const cols = planColumns(headers, roles);
+      this.typed.set(panelId, cols);
+      const rows = Number((await one(this.conn, `SELECT count(*) AS n FROM ${table}`))!.n);
+      const read = { columns: cols, reasons: [], loaded: rows, rejected: 0, blankLines: 0, dataLines: rows, multiLineRecords: 0, undecodable: [] };
+      const derivedFile: LoadedFile = { ...file, id: panelId, headers, preview: [], format: file.format, encodingIssue: null };
+      const preview = await all(this.conn, `SELECT customer_id, strftime(month, '%Y-%m') AS month, revenue, transactions FROM ${table} ORDER BY _row LIMIT 20`);
+      return {
+        id: panelId, fileName: file.fileName, bytes: 0, format: file.format, encoding: null, delimiter: null, hasHeader: true, headers,
+        preview: preview.map((r) => headers.map((h) => String(r[h] ?? ''))), quotes: file.quotes, roles,
+        quality: await qualityReport(this.conn, derivedFile, read, table, cols), overview: await overview(this.conn, table, cols),
+        derived: { kind: 'monthly-panel', from: id, fromName: file.fileName }, conversions: [],
+        seconds: (performance.now() - started) / 1000, timings: []
+      };
+    } catch (e) {
+      await this.dropTables(panelId);
+      this.typed.delete(panelId);
+      throw toEngineError(e);
+    }
+  }
+
+  /**
    * A feature's per-dataset cache (a fitted model, a built list) by name. Entries of a dataset are
    * emptied when it is dropped, so derived (filtered) datasets coming and going do not pile up.
    */
@@ -176,6 +218,7 @@ export class Engine {
       id: file.id, fileName: file.fileName, bytes: file.bytes, format: file.format, encoding: file.encoding,
       delimiter: file.delimiter, hasHeader: file.hasHeader, headers: file.headers, preview: file.preview, quotes: file.quotes,
       roles, quality, overview: await overview(this.conn, typed, read.columns),
+      conversions: read.columns.filter((c) => c.scale).map((c) => ({ column: c.header, from: 'GB', to: 'MB', factor: c.scale! })),
       seconds: (performance.now() - started) / 1000, timings: []
     };
   }
