@@ -15,11 +15,14 @@ type LinkRoles = Record<string, ColumnRole[]>;
 type LinkSegments = Record<string, SegmentDefinition[]>;
 
 interface Source {
-  kind: 'file' | 'sample';
+  kind: 'file' | 'sample' | 'monthly-panel';
   file?: File;
   sample?: SampleOptions;
   encoding?: Encoding;
+  quotes?: 'literal';
   roles?: ColumnRole[];
+  /** The transaction log a monthly panel is built from (its source, so a restart can rebuild it). */
+  from?: Source;
 }
 
 export class Workspace {
@@ -130,6 +133,20 @@ export class Workspace {
     await this.load({ ...source, encoding, roles: undefined });
   }
 
+  /** Loads the file again with quotes read as ordinary characters (the retry for a quote never closed). */
+  async reloadWithLiteralQuotes(id: string): Promise<void> {
+    const source = this.sources.get(id);
+    if (!source?.file) return;
+    await this.remove(id);
+    await this.load({ ...source, quotes: 'literal' });
+  }
+
+  /** Builds the monthly panel of a transaction log as a dataset of its own and selects it. */
+  buildMonthlyPanel(id: string): Promise<void> {
+    const from = this.sources.get(id);
+    return from ? this.load({ kind: 'monthly-panel', from }) : Promise.resolve();
+  }
+
   async applyRoles(id: string, roles: ColumnRole[]): Promise<void> {
     this.error = null;
     try {
@@ -166,18 +183,24 @@ export class Workspace {
     this.selectedId = null;
     this.segments = {};
     this.filter = null;
-    for (const s of sources) await this.load(s);
+    // A monthly panel is rebuilt from its log, so only while the log is still loaded.
+    for (const s of sources) if (s.kind !== 'monthly-panel' || sources.includes(s.from!)) await this.load(s);
   }
 
   private async load(source: Source): Promise<void> {
     this.error = null;
     this.rememberedApplied = false;
     this.linkMismatch = null;
-    const name = source.file?.name ?? null;
+    const name = source.file?.name ?? source.from?.file?.name ?? null;
     try {
       const result = await this.engine.run(async (api, onProgress) => {
         if (source.kind === 'sample') return api.loadSample(source.sample!, onProgress);
-        const first = await api.ingestFile(source.file!, source.file!.name, { encoding: source.encoding, roles: source.roles }, onProgress);
+        if (source.kind === 'monthly-panel') {
+          const log = [...this.sources].find(([, s]) => s === source.from)?.[0];
+          if (!log) throw { code: 'unknown-dataset', message: 'The transaction log is no longer loaded.' } satisfies EngineError;
+          return api.deriveMonthlyPanel(log);
+        }
+        const first = await api.ingestFile(source.file!, source.file!.name, { encoding: source.encoding, roles: source.roles, quotes: source.quotes }, onProgress);
         if (source.roles) return first;
         // Roles from a shared link, then roles applied last time to a file with this header, win
         // over the suggestion.
@@ -192,7 +215,7 @@ export class Workspace {
         return first;
       });
       this.sources.set(result.id, source);
-      settings.set('roles', { ...(settings.get<LinkRoles>('roles') ?? {}), [headerKey(result.headers)]: result.roles });
+      if (!result.derived) settings.set('roles', { ...(settings.get<LinkRoles>('roles') ?? {}), [headerKey(result.headers)]: result.roles });
       this.datasets = [...this.datasets, result];
       this.selectedId = result.id;
       await this.restoreSegments(result);
