@@ -172,6 +172,20 @@ describe('reject examples cite the true data row and physical line', () => {
   });
 });
 
+describe('numbers the reader casts', () => {
+  it('an infinity is not a number; NaN in any spelling is an empty value', async () => {
+    // The first rows are plain numbers, so the reader casts both columns itself.
+    const clean = Array.from({ length: 300 }, (_, i) => `K${i},${i},${i}\n`).join('');
+    const s = await engine.ingestFile(blob('id,arpu,cost\n', clean, 'B,inf,3\nC,4,Nan\nD,-Infinity,x\nE,5,6\n'), 'inf.csv');
+    balanced(s);
+    expect(s.roles).toEqual(['customerId', 'revenue', 'cost']);
+    expect(s.quality).toMatchObject({ loaded: 302, rejected: 2 });
+    expect(s.quality.reasons.map((r) => [r.reason, r.column, r.count, r.examples.map((e) => e.row)])).toEqual([['bad-number', 'arpu', 2, [301, 303]]]);
+    const rows = await engine.conn.all(`SELECT customer_id AS id, revenue, cost FROM ${engine.dataset(s.id).table} WHERE _row > 300 ORDER BY _row`);
+    expect(rows).toEqual([{ id: 'C', revenue: 4, cost: null }, { id: 'E', revenue: 5, cost: 6 }]);
+  });
+});
+
 describe('lines of only spaces', () => {
   it('are blank lines, not records with the wrong number of fields', async () => {
     const s = await engine.ingestFile(blob('id,amount\nA,1\n   \nB,2\n\t \n\nC,3\n'), 'spaces.csv');

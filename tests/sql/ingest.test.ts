@@ -75,6 +75,10 @@ describe('bad input', () => {
     expect(s.quality.nulls.find((n) => n.role === 'revenue')?.nulls).toBe(1);
     expect(s.overview.kpis?.revenue[0]).toBeCloseTo(1234.5 + 0.125 + 20, 6);
   });
+  it('counts rows that repeat a (customer, month) beyond the first', async () => {
+    const s = await engine.ingestFile(text('id,month,arpu\nA,202401,1\nA,202401,2\nA,202402,3\nB,202401,4\nB,2024-01,5\nB,202401,6\n'), 'dup.csv');
+    expect(s.quality).toMatchObject({ loaded: 6, duplicateKeys: 3 });
+  });
   it('empty and binary files get clear errors', async () => {
     await expect(engine.ingestFile(text(''), 'empty.csv')).rejects.toMatchObject({ code: 'empty-file' });
     const bin = new Uint8Array(4096).map((_, i) => (i * 7919) % 256);

@@ -172,10 +172,11 @@ export class Engine {
       const read = { columns: cols, reasons: [], loaded: rows, rejected: 0, blankLines: 0, dataLines: rows, multiLineRecords: 0, undecodable: [] };
       const derivedFile: LoadedFile = { ...file, id: panelId, headers, preview: [], format: file.format, encodingIssue: null };
       const preview = await all(this.conn, `SELECT customer_id, strftime(month, '%Y-%m') AS month, revenue, transactions FROM ${table} ORDER BY _row LIMIT 20`);
+      const over = await overview(this.conn, table, cols);
       return {
         id: panelId, fileName: file.fileName, bytes: 0, format: file.format, encoding: null, delimiter: null, hasHeader: true, headers,
         preview: preview.map((r) => headers.map((h) => String(r[h] ?? ''))), quotes: file.quotes, roles,
-        quality: await qualityReport(this.conn, derivedFile, read, table, cols), overview: await overview(this.conn, table, cols),
+        quality: await qualityReport(this.conn, derivedFile, read, table, cols, over), overview: over,
         derived: { kind: 'monthly-panel', from: id, fromName: file.fileName }, conversions: [],
         seconds: (performance.now() - started) / 1000, timings: []
       };
@@ -213,11 +214,12 @@ export class Engine {
     const read = await readFile(this.conn, this.files, file, planColumns(file.headers, roles));
     this.typed.set(file.id, read.columns);
     onProgress({ phase: 'summarising', fraction: null });
-    const quality = await qualityReport(this.conn, file, read, typed, read.columns);
+    const over = await overview(this.conn, typed, read.columns);
+    const quality = await qualityReport(this.conn, file, read, typed, read.columns, over);
     return {
       id: file.id, fileName: file.fileName, bytes: file.bytes, format: file.format, encoding: file.encoding,
       delimiter: file.delimiter, hasHeader: file.hasHeader, headers: file.headers, preview: file.preview, quotes: file.quotes,
-      roles, quality, overview: await overview(this.conn, typed, read.columns),
+      roles, quality, overview: over,
       conversions: read.columns.filter((c) => c.scale).map((c) => ({ column: c.header, from: 'GB', to: 'MB', factor: c.scale! })),
       seconds: (performance.now() - started) / 1000, timings: []
     };

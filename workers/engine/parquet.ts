@@ -15,7 +15,7 @@ import type { ReadOutcome } from '../ingest/read.ts';
 import { engineError } from './errors.ts';
 import type { FileHost } from './ingest.ts';
 import { csvCell } from './tabular.ts';
-import { CodeBook, projectionSql, type ColumnRead, type ReadAs, type TypedColumn } from './typed.ts';
+import { CodeBook, nonFiniteSql, projectionSql, type ColumnRead, type ReadAs, type TypedColumn } from './typed.ts';
 
 const asyncBuffer = (blob: Blob): AsyncBuffer => ({ byteLength: blob.size, slice: (s, e) => blob.slice(s, e).arrayBuffer() });
 
@@ -190,6 +190,8 @@ export async function readParquet(conn: SqlConnection, files: FileHost, id: stri
     await exec(conn, `DROP TABLE ${quoteIdent(stage)}`);
     offset += range.rowEnd - range.rowStart;
   }
+  const nonFinite = nonFiniteSql(reads, book, ds);
+  if (nonFinite) await exec(conn, nonFinite);
   const columns = await settleGenericNumbers(conn, ds, reads);
   await checkTextColumns(conn, ds, columns, book, '\n');
   const reasons: RejectReason[] = (await all(conn, `SELECT _bad, count(*) AS n FROM ${ds} WHERE _bad IS NOT NULL GROUP BY _bad ORDER BY n DESC, _bad`))

@@ -22,7 +22,7 @@ export function datasetKind(cols: TypedColumn[]): DatasetKind {
  * column, duplicate (customer, month) keys and the date range from the typed table.
  */
 export async function qualityReport(
-  conn: SqlConnection, file: LoadedFile, read: ReadOutcome, typed: string, cols: TypedColumn[]
+  conn: SqlConnection, file: LoadedFile, read: ReadOutcome, typed: string, cols: TypedColumn[], over: Overview
 ): Promise<QualityReport> {
   const mapped = cols.filter((c) => c.role !== 'ignore');
   const nullRow = mapped.length
@@ -30,9 +30,9 @@ export async function qualityReport(
     : {};
   const kind = datasetKind(cols);
   const timeCol = cols.find((c) => c.kind === 'month') ?? cols.find((c) => c.kind === 'date');
-  const dup = kind === 'panel'
-    ? await one(conn, `SELECT count(*) - (SELECT count(*) FROM (SELECT DISTINCT customer_id, month FROM ${typed})) AS n FROM ${typed}`)
-    : undefined;
+  // Rows beyond the first of a (customer, month): the monthly KPIs count distinct customers per
+  // month, so the duplicates are the rows those counts leave over (no second pass over the table).
+  const dup = kind === 'panel' && over.kpis ? over.rows - over.kpis.active.reduce((n, a) => n + a, 0) : 0;
   const range = timeCol
     ? await one(conn, `SELECT strftime(min(${quoteIdent(timeCol.name)}), '%Y-%m-%d') AS lo, strftime(max(${quoteIdent(timeCol.name)}), '%Y-%m-%d') AS hi FROM ${typed}`)
     : undefined;
@@ -46,7 +46,7 @@ export async function qualityReport(
     encodingIssue: encodingIssue(file, read),
     reasons: read.reasons,
     nulls: mapped.map((c, i) => ({ column: c.header, role: c.role, nulls: Number(nullRow[`n${i}`] ?? 0) })),
-    duplicateKeys: dup ? Number(dup.n) : 0,
+    duplicateKeys: dup,
     dateRange: range && range.lo ? { min: String(range.lo), max: String(range.hi) } : null
   };
 }

@@ -108,7 +108,7 @@ export function readAsFor(c: TypedColumn, sample: string[]): ReadAs {
  * Missing-value markers loaded as empty: the reader's `nullstr`, the same list (exact spellings) as
  * clm_blank_trimmed in values.sql, which catches the other spellings and padded ones.
  */
-export const NULL_STRINGS = ['', 'NULL', 'null', 'Null', 'NA', 'na', 'N/A', 'n/a', '#N/A', 'NaN', 'nan', 'None', 'none', '\\N', '-', '--', '—', '–'];
+export const NULL_STRINGS = ['', 'NULL', 'null', 'Null', 'NA', 'na', 'N/A', 'n/a', '#N/A', 'NaN', 'nan', 'NAN', 'None', 'none', '\\N', '-', '--', '—', '–'];
 
 /** A reject reason with the column it concerns (null for row-level reasons). */
 export interface RejectCode {
@@ -179,10 +179,8 @@ function columnSql(r: ColumnRead, book: CodeBook): { value: string; needsRaw: bo
     case 'text':
       return { value: src, needsRaw: false, tests: [] };
     case 'number':
-      if (readAs === 'DOUBLE') {
-        // NaN is a missing-value marker (clm_number reads 'nan' as blank); infinities are not numbers.
-        return { value: scaled(`CASE WHEN NOT isnan(${src}) THEN ${src} END`, c), needsRaw: false, tests: [{ when: `isinf(${v})`, then: String(code('bad-number', c.header)) }] };
-      }
+      // Cast by the reader: NaN and infinities are caught by one test over all such columns (projectionSql).
+      if (readAs === 'DOUBLE') return { value: scaled(src, c), needsRaw: false, tests: [] };
       // A generic number column read as text stays text until every value is known to be a number (read.ts).
       if (c.role === 'number' && !r.strict) return { value: src, needsRaw: false, tests: [] };
       return { value: scaled(`clm_number(${src})`, c), needsRaw: true, tests: [{ when: `${v} IS NULL AND NOT clm_is_blank(${raw})`, then: bad('bad-number') }] };
@@ -198,6 +196,26 @@ function columnSql(r: ColumnRead, book: CodeBook): { value: string; needsRaw: bo
     default:
       throw new Error(`no value rule for ${c.kind}`);
   }
+}
+
+/** a + b + … as a balanced tree: a chain of a thousand columns would pass DuckDB's expression depth limit. */
+function sumOf(terms: string[]): string {
+  if (terms.length === 1) return terms[0];
+  const half = terms.length >> 1;
+  return `(${sumOf(terms.slice(0, half))} + ${sumOf(terms.slice(half))})`;
+}
+
+/**
+ * For rows the non-finite test caught: NaN cells become empty (clm_number reads 'nan' as a blank),
+ * a row with an infinity is rejected as not a number in that column, and a row whose sum only
+ * overflowed is good. SET expressions read the old values, so `_bad` sees the infinities.
+ */
+export function nonFiniteSql(reads: ColumnRead[], book: CodeBook, table: string): string | null {
+  const cast = reads.filter((r) => r.col.kind === 'number' && r.readAs === 'DOUBLE');
+  if (!cast.length) return null;
+  const sets = cast.map((r) => `${ident(r.col)} = CASE WHEN isnan(${ident(r.col)}) THEN NULL ELSE ${ident(r.col)} END`);
+  const bad = `CASE ${cast.map((r) => `WHEN isinf(${ident(r.col)}) THEN ${book.code('bad-number', r.col.header)}`).join(' ')} END`;
+  return `UPDATE ${table} SET ${sets.join(', ')}, _bad = ${bad} WHERE _bad = ${book.code('non-finite', null)}`;
 }
 
 /**
@@ -217,6 +235,11 @@ export function projectionSql(reads: ColumnRead[], book: CodeBook, from: string,
     raws.push(`(${blank}) AS _blank`);
     tests.unshift({ when: '_blank', then: String(book.code('blank-line', null)) });
   }
+  // The reader casts 'inf' and spellings of NaN it was not told are blank. One sum over the columns
+  // it cast is finite for every ordinary row (NULL counts as 0); the few others are sorted out by
+  // nonFiniteSql afterwards. Cheaper than a test per column on every row.
+  const cast = reads.filter((r) => r.col.kind === 'number' && r.readAs === 'DOUBLE');
+  if (cast.length) tests.push({ when: `NOT isfinite(${sumOf(cast.map((r) => `coalesce(${ident(r.col)}, 0)`))})`, then: String(book.code('non-finite', null)) });
   const bad = tests.length ? `CASE ${tests.map((t) => `WHEN ${t.when} THEN ${t.then}`).join(' ')} END::SMALLINT` : 'NULL::SMALLINT';
   const hasMonth = reads.some((r) => r.col.kind === 'month');
   const date = reads.find((r) => r.col.kind === 'date');

@@ -17,7 +17,7 @@
  */
 import type { RejectExample, RejectReason } from '../contract.ts';
 import { all, exec, one, quoteIdent, quoteLiteral, template, type SqlConnection } from '../db/sql.ts';
-import { CodeBook, NULL_STRINGS, projectionSql, readAsFor, type ColumnRead, type TypedColumn } from '../engine/typed.ts';
+import { CodeBook, NULL_STRINGS, nonFiniteSql, projectionSql, readAsFor, type ColumnRead, type TypedColumn } from '../engine/typed.ts';
 import { locateRecords, recordText, type Located, type RecordPlace } from './locate.ts';
 import { checkTextColumns, settleGenericNumbers } from './textColumns.ts';
 import readDelimitedSql from '../engine/sql/read_delimited.sql?raw';
@@ -148,6 +148,8 @@ export async function readDelimited(
     }
     break;
   }
+  const nonFinite = nonFiniteSql(reads, book, ds);
+  if (nonFinite) await exec(conn, nonFinite);
   columns = await settleGenericNumbers(conn, ds, reads);
   const text = await checkTextColumns(conn, ds, columns, book, src.lineEnding === '\r' ? '\r' : '\n');
   return account(conn, id, src, columns, book, rejects, text);
