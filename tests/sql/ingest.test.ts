@@ -151,6 +151,31 @@ describe('other formats', () => {
     expect(s.quality).toMatchObject({ rowsInFile: 300, loaded: 300, rejected: 0 });
     expect(s.overview).toMatchObject({ kind: 'panel', customers: 50, months: 6 });
   });
+  it('Parquet read group by group: typed columns, nulls, a bad month rejected with its row', async () => {
+    const { DuckDBInstance } = await import('@duckdb/node-api');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'clm-'));
+    const file = path.join(dir, 'groups.parquet');
+    const native = await (await DuckDBInstance.create(':memory:')).connect();
+    // 1,000 rows in row groups of 100; row 777 has a month that is not one; every 10th amount is NULL.
+    await native.run(`COPY (SELECT 'K' || (i % 37) AS 客户编号, CASE WHEN i = 776 THEN '2024-13' ELSE strftime(DATE '2024-01-01' + INTERVAL (i % 12) MONTH, '%Y%m') END AS 账期,
+        CASE WHEN i % 10 = 0 THEN NULL ELSE i * 0.5 END AS 出账收入, i % 7 = 0 AS 是否离网, DATE '2024-01-01' + i::INTEGER AS 入网日期
+      FROM range(1000) r(i)) TO '${file}' (FORMAT parquet, ROW_GROUP_SIZE 100)`);
+    const s = await engine.ingestFile(blobOf(file), 'groups.parquet');
+    expect(s.roles).toEqual(['customerId', 'month', 'revenue', 'churn', 'text']);
+    expect(s.quality).toMatchObject({ rowsInFile: 1000, loaded: 999, rejected: 1 });
+    expect(s.quality.reasons[0]).toMatchObject({ reason: 'bad-month', column: '账期', count: 1 });
+    expect(s.quality.reasons[0].examples[0]).toMatchObject({ row: 777, line: null });
+    expect(s.quality.nulls.find((n) => n.role === 'revenue')?.nulls).toBe(100);
+    const sums = await all(engine.conn, `SELECT sum(revenue) AS r, count(*) FILTER (WHERE churn) AS c, min(_row) AS lo, max(_row) AS hi FROM ${engine.dataset(s.id).table}`);
+    let revenue = 0;
+    let churned = 0;
+    for (let i = 0; i < 1000; i++) {
+      if (i === 776) continue;
+      if (i % 10) revenue += i * 0.5;
+      if (i % 7 === 0) churned++;
+    }
+    expect(sums[0]).toEqual({ r: revenue, c: churned, lo: 1, hi: 1000 });
+  });
   it('UTF-8 with BOM and a semicolon delimiter', async () => {
     const s = await engine.ingestFile(text('\uFEFF客户编号;月份;ARPU\nA;2024-01;1,5\nB;2024-01;2\n'), 'bom.csv');
     expect(s.encoding).toBe('utf-8-bom');

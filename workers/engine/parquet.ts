@@ -134,10 +134,10 @@ const PARSERS = {
 function readOf(c: TypedColumn, stored: Stored): ColumnRead {
   const src = `c${c.source + 1}`;
   const numeric = stored === 'double' || stored === 'int64';
-  if (c.kind === 'number' && numeric) return { col: c, readAs: 'DOUBLE', src: `${src}::DOUBLE` };
+  if (c.kind === 'number' && numeric) return { col: c, readAs: 'DOUBLE', src: `(${src}::DOUBLE)` };
   if (c.kind === 'flag' && stored === 'bool') return { col: c, readAs: 'BOOLEAN', src };
-  if ((c.kind === 'month' || c.kind === 'date') && (stored === 'date' || stored === 'timestamp')) return { col: c, readAs: 'DATE' as ReadAs, src: `${src}::DATE` };
-  return { col: c, readAs: 'VARCHAR', src: `${src}::VARCHAR` };
+  if ((c.kind === 'month' || c.kind === 'date') && (stored === 'date' || stored === 'timestamp')) return { col: c, readAs: 'DATE' as ReadAs, src: `(${src}::DATE)` };
+  return { col: c, readAs: 'VARCHAR', src: `(${src}::VARCHAR)` };
 }
 
 const EXAMPLES = 5;
