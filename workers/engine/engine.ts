@@ -211,7 +211,7 @@ export class Engine {
   private async summarise(file: LoadedFile, roles: ColumnRole[], started: number, onProgress: ProgressFn): Promise<DatasetSummary> {
     onProgress({ phase: 'loading', fraction: null });
     const typed = quoteIdent(`ds_${file.id}`);
-    const read = await readFile(this.conn, this.files, file, planColumns(file.headers, roles));
+    const read = await readFile(this.conn, this.files, file, planColumns(file.headers, roles), onProgress);
     this.typed.set(file.id, read.columns);
     onProgress({ phase: 'summarising', fraction: null });
     const over = await overview(this.conn, typed, read.columns);

@@ -177,7 +177,7 @@ async function withUniformLineEnds(content: Blob): Promise<Blob> {
 const INVALID_STATE = /state machine reached an invalid state/i;
 
 /** Reads a detected file into its typed table `ds_<id>` with the given column layout. */
-export async function readFile(conn: SqlConnection, files: FileHost, file: LoadedFile, cols: TypedColumn[]): Promise<ReadOutcome> {
+export async function readFile(conn: SqlConnection, files: FileHost, file: LoadedFile, cols: TypedColumn[], onProgress: ProgressFn): Promise<ReadOutcome> {
   const { source } = file;
   if (source.kind === 'whitespace') return readWhitespace(conn, file.id, source.file, source.width, source.hasHeader, cols);
   if (source.kind === 'parquet') {
@@ -187,12 +187,12 @@ export async function readFile(conn: SqlConnection, files: FileHost, file: Loade
   const register = (name: string, blob: Blob) => files.register(name, blob);
   const drop = (name: string) => files.drop(name);
   try {
-    return await readDelimited(conn, register, drop, file.id, source.src, cols, file.samples);
+    return await readDelimited(conn, register, drop, file.id, source.src, cols, file.samples, onProgress);
   } catch (e) {
     if (!INVALID_STATE.test(e instanceof Error ? e.message : String(e)) || source.src.lineEnding === '\r') throw e;
     const content = await withUniformLineEnds(source.src.content);
     source.src = { ...source.src, content, lineEnding: '\n' };
     await registerSource(files, source, content);
-    return readDelimited(conn, register, drop, file.id, source.src, cols, file.samples);
+    return readDelimited(conn, register, drop, file.id, source.src, cols, file.samples, onProgress);
   }
 }

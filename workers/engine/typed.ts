@@ -95,20 +95,30 @@ const PLAIN_NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 const PLAIN_FLAG = /^(0|1|true|false|t|f|yes|no|y|n)$/i;
 const BLANK_MARKER = /^(|null|na|n\/a|#n\/a|nan|none|\\n|-|--|—|–)$/i;
 
-/** The read type for a column given non-empty sample cells of it (raw text as in the file). */
-export function readAsFor(c: TypedColumn, sample: string[]): ReadAs {
-  const cells = sample.filter((v) => !BLANK_MARKER.test(v));
-  if (cells.length === 0) return 'VARCHAR';
-  if (c.kind === 'number' && cells.every((v) => PLAIN_NUMBER.test(v))) return 'DOUBLE';
-  if (c.kind === 'flag' && cells.every((v) => PLAIN_FLAG.test(v))) return 'BOOLEAN';
-  return 'VARCHAR';
-}
-
 /**
- * Missing-value markers loaded as empty: the reader's `nullstr`, the same list (exact spellings) as
- * clm_blank_trimmed in values.sql, which catches the other spellings and padded ones.
+ * Month and date shapes DuckDB's reader parses straight to a DATE with a `dateformat`. A cell it
+ * cannot parse rejects its record, which the general parser then reads (second chance). What the
+ * format still takes that clm_date would not (20241 as January 2024 rather than an Excel day number)
+ * is the price of not reading the column as text.
  */
-export const NULL_STRINGS = ['', 'NULL', 'null', 'Null', 'NA', 'na', 'N/A', 'n/a', '#N/A', 'NaN', 'nan', 'NAN', 'None', 'none', '\\N', '-', '--', '—', '–'];
+const DATE_SHAPES: { re: RegExp; format: string; day: boolean }[] = [
+  { re: /^(19|20)\d\d(0[1-9]|1[0-2])$/, format: '%Y%m', day: false },
+  { re: /^(19|20)\d\d(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])$/, format: '%Y%m%d', day: true },
+  { re: /^(19|20)\d\d-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, format: '%Y-%m-%d', day: true }
+];
+
+/** How a column is read, given non-empty sample cells of it (raw text as in the file). */
+export function readAsFor(c: TypedColumn, sample: string[]): Pick<ColumnRead, 'readAs' | 'dateFormat'> {
+  const cells = sample.filter((v) => !BLANK_MARKER.test(v));
+  if (cells.length === 0) return { readAs: 'VARCHAR' };
+  if (c.kind === 'number' && cells.every((v) => PLAIN_NUMBER.test(v))) return { readAs: 'DOUBLE' };
+  if (c.kind === 'flag' && cells.every((v) => PLAIN_FLAG.test(v))) return { readAs: 'BOOLEAN' };
+  if (c.kind === 'month' || c.kind === 'date') {
+    const shape = DATE_SHAPES.find((d) => cells.every((v) => d.re.test(v)));
+    if (shape && (c.kind === 'month' || shape.day)) return { readAs: 'DATE', dateFormat: shape.format };
+  }
+  return { readAs: 'VARCHAR' };
+}
 
 /** A reject reason with the column it concerns (null for row-level reasons). */
 export interface RejectCode {
@@ -122,6 +132,8 @@ export interface ColumnRead {
   readAs: ReadAs;
   /** The cell as it arrives (e.g. `c3`, `fields[3]`). */
   src: string;
+  /** The reader's `dateformat` for a column read as DATE from text (Parquet dates need none). */
+  dateFormat?: string;
   /**
    * A generic number column read as text is kept as text until read.ts has seen every value; when
    * its cells arrive one by one (second chance of a column the reader cast), each must be a number.
@@ -188,7 +200,7 @@ function columnSql(r: ColumnRead, book: CodeBook): { value: string; needsRaw: bo
       if (readAs === 'BOOLEAN') return { value: src, needsRaw: false, tests: [] };
       return { value: `CASE ${src} WHEN '1' THEN true WHEN '0' THEN false ELSE clm_flag(${src}) END`, needsRaw: true, tests: [{ when: `${v} IS NULL AND NOT clm_is_blank(${raw})`, then: bad('bad-flag') }] };
     case 'month':
-      if (readAs === 'DATE') return { value: `date_trunc('month', ${src})::DATE`, needsRaw: false, tests: timeTests('missing-month', 'bad-month') };
+      if (readAs === 'DATE') return { value: r.dateFormat === '%Y%m' ? src : `date_trunc('month', ${src})::DATE`, needsRaw: false, tests: timeTests('missing-month', 'bad-month') };
       return { value: monthValue(src), needsRaw: true, tests: timeTests('missing-month', 'bad-month') };
     case 'date':
       if (readAs === 'DATE') return { value: src, needsRaw: false, tests: timeTests('missing-date', 'bad-date') };

@@ -15,9 +15,9 @@
  * several; blank lines are counted apart. A sentinel record after the file's end tells how many
  * empty lines DuckDB skipped (its line number counts them) at no cost.
  */
-import type { RejectExample, RejectReason } from '../contract.ts';
+import type { ProgressFn, RejectExample, RejectReason } from '../contract.ts';
 import { all, exec, one, quoteIdent, quoteLiteral, template, type SqlConnection } from '../db/sql.ts';
-import { CodeBook, NULL_STRINGS, nonFiniteSql, projectionSql, readAsFor, type ColumnRead, type TypedColumn } from '../engine/typed.ts';
+import { CodeBook, nonFiniteSql, projectionSql, readAsFor, type ColumnRead, type TypedColumn } from '../engine/typed.ts';
 import { locateRecords, recordText, type Located, type RecordPlace } from './locate.ts';
 import { checkTextColumns, settleGenericNumbers } from './textColumns.ts';
 import readDelimitedSql from '../engine/sql/read_delimited.sql?raw';
@@ -102,12 +102,11 @@ async function readerRejects(conn: SqlConnection, errors: string): Promise<Reade
 function readCsvSql(src: DelimitedSource, reads: ColumnRead[], errors: string, scan: string): string {
   const types = new Map(reads.map((r) => [r.col.source, r.readAs]));
   const columns = `{${Array.from({ length: src.width }, (_, i) => `'c${i + 1}': '${types.get(i) ?? 'VARCHAR'}'`).join(', ')}}`;
-  // A one-column file's blank lines arrive as rows; missing-value markers must not look like them.
-  const nulls = src.width === 1 ? [''] : NULL_STRINGS;
+  const dateFormat = reads.find((r) => r.readAs === 'DATE')?.dateFormat ?? '%Y-%m-%d';
   return template(readDelimitedSql, {
     file: quoteLiteral(src.file), columns, header: String(src.header), skip: src.skip,
-    delim: quoteLiteral(src.delimiter), quote: quoteLiteral(src.quote),
-    nullstr: `[${nulls.map(quoteLiteral).join(', ')}]`, errors: quoteLiteral(errors), scan: quoteLiteral(scan)
+    delim: quoteLiteral(src.delimiter), quote: quoteLiteral(src.quote), dateformat: quoteLiteral(dateFormat),
+    errors: quoteLiteral(errors), scan: quoteLiteral(scan)
   });
 }
 
@@ -116,17 +115,22 @@ const blankSql = (src: DelimitedSource) => (src.width === 1 ? `c1 IS NULL OR tri
 /** Reads `src` into `ds_<id>`; the caller has registered it. */
 export async function readDelimited(
   conn: SqlConnection, register: (name: string, blob: Blob) => Promise<void>, drop: (name: string) => void,
-  id: string, src: DelimitedSource, cols: TypedColumn[], samples: string[][]
+  id: string, src: DelimitedSource, cols: TypedColumn[], samples: string[][], onProgress: ProgressFn = () => {}
 ): Promise<ReadOutcome> {
   const ds = quoteIdent(`ds_${id}`);
   const book = new CodeBook();
   let columns = cols;
-  let reads: ColumnRead[] = columns.filter((c) => c.kind !== 'ignore').map((c) => ({ col: c, readAs: readAsFor(c, samples[c.source] ?? []), src: `c${c.source + 1}` }));
+  let reads: ColumnRead[] = columns.filter((c) => c.kind !== 'ignore').map((c) => ({ col: c, ...readAsFor(c, samples[c.source] ?? []), src: `c${c.source + 1}` }));
+  // One dateformat per read: a second date column of another shape is read as text.
+  const dated = reads.find((r) => r.readAs === 'DATE');
+  reads = reads.map((r) => (r.readAs === 'DATE' && r.dateFormat !== dated?.dateFormat ? { ...r, readAs: 'VARCHAR', dateFormat: undefined } : r));
   let rejects: ReaderReject[] = [];
   for (let attempt = 0; ; attempt++) {
+    onProgress({ phase: 'loading', fraction: null });
     const errors = `rej_err_${id}`;
     const scan = `rej_scan_${id}`;
     await exec(conn, `CREATE OR REPLACE TABLE ${ds} AS ${projectionSql(reads, book, readCsvSql(src, reads, errors, scan), 'row_number() OVER ()', { blank: blankSql(src) })}`);
+    onProgress({ phase: 'checking', fraction: null });
     rejects = await readerRejects(conn, quoteIdent(errors));
     await exec(conn, `DROP TABLE IF EXISTS ${quoteIdent(errors)}; DROP TABLE IF EXISTS ${quoteIdent(scan)}`);
     // A column the sample made look clean but that is dirty throughout: read it as text instead
@@ -136,7 +140,7 @@ export async function readDelimited(
     for (const r of rejects) if (r.kind === 'cast') for (const c of r.castColumns) castCount.set(c, (castCount.get(c) ?? 0) + 1);
     const dirty = reads.filter((r) => r.readAs !== 'VARCHAR' && (castCount.get(r.col.source + 1) ?? 0) > Math.max(1000, emitted * 0.01));
     if (dirty.length && attempt < 2) {
-      reads = reads.map((r) => (dirty.includes(r) ? { ...r, readAs: 'VARCHAR' } : r));
+      reads = reads.map((r) => (dirty.includes(r) ? { ...r, readAs: 'VARCHAR', dateFormat: undefined } : r));
       continue;
     }
     const notNumbers = await secondChance(conn, register, drop, id, src, reads, book, rejects.filter((r) => r.kind === 'cast'));
@@ -169,10 +173,10 @@ async function secondChance(
   const name = `retry_${id}`;
   await register(name, new Blob(casts.map((r) => `${r.duckLine}${src.delimiter}${r.text}\n`)));
   try {
-    const retryReads = reads.map((r) => ({ ...r, readAs: 'VARCHAR' as const, strict: r.readAs === 'DOUBLE' }));
+    const retryReads = reads.map((r) => ({ ...r, readAs: 'VARCHAR' as const, dateFormat: undefined, strict: r.readAs === 'DOUBLE' }));
     const columns = `{'_l': 'BIGINT', ${Array.from({ length: src.width }, (_, i) => `'c${i + 1}': 'VARCHAR'`).join(', ')}}`;
     const from = `read_csv(${quoteLiteral(name)}, columns = ${columns}, header = false, delim = ${quoteLiteral(src.delimiter)},
-      quote = ${quoteLiteral(src.quote)}, escape = ${quoteLiteral(src.quote)}, nullstr = [${NULL_STRINGS.map(quoteLiteral).join(', ')}], auto_detect = false, max_line_size = 10000000)`;
+      quote = ${quoteLiteral(src.quote)}, escape = ${quoteLiteral(src.quote)}, auto_detect = false, max_line_size = 10000000)`;
     await exec(conn, `INSERT INTO ${quoteIdent(`ds_${id}`)} BY NAME ${projectionSql(retryReads, book, from, '-_l')}`);
   } finally {
     drop(name);

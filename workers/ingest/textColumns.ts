@@ -40,15 +40,24 @@ export async function checkTextColumns(conn: SqlConnection, ds: string, columns:
   if (text.length === 0) return { multiLine: false };
   const nl = newline === '\r' ? 'chr(13)' : 'chr(10)';
   // One query, a branch per column, in batches so a file of a thousand columns stays a few queries.
+  // Category columns (few values each) are taken together: one DISTINCT over their combinations is
+  // cheaper in DuckDB-WASM than one per column; ids and free text get a GROUP BY each.
   let multiLine = false;
   for (let from = 0; from < text.length; from += 50) {
     const batch = text.slice(from, from + 50);
-    const branches = batch.map((c, i) => `SELECT ${from + i} AS k, v FROM (SELECT DISTINCT ${quoteIdent(c.name)} AS v FROM ${ds}) WHERE v IS NOT NULL
+    const categories = batch.filter((c) => c.kind === 'category');
+    if (categories.length) await exec(conn, `CREATE OR REPLACE TEMP TABLE _combos AS SELECT DISTINCT ${categories.map((c) => quoteIdent(c.name)).join(', ')} FROM ${ds}`);
+    const branches = batch.map((c, i) => {
+      const col = quoteIdent(c.name);
+      const values = c.kind === 'category' ? `SELECT DISTINCT ${col} AS v FROM _combos` : `SELECT ${col} AS v FROM ${ds} GROUP BY ${col}`;
+      return `SELECT ${from + i} AS k, v FROM (${values}) WHERE v IS NOT NULL
       AND (NOT clm_edges_clean(v) OR (length(v) <= 4 AND lower(v) IN ${MARKERS}) OR contains(v, chr(0)) OR contains(v, chr(26))
-           OR contains(v, chr(65533)) OR contains(v, ${nl}))`);
+           OR contains(v, chr(65533)) OR contains(v, ${nl}))`;
+    });
     await exec(conn, `CREATE OR REPLACE TEMP TABLE _dirty AS SELECT k, v,
         contains(v, chr(0)) OR contains(v, chr(26)) AS control, contains(v, chr(65533)) AS undecodable, contains(v, ${nl}) AS multi
       FROM (${branches.join('\nUNION ALL\n')})`);
+    if (categories.length) await exec(conn, 'DROP TABLE _combos');
     const found = await all(conn, 'SELECT k, bool_or(control) AS control, bool_or(undecodable) AS undecodable, bool_or(multi) AS multi, count(*) AS n FROM _dirty GROUP BY k');
     for (const f of found) {
       const c = text[Number(f.k)];
