@@ -178,7 +178,8 @@ try {
       const pq = await parquetOf(p.file);
       const csv = await appLoad(browser, PORT, p.file);
       const parquet = await appLoad(browser, PORT, pq);
-      lines.push(`Parquet ${fmt(p.rows)} rows (${(fs.statSync(pq).size / 1e6).toFixed(0)} MB): app ${describe(parquet)} (load ${parquet.load}) vs the same data as CSV ${describe(csv)} (load ${csv.load}): Parquet/CSV ${parquet.seconds && csv.seconds ? (parquet.seconds / csv.seconds).toFixed(2) + '×' : '—'}; longest main-thread task ${parquet.longest ?? '—'} ms`);
+      const phases = (r) => (r.timings ? ` [${r.timings.map((t) => `${t.phase} ${t.seconds.toFixed(2)}`).join(', ')}]` : '');
+      lines.push(`Parquet ${fmt(p.rows)} rows (${(fs.statSync(pq).size / 1e6).toFixed(0)} MB): app ${describe(parquet)}${phases(parquet)} (load ${parquet.load}) vs the same data as CSV ${describe(csv)}${phases(csv)} (load ${csv.load}): Parquet/CSV ${parquet.seconds && csv.seconds ? (parquet.seconds / csv.seconds).toFixed(2) + '×' : '—'}; longest main-thread task ${parquet.longest ?? '—'} ms`);
     }
     if (CEILING.length) {
       const last = { app: null, plain: null };

@@ -13,12 +13,19 @@ import valuesSql from '../ingest/sql/values.sql?raw';
 
 const noProgress: ProgressFn = () => {};
 
-/** Times each progress phase, so a summary can say where the seconds went (benchmarks print it). */
+/**
+ * Times each progress phase, so a summary can say where the seconds went (benchmarks print it). A
+ * phase entered again (a Parquet file alternates decoding and loading group by group) adds up.
+ */
 function phaseClock(onProgress: ProgressFn) {
   const timings: { phase: string; seconds: number }[] = [];
   let current: { phase: string; start: number } | null = null;
   const close = () => {
-    if (current) timings.push({ phase: current.phase, seconds: (performance.now() - current.start) / 1000 });
+    if (!current) return;
+    const seconds = (performance.now() - current.start) / 1000;
+    const seen = timings.find((t) => t.phase === current!.phase);
+    if (seen) seen.seconds += seconds;
+    else timings.push({ phase: current.phase, seconds });
   };
   return {
     onProgress: ((p) => {

@@ -182,7 +182,7 @@ export async function readFile(conn: SqlConnection, files: FileHost, file: Loade
   if (source.kind === 'whitespace') return readWhitespace(conn, file.id, source.file, source.width, source.hasHeader, cols);
   if (source.kind === 'parquet') {
     const { readParquet } = await import('./parquet.ts');
-    return readParquet(conn, files, file.id, source.blob, cols);
+    return readParquet(conn, files, file.id, source.blob, cols, onProgress);
   }
   const register = (name: string, blob: Blob) => files.register(name, blob);
   const drop = (name: string) => files.drop(name);

@@ -63,10 +63,11 @@ function encodingIssue(file: LoadedFile, read: ReadOutcome): EncodingIssue | nul
 export async function overview(conn: SqlConnection, typed: string, cols: TypedColumn[]): Promise<Overview> {
   const kind = datasetKind(cols);
   const has = (r: string) => cols.some((c) => c.role === r);
-  const rows = Number((await one(conn, `SELECT count(*) AS n FROM ${typed}`))!.n);
-  const customers = has('customerId') ? Number((await one(conn, `SELECT count(DISTINCT customer_id) AS n FROM ${typed}`))!.n) : null;
-  const months = kind === 'panel' || kind === 'transactions'
-    ? Number((await one(conn, `SELECT count(DISTINCT month) AS n FROM ${typed}`))!.n) : null;
+  const timed = kind === 'panel' || kind === 'transactions';
+  const counts = (await one(conn, `SELECT count(*) AS n${has('customerId') ? ', count(DISTINCT customer_id) AS customers' : ''}${timed ? ', count(DISTINCT month) AS months' : ''} FROM ${typed}`))!;
+  const rows = Number(counts.n);
+  const customers = has('customerId') ? Number(counts.customers) : null;
+  const months = timed ? Number(counts.months) : null;
   let kpis: MonthlyKpis | null = null;
   if (kind === 'panel') {
     const revenue = has('revenue') ? 'sum(revenue)' : has('amount') ? 'sum(amount)' : 'NULL::DOUBLE';

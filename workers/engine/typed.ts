@@ -84,7 +84,8 @@ export function planColumns(headers: string[], roles: ColumnRole[]): TypedColumn
 }
 
 /** How a column's cells arrive in the query: as DuckDB's reader cast them, or as text. */
-export type ReadAs = 'VARCHAR' | 'DOUBLE' | 'BOOLEAN' | 'DATE';
+/** 'NUMERIC': a number as stored in a typed file (Parquet), for month and flag columns. */
+export type ReadAs = 'VARCHAR' | 'DOUBLE' | 'BOOLEAN' | 'DATE' | 'NUMERIC';
 
 /**
  * Numbers DuckDB's DOUBLE cast reads exactly as clm_number does (both end in the same cast), and
@@ -198,8 +199,21 @@ function columnSql(r: ColumnRead, book: CodeBook): { value: string; needsRaw: bo
       return { value: scaled(`clm_number(${src})`, c), needsRaw: true, tests: [{ when: `${v} IS NULL AND NOT clm_is_blank(${raw})`, then: bad('bad-number') }] };
     case 'flag':
       if (readAs === 'BOOLEAN') return { value: src, needsRaw: false, tests: [] };
+      // 1 and 0 stored as numbers: what clm_flag reads from their text; anything else is not a flag.
+      if (readAs === 'NUMERIC') return { value: `CASE ${src} WHEN 1 THEN true WHEN 0 THEN false END`, needsRaw: true, tests: [{ when: `${v} IS NULL AND ${raw} IS NOT NULL`, then: String(code('bad-flag', c.header)) }] };
       return { value: `CASE ${src} WHEN '1' THEN true WHEN '0' THEN false ELSE clm_flag(${src}) END`, needsRaw: true, tests: [{ when: `${v} IS NULL AND NOT clm_is_blank(${raw})`, then: bad('bad-flag') }] };
     case 'month':
+      // A month stored as a number (Parquet written from a CSV): read from its value as clm_month reads
+      // the digits of an integer (YYYYMM, YYYYMMDD, an Excel day number); a fraction is not a month.
+      if (readAs === 'NUMERIC') {
+        return {
+          value: `CASE WHEN ${src} <> floor(${src}) THEN NULL
+            WHEN ${src} BETWEEN 190001 AND 209912 THEN CASE WHEN ${src} % 100 BETWEEN 1 AND 12 THEN make_date((${src} // 100)::INTEGER, (${src} % 100)::INTEGER, 1) END
+            WHEN ${src} BETWEEN 19000101 AND 20991231 THEN date_trunc('month', try_strptime(${src}::BIGINT::VARCHAR, '%Y%m%d'))::DATE
+            WHEN ${src} BETWEEN 20000 AND 79999 THEN date_trunc('month', DATE '1899-12-30' + ${src}::INTEGER)::DATE END`,
+          needsRaw: true, tests: [{ when: `${v} IS NULL`, then: `CASE WHEN ${raw} IS NULL THEN ${code('missing-month', c.header)} ELSE ${code('bad-month', c.header)} END` }]
+        };
+      }
       if (readAs === 'DATE') return { value: r.dateFormat === '%Y%m' ? src : `date_trunc('month', ${src})::DATE`, needsRaw: false, tests: timeTests('missing-month', 'bad-month') };
       return { value: monthValue(src), needsRaw: true, tests: timeTests('missing-month', 'bad-month') };
     case 'date':

@@ -93,6 +93,7 @@ export const PHASE_LABELS: Record<string, Pair> = {
   starting: { en: 'Starting the engine', zh: '正在启动引擎' },
   reading: { en: 'Reading the file', zh: '正在读取文件' },
   transcoding: { en: 'Converting the encoding', zh: '正在转换编码' },
+  decoding: { en: 'Decoding the file', zh: '正在解码文件' },
   loading: { en: 'Loading rows', zh: '正在加载数据行' },
   checking: { en: 'Checking values', zh: '正在检查取值' },
   generating: { en: 'Generating sample data', zh: '正在生成示例数据' },

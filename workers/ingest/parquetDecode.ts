@@ -1,0 +1,126 @@
+/**
+ * Decoding a Parquet file's row groups into Arrow IPC record batches (one per group), for DuckDB's
+ * Arrow insert. Flat columns go through the page decoder of parquetPages.ts; any other column through
+ * hyparquet's general reader. Runs in the engine worker or, to overlap with DuckDB's work, in a
+ * decoder worker of its own (parquetWorker.ts).
+ */
+import { parquetMetadataAsync, parquetScan, parquetSchema, type AsyncBuffer, type FileMetaData, type SchemaTree } from 'hyparquet';
+import { getSchemaPath } from 'hyparquet/src/schema.js';
+import { Bool, DateDay, Float64, Int64, makeData, makeVector, Table, tableToIPC, TimestampMicrosecond, Utf8, type Data, type DataType, type Vector } from 'apache-arrow';
+import { readFlatColumn, type Stored } from './parquetPages.ts';
+
+export const asyncBuffer = (blob: Blob): AsyncBuffer => ({ byteLength: blob.size, slice: (s, e) => blob.slice(s, e).arrayBuffer() });
+
+/** How a column is handed to DuckDB (numbers as DOUBLE except 64-bit integers, which stay exact). */
+export function storedType(node: SchemaTree): Stored {
+  const { type, converted_type: ct, logical_type: lt } = node.element;
+  if (node.children.length) return 'text';
+  if (ct === 'DATE' || lt?.type === 'DATE') return 'date';
+  if (type === 'INT96' || ct === 'TIMESTAMP_MILLIS' || ct === 'TIMESTAMP_MICROS' || lt?.type === 'TIMESTAMP') return 'timestamp';
+  if (type === 'BOOLEAN') return 'bool';
+  if (type === 'INT64' && ct !== 'DECIMAL' && lt?.type !== 'DECIMAL') return 'int64';
+  if (type === 'INT32' || type === 'INT64' || type === 'FLOAT' || type === 'DOUBLE' || ct === 'DECIMAL' || lt?.type === 'FLOAT16') return 'double';
+  return 'text';
+}
+
+/** A cell of the general reader as text (nested values as JSON, bigints exactly). */
+export function cellText(v: unknown): string {
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? '' : v.toISOString().replace(/T00:00:00\.000Z$/, '');
+  if (v && typeof v === 'object') return JSON.stringify(v, (_, x) => (typeof x === 'bigint' ? x.toString() : x));
+  return String(v);
+}
+
+/** The validity bitmap of a column with nulls (bit set = value present), or undefined without nulls. */
+function validity(values: ArrayLike<unknown>): { bitmap?: Uint8Array; nulls: number } {
+  let nulls = 0;
+  for (let i = 0; i < values.length; i++) if (values[i] == null) nulls++;
+  if (nulls === 0) return { nulls };
+  const bitmap = new Uint8Array((values.length + 7) >> 3);
+  for (let i = 0; i < values.length; i++) if (values[i] != null) bitmap[i >> 3] |= 1 << (i & 7);
+  return { bitmap, nulls };
+}
+
+const encoder = new TextEncoder();
+
+/** A column decoded by hyparquet's general reader as an Arrow vector (strings arrive as UTF-8 bytes). */
+function toVector(values: ArrayLike<unknown>, stored: Stored): Vector {
+  const n = values.length;
+  const { bitmap, nulls } = validity(values);
+  const data = <T extends DataType>(type: T, props: Record<string, unknown>) =>
+    makeData({ type, length: n, nullCount: nulls, nullBitmap: bitmap, ...props } as Parameters<typeof makeData>[0]) as Data<T>;
+  const fill = <A extends { [i: number]: unknown }>(out: A, f: (v: unknown) => unknown, zero: unknown) => {
+    for (let i = 0; i < n; i++) out[i] = values[i] == null ? zero : f(values[i]);
+    return out;
+  };
+  switch (stored) {
+    case 'double':
+      return makeVector(data(new Float64(), { data: fill(new Float64Array(n), Number, 0) }));
+    case 'int64':
+      return makeVector(data(new Int64(), { data: fill(new BigInt64Array(n), (v) => BigInt(v as bigint), 0n) }));
+    case 'bool': {
+      const out = new Uint8Array((n + 7) >> 3);
+      for (let i = 0; i < n; i++) if (values[i]) out[i >> 3] |= 1 << (i & 7);
+      return makeVector(data(new Bool(), { data: out }));
+    }
+    case 'date':
+      return makeVector(data(new DateDay(), { data: fill(new Int32Array(n), Number, 0) }));
+    case 'timestamp':
+      return makeVector(data(new TimestampMicrosecond(), { data: fill(new BigInt64Array(n), (v) => v as bigint, 0n) }));
+    default: {
+      const cells = Array.from({ length: n }, (_, i) => {
+        const v = values[i];
+        return v == null ? undefined : v instanceof Uint8Array ? v : encoder.encode(cellText(v));
+      });
+      const offsets = new Int32Array(n + 1);
+      let size = 0;
+      for (let i = 0; i < n; i++) offsets[i + 1] = size += cells[i]?.length ?? 0;
+      const bytes = new Uint8Array(size);
+      for (let i = 0; i < n; i++) if (cells[i]) bytes.set(cells[i]!, offsets[i]);
+      return makeVector(data(new Utf8(), { valueOffsets: offsets, data: bytes }));
+    }
+  }
+}
+
+/** Strings as bytes (copied once into Arrow), dates as days, timestamps as microseconds. */
+const PARSERS = {
+  stringFromBytes: (b: Uint8Array) => b,
+  dateFromDays: (d: number) => d,
+  timestampFromMilliseconds: (v: bigint) => (v == null ? null : BigInt(v) * 1000n),
+  timestampFromMicroseconds: (v: bigint) => (v == null ? null : BigInt(v)),
+  timestampFromNanoseconds: (v: bigint) => (v == null ? null : BigInt(v) / 1000n)
+};
+
+export interface ParquetGroups {
+  metadata: FileMetaData;
+  nodes: SchemaTree[];
+  stored: Stored[];
+  /** Row counts of the groups, in file order. */
+  groups: number[];
+  /** Group g as one Arrow IPC stream, columns named c1..cN. */
+  decode(g: number): Promise<Uint8Array>;
+}
+
+export async function openParquet(blob: Blob): Promise<ParquetGroups> {
+  const file = asyncBuffer(blob);
+  const metadata = await parquetMetadataAsync(file);
+  const scan = await parquetScan({ file, metadata, utf8: false, parsers: PARSERS as never });
+  const nodes = parquetSchema(metadata).children;
+  const stored = nodes.map(storedType);
+  const paths = nodes.map((n) => getSchemaPath(metadata.schema, [n.element.name]));
+  const bytes = (start: number, end: number) => blob.slice(start, end).arrayBuffer().then((b) => new Uint8Array(b));
+  return {
+    metadata, nodes, stored,
+    groups: scan.ranges.map((r) => r.rowEnd - r.rowStart),
+    decode: async (g) => {
+      const range = scan.ranges[g];
+      const group = metadata.row_groups[g];
+      const rows = range.rowEnd - range.rowStart;
+      const columns: Record<string, Vector> = {};
+      for (const [i, node] of nodes.entries()) {
+        const fast = Number(group?.num_rows) === rows ? await readFlatColumn(bytes, group.columns[i], rows, paths[i], stored[i]) : null;
+        columns[`c${i + 1}`] = fast ?? toVector(await scan.readColumn({ column: node.element.name, rowStart: range.rowStart, rowEnd: range.rowEnd }), stored[i]);
+      }
+      return tableToIPC(new Table(columns), 'stream');
+    }
+  };
+}
