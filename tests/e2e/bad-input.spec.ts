@@ -98,7 +98,7 @@ test('an unclosed quote: the record and its lines are named, and a retry reads q
   await open(page);
   await upload(page, tmpFile('unclosed-quote.csv', lines.join('\n') + '\n'));
   await expect(page.getByTestId('accounting')).toHaveText('9 loaded + 1 rejected = 10 rows in the file');
-  await expect(page.getByTestId('data-lines')).toContainText('19 data lines: 1 records span more than one line');
+  await expect(page.getByTestId('data-lines')).toHaveText('The file has 19 data lines in 10 rows. Records spanning more than one line (line breaks inside quoted fields, or a quote that is never closed): 1.');
   const reject = page.getByTestId('reject-reasons').locator('[data-reason="bad-quoting"]');
   await expect(reject).toContainText('data row 10, lines 11–20');
   await reject.getByRole('button', { name: 'Read quotes as ordinary characters' }).click();

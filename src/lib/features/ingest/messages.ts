@@ -6,7 +6,7 @@ export const m = dictionary(
     lines: 'lines {from}–{to}',
     rowLine: 'data row {row}, line {line}',
     rowLines: 'data row {row}, lines {from}–{to}',
-    dataLines: 'The file has {lines} data lines: {records} records span more than one line (line breaks inside quoted fields, or a quote that is never closed), so it holds {rows} rows.',
+    dataLines: 'The file has {lines} data lines in {rows} rows. Records spanning more than one line (line breaks inside quoted fields, or a quote that is never closed): {records}.',
     literalQuotes: 'Read quotes as ordinary characters',
     literalQuotesHelp: 'A quote that is never closed joins every line after it into one record. Read again with quotes as ordinary characters, each line is a record.',
     quotesLiteral: 'Quotes were read as ordinary characters.',
