@@ -176,6 +176,29 @@ describe('other formats', () => {
     }
     expect(sums[0]).toEqual({ r: revenue, c: churned, lo: 1, hi: 1000 });
   });
+  it('Parquet and the same data as CSV give the same typed rows and the same rejects', async () => {
+    const { DuckDBInstance } = await import('@duckdb/node-api');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'clm-'));
+    const native = await (await DuckDBInstance.create(':memory:')).connect();
+    // Stored types as pandas would write them: a month as an integer (one YYYYMMDD, one impossible,
+    // one missing), a flag as 0/1 (one 2), a revenue with an infinity and a NaN, a data column in GB.
+    await native.run(`CREATE TABLE t AS SELECT CASE WHEN i = 7 THEN NULL ELSE 'K' || (i % 23) END AS 用户ID,
+        CASE i WHEN 11 THEN 202413 WHEN 12 THEN 20240115 WHEN 13 THEN NULL ELSE 202400 + 1 + i % 12 END AS 账期,
+        CASE i WHEN 20 THEN 'inf'::DOUBLE WHEN 21 THEN 'nan'::DOUBLE ELSE i * 1.25 END AS 出账收入,
+        CASE WHEN i = 30 THEN 2 ELSE i % 2 END AS 是否离网, i / 10 AS "上网流量(GB)"
+      FROM range(200) r(i)`);
+    await native.run(`COPY t TO '${dir}/same.parquet' (FORMAT parquet, ROW_GROUP_SIZE 64)`);
+    await native.run(`COPY t TO '${dir}/same.csv' (HEADER)`);
+    const roles = ['customerId', 'month', 'revenue', 'churn', 'dataMb'] as const;
+    const pq = await engine.ingestFile(blobOf(`${dir}/same.parquet`), 'same.parquet', { roles: [...roles] });
+    const csv = await engine.ingestFile(blobOf(`${dir}/same.csv`), 'same.csv', { roles: [...roles] });
+    const q = (id: string) => all(engine.conn, `SELECT _row, customer_id, strftime(month, '%Y-%m') AS m, revenue, churn, data_mb FROM ${engine.dataset(id).table} ORDER BY _row`);
+    expect(await q(pq.id)).toEqual(await q(csv.id));
+    const reasons = (x: typeof pq) => x.quality.reasons.map((r) => [r.reason, r.column, r.count, r.examples.map((e) => e.row)]).sort();
+    expect(reasons(pq)).toEqual(reasons(csv));
+    expect(pq.quality).toMatchObject({ rowsInFile: 200, loaded: 195, rejected: 5 });
+    expect((await q(pq.id)).find((r) => r._row === 13)).toMatchObject({ m: '2024-01', data_mb: 1.2 * 1024 });
+  });
   it('UTF-8 with BOM and a semicolon delimiter', async () => {
     const s = await engine.ingestFile(text('\uFEFF客户编号;月份;ARPU\nA;2024-01;1,5\nB;2024-01;2\n'), 'bom.csv');
     expect(s.encoding).toBe('utf-8-bom');

@@ -10,12 +10,12 @@ import { parquetMetadataAsync, parquetReadObjects, parquetSchema } from 'hyparqu
 import type { ProgressFn, RejectExample, RejectReason } from '../contract.ts';
 import { all, exec, one, quoteIdent, type SqlConnection } from '../db/sql.ts';
 import { checkTextColumns, settleGenericNumbers } from '../ingest/textColumns.ts';
-import { asyncBuffer, cellText, openParquet } from '../ingest/parquetDecode.ts';
+import { asyncBuffer, cellText, openParquet, type ParquetGroups, type Target } from '../ingest/parquetDecode.ts';
 import type { Stored } from '../ingest/parquetPages.ts';
 import type { ReadOutcome } from '../ingest/read.ts';
 import { engineError } from './errors.ts';
 import type { FileHost } from './ingest.ts';
-import { CodeBook, nonFiniteSql, projectionSql, type ColumnRead, type ReadAs, type TypedColumn } from './typed.ts';
+import { CodeBook, nonFiniteSql, typeInPlaceSql, type ColumnRead, type ReadAs, type TypedColumn } from './typed.ts';
 
 function failed(e: unknown): never {
   if (e && typeof e === 'object' && 'code' in e) throw e;
@@ -41,10 +41,10 @@ export async function parquetColumns(blob: Blob): Promise<{ headers: string[]; p
  * two groups ahead of the engine (memory holds at most that much); where there is no Worker (vitest
  * in Node) the groups are decoded here.
  */
-async function* groupsOf(blob: Blob, count: number, local: () => Promise<(g: number) => Promise<Uint8Array>>): AsyncGenerator<Uint8Array> {
+async function* groupsOf(blob: Blob, groups: number[], targets: Target[], local: ParquetGroups): AsyncGenerator<Uint8Array> {
+  const offsets = groups.map((_, g) => groups.slice(0, g).reduce((n, r) => n + r, 0));
   if (typeof Worker === 'undefined') {
-    const decode = await local();
-    for (let g = 0; g < count; g++) yield await decode(g);
+    for (let g = 0; g < groups.length; g++) yield await local.decode(g, targets, offsets[g]);
     return;
   }
   const worker = new Worker(new URL('../ingest/parquetWorker.ts', import.meta.url), { type: 'module' });
@@ -56,15 +56,15 @@ async function* groupsOf(blob: Blob, count: number, local: () => Promise<(g: num
     else w?.resolve(data.ipc!);
   };
   const ask = (g: number) => {
-    if (g >= count || pending.has(g)) return;
+    if (g >= groups.length || pending.has(g)) return;
     pending.set(g, new Promise((resolve, reject) => waiting.set(g, { resolve, reject })));
-    worker.postMessage({ g });
+    worker.postMessage({ g, offset: offsets[g] });
   };
   try {
-    worker.postMessage({ blob });
+    worker.postMessage({ blob, targets });
     ask(0);
     ask(1);
-    for (let g = 0; g < count; g++) {
+    for (let g = 0; g < groups.length; g++) {
       const ipc = await pending.get(g)!;
       pending.delete(g);
       ask(g + 2);
@@ -75,79 +75,83 @@ async function* groupsOf(blob: Blob, count: number, local: () => Promise<(g: num
   }
 }
 
-/** How a role's column arrives from its stored Arrow type. */
-function readOf(c: TypedColumn, stored: Stored): ColumnRead {
-  const src = `c${c.source + 1}`;
+/**
+ * How a role's column is read from its stored type, and what the decoder makes of it first: numbers
+ * of a number column as DOUBLE, a timestamp of a month or date column as its day, text for a text
+ * role stored otherwise. The column keeps its name by place (c1..cN) until typeInPlaceSql renames it.
+ */
+function readOf(c: TypedColumn, stored: Stored): { read: ColumnRead; target: Target } {
+  const src = quoteIdent(`c${c.source + 1}`);
   const numeric = stored === 'double' || stored === 'int64';
-  if (c.kind === 'number' && numeric) return { col: c, readAs: 'DOUBLE', src: `(${src}::DOUBLE)` };
-  if (c.kind === 'flag' && stored === 'bool') return { col: c, readAs: 'BOOLEAN', src };
-  if ((c.kind === 'flag' || c.kind === 'month') && numeric) return { col: c, readAs: 'NUMERIC', src };
-  if ((c.kind === 'month' || c.kind === 'date') && (stored === 'date' || stored === 'timestamp')) return { col: c, readAs: 'DATE' as ReadAs, src: `(${src}::DATE)` };
-  return { col: c, readAs: 'VARCHAR', src: `(${src}::VARCHAR)` };
+  const as = (readAs: ReadAs, target: Target) => ({ read: { col: c, readAs, src }, target });
+  if (c.kind === 'number' && numeric) return as('DOUBLE', 'double');
+  if (c.kind === 'flag' && stored === 'bool') return as('BOOLEAN', 'stored');
+  if ((c.kind === 'flag' || c.kind === 'month') && numeric) return as('NUMERIC', 'stored');
+  if ((c.kind === 'month' || c.kind === 'date') && (stored === 'date' || stored === 'timestamp')) return as('DATE', 'date');
+  return as('VARCHAR', 'text');
 }
 
 const EXAMPLES = 5;
-const STAGE_ROWS = 500_000;
 
-/** Reads every row group into `ds_<id>` with the given column layout. */
+/**
+ * Reads every row group straight into `ds_<id>` as stored (its Arrow insert appends each batch),
+ * then types the table in place: the tests of every row in one pass, each column converted where
+ * its stored type is not its value's. No staging copy, so memory holds the table and a group or two.
+ */
 export async function readParquet(conn: SqlConnection, files: FileHost, id: string, blob: Blob, cols: TypedColumn[], onProgress: ProgressFn): Promise<ReadOutcome> {
   if (!files.insertArrow) throw engineError('unsupported-format', 'Parquet cannot be read here.');
-  const ds = quoteIdent(`ds_${id}`);
-  const stage = `pq_${id}`;
-  let file: Awaited<ReturnType<typeof openParquet>>;
+  const name = `ds_${id}`;
+  const ds = quoteIdent(name);
+  let file: ParquetGroups;
   try {
     file = await openParquet(blob);
   } catch (e) {
     failed(e);
   }
   const { nodes, stored, groups } = file;
-  const reads = cols.map((c) => readOf(c, stored[c.source]));
+  const plan = cols.map((c) => readOf(c, stored[c.source]));
+  const reads = plan.map((p) => p.read);
+  const targets: Target[] = nodes.map((_, i) => plan.find((p) => p.read.col.source === i)?.target ?? null);
   const book = new CodeBook();
-  const examples = new Map<number, RejectExample[]>();
   const total = groups.reduce((n, r) => n + r, 0);
-  let created = false;
-  let offset = 0;
-  let staged = 0;
   let g = 0;
+  let inserted = 0;
   onProgress({ phase: 'decoding', fraction: 0 });
-  const batches = groupsOf(blob, groups.length, async () => file.decode);
   try {
-    for await (const ipc of batches) {
-      onProgress({ phase: 'loading', fraction: offset / total });
-      await files.insertArrow(stage, ipc, staged === 0);
-      staged += groups[g++];
-      // Groups are staged until half a million rows, then typed in one query: memory holds a bounded
-      // slice of the file, and the typing query is planned a few times rather than once per group.
-      if (staged < STAGE_ROWS && g < groups.length) continue;
-      const select = projectionSql(reads, book, `(SELECT row_number() OVER () AS _n, * FROM ${quoteIdent(stage)})`, `${offset} + _n`);
-      await exec(conn, created ? `INSERT INTO ${ds} BY NAME ${select}` : `CREATE OR REPLACE TABLE ${ds} AS ${select}`);
-      created = true;
-      // Reject examples: the stored row as text, while its group is still staged.
-      const bad = await all(conn, `SELECT _bad, array_to_string(list(_row ORDER BY _row)[1:${EXAMPLES}], ',') AS rows_ FROM ${ds} WHERE _bad IS NOT NULL AND _row > ${offset} GROUP BY _bad`);
-      for (const b of bad) {
-        const have = examples.get(Number(b._bad)) ?? [];
-        const want = String(b.rows_).split(',').map(Number).slice(0, EXAMPLES - have.length);
-        if (!want.length) continue;
-        const text = await all(conn, `SELECT r, concat_ws(', ', ${nodes.map((_, i) => `c${i + 1}::VARCHAR`).join(', ')}) AS t
-          FROM (SELECT ${offset} + row_number() OVER () AS r, * FROM ${quoteIdent(stage)}) WHERE r IN (${want.join(', ')}) ORDER BY r`);
-        examples.set(Number(b._bad), [...have, ...text.map((t) => ({ line: null, lineEnd: null, row: Number(t.r), text: String(t.t).slice(0, 300) }))]);
-      }
-      await exec(conn, `DROP TABLE ${quoteIdent(stage)}`);
-      offset += staged;
-      staged = 0;
+    for await (const ipc of groupsOf(blob, groups, targets, file)) {
+      onProgress({ phase: 'loading', fraction: inserted / total });
+      await files.insertArrow(name, ipc, g === 0);
+      inserted += groups[g++];
     }
   } catch (e) {
     failed(e);
   }
+  onProgress({ phase: 'checking', fraction: null });
+  // Reject examples are the stored cells, so they are taken before the columns are converted.
+  const [addBad, ...typing] = typeInPlaceSql(reads, book, ds);
+  await exec(conn, addBad);
+  if (typing[0]?.startsWith('UPDATE')) await exec(conn, typing.shift()!);
+  const examples = new Map<number, RejectExample[]>();
+  const firstBad = await all(conn, `SELECT _bad, array_to_string(list(_row ORDER BY _row)[1:${EXAMPLES}], ',') AS rows_ FROM ${ds} WHERE _bad IS NOT NULL GROUP BY _bad`);
+  for (const b of firstBad) {
+    const text = await all(conn, `SELECT _row, concat_ws(', ', ${reads.map((r) => `${r.src}::VARCHAR`).join(', ')}) AS t FROM ${ds} WHERE _row IN (${b.rows_}) ORDER BY _row`);
+    examples.set(Number(b._bad), text.map((t) => ({ line: null, lineEnd: null, row: Number(t._row), text: String(t.t).slice(0, 300) })));
+  }
+  for (const sql of typing) await exec(conn, sql);
   const nonFinite = nonFiniteSql(reads, book, ds);
   if (nonFinite) await exec(conn, nonFinite);
-  onProgress({ phase: 'checking', fraction: null });
+  // Examples taken under "non-finite" belong to the reason the fix-up gave their rows (or to none).
+  const caught = examples.get(book.code('non-finite', null));
+  if (caught) {
+    examples.delete(book.code('non-finite', null));
+    const now = await all(conn, `SELECT _row, _bad FROM ${ds} WHERE _row IN (${caught.map((e) => e.row).join(', ')}) AND _bad IS NOT NULL`);
+    for (const r of now) examples.set(Number(r._bad), [...(examples.get(Number(r._bad)) ?? []), caught.find((e) => e.row === Number(r._row))!]);
+  }
   const columns = await settleGenericNumbers(conn, ds, reads);
   await checkTextColumns(conn, ds, columns, book, '\n');
   const reasons: RejectReason[] = (await all(conn, `SELECT _bad, count(*) AS n FROM ${ds} WHERE _bad IS NOT NULL GROUP BY _bad ORDER BY n DESC, _bad`))
     .map((b) => ({ ...book.codes[Number(b._bad)], count: Number(b.n), examples: examples.get(Number(b._bad)) ?? [] }));
   await exec(conn, `DELETE FROM ${ds} WHERE _bad IS NOT NULL; ALTER TABLE ${ds} DROP COLUMN _bad`);
   const loaded = Number((await one(conn, `SELECT count(*) AS n FROM ${ds}`))!.n);
-  const rejected = offset - loaded;
-  return { columns, reasons, loaded, rejected, blankLines: 0, dataLines: offset, multiLineRecords: 0, undecodable: [] };
+  return { columns, reasons, loaded, rejected: total - loaded, blankLines: 0, dataLines: total, multiLineRecords: 0, undecodable: [] };
 }

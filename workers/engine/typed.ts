@@ -173,12 +173,16 @@ function monthValue(s: string): string {
 
 const scaled = (expr: string, c: TypedColumn) => (c.scale ? `(${expr}) * ${c.scale}` : expr);
 
-/** Value expression, whether the raw cell is needed by a test, and the tests of one column. */
-function columnSql(r: ColumnRead, book: CodeBook): { value: string; needsRaw: boolean; tests: Test[] } {
+/**
+ * Value expression, whether the raw cell is needed by a test, and the tests of one column. The tests
+ * name the value and the raw cell by `refs`: the projection's aliases by default, or the expressions
+ * themselves when the tests run over a table already holding the cells (badUpdateSql).
+ */
+function columnSql(r: ColumnRead, book: CodeBook, refs?: { value: string; raw: string }): { value: string; needsRaw: boolean; tests: Test[] } {
   const code = (reason: string, column: string | null) => book.code(reason, column);
   const { col: c, readAs, src } = r;
-  const v = ident(c);
-  const raw = rawRef(c);
+  const v = refs?.value ?? ident(c);
+  const raw = refs?.raw ?? rawRef(c);
   // A cell that fails because of a NUL byte or a lone carriage return (made U+001A) says so.
   const bad = (reason: string) => `CASE WHEN contains(${raw}, chr(0)) OR contains(${raw}, chr(26)) THEN ${code('control-character', c.header)} ELSE ${code(reason, c.header)} END`;
   const timeTests = (missing: string, wrong: string): Test[] => readAs === 'DATE'
@@ -229,6 +233,43 @@ function sumOf(terms: string[]): string {
   if (terms.length === 1) return terms[0];
   const half = terms.length >> 1;
   return `(${sumOf(terms.slice(0, half))} + ${sumOf(terms.slice(half))})`;
+}
+
+/**
+ * For a table whose columns still hold the cells as stored (a Parquet file inserted as it was read,
+ * columns named by their source: `src` of each read): the `_bad` of every row by the same tests as
+ * projectionSql, written only where a test fails, then each column converted to its value in place
+ * and renamed. One pass over the table instead of a copy of it.
+ */
+export function typeInPlaceSql(reads: ColumnRead[], book: CodeBook, table: string): string[] {
+  const valueOf = (r: ColumnRead) => columnSql(r, book).value;
+  const parts = reads.map((r) => ({ r, value: valueOf(r) }));
+  const tests = parts.flatMap(({ r, value }) => columnSql(r, book, { value: `(${value})`, raw: r.src }).tests);
+  const cast = parts.filter(({ r }) => r.col.kind === 'number' && r.readAs === 'DOUBLE');
+  if (cast.length) tests.push({ when: `NOT isfinite(${sumOf(cast.map(({ value }) => `coalesce(${value}, 0)`))})`, then: String(book.code('non-finite', null)) });
+  const bad = tests.length ? `CASE ${tests.map((t) => `WHEN ${t.when} THEN ${t.then}`).join(' ')} END::SMALLINT` : 'NULL::SMALLINT';
+  const sql = [`ALTER TABLE ${table} ADD COLUMN _bad SMALLINT`];
+  if (tests.length) sql.push(`UPDATE ${table} SET _bad = ${bad} WHERE (${bad}) IS NOT NULL`);
+  for (const { r, value } of parts) {
+    if (value !== r.src) sql.push(`ALTER TABLE ${table} ALTER ${r.src} SET DATA TYPE ${typeOf(r)} USING (${value})`);
+    sql.push(`ALTER TABLE ${table} RENAME COLUMN ${r.src} TO ${ident(r.col)}`);
+  }
+  const date = reads.find((r) => r.col.kind === 'date');
+  if (!reads.some((r) => r.col.kind === 'month') && date) {
+    sql.push(`ALTER TABLE ${table} ADD COLUMN "month" DATE`, `UPDATE ${table} SET "month" = date_trunc('month', ${ident(date.col)})::DATE`);
+  }
+  return sql;
+}
+
+/** The SQL type of a column's value (a generic number read as text stays text until settled). */
+function typeOf(r: ColumnRead): string {
+  switch (r.col.kind) {
+    case 'number': return r.readAs === 'VARCHAR' && r.col.role === 'number' && !r.strict ? 'VARCHAR' : 'DOUBLE';
+    case 'flag': return 'BOOLEAN';
+    case 'month':
+    case 'date': return 'DATE';
+    default: return 'VARCHAR';
+  }
 }
 
 /**

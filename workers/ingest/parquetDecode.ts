@@ -90,14 +90,43 @@ const PARSERS = {
   timestampFromNanoseconds: (v: bigint) => (v == null ? null : BigInt(v) / 1000n)
 };
 
+/**
+ * What a column becomes in the batch: as stored, a DOUBLE (64-bit integers of a number column), a
+ * DATE (a timestamp in a month or date column: its day) or text; null leaves the column out.
+ */
+export type Target = 'stored' | 'double' | 'date' | 'text' | null;
+
 export interface ParquetGroups {
   metadata: FileMetaData;
   nodes: SchemaTree[];
   stored: Stored[];
   /** Row counts of the groups, in file order. */
   groups: number[];
-  /** Group g as one Arrow IPC stream, columns named c1..cN. */
-  decode(g: number): Promise<Uint8Array>;
+  /**
+   * Group g as one Arrow IPC stream: `_row` (the rows' 1-based numbers in the file, starting after
+   * `offset`), then the kept columns named c1..cN by their place in the file.
+   */
+  decode(g: number, targets: Target[], offset: number): Promise<Uint8Array>;
+}
+
+/** An INT64 vector's values as numbers (exact below 2^53, like DuckDB's cast to DOUBLE). */
+function int64AsDouble(v: Vector): Vector {
+  const n = v.length;
+  const out = new Float64Array(n);
+  const data = v.data[0];
+  const words = new Int32Array(data.values.buffer, data.values.byteOffset, n * 2);
+  for (let i = 0; i < n; i++) out[i] = words[2 * i + 1] * 4294967296 + (words[2 * i] >>> 0);
+  return makeVector(makeData({ type: new Float64(), length: n, nullCount: data.nullCount, nullBitmap: data.nullBitmap, data: out }));
+}
+
+/** A timestamp vector (microseconds) as days, the calendar date of each instant (DuckDB's cast to DATE). */
+function timestampAsDate(v: Vector): Vector {
+  const n = v.length;
+  const out = new Int32Array(n);
+  const data = v.data[0];
+  const micros = data.values as BigInt64Array;
+  for (let i = 0; i < n; i++) out[i] = Math.floor(Number(micros[i]) / 86_400_000_000);
+  return makeVector(makeData({ type: new DateDay(), length: n, nullCount: data.nullCount, nullBitmap: data.nullBitmap, data: out }));
 }
 
 export async function openParquet(blob: Blob): Promise<ParquetGroups> {
@@ -111,14 +140,24 @@ export async function openParquet(blob: Blob): Promise<ParquetGroups> {
   return {
     metadata, nodes, stored,
     groups: scan.ranges.map((r) => r.rowEnd - r.rowStart),
-    decode: async (g) => {
+    decode: async (g, targets, offset) => {
       const range = scan.ranges[g];
       const group = metadata.row_groups[g];
       const rows = range.rowEnd - range.rowStart;
-      const columns: Record<string, Vector> = {};
+      const row = new BigInt64Array(rows);
+      for (let i = 0; i < rows; i++) row[i] = BigInt(offset + i + 1);
+      const columns: Record<string, Vector> = { _row: makeVector(row) };
       for (const [i, node] of nodes.entries()) {
+        const target = targets[i];
+        if (!target) continue;
+        const general = () => scan.readColumn({ column: node.element.name, rowStart: range.rowStart, rowEnd: range.rowEnd });
+        if (target === 'text' && stored[i] !== 'text') {
+          columns[`c${i + 1}`] = toVector(await general(), 'text');
+          continue;
+        }
         const fast = Number(group?.num_rows) === rows ? await readFlatColumn(bytes, group.columns[i], rows, paths[i], stored[i]) : null;
-        columns[`c${i + 1}`] = fast ?? toVector(await scan.readColumn({ column: node.element.name, rowStart: range.rowStart, rowEnd: range.rowEnd }), stored[i]);
+        const v = fast ?? toVector(await general(), stored[i]);
+        columns[`c${i + 1}`] = target === 'double' && stored[i] === 'int64' ? int64AsDouble(v) : target === 'date' && stored[i] === 'timestamp' ? timestampAsDate(v) : v;
       }
       return tableToIPC(new Table(columns), 'stream');
     }

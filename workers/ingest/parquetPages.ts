@@ -31,18 +31,30 @@ interface Builder {
 
 /**
  * For each cell of a page, the index of its value among the page's values, or -1 for a null (and
- * the validity bit set for present cells). The loops below then copy without branching on levels.
+ * the validity bit set for present cells); null for a page without nulls, whose cells are its
+ * values in order (the loops below copy those without a lookup).
  */
-function positions(levels: ArrayLike<number> | undefined, maxDef: number, row: number, count: number, bitmap: Uint8Array): Int32Array {
+function positions(levels: ArrayLike<number> | undefined, maxDef: number, row: number, count: number, bitmap: Uint8Array): Int32Array | null {
+  if (!levels?.length) {
+    for (let r = row; r < row + count; r++) bitmap[r >> 3] |= 1 << (r & 7);
+    return null;
+  }
   const at = new Int32Array(count);
   let v = 0;
   for (let i = 0, r = row; i < count; i++, r++) {
-    if (!levels?.length || levels[i] === maxDef) {
+    if (levels[i] === maxDef) {
       at[i] = v++;
       bitmap[r >> 3] |= 1 << (r & 7);
     } else at[i] = -1;
   }
   return at;
+}
+
+function countNulls(at: Int32Array | null): number {
+  if (!at) return 0;
+  let n = 0;
+  for (let i = 0; i < at.length; i++) if (at[i] < 0) n++;
+  return n;
 }
 
 function makeVectorOf(type: Parameters<typeof makeData>[0]['type'], rows: number, bitmap: Uint8Array | undefined, nulls: number, props: Record<string, unknown>): Vector {
@@ -61,10 +73,12 @@ function builder(stored: Stored, rows: number): Builder | null {
         copy: (values, dict, levels, maxDef, row, count, bitmap) => {
           const at = positions(levels, maxDef, row, count, bitmap);
           const vals = values as ArrayLike<number>;
-          if (dict) {
-            const d = dict as ArrayLike<number>;
-            for (let i = 0; i < count; i++) if (at[i] >= 0) out[row + i] = d[vals[at[i]]];
-          } else for (let i = 0; i < count; i++) if (at[i] >= 0) out[row + i] = vals[at[i]];
+          const d = dict as ArrayLike<number> | null;
+          if (!at) {
+            if (d) for (let i = 0; i < count; i++) out[row + i] = d[vals[i]];
+            else for (let i = 0; i < count; i++) out[row + i] = vals[i];
+          } else if (d) for (let i = 0; i < count; i++) if (at[i] >= 0) out[row + i] = d[vals[at[i]]];
+          else for (let i = 0; i < count; i++) if (at[i] >= 0) out[row + i] = vals[at[i]];
           return count - countNulls(at);
         },
         finish: (n, b, z) => makeVectorOf(stored === 'double' ? new Float64() : new DateDay(), n, b, z, { data: out })
@@ -79,12 +93,14 @@ function builder(stored: Stored, rows: number): Builder | null {
             const idx = values as ArrayLike<number>;
             const d = words(dict);
             for (let i = 0; i < count; i++) {
-              if (at[i] < 0) continue;
-              const k = 2 * idx[at[i]];
+              const j = at ? at[i] : i;
+              if (j < 0) continue;
+              const k = 2 * idx[j];
               out[2 * (row + i)] = d[k];
               out[2 * (row + i) + 1] = d[k + 1];
             }
-          } else {
+          } else if (!at) out.set(words(values), 2 * row);
+          else {
             const w = words(values);
             for (let i = 0; i < count; i++) {
               if (at[i] < 0) continue;
@@ -102,7 +118,10 @@ function builder(stored: Stored, rows: number): Builder | null {
       return {
         copy: (values, _dict, levels, maxDef, row, count, bitmap) => {
           const at = positions(levels, maxDef, row, count, bitmap);
-          for (let i = 0; i < count; i++) if (at[i] >= 0 && values[at[i]]) out[(row + i) >> 3] |= 1 << ((row + i) & 7);
+          for (let i = 0; i < count; i++) {
+            const j = at ? at[i] : i;
+            if (j >= 0 && values[j]) out[(row + i) >> 3] |= 1 << ((row + i) & 7);
+          }
           return count - countNulls(at);
         },
         finish: (n, b, z) => makeVectorOf(new Bool(), n, b, z, { data: out })
@@ -116,10 +135,16 @@ function builder(stored: Stored, rows: number): Builder | null {
           if (dict) {
             const idx = values as ArrayLike<number>;
             const d = dict as ArrayLike<Uint8Array>;
-            for (let i = 0; i < count; i++) if (at[i] >= 0) cells[row + i] = d[idx[at[i]]];
+            for (let i = 0; i < count; i++) {
+              const j = at ? at[i] : i;
+              if (j >= 0) cells[row + i] = d[idx[j]];
+            }
           } else {
             const vals = values as ArrayLike<Uint8Array>;
-            for (let i = 0; i < count; i++) if (at[i] >= 0) cells[row + i] = vals[at[i]];
+            for (let i = 0; i < count; i++) {
+              const j = at ? at[i] : i;
+              if (j >= 0) cells[row + i] = vals[j];
+            }
           }
           return count - countNulls(at);
         },
@@ -138,11 +163,6 @@ function builder(stored: Stored, rows: number): Builder | null {
   }
 }
 
-function countNulls(at: Int32Array): number {
-  let n = 0;
-  for (let i = 0; i < at.length; i++) if (at[i] < 0) n++;
-  return n;
-}
 
 /**
  * A version-1 data page of a flat column: definition levels and values (dictionary indices for a
@@ -156,6 +176,7 @@ function readPageV1(page: Uint8Array, count: number, encoding: string, maxDef: n
     levels = new Int32Array(count);
     readRleBitPackedHybrid(reader, 32 - Math.clz32(maxDef), levels);
     for (let i = 0; i < count; i++) if (levels[i] !== maxDef) nulls++;
+    if (nulls === 0) levels = undefined;
   }
   const n = count - nulls;
   if (encoding === 'PLAIN') return { levels, values: readPlain(reader, type, n, typeLength) };
