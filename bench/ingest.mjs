@@ -176,8 +176,15 @@ try {
     if (PARQUET) {
       const p = panel(PARQUET);
       const pq = await parquetOf(p.file);
-      const csv = await appLoad(browser, PORT, p.file);
-      const parquet = await appLoad(browser, PORT, pq);
+      // Alternating, as for the CSV sizes; the medians are compared.
+      const runs = { csv: [], parquet: [] };
+      for (let k = 0; k < Number(arg('--parquet-reps', 2)); k++) {
+        for (const which of k % 2 ? ['parquet', 'csv'] : ['csv', 'parquet']) runs[which].push(await appLoad(browser, PORT, which === 'csv' ? p.file : pq));
+      }
+      const mid = (rs) => rs.find((r) => r.seconds === median(rs.map((x) => x.seconds ?? null))) ?? rs[0];
+      for (let k = 0; k < runs.csv.length; k++) console.log(`Parquet run ${k + 1}: parquet ${describe(runs.parquet[k])} (load ${runs.parquet[k].load}), CSV ${describe(runs.csv[k])} (load ${runs.csv[k].load})`);
+      const csv = mid(runs.csv);
+      const parquet = mid(runs.parquet);
       const phases = (r) => (r.timings ? ` [${r.timings.map((t) => `${t.phase} ${t.seconds.toFixed(2)}`).join(', ')}]` : '');
       lines.push(`Parquet ${fmt(p.rows)} rows (${(fs.statSync(pq).size / 1e6).toFixed(0)} MB): app ${describe(parquet)}${phases(parquet)} (load ${parquet.load}) vs the same data as CSV ${describe(csv)}${phases(csv)} (load ${csv.load}): Parquet/CSV ${parquet.seconds && csv.seconds ? (parquet.seconds / csv.seconds).toFixed(2) + '×' : '—'}; longest main-thread task ${parquet.longest ?? '—'} ms`);
     }

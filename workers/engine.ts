@@ -9,6 +9,7 @@ import type { EngineApi, EngineInfo } from './contract.ts';
 import { wasmConnection, type BlockingConnection } from './db/wasm.ts';
 import { one } from './db/sql.ts';
 import { Engine } from './engine/engine.ts';
+import { insertArrowBatches } from './engine/ingest.ts';
 import { engineError, toEngineError } from './engine/errors.ts';
 import { lifecycleApi } from './lifecycle/api.ts';
 import { churnApi } from './churn/api.ts';
@@ -30,7 +31,7 @@ async function start(): Promise<EngineInfo> {
     const arrow = db.connect();
     engine = await Engine.open(conn, {
       // The Parquet reader's Arrow record batches, on a raw connection of the same database.
-      insertArrow: async (table, ipc, create) => arrow.insertArrowFromIPCStream(ipc, { name: table, create }),
+      insertArrow: (table, batches) => insertArrowBatches(arrow, table, batches),
       register: async (name, blob) => db.registerFileHandle(name, blob, DuckDBDataProtocol.BROWSER_FILEREADER, true),
       drop: (name) => {
         try {

@@ -37,9 +37,10 @@ export async function parquetColumns(blob: Blob): Promise<{ headers: string[]; p
 }
 
 /**
- * The file's row groups as Arrow IPC streams, in order. In the browser a decoder worker works one or
- * two groups ahead of the engine (memory holds at most that much); where there is no Worker (vitest
- * in Node) the groups are decoded here.
+ * The file's row groups as Arrow IPC streams, in order. In the browser decoder workers work ahead
+ * of the engine, each on every other group and at most two groups ahead, so memory holds a few
+ * groups: two workers from four cores up (on two cores a second one only competes with DuckDB).
+ * Where there is no Worker (vitest in Node) the groups are decoded here.
  */
 async function* groupsOf(blob: Blob, groups: number[], targets: Target[], local: ParquetGroups): AsyncGenerator<Uint8Array> {
   const offsets = groups.map((_, g) => groups.slice(0, g).reduce((n, r) => n + r, 0));
@@ -47,31 +48,34 @@ async function* groupsOf(blob: Blob, groups: number[], targets: Target[], local:
     for (let g = 0; g < groups.length; g++) yield await local.decode(g, targets, offsets[g]);
     return;
   }
-  const worker = new Worker(new URL('../ingest/parquetWorker.ts', import.meta.url), { type: 'module' });
+  const count = (navigator.hardwareConcurrency ?? 2) >= 4 && groups.length > 1 ? 2 : 1;
+  const workers = Array.from({ length: count }, () => new Worker(new URL('../ingest/parquetWorker.ts', import.meta.url), { type: 'module' }));
   const waiting = new Map<number, { resolve: (ipc: Uint8Array) => void; reject: (e: unknown) => void }>();
   const pending = new Map<number, Promise<Uint8Array>>();
-  worker.onmessage = ({ data }: MessageEvent<{ g: number; ipc?: Uint8Array; error?: string }>) => {
-    const w = waiting.get(data.g);
-    if (data.error !== undefined) w?.reject(new Error(data.error));
-    else w?.resolve(data.ipc!);
-  };
+  for (const w of workers) {
+    w.onmessage = ({ data }: MessageEvent<{ g: number; ipc?: Uint8Array; error?: string }>) => {
+      const p = waiting.get(data.g);
+      if (data.error !== undefined) p?.reject(new Error(data.error));
+      else p?.resolve(data.ipc!);
+    };
+    w.postMessage({ blob, targets });
+  }
+  const ahead = 2 * count;
   const ask = (g: number) => {
     if (g >= groups.length || pending.has(g)) return;
     pending.set(g, new Promise((resolve, reject) => waiting.set(g, { resolve, reject })));
-    worker.postMessage({ g, offset: offsets[g] });
+    workers[g % count].postMessage({ g, offset: offsets[g] });
   };
   try {
-    worker.postMessage({ blob, targets });
-    ask(0);
-    ask(1);
+    for (let g = 0; g < ahead; g++) ask(g);
     for (let g = 0; g < groups.length; g++) {
       const ipc = await pending.get(g)!;
       pending.delete(g);
-      ask(g + 2);
+      ask(g + ahead);
       yield ipc;
     }
   } finally {
-    worker.terminate();
+    for (const w of workers) w.terminate();
   }
 }
 
@@ -114,15 +118,19 @@ export async function readParquet(conn: SqlConnection, files: FileHost, id: stri
   const targets: Target[] = nodes.map((_, i) => plan.find((p) => p.read.col.source === i)?.target ?? null);
   const book = new CodeBook();
   const total = groups.reduce((n, r) => n + r, 0);
-  let g = 0;
-  let inserted = 0;
   onProgress({ phase: 'decoding', fraction: 0 });
-  try {
+  async function* withProgress(): AsyncGenerator<Uint8Array> {
+    let inserted = 0;
+    let g = 0;
     for await (const ipc of groupsOf(blob, groups, targets, file)) {
       onProgress({ phase: 'loading', fraction: inserted / total });
-      await files.insertArrow(name, ipc, g === 0);
+      yield ipc;
       inserted += groups[g++];
+      onProgress({ phase: 'decoding', fraction: inserted / total });
     }
+  }
+  try {
+    await files.insertArrow(name, withProgress());
   } catch (e) {
     failed(e);
   }
