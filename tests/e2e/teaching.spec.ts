@@ -63,7 +63,7 @@ test('a walkthrough started with CDNOW selected runs on the sample and gives CDN
   await open(page, '?lang=en');
   await upload(page, `${SHARED}/cdnow/CDNOW_sample.txt`);
   const datasets = page.getByRole('navigation', { name: 'Loaded files' });
-  await expect(datasets.getByRole('button', { name: 'CDNOW_sample.txt' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(datasets.getByRole('button', { name: 'CDNOW_sample.txt', exact: true })).toHaveAttribute('aria-pressed', 'true');
   await page.getByRole('link', { name: 'Teaching' }).click();
   await page.getByRole('button', { name: 'The five lifecycle stages and their levers' }).click();
   // Step 3 (the funnel) needs a monthly panel: it shows on the sample, not "needs a monthly panel".
@@ -79,7 +79,7 @@ test('a walkthrough started with CDNOW selected runs on the sample and gives CDN
   await idle(page);
   // Leaving Teaching gives the user's own selection back.
   await page.getByRole('link', { name: 'Data', exact: true }).click();
-  await expect(page.getByRole('navigation', { name: 'Loaded files' }).getByRole('button', { name: 'CDNOW_sample.txt' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByRole('navigation', { name: 'Loaded files' }).getByRole('button', { name: 'CDNOW_sample.txt', exact: true })).toHaveAttribute('aria-pressed', 'true');
 });
 
 test('the Data view chart downloads as SVG and PNG', async ({ page }) => {

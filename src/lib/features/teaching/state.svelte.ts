@@ -18,6 +18,7 @@ export class TeachingState {
   #opened = 0;
   /** The dataset selected before the walkthrough took the sample (undefined: nothing to give back). */
   #returnTo: string | null | undefined = undefined;
+  #sampleLoad: Promise<void> | null = null;
 
   constructor(private wb: Workbench) {}
 
@@ -55,7 +56,8 @@ export class TeachingState {
       if (workspace.selectedKey !== sample) workspace.select(sample);
     } else {
       this.loading = true;
-      await workspace.loadSample({ ...SAMPLE, lang: i18n.lang });
+      // A step chosen while the sample loads waits for that load instead of starting another.
+      await (this.#sampleLoad ??= workspace.loadSample({ ...SAMPLE, lang: i18n.lang }).finally(() => (this.#sampleLoad = null)));
       this.loading = false;
     }
     return mine === this.#opened;
