@@ -150,7 +150,9 @@ describe('the sample panel with its customer-value columns (issue 6)', () => {
       'dataMb', 'sms', 'vasCount', 'arrears', 'tenure', 'churn', 'cost', 'discount']);
     // 交往圈收入 / 集团信息化收入 contain 收入 (revenue), 特殊号码 contains 号码 (customer id), 主叫占比 is
     // about calls: none may take a lifecycle role, so the value tab finds them by header as numbers.
-    expect(roles.slice(16)).toEqual(Array(9).fill('number'));
+    expect(roles.slice(16, 25)).toEqual(Array(9).fill('number'));
+    // 品牌 / brand is text, 信息机 / info_phone a 0/1 number the value tab finds by header.
+    expect(roles.slice(25)).toEqual(['text', 'number']);
   });
   test('on their own, without the taken roles, 主叫占比 and 集团内通话占比 are not revenue or voice minutes', () => {
     const headers = ['用户ID', '账期', '主叫占比', '集团内通话占比', '副卡数', '特殊号码'];
