@@ -31,7 +31,7 @@ function buildV2(): string {
   // The copy lives outside the repository, where neither vitest nor svelte-check looks.
   const src = fs.mkdtempSync(path.join(os.tmpdir(), 'clm-sw-v2-'));
   try {
-    for (const f of ['src', 'workers', 'static', 'scripts', 'svelte.config.js', 'vite.config.ts', 'tsconfig.json', 'package.json']) {
+    for (const f of ['src', 'workers', 'common', 'static', 'scripts', 'svelte.config.js', 'vite.config.ts', 'tsconfig.json', 'package.json']) {
       fs.cpSync(path.join(REPO, f), path.join(src, f), { recursive: true });
     }
     fs.symlinkSync(path.join(REPO, 'node_modules'), path.join(src, 'node_modules'));
