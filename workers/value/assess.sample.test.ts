@@ -109,6 +109,19 @@ describe('the generated sample panel (2,000 × 24, seed 1)', () => {
     expect(result.credit.markers.infoPhone).toBe('info_phone');
     expect(rule('exempt')).toBeGreaterThan(0);
   });
+  it('brand switchers: the brand 6 months back on the other side of 全球通 / prepaid, moved as the seed says', async () => {
+    const b = result.credit.brand!;
+    expect(b).toMatchObject({ current: 'brand', previous: null, unknownBrands: [] });
+    // customers on the network in 2024-12 whose brand in their oldest month of 2024-06 … 2024-11 differs in side
+    const switchers = await one(`WITH now AS (SELECT customer_id, max(brand) AS b FROM "ds_${id}" WHERE month = DATE '2024-12-01' GROUP BY ALL),
+      before AS (SELECT customer_id, arg_min(brand, month) AS b FROM "ds_${id}" WHERE month BETWEEN DATE '2024-06-01' AND DATE '2024-11-01' GROUP BY ALL)
+      SELECT count(*) FROM now JOIN before USING (customer_id) WHERE (now.b = 'GoTone') <> (before.b = 'GoTone')`);
+    expect(b.switchers).toBe(switchers);
+    expect(switchers).toBeGreaterThan(0);
+    const rule = (k: string) => result.credit.rules.find((r) => r.rule === k)!.customers;
+    expect(rule('brandUp') + rule('brandDown')).toBeGreaterThan(0);
+    expect(rule('brandUp') + rule('brandDown')).toBeLessThanOrEqual(switchers);
+  });
   it('loyalty: 10/50/30/10% bands, dimension weights summing to 1', () => {
     const l = result.loyalty!;
     const n = result.customers;
@@ -172,7 +185,7 @@ describe('the generated sample panel (2,000 × 24, seed 1)', () => {
     expect(groups.map((g) => [g.trained, g.evaluated])).toEqual([[482, 482], [483, 512], [483, 488]]);
     expect(groups.map((g) => Number(g.rSquared!.toFixed(3)))).toEqual([0.922, 0.754, 0.971]);
     expect(groups.map((g) => Number(g.meanAbsError!.toFixed(1)))).toEqual([10.5, 21.7, 55.1]);
-    expect(result.credit.grades.map((g) => g.customers)).toEqual([292, 212, 268, 213, 203, 124, 89, 164, 26]);
+    expect(result.credit.grades.map((g) => g.customers)).toEqual([292, 211, 268, 217, 200, 124, 89, 164, 26]);
     expect(result.elasticity!.layers.map((l) => l.customers)).toEqual([464, 464, 463, 200]);
     expect(result.elasticity!.nearOne).toBe(566);
   });

@@ -127,11 +127,12 @@ export function valueInputs(ds: DatasetHandle): ValueInputs {
     arrears: col('arrears', 'arrears'),
     tenure: col('tenure', 'tenure'),
     churn: col('churn', 'churn', 'BOOLEAN'),
-    brand: 'NULL::VARCHAR',
-    previousBrand: 'NULL::VARCHAR',
+    brand: has('brand') ? 'CAST(brand AS VARCHAR)' : 'NULL::VARCHAR',
+    previousBrand: has('previousBrand') ? 'CAST(previous_brand AS VARCHAR)' : 'NULL::VARCHAR',
     profit: `${col('revenue', 'revenue', 'DOUBLE', true)} - (${invest})`,
     extraMonthly: monthly.join(''),
     extraSelect: window.join('')
   };
-  return { has, parts, influence, radiation, roles, markers, brand: null, previousBrand: null };
+  const header = (role: ColumnRole) => ds.columns.find((c) => c.role === role)?.header ?? null;
+  return { has, parts, influence, radiation, roles, markers, brand: header('brand'), previousBrand: header('previousBrand') };
 }
