@@ -37,10 +37,10 @@ export interface ValueParams {
   evaluationMonth: string | null;
   /** Yearly decay Q of the historical value (a month y whole years back counts Q^y), 0 < Q ≤ 1. */
   decay: number;
-  /** How the historical value is computed; undefined means 'seed'. */
-  historyBasis?: HistoryBasis;
-  /** The basis of the composite; undefined means 'rank'. */
-  compositeBasis?: CompositeBasis;
+  /** How the historical value is computed. */
+  historyBasis: HistoryBasis;
+  /** The basis the four values are put on before weighting. */
+  compositeBasis: CompositeBasis;
   /** Weights of the four values; each in [0, 1], summing to 1. */
   weights: Record<ValueComponent, number>;
   /** Rank shares (not yuan) ending the high and the medium value tier: [0.2, 0.5] = top 20% high, next 30% medium. */
@@ -54,12 +54,10 @@ export interface ValueParams {
   /** Last month `YYYY-MM` of the 3-month base period of value elasticity (compared with the 3 months
    * ending at the evaluation month); null means the 3 months just before those. */
   elasticityBase: string | null;
-  /** Elasticity below the first is low, from the first to the second medium, above high. */
-  elasticityCuts: [number, number];
-  /** Rank shares (from the most elastic) ending layers 1 and 2 of E; undefined means thirds. */
-  elasticityLayerShares?: [number, number];
-  /** The value map's strategy rule; undefined means DEFAULT_MAP_STRATEGY. */
-  mapStrategy?: MapStrategyRule;
+  /** Rank shares (from the most elastic) ending layers 1 and 2 of E: [0.3333, 0.6667] = thirds. */
+  elasticityLayerShares: [number, number];
+  /** The value map's strategy rule. */
+  mapStrategy: MapStrategyRule;
   /** Upper bounds of the monthly spending tiers of the value map (yuan). */
   spendBands: number[];
   /** Upper bounds of the tenure bands of the value map (months). */
@@ -79,8 +77,7 @@ export const DEFAULT_VALUE_PARAMS: ValueParams = {
   creditCuts: [85, 75, 65, 55, 45, 35],
   loyaltyCuts: [0.1, 0.6, 0.9],
   elasticityBase: null,
-  elasticityCuts: [0, 1],
-  elasticityLayerShares: [1 / 3, 2 / 3],
+  elasticityLayerShares: [0.3333, 0.6667],
   mapStrategy: DEFAULT_MAP_STRATEGY,
   spendBands: [30, 60, 100, 200],
   tenureBands: [6, 12, 24, 36, 60]
@@ -88,7 +85,7 @@ export const DEFAULT_VALUE_PARAMS: ValueParams = {
 
 /** Columns of the per-customer table, in CSV order. */
 export const VALUE_ROW_KEYS = [
-  'customerId', 'historical', 'historyMethod', 'current', 'future', 'influence', 'composite', 'tier',
-  'creditScore', 'credit', 'loyaltyScore', 'loyalty', 'elasticity', 'elasticityLayer'
+  'customerId', 'historical', 'historyMonths', 'historyMethod', 'current', 'future', 'influence', 'composite', 'tier',
+  'creditScore', 'credit', 'loyaltyScore', 'loyalty', 'elasticity', 'revenuePerYuan', 'elasticityLayer'
 ] as const;
 export type ValueRowKey = (typeof VALUE_ROW_KEYS)[number];

@@ -90,7 +90,8 @@ test('sample panel: every chart of Data, Lifecycle, Retention & churn, Lifetime 
 
   await tab('Customer value');
   await expect(page.getByTestId('value-map-table')).toBeVisible();
-  await expectCharts(page, 7);
+  // shares, tiers, two error curves, credit, loyalty, elasticity layers and matrix, map, monitor
+  await expectCharts(page, 10);
 
   await tab('Segments & campaigns');
   await page.getByRole('button', { name: 'Build segments' }).click();

@@ -66,7 +66,7 @@ describe('hand-made panel: 2 customers × 30 months, evaluated at month 30', () 
     expect(result.history).toEqual({ seed: 2, observed: 0, mixed: 0, approximated: 0 });
   });
   it('the worked example is the customer with the median t, in years and months', () => {
-    expect(result.historyExample).toEqual({ customerId: 'B', t: 43, years: 3, months: 7, a: 45, q: 0.5, value: 984.375 });
+    expect(result.historyExample).toEqual({ customerId: 'B', t: 43, years: 3, months: 7, a: 45, q: 0.5, weight: 21.875, value: 984.375 });
   });
   it('observed profit instead of A: A\'s months 13–24 count fully (Σ = 222), 1–12 half (78 / 2): 261', async () => {
     const { rows: r, result: res } = await assess({ historyBasis: 'observed' });

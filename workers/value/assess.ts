@@ -6,7 +6,6 @@
  * come from workers/models; each part has its module here.
  */
 import { mean } from '../../common/lists.ts';
-import { DEFAULT_MAP_STRATEGY, DEFAULT_VALUE_PARAMS } from '../../common/valueParams.ts';
 import { all, template } from '../db/sql.ts';
 import type { Engine } from '../engine/engine.ts';
 import { engineError } from '../engine/errors.ts';
@@ -49,9 +48,7 @@ export async function assessValue(engine: Engine, datasetId: string, params: Val
   if (!ds.has('customerId') || !ds.has('month')) throw engineError('value-needs-panel', 'Customer value needs a customer × month panel.');
   if (!ds.has('revenue')) throw engineError('value-needs-revenue', 'Customer value needs a revenue column.');
   checkParams(params);
-  const historyBasis = params.historyBasis ?? 'seed';
-  const basis = params.compositeBasis ?? 'rank';
-  const layerShares = params.elasticityLayerShares ?? DEFAULT_VALUE_PARAMS.elasticityLayerShares!;
+  const { historyBasis, compositeBasis: basis, elasticityLayerShares: layerShares } = params;
   const conn = engine.conn;
   const inputs = valueInputs(ds);
   const notes: ValueNote[] = [];
@@ -169,14 +166,14 @@ export async function assessValue(engine: Engine, datasetId: string, params: Val
       spend: c.rev3 / perMonth(c), investment: (c.pCur ?? 0) / perMonth(c), tenure: c.tenure ?? history.months[i] + 6, value: comp.values[i],
       churned: churnBasis === 'next3' ? c.churnNext3 : c.churnNow
     })),
-    params.spendBands, params.tenureBands, churnBasis, params.mapStrategy ?? DEFAULT_MAP_STRATEGY, invests
+    params.spendBands, params.tenureBands, churnBasis, params.mapStrategy, invests
   );
 
   const rows: ValueRow[] = customers.map((c, i) => ({
-    customerId: c.customerId, historical: history.values[i], historyMethod: history.methods[i],
+    customerId: c.customerId, historical: history.values[i], historyMonths: history.months[i], historyMethod: history.methods[i],
     current: current[i], future: future[i], influence: influence[i], composite: comp.values[i], tier: tiers[i],
     creditScore: scores[i], credit: credit.grades[i], loyaltyScore: loyalty?.scores[i] ?? null,
-    loyalty: loyalty?.bands[i] ?? null, elasticity: el.elasticity[i], elasticityLayer: el.layers[i]
+    loyalty: loyalty?.bands[i] ?? null, elasticity: el.elasticity[i], revenuePerYuan: el.revenuePerYuan[i], elasticityLayer: el.layers[i]
   }));
   await writeValueScores(conn, datasetId, rows, { evaluationMonth, basis });
   const values: Record<ValueComponent | 'composite', number[]> = { ...yuan, composite: comp.values };
@@ -191,7 +188,7 @@ export async function assessValue(engine: Engine, datasetId: string, params: Val
     history: history.counts, historyBasis, historyExample: history.example,
     influenceParts: PARTS.map((part) => {
       const columns = partColumns(part);
-      return { part, columns, column: columns[0] ?? null, customers: parts.filter((p) => p[part] !== 0).length, mean: mean(parts.map((p) => p[part])) };
+      return { part, columns, customers: parts.filter((p) => p[part] !== 0).length, mean: mean(parts.map((p) => p[part])) };
     }),
     influenceRoles: {
       keyContact: inputs.roles.keyContact?.header ?? null, groupMember: inputs.roles.groupMember?.header ?? null, familyMain: inputs.roles.familyMain?.header ?? null

@@ -201,6 +201,8 @@ export interface HistoryExample {
   months: number;
   a: number;
   q: number;
+  /** 12·(1 + Q + … + Q^(n−1)) + m·Q^n: the decayed months A is multiplied by. */
+  weight: number;
   value: number;
 }
 
@@ -218,7 +220,7 @@ export interface ValueAssessment {
   historyBasis: HistoryBasis;
   historyExample: HistoryExample | null;
   /** Each influence part: the columns it reads, customers it counts for (non-zero), mean contribution. */
-  influenceParts: { part: InfluencePartName; columns: string[]; column: string | null; customers: number; mean: number | null }[];
+  influenceParts: { part: InfluencePartName; columns: string[]; customers: number; mean: number | null }[];
   /** The role flag columns found (null: the role is read from the values). */
   influenceRoles: Record<'keyContact' | 'groupMember' | 'familyMain', string | null>;
   future: FutureSummary | null;

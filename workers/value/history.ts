@@ -58,5 +58,5 @@ function example(customers: CustomerWindow[], months: number[], q: number): Hist
     .sort((x, y) => x.t - y.t || x.c.customerId.localeCompare(y.c.customerId));
   if (!withHistory.length) return null;
   const { c, t } = withHistory[Math.floor(withHistory.length / 2)];
-  return { customerId: c.customerId, t, ...yearsAndMonths(t), a: c.profitMean6, q, value: seedHistoricalValue(c.profitMean6, t, q) };
+  return { customerId: c.customerId, t, ...yearsAndMonths(t), a: c.profitMean6, q, weight: decayedMonths(t, q), value: seedHistoricalValue(c.profitMean6, t, q) };
 }
