@@ -120,3 +120,28 @@ test('Chinese: the shares, the matrix, the seed cited by its title, and the full
   expect(lines[0]).toContain('elasticity,revenuePerYuan,elasticityLayer');
   expect(lines.length).toBe(1 + 1591);
 });
+
+test('group value monitoring follows lifecycle stages once the Lifecycle tab has run, adding up to the segments', async ({ page }) => {
+  await open(page, '?sample=1&view=lifecycle');
+  await expect(page.getByTestId('lifecycle-distribution')).toBeVisible();
+  await idle(page);
+  await page.getByRole('link', { name: 'Customer value' }).click();
+  await expect(page.getByTestId('value-tiers')).toBeVisible();
+  await idle(page);
+
+  const by = page.getByTestId('monitor-by');
+  await expect(by.locator('option')).toHaveText(['Value tier', 'Lifecycle stage', 'Segment (customer_type)']);
+  const table = page.getByTestId('value-monitor');
+  // Each month's profit split by stage and by segment: both partition the customers of that month.
+  const monthTotals = async () =>
+    (await cells(table)).map((r) => r.slice(1).reduce((s, c) => s + Number(c.replace(/,/g, '')), 0));
+  await by.selectOption('stage');
+  await expect(table.locator('thead th')).toHaveText(['Month', 'A Acquisition', 'B Build-up', 'C Climax', 'D Decline', 'E Exit']);
+  const byStage = await monthTotals();
+  await by.selectOption('segment');
+  await expect(table.locator('thead th').nth(1)).not.toHaveText('A Acquisition');
+  const bySegment = await monthTotals();
+  expect(byStage).toHaveLength(24);
+  byStage.forEach((v, i) => expect(Math.abs(v - bySegment[i]), `month ${i + 1}`).toBeLessThan(1));
+  await expect(table).not.toContainText('NaN');
+});
