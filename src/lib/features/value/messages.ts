@@ -136,7 +136,7 @@ export const m = dictionary(
     elasticityExplain: 'Revenue Q and marketing investment P (cost + discount) of {base1}–{base2} against {cmp1}–{cmp2}. E = (ΔQ/Q) / (ΔP/P) compares percentage changes; ΔQ/ΔP is the yuan of revenue that came with each extra yuan invested. No change in investment: undefined.',
     elasticityCuts: 'Layer 1 from E = {c1}, layer 2 from E = {c2} ({s1} and {s2} of the customers with an E).',
     layer: 'Elasticity layer',
-    layer_high: '1 (most elastic)', layer_medium: '2', layer_low: '3 (least elastic)', layer_undefined: 'undefined',
+    layer_high: '1 (most elastic)', layer_medium: '2', layer_low: '3 (least elastic)', layer_undefined: 'E not defined',
     medianE: 'Median E (percentage formula)',
     medianReturn: 'Median ΔQ/ΔP (yuan per yuan)',
     matrixTitle: 'Value tier × elasticity layer',
