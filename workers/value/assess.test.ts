@@ -127,6 +127,9 @@ describe('hand-made panel: 2 customers × 30 months, evaluated at month 30', () 
     const info = await readValueScores(engine.conn, id);
     expect(info).toEqual({ evaluationMonth: '2023-06', basis: 'yuan', customers: 2 });
   });
+  it('future value (no model for 2 customers: 0 for both) is the one value the same for everyone, and a note says so', () => {
+    expect(result.notes.filter((n) => n.key === 'compositeConstant')).toEqual([{ key: 'compositeConstant', vars: { component: 'future' } }]);
+  });
   it('never reports NaN', () => {
     expect(allFinite(result)).toBe(true);
     expect(allFinite([...rows.values()])).toBe(true);
@@ -158,6 +161,11 @@ describe('validation and degenerate inputs', () => {
     expect(result.future).toBeNull();
     const keys = result.notes.map((n) => n.key);
     expect(keys).toEqual(expect.arrayContaining(['futureTooFewMonths', 'elasticityNoInvestment', 'missingInput', 'historyFromFirstMonth', 'creditNoArrears']));
+    // History, future and influence are 0 for all three: on ranks each adds the same points to
+    // everyone, so its "actual share" ranks nobody; the note says so.
+    expect(result.notes.filter((n) => n.key === 'compositeConstant')).toEqual(
+      ['historical', 'future', 'influence'].map((component) => ({ key: 'compositeConstant', vars: { component } }))
+    );
     expect(allFinite(result) && allFinite(rows)).toBe(true);
   });
   it('a constant indicator is left out of loyalty with a message, not NaN', async () => {

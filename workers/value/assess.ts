@@ -12,7 +12,7 @@ import { engineError } from '../engine/errors.ts';
 import { readStages, stagesInMonth } from '../engine/tables.ts';
 import { writeValueScores } from '../scores/value.ts';
 import { brandSide, brandSwitch } from './brand.ts';
-import { composite, valueTiers } from './composite.ts';
+import { COMPONENTS, composite, valueTiers } from './composite.ts';
 import type { LoyaltyBandName, ValueAssessment, ValueComponent, ValueNote, ValueParams, ValueRow } from './contract.ts';
 import { creditScores, rateCredit, type CreditInput } from './credit.ts';
 import { elasticities, elasticitySummary } from './elasticity.ts';
@@ -121,6 +121,9 @@ export async function assessValue(engine: Engine, datasetId: string, params: Val
   const comp = composite(yuan, params.weights, basis, history.months, params.decay);
   const tiers = valueTiers(comp.values, params.valueTierShares);
   if (comp.summary.components.some((c) => c.share == null)) notes.push({ key: 'compositeNoShares' });
+  // A value equal for everyone (e.g. no influence columns) still "supplies its weight" on ranks,
+  // but as the same points for every customer: it ranks nobody, which the shares alone hide.
+  for (const component of COMPONENTS) if (yuan[component].every((v) => v === yuan[component][0])) notes.push({ key: 'compositeConstant', vars: { component } });
 
   // Credit rating.
   const has = { tenure: inputs.has('tenure'), arrears: inputs.has('arrears') };

@@ -13,6 +13,7 @@ export function noteText(note: ValueNote): string {
   const vars: Record<string, string | number> = { ...(note.vars ?? {}) };
   if (typeof vars.role === 'string') vars.role = i18n.pick(ROLE_LABELS[vars.role as ColumnRole], vars.role);
   if (typeof vars.indicator === 'string' && has(`f_${vars.indicator}`)) vars.indicator = i18n.tx(m, `f_${vars.indicator}` as MessageKey);
+  if (typeof vars.component === 'string' && has(vars.component)) vars.component = i18n.tx(m, vars.component as MessageKey);
   for (const k of ['count', 'of', 'n', 'months'] as const) if (typeof vars[k] === 'number') vars[k] = i18n.num(vars[k] as number);
   const key = `note_${note.key}`;
   return key in notes.en ? i18n.tx(notes, key as NoteKey, vars) : note.key;
