@@ -26,7 +26,7 @@ export const notes = dictionary(
     note_elasticityNearOne: '{count} of {of} customers have E within ±0.02 of 1: their investment moved in step with their revenue (e.g. discounts as a fixed share of the bill), so where a layer cut falls among them small differences decide the layer.'
   },
   {
-    note_missingInput: '没有 {role} 列：按 0 处理或不使用。',
+    note_missingInput: '没有"{role}"列：按 0 处理或不使用。',
     note_shortHistory: '截至评价月只有 {months} 个月：6 个月指标按现有月份计算。',
     note_historyFromFirstMonth: '没有在网时长列：历史从每个用户在文件中的第一个月算起。',
     note_futureTooFewMonths: '不足 4 个月：无法建立未来价值模型（未来价值为 0）。',
