@@ -78,7 +78,7 @@ test('default list against the generated panel, exports in en and zh, GB18030 ou
   expect(definition.find((r) => r[0] === 'Evaluation month')![1]).toBe('2024-12');
   expect(definition.find((r) => r[0] === 'Design (design)')![1]).toBe('seed');
   const t = await csvLines(page, 'Export target list');
-  expect(t[0]).toEqual(['Rank', 'Customer ID', 'Value tier', 'Composite value (yuan)', 'ARPU (yuan)', 'Credit grade', 'Loyalty band', 'Elasticity layer', 'Arm']);
+  expect(t[0]).toEqual(['Rank', 'Customer ID', 'Value tier', 'Composite value', 'ARPU (yuan)', 'Credit grade', 'Loyalty band', 'Elasticity layer', 'Arm']);
   expect(t).toHaveLength(1 + target);
   expect(t.slice(1).every((r) => r[8] === 'Target' && r[5] !== 'X')).toBe(true);
   expect(t.slice(1).map((r) => Number(r[0]))).toEqual(Array.from({ length: target }, (_, i) => i + 1));
@@ -138,7 +138,7 @@ test('default list against the generated panel, exports in en and zh, GB18030 ou
   // The same list exported from the Chinese UI: Chinese headers and codes, cents.
   await page.getByLabel('Language').selectOption('zh');
   const z = await csvLines(page, '导出目标名单');
-  expect(z[0]).toEqual(['排名', '用户ID', '价值层级', '综合价值（元）', 'ARPU（元）', '信用等级', '忠诚度等级', '弹性分层', '组别']);
+  expect(z[0]).toEqual(['排名', '用户ID', '价值层级', '综合价值', 'ARPU（元）', '信用等级', '忠诚度等级', '弹性分层', '组别']);
   expect(z.slice(1).map((r) => r[1])).toEqual(t.slice(1).map((r) => r[1]));
   expect(z.slice(1).every((r) => r[8] === '目标组' && ['高', '中', '低', ''].includes(r[2]))).toBe(true);
   expect(z.slice(1).every((r) => /^-?\d+(\.\d{1,2})?$/.test(r[3]) && /^-?\d+(\.\d{1,2})?$/.test(r[4]))).toBe(true);

@@ -65,7 +65,7 @@ test('segment, campaign list, exports matching the screen, evaluation, axe', asy
 
   const t = await csvLines(page, 'Export target list');
   expect(t.bom).toBe(true);
-  expect(t.lines[0]).toBe('Rank,Customer ID,Value tier,Composite value (yuan),ARPU (yuan),Credit grade,Loyalty band,Elasticity layer,Arm');
+  expect(t.lines[0]).toBe('Rank,Customer ID,Value tier,Composite value,ARPU (yuan),Credit grade,Loyalty band,Elasticity layer,Arm');
   expect(t.lines.length).toBe(1 + target);
   expect(t.lines.slice(1).every((l) => l.endsWith(',Target'))).toBe(true);
   const c = await csvLines(page, 'Export control list');

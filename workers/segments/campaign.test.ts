@@ -87,11 +87,13 @@ describe('whole-network list → usual filters → value screening (seed design,
     expect(list.funnel.steps.map((s) => s.step)).toEqual(['offNetwork', 'special', 'controlDrawn', 'negativeValue', 'bottomValue']);
     const truth = await panelTruth('2024-12');
     const control = await ids(`SELECT customer_id FROM "campaign_${id}" WHERE arm = 'control'`);
-    const scores = await q(`SELECT customer_id, composite FROM "valuescores_${id}" ORDER BY composite, customer_id`);
+    // Negative value is the seed's 负价值客户: a 3-month profit below 0 (the composite is rank points, never negative).
+    const scores = await q(`SELECT customer_id, composite, current_value FROM "valuescores_${id}" ORDER BY composite, customer_id`);
     // The pool the screening saw: on the network, not special, not drawn as control.
     const pool = scores.filter((r) => truth.onNetwork.has(String(r.customer_id)) && !truth.special.has(String(r.customer_id)) && !control.has(String(r.customer_id)));
-    const negative = pool.filter((r) => Number(r.composite) < 0);
-    const assessed = pool.filter((r) => Number(r.composite) >= 0);
+    const negative = pool.filter((r) => Number(r.current_value) < 0);
+    const assessed = pool.filter((r) => !(Number(r.current_value) < 0));
+    expect(negative.length).toBeGreaterThan(10);
     const bottom = assessed.slice(0, Math.round(0.05 * assessed.length)).map((r) => String(r.customer_id));
     expect(list.funnel.steps[3].removed).toBe(negative.length);
     expect(list.funnel.steps[4].removed).toBe(bottom.length);
@@ -121,7 +123,7 @@ describe('whole-network list → usual filters → value screening (seed design,
     const screened = h.funnel.steps[3].remaining;
     expect(h.control).toBe(Math.round(0.2 * screened));
     // Screened, so no negative value in either arm.
-    expect((await q(`SELECT count(*) AS n FROM "campaign_${id}" WHERE value < 0`))[0].n).toBe(0);
+    expect((await q(`SELECT count(*) AS n FROM "campaign_${id}" c JOIN "valuescores_${id}" v USING (customer_id) WHERE v.current_value < 0`))[0].n).toBe(0);
   });
 });
 

@@ -2,7 +2,7 @@
 -- base with what seed 004's list is screened on, at the evaluation month ($1, first of month):
 -- on_network (a row that month that is not the churn row: whoever cancels in the month is gone when
 -- the campaign runs), special (credit grade X), the 3-month ARPU up to that month, the Customer
--- value scores, the churn risk and the stage in that month (`${churn}`/`${stage}` are NULL fragments
+-- value scores (the composite as value, the 3-month profit that makes a negative-value customer), the churn risk and the stage in that month (`${churn}`/`${stage}` are NULL fragments
 -- when their tab has not run), and usual_out: the first usual filter the customer fails, NULL for
 -- the conventional list. `${members}` holds the chosen saved segment (the base itself when none).
 -- arm and value_out are filled later (the control draw, campaign_screen.sql).
@@ -25,7 +25,7 @@ WITH m AS (
   SELECT b.customer_id, coalesce(w.on_network, false) AS on_network,
          coalesce(v.credit = 'X', false) AS special,
          b.customer_id IN (SELECT customer_id FROM ${members}) AS in_segment,
-         w.arpu, v.customer_id IS NOT NULL AS assessed, v.composite AS value, v.value_tier AS tier,
+         w.arpu, v.customer_id IS NOT NULL AS assessed, v.composite AS value, v.current_value AS profit, v.value_tier AS tier,
          v.credit, v.loyalty, v.elasticity, v.elasticity_layer,
          ${churn} AS churn_probability, ${stage} AS stage,
          b.customer_type, b.region, b.plan

@@ -52,7 +52,7 @@ describe('campaign page helpers', () => {
     const t = (k: CampaignKey, v: Record<string, string> = {}) => cm.en[k].replace(/\{(\w+)\}/g, (_, x: string) => v[x] ?? '');
     const rows = funnelRows(list, t, 'Dec 2024', (v) => `${v * 100}%`);
     expect(rows.map((r) => r.label)).toEqual(['All customers in the data', 'Not on the network in Dec 2024', 'Special lines (credit grade X)',
-      'Drawn as the control list', 'Negative composite value', 'Lowest 5% by value rank']);
+      'Drawn as the control list', 'Negative value (a loss)', 'Lowest 5% by value rank']);
     expect(rows[0].remaining - rows.slice(1).reduce((s, r) => s + r.removed!, 0)).toBe(list.target);
     const def = definitionRows(list, t, 'Dec 2024', (v) => `${v * 100}%`, 'sample.csv');
     expect(def.slice(0, 3)).toEqual([['Data', 'sample.csv', null], ['Evaluation month', '2024-12', null], ['Control design', cm.en.design_seed, null]]);
