@@ -188,7 +188,7 @@ async function tabPhases(file) {
   const { nodeEngine } = await import('../tests/sql/engine.ts');
   const { rfmRows } = await import('../workers/ltv/api.ts');
   const { all, one, template } = await import('../workers/db/sql.ts');
-  const { calibrationHoldout, fitModels, heatmap, tracking } = await import('../workers/ltv/fit.ts');
+  const { calibrationHoldout, fitModels, fittedPurchaseModels, heatmap, tracking } = await import('../workers/ltv/fit.ts');
   const { scoreCustomers, sortCustomers } = await import('../workers/ltv/customers.ts');
   const sql = (f) => fs.readFileSync(path.join(root, 'workers/ltv/sql', f), 'utf8');
   const engine = await nodeEngine();
@@ -214,15 +214,15 @@ async function tabPhases(file) {
   const rows = withOffsets.map(({ firstOffset, ...r }) => (void firstOffset, r));
   lap('rows without offsets (api.ts)');
   const models = fitModels(rows);
-  lap('three fits (fit.ts fitModels)');
+  lap('every registry model fitted (fit.ts fitModels)');
   const tr = await all(engine.conn, template(sql('tracking.sql'), { table: ds.table }), [SPLIT.calibrationEnd, SPLIT.observationEnd, 7]);
   lap('tracking.sql');
-  const bg = models.bgNbd.params, pn = models.paretoNbd.ok ? models.paretoNbd.params : null;
-  calibrationHoldout(rows, 39, bg, pn);
+  const fitted = fittedPurchaseModels(models.models);
+  calibrationHoldout(rows, 39, fitted);
   const day = (iso) => Date.parse(`${iso}T00:00:00Z`) / 864e5;
   tracking({ repeatsByPeriod: new Map(tr.map((r) => [Number(r.period), Number(r.repeats)])), firstOffsets: withOffsets.map((r) => r.firstOffset),
-    periods: Math.floor((day(SPLIT.observationEnd) - day(String(b.first_date))) / 7) + 1, unitDays: 7 }, bg, pn);
-  heatmap(rows, bg, 39);
+    periods: Math.floor((day(SPLIT.observationEnd) - day(String(b.first_date))) / 7) + 1, unitDays: 7 }, fitted);
+  heatmap(rows, fitted[0], 39);
   lap('validation tables (calibration, tracking, heatmap)');
   const settings = { model: 'bgNbd', t: 39, margin: 0.3, annualDiscount: 0.1, horizonMonths: 12, sort: 'clv', descending: true, topN: 20 };
   const scored = scoreCustomers(rows, { ...models, unit: 'week' }, settings);

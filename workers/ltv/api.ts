@@ -7,11 +7,11 @@ import type { ProgressFn } from '../contract.ts';
 import { all, one, quoteIdent, template } from '../db/sql.ts';
 import type { DatasetHandle, Engine } from '../engine/engine.ts';
 import { engineError, featureApi, type FeatureErrors } from '../engine/errors.ts';
-import { ModelError, type BgNbdParams, type ModelErrorCode, type ParetoNbdParams } from '../models/index.ts';
+import { ModelError, type ModelErrorCode } from '../models/index.ts';
 import type { LtvApi, LtvClvSettings, LtvCustomerRow, LtvErrorCode, LtvFitResult, LtvRfmRow, LtvSplit } from './contract.ts';
 import { customersCsv, scoreCustomers, sortCustomers } from './customers.ts';
 import { bgBbResult, sbgResult } from './discrete.ts';
-import { calibrationHoldout, fitModels, heatmap, tracking, UNIT_DAYS } from './fit.ts';
+import { calibrationHoldout, fitModels, fittedPurchaseModels, heatmap, tracking, UNIT_DAYS } from './fit.ts';
 import { queryRfmRows } from './rfmColumns.ts';
 import rfmSql from './sql/rfm.sql?raw';
 import trackingSql from './sql/tracking.sql?raw';
@@ -91,13 +91,13 @@ export function ltvApi(engine: () => Engine): LtvApi {
       const unitDays = UNIT_DAYS[split.unit];
       const holdoutLength = (dayNumber(observationEnd) - dayNumber(split.calibrationEnd)) / unitDays;
       onProgress({ phase: 'fitting', fraction: null });
-      const models = fitModels(rows);
-      if (!models.bgNbd.ok) {
-        // BG/NBD is the model everything else hangs on: without it there is nothing to show.
-        throw new ModelError(models.bgNbd.code as ModelErrorCode, models.bgNbd.message);
+      const { models, preferred, spendCorrelation } = fitModels(rows);
+      const fitted = fittedPurchaseModels(models);
+      if (fitted.length === 0) {
+        // Without a purchase model there is nothing to show: the first one's reason says why.
+        const first = models.find((m) => m.kind === 'purchase');
+        if (first && !first.ok) throw new ModelError(first.code as ModelErrorCode, first.message);
       }
-      const bg = models.bgNbd.params as BgNbdParams;
-      const pareto = models.paretoNbd.ok ? (models.paretoNbd.params as ParetoNbdParams) : null;
       const trackRows = await all(e.conn, template(trackingSql, { table: ds.table }), [split.calibrationEnd, observationEnd, unitDays]);
       // Offsets count from the earliest first purchase, which is the first date in the data (it is ≤ the calibration end).
       const origin = dayNumber(b.firstDate);
@@ -105,14 +105,14 @@ export function ltvApi(engine: () => Engine): LtvApi {
       const fit: LtvFitResult = {
         datasetId: id, unit: split.unit, calibrationEnd: split.calibrationEnd, observationEnd, firstDate: b.firstDate,
         holdoutLength, customers: rows.length, repeatBuyers: rows.filter((r) => r.frequency > 0).length,
-        ...models,
-        calibrationHoldout: holdoutLength > 0 ? calibrationHoldout(rows, holdoutLength, bg, pareto) : [],
+        models, preferred, spendCorrelation,
+        calibrationHoldout: holdoutLength > 0 ? calibrationHoldout(rows, holdoutLength, fitted) : [],
         tracking: tracking({
           repeatsByPeriod: new Map(trackRows.map((r) => [Number(r.period), Number(r.repeats)])),
           firstOffsets: withOffsets.map((r) => r.firstOffset), periods, unitDays
-        }, bg, pareto),
+        }, fitted),
         trackingCalibrationPeriod: Math.floor((dayNumber(split.calibrationEnd) - origin) / unitDays) + 1,
-        heatmap: heatmap(rows, bg, holdoutLength > 0 ? holdoutLength : 1),
+        heatmap: heatmap(rows, fitted[0], holdoutLength > 0 ? holdoutLength : 1),
         seconds: 0
       };
       fit.seconds = (performance.now() - t0) / 1000;

@@ -5,12 +5,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cdnowWeeklySummary, loadCdnowSampleTransactions } from '../../tests/fixtures/models/cdnow.ts';
 import {
-  bgNbdConditionalPurchases, bgNbdProbAlive, discountedClv, gammaGammaExpectedSpend, paretoNbdConditionalPurchases, paretoNbdProbAlive,
-  type BgNbdParams, type GammaGammaParams, type ParetoNbdParams
+  bgNbdConditionalPurchases, bgNbdProbAlive, discountedClv, gammaGammaExpectedSpend, paretoNbdConditionalPurchases, paretoNbdProbAlive
 } from '../models/index.ts';
 import type { LtvClvSettings, LtvFitResult, LtvRfmRow } from './contract.ts';
 import { monthlyRate, scoreCustomers, sortCustomers } from './customers.ts';
-import { calibrationHoldout, fitModels } from './fit.ts';
+import { calibrationHoldout, fitModels, fittedPurchaseModels } from './fit.ts';
+import { paramsOf } from './results.ts';
 
 let rows: LtvRfmRow[];
 let fit: LtvFitResult;
@@ -26,12 +26,10 @@ describe('scoreCustomers', () => {
   for (const model of ['bgNbd', 'paretoNbd'] as const) {
     it(`${model}: every customer's P(alive), purchases, spend and CLV equal the per-customer formulas`, () => {
       const s = settings(model);
-      const m = fit[model];
-      if (!m.ok) throw new Error(`${model} did not fit`);
-      const gg = (fit.gammaGamma as { params: GammaGammaParams }).params;
-      const purchases = (t: number, r: LtvRfmRow) =>
-        'a' in m.params ? bgNbdConditionalPurchases(m.params, t, r) : paretoNbdConditionalPurchases(m.params as ParetoNbdParams, t, r);
-      const alive = (r: LtvRfmRow) => ('a' in m.params ? bgNbdProbAlive(m.params, r) : paretoNbdProbAlive(m.params as ParetoNbdParams, r));
+      const bg = paramsOf(fit, 'bgNbd'), pn = paramsOf(fit, 'paretoNbd'), gg = paramsOf(fit, 'gammaGamma');
+      if (!bg || !pn || !gg) throw new Error('a model did not fit');
+      const purchases = (t: number, r: LtvRfmRow) => model === 'bgNbd' ? bgNbdConditionalPurchases(bg, t, r) : paretoNbdConditionalPurchases(pn, t, r);
+      const alive = (r: LtvRfmRow) => (model === 'bgNbd' ? bgNbdProbAlive(bg, r) : paretoNbdProbAlive(pn, r));
       const scored = scoreCustomers(rows, fit, s);
       expect(scored).toHaveLength(rows.length);
       scored.forEach((c, i) => {
@@ -48,13 +46,13 @@ describe('scoreCustomers', () => {
     });
   }
   it('the calibration-vs-holdout table equals the per-customer sums', () => {
-    const bg = (fit.bgNbd as { params: BgNbdParams }).params, pn = (fit.paretoNbd as { params: ParetoNbdParams }).params;
-    const table = calibrationHoldout(rows, 39, bg, pn);
+    const bg = paramsOf(fit, 'bgNbd')!, pn = paramsOf(fit, 'paretoNbd')!;
+    const table = calibrationHoldout(rows, 39, fittedPurchaseModels(fit.models));
     for (const bin of table) {
       const members = rows.filter((r) => (bin.frequency === '7+' ? r.frequency >= 7 : r.frequency === Number(bin.frequency)));
       expect(bin.customers).toBe(members.length);
-      expect(bin.bgNbd!).toBeCloseTo(members.reduce((s, r) => s + bgNbdConditionalPurchases(bg, 39, r), 0) / members.length, 11);
-      expect(bin.paretoNbd!).toBeCloseTo(members.reduce((s, r) => s + paretoNbdConditionalPurchases(pn, 39, r), 0) / members.length, 11);
+      expect(bin.expected.bgNbd!).toBeCloseTo(members.reduce((s, r) => s + bgNbdConditionalPurchases(bg, 39, r), 0) / members.length, 11);
+      expect(bin.expected.paretoNbd!).toBeCloseTo(members.reduce((s, r) => s + paretoNbdConditionalPurchases(pn, 39, r), 0) / members.length, 11);
     }
   });
 });

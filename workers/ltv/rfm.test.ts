@@ -13,6 +13,7 @@ import { CALIBRATION_END, OBSERVATION_END, cdnowWeeklySummary, loadCdnowSampleTr
 import { fitBgNbd, rfmSummary } from '../models/index.ts';
 import { ltvApi } from './api.ts';
 import type { LtvApi, LtvFitResult, LtvRfmRow } from './contract.ts';
+import { modelOf } from './results.ts';
 
 const SHARED = path.resolve(import.meta.dirname, '../../../shared/data');
 let engine: Engine;
@@ -80,21 +81,21 @@ describe('BG/NBD through the engine path', () => {
   it('fitting the SQL summary reproduces Fader, Hardie & Lee (2005) §4', () => {
     const direct = fitBgNbd(sqlRows);
     expect(direct.params.r).toBeCloseTo(0.243, 3);
-    expect(fit.bgNbd.ok).toBe(true);
-    if (!fit.bgNbd.ok) return;
-    const p = fit.bgNbd.params;
+    const bgNbd = modelOf(fit, 'bgNbd');
+    if (!bgNbd.ok) throw new Error('BG/NBD did not fit');
+    const p = bgNbd.params;
     expect(p.r).toBeCloseTo(0.243, 3);
     expect(p.alpha).toBeCloseTo(4.414, 3);
     expect(p.a).toBeCloseTo(0.793, 3);
     expect(p.b).toBeCloseTo(2.426, 3);
-    expect(fit.bgNbd.logLikelihood).toBeCloseTo(-9582.4, 1);
-    expect(fit.bgNbd.aic).toBeCloseTo(8 + 2 * 9582.4, 0);
+    expect(bgNbd.logLikelihood).toBeCloseTo(-9582.4, 1);
+    expect(bgNbd.aic).toBeCloseTo(8 + 2 * 9582.4, 0);
   });
 
   it('Pareto/NBD fits slightly better by log-likelihood (FHL 2005: −9595.0 BG/NBD vs Pareto/NBD close)', () => {
-    expect(fit.paretoNbd.ok).toBe(true);
-    if (!fit.paretoNbd.ok || !fit.bgNbd.ok) return;
-    expect(Math.abs(fit.paretoNbd.logLikelihood - fit.bgNbd.logLikelihood)).toBeLessThan(20);
+    const bgNbd = modelOf(fit, 'bgNbd'), paretoNbd = modelOf(fit, 'paretoNbd');
+    if (!paretoNbd.ok || !bgNbd.ok) throw new Error('a purchase model did not fit');
+    expect(Math.abs(paretoNbd.logLikelihood - bgNbd.logLikelihood)).toBeLessThan(20);
   });
 
   it('validation tables: 39-week holdout, actual holdout total 1,788 repeat transactions', () => {
@@ -108,18 +109,18 @@ describe('BG/NBD through the engine path', () => {
     expect(last.actual).toBe(repeats);
     expect(fit.tracking.length).toBe(78);
     // The model tracks the actual line within 10% at the end (FHL 2005, fig. 3).
-    expect(Math.abs(last.bgNbd! - last.actual) / last.actual).toBeLessThan(0.1);
+    expect(Math.abs(last.expected.bgNbd! - last.actual) / last.actual).toBeLessThan(0.1);
     expect(fit.heatmap!.pAlive[0].every((v) => v === 1)).toBe(true);
     expect(fit.spendCorrelation).not.toBeNull();
     expect(Math.abs(fit.spendCorrelation!)).toBeLessThan(0.3);
   });
 
   it('Gamma–Gamma on the same customers: Fader & Hardie (2013) p = 6.25, q = 3.74, v = 15.44', () => {
-    expect(fit.gammaGamma.ok).toBe(true);
-    if (!fit.gammaGamma.ok) return;
-    expect(fit.gammaGamma.params.p).toBeCloseTo(6.25, 2);
-    expect(fit.gammaGamma.params.q).toBeCloseTo(3.74, 2);
-    expect(fit.gammaGamma.params.v).toBeCloseTo(15.44, 2);
+    const gammaGamma = modelOf(fit, 'gammaGamma');
+    if (!gammaGamma.ok) throw new Error('Gamma–Gamma did not fit');
+    expect(gammaGamma.params.p).toBeCloseTo(6.25, 2);
+    expect(gammaGamma.params.q).toBeCloseTo(3.74, 2);
+    expect(gammaGamma.params.v).toBeCloseTo(15.44, 2);
   });
 
   it('per-customer CLV: sorted top N, totals and a CSV of every customer', async () => {
@@ -128,7 +129,7 @@ describe('BG/NBD through the engine path', () => {
     expect(res.total).toBe(2357);
     expect(res.rows).toHaveLength(5);
     expect(res.rows[0].clv!).toBeGreaterThanOrEqual(res.rows[4].clv!);
-    expect(res.totalExpectedPurchases).toBeCloseTo(fit.calibrationHoldout.reduce((s, b) => s + b.bgNbd! * b.customers, 0), 6);
+    expect(res.totalExpectedPurchases).toBeCloseTo(fit.calibrationHoldout.reduce((s, b) => s + b.expected.bgNbd! * b.customers, 0), 6);
     const csv = await api.ltvCustomersCsv(id, settings);
     expect(csv.startsWith('\uFEFF')).toBe(true); // Excel reads UTF-8
     const lines = csv.slice(1).trimEnd().split('\r\n');
@@ -153,8 +154,8 @@ describe('degenerate data gets a clear error code, never NaN', () => {
     const csv = 'customer,date\n' + Array.from({ length: 40 }, (_, i) => `C${i % 10},2020-0${1 + (i % 6)}-${10 + (i % 7)}`).join('\n') + '\n';
     const s = await engine.ingestFile(new Blob([csv]), 'noamount.csv');
     const f = await api.ltvFit(s.id, { calibrationEnd: '2020-04-30', unit: 'week' });
-    expect(f.bgNbd.ok).toBe(true);
-    expect(f.gammaGamma).toMatchObject({ ok: false, code: 'no-spend' });
+    expect(modelOf(f, 'bgNbd').ok).toBe(true);
+    expect(modelOf(f, 'gammaGamma')).toMatchObject({ ok: false, code: 'no-spend' });
     const c = await api.ltvCustomers(s.id, { model: 'bgNbd', t: 4, margin: 0.3, annualDiscount: 0.1, horizonMonths: 6, sort: 'pAlive', descending: true, topN: 3 });
     expect(c.totalClv).toBeNull();
     for (const r of c.rows) expect(Number.isFinite(r.pAlive) && Number.isFinite(r.expectedPurchases) && r.clv === null).toBe(true);

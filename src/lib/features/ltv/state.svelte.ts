@@ -7,7 +7,7 @@
  * tab says so instead); its last result stays visible until a new one is ready. BG/BB and sBG are
  * fast: a link that fitted them fits them once on open. The cohort list is loaded on its own.
  */
-import type { LtvBgBbResult, LtvClvSettings, LtvCohort, LtvCustomersResult, LtvFitResult, LtvSbgResult, LtvSortKey, LtvUnit } from '$workers/ltv/contract';
+import type { LtvBgBbResult, LtvClvSettings, LtvCohort, LtvCustomersResult, LtvFitResult, LtvSbgResult, LtvSortKey, LtvUnit, PurchaseModelId } from '$workers/ltv/contract';
 import { parseNumberList } from '$common/lists';
 import { getWorkbench, type Workbench } from '$lib/context';
 import { Task } from '$lib/engine/task.svelte';
@@ -18,7 +18,7 @@ type Teach = ReturnType<typeof ltvLink.read>['teach'];
 
 export class LtvState {
   unit = $state<LtvUnit>('week');
-  model = $state<'bgNbd' | 'paretoNbd'>('bgNbd');
+  model = $state<PurchaseModelId>('bgNbd');
   t = $state(39);
   marginPct = $state(30);
   discountPct = $state(10);
