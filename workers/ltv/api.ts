@@ -12,9 +12,8 @@ import type { LtvApi, LtvClvSettings, LtvCustomerRow, LtvErrorCode, LtvFitResult
 import { customersCsv, scoreCustomers, sortCustomers } from './customers.ts';
 import { bgBbResult, sbgResult } from './discrete.ts';
 import { calibrationHoldout, fitModels, fittedPurchaseModels, heatmap, tracking, UNIT_DAYS } from './fit.ts';
-import { queryRfmRows } from './rfmColumns.ts';
+import { queryRfmRows, type RfmQueryResult } from './rfmColumns.ts';
 import rfmSql from './sql/rfm.sql?raw';
-import trackingSql from './sql/tracking.sql?raw';
 import boundsSql from './sql/bounds.sql?raw';
 import cohortSql from './sql/cohort.sql?raw';
 import monthsSql from './sql/months.sql?raw';
@@ -44,8 +43,8 @@ async function bounds(engine: Engine, ds: DatasetHandle): Promise<{ firstDate: s
   return { firstDate: String(r.first_date), lastDate: String(r.last_date), customers: Number(r.customers) };
 }
 
-/** The RFM summary in SQL, with each customer's first-purchase offset (days) for the tracking chart. */
-export async function rfmRows(engine: Engine, ds: DatasetHandle, split: LtvSplit, observationEnd: string): Promise<(LtvRfmRow & { firstOffset: number })[]> {
+/** The RFM summary in SQL, with what the tracking chart needs (first-purchase offsets, repeats per unit). */
+export async function rfmRows(engine: Engine, ds: DatasetHandle, split: LtvSplit, observationEnd: string): Promise<RfmQueryResult> {
   const unitDays = UNIT_DAYS[split.unit];
   if (!unitDays || !ISO.test(split.calibrationEnd) || !ISO.test(observationEnd))
     throw engineError('ltv-bad-input', 'Need a time unit and YYYY-MM-DD dates.', 'invalid-input');
@@ -74,7 +73,7 @@ export function ltvApi(engine: () => Engine): LtvApi {
       const e = engine();
       const ds = transactions(e, id);
       const last = (await bounds(e, ds)).lastDate;
-      return (await rfmRows(e, ds, split, split.observationEnd ?? (last > split.calibrationEnd ? last : split.calibrationEnd))).map(({ firstOffset, ...r }) => (void firstOffset, r));
+      return (await rfmRows(e, ds, split, split.observationEnd ?? (last > split.calibrationEnd ? last : split.calibrationEnd))).rows;
     },
 
     ltvFit: async (id, split, onProgress = noProgress) => {
@@ -85,9 +84,8 @@ export function ltvApi(engine: () => Engine): LtvApi {
       const b = await bounds(e, ds);
       // Without an explicit end the holdout runs to the last date (none when the data end before the calibration end).
       const observationEnd = split.observationEnd ?? (b.lastDate > split.calibrationEnd ? b.lastDate : split.calibrationEnd);
-      const withOffsets = await rfmRows(e, ds, split, observationEnd);
-      if (withOffsets.length === 0) throw engineError('ltv-too-few-customers', 'No customer bought on or before the calibration end.', 'too-few-customers');
-      const rows: LtvRfmRow[] = withOffsets.map(({ firstOffset, ...r }) => (void firstOffset, r));
+      const { rows, firstOffsets, repeatsByPeriod } = await rfmRows(e, ds, split, observationEnd);
+      if (rows.length === 0) throw engineError('ltv-too-few-customers', 'No customer bought on or before the calibration end.', 'too-few-customers');
       const unitDays = UNIT_DAYS[split.unit];
       const holdoutLength = (dayNumber(observationEnd) - dayNumber(split.calibrationEnd)) / unitDays;
       onProgress({ phase: 'fitting', fraction: null });
@@ -98,7 +96,6 @@ export function ltvApi(engine: () => Engine): LtvApi {
         const first = models.find((m) => m.kind === 'purchase');
         if (first && !first.ok) throw new ModelError(first.code as ModelErrorCode, first.message);
       }
-      const trackRows = await all(e.conn, template(trackingSql, { table: ds.table }), [split.calibrationEnd, observationEnd, unitDays]);
       // Offsets count from the earliest first purchase, which is the first date in the data (it is ≤ the calibration end).
       const origin = dayNumber(b.firstDate);
       const periods = Math.floor((dayNumber(observationEnd) - origin) / unitDays) + 1;
@@ -107,10 +104,7 @@ export function ltvApi(engine: () => Engine): LtvApi {
         holdoutLength, customers: rows.length, repeatBuyers: rows.filter((r) => r.frequency > 0).length,
         models, preferred, spendCorrelation,
         calibrationHoldout: holdoutLength > 0 ? calibrationHoldout(rows, holdoutLength, fitted) : [],
-        tracking: tracking({
-          repeatsByPeriod: new Map(trackRows.map((r) => [Number(r.period), Number(r.repeats)])),
-          firstOffsets: withOffsets.map((r) => r.firstOffset), periods, unitDays
-        }, fitted),
+        tracking: tracking({ repeatsByPeriod, firstOffsets, periods, unitDays }, fitted),
         trackingCalibrationPeriod: Math.floor((dayNumber(split.calibrationEnd) - origin) / unitDays) + 1,
         heatmap: heatmap(rows, fitted[0], holdoutLength > 0 ? holdoutLength : 1),
         seconds: 0

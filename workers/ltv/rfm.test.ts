@@ -11,7 +11,7 @@ import type { Engine } from '../engine/engine.ts';
 import { nodeEngine } from '../../tests/sql/engine.ts';
 import { CALIBRATION_END, OBSERVATION_END, cdnowWeeklySummary, loadCdnowSampleTransactions } from '../../tests/fixtures/models/cdnow.ts';
 import { fitBgNbd, rfmSummary } from '../models/index.ts';
-import { ltvApi } from './api.ts';
+import { ltvApi, rfmRows } from './api.ts';
 import type { LtvApi, LtvFitResult, LtvRfmRow } from './contract.ts';
 import { modelOf } from './results.ts';
 
@@ -69,6 +69,39 @@ describe('RFM summary in SQL', () => {
     const month = await api.ltvRfm(s.id, { calibrationEnd: '2020-02-01', unit: 'month' });
     expect(month[0].T).toBeCloseTo(31 / (365.25 / 12), 12);
     expect(month[0].frequencyHoldout).toBe(1); // observation end defaults to the last date
+  });
+});
+
+describe('tracking counts from the same query', () => {
+  it('counts repeat days per unit from the earliest first purchase, only for calibration customers, up to the observation end', async () => {
+    // Origin 2020-01-01 (A's first day). Repeats: A on days 14, 31, 60 (weeks 2, 4, 8), B on day 64
+    // (week 9); B's second purchase on its first day is the same transaction; A's purchase after the
+    // observation end and C (first purchase after the calibration end) count nowhere.
+    const csv = 'customer,date,amount\nA,2020-01-01,10\nA,2020-01-01,5\nA,2020-01-15,20\nA,2020-02-01,30\nA,2020-03-01,7\nA,2020-04-05,9\n' +
+      'B,2020-01-20,3\nB,2020-01-20,4\nB,2020-03-05,2\nC,2020-02-10,1\nC,2020-02-20,1\n';
+    const s = await engine.ingestFile(new Blob([csv]), 'tracking.csv');
+    const r = await rfmRows(engine, engine.dataset(s.id), { calibrationEnd: '2020-02-01', unit: 'week' }, '2020-03-31');
+    expect(r.rows.map((x) => [x.customerId, x.frequency, x.frequencyHoldout])).toEqual([['A', 2, 1], ['B', 0, 1]]);
+    expect(r.firstOffsets).toEqual([0, 19]);
+    expect([...r.repeatsByPeriod].sort((p, q) => p[0] - q[0])).toEqual([[2, 1], [4, 1], [8, 1], [9, 1]]);
+  });
+
+  it('equals repeat days counted from the raw CDNOW sample, week by week', async () => {
+    const tx = loadCdnowSampleTransactions();
+    const day = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
+    const byCustomer = new Map<string, Set<number>>();
+    for (const t of tx) if (t.date <= OBSERVATION_END) (byCustomer.get(t.customerId) ?? byCustomer.set(t.customerId, new Set()).get(t.customerId)!).add(day(t.date));
+    const firsts = [...byCustomer.values()].map((d) => Math.min(...d)).filter((f) => f <= day(CALIBRATION_END));
+    const origin = Math.min(...firsts);
+    const expected = new Map<number, number>();
+    for (const d of byCustomer.values()) {
+      const first = Math.min(...d);
+      if (first > day(CALIBRATION_END)) continue;
+      for (const x of d) if (x > first) expected.set(Math.floor((x - origin) / 7), (expected.get(Math.floor((x - origin) / 7)) ?? 0) + 1);
+    }
+    const r = await rfmRows(engine, engine.dataset(id), { calibrationEnd: CALIBRATION_END, unit: 'week' }, OBSERVATION_END);
+    expect(r.repeatsByPeriod.size).toBeGreaterThan(70);
+    expect(new Map([...r.repeatsByPeriod].sort((p, q) => p[0] - q[0]))).toEqual(new Map([...expected].sort((p, q) => p[0] - q[0])));
   });
 });
 
