@@ -25,7 +25,10 @@ export const ltvLink = linked(
       directPct: DEFAULTS.directCostRate * 100,
       acquisition: DEFAULTS.acquisitionCost,
       discountPct: DEFAULTS.discountRate * 100,
-      years: DEFAULTS.years
+      years: DEFAULTS.years,
+      /** The retention-vs-acquisition comparison: illustrative (1,000 customers at the default cost). */
+      budget: 250_000,
+      upliftPts: 10
     },
     btyd: {
       fitted: false,
@@ -57,7 +60,9 @@ export const ltvLink = linked(
       directPct: between(0, 100),
       acquisition: between(0, 1e9),
       discountPct: between(0, 100),
-      years: int(1, 30)
+      years: int(1, 30),
+      budget: between(0, 1e12),
+      upliftPts: between(0, 100)
     },
     btyd: {
       unit: (v) => v === 'day' || v === 'week' || v === 'month',

@@ -191,7 +191,8 @@ export class LtvState {
     const n = Math.max(1, Math.min(30, Math.round(Number(t.years) || 1)));
     if (t.perYearPct.length !== n) t.perYearPct = Array.from({ length: n }, (_, i) => t.perYearPct[i] ?? t.perYearPct.at(-1) ?? 70);
     ltvLink.save({ teach: { ...t, acquired: Number(t.acquired), constantPct: Number(t.constantPct), perYearPct: t.perYearPct.map(Number), revenue: Number(t.revenue),
-      directPct: Number(t.directPct), acquisition: Number(t.acquisition), discountPct: Number(t.discountPct), years: Number(t.years) } });
+      directPct: Number(t.directPct), acquisition: Number(t.acquisition), discountPct: Number(t.discountPct), years: Number(t.years),
+      budget: Number(t.budget), upliftPts: Number(t.upliftPts) } });
   }
 
   #clvSettings(): LtvClvSettings {
