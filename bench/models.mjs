@@ -206,8 +206,8 @@ async function tabPhases(file) {
   };
   lap('-');
   phases.length = 0;
-  const b = await one(engine.conn, template(sql('bounds.sql'), { table: ds.table }));
-  lap('bounds.sql');
+  const b = await one(engine.conn, template(sql('date_range.sql'), { table: ds.table }));
+  lap('date_range.sql');
   await engine.conn.columns(template(sql('rfm.sql'), { table: ds.table, amount: '"amount"' }), [SPLIT.calibrationEnd, SPLIT.observationEnd, 7]);
   lap('rfm.sql with tracking (query alone)');
   const { rows, firstOffsets, repeatsByPeriod } = await rfmRows(engine, ds, SPLIT, SPLIT.observationEnd);

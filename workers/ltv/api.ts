@@ -15,6 +15,7 @@ import { calibrationHoldout, fitModels, fittedPurchaseModels, heatmap, tracking,
 import { queryRfmRows, type RfmQueryResult } from './rfmColumns.ts';
 import rfmSql from './sql/rfm.sql?raw';
 import boundsSql from './sql/bounds.sql?raw';
+import dateRangeSql from './sql/date_range.sql?raw';
 import cohortSql from './sql/cohort.sql?raw';
 import monthsSql from './sql/months.sql?raw';
 import bgbbSql from './sql/bgbb_histories.sql?raw';
@@ -41,6 +42,13 @@ async function bounds(engine: Engine, ds: DatasetHandle): Promise<{ firstDate: s
   const r = await one(engine.conn, template(boundsSql, { table: ds.table }));
   if (!r || r.first_date == null) throw engineError('ltv-too-few-customers', 'No dated transactions.', 'too-few-rows');
   return { firstDate: String(r.first_date), lastDate: String(r.last_date), customers: Number(r.customers) };
+}
+
+/** The first and last date, for a fit (bounds without the customer count). */
+async function dateRange(engine: Engine, ds: DatasetHandle): Promise<{ firstDate: string; lastDate: string }> {
+  const r = await one(engine.conn, template(dateRangeSql, { table: ds.table }));
+  if (!r || r.first_date == null) throw engineError('ltv-too-few-customers', 'No dated transactions.', 'too-few-rows');
+  return { firstDate: String(r.first_date), lastDate: String(r.last_date) };
 }
 
 /** The RFM summary in SQL, with what the tracking chart needs (first-purchase offsets, repeats per unit). */
@@ -72,7 +80,7 @@ export function ltvApi(engine: () => Engine): LtvApi {
     ltvRfm: async (id, split) => {
       const e = engine();
       const ds = transactions(e, id);
-      const last = (await bounds(e, ds)).lastDate;
+      const last = (await dateRange(e, ds)).lastDate;
       return (await rfmRows(e, ds, split, split.observationEnd ?? (last > split.calibrationEnd ? last : split.calibrationEnd))).rows;
     },
 
@@ -81,7 +89,7 @@ export function ltvApi(engine: () => Engine): LtvApi {
       const e = engine();
       const ds = transactions(e, id);
       onProgress({ phase: 'summarising', fraction: null });
-      const b = await bounds(e, ds);
+      const b = await dateRange(e, ds);
       // Without an explicit end the holdout runs to the last date (none when the data end before the calibration end).
       const observationEnd = split.observationEnd ?? (b.lastDate > split.calibrationEnd ? b.lastDate : split.calibrationEnd);
       const { rows, firstOffsets, repeatsByPeriod } = await rfmRows(e, ds, split, observationEnd);
