@@ -15,12 +15,16 @@ import {
   bgNbdPurchasesIfAlive,
   fitBgNbd,
   fitGammaGamma,
+  fitMbgNbd,
   fitParetoNbd,
   gammaGammaExpectedSpend,
+  mbgNbdProbAlive,
+  mbgNbdPurchasesIfAlive,
   paretoNbdProbAliveFor,
   paretoNbdPurchasesIfAlive,
   type BgNbdParams,
   type GammaGammaParams,
+  type MbgNbdParams,
   type ParetoNbdParams,
   type RfmRow,
   type SpendRow
@@ -81,6 +85,14 @@ export const LTV_MODELS = {
     fit: fitParetoNbd,
     alive: paretoNbdProbAliveFor,
     ifAlive: paretoNbdPurchasesIfAlive
+  }),
+  mbgNbd: purchase<MbgNbdParams>({
+    label: { en: 'MBG/NBD', zh: 'MBG/NBD' },
+    reference: 'Batislam, Denizel & Filiztekin (2007), International Journal of Research in Marketing 24(3)',
+    symbols: { r: 'r', alpha: 'α', a: 'a', b: 'b' },
+    fit: fitMbgNbd,
+    alive: (p) => (h) => mbgNbdProbAlive(p, h),
+    ifAlive: mbgNbdPurchasesIfAlive
   }),
   gammaGamma: spend<GammaGammaParams>({
     label: { en: 'Gamma–Gamma', zh: 'Gamma–Gamma' },

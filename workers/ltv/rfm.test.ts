@@ -131,6 +131,18 @@ describe('BG/NBD through the engine path', () => {
     expect(Math.abs(paretoNbd.logLikelihood - bgNbd.logLikelihood)).toBeLessThan(20);
   });
 
+  it('MBG/NBD on the same customers: BTYDplus/lifetimes r = 0.525, α = 6.183, a = 0.891, b = 1.614', () => {
+    const mbgNbd = modelOf(fit, 'mbgNbd');
+    if (!mbgNbd.ok) throw new Error('MBG/NBD did not fit');
+    expect(mbgNbd.params.r).toBeCloseTo(0.525, 3);
+    expect(mbgNbd.params.alpha).toBeCloseTo(6.183, 3);
+    expect(mbgNbd.params.a).toBeCloseTo(0.891, 3);
+    expect(mbgNbd.params.b).toBeCloseTo(1.614, 3);
+    // Its tracking line starts at E[X(t)] of a new customer, P(alive at 0) = b/(a+b) included.
+    const last = fit.tracking[fit.tracking.length - 1];
+    expect(Math.abs(last.expected.mbgNbd! - last.actual) / last.actual).toBeLessThan(0.1);
+  });
+
   it('validation tables: 39-week holdout, actual holdout total 1,788 repeat transactions', () => {
     expect(fit.holdoutLength).toBeCloseTo(39, 10);
     const total = fit.calibrationHoldout.reduce((s, b) => s + b.actual * b.customers, 0);
