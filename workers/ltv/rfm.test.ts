@@ -138,6 +138,11 @@ describe('BG/NBD through the engine path', () => {
     expect(mbgNbd.params.alpha).toBeCloseTo(6.183, 3);
     expect(mbgNbd.params.a).toBeCloseTo(0.891, 3);
     expect(mbgNbd.params.b).toBeCloseTo(1.614, 3);
+    // Same number of parameters, higher likelihood than BG/NBD: AIC prefers it on CDNOW.
+    const bgNbd = modelOf(fit, 'bgNbd');
+    if (!bgNbd.ok) throw new Error('BG/NBD did not fit');
+    expect(mbgNbd.logLikelihood).toBeGreaterThan(bgNbd.logLikelihood);
+    expect(fit.preferred).toBe('mbgNbd');
     // Its tracking line starts at E[X(t)] of a new customer, P(alive at 0) = b/(a+b) included.
     const last = fit.tracking[fit.tracking.length - 1];
     expect(Math.abs(last.expected.mbgNbd! - last.actual) / last.actual).toBeLessThan(0.1);
