@@ -1,6 +1,7 @@
 /**
- * The Lifetime value tab's state, one part per panel: BG/NBD–Pareto/NBD–Gamma–Gamma on a transaction
- * log, BG/BB on aggregated histories, sBG on cohort counts, and the teaching table's inputs.
+ * The Lifetime value tab's state, one part per panel: the registry's purchase and spend models on a
+ * transaction log, BG/BB on aggregated histories, sBG on cohort counts, and the teaching table's
+ * inputs (with the retention-vs-acquisition comparison's budget and uplift).
  *
  * The BTYD fit can take minutes on large data, so it never runs without the user asking: not on
  * entering the tab, not when a role changes, not after a Cancel, not because a link fitted it (the
@@ -146,7 +147,7 @@ export class LtvState {
     if (link.sbg.fitted && this.counts) void this.sbg.runOnce('sbg');
   }
 
-  /** Fits BG/NBD, Pareto/NBD and Gamma–Gamma, then lists the customers' CLV. */
+  /** Fits every model of the registry (workers/ltv/models.ts), then lists the customers' CLV. */
   async fitModels(): Promise<void> {
     const fit = await this.fit.run();
     if (!fit) return;
