@@ -28,17 +28,27 @@ export async function queryRfmRows(conn: SqlConnection, sql: string, params: unk
     if (!c) throw new Error(`rfm.sql returned no column ${name}`);
     return c;
   };
-  const ids = column('customerId'), frequency = column('frequency'), recency = column('recency'), T = column('T');
-  const spend = column('monetaryValue'), holdout = column('frequencyHoldout'), offset = column('first_offset');
-  const period = column('period'), repeats = column('repeats');
+  const ids = column('customerId'),
+    frequency = column('frequency'),
+    recency = column('recency'),
+    T = column('T');
+  const spend = column('monetaryValue'),
+    holdout = column('frequencyHoldout'),
+    offset = column('first_offset');
+  const period = column('period'),
+    repeats = column('repeats');
   let n = 0;
   while (n < table.numRows && ids[n] != null) n++;
   const rows = new Array<LtvRfmRow>(n);
   const firstOffsets = new Array<number>(n);
   for (let i = 0; i < n; i++) {
     rows[i] = {
-      customerId: String(ids[i]), frequency: Number(frequency[i]), recency: Number(recency[i]), T: Number(T[i]),
-      monetaryValue: Number(spend[i]), frequencyHoldout: Number(holdout[i])
+      customerId: String(ids[i]),
+      frequency: Number(frequency[i]),
+      recency: Number(recency[i]),
+      T: Number(T[i]),
+      monetaryValue: Number(spend[i]),
+      frequencyHoldout: Number(holdout[i])
     };
     firstOffsets[i] = Number(offset[i]);
   }
