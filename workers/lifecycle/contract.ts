@@ -3,7 +3,8 @@
 import type { Bilingual } from '../../common/bilingual.ts';
 
 /** Why a lifecycle run can fail; the UI translates the code. */
-export type LifecycleErrorCode = 'lifecycle-not-a-panel' | 'lifecycle-one-month' | 'lifecycle-no-revenue' | 'lifecycle-bad-parameter';
+export type LifecycleErrorCode =
+  | 'lifecycle-not-a-panel' | 'lifecycle-one-month' | 'lifecycle-no-revenue' | 'lifecycle-bad-parameter' | 'lifecycle-no-stages';
 
 /** The rule sets the stage engine runs, one SQL file each (workers/lifecycle/sql/stages_*.sql). */
 export type RuleSetId = 'clm' | 'dataService' | 'activity';
@@ -51,14 +52,18 @@ export interface StageSet {
   params: { key: string; value: number }[];
 }
 
-export interface LifecycleRequest {
+/** The month views' choices: changing them reruns only those views (lifecycleMonth), not the stages. */
+export interface MonthRequest {
+  /** ARPU cut points of the cross table's ARPU tiers, yuan (sorted and de-duplicated by the engine). */
+  arpuTierCuts: number[];
+  /** Month of the cross table and the stage KPIs as YYYY-MM; null: the last month of the data. */
+  month: string | null;
+}
+
+export interface LifecycleRequest extends MonthRequest {
   ruleSet: RuleSetId;
   /** Parameter values by key; missing keys take the rule set's defaults. */
   params: Record<string, number>;
-  /** ARPU cut points of the cross table's ARPU tiers, yuan (sorted and de-duplicated by the engine). */
-  arpuTierCuts: number[];
-  /** Month of the cross tables as YYYY-MM; null: the last month of the data. */
-  month: string | null;
 }
 
 /** Why a result may differ from what the user expects; the UI translates the code. */
@@ -85,6 +90,54 @@ export interface CrossCell {
   arpu: number | null;
 }
 
+/**
+ * Churn conditional on the stage (seed 002's measure: churn of customers in the habitual stage within
+ * 3 and 6 months of being in it), pooled over the months that have that much follow-up: of the
+ * customer-months in the stage, the share whose customer is in an exit stage within the next 3 (6)
+ * months. null where no month has the follow-up, and for the exit stages themselves.
+ */
+export interface StageChurn {
+  stage: string;
+  followed3: number;
+  churn3: number | null;
+  followed6: number;
+  churn6: number | null;
+}
+
+/** One stage in the chosen month (seed 000: each stage's size, features and drivers). */
+export interface StageKpi {
+  stage: string;
+  customers: number;
+  /** Revenue of these customers in the month, yuan. */
+  revenue: number;
+  /** revenue / customers; null without customers. */
+  arpu: number | null;
+  /** Mean composite value (Customer value tab); null until that tab has assessed the dataset. */
+  value: number | null;
+}
+
+/**
+ * Seed 002's three monitoring figures in the chosen month, each null when the file lacks its
+ * columns: penetration (customers using any data service: data, SMS or value-added), the share of
+ * users using 1–2 data services, and the share spending under 10 yuan on them.
+ */
+export interface DataServiceFigures {
+  customers: number;
+  users: number;
+  penetration: number | null;
+  oneOrTwo: number | null;
+  under10: number | null;
+}
+
+/** The views of one month: stage × ARPU tier × region, and each stage's KPIs. */
+export interface LifecycleMonth {
+  cross: { month: string; cuts: number[]; regions: string[]; cells: CrossCell[] };
+  kpis: StageKpi[];
+  /** Whether `kpis[].value` could be filled (the Customer value tab has run). */
+  hasValue: boolean;
+  dataServices: DataServiceFigures | null;
+}
+
 export interface StageAgreement {
   stage: string;
   truth: number;
@@ -108,7 +161,7 @@ export interface Agreement {
   missing: number;
 }
 
-export interface LifecycleResult {
+export interface LifecycleResult extends LifecycleMonth {
   datasetId: string;
   ruleSet: RuleSetId;
   /**
@@ -128,16 +181,28 @@ export interface LifecycleResult {
   funnel: FunnelStep[];
   /** transitions[from][to]: customers in `from` one month and `to` the next calendar month. */
   transitions: number[][];
-  cross: { month: string; cuts: number[]; regions: string[]; cells: CrossCell[] };
+  /** Per stage, in the vocabulary's order; the exit stages are those of `exitStages`. */
+  stageChurn: StageChurn[];
+  /** What counts as churn for stageChurn: the stages standing for E, or 'dormant' in a vocabulary without one. */
+  exitStages: string[];
   agreement: Agreement | null;
   notes: LifecycleNote[];
-  seconds: { stages: number; views: number; agreement: number };
+  seconds: { stages: number; views: number; month: number; agreement: number };
 }
 
 export interface LifecycleBenchResult {
   rows: number;
   customers: number;
-  seconds: { base: number; stages: number; transitions: number; cohortRetention: number; total: number };
+  /**
+   * base: the panel rebuilt in (customer, month) order; scan: the physical reference, a plain scan of
+   * it writing a table of the stage table's shape; stages: the default rule; views: the stage views;
+   * month: the month views; total = stages + views (a parameter edit up to the redrawn charts).
+   */
+  seconds: {
+    base: number; scan: number; stages: number; views: number; month: number; total: number;
+    /** The old names of views and month, read by the Lifecycle view until it shows the new ones. */
+    transitions: number; cohortRetention: number;
+  };
 }
 
 export interface LifecycleApi {
@@ -145,6 +210,8 @@ export interface LifecycleApi {
   lifecycleRuleSets(): Promise<RuleSetInfo[]>;
   /** Runs the chosen rule set on a loaded panel and computes the views. */
   computeLifecycle(datasetId: string, request: LifecycleRequest): Promise<LifecycleResult>;
+  /** Recomputes only the month views on the stages last computed (a new month or tier cuts). */
+  lifecycleMonth(datasetId: string, request: MonthRequest): Promise<LifecycleMonth>;
   /** Times the benchmark queries (base, default stages, transitions, cohort retention) on a dataset. */
   benchLifecycle(datasetId: string): Promise<LifecycleBenchResult>;
 }
