@@ -36,7 +36,12 @@ const SYNONYMS: Partial<Record<ColumnRole, string[]>> = {
   region: ['区域', '地区', '区县', '地市', '城市', '省份', '分公司', 'region', 'area', 'district', 'city', 'province', 'zone'],
   customerType: ['客户类型', '用户类型', '客户类别', '客户分群', '用户分群', 'segment', 'customer_type', 'user_type', 'customer_segment'],
   industry: ['行业', '所属行业', '行业类型', 'industry', 'sector'],
-  plan: ['套餐', '套餐名称', '主套餐', '资费', '产品', 'plan', 'package', 'tariff', 'contract', 'product']
+  plan: ['套餐', '套餐名称', '主套餐', '资费', '产品', 'plan', 'package', 'tariff', 'contract', 'product'],
+  offerEnd: ['优惠到期', '优惠到期日', '优惠计划到期', '优惠截止', '合约到期', '合约到期日', '协议到期', '到期日期',
+    'offer_end', 'offer_end_date', 'offer_expiry', 'promo_end', 'contract_end', 'contract_end_date', 'contract_expiry'],
+  churnReason: ['离网原因', '流失原因', '退网原因', '销户原因', 'churn_reason', 'churn reason', 'reason_for_leaving', 'exit_reason'],
+  contact: ['联系方式', '联系电话', '有效联系方式', '联系人电话', '联系地址', '=contact', 'contact_phone', 'contact_number', 'email'],
+  dataRevenue: ['数据业务收入', '数据业务消费', '数据业务费', '增值业务收入', 'data_revenue', 'data_service_revenue', 'vas_revenue']
 };
 
 const HAN = /\p{Script=Han}/u;

@@ -26,7 +26,11 @@ export const ROLE_LABELS: Record<ColumnRole, Bilingual> = {
   plan: { en: 'Plan', zh: '套餐' },
   number: { en: 'Other number', zh: '其他数值' },
   text: { en: 'Other text', zh: '其他文本' },
-  ignore: { en: 'Ignore', zh: '忽略' }
+  ignore: { en: 'Ignore', zh: '忽略' },
+  offerEnd: { en: 'Offer / contract end date', zh: '优惠/合约到期日' },
+  churnReason: { en: 'Churn reason', zh: '离网原因' },
+  contact: { en: 'Contact (phone, e-mail)', zh: '联系方式' },
+  dataRevenue: { en: 'Data-service revenue', zh: '数据业务收入' }
 };
 
 export const REASON_LABELS: Record<string, Bilingual> = {
