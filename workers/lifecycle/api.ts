@@ -10,8 +10,9 @@ import type { LifecycleApi, LifecycleMonth, LifecycleResult, MonthRequest } from
 import { RULE_SETS, ruleSetInfo, stageSet } from './rules.ts';
 import { checkPanel, notesFor, runStages } from './stages.ts';
 import { ensurePanel } from '../panel/panel.ts';
-import { monthViews, stageViews } from './views.ts';
+import { exitStagesOf, monthViews, stageChurn, stageViews } from './views.ts';
 import { agreement, plantedStages } from './agreement.ts';
+import { offerEndList } from './offers.ts';
 
 const since = (t0: number) => (performance.now() - t0) / 1000;
 
@@ -77,6 +78,21 @@ export function lifecycleApi(engine: () => Engine): LifecycleApi {
     lifecycleMonth: async (datasetId, request) => {
       const e = engine();
       return month(e, e.dataset(datasetId), request);
+    },
+
+    stageChurn: async (datasetId) => {
+      const e = engine();
+      const stageSet = await readStages(e.conn, datasetId);
+      if (!stageSet) throw engineError('lifecycle-no-stages', 'Compute the lifecycle stages first.');
+      const exitStages = exitStagesOf(stageSet);
+      return { stageSet, exitStages, stageChurn: await stageChurn(e.conn, quoteIdent(TABLES.stages(datasetId)), stageSet.stages, exitStages) };
+    },
+
+    offerEndList: async (datasetId, request) => {
+      const e = engine();
+      const ds = e.dataset(datasetId);
+      await checkPanel(e.conn, ds, 'clm');
+      return offerEndList(e.conn, ds, await ensurePanel(e, ds), request);
     },
 
     benchLifecycle: async (datasetId) => {

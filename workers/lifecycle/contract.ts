@@ -4,7 +4,8 @@ import type { Bilingual } from '../../common/bilingual.ts';
 
 /** Why a lifecycle run can fail; the UI translates the code. */
 export type LifecycleErrorCode =
-  | 'lifecycle-not-a-panel' | 'lifecycle-one-month' | 'lifecycle-no-revenue' | 'lifecycle-bad-parameter' | 'lifecycle-no-stages';
+  | 'lifecycle-not-a-panel' | 'lifecycle-one-month' | 'lifecycle-no-revenue' | 'lifecycle-bad-parameter' | 'lifecycle-no-stages'
+  | 'lifecycle-no-offer-end';
 
 /** The rule sets the stage engine runs, one SQL file each (workers/lifecycle/sql/stages_*.sql). */
 export type RuleSetId = 'clm' | 'dataService' | 'activity';
@@ -104,6 +105,13 @@ export interface StageChurn {
   churn6: number | null;
 }
 
+/** Churn by stage for another tab: the stages Lifecycle computed last, with their names. */
+export interface StageChurnResult {
+  stageSet: StageSet;
+  exitStages: string[];
+  stageChurn: StageChurn[];
+}
+
 /** One stage in the chosen month (seed 000: each stage's size, features and drivers). */
 export interface StageKpi {
   stage: string;
@@ -190,6 +198,40 @@ export interface LifecycleResult extends LifecycleMonth {
   seconds: { stages: number; views: number; month: number; agreement: number };
 }
 
+/** The offer-plan renewal list (seed 000, initiative 1•0). */
+export interface OfferEndRequest {
+  /** Offers ending from the start of the last data month to the end of the month this many months later. */
+  months: number;
+  /** Mid/high value: ARPU (mean revenue of the last 3 months) of at least this many yuan. */
+  minArpu: number;
+  /** Only the seed's "mature-stage users of more than one year": a stage standing for C, tenure over 12 months. */
+  matureOnly: boolean;
+  /** Rows returned for the screen; the CSV has them all. */
+  top: number;
+}
+
+export interface OfferEndRow {
+  customerId: string;
+  /** YYYY-MM-DD. */
+  offerEnd: string;
+  /** Stage in the last month (null until Lifecycle has computed stages). */
+  stage: string | null;
+  /** The stage stands for C (mature). */
+  mature: boolean;
+  tenure: number | null;
+  arpu: number;
+  /** Value tier from Customer value, null until it has assessed the dataset. */
+  valueTier: string | null;
+}
+
+export interface OfferEndList {
+  total: number;
+  rows: OfferEndRow[];
+  csv: string;
+  hasStages: boolean;
+  hasValue: boolean;
+}
+
 export interface LifecycleBenchResult {
   rows: number;
   customers: number;
@@ -212,6 +254,10 @@ export interface LifecycleApi {
   computeLifecycle(datasetId: string, request: LifecycleRequest): Promise<LifecycleResult>;
   /** Recomputes only the month views on the stages last computed (a new month or tier cuts). */
   lifecycleMonth(datasetId: string, request: MonthRequest): Promise<LifecycleMonth>;
+  /** Churn conditional on the stage, on the stages computed last (lifecycle-no-stages before). */
+  stageChurn(datasetId: string): Promise<StageChurnResult>;
+  /** Mid/high-value customers whose offer or contract ends in the next months (lifecycle-no-offer-end without that column). */
+  offerEndList(datasetId: string, request: OfferEndRequest): Promise<OfferEndList>;
   /** Times the benchmark queries (base, default stages, transitions, cohort retention) on a dataset. */
   benchLifecycle(datasetId: string): Promise<LifecycleBenchResult>;
 }

@@ -13,7 +13,8 @@ import type { LifecycleApi, RuleSetId } from './contract.ts';
 
 const ROLES: Record<string, ColumnRole> = {
   customer_id: 'customerId', month: 'month', revenue: 'revenue', churn: 'churn', tenure: 'tenure',
-  data_mb: 'dataMb', vas_count: 'vasCount', region: 'region', voice_minutes: 'voiceMinutes', sms: 'sms'
+  data_mb: 'dataMb', vas_count: 'vasCount', region: 'region', voice_minutes: 'voiceMinutes', sms: 'sms',
+  offer_end: 'offerEnd', data_revenue: 'dataRevenue'
 };
 
 /** Month i of the hand-made panels, 1 = 2024-01. */

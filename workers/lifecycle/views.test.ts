@@ -29,6 +29,10 @@ describe('churn conditional on the stage', () => {
     expect(r.stageChurn.find((s) => s.stage === 'E')).toMatchObject({ churn3: null, churn6: null });
     expect(r.stageChurn.find((s) => s.stage === 'A')).toMatchObject({ followed3: 0, churn3: null });
     expect(r.stageChurn.map((s) => s.stage)).toEqual(['A', 'B', 'C', 'D', 'E']);
+    // Another tab reads the same figures from the stages stored.
+    const stored = await hp.api.stageChurn(r.datasetId);
+    expect(stored.stageChurn).toEqual(r.stageChurn);
+    expect(stored.stageSet.labels.C).toEqual({ en: 'C Climax', zh: 'C 成熟' });
   });
 
   it('activity states have no exit stage: churn is reaching dormant', async () => {
@@ -76,5 +80,15 @@ describe('month views', () => {
     ]));
     const r = await hp.api.computeLifecycle(id, { ...request, ruleSet: 'dataService' });
     expect(r.dataServices).toEqual({ customers: 4, users: 3, penetration: 3 / 4, oneOrTwo: 2 / 3, under10: null });
+  });
+
+  it('with a data-service revenue column: the users spending under 10 yuan', async () => {
+    const id = await hp.load(panel(['revenue', 'data_mb', 'sms', 'data_revenue'], [
+      { id: 'u1', first: 1, rows: [[30, 100, 5, 5], [30, 100, 5, 9.99]] },
+      { id: 'u2', first: 1, rows: [[30, 100, 5, 20], [30, 100, 5, 10]] },
+      { id: 'u3', first: 1, rows: [[30, 0, 5, 3], [30, 0, 5, 2]] }
+    ]));
+    const r = await hp.api.computeLifecycle(id, { ...request, ruleSet: 'dataService' });
+    expect(r.dataServices).toMatchObject({ users: 3, under10: 2 / 3 });
   });
 });

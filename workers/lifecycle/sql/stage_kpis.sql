@@ -1,5 +1,5 @@
 -- Each stage in one month ($1, a DATE): customers, their revenue that month, and their mean
--- composite value when the Customer value tab has scored them (`${value}`: a relation
+-- composite value when the Customer value tab has scored them (the value relation joined is
 -- (customer_id, composite), empty when it has not). Seed 000 asks, per stage, for its basic features,
 -- size, trend and key drivers.
 SELECT s.stage,
