@@ -31,7 +31,7 @@ const DOWN = param('down', 'Fall threshold', '下降阈值', 0.15, 0, 1, 0.01);
 /** Seed 000, initiative 1•0 ties maturity to tenure over one year; off by default (see stages_clm.sql). */
 const MATURE = param('mature_months', 'Maturity needs tenure over M months (0: off)', '成熟期需在网超过 M 个月（0：不用）', 0, 0, 60, 1);
 
-/** Revenue as an exact integer of 1/10000 yuan (rule_spells.sql compares sums exactly). */
+/** Revenue as an exact integer of 1/10000 yuan, as the panel's running sum `cum_revenue` counts it. */
 const REVENUE = 'CAST(round(coalesce(b.revenue, 0) * 10000) AS BIGINT)';
 const REVENUE_ACTIVE = 'coalesce(b.revenue, 0) > 0 OR coalesce(b.usage, 0) > 0';
 
@@ -50,7 +50,7 @@ const clm: RuleSet = {
     { code: 'E', label: { en: 'E Exit', zh: 'E 离网' }, analog: 'E' }
   ],
   params: [N, K, W, UP, DOWN, MATURE],
-  sql: withSpells(clmSql, { metric: REVENUE, active: REVENUE_ACTIVE, boundsExtra: '', columns: '', trendExtra: '' }),
+  sql: withSpells(clmSql, { cumulative: 'b.cum_revenue', active: REVENUE_ACTIVE, boundsExtra: '', columns: '', trendExtra: '' }),
   needs: 'revenue',
   describe: (p) => ({
     en: `E (exit) when the churn flag is set, when the customer has no further rows (never returns, or more than ${p.k_inactive} months without rows follow), ` +
@@ -69,10 +69,11 @@ const clm: RuleSet = {
 
 /**
  * A spell-based rule's SQL: the shared spells/trend CTEs (panel/sql/rule_spells.sql) filled with
- * the rule's metric (an exact integer), activity test and extra columns, then its final CASE.
+ * the running sum of the rule's metric (an exact integer, over all rows in panel order), its activity
+ * test and extra columns, then its final CASE.
  * `${base}` and `${target}` stay for the run to fill.
  */
-function withSpells(ruleSql: string, parts: { metric: string; active: string; boundsExtra: string; columns: string; trendExtra: string }): string {
+function withSpells(ruleSql: string, parts: { cumulative: string; active: string; boundsExtra: string; columns: string; trendExtra: string }): string {
   const spells = template(spellsSql, { ...parts, base: '${base}' }).trimEnd();
   return ruleSql.replace('${spells}', () => spells.replace(/^(--.*\n)+/, ''));
 }
@@ -99,9 +100,9 @@ const dataService: RuleSet = {
   ],
   params: [N, K, W, UP, DOWN, param('services_drop', 'Data services dropped', '减少的数据业务数', 2, 0, 8, 1)],
   sql: withSpells(dataServiceSql, {
-    metric: `CASE WHEN bounds.has_ds
+    cumulative: `CAST(sum(CASE WHEN bounds.has_ds
       THEN CAST(round(10000 * (coalesce(b.data_mb, 0) + coalesce(b.sms, 0) * bounds.sms_weight)) AS BIGINT)
-      ELSE ${REVENUE} END`,
+      ELSE ${REVENUE} END) OVER w AS BIGINT)`,
     active: `CASE WHEN bounds.has_ds THEN coalesce(b.data_mb, 0) > 0 OR coalesce(b.sms, 0) > 0 OR coalesce(b.vas_count, 0) > 0
       ELSE ${REVENUE_ACTIVE} END`,
     boundsExtra: DS_BOUNDS,

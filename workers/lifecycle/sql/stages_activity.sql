@@ -7,24 +7,21 @@
 --   resurrecting: active after more than `gap` months without activity (missing rows count as inactive);
 --   dormant: not active.
 -- Parameters: $1 new_months, $2 gap, $3 min_revenue. Streaming windows on the panel's (customer_id,
--- month) order, as in rule_spells.sql: keys rn · 65536 + month_index found by running maxima; a key
--- before the customer's first row belongs to the previous customer.
+-- month) order, as in rule_spells.sql: keys row_index · 65536 + month_index found by running maxima;
+-- a key before the customer's first row belongs to the previous customer.
 CREATE OR REPLACE TABLE ${target} AS
 WITH bounds AS (SELECT min(month_index) AS first_index FROM ${base}),
 ordered AS (
-  SELECT b.customer_id, b.month, b.month_index,
+  SELECT b.customer_id, b.month, b.month_index, b.row_index AS rn, b.gap_before IS NULL AS first_row,
     coalesce(b.revenue, 0) > CAST($3 AS DOUBLE) OR coalesce(b.usage, 0) > 0 AS active,
-    b.month_index = bounds.first_index AND coalesce(b.tenure, CAST($1 AS INTEGER) + 1) > CAST($1 AS INTEGER) AS known_before,
-    row_number() OVER w AS rn,
-    lag(b.customer_id) OVER w AS prev_customer
+    b.month_index = bounds.first_index AND coalesce(b.tenure, CAST($1 AS INTEGER) + 1) > CAST($1 AS INTEGER) AS known_before
   FROM ${base} b, bounds
-  WINDOW w AS ()
 ),
 keyed AS (
   SELECT o.*,
-    max(CASE WHEN o.prev_customer IS DISTINCT FROM o.customer_id THEN o.rn * 65536 + o.month_index END) OVER w AS customer_key,
+    max(CASE WHEN o.first_row THEN o.rn * 65536 + o.month_index END) OVER w AS customer_key,
     -- the customer's first row: was the customer already there, with a long or unknown tenure?
-    max(CASE WHEN o.prev_customer IS DISTINCT FROM o.customer_id THEN o.rn * 2 + CAST(o.known_before AS INTEGER) END) OVER w AS known_key,
+    max(CASE WHEN o.first_row THEN o.rn * 2 + CAST(o.known_before AS INTEGER) END) OVER w AS known_key,
     max(CASE WHEN o.active THEN o.rn * 65536 + o.month_index END) OVER w AS active_key
   FROM ordered o
   WINDOW w AS (ROWS UNBOUNDED PRECEDING)

@@ -22,8 +22,8 @@ WITH ${spells}
 SELECT t.customer_id, t.month,
   CASE
     WHEN t.churn THEN 'cancelled'
-    WHEN t.next_in_customer IS NULL AND t.month_index < bounds.last_index THEN 'cancelled'
-    WHEN t.next_in_customer - t.month_index > CAST($2 AS INTEGER) THEN 'cancelled'
+    WHEN t.gap_after IS NULL AND t.month_index < bounds.last_index THEN 'cancelled'
+    WHEN t.gap_after > CAST($2 AS INTEGER) THEN 'cancelled'
     WHEN NOT t.active AND t.month_index - coalesce(t.last_active_index, t.spell_start - 1) >= CAST($2 AS INTEGER) THEN 'cancelled'
     WHEN t.tenure IS NOT NULL AND t.tenure <= CAST($1 AS INTEGER) THEN 'acquired'
     WHEN t.tenure IS NULL AND t.spell_start <> bounds.first_index
