@@ -12,5 +12,5 @@ WITH paired AS (
 )
 SELECT stage AS from_stage, next_stage AS to_stage, CAST(count(*) AS INTEGER) AS customers
 FROM paired
-WHERE next_customer = customer_id AND next_month = month + INTERVAL 1 MONTH
+WHERE next_customer = customer_id AND date_diff('month', month, next_month) = 1
 GROUP BY stage, next_stage
