@@ -20,7 +20,7 @@ export type ColumnRole =
 
 /** Error codes of the engine itself (starting, loading data) and of any call (out of memory, cancelled). */
 export type CoreErrorCode =
-  | 'engine-start-failed' | 'empty-file' | 'binary-file' | 'unsupported-format' | 'no-data-rows'
+  | 'engine-start-failed' | 'engine-lost' | 'empty-file' | 'binary-file' | 'unsupported-format' | 'no-data-rows'
   | 'read-failed' | 'out-of-memory' | 'bad-mapping' | 'no-customer-column' | 'unknown-dataset'
   | 'cancelled' | 'xlsx-failed' | 'query-failed';
 
@@ -49,6 +49,11 @@ export interface IngestOptions {
   encoding?: Encoding;
   /** Roles to apply instead of the suggestion (e.g. remembered for this header). */
   roles?: ColumnRole[];
+  /**
+   * Roles per header signature (ingest/roles.ts headerSignature): remembered in the browser or from
+   * a link; the file is typed with the entry for its header, if any, instead of the suggestion.
+   */
+  rolesByHeader?: Record<string, ColumnRole[]>;
 }
 
 export interface RejectExample {
@@ -140,6 +145,8 @@ export interface SampleOptions {
 export interface EngineInfo {
   duckdbVersion: string;
   seconds: number;
+  /** A Web Lock the worker holds while it lives (null where Web Locks are missing): its release tells the page the worker stopped. */
+  lock: string | null;
 }
 
 /** Loading data: the foundation every analysis stands on. */

@@ -19,6 +19,19 @@ import { segmentsApi } from './segments/api.ts';
 let engine: Engine | null = null;
 let starting: Promise<EngineInfo> | null = null;
 
+/**
+ * Held for this worker's whole life: the browser releases it when the worker stops, even when it is
+ * killed without an `error` event, and the page, queued for the same lock, learns of it then.
+ */
+const lifeLock = globalThis.navigator?.locks ? `clm-engine-${crypto.randomUUID()}` : null;
+const holding = new Promise<void>((held) => {
+  if (!lifeLock) return held();
+  void navigator.locks.request(lifeLock, () => {
+    held();
+    return new Promise(() => {});
+  });
+});
+
 async function start(): Promise<EngineInfo> {
   const t0 = performance.now();
   // Only the exception-handling build ships: every current browser has wasm exceptions.
@@ -38,7 +51,8 @@ async function start(): Promise<EngineInfo> {
       }
     });
     const version = String((await one(conn, 'SELECT version() AS v'))?.v ?? '');
-    return { duckdbVersion: version, seconds: (performance.now() - t0) / 1000 };
+    await holding;
+    return { duckdbVersion: version, seconds: (performance.now() - t0) / 1000, lock: lifeLock };
   } catch (e) {
     throw toEngineError(e, 'engine-start-failed');
   }

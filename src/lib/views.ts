@@ -1,30 +1,23 @@
 /**
  * The workbench's views, in tab order. A feature adds its view here: an id (used in `?view=`),
- * a label in both languages and a loader for its component, which receives the shared engine and
- * workspace. Views other than Data load lazily (their code is fetched the first time one is shown),
- * which keeps the page's initial JavaScript small.
+ * a label in both languages and a loader for its component, which reaches the engine, the workspace
+ * and its own state through context ($lib/context). Views other than Data load lazily (their code is
+ * fetched the first time one is shown), which keeps the page's initial JavaScript small.
  */
 import type { Component } from 'svelte';
 import type { Bilingual } from '$common/bilingual';
-import type { EngineClient } from '$lib/engine/client.svelte';
-import type { Workspace } from '$lib/features/ingest/workspace.svelte';
 import DataView from '$lib/features/ingest/DataView.svelte';
-
-export interface ViewProps {
-  engine: EngineClient;
-  workspace: Workspace;
-}
 
 export interface ViewDef {
   id: string;
   label: Bilingual;
-  load: () => Promise<{ default: Component<ViewProps> }>;
+  load: () => Promise<{ default: Component }>;
 }
 
-const loaded = new Map<string, Promise<Component<ViewProps>>>();
+const loaded = new Map<string, Promise<Component>>();
 
 /** The view's component, fetched once. */
-export function viewComponent(view: ViewDef): Promise<Component<ViewProps>> {
+export function viewComponent(view: ViewDef): Promise<Component> {
   let p = loaded.get(view.id);
   if (!p) {
     p = view.load().then((m) => m.default);

@@ -21,6 +21,8 @@ test('?lang= forces the language and the switch changes it', async ({ page }) =>
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
   await page.getByLabel('语言').selectOption('en');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('CLM Workbench');
+  // The URL follows, so a copied link reopens in the language chosen.
+  expect(new URL(page.url()).searchParams.get('lang')).toBe('en');
 });
 
 test('defaults to the browser language', async ({ browser, baseURL }) => {

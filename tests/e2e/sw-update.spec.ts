@@ -31,7 +31,10 @@ function buildV2(): string {
   // The copy lives outside the repository, where neither vitest nor svelte-check looks.
   const src = fs.mkdtempSync(path.join(os.tmpdir(), 'clm-sw-v2-'));
   try {
-    for (const f of ['src', 'workers', 'static', 'scripts', 'svelte.config.js', 'vite.config.ts', 'tsconfig.json', 'package.json']) {
+    // Everything the build reads: the repository's top-level entries but the tests, benchmarks and docs.
+    const tracked = execFileSync('git', ['ls-files'], { cwd: REPO, encoding: 'utf8' }).split('\n');
+    const top = new Set(tracked.filter(Boolean).map((f) => f.split('/')[0]));
+    for (const f of [...top].filter((f) => !['tests', 'bench', 'docs', '.ci'].includes(f))) {
       fs.cpSync(path.join(REPO, f), path.join(src, f), { recursive: true });
     }
     fs.symlinkSync(path.join(REPO, 'node_modules'), path.join(src, 'node_modules'));

@@ -47,6 +47,11 @@ test('a walkthrough loads the sample, highlights its targets and jumps between s
   await expect(page.getByTestId('report-date')).toContainText(year);
   await expect(page.getByTestId('report').getByTestId('kpi-table')).toBeVisible();
   await page.emulateMedia({ media: 'screen' });
+
+  // Leaving Teaching takes the walkthrough's parameters out of the URL.
+  await page.getByRole('link', { name: 'Lifecycle' }).click();
+  await expect(page).toHaveURL(/view=lifecycle/);
+  expect([...new URL(page.url()).searchParams.keys()].filter((k) => k === 'tour' || k === 'step')).toEqual([]);
 });
 
 test('the Data view chart downloads as SVG and PNG', async ({ page }) => {

@@ -173,3 +173,18 @@ describe('dropping a dataset', () => {
     expect(await count()).toBe(0);
   });
 });
+
+describe('roles sent with the ingest call (remembered or linked, keyed by header signature)', () => {
+  it('types the file once with the roles for its header; an unknown role name falls back to the suggestion', async () => {
+    const { headerSignature } = await import('../../common/headers.ts');
+    const csv = text('用户ID,账期,出账收入\nu1,202401,10\nu2,202401,20\n');
+    const sig = headerSignature(['用户ID', '账期', '出账收入']);
+    const typed = await engine.ingestFile(csv, 'a.csv', { rolesByHeader: { [sig]: ['customerId', 'month', 'number'], other: ['text'] } });
+    expect(typed.roles).toEqual(['customerId', 'month', 'number']);
+    const suggested = await engine.ingestFile(csv, 'b.csv');
+    expect(suggested.roles).toEqual(['customerId', 'month', 'revenue']);
+    const unknown = await engine.ingestFile(csv, 'c.csv', { rolesByHeader: { [sig]: ['customerId', 'month', 'constructor' as 'number'] } });
+    expect(unknown.roles).toEqual(suggested.roles);
+    expect(unknown.quality).toMatchObject({ loaded: 2, rejected: 0 });
+  });
+});

@@ -7,6 +7,8 @@ import type { ColumnRole, DatasetSummary, Encoding, IngestOptions, ProgressFn } 
 import { all, exec, one, quoteIdent, quoteLiteral, template, type SqlConnection } from '../db/sql.ts';
 import { detectEncoding, detectFormat, sniffText, dedupeHeaders } from '../ingest/sniff.ts';
 import { suggestRoles } from '../ingest/roles.ts';
+import { headerSignature } from '../../common/headers.ts';
+import { ROLE_KIND } from './typed.ts';
 import { transcodeToUtf8Chunks } from '../ingest/encoding.ts';
 import { engineError } from './errors.ts';
 import rawDelimitedSql from './sql/raw_delimited.sql?raw';
@@ -58,12 +60,12 @@ export async function loadRaw(
   if (format === 'parquet') {
     const { parquetToCsvBlob } = await import('./parquet.ts');
     const csv = await parquetToCsvBlob(blob);
-    return { ...(await loadText(conn, files, base, csv, { encoding: 'utf-8' }, onProgress)), format: 'parquet', encoding: null };
+    return { ...(await loadText(conn, files, base, csv, { ...options, encoding: 'utf-8' }, onProgress)), format: 'parquet', encoding: null };
   }
   if (format === 'xlsx') {
     const { xlsxToCsvBlob } = await import('./xlsx.ts');
     const csv = await xlsxToCsvBlob(blob);
-    return { ...(await loadText(conn, files, base, csv, { encoding: 'utf-8' }, onProgress)), format: 'xlsx' };
+    return { ...(await loadText(conn, files, base, csv, { ...options, encoding: 'utf-8' }, onProgress)), format: 'xlsx' };
   }
   return loadText(conn, files, base, blob, options, onProgress);
 }
@@ -116,8 +118,14 @@ async function loadText(
     .map((r) => headers.map((_, i) => (r[`c${i + 1}`] as string | null) ?? ''));
   return {
     ...base, format: 'csv', encoding, delimiter: sniff.delimiter, hasHeader: sniff.hasHeader, headers, preview,
-    suggestedRoles: options.roles?.length === n ? options.roles : suggestRoles(headers, preview), blankLines
+    suggestedRoles: givenRoles(options, headers) ?? suggestRoles(headers, preview), blankLines
   };
+}
+
+/** Roles the UI sent for this file (for its column count, or for its header), if they are valid. */
+function givenRoles(options: IngestOptions, headers: string[]): ColumnRole[] | null {
+  const roles = options.roles?.length === headers.length ? options.roles : options.rolesByHeader?.[headerSignature(headers)];
+  return roles?.length === headers.length && roles.every((r) => Object.hasOwn(ROLE_KIND, r)) ? roles : null;
 }
 
 /** Whitespace-separated lines; returns the number of blank lines (counted, not loaded). */

@@ -2,9 +2,10 @@
  * The UI's handle on the engine worker. All data work happens in the worker; this class tracks
  * readiness, busy state and progress for `<main aria-busy>`, and cancels long work by terminating
  * the worker (a running DuckDB query cannot be interrupted) and starting a fresh one.
- * A worker that fails outside a call (an uncaught error, e.g. DuckDB-WASM's `Aborted(OOM)` or a failed
- * memory grow thrown from async code) never answers the call in flight: its `error` event rejects every
- * pending call instead, so the UI shows an error rather than staying busy forever.
+ * Every call in flight is settled when its worker goes: by Cancel (CancelledError), by a worker
+ * `error` event (e.g. DuckDB-WASM's `Aborted(OOM)` thrown from async code, which never answers the
+ * call), or by a worker the browser stopped without any event (seen through its lifetime lock, see
+ * `watchLock`). A stopped worker is restarted; `onRestart` hooks (the workspace) then load the data again.
  */
 import * as Comlink from 'comlink';
 import type { EngineApi, EngineError, EngineErrorCode, EngineInfo, Progress } from '$workers/contract';
@@ -35,6 +36,21 @@ export function workerFailure(event: Event): EngineError {
   return toCodedError<EngineErrorCode>(new Error(message), 'query-failed');
 }
 
+const LOST: EngineError = { code: 'engine-lost', message: 'The engine stopped without an error (the browser may have ended it to free memory).' };
+
+/**
+ * Resolves when the worker is gone. The worker holds a Web Lock named `info.lock` for its whole life;
+ * the browser releases a stopped worker's locks, so the page's request for it is granted then. Unlike
+ * a heartbeat, this cannot mistake a worker busy in a minutes-long synchronous query for a dead one.
+ */
+export function watchLock(_worker: Worker, info: EngineInfo): Promise<void> {
+  const locks = globalThis.navigator?.locks;
+  if (!info.lock || !locks) return new Promise(() => {}); // no lock: the error event is all there is
+  return locks.request(info.lock, () => undefined).then(() => undefined);
+}
+
+type Call<T> = (api: Comlink.Remote<EngineApi>, onProgress: (p: Progress) => void) => Promise<T>;
+
 export class EngineClient {
   status = $state<'starting' | 'ready' | 'failed'>('starting');
   info = $state<EngineInfo | null>(null);
@@ -42,79 +58,131 @@ export class EngineClient {
   pending = $state(0);
   progress = $state<Progress | null>(null);
   startError = $state<EngineError | null>(null);
+  /** Set when a worker stopped without being asked (and was restarted); the App reports it. */
+  lost = $state<EngineError | null>(null);
+  /** True from a restart until the restart hooks (reloading the data) are done. */
+  restoring = $state(false);
+  /** How the client learns that a worker stopped without an error event; tests replace it. */
+  watch: (worker: Worker, info: EngineInfo) => Promise<void> = watchLock;
+  /** Counts workers: a call or a loop that began under another generation belongs to a dead worker. */
+  generation = 0;
 
   private worker: Worker | null = null;
   private api: Comlink.Remote<EngineApi> | null = null;
-  private cancelCurrent: (() => void) | null = null;
-  /** Rejecters of the calls in flight, so a failing worker can end them all. */
+  private started: Promise<void> = Promise.resolve();
+  /** Rejecters of the calls in flight, so a stopped worker ends them all. */
   private inFlight = new Set<(e: unknown) => void>();
+  private restartHooks = new Set<() => void | Promise<void>>();
 
   /** `createWorker` is for tests (a fake worker); the app uses the engine worker. */
   constructor(private createWorker: () => Worker = spawnEngine) {}
 
   get busy(): boolean {
-    return this.status === 'starting' || this.pending > 0;
+    return this.status === 'starting' || this.restoring || this.pending > 0;
   }
 
-  async start(): Promise<void> {
+  /** Started, and not reloading the data after a restart: what a view may run on its own now. */
+  get available(): boolean {
+    return this.status === 'ready' && !this.restoring;
+  }
+
+  /** Resolves when the current worker has started (or failed to). */
+  whenStarted(): Promise<void> {
+    return this.started;
+  }
+
+  /** Runs `hook` after every restart (Cancel, or a worker that stopped); returns its removal. */
+  onRestart(hook: () => void | Promise<void>): () => void {
+    this.restartHooks.add(hook);
+    return () => this.restartHooks.delete(hook);
+  }
+
+  start(): Promise<void> {
     this.status = 'starting';
+    this.startError = null;
     const worker = (this.worker = this.createWorker());
+    const generation = this.generation;
     const fail = (event: Event) => {
       if (worker !== this.worker) return; // an old, cancelled worker
       event.preventDefault();
-      const error = workerFailure(event);
-      for (const reject of [...this.inFlight]) reject(error);
+      this.endCalls(workerFailure(event));
     };
     worker.addEventListener('error', fail);
     worker.addEventListener('messageerror', fail);
-    this.api = Comlink.wrap<EngineApi>(worker);
-    try {
-      this.info = await this.settle(this.api.init());
-      this.status = 'ready';
-    } catch (e) {
-      this.startError = asEngineError(e);
-      this.status = 'failed';
-    }
+    const api = (this.api = Comlink.wrap<EngineApi>(worker));
+    this.started = this.settle(api.init()).then(
+      (info) => {
+        if (worker !== this.worker) return; // replaced while it started
+        this.info = info;
+        this.status = 'ready';
+        void this.watch(worker, info).then(() => {
+          if (worker === this.worker && generation === this.generation) void this.replace(LOST);
+        });
+      },
+      (e: unknown) => {
+        if (worker !== this.worker) return;
+        this.startError = asEngineError(e);
+        this.status = 'failed';
+      }
+    );
+    return this.started;
   }
 
   /**
-   * Runs one engine call with progress; rejects with CancelledError if cancel() is called.
-   * Callers set their own busy flags synchronously before awaiting (aria-busy must flip at once).
+   * Runs one engine call with progress. Rejects with CancelledError on cancel(), and with the
+   * worker's failure if the worker stops. `pending` counts it at once (aria-busy flips before any
+   * await); while a new worker starts, the call waits for it.
    */
-  async run<T>(call: (api: Comlink.Remote<EngineApi>, onProgress: (p: Progress) => void) => Promise<T>): Promise<T> {
-    if (!this.api) throw { code: 'engine-start-failed', message: 'Engine not started.' } satisfies EngineError;
+  run<T>(call: Call<T>): Promise<T> {
     this.pending++;
     this.progress = null;
     const onProgress = Comlink.proxy((p: Progress) => {
       this.progress = p;
     });
-    try {
-      return await new Promise<T>((resolve, reject) => {
-        this.cancelCurrent = () => reject(new CancelledError());
-        this.settle(call(this.api!, onProgress)).then(resolve, reject);
-      });
-    } finally {
-      this.cancelCurrent = null;
+    const work = async () => {
+      if (this.status === 'starting') await this.started;
+      if (!this.api || this.status !== 'ready') throw { code: 'engine-start-failed', message: 'Engine not started.' } satisfies EngineError;
+      return call(this.api, onProgress);
+    };
+    return this.settle(work()).finally(() => {
       this.pending--;
       if (this.pending === 0) this.progress = null;
-    }
+    });
   }
 
-  /** The call's answer, or the worker's failure if that comes first. */
+  /** The call's answer, or the worker's end if that comes first. */
   private settle<T>(call: Promise<T>): Promise<T> {
     let reject!: (e: unknown) => void;
-    const failed = new Promise<never>((_, r) => (reject = r));
+    const ended = new Promise<never>((_, r) => (reject = r));
     this.inFlight.add(reject);
-    return Promise.race([call, failed]).finally(() => this.inFlight.delete(reject));
+    return Promise.race([call, ended]).finally(() => this.inFlight.delete(reject));
   }
 
-  /** Terminates the worker and starts a new one; the caller restores its datasets. */
-  async cancel(): Promise<void> {
-    const reject = this.cancelCurrent;
+  private endCalls(error: unknown): void {
+    for (const reject of [...this.inFlight]) reject(error);
+  }
+
+  /** Terminates the worker, settles every call in flight as cancelled, and starts a new one. */
+  cancel(): Promise<void> {
+    return this.replace(new CancelledError());
+  }
+
+  /** Ends the current worker and its calls with `reason`, starts a new worker, then runs the restart hooks. */
+  private async replace(reason: unknown): Promise<void> {
+    this.generation++;
+    this.restoring = true;
+    if (!(reason instanceof CancelledError)) this.lost = asEngineError(reason);
     this.worker?.terminate();
     this.worker = null;
     this.api = null;
-    reject?.();
-    await this.start();
+    this.endCalls(reason);
+    const generation = this.generation;
+    try {
+      await this.start();
+      if (this.status !== 'ready' || generation !== this.generation) return;
+      for (const hook of this.restartHooks) await hook();
+    } finally {
+      if (generation === this.generation) this.restoring = false;
+    }
   }
 }

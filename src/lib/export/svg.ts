@@ -74,15 +74,7 @@ export function serializeSvg(svg: SVGSVGElement): { text: string; width: number;
   return { text: standaloneSvgText(new XMLSerializer().serializeToString(clone)), width, height };
 }
 
-/** Saves a blob under a file name through a temporary blob: URL. */
-export function saveBlob(blob: Blob, filename: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
+export { saveBlob } from './save';
 
 export function svgBlob(svg: SVGSVGElement): Blob {
   return new Blob([serializeSvg(svg).text], { type: 'image/svg+xml;charset=utf-8' });

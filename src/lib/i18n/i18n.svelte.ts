@@ -24,6 +24,28 @@ export function pickLang(param: string | null, stored: string | null, browser: r
   return 'en';
 }
 
+const plurals = new Map<string, Intl.PluralRules>();
+
+/** The count a variable stands for: a number, or a number already formatted ("1,234"). */
+function countOf(v: string | number): number {
+  return typeof v === 'number' ? v : Number(v.replace(/[^\d.-]/g, ''));
+}
+
+/**
+ * Fills `{name}` with `vars.name`; `{name:one|other}` picks the word for the count in `vars.name`
+ * by the locale's plural rules (Intl.PluralRules), so English says "1 customer", "2 customers".
+ * Chinese strings need no plural forms.
+ */
+export function interpolate(s: string, vars: Record<string, string | number>, locale: string): string {
+  return s.replace(/\{(\w+)(?::([^{}|]*)\|([^{}]*))?\}/g, (whole, k: string, one?: string, other?: string) => {
+    if (!(k in vars)) return whole;
+    if (one === undefined) return String(vars[k]);
+    let rules = plurals.get(locale);
+    if (!rules) plurals.set(locale, (rules = new Intl.PluralRules(locale)));
+    return rules.select(countOf(vars[k])) === 'one' ? one : other!;
+  });
+}
+
 /**
  * Intl formatters are costly to build (a fraction of a millisecond each), and a table formats
  * thousands of numbers: one formatter per locale and option set, built once.
@@ -64,6 +86,7 @@ class I18n {
     this.set(pickLang(param, param ? null : stored, navigator.languages ?? [navigator.language]), false);
   }
 
+  /** `remember`: the user switched, so the choice is stored and `?lang=` follows (a copied link opens in it). */
   set(lang: Lang, remember = true): void {
     this.lang = lang;
     warm(this);
@@ -74,6 +97,9 @@ class I18n {
       } catch {
         /* storage blocked */
       }
+      const url = new URL(location.href);
+      url.searchParams.set('lang', lang);
+      history.replaceState(history.state, '', url);
     }
   }
 
@@ -81,19 +107,14 @@ class I18n {
     return this.lang === 'zh' ? 'zh-CN' : 'en-US';
   }
 
-  t = (key: MessageKey, vars: Record<string, string | number> = {}): string => {
-    const s = (this.lang === 'zh' ? zh : en)[key];
-    return s.replace(/\{(\w+)\}/g, (_, k: string) => (k in vars ? String(vars[k]) : `{${k}}`));
-  };
+  t = (key: MessageKey, vars: Record<string, string | number> = {}): string => interpolate((this.lang === 'zh' ? zh : en)[key], vars, this.locale);
 
   /**
    * Translates with a feature's own dictionary (each feature keeps its strings beside its code):
    * `i18n.tx(messages, 'title')` where `messages = { en: {...}, zh: {...} }`.
    */
-  tx = <K extends string>(dict: Dictionary<K>, key: K, vars: Record<string, string | number> = {}): string => {
-    const s = dict[this.lang][key] ?? dict.en[key] ?? key;
-    return s.replace(/\{(\w+)\}/g, (_, k: string) => (k in vars ? String(vars[k]) : `{${k}}`));
-  };
+  tx = <K extends string>(dict: Dictionary<K>, key: K, vars: Record<string, string | number> = {}): string =>
+    interpolate(dict[this.lang][key] ?? dict.en[key] ?? key, vars, this.locale);
 
   /** Picks the current language from a { en, zh } pair. */
   pick = (pair: Bilingual | undefined, fallback = ''): string => (pair ? pair[this.lang] : fallback);
@@ -102,6 +123,9 @@ class I18n {
     if (v == null || !Number.isFinite(v)) return (this.lang === 'zh' ? zh : en).notAvailable;
     return formatter(`n${this.locale}${digits}`, () => new Intl.NumberFormat(this.locale, { maximumFractionDigits: digits, minimumFractionDigits: digits })).format(v);
   };
+
+  /** A share (0.153) as a percentage ("15.3%"); null, NaN and ±∞ show as "not available", the same everywhere. */
+  pct = (v: number | null | undefined, digits = 1): string => (v == null || !Number.isFinite(v) ? this.num(null) : `${this.num(v * 100, digits)}%`);
 
   date = (iso: string | null | undefined, monthOnly = false): string => {
     if (!iso) return (this.lang === 'zh' ? zh : en).notAvailable;

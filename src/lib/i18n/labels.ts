@@ -52,6 +52,7 @@ export const REASON_LABELS: Record<string, Bilingual> = {
 
 export const ERROR_LABELS: Record<EngineErrorCode, Bilingual> = {
   'engine-start-failed': { en: 'The analysis engine could not start in this browser.', zh: '分析引擎无法在此浏览器中启动。' },
+  'engine-lost': { en: 'The analysis engine stopped unexpectedly (the browser may have ended it to free memory). It was restarted and the loaded files are being read again.', zh: '分析引擎意外停止（浏览器可能为释放内存而结束了它）。引擎已重启，正在重新读取已加载的文件。' },
   'empty-file': { en: 'The file is empty.', zh: '文件是空的。' },
   'binary-file': { en: 'This file is not a text, Parquet or Excel file.', zh: '此文件不是文本、Parquet 或 Excel 文件。' },
   'unsupported-format': { en: 'This file format is not supported.', zh: '不支持此文件格式。' },

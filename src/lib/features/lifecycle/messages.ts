@@ -18,7 +18,7 @@ export const m = dictionary({
   customers: 'Customers',
   total: 'Total',
   funnel: 'Stage funnel',
-  funnelNote: 'Reached: customers with at least one month in the stage, as a share of all {total} customers. Next: of those, the share seen later in the next stage.',
+  funnelNote: 'Reached: customers with at least one month in the stage, as a share of all {total} {total:customer|customers}. Next: of those, the share seen later in the next stage.',
   reached: 'Reached',
   share: 'Share',
   toNext: 'On to next stage',
@@ -45,7 +45,7 @@ export const m = dictionary({
   leversCol: 'Levers',
   analogOf: 'closest to seed-000 stage {stage}',
   agreement: 'Agreement with the planted truth (sample data)',
-  agreementNote: '{agree} of {rows} rows agree: {pct}. Rows: planted stage; columns: stage from the rule.',
+  agreementNote: '{agree} of {rows} {rows:row|rows} agree: {pct}. Rows: planted stage; columns: stage from the rule.',
   planted: 'Planted \\ rule',
   recall: 'Recall',
   precision: 'Precision',
@@ -57,7 +57,7 @@ export const m = dictionary({
   'note-no-data-usage': 'No data-usage column: the data-service rule uses revenue instead.',
   benchmark: 'Timing',
   runBenchmark: 'Time the benchmark queries',
-  benchSeconds: 'Base {base} s, stages {stages} s, transitions {transitions} s, cohort retention {cohort} s; total {total} s on {rows} rows.'
+  benchSeconds: 'Base {base} s, stages {stages} s, transitions {transitions} s, cohort retention {cohort} s; total {total} s on {rows} {rows:row|rows}.'
 }, {
   title: '生命周期阶段',
   notPanel: '生命周期阶段需要月度面板数据（用户ID列和账期列）。所选数据集不是面板数据；请在"数据"页调整字段角色，或加载示例数据。',

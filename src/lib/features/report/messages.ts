@@ -11,7 +11,7 @@ export const m = dictionary(
     print: 'Print report',
     title: 'Customer lifecycle report',
     date: 'Date: {date}',
-    data: 'Data: {file} · {rows} rows · {customers} customers',
+    data: 'Data: {file} · {rows} {rows:row|rows} · {customers} {customers:customer|customers}',
     segment: 'Customers: segment “{name}” only',
     noData: 'No data loaded: the report shows the views without numbers.'
   },

@@ -3,11 +3,11 @@
  * the saved segment definitions per file, written by the workspace): the overview's
  * parameters (quadrant cuts, RFM bins, usage measure and bins) and whether it was built, the rules'
  * minimum support, the clusters' features, k and seed and whether they ran, and the edits to the
- * lever list. Campaign parameters are not here (Campaign.svelte keeps its own).
+ * lever list. The campaign list's parameters and the evaluation's ARPU bands have keys of their own.
  */
 import type { BaseFeature } from '$workers/segments/contract';
-import { BASE_FEATURES, DEFAULT_SEGMENT_PARAMS } from '$common/segmentParams';
-import { linked } from '$lib/share/settings.svelte';
+import { BASE_FEATURES, DEFAULT_CAMPAIGN, DEFAULT_SEGMENT_PARAMS } from '$common/segmentParams';
+import { linked, settings } from '$lib/share/settings.svelte';
 import { isLeverEdits, type LeverEdit } from './levers';
 
 const FEATURES: readonly string[] = BASE_FEATURES;
@@ -44,3 +44,38 @@ export const segmentsLink = linked(
     levers: isLeverEdits
   }
 );
+
+const STAGES: readonly string[] = ['A', 'B', 'C', 'D', 'E'];
+const oneOf = (allowed: readonly string[]) => (v: string | null) => v === null || allowed.includes(v);
+const numberOrNull = (lo: number, hi: number) => (v: number | null) => v === null || (typeof v === 'number' && v >= lo && v <= hi);
+
+/** The campaign list's parameters (key 'campaign'), field by field; anything off falls back to the default. */
+export const campaignLink = linked('campaign', DEFAULT_CAMPAIGN, {
+  segment: (v) => v === null || typeof v === 'string',
+  arpuMin: numberOrNull(-1e12, 1e12),
+  arpuMax: numberOrNull(-1e12, 1e12),
+  stage: oneOf(STAGES),
+  valueTier: oneOf(['high', 'medium', 'low']),
+  loyalty: oneOf(['high', 'fairlyHigh', 'average', 'low']),
+  minChurnRisk: numberOrNull(0, 1),
+  order: (v) => v === 'value' || v === 'elasticity',
+  dropBottom: (v) => v >= 0 && v <= 0.99,
+  controlShare: (v) => v >= 0 && v <= 0.99,
+  seed: Number.isInteger
+});
+
+const DEFAULT_BANDS = '30, 50, 80, 120';
+
+/** The ARPU band bounds of the campaign evaluation (key 'campaignBands'), as typed. */
+export const bandsLink = {
+  read(): string {
+    const v = settings.get<unknown>('campaignBands');
+    if (v === undefined) return DEFAULT_BANDS;
+    if (typeof v === 'string' && /^[\d.,，\s]{1,80}$/.test(v)) return v;
+    settings.drop('campaignBands');
+    return DEFAULT_BANDS;
+  },
+  save(text: string): void {
+    settings.set('campaignBands', text === DEFAULT_BANDS ? undefined : text);
+  }
+};

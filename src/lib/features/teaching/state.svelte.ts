@@ -1,0 +1,68 @@
+/**
+ * Teaching mode's state: the walkthrough and step shown. Opening a step records it in the URL
+ * (`?view=teaching&tour=…&step=…`, so a trainer can reopen or share the exact screen) and loads the
+ * seeded sample when no data is loaded. Outlining the step's target is the view's (it is in the DOM).
+ */
+import { getWorkbench, type Workbench } from '$lib/context';
+import { i18n } from '$lib/i18n/i18n.svelte';
+import { clampStep, SAMPLE, WALKTHROUGHS, type Walkthrough } from './walkthroughs';
+
+export class TeachingState {
+  tour = $state.raw<Walkthrough | null>(null);
+  index = $state(0);
+  /** The sample is being loaded for the walkthrough. */
+  loading = $state(false);
+  /** Counts openings: an older opening still waiting gives way to a newer one. */
+  #opened = 0;
+
+  constructor(private wb: Workbench) {}
+
+  get step() {
+    return this.tour ? this.tour.steps[this.index] : null;
+  }
+
+  /** The walkthrough and step named in the URL, if any. */
+  fromUrl(): { tour: Walkthrough; index: number } | null {
+    const url = new URL(location.href);
+    const tour = WALKTHROUGHS.find((x) => x.id === url.searchParams.get('tour'));
+    return tour ? { tour, index: Number(url.searchParams.get('step') ?? '1') - 1 } : null;
+  }
+
+  /**
+   * Opens step `i` of `w`: records it in the URL, waits for the engine and loads the sample if no
+   * data is loaded. Resolves with whether this is still the latest opening.
+   */
+  async open(w: Walkthrough, i: number): Promise<boolean> {
+    const mine = ++this.#opened;
+    this.tour = w;
+    this.index = clampStep(w, i);
+    const url = new URL(location.href);
+    url.searchParams.set('view', 'teaching');
+    url.searchParams.set('tour', w.id);
+    url.searchParams.set('step', String(this.index + 1));
+    history.replaceState(history.state, '', url);
+    const { engine, workspace } = this.wb;
+    await engine.whenStarted();
+    if (mine !== this.#opened) return false;
+    if (!workspace.base && engine.status === 'ready') {
+      this.loading = true;
+      await workspace.loadSample({ ...SAMPLE, lang: i18n.lang });
+      this.loading = false;
+    }
+    return mine === this.#opened;
+  }
+
+  /** Leaves the walkthrough (the view is left; its URL parameters went with it): an opening still waiting stops. */
+  leave(): void {
+    this.#opened++;
+    this.tour = null;
+    this.index = 0;
+    this.loading = false;
+  }
+}
+
+/** Teaching mode's state, made once for the app (call during component initialisation). */
+export function teachingState(): TeachingState {
+  const wb = getWorkbench();
+  return wb.features.get('teaching', () => new TeachingState(wb));
+}
