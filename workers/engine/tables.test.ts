@@ -28,7 +28,7 @@ async function sample(): Promise<string> {
   await api().segments.segmentOverview(s.id, DEFAULT_SEGMENT_PARAMS);
   return s.id;
 }
-const runLifecycle = (id: string, ruleSet: RuleSetId) => api().lifecycle.computeLifecycle(id, { ruleSet, params: {}, arpuTierCuts: [50, 150], month: null });
+const runLifecycle = (id: string, ruleSet: RuleSetId) => api().lifecycle.computeLifecycle(id, { ruleSet, params: {} });
 /** Customers whose last month in the stage table has one of these stages. */
 async function latestIn(id: string, stages: string[]): Promise<number> {
   const rows = await all(engine.conn, `SELECT arg_max(stage, month) AS stage FROM "lifecycle_${id}" GROUP BY customer_id`);

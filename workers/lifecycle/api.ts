@@ -7,7 +7,7 @@ import panelSizeSql from '../panel/sql/panel_size.sql?raw';
 import stageMonthsSql from './sql/stage_months.sql?raw';
 import baseScanSql from './sql/base_scan.sql?raw';
 import type { LifecycleApi, LifecycleMonth, LifecycleResult, MonthRequest } from './contract.ts';
-import { RULE_SETS, ruleSetInfo, stageSet } from './rules.ts';
+import { RULE_SETS, ruleSetInfo } from './rules.ts';
 import { checkPanel, notesFor, runStages } from './stages.ts';
 import { ensurePanel } from '../panel/panel.ts';
 import { exitStagesOf, monthViews, stageChurn, stageViews } from './views.ts';
@@ -39,7 +39,7 @@ export function lifecycleApi(engine: () => Engine): LifecycleApi {
     const target = quoteIdent(TABLES.stages(ds.id));
     const at = monthOf(months ?? (await stageMonths(e.conn, target)), request.month);
     const ids = { dataset: ds.id, target, base: await ensurePanel(e, ds) };
-    return monthViews(e.conn, ids, set.stages, at, request.arpuTierCuts, hasDataServices(ds));
+    return { ruleSet: set.ruleSet, ...(await monthViews(e.conn, ids, set.stages, at, request.arpuTierCuts, hasDataServices(ds))) };
   }
 
   return featureApi<LifecycleApi>({}, {
@@ -54,10 +54,8 @@ export function lifecycleApi(engine: () => Engine): LifecycleApi {
       await ensurePanel(e, ds);
       const run = await runStages(e.conn, datasetId, request.ruleSet, request.params);
       const t1 = performance.now();
-      const views = await stageViews(e.conn, run.table, stageSet(rule, run.params));
+      const views = await stageViews(e.conn, run.table, rule.stages.map((s) => s.code));
       const t2 = performance.now();
-      const monthly = await month(e, ds, request, views.months);
-      const t3 = performance.now();
       const sample = e.sampleOptions(datasetId);
       let agreed: LifecycleResult['agreement'] = null;
       if (sample && request.ruleSet === 'clm' && ds.has('tenure') && ds.has('churn')) {
@@ -69,9 +67,9 @@ export function lifecycleApi(engine: () => Engine): LifecycleApi {
       return {
         datasetId, ruleSet: rule.id, table: run.table.replaceAll('"', ''), stages: rule.stages.map((s) => s.code),
         description: rule.describe(Object.fromEntries(run.params.map((p) => [p.key, p.value]))),
-        sql: run.sql, params: run.params, ...views, ...monthly, agreement: agreed,
+        sql: run.sql, params: run.params, ...views, agreement: agreed,
         notes: notesFor(ds, request.ruleSet),
-        seconds: { stages: (t1 - t0) / 1000, views: (t2 - t1) / 1000, month: (t3 - t2) / 1000, agreement: since(t3) }
+        seconds: { stages: (t1 - t0) / 1000, views: (t2 - t1) / 1000, agreement: since(t2) }
       };
     },
 
@@ -85,7 +83,8 @@ export function lifecycleApi(engine: () => Engine): LifecycleApi {
       const stageSet = await readStages(e.conn, datasetId);
       if (!stageSet) throw engineError('lifecycle-no-stages', 'Compute the lifecycle stages first.');
       const exitStages = exitStagesOf(stageSet);
-      return { stageSet, exitStages, stageChurn: await stageChurn(e.conn, quoteIdent(TABLES.stages(datasetId)), stageSet.stages, exitStages) };
+      const stages = quoteIdent(TABLES.stages(datasetId));
+      return { stageSet, ruleLabel: RULE_SETS[stageSet.ruleSet].label, exitStages, stageChurn: await stageChurn(e.conn, stages, stageSet.stages, exitStages) };
     },
 
     offerEndList: async (datasetId, request) => {
@@ -109,7 +108,7 @@ export function lifecycleApi(engine: () => Engine): LifecycleApi {
       const t3 = performance.now();
       const run = await runStages(e.conn, datasetId, 'clm', {});
       const t4 = performance.now();
-      const views = await stageViews(e.conn, run.table, stageSet(RULE_SETS.clm, run.params));
+      const views = await stageViews(e.conn, run.table, RULE_SETS.clm.stages.map((s) => s.code));
       const t5 = performance.now();
       await month(e, ds, { month: null, arpuTierCuts: [50, 150] }, views.months);
       const t6 = performance.now();
@@ -117,10 +116,7 @@ export function lifecycleApi(engine: () => Engine): LifecycleApi {
       const s = (a: number, b: number) => (b - a) / 1000;
       return {
         rows: Number(size.rows), customers: Number(size.customers),
-        seconds: {
-          base: s(t0, t1), scan: s(t1, t2), stages: s(t3, t4), views: s(t4, t5), month: s(t5, t6), total: s(t3, t5),
-          transitions: s(t4, t5), cohortRetention: s(t5, t6)
-        }
+        seconds: { base: s(t0, t1), scan: s(t1, t2), stages: s(t3, t4), views: s(t4, t5), month: s(t5, t6), total: s(t3, t5) }
       };
     }
   });

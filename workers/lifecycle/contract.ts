@@ -61,7 +61,7 @@ export interface MonthRequest {
   month: string | null;
 }
 
-export interface LifecycleRequest extends MonthRequest {
+export interface LifecycleRequest {
   ruleSet: RuleSetId;
   /** Parameter values by key; missing keys take the rule set's defaults. */
   params: Record<string, number>;
@@ -108,7 +108,11 @@ export interface StageChurn {
 /** Churn by stage for another tab: the stages Lifecycle computed last, with their names. */
 export interface StageChurnResult {
   stageSet: StageSet;
+  /** The rule set's name, for a tab that shows where the stages came from. */
+  ruleLabel: Bilingual;
+  /** What counts as churn: the stages standing for E, or 'dormant' in a vocabulary without one. */
   exitStages: string[];
+  /** Per stage, in the vocabulary's order. */
   stageChurn: StageChurn[];
 }
 
@@ -139,6 +143,8 @@ export interface DataServiceFigures {
 
 /** The views of one month: stage × ARPU tier × region, and each stage's KPIs. */
 export interface LifecycleMonth {
+  /** The rule set of the stages these views were computed on. */
+  ruleSet: RuleSetId;
   cross: { month: string; cuts: number[]; regions: string[]; cells: CrossCell[] };
   kpis: StageKpi[];
   /** Whether `kpis[].value` could be filled (the Customer value tab has run). */
@@ -169,7 +175,7 @@ export interface Agreement {
   missing: number;
 }
 
-export interface LifecycleResult extends LifecycleMonth {
+export interface LifecycleResult {
   datasetId: string;
   ruleSet: RuleSetId;
   /**
@@ -189,13 +195,9 @@ export interface LifecycleResult extends LifecycleMonth {
   funnel: FunnelStep[];
   /** transitions[from][to]: customers in `from` one month and `to` the next calendar month. */
   transitions: number[][];
-  /** Per stage, in the vocabulary's order; the exit stages are those of `exitStages`. */
-  stageChurn: StageChurn[];
-  /** What counts as churn for stageChurn: the stages standing for E, or 'dormant' in a vocabulary without one. */
-  exitStages: string[];
   agreement: Agreement | null;
   notes: LifecycleNote[];
-  seconds: { stages: number; views: number; month: number; agreement: number };
+  seconds: { stages: number; views: number; agreement: number };
 }
 
 /** The offer-plan renewal list (seed 000, initiative 1•0). */
@@ -240,19 +242,15 @@ export interface LifecycleBenchResult {
    * it writing a table of the stage table's shape; stages: the default rule; views: the stage views;
    * month: the month views; total = stages + views (a parameter edit up to the redrawn charts).
    */
-  seconds: {
-    base: number; scan: number; stages: number; views: number; month: number; total: number;
-    /** The old names of views and month, read by the Lifecycle view until it shows the new ones. */
-    transitions: number; cohortRetention: number;
-  };
+  seconds: { base: number; scan: number; stages: number; views: number; month: number; total: number };
 }
 
 export interface LifecycleApi {
   /** The rule sets with their stages and parameters (defaults), for the UI's controls. */
   lifecycleRuleSets(): Promise<RuleSetInfo[]>;
-  /** Runs the chosen rule set on a loaded panel and computes the views. */
+  /** Runs the chosen rule set on a loaded panel and computes the stage views (distribution, funnel, transitions). */
   computeLifecycle(datasetId: string, request: LifecycleRequest): Promise<LifecycleResult>;
-  /** Recomputes only the month views on the stages last computed (a new month or tier cuts). */
+  /** The month views on the stages last computed: a new month or new tier cuts rerun only these. */
   lifecycleMonth(datasetId: string, request: MonthRequest): Promise<LifecycleMonth>;
   /** Churn conditional on the stage, on the stages computed last (lifecycle-no-stages before). */
   stageChurn(datasetId: string): Promise<StageChurnResult>;

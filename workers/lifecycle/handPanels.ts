@@ -48,7 +48,7 @@ export function handPanels() {
   }
   /** Each customer's stages in month order, space-separated. */
   async function stagesOf(id: string, ruleSet: RuleSetId, params: Record<string, number> = {}): Promise<Record<string, string>> {
-    const r = await ctx.api.computeLifecycle(id, { ruleSet, params, arpuTierCuts: [50, 150], month: null });
+    const r = await ctx.api.computeLifecycle(id, { ruleSet, params });
     const rows = await all(ctx.engine.conn, `SELECT customer_id, string_agg(stage, ' ' ORDER BY month) AS s FROM "${r.table}" GROUP BY 1`);
     return Object.fromEntries(rows.map((x) => [String(x.customer_id), String(x.s)]));
   }

@@ -31,7 +31,7 @@ describe('customers whose offer ends in the next N months', () => {
   it('"mature-stage users of more than one year": with stages computed, C and tenure over 12', async () => {
     const id = await hp.load(PANEL);
     expect((await hp.api.offerEndList(id, { ...request, matureOnly: true })).total).toBe(0);
-    await hp.api.computeLifecycle(id, { ruleSet: 'clm', params: {}, arpuTierCuts: [50], month: null });
+    await hp.api.computeLifecycle(id, { ruleSet: 'clm', params: {} });
     const list = await hp.api.offerEndList(id, { ...request, matureOnly: true });
     expect(list.rows.map((r) => [r.customerId, r.stage])).toEqual([['hi', 'C'], ['edge', 'C']]);
     expect(list.hasStages).toBe(true);

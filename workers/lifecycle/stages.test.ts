@@ -37,7 +37,7 @@ describe('default rule A–E on a hand-made panel', () => {
 
   it('views: funnel, transitions and distribution agree with the stages', async () => {
     const id = await load(CLM_PANEL);
-    const r = await hp.api.computeLifecycle(id, { ruleSet: 'clm', params: {}, arpuTierCuts: [50, 150], month: null });
+    const r = await hp.api.computeLifecycle(id, { ruleSet: 'clm', params: {} });
     expect(r.months).toHaveLength(14);
     expect(r.distribution.flat().reduce((a, b) => a + b, 0)).toBe(13 + 14 + 14 + 6);
     const A = 0, B = 1, C = 2, D = 3, E = 4;
@@ -52,9 +52,10 @@ describe('default rule A–E on a hand-made panel', () => {
     expect(r.funnel[3].toNext).toBe(1); // both decliners exited
     expect(r.notes).toContain('no-tenure');
     // Last month: new (C, ARPU 60) and old (E, ARPU (40+20+10)/3) and silent (E, 0).
-    expect(r.cross.month).toBe('2025-02');
-    expect(r.cross.cells.find((c) => c.stage === 'C')).toMatchObject({ arpuTier: 1, customers: 1, arpu: 60 });
-    expect(r.cross.cells.find((c) => c.stage === 'E')).toMatchObject({ arpuTier: 0, customers: 2 });
+    const { cross } = await hp.api.lifecycleMonth(id, { month: null, arpuTierCuts: [50, 150] });
+    expect(cross.month).toBe('2025-02');
+    expect(cross.cells.find((c) => c.stage === 'C')).toMatchObject({ arpuTier: 1, customers: 1, arpu: 60 });
+    expect(cross.cells.find((c) => c.stage === 'E')).toMatchObject({ arpuTier: 0, customers: 2 });
     expect(r.sql).toContain('CREATE OR REPLACE TABLE');
     expect(r.description.en).toContain('first 3 months');
   });
@@ -95,7 +96,7 @@ describe('activity states (product analytics) on a hand-made panel', () => {
 });
 
 describe('degenerate inputs give a clear error code', () => {
-  const request: LifecycleRequest = { ruleSet: 'clm', params: {}, arpuTierCuts: [50, 150], month: null };
+  const request: LifecycleRequest = { ruleSet: 'clm', params: {} };
   it.each([
     { name: 'one month only', csv: 'customer_id,month,revenue\nu1,2024-01,10\nu2,2024-01,20\n', code: 'lifecycle-one-month' },
     { name: 'no revenue column', csv: 'customer_id,month,region\nu1,2024-01,N\nu1,2024-02,N\n', code: 'lifecycle-no-revenue' },
@@ -117,7 +118,7 @@ describe('degenerate inputs give a clear error code', () => {
 describe('agreement with the planted truth on the sample panel', () => {
   it('default rule: overall and per-stage agreement above the measured floor', async () => {
     const s = await hp.engine.loadSample({ customers: 2000, months: 24, seed: 1, lang: 'en' });
-    const r = await hp.api.computeLifecycle(s.id, { ruleSet: 'clm', params: {}, arpuTierCuts: [50, 150], month: null });
+    const r = await hp.api.computeLifecycle(s.id, { ruleSet: 'clm', params: {} });
     const a = r.agreement!;
     // Measured (seed 1, 24 months): 92.11% of 34,736 rows for 2,000 customers; 92.31% of 350,599 rows
     // for 20,000 (the generator author's quick rule: ~92%). Recall A 1.00, B 0.84, C 0.96, D 0.62,
@@ -137,7 +138,7 @@ describe('agreement with the planted truth on the sample panel', () => {
     // The confusion matrix counts every row once.
     expect(a.confusion.flat().reduce((x, y) => x + y, 0)).toBe(a.rows);
     // Parameters matter: a 50% fall threshold finds far fewer decliners.
-    const loose = await hp.api.computeLifecycle(s.id, { ruleSet: 'clm', params: { down: 0.5 }, arpuTierCuts: [50, 150], month: null });
+    const loose = await hp.api.computeLifecycle(s.id, { ruleSet: 'clm', params: { down: 0.5 } });
     expect(loose.agreement!.perStage[3].recall!).toBeLessThan(recall.D - 0.1);
   }, 120_000);
 });

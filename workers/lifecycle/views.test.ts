@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { handPanels, panel, series } from './handPanels.ts';
 
 const hp = handPanels();
-const request = { ruleSet: 'clm' as const, params: {}, arpuTierCuts: [50, 150], month: null };
+const request = { ruleSet: 'clm' as const, params: {} };
+const lastMonth = { month: null, arpuTierCuts: [50, 150] };
 
 // Twelve months, default rule (N = K = W = 3), tenure over N: stable revenue is C throughout.
 // leave: churn flag in month 6 (E), no rows after; late: churn flag in month 10.
@@ -17,7 +18,9 @@ const CHURN_PANEL = panel(['revenue', 'tenure', 'churn'], [
 
 describe('churn conditional on the stage', () => {
   it('of the C months with 3 (6) later months in the data, the share that exit within 3 (6) months', async () => {
-    const r = await hp.api.computeLifecycle(await hp.load(CHURN_PANEL), request);
+    const id = await hp.load(CHURN_PANEL);
+    await hp.api.computeLifecycle(id, request);
+    const r = await hp.api.stageChurn(id);
     expect(r.exitStages).toEqual(['E']);
     const c = r.stageChurn.find((s) => s.stage === 'C')!;
     // Within 3: C months 1–9 have the follow-up (the data ends in month 12): stay 9 rows, none
@@ -29,10 +32,8 @@ describe('churn conditional on the stage', () => {
     expect(r.stageChurn.find((s) => s.stage === 'E')).toMatchObject({ churn3: null, churn6: null });
     expect(r.stageChurn.find((s) => s.stage === 'A')).toMatchObject({ followed3: 0, churn3: null });
     expect(r.stageChurn.map((s) => s.stage)).toEqual(['A', 'B', 'C', 'D', 'E']);
-    // Another tab reads the same figures from the stages stored.
-    const stored = await hp.api.stageChurn(r.datasetId);
-    expect(stored.stageChurn).toEqual(r.stageChurn);
-    expect(stored.stageSet.labels.C).toEqual({ en: 'C Climax', zh: 'C 成熟' });
+    // Read from the stages stored, so another tab can show them with the stages' names.
+    expect(r.stageSet.labels.C).toEqual({ en: 'C Climax', zh: 'C 成熟' });
   });
 
   it('activity states have no exit stage: churn is reaching dormant', async () => {
@@ -40,7 +41,8 @@ describe('churn conditional on the stage', () => {
       { id: 'a', first: 1, rows: series([10, 10, 10, 10, 0, 0, 0, 0]) },
       { id: 'b', first: 1, rows: series([10, 10, 10, 10, 10, 10, 10, 10]) }
     ]));
-    const r = await hp.api.computeLifecycle(id, { ...request, ruleSet: 'activity' });
+    await hp.api.computeLifecycle(id, { ...request, ruleSet: 'activity' });
+    const r = await hp.api.stageChurn(id);
     expect(r.exitStages).toEqual(['dormant']);
     // returning months with 3 later months: a 1–4 (month 4's next three are dormant; 2–4 within 3),
     // b 1–5; churned: a's months 2, 3, 4 → 3 of 9.
@@ -49,9 +51,10 @@ describe('churn conditional on the stage', () => {
 });
 
 describe('month views', () => {
-  it('stage KPIs and the cross table of a chosen month, recomputed without rerunning the stages', async () => {
+  it('stage KPIs and the cross table of a chosen month, computed without rerunning the stages', async () => {
     const id = await hp.load(CHURN_PANEL);
-    const r = await hp.api.computeLifecycle(id, { ...request, month: '2024-05' });
+    await hp.api.computeLifecycle(id, request);
+    const r = await hp.api.lifecycleMonth(id, { month: '2024-05', arpuTierCuts: [50, 150] });
     expect(r.cross.month).toBe('2024-05');
     expect(r.kpis.find((k) => k.stage === 'C')).toEqual({ stage: 'C', customers: 3, revenue: 150, arpu: 50, value: null });
     expect(r.kpis.find((k) => k.stage === 'E')).toEqual({ stage: 'E', customers: 0, revenue: 0, arpu: null, value: null });
@@ -78,7 +81,8 @@ describe('month views', () => {
       { id: 'u3', first: 1, rows: [[30, 0, 5, 0], [30, 0, 5, 0]] },
       { id: 'u4', first: 1, rows: [[30, 0, 0, 0], [30, 0, 0, 0]] }
     ]));
-    const r = await hp.api.computeLifecycle(id, { ...request, ruleSet: 'dataService' });
+    await hp.api.computeLifecycle(id, { ...request, ruleSet: 'dataService' });
+    const r = await hp.api.lifecycleMonth(id, lastMonth);
     expect(r.dataServices).toEqual({ customers: 4, users: 3, penetration: 3 / 4, oneOrTwo: 2 / 3, under10: null });
   });
 
@@ -88,7 +92,8 @@ describe('month views', () => {
       { id: 'u2', first: 1, rows: [[30, 100, 5, 20], [30, 100, 5, 10]] },
       { id: 'u3', first: 1, rows: [[30, 0, 5, 3], [30, 0, 5, 2]] }
     ]));
-    const r = await hp.api.computeLifecycle(id, { ...request, ruleSet: 'dataService' });
+    await hp.api.computeLifecycle(id, { ...request, ruleSet: 'dataService' });
+    const r = await hp.api.lifecycleMonth(id, lastMonth);
     expect(r.dataServices).toMatchObject({ users: 3, under10: 2 / 3 });
   });
 });

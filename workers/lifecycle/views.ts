@@ -1,8 +1,9 @@
 /**
  * The views computed from a stage table, each from its own SQL file, shaped into small arrays.
- * Two groups, so that a new month or new tier cuts rerun only what depends on them: the stage views
- * (distribution, funnel, transitions, churn by stage) after every rule run, and the month views
- * (stage × ARPU tier × region, stage KPIs, seed 002's data-service figures) on their own.
+ * Three calls, so that what the user changes reruns only what depends on it: the stage views
+ * (distribution, funnel, transitions) with every rule run; churn by stage after it; the month views
+ * (stage × ARPU tier × region, stage KPIs, seed 002's data-service figures) on their own, again
+ * when the month or the tier cuts change.
  */
 import { sortedCuts } from '../../common/lists.ts';
 import { all, template, type SqlConnection } from '../db/sql.ts';
@@ -16,7 +17,7 @@ import stageKpisSql from './sql/stage_kpis.sql?raw';
 import dataServicesSql from './sql/data_services.sql?raw';
 import type { CrossCell, DataServiceFigures, FunnelStep, LifecycleMonth, LifecycleResult, StageChurn, StageSet } from './contract.ts';
 
-type StageViews = Pick<LifecycleResult, 'months' | 'distribution' | 'totalCustomers' | 'funnel' | 'transitions' | 'stageChurn' | 'exitStages'>;
+type StageViews = Pick<LifecycleResult, 'months' | 'distribution' | 'totalCustomers' | 'funnel' | 'transitions'>;
 
 /** Months as YYYY-MM and distribution[stage][month]. */
 export async function distribution(conn: SqlConnection, target: string, stages: string[]): Promise<{ months: string[]; distribution: number[][] }> {
@@ -83,15 +84,12 @@ export async function stageChurn(conn: SqlConnection, target: string, stages: st
   });
 }
 
-/** The views that depend on the stages only. */
-export async function stageViews(conn: SqlConnection, target: string, set: Pick<StageSet, 'stages' | 'analogOf'>): Promise<StageViews> {
-  const exitStages = exitStagesOf(set);
+/** The views a parameter edit redraws first (churn by stage and the month views follow in calls of their own). */
+export async function stageViews(conn: SqlConnection, target: string, stages: string[]): Promise<StageViews> {
   return {
-    ...(await distribution(conn, target, set.stages)),
-    ...(await funnel(conn, target, set.stages)),
-    transitions: await transitions(conn, target, set.stages),
-    stageChurn: await stageChurn(conn, target, set.stages, exitStages),
-    exitStages
+    ...(await distribution(conn, target, stages)),
+    ...(await funnel(conn, target, stages)),
+    transitions: await transitions(conn, target, stages)
   };
 }
 
@@ -115,7 +113,7 @@ const NO_VALUE = '(SELECT CAST(NULL AS VARCHAR) AS customer_id, CAST(NULL AS DOU
 /** The month views: the cross table, each stage's KPIs, and seed 002's figures when the file has data-service columns. */
 export async function monthViews(
   conn: SqlConnection, ids: { dataset: string; target: string; base: string }, stages: string[], month: string, cuts: number[], hasDataServices: boolean
-): Promise<LifecycleMonth> {
+): Promise<Omit<LifecycleMonth, 'ruleSet'>> {
   const hasValue = (await readValueScores(conn, ids.dataset)) !== null;
   const value = hasValue ? `(SELECT customer_id, composite FROM ${valueScoresTable(ids.dataset)})` : NO_VALUE;
   const kpiRows = new Map((await all(conn, template(stageKpisSql, { target: ids.target, base: ids.base, value }), [`${month}-01`]))
