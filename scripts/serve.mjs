@@ -4,6 +4,7 @@
 // The port is --port, else the PORT environment variable, else 4173. Answers 404 outside the base, so
 // tests catch any absolute /_app/ path. --log prints one line per request (the service-worker update
 // test counts what the browser downloads).
+import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,6 +27,7 @@ if (!/^\d+$/.test(portText) || port > 65535) fail(`"${portText}" is not a port n
 const base = opt('--base', '/').replace(/\/?$/, '/');
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', opt('--root', process.env.BUILD_DIR ?? 'build'));
 const log = args.includes('--log');
+if (!fs.existsSync(path.join(root, 'index.html'))) fail(`${root} holds no built site; run "npm run build" first (or pass --root <folder>).`);
 const files = sirv(root, { dev: false, etag: true, gzip: false, brotli: false, single: false });
 
 const server = http.createServer((req, res) => {

@@ -1,16 +1,22 @@
 // scripts/serve.mjs as a user runs it: a busy port is named, with no stack trace and a non-zero exit;
 // --port and PORT choose the port.
 import { spawn } from 'node:child_process';
+import fs from 'node:fs';
 import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 
 const script = path.join(import.meta.dirname, 'serve.mjs');
+// A stand-in built site, so these tests do not depend on `npm run build` having run first.
+const site = fs.mkdtempSync(path.join(os.tmpdir(), 'clm-serve-'));
+fs.writeFileSync(path.join(site, 'index.html'), '<!doctype html><title>t</title>');
+afterAll(() => fs.rmSync(site, { recursive: true, force: true }));
 
 /** Runs serve.mjs until it exits or prints its address; the server is stopped in both cases. */
 function serve(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [script, ...args], { env: { ...process.env, ...env } });
+    const child = spawn(process.execPath, [script, ...args, '--root', site], { env: { ...process.env, ...env } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => {
@@ -54,6 +60,15 @@ describe('scripts/serve.mjs', () => {
     expect((await serve([], { PORT: String(port) })).stdout).toContain(`http://127.0.0.1:${port}/`);
     const other = await freePort();
     expect((await serve(['--port', String(other)], { PORT: String(port) })).stdout).toContain(`http://127.0.0.1:${other}/`);
+  });
+
+  it('says the site is not built instead of a stack trace', async () => {
+    const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'clm-serve-empty-'));
+    const run = await serve(['--root', empty, '--port', String(await freePort())]);
+    fs.rmSync(empty, { recursive: true, force: true });
+    expect(run.code).not.toBe(0);
+    expect(run.stderr).toContain('npm run build');
+    expect(run.stderr).not.toMatch(/^\s+at /m);
   });
 
   it('refuses a port that is not a number', async () => {
