@@ -71,3 +71,25 @@ test('stage KPIs beside the distribution; a new month reruns only the month view
   // Churn within 3 months of being in a stage fills the KPI table once the stages exist.
   await expect(kpis.locator('tbody tr').nth(2).locator('td').nth(5)).toHaveText(/^\d+(\.\d)?%$/);
 });
+
+// Seed 000, initiative 10: an offer/contract end date column (a Chinese header) brings the list of
+// mid/high-value customers whose offer ends in the next N months; January–June 2024, so the next
+// 3 months run to the end of September.
+test('offer end dates: the renewal list of customers whose offer ends soon (zh)', async ({ page }) => {
+  const months = ['2024-01', '2024-02', '2024-03', '2024-04', '2024-05', '2024-06'];
+  const customers: [string, number, string][] = [['hi', 100, '2024-08-15'], ['lo', 20, '2024-07-01'], ['far', 100, '2025-01-31'], ['edge', 80, '2024-09-30']];
+  const rows = customers.flatMap(([id, revenue, end]) => months.map((m, i) => `${id},${m},${revenue},${20 + i},${end}`));
+  const file = tmpFile('offer-ends.csv', `customer_id,month,revenue,tenure,优惠到期日\n${rows.join('\n')}\n`);
+  await open(page, '?lang=zh');
+  await upload(page, file);
+  await page.getByRole('link', { name: '生命周期', exact: true }).click();
+  await expect(page.getByTestId('lifecycle-distribution').locator('tbody tr')).toHaveCount(6, { timeout: 60_000 });
+  await page.getByRole('button', { name: '列出客户' }).click();
+  await idle(page);
+  const list = page.getByTestId('lifecycle-offers');
+  await expect(list.locator('tbody th')).toHaveText(['hi', 'edge']);
+  await page.getByLabel('ARPU 不低于（元）').fill('90');
+  await page.getByRole('button', { name: '列出客户' }).click();
+  await idle(page);
+  await expect(list.locator('tbody th')).toHaveText(['hi']);
+});
