@@ -21,7 +21,7 @@ export type ColumnRole =
 /** Error codes of the engine itself (starting, loading data) and of any call (out of memory, cancelled). */
 export type CoreErrorCode =
   | 'engine-start-failed' | 'engine-lost' | 'empty-file' | 'binary-file' | 'unsupported-format' | 'no-data-rows'
-  | 'read-failed' | 'out-of-memory' | 'bad-mapping' | 'no-customer-column' | 'unknown-dataset'
+  | 'read-failed' | 'out-of-memory' | 'bad-mapping' | 'no-customer-column' | 'unknown-dataset' | 'too-many-columns' | 'panel-needs-transactions'
   | 'cancelled' | 'xlsx-failed' | 'query-failed';
 
 /**
@@ -54,14 +54,27 @@ export interface IngestOptions {
    * a link; the file is typed with the entry for its header, if any, instead of the suggestion.
    */
   rolesByHeader?: Record<string, ColumnRole[]>;
+  /** 'literal': quotes are ordinary characters (the retry for a file with a broken quote). */
+  quotes?: 'standard' | 'literal';
 }
 
 export interface RejectExample {
   /** 1-based physical line in the file (header included) when known, else null. */
   line: number | null;
+  /** Last physical line of a record that spans several (a quoted field with line breaks, a broken quote), else null. */
+  lineEnd?: number | null;
   /** 1-based data row (record) number. */
   row: number | null;
   text: string;
+}
+
+/** Lines that do not decode in the chosen encoding, shown as read and as the alternative reads them. */
+export interface EncodingIssue {
+  chosen: Encoding;
+  alternative: Encoding;
+  /** Lines found undecodable while transcoding (0 when the reader found them: see the invalid-encoding rejects). */
+  lines: number;
+  examples: { line: number | null; asChosen: string; asAlternative: string }[];
 }
 
 export interface RejectReason {
@@ -79,6 +92,12 @@ export interface QualityReport {
   loaded: number;
   rejected: number;
   blankLines: number;
+  /** Physical lines holding data (header and blank lines excluded): rowsInFile plus the extra lines of records that span several. */
+  dataLines: number;
+  /** Records spanning more than one line (line breaks inside quotes, or a quote never closed). */
+  multiLineRecords: number;
+  /** Set when the file does not decode cleanly in the encoding used: the other candidate's reading of those lines. */
+  encodingIssue: EncodingIssue | null;
   reasons: RejectReason[];
   nulls: { column: string; role: ColumnRole; nulls: number }[];
   /** Rows sharing a (customer, month) key with another row, beyond the first. */
@@ -118,6 +137,8 @@ export interface DatasetSummary {
   headers: string[];
   /** First rows as raw text, for the preview. */
   preview: string[][];
+  /** How quotes were read ('literal' after the retry offered for a broken quote). */
+  quotes: 'standard' | 'literal';
   roles: ColumnRole[];
   quality: QualityReport;
   overview: Overview;
@@ -126,6 +147,10 @@ export interface DatasetSummary {
   timings: { phase: string; seconds: number }[];
   /** Set for a filtered dataset: the rows of one saved segment's customers of another dataset. */
   parent?: { id: string; segment: string; name: string };
+  /** Set for the monthly panel built from a transaction log (deriveMonthlyPanel). */
+  derived?: { kind: 'monthly-panel'; from: string; fromName: string };
+  /** Columns whose values were converted to the unit their role means (上网流量(GB) → MB). */
+  conversions: { column: string; from: string; to: string; factor: number }[];
 }
 
 /** A dataset derived from another by a filter (same columns and roles, fewer rows). */
@@ -155,6 +180,8 @@ export interface CoreApi {
   ingestFile(file: Blob, name: string, options: IngestOptions, onProgress?: ProgressFn): Promise<DatasetSummary>;
   applyRoles(datasetId: string, roles: ColumnRole[]): Promise<DatasetSummary>;
   loadSample(options: SampleOptions, onProgress?: ProgressFn): Promise<DatasetSummary>;
+  /** The monthly panel of a transaction log: amount summed and transactions counted per customer and month. */
+  deriveMonthlyPanel(datasetId: string): Promise<DatasetSummary>;
   dropDataset(datasetId: string): Promise<void>;
 }
 

@@ -9,6 +9,7 @@ import type { CoreApi, EngineApi, EngineInfo } from './contract.ts';
 import { wasmConnection, type BlockingConnection } from './db/wasm.ts';
 import { one } from './db/sql.ts';
 import { Engine } from './engine/engine.ts';
+import { insertArrowBatches } from './engine/ingest.ts';
 import { engineError, featureApi, toEngineError } from './engine/errors.ts';
 import { lifecycleApi } from './lifecycle/api.ts';
 import { churnApi } from './churn/api.ts';
@@ -40,7 +41,10 @@ async function start(): Promise<EngineInfo> {
     const db = await createDuckDB(bundles, new VoidLogger(), BROWSER_RUNTIME);
     await db.instantiate(() => {});
     const conn = wasmConnection(db.connect() as unknown as BlockingConnection);
+    const arrow = db.connect();
     engine = await Engine.open(conn, {
+      // The Parquet reader's Arrow record batches, on a raw connection of the same database.
+      insertArrow: (table, batches) => insertArrowBatches(arrow, table, batches),
       register: async (name, blob) => db.registerFileHandle(name, blob, DuckDBDataProtocol.BROWSER_FILEREADER, true),
       drop: (name) => {
         try {
@@ -70,6 +74,7 @@ const api = {
     ingestFile: (file, name, options, onProgress) => ready().ingestFile(file, name, options, onProgress),
     applyRoles: (id, roles) => ready().applyRoles(id, roles),
     loadSample: (options, onProgress) => ready().loadSample(options, onProgress),
+    deriveMonthlyPanel: (id) => ready().deriveMonthlyPanel(id),
     dropDataset: (id) => ready().dropDataset(id)
   }),
   ...lifecycleApi(ready),

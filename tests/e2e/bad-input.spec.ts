@@ -92,3 +92,48 @@ test('the encoding can be overridden, and column roles are remembered for the sa
   await expect(page.getByText('已套用表头相同文件上次记住的字段角色。')).toBeVisible();
   await expect(page.getByRole('combobox', { name: name! })).toHaveValue('ignore');
 });
+
+test('an unclosed quote: the record and its lines are named, and a retry reads quotes literally', async ({ page }) => {
+  const lines = ['id,note,amount', ...Array.from({ length: 19 }, (_, i) => (i === 9 ? `C${i},"never closed,5` : `C${i},ok ${i},${i}`))];
+  await open(page);
+  await upload(page, tmpFile('unclosed-quote.csv', lines.join('\n') + '\n'));
+  await expect(page.getByTestId('accounting')).toHaveText('9 loaded + 1 rejected = 10 rows in the file');
+  await expect(page.getByTestId('data-lines')).toHaveText('The file has 19 data lines in 10 rows. Records spanning more than one line (line breaks inside quoted fields, or a quote that is never closed): 1.');
+  const reject = page.getByTestId('reject-reasons').locator('[data-reason="bad-quoting"]');
+  await expect(reject).toContainText('data row 10, lines 11–20');
+  await reject.getByRole('button', { name: 'Read quotes as ordinary characters' }).click();
+  await expect(page.getByTestId('accounting')).toHaveText('19 loaded + 0 rejected = 19 rows in the file');
+  await expect(page.getByText('Quotes were read as ordinary characters.')).toBeVisible();
+});
+
+test('stray GBK bytes in a UTF-8 file: Chinese intact, the damaged rows rejected and shown in both encodings', async ({ page }) => {
+  const good = Array.from({ length: 300 }, (_, i) => `U${i},深圳市宝安区,${i}.5\n`).join('');
+  const enc = (s: string) => new TextEncoder().encode(s);
+  const bytes = Buffer.concat([enc('用户ID,区域,金额\n' + good), enc('X1,'), Buffer.from([0xd3, 0xc3, 0xbb, 0xa7]), enc(',1\n')]);
+  await open(page, '?lang=zh');
+  await upload(page, tmpFile('stray-gbk.csv', bytes));
+  await expect(page.getByTestId('encoding')).toHaveText('utf-8');
+  await expect(page.getByTestId('rejected')).toHaveText('1');
+  await expect(page.getByTestId('reject-reasons').locator('[data-reason="invalid-encoding"]')).toContainText('数据第301行，文件第302行');
+  const issue = page.getByTestId('encoding-issue');
+  await expect(issue).toContainText('按 gb18030 读取');
+  await expect(issue.getByRole('cell', { name: 'X1,用户,1' })).toBeVisible();
+  await page.locator('summary', { hasText: '预览' }).click();
+  await expect(page.getByRole('cell', { name: '深圳市宝安区' }).first()).toBeVisible();
+});
+
+test('a NUL byte and a lone carriage return: the file loads, the two records are rejected with their reason', async ({ page }) => {
+  const bytes = Buffer.concat([Buffer.from('id,region,amount\r\nA,north,1\r\nB,so'), Buffer.from([0]), Buffer.from('uth,2\r\nC,ea\rst,3\r\nD,west,4\r\n')]);
+  await open(page);
+  await upload(page, tmpFile('control.csv', bytes));
+  await expect(page.getByTestId('accounting')).toHaveText('2 loaded + 2 rejected = 4 rows in the file');
+  await expect(page.getByTestId('reject-reasons').locator('[data-reason="control-character"]')).toHaveCount(1);
+  await expect(page.getByTestId('reject-reasons').locator('[data-reason="control-character"]')).toContainText('2');
+});
+
+test('lines of only spaces are blank lines, not rejects', async ({ page }) => {
+  await open(page);
+  await upload(page, tmpFile('spaces.csv', 'id,amount\nA,1\n   \nB,2\n\t\nC,3\n'));
+  await expect(page.getByTestId('accounting')).toHaveText('3 loaded + 0 rejected = 3 rows in the file');
+  await expect(page.getByText('Blank lines skipped')).toBeVisible();
+});

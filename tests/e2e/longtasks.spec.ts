@@ -11,7 +11,9 @@ import { test, expect, open, idle, TMP } from './fixtures';
 
 /** Longest main-thread task allowed (ms): the ~100 ms target plus headroom for a loaded CI machine. */
 const BUDGET_MS = 200;
-/** Longest task allowed while Lifecycle and Retention compute and draw (ms). */
+/** Loading the file: the goal is no task over 50 ms; 100 ms leaves CI headroom (issue 19). */
+const LOAD_BUDGET_MS = 100;
+/** Longest task allowed while Lifecycle and Retention compute and draw (ms), as for loading. */
 const VIEW_BUDGET_MS = 100;
 /** ~1M rows: the generator yields ~17.5 rows per customer over 24 months. */
 const CUSTOMERS = Number(process.env.LONGTASK_CUSTOMERS ?? 57_045);
@@ -129,6 +131,8 @@ test('1M-row panel: load, Lifecycle and Retention without long main-thread tasks
   await testInfo.attach('longtasks.txt', { body: report, contentType: 'text/plain' });
 
   const longest = Math.max(0, ...all.map((t) => t.duration));
+  const loadLongest = Math.max(0, ...phases[0][1].map((t) => t.duration));
+  expect(loadLongest, `longest main-thread task while loading (ms)\n${report}`).toBeLessThanOrEqual(LOAD_BUDGET_MS);
   expect(longest, `longest main-thread task (ms)\n${report}`).toBeLessThanOrEqual(BUDGET_MS);
   // Lifecycle and Retention (issue 19): no task over 50 ms is the goal; 100 ms is asserted.
   const views = phases.filter(([name]) => name !== 'load').flatMap(([, t]) => t);

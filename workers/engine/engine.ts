@@ -4,23 +4,30 @@
  * file host, so the same code runs in both.
  */
 import type { ColumnRole, DatasetKind, DatasetSummary, DerivedDataset, IngestOptions, ProgressFn, SampleOptions } from '../contract.ts';
-import { all, exec, quoteIdent, template, type SqlConnection } from '../db/sql.ts';
+import { all, exec, one, quoteIdent, template, type SqlConnection } from '../db/sql.ts';
 import { engineError, toEngineError } from './errors.ts';
 import { dropResults, TABLES } from './tables.ts';
-import { loadRaw, type FileHost, type RawDataset } from './ingest.ts';
-import { numericCheckSql, planColumns, probeSql, readings, typedSql, type TypedColumn } from './typed.ts';
+import { detectFile, readFile, type FileHost, type LoadedFile } from './ingest.ts';
+import { planColumns, type TypedColumn } from './typed.ts';
 import { datasetKind, overview, qualityReport } from './quality.ts';
 import valuesSql from '../ingest/sql/values.sql?raw';
 import derivedSql from './sql/derived_dataset.sql?raw';
 
 const noProgress: ProgressFn = () => {};
 
-/** Times each progress phase, so a summary can say where the seconds went (benchmarks print it). */
+/**
+ * Times each progress phase, so a summary can say where the seconds went (benchmarks print it). A
+ * phase entered again (a Parquet file alternates decoding and loading group by group) adds up.
+ */
 function phaseClock(onProgress: ProgressFn) {
   const timings: { phase: string; seconds: number }[] = [];
   let current: { phase: string; start: number } | null = null;
   const close = () => {
-    if (current) timings.push({ phase: current.phase, seconds: (performance.now() - current.start) / 1000 });
+    if (!current) return;
+    const seconds = (performance.now() - current.start) / 1000;
+    const seen = timings.find((t) => t.phase === current!.phase);
+    if (seen) seen.seconds += seconds;
+    else timings.push({ phase: current.phase, seconds });
   };
   return {
     onProgress: ((p) => {
@@ -50,7 +57,7 @@ export interface DatasetHandle {
 }
 
 export class Engine {
-  private datasets = new Map<string, RawDataset>();
+  private datasets = new Map<string, LoadedFile>();
   private typed = new Map<string, TypedColumn[]>();
   /** Options of datasets loaded with loadSample, so their planted ground truth can be regenerated. */
   private samples = new Map<string, SampleOptions>();
@@ -85,23 +92,25 @@ export class Engine {
     const id = String(this.next++);
     const clock = phaseClock(onProgress);
     try {
-      const raw = await loadRaw(this.conn, this.files, id, blob, name, options, clock.onProgress);
-      this.datasets.set(id, raw);
-      const summary = await this.summarise(raw, raw.suggestedRoles, started, clock.onProgress);
+      const file = await detectFile(this.files, id, blob, name, options, clock.onProgress);
+      this.datasets.set(id, file);
+      const summary = await this.summarise(file, file.suggestedRoles, started, clock.onProgress);
       return { ...summary, timings: clock.finish() };
     } catch (e) {
+      this.datasets.delete(id);
       await this.dropTables(id);
       throw toEngineError(e, 'read-failed');
     }
   }
 
+  /** Reads the registered file again with other roles (the typed table is the only copy kept). */
   async applyRoles(id: string, roles: ColumnRole[]): Promise<DatasetSummary> {
-    const raw = this.datasets.get(id);
-    if (!raw) throw engineError('unknown-dataset', `No dataset ${id}.`);
-    if (roles.length !== raw.headers.length) throw engineError('bad-mapping', 'One role per column is needed.');
+    const file = this.datasets.get(id);
+    if (!file) throw engineError('unknown-dataset', `No dataset ${id}.`);
+    if (roles.length !== file.headers.length) throw engineError('bad-mapping', 'One role per column is needed.');
     try {
       const clock = phaseClock(noProgress);
-      const summary = await this.summarise(raw, roles, performance.now(), clock.onProgress);
+      const summary = await this.summarise(file, roles, performance.now(), clock.onProgress);
       // Stages and scores other tabs computed from the old typing no longer hold.
       await dropResults(this.conn, id);
       return { ...summary, timings: clock.finish() };
@@ -146,6 +155,49 @@ export class Engine {
   }
 
   /**
+   * The monthly panel of a transaction log, as a dataset of its own: per customer and month the
+   * amount summed (its revenue) and the transactions counted, so the analyses that need a customer ×
+   * month panel (Lifecycle, Retention & churn, Customer value) run on a log. Months without a
+   * purchase have no row, as in a panel of a customer who was not active. Built in SQL from the log's
+   * typed table; independent of it afterwards.
+   */
+  async deriveMonthlyPanel(id: string): Promise<DatasetSummary> {
+    const started = performance.now();
+    const log = this.dataset(id);
+    const file = this.datasets.get(id);
+    const money = log.has('amount') ? 'amount' : log.has('revenue') ? 'revenue' : null;
+    if (log.kind !== 'transactions' || !money || !file) throw engineError('panel-needs-transactions', 'A monthly panel is built from a transaction log with a customer, a date and an amount.');
+    const panelId = String(this.next++);
+    const table = quoteIdent(TABLES.dataset(panelId));
+    try {
+      await exec(this.conn, `CREATE TABLE ${table} AS
+        SELECT row_number() OVER (ORDER BY customer_id, month) AS _row, customer_id, month, revenue, transactions
+        FROM (SELECT customer_id, month, sum(${money})::DOUBLE AS revenue, count(*)::DOUBLE AS transactions FROM ${log.table} GROUP BY customer_id, month)
+        ORDER BY customer_id, month`);
+      const headers = ['customer_id', 'month', 'revenue', 'transactions'];
+      const roles: ColumnRole[] = ['customerId', 'month', 'revenue', 'number'];
+      const cols = planColumns(headers, roles);
+      this.typed.set(panelId, cols);
+      const rows = Number((await one(this.conn, `SELECT count(*) AS n FROM ${table}`))!.n);
+      const read = { columns: cols, reasons: [], loaded: rows, rejected: 0, blankLines: 0, dataLines: rows, multiLineRecords: 0, undecodable: [] };
+      const derivedFile: LoadedFile = { ...file, id: panelId, headers, preview: [], format: file.format, encodingIssue: null };
+      const preview = await all(this.conn, `SELECT customer_id, strftime(month, '%Y-%m') AS month, revenue, transactions FROM ${table} ORDER BY _row LIMIT 20`);
+      const over = await overview(this.conn, table, cols);
+      return {
+        id: panelId, fileName: file.fileName, bytes: 0, format: file.format, encoding: null, delimiter: null, hasHeader: true, headers,
+        preview: preview.map((r) => headers.map((h) => String(r[h] ?? ''))), quotes: file.quotes, roles,
+        quality: await qualityReport(this.conn, derivedFile, read, table, cols, over), overview: over,
+        derived: { kind: 'monthly-panel', from: id, fromName: file.fileName }, conversions: [],
+        seconds: (performance.now() - started) / 1000, timings: []
+      };
+    } catch (e) {
+      await this.dropTables(panelId);
+      this.typed.delete(panelId);
+      throw toEngineError(e);
+    }
+  }
+
+  /**
    * A feature's per-dataset cache (a fitted model, a built list) by name. Entries of a dataset are
    * emptied when it is dropped, so derived (filtered) datasets coming and going do not pile up.
    */
@@ -165,29 +217,20 @@ export class Engine {
     await this.dropTables(id);
   }
 
-  private async summarise(raw: RawDataset, roles: ColumnRole[], started: number, onProgress: ProgressFn): Promise<DatasetSummary> {
-    onProgress({ phase: 'checking', fraction: null });
-    const cols = planColumns(raw.headers, roles);
-    const probe = probeSql(raw.rawTable, cols, raw.headers.map((_, i) => raw.preview.find((row) => row[i] !== '')?.[i]));
-    const read = readings(cols, probe ? ((await all(this.conn, probe))[0] ?? {}) : {});
-    const check = numericCheckSql(raw.rawTable, cols, read);
-    if (check) {
-      const r = (await all(this.conn, check))[0] ?? {};
-      for (const c of cols) if (c.role === 'number' && !read.get(c.source)?.fast && Number(r['n' + c.source]) !== 1) read.set(c.source, { fast: false, asText: true });
-    }
-    const typed = quoteIdent(TABLES.dataset(raw.id));
-    const valueRejects = quoteIdent(TABLES.valueRejects(raw.id));
-    await exec(this.conn, typedSql(raw.rawTable, typed, valueRejects, cols, read, raw.headers.length));
-    this.typed.set(raw.id, cols.map((c) => {
-      const r = read.get(c.source);
-      return r && !r.fast && r.asText ? { ...c, kind: 'text' } : c;
-    }));
+  /** Reads the file into its typed table with these roles (again, when the roles change). */
+  private async summarise(file: LoadedFile, roles: ColumnRole[], started: number, onProgress: ProgressFn): Promise<DatasetSummary> {
+    onProgress({ phase: 'loading', fraction: null });
+    const typed = quoteIdent(TABLES.dataset(file.id));
+    const read = await readFile(this.conn, this.files, file, planColumns(file.headers, roles), onProgress);
+    this.typed.set(file.id, read.columns);
     onProgress({ phase: 'summarising', fraction: null });
-    const quality = await qualityReport(this.conn, raw, typed, valueRejects, cols);
+    const over = await overview(this.conn, typed, read.columns);
+    const quality = await qualityReport(this.conn, file, read, typed, read.columns, over);
     return {
-      id: raw.id, fileName: raw.fileName, bytes: raw.bytes, format: raw.format, encoding: raw.encoding,
-      delimiter: raw.delimiter, hasHeader: raw.hasHeader, headers: raw.headers, preview: raw.preview,
-      roles, quality, overview: await overview(this.conn, typed, cols),
+      id: file.id, fileName: file.fileName, bytes: file.bytes, format: file.format, encoding: file.encoding,
+      delimiter: file.delimiter, hasHeader: file.hasHeader, headers: file.headers, preview: file.preview, quotes: file.quotes,
+      roles, quality, overview: over,
+      conversions: read.columns.filter((c) => c.scale).map((c) => ({ column: c.header, from: 'GB', to: 'MB', factor: c.scale! })),
       seconds: (performance.now() - started) / 1000, timings: []
     };
   }
@@ -197,6 +240,7 @@ export class Engine {
     const tables = await all(this.conn, `SELECT table_name FROM duckdb_tables() WHERE ends_with(table_name, ?)`, [`_${id}`]);
     for (const t of tables) await exec(this.conn, `DROP TABLE IF EXISTS ${quoteIdent(String(t.table_name))}`);
     this.files.drop(`file_${id}`);
+    this.files.drop(`retry_${id}`);
   }
 
 }

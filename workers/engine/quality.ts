@@ -1,14 +1,13 @@
 /**
  * The data-quality report and dataset overview, computed in SQL on the engine side.
  */
-import type { DatasetKind, MonthlyKpis, Overview, QualityReport, RejectReason } from '../contract.ts';
+import type { DatasetKind, EncodingIssue, MonthlyKpis, Overview, QualityReport } from '../contract.ts';
 import { all, one, quoteIdent, template, type SqlConnection } from '../db/sql.ts';
-import type { RawDataset } from './ingest.ts';
+import type { LoadedFile } from './ingest.ts';
+import type { ReadOutcome } from '../ingest/read.ts';
 import type { TypedColumn } from './typed.ts';
 import kpisPanelSql from './sql/kpis_panel.sql?raw';
 import kpisTransactionsSql from './sql/kpis_transactions.sql?raw';
-
-const EXAMPLES = 5;
 
 export function datasetKind(cols: TypedColumn[]): DatasetKind {
   const has = (r: string) => cols.some((c) => c.role === r);
@@ -18,71 +17,57 @@ export function datasetKind(cols: TypedColumn[]): DatasetKind {
   return 'table';
 }
 
+/**
+ * The report of one read: the accounting and reasons from the read itself, empty values per
+ * column, duplicate (customer, month) keys and the date range from the typed table.
+ */
 export async function qualityReport(
-  conn: SqlConnection, raw: RawDataset, typed: string, valueRejects: string, cols: TypedColumn[]
+  conn: SqlConnection, file: LoadedFile, read: ReadOutcome, typed: string, cols: TypedColumn[], over: Overview
 ): Promise<QualityReport> {
-  const counts = (await one(conn, `SELECT
-      (SELECT count(*) FROM ${raw.rawTable}) AS raw_rows,
-      (SELECT count(*) FROM ${raw.structuralTable}) AS structural,
-      (SELECT count(*) FROM ${typed}) AS loaded,
-      (SELECT count(*) FROM ${valueRejects}) AS value_rejects`))!;
-  const structural = await all(conn, `SELECT reason, NULL AS "column", count(*) AS n,
-      list({'line': line, 'text': left(text, 300)} ORDER BY line)[1:${EXAMPLES}] AS examples
-    FROM ${raw.structuralTable} GROUP BY reason ORDER BY n DESC`);
-  const values = await all(conn, `SELECT reason, "column", count(*) AS n,
-      list({'row': _row, 'text': left(text, 300)} ORDER BY _row)[1:${EXAMPLES}] AS examples
-    FROM ${valueRejects} GROUP BY reason, "column" ORDER BY n DESC`);
-  const reasons: RejectReason[] = [...structural, ...values].map((r) => ({
-    reason: String(r.reason),
-    column: (r.column as string | null) ?? null,
-    count: Number(r.n),
-    examples: listOf(r.examples).map((e) => ({
-      line: e.line == null ? null : Number(e.line),
-      row: e.row == null ? null : Number(e.row),
-      text: String(e.text ?? '')
-    }))
-  }));
   const mapped = cols.filter((c) => c.role !== 'ignore');
   const nullRow = mapped.length
     ? (await one(conn, `SELECT ${mapped.map((c, i) => `count(*) - count(${quoteIdent(c.name)}) AS n${i}`).join(', ')} FROM ${typed}`))!
     : {};
   const kind = datasetKind(cols);
   const timeCol = cols.find((c) => c.kind === 'month') ?? cols.find((c) => c.kind === 'date');
-  const dup = kind === 'panel'
-    ? await one(conn, `SELECT count(*) - (SELECT count(*) FROM (SELECT DISTINCT customer_id, month FROM ${typed})) AS n FROM ${typed}`)
-    : undefined;
+  // Rows beyond the first of a (customer, month): the monthly KPIs count distinct customers per
+  // month, so the duplicates are the rows those counts leave over (no second pass over the table).
+  const dup = kind === 'panel' && over.kpis ? over.rows - over.kpis.active.reduce((n, a) => n + a, 0) : 0;
   const range = timeCol
     ? await one(conn, `SELECT strftime(min(${quoteIdent(timeCol.name)}), '%Y-%m-%d') AS lo, strftime(max(${quoteIdent(timeCol.name)}), '%Y-%m-%d') AS hi FROM ${typed}`)
     : undefined;
-  const loaded = Number(counts.loaded);
-  const rejected = Number(counts.structural) + Number(counts.value_rejects);
   return {
-    rowsInFile: Number(counts.raw_rows) + Number(counts.structural),
-    loaded,
-    rejected,
-    blankLines: raw.blankLines ?? 0,
-    reasons,
+    rowsInFile: read.loaded + read.rejected,
+    loaded: read.loaded,
+    rejected: read.rejected,
+    blankLines: read.blankLines,
+    dataLines: read.dataLines,
+    multiLineRecords: read.multiLineRecords,
+    encodingIssue: encodingIssue(file, read),
+    reasons: read.reasons,
     nulls: mapped.map((c, i) => ({ column: c.header, role: c.role, nulls: Number(nullRow[`n${i}`] ?? 0) })),
-    duplicateKeys: dup ? Number(dup.n) : 0,
+    duplicateKeys: dup,
     dateRange: range && range.lo ? { min: String(range.lo), max: String(range.hi) } : null
   };
 }
 
-function listOf(v: unknown): Record<string, unknown>[] {
-  if (Array.isArray(v)) return v as Record<string, unknown>[];
-  if (v && typeof (v as { toArray?: unknown }).toArray === 'function')
-    return ((v as { toArray(): unknown[] }).toArray()).map((x) =>
-      x && typeof (x as { toJSON?: unknown }).toJSON === 'function' ? (x as { toJSON(): Record<string, unknown> }).toJSON() : (x as Record<string, unknown>));
-  return [];
+/** Lines that read badly in the encoding used, with how the other candidate reads them. */
+function encodingIssue(file: LoadedFile, read: ReadOutcome): EncodingIssue | null {
+  if (read.undecodable.length && file.encoding) {
+    const invalid = read.reasons.find((r) => r.reason === 'invalid-encoding' && r.column === null);
+    return { chosen: file.encoding, alternative: 'gb18030', lines: invalid?.count ?? read.undecodable.length, examples: read.undecodable };
+  }
+  return file.encodingIssue;
 }
 
 export async function overview(conn: SqlConnection, typed: string, cols: TypedColumn[]): Promise<Overview> {
   const kind = datasetKind(cols);
   const has = (r: string) => cols.some((c) => c.role === r);
-  const rows = Number((await one(conn, `SELECT count(*) AS n FROM ${typed}`))!.n);
-  const customers = has('customerId') ? Number((await one(conn, `SELECT count(DISTINCT customer_id) AS n FROM ${typed}`))!.n) : null;
-  const months = kind === 'panel' || kind === 'transactions'
-    ? Number((await one(conn, `SELECT count(DISTINCT month) AS n FROM ${typed}`))!.n) : null;
+  const timed = kind === 'panel' || kind === 'transactions';
+  const counts = (await one(conn, `SELECT count(*) AS n${has('customerId') ? ', count(DISTINCT customer_id) AS customers' : ''}${timed ? ', count(DISTINCT month) AS months' : ''} FROM ${typed}`))!;
+  const rows = Number(counts.n);
+  const customers = has('customerId') ? Number(counts.customers) : null;
+  const months = timed ? Number(counts.months) : null;
   let kpis: MonthlyKpis | null = null;
   if (kind === 'panel') {
     const revenue = has('revenue') ? 'sum(revenue)' : has('amount') ? 'sum(amount)' : 'NULL::DOUBLE';

@@ -14,6 +14,31 @@ export interface TranscodeOptions {
   onProgress?: (done: number, total: number) => void;
   /** Bytes per read (default 8 MiB: large enough to be fast, small enough for a 32-bit wasm heap). */
   chunkSize?: number;
+  /** Called for each line holding bytes the encoding cannot decode (at most `examples` times). */
+  onUndecodable?: (line: UndecodableLine) => void;
+  examples?: number;
+}
+
+/** A line with undecodable bytes: as decoded (with U+FFFD) and as the other candidate reads it. */
+export interface UndecodableLine {
+  asChosen: string;
+  asAlternative: string;
+}
+
+/** The text of the line around `at` in `text`. */
+function lineAround(text: string, at: number): { from: number; to: number } {
+  const from = text.lastIndexOf('\n', at) + 1;
+  const to = text.indexOf('\n', at);
+  return { from, to: to < 0 ? text.length : to };
+}
+
+/** Bytes between the k-th and (k+1)-th line feed of `bytes` (k = 0: from the start). */
+function byteLine(bytes: Uint8Array, k: number): Uint8Array {
+  let from = 0;
+  for (let j = 0; j < k && from >= 0; j++) from = bytes.indexOf(10, from) + 1 || -1;
+  if (from < 0) return new Uint8Array();
+  const to = bytes.indexOf(10, from);
+  return bytes.subarray(from, to < 0 ? bytes.length : to);
 }
 
 /** The WHATWG label for our encoding names; `utf-8-bom` decodes as UTF-8 (the BOM is removed). */
@@ -37,12 +62,23 @@ export async function transcodeToUtf8Chunks(
   const { onProgress, chunkSize = 8 * 1024 * 1024 } = options;
   if (!(chunkSize > 0)) throw new RangeError('chunkSize must be positive');
   const decoder = new TextDecoder(decoderLabel(encoding));
+  const alternative = new TextDecoder(encoding === 'gb18030' ? 'utf-8' : 'gb18030');
   const parts: string[] = [];
+  let examples = options.examples ?? 5;
   for (let offset = 0; offset < size; ) {
     const length = Math.min(chunkSize, size - offset);
     const bytes = await read(offset, length);
     if (bytes.length === 0) throw new Error(`read returned no bytes at offset ${offset} of ${size}`);
     const text = decoder.decode(bytes, { stream: true });
+    // Undecodable bytes become U+FFFD; the loader rejects the rows holding one. Line feeds are never
+    // part of a GB18030 character, so the k-th line of the decoded chunk is the k-th line of its bytes.
+    for (let at = text.indexOf('\uFFFD'); at >= 0 && examples > 0 && options.onUndecodable; at = text.indexOf('\uFFFD', at + 1)) {
+      const { from, to } = lineAround(text, at);
+      const k = text.slice(0, from).split('\n').length - 1;
+      options.onUndecodable({ asChosen: text.slice(from, to).replace(/\r$/, ''), asAlternative: alternative.decode(byteLine(bytes, k)).replace(/\r$/, '') });
+      examples--;
+      at = to;
+    }
     if (text) parts.push(text);
     offset += bytes.length;
     onProgress?.(offset, size);

@@ -1,7 +1,10 @@
 /**
- * A small RFC 4180 record reader for the sniffing sample only (DuckDB parses the real file).
- * Written here rather than taken from papaparse because papaparse installs its own `onmessage`
- * handler when it believes it is running in a worker of its own, which the engine worker is not.
+ * A small RFC 4180 record reader for the sniffing sample only (DuckDB parses the real file, the
+ * outcome file included). Kept instead of papaparse 5.7.1 on measurement (README, "Dependencies"):
+ * on the sniff — the first 200 records of the file's head, once per candidate delimiter — this
+ * reader takes ~0.3 ms, papaparse 0.3–0.7 ms on 64 KB and 1.6–2.6 ms on 1 MB (it scans the whole
+ * text for line endings before honouring `preview`), and it does not report the literal quotes
+ * the loader needs to know about.
  */
 
 export interface ParsedRecords {

@@ -163,3 +163,27 @@ describe('the sample panel with its customer-value columns (issue 6)', () => {
     });
   });
 });
+
+describe('transaction logs (a date, or several rows per customer and month)', () => {
+  const rows = [['C1', '2024-01-03', '25.50', '门店'], ['C1', '2024-01-19', '8.00', '线上'], ['C2', '2024-01-05', '120.00', '门店'], ['C1', '2024-02-02', '13.20', '线上']];
+  test('消费金额(元) next to 交易日期 is a transaction amount, not ARPU', () => {
+    expect(byName(['客户编号', '交易日期', '消费金额(元)', '渠道'], rows)).toEqual({ 客户编号: 'customerId', 交易日期: 'date', '消费金额(元)': 'amount', 渠道: 'text' });
+  });
+  test.each(['交易金额', '订单金额', 'amount', 'spend'])('%s is an amount', (h) => {
+    expect(byName(['customer_id', 'date', h], rows.map((r) => r.slice(0, 3)))[h]).toBe('amount');
+  });
+  test('several rows per customer in one billing month also make a transaction log', () => {
+    const monthly = [['C1', '202401', '5'], ['C1', '202401', '7'], ['C2', '202401', '9'], ['C2', '202401', '1'], ['C3', '202402', '4']];
+    expect(byName(['用户ID', '账期', '消费金额'], monthly)['消费金额']).toBe('amount');
+  });
+  test('a monthly panel keeps its revenue, and a monthly bill header stays revenue in a log', () => {
+    const panel = [['C1', '202401', '5'], ['C1', '202402', '7'], ['C2', '202401', '9'], ['C2', '202402', '1'], ['C3', '202402', '4']];
+    expect(byName(['用户ID', '账期', '消费金额'], panel)['消费金额']).toBe('revenue');
+    expect(byName(['客户编号', '交易日期', 'ARPU'], rows.map((r) => r.slice(0, 3))).ARPU).toBe('revenue');
+  });
+  test('voice and data columns named as Chinese operators do', () => {
+    expect(byName(['用户ID', '账期', '主叫分钟', '通话时长', '上网流量(GB)', '主叫占比'], [['C1', '202401', '100', '120', '3.5', '0.4']])).toEqual({
+      用户ID: 'customerId', 账期: 'month', 主叫分钟: 'voiceMinutes', 通话时长: 'number', '上网流量(GB)': 'dataMb', 主叫占比: 'number'
+    });
+  });
+});

@@ -25,7 +25,7 @@ const SYNONYMS: Partial<Record<ColumnRole, string[]>> = {
   quantity: ['数量', '件数', '购买数量', 'number_of_cds', 'quantity', 'qty', 'units'],
   cost: ['成本', '营销成本', '获客成本', '=费用', 'cost', 'costs', 'marketing_cost', '=cac'],
   discount: ['优惠', '优惠金额', '折扣', '减免', '减免金额', 'discount', 'discount_amount', 'rebate'],
-  voiceMinutes: ['语音', '通话分钟', '语音分钟', '通话时长', '语音时长', '主叫时长', 'MOU', 'voice', 'voice_minutes', 'call_minutes', 'minutes'],
+  voiceMinutes: ['语音', '通话分钟', '语音分钟', '通话时长', '语音时长', '主叫时长', '主叫分钟', '被叫分钟', '计费分钟', 'MOU', 'voice', 'voice_minutes', 'call_minutes', 'minutes'],
   dataMb: ['流量', '流量MB', '上网流量', '数据流量', 'DOU', 'data', 'data_mb', 'data_usage', 'traffic'],
   sms: ['短信', '短信条数', '短信数', 'sms', 'sms_count', 'messages'],
   vasCount: ['增值业务', '增值业务数', '增值服务', 'vas', 'vas_count', 'value_added_services'],
@@ -176,5 +176,34 @@ export function suggestRoles(headers: string[], sampleRows: string[][]): ColumnR
     if (kind === 'money' && GENERIC_NAME.test(h) && !taken.has('amount') && !taken.has('revenue')) return take(c, 'amount');
     take(c, kind === 'integer' || kind === 'decimal' || kind === 'money' ? 'number' : 'text');
   });
-  return roles as ColumnRole[];
+  return asTransactionLog(roles as ColumnRole[], headers, sampleRows);
+}
+
+/** Headers that name a monthly bill (ARPU, 出账收入, 月租): revenue even in a file of transactions. */
+const MONTHLY_BILL = /arpu|出账|月租|月均|月消费|monthly|bill/i;
+
+/**
+ * A transaction log — a day-level date rather than a billing month, or customers with several rows
+ * in one month — records purchases, not monthly revenue: its money column is a transaction amount
+ * (what Gamma–Gamma and CLV read), unless its header names a monthly bill.
+ */
+function asTransactionLog(roles: ColumnRole[], headers: string[], sampleRows: string[][]): ColumnRole[] {
+  if (roles.includes('amount') || !isTransactionLog(roles, sampleRows)) return roles;
+  return roles.map((r, c) => (r === 'revenue' && !MONTHLY_BILL.test(headers[c].normalize('NFKC')) ? 'amount' : r));
+}
+
+/** A day-level time column, or at least a fifth of the sample's rows repeating a customer's month. */
+export function isTransactionLog(roles: ColumnRole[], sampleRows: string[][]): boolean {
+  if (roles.includes('date')) return true;
+  const id = roles.indexOf('customerId');
+  const month = roles.indexOf('month');
+  if (id < 0 || month < 0 || sampleRows.length < 5) return false;
+  const seen = new Set<string>();
+  let repeated = 0;
+  for (const r of sampleRows) {
+    const key = `${r[id]}\u0000${(r[month] ?? '').replace(/\D/g, '').slice(0, 6)}`;
+    if (seen.has(key)) repeated++;
+    seen.add(key);
+  }
+  return repeated >= sampleRows.length * 0.2;
 }

@@ -17,6 +17,8 @@ export interface EncodingGuess {
   confidence: number;
   /** Bytes of byte-order mark at the start of the file (0, 2 or 3). */
   bomLength: number;
+  /** The other encoding that also fails somewhere in the sample, when the choice was close. */
+  alternative?: Encoding;
 }
 
 /** What a dropped file is: a format the engine reads, or why it reads nothing. */
@@ -52,37 +54,106 @@ function bomOf(sample: Uint8Array): { encoding: Encoding; length: number } | und
 }
 
 /**
- * Guesses the text encoding of the first bytes of a file: a BOM wins; otherwise strict UTF-8, and
- * GB18030 (a superset of GBK/GB2312, what Chinese Excel saves as "CSV") when UTF-8 fails.
- * `stream: true` keeps a multi-byte character cut off at the end of the sample from counting as
- * invalid UTF-8.
+ * UTF-16 without a byte-order mark: text that is mostly ASCII has a NUL in every other byte (the
+ * high byte of each code unit). Little-endian puts it at odd offsets, big-endian at even ones.
+ */
+export function utf16WithoutBom(sample: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  const n = Math.min(sample.length, 8192) & ~1;
+  if (n < 8) return null;
+  let evenZero = 0;
+  let oddZero = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (sample[i] === 0) evenZero++;
+    if (sample[i + 1] === 0) oddZero++;
+  }
+  const half = n / 2;
+  if (oddZero > half * 0.4 && evenZero < half * 0.05) return 'utf-16le';
+  if (evenZero > half * 0.4 && oddZero < half * 0.05) return 'utf-16be';
+  return null;
+}
+
+/** Replacement characters and characters of three or more UTF-8 bytes (CJK) in decoded text. */
+function tally(text: string): { invalid: number; wide: number } {
+  let invalid = 0;
+  let wide = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0xfffd) invalid++;
+    else if (c >= 0x800) wide++;
+  }
+  return { invalid, wide };
+}
+
+/**
+ * Guesses the text encoding of a file from a sample of its bytes (the caller may join windows from
+ * all over the file, see sampleWindows). A BOM wins; then UTF-16 without a BOM; then UTF-8 when it
+ * decodes cleanly. When it does not, the sample decides between "UTF-8 with a few stray bytes"
+ * (many well-formed multi-byte characters, few invalid sequences: the stray lines are rejected
+ * as unreadable, the rest is not garbled) and GB18030 (a superset of GBK/GB2312, what Chinese Excel
+ * saves as "CSV"). `stream: true` keeps a character cut off at the end of the sample from counting
+ * as invalid.
  */
 export function detectEncoding(sample: Uint8Array): EncodingGuess {
   const bom = bomOf(sample);
   if (bom) return { encoding: bom.encoding, confidence: 1, bomLength: bom.length };
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(sample, { stream: true });
+  const utf16 = utf16WithoutBom(sample);
+  if (utf16) return { encoding: utf16, confidence: 0.8, bomLength: 0 };
+  const asUtf8 = tally(new TextDecoder('utf-8').decode(sample, { stream: true }));
+  if (asUtf8.invalid === 0) {
     const ascii = sample.every((b) => b < 0x80);
     return { encoding: 'utf-8', confidence: ascii ? 0.6 : 0.99, bomLength: 0 };
-  } catch {
-    const text = new TextDecoder('gb18030').decode(sample, { stream: true });
-    return { encoding: 'gb18030', confidence: text.includes('\uFFFD') ? 0.4 : 0.9, bomLength: 0 };
   }
+  const asGb = tally(new TextDecoder('gb18030').decode(sample, { stream: true }));
+  // GBK text read as UTF-8 forms a valid three-byte character only by accident (well under one
+  // per ten Chinese characters), so twice as many as there are errors means UTF-8.
+  if (asUtf8.wide >= 2 * asUtf8.invalid) return { encoding: 'utf-8', confidence: 0.7, bomLength: 0, alternative: 'gb18030' };
+  if (asGb.invalid === 0) return { encoding: 'gb18030', confidence: 0.9, bomLength: 0 };
+  return { encoding: 'gb18030', confidence: 0.4, bomLength: 0, alternative: 'utf-8' };
+}
+
+/** How much of a file the encoding is judged on: its head and windows spread over the rest. */
+export const ENCODING_HEAD = 1 << 20;
+const WINDOW = 64 * 1024;
+const WINDOWS = 15;
+
+/**
+ * The bytes the encoding is judged on: the first MiB, then 15 windows of 64 KiB spread evenly over
+ * the rest, each cut to whole lines (a window starts after its first line break and ends at its
+ * last, so no character is cut) and joined with line breaks. A file's first 64 KB can be plain
+ * ASCII while its Chinese rows, or a few stray GBK bytes, come later.
+ */
+export async function sampleWindows(read: (offset: number, length: number) => Promise<Uint8Array>, size: number): Promise<Uint8Array> {
+  const head = await read(0, Math.min(size, ENCODING_HEAD));
+  if (size <= ENCODING_HEAD + WINDOW) return head;
+  const parts: Uint8Array[] = [head.subarray(0, head.lastIndexOf(10) + 1 || head.length)];
+  const step = (size - ENCODING_HEAD - WINDOW) / WINDOWS;
+  for (let k = 1; k <= WINDOWS; k++) {
+    const w = await read(Math.floor(ENCODING_HEAD + (k - 1) * step + step / 2), WINDOW);
+    const from = w.indexOf(10) + 1;
+    const to = w.lastIndexOf(10) + 1;
+    if (from > 0 && to > from) parts.push(w.subarray(from, to));
+  }
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
 }
 
 /**
- * True for bytes that are not text: any NUL byte (never in UTF-8/GB18030 text) or more than 5 %
- * C0 control characters other than tab, line feed, form feed and carriage return.
- * UTF-16 text (recognised by its BOM) is text although half its bytes are NUL.
+ * True for bytes that are not text: more than 5 % C0 control characters (NUL included) other than
+ * tab, line feed, form feed and carriage return. One stray NUL in a text file is a damaged record
+ * (rejected with its reason), not a binary file. UTF-16 text (a BOM, or the
+ * NUL-in-every-other-byte pattern) is text although half its bytes are NUL.
  */
 export function isProbablyBinary(sample: Uint8Array): boolean {
   const bom = bomOf(sample);
   if (bom && bom.encoding !== 'utf-8-bom') return false;
+  if (utf16WithoutBom(sample)) return false;
   let control = 0;
-  for (const b of sample) {
-    if (b === 0) return true;
-    if ((b < 0x20 && b !== 9 && b !== 10 && b !== 12 && b !== 13) || b === 0x7f) control++;
-  }
+  for (const b of sample) if ((b < 0x20 && b !== 9 && b !== 10 && b !== 12 && b !== 13) || b === 0x7f) control++;
   return control > sample.length * 0.05;
 }
 

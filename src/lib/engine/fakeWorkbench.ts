@@ -20,8 +20,8 @@ type Methods = Parameters<typeof fakeEngine>[0] extends () => infer M ? M : neve
 export function summary(id: string, fileName: string, headers: string[], roles: ColumnRole[], kind: DatasetKind): DatasetSummary {
   return {
     id, fileName, bytes: 100, format: 'csv', encoding: 'utf-8', delimiter: ',', hasHeader: true, headers, preview: [], roles,
-    quality: { rowsInFile: 10, loaded: 10, rejected: 0, blankLines: 0, reasons: [], nulls: [], duplicateKeys: 0, dateRange: { min: '2024-01-01', max: '2024-12-31' } },
-    overview: { kind, rows: 10, customers: 5, months: 12, kpis: null }, seconds: 0.1, timings: []
+    quality: { rowsInFile: 10, loaded: 10, rejected: 0, blankLines: 0, dataLines: 10, multiLineRecords: 0, encodingIssue: null, reasons: [], nulls: [], duplicateKeys: 0, dateRange: { min: '2024-01-01', max: '2024-12-31' } },
+    overview: { kind, rows: 10, customers: 5, months: 12, kpis: null }, quotes: 'standard', conversions: [], seconds: 0.1, timings: []
   };
 }
 

@@ -47,7 +47,8 @@ export const REASON_LABELS: Record<string, Bilingual> = {
   'bad-number': { en: 'Not a number', zh: '不是数值' },
   'bad-flag': { en: 'Not a yes/no value', zh: '不是是/否取值' },
   'missing-value': { en: 'Required value is empty', zh: '必填值为空' },
-  'duplicate-customer': { en: 'Customer already seen in an earlier row', zh: '该客户在前面的行中已出现' }
+  'duplicate-customer': { en: 'Customer already seen in an earlier row', zh: '该客户在前面的行中已出现' },
+  'control-character': { en: 'Control character in a field (NUL byte or a lone carriage return)', zh: '字段中含控制字符（NUL 字节或单独的回车符）' }
 };
 
 export const ERROR_LABELS: Record<EngineErrorCode, Bilingual> = {
@@ -62,6 +63,8 @@ export const ERROR_LABELS: Record<EngineErrorCode, Bilingual> = {
   'bad-mapping': { en: 'The column roles are not valid.', zh: '字段角色设置无效。' },
   'no-customer-column': { en: 'No column is mapped to the customer ID.', zh: '没有列被设为用户ID。' },
   'unknown-dataset': { en: 'That dataset is no longer loaded.', zh: '该数据集已不在内存中。' },
+  'panel-needs-transactions': { en: 'A monthly panel is built from a transaction log with a customer ID, a date and an amount column.', zh: '月度面板由含用户ID、日期和金额列的交易流水生成。' },
+  'too-many-columns': { en: 'The file has more columns than can be read (at most 4,096).', zh: '文件的列数超过可读取的上限（最多 4,096 列）。' },
   cancelled: { en: 'Cancelled.', zh: '已取消。' },
   'xlsx-failed': { en: 'The spreadsheet could not be read.', zh: '无法读取该电子表格。' },
   'query-failed': { en: 'The analysis failed.', zh: '分析失败。' },
@@ -72,7 +75,7 @@ export const ERROR_LABELS: Record<EngineErrorCode, Bilingual> = {
   'ltv-not-converged': { en: 'The model fit did not converge. Try another time unit or calibration end, or more data.', zh: '模型拟合未收敛。请尝试其他时间单位或校准截止日期，或使用更多数据。' },
   'ltv-bad-input': { en: 'The inputs cannot be used by the model.', zh: '这些输入无法用于该模型。' },
   'ltv-not-fitted': { en: 'Fit the models first.', zh: '请先拟合模型。' },
-  'lifecycle-not-a-panel': { en: 'Lifecycle stages need a monthly panel: map a customer ID column and a month column.', zh: '生命周期阶段需要月度面板数据：请设置用户ID列和账期（月份）列。' },
+  'lifecycle-not-a-panel': { en: 'Lifecycle stages need a monthly panel: map a customer ID column and a month column. For a transaction log, build its monthly panel in Data.', zh: '生命周期阶段需要月度面板数据：请设置用户ID列和账期（月份）列。交易流水可在“数据”页生成月度面板。' },
   'lifecycle-one-month': { en: 'The data covers only one month; lifecycle stages need at least two months.', zh: '数据只有一个月，生命周期阶段至少需要两个月的数据。' },
   'lifecycle-no-revenue': { en: 'This rule set needs a revenue column (or, where the rule allows, a usage column). Map one in the column roles.', zh: '该规则集需要收入列（规则允许时也可用使用量列），请在字段角色中设置。' },
   'lifecycle-bad-parameter': { en: 'A rule parameter is outside its allowed range.', zh: '规则参数超出允许范围。' },
@@ -87,7 +90,7 @@ export const ERROR_LABELS: Record<EngineErrorCode, Bilingual> = {
   'churn-not-converged': { en: 'The model fit did not converge. Increase the L2 penalty or drop collinear features.', zh: '模型拟合未收敛。请加大 L2 惩罚或去掉共线的特征。' },
   'churn-no-model': { en: 'Fit the churn model first.', zh: '请先拟合离网模型。' },
   'churn-model-failed': { en: 'The churn model could not be computed on these data. Try other features or a longer horizon.', zh: '无法在这些数据上计算离网模型。请尝试其他特征或更长的预测期。' },
-  'value-needs-panel': { en: 'Customer value needs a monthly panel: map a customer ID column and a month column.', zh: '客户价值评估需要月度面板数据：请设置用户ID列和账期列。' },
+  'value-needs-panel': { en: 'Customer value needs a monthly panel: map a customer ID column and a month column. For a transaction log, build its monthly panel in Data.', zh: '客户价值评估需要月度面板数据：请设置用户ID列和账期列。交易流水可在“数据”页生成月度面板。' },
   'value-needs-revenue': { en: 'Customer value needs a revenue column (出账收入): map one in the column roles.', zh: '客户价值评估需要收入列（出账收入）：请在字段角色中设置。' },
   'value-bad-weights': { en: 'The four value weights must each be between 0 and 1 and sum to 1.', zh: '四项价值权重须在 0 到 1 之间且合计为 1。' },
   'value-bad-params': { en: 'A value assessment parameter is outside its allowed range.', zh: '价值评估参数超出允许范围。' },
@@ -106,6 +109,7 @@ export const PHASE_LABELS: Record<string, Bilingual> = {
   starting: { en: 'Starting the engine', zh: '正在启动引擎' },
   reading: { en: 'Reading the file', zh: '正在读取文件' },
   transcoding: { en: 'Converting the encoding', zh: '正在转换编码' },
+  decoding: { en: 'Decoding the file', zh: '正在解码文件' },
   loading: { en: 'Loading rows', zh: '正在加载数据行' },
   checking: { en: 'Checking values', zh: '正在检查取值' },
   generating: { en: 'Generating sample data', zh: '正在生成示例数据' },

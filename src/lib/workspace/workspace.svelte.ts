@@ -36,10 +36,14 @@ export interface Narrowing {
 
 interface Source {
   key: string;
-  kind: 'file' | 'sample';
+  kind: 'file' | 'sample' | 'monthly-panel';
   file?: File;
   sample?: SampleOptions;
   encoding?: Encoding;
+  /** 'literal': quotes read as ordinary characters (the retry for a quote never closed). */
+  quotes?: 'literal';
+  /** The key of the transaction log a monthly panel is built from (rebuilt from it after a restart). */
+  from?: string;
   /** The roles it was typed with last (sent again when it is loaded again). */
   roles?: ColumnRole[];
 }
@@ -97,12 +101,31 @@ export class Workspace {
     return this.#add({ kind: 'sample', sample: options });
   }
 
+  /** The key of a loaded sample generated with these options (in either language), or null. */
+  sampleKey(options: Pick<SampleOptions, 'customers' | 'months' | 'seed'>): string | null {
+    const same = (o?: SampleOptions) => !!o && o.customers === options.customers && o.months === options.months && o.seed === options.seed;
+    return this.#sources.find((s) => s.kind === 'sample' && same(s.sample))?.key ?? null;
+  }
+
   /** Reads the file again in another encoding (a new dataset: its text, and so its results, change). */
   async reloadWithEncoding(key: string, encoding: Encoding | undefined): Promise<void> {
     const source = this.#sources.find((s) => s.key === key);
     if (!source?.file) return;
     await this.remove(key);
     await this.#add({ kind: 'file', file: source.file, encoding });
+  }
+
+  /** Loads the file again with quotes read as ordinary characters (the retry for a quote never closed). */
+  async reloadWithLiteralQuotes(key: string): Promise<void> {
+    const source = this.#sources.find((s) => s.key === key);
+    if (!source?.file) return;
+    await this.remove(key);
+    await this.#add({ kind: 'file', file: source.file, encoding: source.encoding, quotes: 'literal' });
+  }
+
+  /** Builds the monthly panel of a transaction log as a dataset of its own and selects it. */
+  buildMonthlyPanel(key: string): Promise<void> {
+    return this.#sources.some((s) => s.key === key) ? this.#add({ kind: 'monthly-panel', from: key }) : Promise.resolve();
   }
 
   /** Types a dataset with `roles` the user chose (`remember`: for the next file with this header too). */
@@ -198,8 +221,13 @@ export class Workspace {
           // The sample is generated, not read: roles changed by the user are applied afterwards.
           return source.roles && source.roles.join() !== s.roles.join() ? api.applyRoles(s.id, source.roles) : s;
         }
+        if (source.kind === 'monthly-panel') {
+          const log = this.datasets.find((x) => x.key === source.from && !x.id.startsWith(RESTORING));
+          if (!log) throw { code: 'unknown-dataset', message: 'The transaction log is no longer loaded.' } satisfies EngineError;
+          return api.deriveMonthlyPanel(log.id);
+        }
         // Remembered or linked roles travel with the file, so it is typed once.
-        const options = { encoding: source.encoding, roles: source.roles, rolesByHeader: rolesBySignature(remembered, linked) };
+        const options = { encoding: source.encoding, roles: source.roles, quotes: source.quotes, rolesByHeader: rolesBySignature(remembered, linked) };
         return api.ingestFile(source.file!, source.file!.name, options, onProgress);
       });
       const d: Dataset = { ...summary, key: source.key };
@@ -210,13 +238,14 @@ export class Workspace {
         const others = Object.keys(linked);
         if (settings.fromLink && others.length && !linked[key]) this.linkMismatch = others.map((k) => columnsOf(k) ?? '?').join(' / ');
       }
-      settings.set('roles', { ...linked, [key]: d.roles });
+      if (!d.derived) settings.set('roles', { ...linked, [key]: d.roles });
       this.datasets = this.datasets.some((x) => x.key === d.key) ? this.datasets.map((x) => (x.key === d.key ? d : x)) : [...this.datasets, d];
       if (select) this.selectedKey = d.key;
       await this.#hooks?.loaded(d);
       return d;
     } catch (e) {
-      if (!(e instanceof CancelledError)) this.#fail(e, source.file?.name ?? null);
+      const name = source.file?.name ?? this.datasets.find((x) => x.key === source.from)?.fileName ?? null;
+      if (!(e instanceof CancelledError)) this.#fail(e, name);
       return null;
     }
   }

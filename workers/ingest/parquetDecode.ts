@@ -1,0 +1,165 @@
+/**
+ * Decoding a Parquet file's row groups into Arrow IPC record batches (one per group), for DuckDB's
+ * Arrow insert. Flat columns go through the page decoder of parquetPages.ts; any other column through
+ * hyparquet's general reader. Runs in the engine worker or, to overlap with DuckDB's work, in a
+ * decoder worker of its own (parquetWorker.ts).
+ */
+import { parquetMetadataAsync, parquetScan, parquetSchema, type AsyncBuffer, type FileMetaData, type SchemaTree } from 'hyparquet';
+import { getSchemaPath } from 'hyparquet/src/schema.js';
+import { Bool, DateDay, Float64, Int64, makeData, makeVector, Table, tableToIPC, TimestampMicrosecond, Utf8, type Data, type DataType, type Vector } from 'apache-arrow';
+import { readFlatColumn, type Stored } from './parquetPages.ts';
+
+export const asyncBuffer = (blob: Blob): AsyncBuffer => ({ byteLength: blob.size, slice: (s, e) => blob.slice(s, e).arrayBuffer() });
+
+/** How a column is handed to DuckDB (numbers as DOUBLE except 64-bit integers, which stay exact). */
+export function storedType(node: SchemaTree): Stored {
+  const { type, converted_type: ct, logical_type: lt } = node.element;
+  if (node.children.length) return 'text';
+  if (ct === 'DATE' || lt?.type === 'DATE') return 'date';
+  if (type === 'INT96' || ct === 'TIMESTAMP_MILLIS' || ct === 'TIMESTAMP_MICROS' || lt?.type === 'TIMESTAMP') return 'timestamp';
+  if (type === 'BOOLEAN') return 'bool';
+  if (type === 'INT64' && ct !== 'DECIMAL' && lt?.type !== 'DECIMAL') return 'int64';
+  if (type === 'INT32' || type === 'INT64' || type === 'FLOAT' || type === 'DOUBLE' || ct === 'DECIMAL' || lt?.type === 'FLOAT16') return 'double';
+  return 'text';
+}
+
+/** A cell of the general reader as text (nested values as JSON, bigints exactly). */
+export function cellText(v: unknown): string {
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? '' : v.toISOString().replace(/T00:00:00\.000Z$/, '');
+  if (v && typeof v === 'object') return JSON.stringify(v, (_, x) => (typeof x === 'bigint' ? x.toString() : x));
+  return String(v);
+}
+
+/** The validity bitmap of a column with nulls (bit set = value present), or undefined without nulls. */
+function validity(values: ArrayLike<unknown>): { bitmap?: Uint8Array; nulls: number } {
+  let nulls = 0;
+  for (let i = 0; i < values.length; i++) if (values[i] == null) nulls++;
+  if (nulls === 0) return { nulls };
+  const bitmap = new Uint8Array((values.length + 7) >> 3);
+  for (let i = 0; i < values.length; i++) if (values[i] != null) bitmap[i >> 3] |= 1 << (i & 7);
+  return { bitmap, nulls };
+}
+
+const encoder = new TextEncoder();
+
+/** A column decoded by hyparquet's general reader as an Arrow vector (strings arrive as UTF-8 bytes). */
+function toVector(values: ArrayLike<unknown>, stored: Stored): Vector {
+  const n = values.length;
+  const { bitmap, nulls } = validity(values);
+  const data = <T extends DataType>(type: T, props: Record<string, unknown>) =>
+    makeData({ type, length: n, nullCount: nulls, nullBitmap: bitmap, ...props } as Parameters<typeof makeData>[0]) as Data<T>;
+  const fill = <A extends { [i: number]: unknown }>(out: A, f: (v: unknown) => unknown, zero: unknown) => {
+    for (let i = 0; i < n; i++) out[i] = values[i] == null ? zero : f(values[i]);
+    return out;
+  };
+  switch (stored) {
+    case 'double':
+      return makeVector(data(new Float64(), { data: fill(new Float64Array(n), Number, 0) }));
+    case 'int64':
+      return makeVector(data(new Int64(), { data: fill(new BigInt64Array(n), (v) => BigInt(v as bigint), 0n) }));
+    case 'bool': {
+      const out = new Uint8Array((n + 7) >> 3);
+      for (let i = 0; i < n; i++) if (values[i]) out[i >> 3] |= 1 << (i & 7);
+      return makeVector(data(new Bool(), { data: out }));
+    }
+    case 'date':
+      return makeVector(data(new DateDay(), { data: fill(new Int32Array(n), Number, 0) }));
+    case 'timestamp':
+      return makeVector(data(new TimestampMicrosecond(), { data: fill(new BigInt64Array(n), (v) => v as bigint, 0n) }));
+    default: {
+      const cells = Array.from({ length: n }, (_, i) => {
+        const v = values[i];
+        return v == null ? undefined : v instanceof Uint8Array ? v : encoder.encode(cellText(v));
+      });
+      const offsets = new Int32Array(n + 1);
+      let size = 0;
+      for (let i = 0; i < n; i++) offsets[i + 1] = size += cells[i]?.length ?? 0;
+      const bytes = new Uint8Array(size);
+      for (let i = 0; i < n; i++) if (cells[i]) bytes.set(cells[i]!, offsets[i]);
+      return makeVector(data(new Utf8(), { valueOffsets: offsets, data: bytes }));
+    }
+  }
+}
+
+/** Strings as bytes (copied once into Arrow), dates as days, timestamps as microseconds. */
+const PARSERS = {
+  stringFromBytes: (b: Uint8Array) => b,
+  dateFromDays: (d: number) => d,
+  timestampFromMilliseconds: (v: bigint) => (v == null ? null : BigInt(v) * 1000n),
+  timestampFromMicroseconds: (v: bigint) => (v == null ? null : BigInt(v)),
+  timestampFromNanoseconds: (v: bigint) => (v == null ? null : BigInt(v) / 1000n)
+};
+
+/**
+ * What a column becomes in the batch: as stored, a DOUBLE (64-bit integers of a number column), a
+ * DATE (a timestamp in a month or date column: its day) or text; null leaves the column out.
+ */
+export type Target = 'stored' | 'double' | 'date' | 'text' | null;
+
+export interface ParquetGroups {
+  metadata: FileMetaData;
+  nodes: SchemaTree[];
+  stored: Stored[];
+  /** Row counts of the groups, in file order. */
+  groups: number[];
+  /**
+   * Group g as one Arrow IPC stream: `_row` (the rows' 1-based numbers in the file, starting after
+   * `offset`), then the kept columns named c1..cN by their place in the file.
+   */
+  decode(g: number, targets: Target[], offset: number): Promise<Uint8Array>;
+}
+
+/** An INT64 vector's values as numbers (exact below 2^53, like DuckDB's cast to DOUBLE). */
+function int64AsDouble(v: Vector): Vector {
+  const n = v.length;
+  const out = new Float64Array(n);
+  const data = v.data[0];
+  const words = new Int32Array(data.values.buffer, data.values.byteOffset, n * 2);
+  for (let i = 0; i < n; i++) out[i] = words[2 * i + 1] * 4294967296 + (words[2 * i] >>> 0);
+  return makeVector(makeData({ type: new Float64(), length: n, nullCount: data.nullCount, nullBitmap: data.nullBitmap, data: out }));
+}
+
+/** A timestamp vector (microseconds) as days, the calendar date of each instant (DuckDB's cast to DATE). */
+function timestampAsDate(v: Vector): Vector {
+  const n = v.length;
+  const out = new Int32Array(n);
+  const data = v.data[0];
+  const micros = data.values as BigInt64Array;
+  for (let i = 0; i < n; i++) out[i] = Math.floor(Number(micros[i]) / 86_400_000_000);
+  return makeVector(makeData({ type: new DateDay(), length: n, nullCount: data.nullCount, nullBitmap: data.nullBitmap, data: out }));
+}
+
+export async function openParquet(blob: Blob): Promise<ParquetGroups> {
+  const file = asyncBuffer(blob);
+  const metadata = await parquetMetadataAsync(file);
+  const scan = await parquetScan({ file, metadata, utf8: false, parsers: PARSERS as never });
+  const nodes = parquetSchema(metadata).children;
+  const stored = nodes.map(storedType);
+  const paths = nodes.map((n) => getSchemaPath(metadata.schema, [n.element.name]));
+  const bytes = (start: number, end: number) => blob.slice(start, end).arrayBuffer().then((b) => new Uint8Array(b));
+  return {
+    metadata, nodes, stored,
+    groups: scan.ranges.map((r) => r.rowEnd - r.rowStart),
+    decode: async (g, targets, offset) => {
+      const range = scan.ranges[g];
+      const group = metadata.row_groups[g];
+      const rows = range.rowEnd - range.rowStart;
+      const row = new BigInt64Array(rows);
+      for (let i = 0; i < rows; i++) row[i] = BigInt(offset + i + 1);
+      const columns: Record<string, Vector> = { _row: makeVector(row) };
+      for (const [i, node] of nodes.entries()) {
+        const target = targets[i];
+        if (!target) continue;
+        const general = () => scan.readColumn({ column: node.element.name, rowStart: range.rowStart, rowEnd: range.rowEnd });
+        if (target === 'text' && stored[i] !== 'text') {
+          columns[`c${i + 1}`] = toVector(await general(), 'text');
+          continue;
+        }
+        const fast = Number(group?.num_rows) === rows ? await readFlatColumn(bytes, group.columns[i], rows, paths[i], stored[i]) : null;
+        const v = fast ?? toVector(await general(), stored[i]);
+        columns[`c${i + 1}`] = target === 'double' && stored[i] === 'int64' ? int64AsDouble(v) : target === 'date' && stored[i] === 'timestamp' ? timestampAsDate(v) : v;
+      }
+      return tableToIPC(new Table(columns), 'stream');
+    }
+  };
+}
