@@ -24,6 +24,7 @@ export const ROLE_KIND: Readonly<Record<ColumnRole, Kind>> = {
   tenure: 'number', number: 'number',
   churn: 'flag',
   status: 'category', region: 'category', customerType: 'category', industry: 'category', plan: 'category',
+  brand: 'category', previousBrand: 'category',
   text: 'text', ignore: 'ignore',
   offerEnd: 'date', churnReason: 'text', contact: 'text', dataRevenue: 'number'
 };
@@ -34,7 +35,7 @@ export const CANONICAL: Partial<Record<ColumnRole, string>> = {
   quantity: 'quantity', cost: 'cost', discount: 'discount', voiceMinutes: 'voice_minutes',
   dataMb: 'data_mb', sms: 'sms', vasCount: 'vas_count', arrears: 'arrears', tenure: 'tenure',
   churn: 'churn', status: 'status', region: 'region', customerType: 'customer_type',
-  industry: 'industry', plan: 'plan',
+  industry: 'industry', plan: 'plan', brand: 'brand', previousBrand: 'previous_brand',
   offerEnd: 'offer_end', churnReason: 'churn_reason', contact: 'contact', dataRevenue: 'data_revenue'
 };
 

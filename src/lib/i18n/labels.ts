@@ -24,6 +24,8 @@ export const ROLE_LABELS: Record<ColumnRole, Bilingual> = {
   customerType: { en: 'Customer type', zh: '客户类型' },
   industry: { en: 'Industry', zh: '行业' },
   plan: { en: 'Plan', zh: '套餐' },
+  brand: { en: 'Brand / payment type', zh: '品牌 / 付费类型' },
+  previousBrand: { en: 'Previous brand', zh: '原品牌（转品牌前）' },
   number: { en: 'Other number', zh: '其他数值' },
   text: { en: 'Other text', zh: '其他文本' },
   ignore: { en: 'Ignore', zh: '忽略' },
