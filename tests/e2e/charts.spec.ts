@@ -100,7 +100,7 @@ test('sample panel: every chart of Data, Lifecycle, Retention & churn, Lifetime 
   await idle(page);
   await page.getByRole('button', { name: 'Build list' }).click();
   await idle(page);
-  await page.getByRole('button', { name: 'Simulate outcomes (planted uplift)' }).click();
+  await page.getByRole('button', { name: 'Simulate outcomes (planted response)' }).click();
   await expectCharts(page, 10);
 
   // The checks can fail: without its legends and axis titles the page has problems.
@@ -108,7 +108,6 @@ test('sample panel: every chart of Data, Lifecycle, Retention & churn, Lifetime 
   const { problems } = await chartProblems(page);
   expect(problems.filter((p) => p.includes('no legend')).length).toBeGreaterThan(0);
   expect(problems.filter((p) => p.includes('axis titles')).length).toBeGreaterThan(5);
-  expect(problems.filter((p) => p.includes('colour scale')).length).toBeGreaterThan(0);
 });
 
 test('transaction logs: the BG/NBD validation charts and heat maps on CDNOW, BG/BB and sBG on donations', async ({ page }) => {
@@ -120,6 +119,10 @@ test('transaction logs: the BG/NBD validation charts and heat maps on CDNOW, BG/
   await expect(page.getByTestId('ltv-calhold')).toBeVisible();
   await expectCharts(page, 5);
   await expect(page.locator('.colour-legend')).toHaveCount(2);
+  // The colour-scale check can fail: without their colour legends the heat maps are problems (the
+  // Segments view's activity quadrant, which was checked for this, is a scatter now).
+  await page.evaluate(() => document.querySelectorAll('.colour-legend').forEach((e) => e.remove()));
+  expect((await chartProblems(page)).problems.filter((p) => p.includes('colour scale')).length).toBe(2);
 
   await page.getByRole('link', { name: 'Data', exact: true }).click();
   await upload(page, `${SHARED}/cdnow/donations.csv`);

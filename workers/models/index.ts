@@ -88,4 +88,7 @@ export {
 } from './valueScores.ts';
 export { kmeans, kmeansPlusPlus, lloyd, silhouette, standardise, type KMeansResult } from './kmeans.ts';
 export { associationRules, type AssociationRule } from './associationRules.ts';
-export { campaignRoi, splitControl, studentTCdf, studentTQuantile, welchInterval, type RoiInput, type WelchResult } from './campaign.ts';
+export {
+  annualisedBenefit, retentionRoi, splitControl, studentTCdf, studentTQuantile, valueFilterSaving, welchInterval,
+  type AnnualisedBenefitInput, type RetentionRoi, type RetentionRoiInput, type ValueFilterSavingInput, type WelchResult
+} from './campaign.ts';

@@ -203,3 +203,11 @@ export const PRIORITY = {
     zh: '大多数的操作者会采用的各种“无悔”步骤，以实现小投资产出大利润。'
   }
 };
+
+/** Each stage's levers as one phrase, the shape the campaign list's CSV labels read. */
+export const LEVERS = Object.fromEntries(
+  (Object.keys(STAGE_LEVERS) as ClmStage[]).map((s) => {
+    const l = STAGE_LEVERS[s].levers;
+    return [s, { levers: { en: l.map((x) => x.en).join('; '), zh: l.map((x) => x.zh).join('；') } }];
+  })
+) as Record<ClmStage, { levers: Bilingual }>;

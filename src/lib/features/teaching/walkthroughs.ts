@@ -170,8 +170,8 @@ export const WALKTHROUGHS: Walkthrough[] = [
         target: '#value-summary-title',
         title: { en: 'Four values', zh: '四种价值' },
         body: {
-          en: 'Historical value (profit since joining, older years decayed by Q), current value (profit of the last 3 months), future value (revenue of the next 3 months, predicted) and influence value (what the customer brings through others). The seed weighs them 0.25, 0.55, 0.1 and 0.1.',
-          zh: '历史价值（入网以来的利润，较早的年份按 Q 衰减）、当前价值（最近 3 个月的利润）、未来价值（预测的未来 3 个月收入）和影响价值（通过他人带来的价值）。种子文档的权重为 0.25、0.55、0.1、0.1。'
+          en: 'Historical value (profit since joining, older years decayed by Q), current value (profit of the last 3 months), future value (revenue of the next 3 months, predicted) and influence value (what the customer brings through others). The source weighs them 0.25, 0.55, 0.1 and 0.1.',
+          zh: '历史价值（入网以来的利润，较早的年份按 Q 衰减）、当前价值（最近 3 个月的利润）、未来价值（预测的未来 3 个月收入）和影响价值（通过他人带来的价值）。原文的权重为 0.25、0.55、0.1、0.1。'
         }
       },
       {
@@ -186,7 +186,7 @@ export const WALKTHROUGHS: Walkthrough[] = [
       {
         view: 'value',
         target: '#value-history-title',
-        title: { en: 'History and influence, as the seed defines them', zh: '按种子文档定义的历史与影响价值' },
+        title: { en: 'History and influence, as the source defines them', zh: '按原文定义的历史与影响价值' },
         body: {
           en: 'The worked example splits t into n years and m months and multiplies the mean monthly profit A. Influence goes by role: a key contact gets the group’s informatisation revenue, an ordinary member the in-group share × 5 yuan, never both.',
           zh: '算例把 t 拆成 n 年 m 个月，再乘以月均利润 A。影响价值按角色计算：集团关键人计集团信息化收入，普通成员计群内通话占比 × 5 元，两者不重复。'
@@ -233,8 +233,8 @@ export const WALKTHROUGHS: Walkthrough[] = [
         target: '#value-monitor-title',
         title: { en: 'Watching groups month by month', zh: '逐月监控客户群' },
         body: {
-          en: 'Each group’s value month by month, by value tier, lifecycle stage or segment: the seed sets each group’s strategy by its value.',
-          zh: '按价值层级、生命周期阶段或分群逐月查看各客户群的价值：种子文档依据客户群价值制定客户群管理策略。'
+          en: 'Each group’s value month by month, by value tier, lifecycle stage or segment: the source sets each group’s strategy by its value.',
+          zh: '按价值层级、生命周期阶段或分群逐月查看各客户群的价值：原文依据客户群价值制定客户群管理策略。'
         }
       }
     ]
@@ -275,33 +275,13 @@ export const WALKTHROUGHS: Walkthrough[] = [
         target: '[data-testid="roi"]',
         title: { en: 'ROI arithmetic', zh: '投资回报的算法' },
         body: {
-          en: 'Incremental customers kept = (control churn − treated churn) × treated customers. Incremental margin = customers kept × margin per customer. ROI = (incremental margin − campaign cost) ÷ campaign cost. The highlighted line is the tab’s own calculator (it appears after “Build”); the worked example below uses illustrative numbers.',
-          zh: '多保住的客户数 = （对照组离网率 − 活动组离网率）× 活动组人数；增量毛利 = 多保住的客户数 × 每客户毛利；ROI = （增量毛利 − 活动成本）÷ 活动成本。高亮的一行是该页签自带的计算器（点击生成后出现）；下面的算例使用示例数字。'
+          en: 'The Shenzhen Mobile retention case, term by term: successes = names on the list × success rate; cost = successes × cost per success (the 450 yuan per retention is a cost); benefit = successes × ARPU difference (retained high-value customers against the control group) × bundle months; net = benefit − cost; ROI = net ÷ cost. The highlighted list is the tab’s own calculator; the worked example below comes from the same function with the case’s inputs. Read this way the retention pays back only if the ARPU difference is above 450 ÷ 12 = 37.5 yuan a month, and the case’s own totals (675,000 yuan of cost, 2,160,000 of benefit) do not follow from its inputs.',
+          zh: '深圳移动离网挽留案例，逐项来算：成功客户数 = 名单客户数 × 成功率；成本 = 成功客户数 × 每次成功的成本（每次挽留 450 元是成本）；效益 = 成功客户数 × ARPU 差（挽留成功的高价值客户与对照组之差）× 捆绑月数；净收益 = 效益 − 成本；ROI = 净收益 ÷ 成本。高亮的是该页签自带的计算器；下面的算例由同一个函数按案例的输入算出。这样算，只有 ARPU 差高于 450 ÷ 12 = 37.5 元/月时挽留才能收回成本；案例自己的合计（成本 67.5 万元、效益 216 万元）与其输入对不上。'
         }
       }
     ]
   }
 ];
-
-export interface RoiInput {
-  treated: number;
-  controlChurn: number;
-  treatedChurn: number;
-  marginPerCustomer: number;
-  costPerCustomer: number;
-}
-
-/** The control-group ROI arithmetic of the campaign walkthrough (uplift measured against control). */
-export function campaignRoi(x: RoiInput): { uplift: number; kept: number; margin: number; cost: number; roi: number | null } {
-  const uplift = x.controlChurn - x.treatedChurn;
-  const kept = uplift * x.treated;
-  const margin = kept * x.marginPerCustomer;
-  const cost = x.treated * x.costPerCustomer;
-  return { uplift, kept, margin, cost, roi: cost > 0 ? (margin - cost) / cost : null };
-}
-
-/** Illustrative numbers for the worked example (not from the sample data). */
-export const ROI_EXAMPLE: RoiInput = { treated: 900, controlChurn: 0.2, treatedChurn: 0.12, marginPerCustomer: 600, costPerCustomer: 30 };
 
 /** Clamps a step index (from the URL or a click) into a walkthrough's range. */
 export function clampStep(w: Walkthrough, step: number): number {
