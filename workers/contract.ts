@@ -14,7 +14,9 @@ import type { SegmentsApi, SegmentsErrorCode } from './segments/contract.ts';
 export type ColumnRole =
   | 'customerId' | 'month' | 'date' | 'revenue' | 'amount' | 'quantity' | 'cost' | 'discount'
   | 'voiceMinutes' | 'dataMb' | 'sms' | 'vasCount' | 'arrears' | 'tenure' | 'churn' | 'status'
-  | 'region' | 'customerType' | 'industry' | 'plan' | 'brand' | 'previousBrand' | 'number' | 'text' | 'ignore';
+  | 'region' | 'customerType' | 'industry' | 'plan' | 'brand' | 'previousBrand' | 'number' | 'text' | 'ignore'
+  // Seed 000: offer/contract end date, a leaver's reason and contact; seed 002: data-service spend.
+  | 'offerEnd' | 'churnReason' | 'contact' | 'dataRevenue';
 
 /** Error codes of the engine itself (starting, loading data) and of any call (out of memory, cancelled). */
 export type CoreErrorCode =

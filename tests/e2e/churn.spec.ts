@@ -49,3 +49,22 @@ test('sample panel (zh): cohort heatmap, time-holdout model, accessible', async 
   const axe = await new AxeBuilder({ page }).include('main').analyze();
   expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
 });
+
+test('sample panel: churn by lifecycle stage from the stages Lifecycle computed', async ({ page }) => {
+  await open(page, '?lang=en&view=churn&sample=1');
+  const card = page.locator('section', { has: page.locator('#churn-by-stage') });
+  // Before Lifecycle has run: the card says so (no numbers from nowhere).
+  await expect(card.getByRole('alert')).toBeVisible();
+  await page.getByRole('link', { name: 'Lifecycle' }).click();
+  await expect(page.getByTestId('lifecycle-distribution').locator('tbody tr')).toHaveCount(24, { timeout: 60_000 });
+  await idle(page);
+  await page.getByRole('link', { name: 'Retention & churn' }).click();
+  await card.getByRole('button', { name: 'Show churn by stage' }).click();
+  await idle(page);
+  const table = page.getByTestId('stage-churn');
+  await expect(table.locator('tbody tr')).toHaveCount(5);
+  // Maturity (C) keeps customers better than decline (D): parse the 3-month rates.
+  const rate = async (i: number) => Number((await table.locator('tbody tr').nth(i).locator('td').nth(1).innerText()).replace('%', ''));
+  expect(await rate(2)).toBeLessThan(await rate(3));
+  await expect(page.getByText('The 40% and 43% of the Zhongshan Mobile data-service case are churn of customers in a stage')).toBeVisible();
+});

@@ -13,6 +13,8 @@ import { test, expect, open, idle, TMP } from './fixtures';
 const BUDGET_MS = 200;
 /** Loading the file: the goal is no task over 50 ms; 100 ms leaves CI headroom (issue 19). */
 const LOAD_BUDGET_MS = 100;
+/** Longest task allowed while Lifecycle and Retention compute and draw (ms), as for loading. */
+const VIEW_BUDGET_MS = 100;
 /** ~1M rows: the generator yields ~17.5 rows per customer over 24 months. */
 const CUSTOMERS = Number(process.env.LONGTASK_CUSTOMERS ?? 57_045);
 const MONTHS = 24;
@@ -103,6 +105,15 @@ test('1M-row panel: load, Lifecycle and Retention without long main-thread tasks
     await idle(page);
   })]);
 
+  // A parameter edit: the stages rerun and the stage views redraw, then churn by stage and the month views.
+  phases.push(['edit', await phase(page, async () => {
+    const run = await page.locator('[data-testid="lifecycle-seconds"]').getAttribute('data-run');
+    await page.locator('input[name="down"]').fill('0.4');
+    await page.locator('button[type="submit"]', { hasText: 'Recompute' }).click();
+    await page.locator(`[data-testid="lifecycle-seconds"]:not([data-run="${run}"])`).waitFor({ timeout: 180_000 });
+    await idle(page);
+  })]);
+
   phases.push(['retention', await phase(page, async () => {
     await page.locator('nav.views a[href="?view=churn"]').click();
     await page.locator('button', { hasText: 'Compute retention' }).click();
@@ -123,4 +134,7 @@ test('1M-row panel: load, Lifecycle and Retention without long main-thread tasks
   const loadLongest = Math.max(0, ...phases[0][1].map((t) => t.duration));
   expect(loadLongest, `longest main-thread task while loading (ms)\n${report}`).toBeLessThanOrEqual(LOAD_BUDGET_MS);
   expect(longest, `longest main-thread task (ms)\n${report}`).toBeLessThanOrEqual(BUDGET_MS);
+  // Lifecycle and Retention (issue 19): no task over 50 ms is the goal; 100 ms is asserted.
+  const views = phases.filter(([name]) => name !== 'load').flatMap(([, t]) => t);
+  expect(Math.max(0, ...views.map((t) => t.duration)), `longest task in Lifecycle and Retention (ms)\n${report}`).toBeLessThanOrEqual(VIEW_BUDGET_MS);
 });

@@ -72,7 +72,7 @@ test('a link carries the churn, value, segments and LTV choices: the same inputs
   await page.getByLabel('k', { exact: true }).fill('3');
   await page.getByRole('button', { name: 'Run', exact: true }).first().click();
   await idle(page);
-  await page.getByLabel('Impact on EBITDA (1–5) 3').fill('1');
+  await page.getByLabel('Impact on customer-level EBITDA (1–5) 3').fill('1');
   const segments = { rfm: (await page.getByTestId('segments-rfm').textContent()) ?? '', profiles: (await page.getByTestId('cluster-profiles').textContent()) ?? '' };
   expect(segments.rfm).toContain('F4');
   expect(segments.rfm).not.toContain('F5');
@@ -124,14 +124,14 @@ test('a link carries the churn, value, segments and LTV choices: the same inputs
   await idle(other);
   await expect(other.getByLabel('RFM bins')).toHaveValue('4');
   await expect(other.getByLabel('k', { exact: true })).toHaveValue('3');
-  await expect(other.getByLabel('Impact on EBITDA (1–5) 3')).toHaveValue('1');
+  await expect(other.getByLabel('Impact on customer-level EBITDA (1–5) 3')).toHaveValue('1');
   await expect(other.getByTestId('segments-rfm')).toHaveText(segments.rfm);
 
   // A hand-edited link with nonsense falls back to the defaults instead of failing.
   const bad = btoa(JSON.stringify({ churn: { horizon: 'x', l2: -4, model: 1 }, segmentsTab: { rfmBins: 99, levers: [{ id: 3, impact: 42 }] }, value: { params: { decay: 7 } } }));
   await other.goto(`${baseURL}?lang=en&view=segments&edited=1#s=${bad.replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '')}`);
   await idle(other);
-  await expect(other.getByLabel('Impact on EBITDA (1–5) 3')).toHaveValue('4');
+  await expect(other.getByLabel('Impact on customer-level EBITDA (1–5) 3')).toHaveValue('4');
   expect(otherErrors).toEqual([]);
   await other.context().close();
 });

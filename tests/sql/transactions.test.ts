@@ -52,7 +52,7 @@ describe('a GB18030 transaction log', () => {
   });
 
   it('is refused by Lifecycle as it is: it is not a monthly panel', async () => {
-    await expect(lifecycleApi(() => engine).computeLifecycle(log.id, { ruleSet: 'clm', params: {}, arpuTierCuts: [50, 150], month: null }))
+    await expect(lifecycleApi(() => engine).computeLifecycle(log.id, { ruleSet: 'clm', params: {} }))
       .rejects.toMatchObject({ code: 'lifecycle-not-a-panel' });
   });
 });
@@ -73,7 +73,7 @@ describe('its monthly panel', () => {
   });
 
   it('is accepted by Lifecycle, Retention & churn and Customer value', async () => {
-    const stages = await lifecycleApi(() => engine).computeLifecycle(panel.id, { ruleSet: 'clm', params: {}, arpuTierCuts: [50, 150], month: null });
+    const stages = await lifecycleApi(() => engine).computeLifecycle(panel.id, { ruleSet: 'clm', params: {} });
     expect(stages.stages).toEqual(['A', 'B', 'C', 'D', 'E']);
     const counted = await all(engine.conn, `SELECT count(*) AS n FROM "${stages.table}"`);
     expect(Number(counted[0].n)).toBe(panel.overview.rows);

@@ -158,9 +158,13 @@ export function churnApi(engine: () => Engine): ChurnApi {
       const f = fitted().get(id);
       if (!f) throw churnError('churn-no-model', 'fit the model first');
       const rows = f.winBack.filter((r) => r.arpuTier !== null && filter.arpuTiers.includes(r.arpuTier));
-      const csv = toCsv(['customer_id', 'last_arpu', 'arpu_tier', 'tenure', 'churn_month'],
-        rows.map((r) => [r.customerId, r.lastArpu === null ? null : round(r.lastArpu, 2), r.arpuTier, r.tenure, r.churnMonth?.slice(0, 7) ?? null]));
-      return { total: rows.length, rows: rows.slice(0, filter.top), csv };
+      const ds = engine().dataset(id);
+      const details = { hasChurnReason: ds.has('churnReason'), hasContact: ds.has('contact') };
+      const extra = [...(details.hasChurnReason ? ['churn_reason'] : []), ...(details.hasContact ? ['contact'] : [])];
+      const csv = toCsv(['customer_id', 'last_arpu', 'arpu_tier', 'tenure', 'churn_month', ...extra],
+        rows.map((r) => [r.customerId, r.lastArpu === null ? null : round(r.lastArpu, 2), r.arpuTier, r.tenure, r.churnMonth?.slice(0, 7) ?? null,
+          ...(details.hasChurnReason ? [r.churnReason] : []), ...(details.hasContact ? [r.contact] : [])]));
+      return { total: rows.length, rows: rows.slice(0, filter.top), csv, ...details };
     }
   });
 }

@@ -142,3 +142,44 @@ describe('degenerate inputs give coded errors, never NaN', () => {
     await expect(api.riskList('999', { arpuTiers: ['high'], minScore: 0, top: 1 })).rejects.toMatchObject({ code: 'churn-no-model' });
   });
 });
+
+describe("the win-back list carries a leaver's churn reason and contact (seed 000, 1•4)", () => {
+  it('snapshot: the columns of the churners, in the list and its CSV', async () => {
+    const lines = ['customerID,tenure,MonthlyCharges,Contract,Churn,Churn Reason,联系电话'];
+    for (let i = 0; i < 90; i++) {
+      const churned = (i * 7) % 60 < 15 || i % 4 === 0;
+      lines.push(`C${i},${(i * 7) % 60},${20 + ((i * 13) % 90)},${i % 3 ? 'Month-to-month' : 'Two year'},${churned ? 'Yes' : 'No'},` +
+        `${churned ? (i % 2 ? 'Price' : '竞争对手优惠') : ''},${churned && i % 5 ? `1380000${String(i).padStart(4, '0')}` : ''}`);
+    }
+    const s = await engine.ingestFile(new Blob([lines.join('\n') + '\n']), 'reasons.csv');
+    expect(s.roles.slice(5)).toEqual(['churnReason', 'contact']);
+    await api.fitChurnModel(s.id, options(['tenure', 'revenue']));
+    const win = await api.winBackList(s.id, { arpuTiers: ['low', 'mid', 'high'], minScore: 0, top: 200 });
+    expect(win).toMatchObject({ hasChurnReason: true, hasContact: true });
+    const c4 = win.rows.find((r) => r.customerId === 'C4')!;
+    expect(c4).toMatchObject({ churnReason: '竞争对手优惠', contact: '13800000004' });
+    expect(win.rows.find((r) => r.customerId === 'C0')).toMatchObject({ churnReason: '竞争对手优惠', contact: null });
+    expect(win.csv.split('\r\n')[0].replace(/^\uFEFF/, '')).toBe('customer_id,last_arpu,arpu_tier,tenure,churn_month,churn_reason,contact');
+    expect(win.csv).toContain('C4,');
+  });
+
+  it("panel: each leaver's latest reason and contact", async () => {
+    // 60 customers over 10 months; customer i < 40 leaves (churn flag) in month i % 8 + 2, with its reason
+    // written in that month only and its contact changing from month 5.
+    const lines = ['customer_id,month,arpu,tenure,churn,离网原因,联系方式'];
+    for (let i = 0; i < 60; i++) {
+      const leaves = i < 40 ? (i % 8) + 2 : 99;
+      for (let m = 1; m <= Math.min(10, leaves); m++) {
+        lines.push(`C${i},2024${String(m).padStart(2, '0')},${30 + ((i * 11) % 50)},${m + i},${m === leaves ? 1 : 0},` +
+          `${m === leaves ? `reason ${i % 3}` : ''},${m < 5 ? 'old@x' : `c${i}@x`}`);
+      }
+    }
+    const s = await engine.ingestFile(new Blob([lines.join('\n') + '\n']), 'panel-reasons.csv');
+    expect(s.roles.slice(5)).toEqual(['churnReason', 'contact']);
+    await api.fitChurnModel(s.id, options(['tenure', 'arpu_3']));
+    const win = await api.winBackList(s.id, { arpuTiers: ['low', 'mid', 'high'], minScore: 0, top: 200 });
+    const c9 = win.rows.find((r) => r.customerId === 'C9')!; // leaves in month 3: contact still the old one
+    expect(c9).toMatchObject({ churnMonth: '2024-03-01', churnReason: 'reason 0', contact: 'old@x' });
+    expect(win.rows.find((r) => r.customerId === 'C7')).toMatchObject({ churnReason: 'reason 1', contact: 'c7@x' }); // month 9
+  });
+});

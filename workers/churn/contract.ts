@@ -49,7 +49,10 @@ export interface SurvivalCurve {
   atRisk: number[];
   /** Months until Ŝ ≤ 0.5; null = not reached within follow-up. */
   median: number | null;
-  /** 1 − Ŝ(3) and 1 − Ŝ(6) (seed 002's churn within 3 and 6 months), with the 95% log-log bounds. */
+  /**
+   * 1 − Ŝ(3) and 1 − Ŝ(6): churn within 3 and 6 months of joining, with the 95% log-log bounds. Not
+   * seed 002's 40% / 43%, which are conditional on the stage (lifecycle stageChurn).
+   */
   churn3: { value: number; lower: number; upper: number };
   churn6: { value: number; lower: number; upper: number };
 }
@@ -101,6 +104,9 @@ export interface WinBackRow {
   tenure: number | null;
   /** ISO first-of-month of the exit (panels); null for snapshots. */
   churnMonth: string | null;
+  /** The leaver's churn reason and contact when the file has those columns (seed 000, 1•4), else null. */
+  churnReason: string | null;
+  contact: string | null;
 }
 
 export interface ChurnModelResult {
@@ -148,6 +154,9 @@ export interface WinBackList {
   total: number;
   rows: WinBackRow[];
   csv: string;
+  /** Whether the file has a churn-reason and a contact column (the list shows them then). */
+  hasChurnReason: boolean;
+  hasContact: boolean;
 }
 
 export interface ChurnApi {

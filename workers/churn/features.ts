@@ -17,6 +17,7 @@ import featuresSql from './sql/panel_features.sql?raw';
 import winBackSql from './sql/winback_panel.sql?raw';
 import monthsSql from './sql/panel_months.sql?raw';
 import snapshotSql from './sql/snapshot_rows.sql?raw';
+import detailsSql from './sql/winback_details.sql?raw';
 
 type FeatureRow = Record<string, unknown>;
 
@@ -63,12 +64,12 @@ export async function panelData(engine: Engine, ds: DatasetHandle, options: Chur
   const train = await at(trainM);
   const test = await at(testM);
   const score = (await at(last)).map((r) => ({ ...r, arpu: r.arpu_3 }));
-  const winBack = (await all(engine.conn, template(winBackSql, { rows }))).map((r) => ({
+  const winBack = await withDetails(engine, ds, (await all(engine.conn, template(winBackSql, { rows }))).map((r) => ({
     customerId: String(r.customer_id),
     lastArpu: typeof r.last_arpu === 'number' ? r.last_arpu : null,
     tenure: typeof r.tenure === 'number' ? r.tenure : null,
     churnMonth: String(r.churn_month)
-  }));
+  })));
   const monthOf = (m: number) => {
     const d = new Date(String(first));
     d.setUTCMonth(d.getUTCMonth() + m);
@@ -78,6 +79,20 @@ export async function panelData(engine: Engine, ds: DatasetHandle, options: Chur
     train, trainY: train.map((r) => (r.target ? 1 : 0)), test, testY: test.map((r) => (r.target ? 1 : 0)),
     score, specs, winBack, holdout: 'time', trainMonth: monthOf(trainM), testMonth: monthOf(testM), scoreMonth: monthOf(last)
   };
+}
+
+type Leaver = Omit<WinBackRow, 'arpuTier' | 'churnReason' | 'contact'>;
+
+/** The leavers with their churn reason and contact (winback_details.sql), null where the file has no such column. */
+async function withDetails(engine: Engine, ds: DatasetHandle, leavers: Leaver[]): Promise<ModelData['winBack']> {
+  if (!ds.has('churnReason') && !ds.has('contact')) return leavers.map((l) => ({ ...l, churnReason: null, contact: null }));
+  const col = (role: 'churnReason' | 'contact', name: string) => (ds.has(role) ? quoteIdent(name) : 'CAST(NULL AS VARCHAR)');
+  const sql = template(detailsSql, {
+    table: ds.table, order: ds.has('month') ? 'month' : '_row', reason: col('churnReason', 'churn_reason'), contact: col('contact', 'contact')
+  });
+  const details = new Map((await all(engine.conn, sql)).map((r) => [String(r.customer_id), r]));
+  const text = (v: unknown) => (v == null ? null : String(v));
+  return leavers.map((l) => ({ ...l, churnReason: text(details.get(l.customerId)?.churn_reason), contact: text(details.get(l.customerId)?.contact) }));
 }
 
 /** Which rows are the seeded random holdout (30%): the control arm of the same seeded shuffle as a campaign's. */
@@ -104,9 +119,9 @@ export async function snapshotData(engine: Engine, ds: DatasetHandle, options: C
     train, trainY: train.map(label), test, testY: test.map(label),
     score: rows.filter((r) => r.churn !== true).map((r) => ({ ...r, arpu: r.revenue })),
     specs,
-    winBack: rows.filter((r) => r.churn === true)
+    winBack: await withDetails(engine, ds, rows.filter((r) => r.churn === true)
       .map((r) => ({ customerId: String(r.customer_id), lastArpu: typeof r.revenue === 'number' ? r.revenue : null, tenure: typeof r.tenure === 'number' ? r.tenure : null, churnMonth: null }))
-      .sort((a, b) => (b.lastArpu ?? -Infinity) - (a.lastArpu ?? -Infinity)),
+      .sort((a, b) => (b.lastArpu ?? -Infinity) - (a.lastArpu ?? -Infinity))),
     holdout: 'random', trainMonth: null, testMonth: null, scoreMonth: null
   };
 }

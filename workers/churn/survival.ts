@@ -1,7 +1,8 @@
 /**
  * Kaplan–Meier curves per group (workers/models kaplanMeier: Greenwood variance, 95% log-log
- * bounds), with the median lifetime and seed 002's churn within 3 and 6 months read off the curve
- * as 1 − Ŝ(3) and 1 − Ŝ(6) (bounds flipped accordingly).
+ * bounds), with the median lifetime and the churn within 3 and 6 months of joining read off the
+ * curve as 1 − Ŝ(3) and 1 − Ŝ(6) (bounds flipped accordingly). Seed 002's figures are churn of
+ * customers in a stage, a different measure: workers/lifecycle stage_churn.sql.
  */
 import { kaplanMeier, medianSurvival, survivalAt } from '../models/index.ts';
 import type { SurvivalCurve } from './contract.ts';

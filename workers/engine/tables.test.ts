@@ -28,7 +28,7 @@ async function sample(): Promise<string> {
   await api().segments.segmentOverview(s.id, DEFAULT_SEGMENT_PARAMS);
   return s.id;
 }
-const runLifecycle = (id: string, ruleSet: RuleSetId) => api().lifecycle.computeLifecycle(id, { ruleSet, params: {}, arpuTierCuts: [50, 150], month: null });
+const runLifecycle = (id: string, ruleSet: RuleSetId) => api().lifecycle.computeLifecycle(id, { ruleSet, params: {} });
 /**
  * Customers a campaign's usual filters keep for these stages: on the network in the last month (the
  * value assessment's evaluation month; not the churn row), not a special line, in one of the stages then.

@@ -29,6 +29,8 @@ export const TABLES = {
   /** Shared: per-customer churn probability (workers/scores/churn.ts); written by the churn model. */
   churnRisk: (id: string) => `churnrisk_${id}`,
 
+  /** Lifecycle: the benchmark's reference scan (temporary). */
+  benchScan: (id: string) => `lifecycle_scan_${id}`,
   /** The monthly panel (workers/panel/): lifecycle rule sets and churn analyses read it. */
   panel: (id: string) => `panel_${id}`,
   /** Churn: per customer-month rows and first spells (temporary). */

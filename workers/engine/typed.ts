@@ -25,7 +25,8 @@ export const ROLE_KIND: Readonly<Record<ColumnRole, Kind>> = {
   churn: 'flag',
   status: 'category', region: 'category', customerType: 'category', industry: 'category', plan: 'category',
   brand: 'category', previousBrand: 'category',
-  text: 'text', ignore: 'ignore'
+  text: 'text', ignore: 'ignore',
+  offerEnd: 'date', churnReason: 'text', contact: 'text', dataRevenue: 'number'
 };
 
 /** The column name a role gets in the typed table, so analysis SQL can rely on it. */
@@ -34,7 +35,8 @@ export const CANONICAL: Partial<Record<ColumnRole, string>> = {
   quantity: 'quantity', cost: 'cost', discount: 'discount', voiceMinutes: 'voice_minutes',
   dataMb: 'data_mb', sms: 'sms', vasCount: 'vas_count', arrears: 'arrears', tenure: 'tenure',
   churn: 'churn', status: 'status', region: 'region', customerType: 'customer_type',
-  industry: 'industry', plan: 'plan', brand: 'brand', previousBrand: 'previous_brand'
+  industry: 'industry', plan: 'plan', brand: 'brand', previousBrand: 'previous_brand',
+  offerEnd: 'offer_end', churnReason: 'churn_reason', contact: 'contact', dataRevenue: 'data_revenue'
 };
 
 export interface TypedColumn {

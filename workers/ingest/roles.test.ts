@@ -68,6 +68,10 @@ describe('suggestRoles from header synonyms (one data row of plain text)', () =>
     ['客户类型', 'customerType'], ['用户类型', 'customerType'], ['segment', 'customerType'], ['customer_type', 'customerType'],
     ['行业', 'industry'], ['industry', 'industry'],
     ['套餐', 'plan'], ['套餐名称', 'plan'], ['plan', 'plan'], ['package', 'plan'], ['tariff', 'plan'], ['Contract', 'plan'],
+    ['优惠到期日', 'offerEnd'], ['优惠计划到期', 'offerEnd'], ['合约到期', 'offerEnd'], ['contract_end_date', 'offerEnd'], ['offer_end', 'offerEnd'],
+    ['离网原因', 'churnReason'], ['流失原因', 'churnReason'], ['Churn Reason', 'churnReason'],
+    ['联系方式', 'contact'], ['联系电话', 'contact'], ['contact', 'contact'], ['email', 'contact'], ['group_key_contact', 'text'],
+    ['数据业务收入', 'dataRevenue'], ['增值业务收入', 'dataRevenue'], ['data_revenue', 'dataRevenue'],
     ['备注', 'text'], ['gender', 'text'], ['order_id', 'text'], ['periods', 'text']
   ];
   test.each(cases)('%s → %s', (header, role) => {

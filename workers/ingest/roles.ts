@@ -39,7 +39,12 @@ const SYNONYMS: Partial<Record<ColumnRole, string[]>> = {
   plan: ['套餐', '套餐名称', '主套餐', '资费', '产品', 'plan', 'package', 'tariff', 'contract', 'product'],
   // Brand or payment type (全球通 / 神州行 / 动感地带, postpaid / prepaid): the credit rating's brand-switch rules.
   brand: ['品牌', '用户品牌', '当前品牌', '客户品牌', '付费类型', '付费方式', 'brand', 'brand_name', 'payment_type', 'prepaid_postpaid'],
-  previousBrand: ['原品牌', '转网前品牌', '转品牌前品牌', '上月品牌', 'previous_brand', 'prior_brand', 'old_brand', 'brand_before']
+  previousBrand: ['原品牌', '转网前品牌', '转品牌前品牌', '上月品牌', 'previous_brand', 'prior_brand', 'old_brand', 'brand_before'],
+  offerEnd: ['优惠到期', '优惠到期日', '优惠计划到期', '优惠截止', '合约到期', '合约到期日', '协议到期', '到期日期',
+    'offer_end', 'offer_end_date', 'offer_expiry', 'promo_end', 'contract_end', 'contract_end_date', 'contract_expiry'],
+  churnReason: ['离网原因', '流失原因', '退网原因', '销户原因', 'churn_reason', 'churn reason', 'reason_for_leaving', 'exit_reason'],
+  contact: ['联系方式', '联系电话', '有效联系方式', '联系人电话', '联系地址', '=contact', 'contact_phone', 'contact_number', 'email'],
+  dataRevenue: ['数据业务收入', '数据业务消费', '数据业务费', '增值业务收入', 'data_revenue', 'data_service_revenue', 'vas_revenue']
 };
 
 const HAN = /\p{Script=Han}/u;

@@ -28,11 +28,20 @@ const K = param('k_inactive', 'Months without activity K', '无活动月数 K', 
 const W = param('w_window', 'Trend window W (months)', '趋势窗口 W（月）', 3, 1, 12, 1);
 const UP = param('up', 'Rise threshold', '上升阈值', 0.15, 0, 5, 0.01);
 const DOWN = param('down', 'Fall threshold', '下降阈值', 0.15, 0, 1, 0.01);
+/** Seed 000, initiative 1•0 ties maturity to tenure over one year; off by default (see stages_clm.sql). */
+const MATURE = param('mature_months', 'Maturity needs tenure over M months (0: off)', '成熟期需在网超过 M 个月（0：不用）', 0, 0, 60, 1);
+
+/** Revenue as an exact integer of 1/10000 yuan, as the panel's running sum `cum_revenue` counts it. */
+const REVENUE = 'CAST(round(coalesce(b.revenue, 0) * 10000) AS BIGINT)';
+const REVENUE_ACTIVE = 'coalesce(b.revenue, 0) > 0 OR coalesce(b.usage, 0) > 0';
 
 const clm: RuleSet = {
   id: 'clm',
   label: { en: 'CLM stages A–E (default)', zh: '客户生命周期 A–E（默认）' },
-  source: { en: 'Seed 000, China Telecom CLM; rule of DOMAIN.md §1', zh: '种子文档 000（中国电信 CLM）；DOMAIN.md §1 的规则' },
+  source: {
+    en: 'China Telecom CLM deck: its five stages; the deck gives no numeric rule, so this one is the workbench\'s, every threshold editable',
+    zh: '中国电信客户生命周期（CLM）材料的五个阶段；材料未给出数值规则，此规则由本工作台设定，阈值均可修改'
+  },
   stages: [
     { code: 'A', label: { en: 'A Acquisition', zh: 'A 获取' }, analog: 'A' },
     { code: 'B', label: { en: 'B Build-up', zh: 'B 提升' }, analog: 'B' },
@@ -40,39 +49,48 @@ const clm: RuleSet = {
     { code: 'D', label: { en: 'D Decline', zh: 'D 衰退' }, analog: 'D' },
     { code: 'E', label: { en: 'E Exit', zh: 'E 离网' }, analog: 'E' }
   ],
-  params: [N, K, W, UP, DOWN],
-  sql: withSpells(clmSql, {
-    metric: 'coalesce(b.revenue, 0)',
-    active: 'coalesce(b.revenue, 0) > 0 OR coalesce(b.usage, 0) > 0',
-    boundsExtra: '', measuredExtra: ''
-  }),
+  params: [N, K, W, UP, DOWN, MATURE],
+  sql: withSpells(clmSql, { cumulative: 'b.cum_revenue', active: REVENUE_ACTIVE, boundsExtra: '', columns: '', trendExtra: '' }),
   needs: 'revenue',
   describe: (p) => ({
-    en: `E (exit) when the churn flag is set, when the customer has no further rows (never returns, or ${p.k_inactive}+ months without rows follow), ` +
+    en: `E (exit) when the churn flag is set, when the customer has no further rows (never returns, or more than ${p.k_inactive} months without rows follow), ` +
       `or after ${p.k_inactive} months in a row without revenue or usage. Otherwise A (acquisition) in the first ${p.n_acquisition} months of tenure. ` +
-      `Otherwise compare the mean revenue of the last ${p.w_window} months with the ${p.w_window} months before: ` +
-      `up by ${pct(p.up)} or more → B (build-up); down by ${pct(p.down)} or more → D (decline); else C (climax). ` +
+      `Otherwise compare the revenue of the last ${p.w_window} months with the ${p.w_window} months before: ` +
+      `up by ${pct(p.up)} or more → B (build-up); down by ${pct(p.down)} or more → D (decline); else C (climax)` +
+      (p.mature_months > 0 ? `, once tenure is over ${p.mature_months} months (a stable customer with less is still B)` : '') + '. ' +
       `With a shorter history both windows shrink to half the months available.`,
-    zh: `出现离网标记、此后不再有记录（未回流，或其后连续 ${p.k_inactive} 个月以上无记录）、或连续 ${p.k_inactive} 个月无收入且无使用量时为 E（离网）；` +
-      `否则在网前 ${p.n_acquisition} 个月为 A（获取）；否则比较最近 ${p.w_window} 个月与之前 ${p.w_window} 个月的平均收入：` +
-      `上升 ${pct(p.up)} 及以上为 B（提升），下降 ${pct(p.down)} 及以上为 D（衰退），其余为 C（成熟）。历史不足时两个窗口缩短为可用月数的一半。`
+    zh: `出现离网标记、此后不再有记录（未回流，或其后超过 ${p.k_inactive} 个月无记录）、或连续 ${p.k_inactive} 个月无收入且无使用量时为 E（离网）；` +
+      `否则在网前 ${p.n_acquisition} 个月为 A（获取）；否则比较最近 ${p.w_window} 个月与之前 ${p.w_window} 个月的收入：` +
+      `上升 ${pct(p.up)} 及以上为 B（提升），下降 ${pct(p.down)} 及以上为 D（衰退），其余为 C（成熟）` +
+      (p.mature_months > 0 ? `，且须在网超过 ${p.mature_months} 个月（不足者仍为 B）` : '') + '。' +
+      `历史不足时两个窗口缩短为可用月数的一半。`
   })
 };
 
 /**
- * A spell-based rule's SQL: its parameters and final CASE around the shared spells/trend CTEs
- * (panel/sql/rule_spells.sql), filled with the rule's metric and activity test. `${base}` and `${target}` stay
- * for the run to fill.
+ * A spell-based rule's SQL: the shared spells/trend CTEs (panel/sql/rule_spells.sql) filled with
+ * the running sum of the rule's metric (an exact integer, over all rows in panel order), its activity
+ * test and extra columns, then its final CASE.
+ * `${base}` and `${target}` stay for the run to fill.
  */
-function withSpells(ruleSql: string, parts: { metric: string; active: string; boundsExtra: string; measuredExtra: string }): string {
+function withSpells(ruleSql: string, parts: { cumulative: string; active: string; boundsExtra: string; columns: string; trendExtra: string }): string {
   const spells = template(spellsSql, { ...parts, base: '${base}' }).trimEnd();
-  return ruleSql.replace('${spells}', spells.replace(/^(--.*\n)+/, ''));
+  return ruleSql.replace('${spells}', () => spells.replace(/^(--.*\n)+/, ''));
 }
+
+/**
+ * Whether the file has any data-service column, and the weight of one SMS in MB: a typical month of
+ * data (mean MB over months with use) per typical month of SMS, so both weigh as a typical user's
+ * month does (1 without a data column: use is then SMS alone).
+ */
+const DS_BOUNDS = `,
+    count(data_mb) + count(sms) + count(vas_count) > 0 AS has_ds,
+    coalesce((avg(data_mb) FILTER (WHERE data_mb > 0)) / (avg(sms) FILTER (WHERE sms > 0)), 1) AS sms_weight`;
 
 const dataService: RuleSet = {
   id: 'dataService',
   label: { en: 'Data-service lifecycle', zh: '数据业务生命周期' },
-  source: { en: 'Seed 002, Zhongshan Mobile data-service value management', zh: '种子文档 002（中山移动数据业务客户价值管理）' },
+  source: { en: 'Zhongshan Mobile data-service customer value lean marketing', zh: '中山移动数据业务客户价值精益营销管理' },
   stages: [
     { code: 'acquired', label: { en: 'Acquired', zh: '用户获取' }, analog: 'A' },
     { code: 'interested', label: { en: 'Interested', zh: '感兴趣' }, analog: 'B' },
@@ -80,27 +98,31 @@ const dataService: RuleSet = {
     { code: 'losing', label: { en: 'Losing interest', zh: '失去兴趣' }, analog: 'D' },
     { code: 'cancelled', label: { en: 'Cancelled', zh: '取消业务' }, analog: 'E' }
   ],
-  params: [N, K, W, UP, DOWN, param('vas_drop', 'Value-added services dropped', '退订增值业务数', 2, 0, 8, 1)],
+  params: [N, K, W, UP, DOWN, param('services_drop', 'Data services dropped', '减少的数据业务数', 2, 0, 8, 1)],
   sql: withSpells(dataServiceSql, {
-    // Data use (流量) when a data column is mapped, else revenue; active = data or value-added services.
-    metric: 'CASE WHEN bounds.has_data THEN coalesce(b.data_mb, 0) ELSE coalesce(b.revenue, 0) END',
-    active: `CASE WHEN bounds.has_data THEN coalesce(b.data_mb, 0) > 0 OR coalesce(b.vas_count, 0) > 0
-         ELSE coalesce(b.revenue, 0) > 0 OR coalesce(b.usage, 0) > 0 END`,
-    boundsExtra: ', count(data_mb) > 0 AS has_data',
-    measuredExtra: `,
-    max(s.vas_count) OVER (PARTITION BY s.customer_id, s.spell ORDER BY s.month_index
-      ROWS BETWEEN p.w_window PRECEDING AND 1 PRECEDING) AS vas_before`
+    cumulative: `CAST(sum(CASE WHEN bounds.has_ds
+      THEN CAST(round(10000 * (coalesce(b.data_mb, 0) + coalesce(b.sms, 0) * bounds.sms_weight)) AS BIGINT)
+      ELSE ${REVENUE} END) OVER w AS BIGINT)`,
+    active: `CASE WHEN bounds.has_ds THEN coalesce(b.data_mb, 0) > 0 OR coalesce(b.sms, 0) > 0 OR coalesce(b.vas_count, 0) > 0
+      ELSE ${REVENUE_ACTIVE} END`,
+    boundsExtra: DS_BOUNDS,
+    columns: `,
+    CASE WHEN bounds.has_ds THEN CAST(coalesce(b.data_mb, 0) > 0 AS INTEGER) + CAST(coalesce(b.sms, 0) > 0 AS INTEGER)
+      + CAST(round(coalesce(b.vas_count, 0)) AS INTEGER) END AS services`,
+    trendExtra: `,
+    max(w.services) OVER (ROWS BETWEEN least(CAST($3 AS INTEGER), w.months_in_spell - 1) PRECEDING AND 1 PRECEDING) AS services_before`
   }),
   needs: 'revenue-or-data',
   describe: (p) => ({
-    en: `On mobile data use (revenue when no data column is mapped): cancelled on the churn flag, when no further rows follow, ` +
-      `or after ${p.k_inactive} months without data use or value-added services; acquired in the first ${p.n_acquisition} months of tenure; ` +
+    en: `On data-service use (data MB, plus SMS counted in MB at the ratio of a typical month of each; revenue when the file has neither nor value-added services): ` +
+      `cancelled on the churn flag, when no further rows follow, or after ${p.k_inactive} months without any data service; ` +
+      `acquired in the first ${p.n_acquisition} months of tenure; ` +
       `losing interest when use over the last ${p.w_window} months fell by ${pct(p.down)} or more against the ${p.w_window} before` +
-      (p.vas_drop > 0 ? ` or ${p.vas_drop}+ value-added services were dropped` : '') +
+      (p.services_drop > 0 ? ` or ${p.services_drop}+ of the services used (data, SMS, value-added) were dropped` : '') +
       `; interested when it rose by ${pct(p.up)} or more; else habitual.`,
-    zh: `按移动数据流量（未设置流量列时按收入）：出现离网标记、此后不再有记录、或连续 ${p.k_inactive} 个月无流量且无增值业务为"取消业务"；` +
-      `在网前 ${p.n_acquisition} 个月为"用户获取"；最近 ${p.w_window} 个月流量较之前 ${p.w_window} 个月下降 ${pct(p.down)} 及以上` +
-      (p.vas_drop > 0 ? `或退订 ${p.vas_drop} 项及以上增值业务` : '') +
+    zh: `按数据业务使用量（流量MB，短信按两者典型月用量之比折算为MB后相加；三者及增值业务均无时按收入）：出现离网标记、此后不再有记录、或连续 ${p.k_inactive} 个月未使用任何数据业务为"取消业务"；` +
+      `在网前 ${p.n_acquisition} 个月为"用户获取"；最近 ${p.w_window} 个月使用量较之前 ${p.w_window} 个月下降 ${pct(p.down)} 及以上` +
+      (p.services_drop > 0 ? `或所用业务（流量、短信、增值业务）减少 ${p.services_drop} 项及以上` : '') +
       `为"失去兴趣"；上升 ${pct(p.up)} 及以上为"感兴趣"；其余为"成为习惯"。`
   })
 };

@@ -1,48 +1,11 @@
 // The stage engine's SQL on small hand-made panels whose stages are worked out by hand (table-driven),
 // degenerate inputs, and the agreement with the planted truth on the generated sample.
-import { beforeAll, describe, expect, it } from 'vitest';
-import type { ColumnRole } from '../contract.ts';
-import type { Engine } from '../engine/engine.ts';
-import { nodeEngine } from '../../tests/sql/engine.ts';
-import { all } from '../db/sql.ts';
-import { lifecycleApi } from './api.ts';
-import type { LifecycleApi, LifecycleRequest, RuleSetId } from './contract.ts';
+import { describe, expect, it } from 'vitest';
+import type { LifecycleRequest } from './contract.ts';
+import { expand, handPanels, panel, series } from './handPanels.ts';
 
-const ROLES: Record<string, ColumnRole> = {
-  customer_id: 'customerId', month: 'month', revenue: 'revenue', churn: 'churn', tenure: 'tenure',
-  data_mb: 'dataMb', vas_count: 'vasCount', region: 'region', voice_minutes: 'voiceMinutes'
-};
-/** Month i of the hand-made panels, 1 = 2024-01. */
-const month = (i: number) => `${2024 + Math.floor((i - 1) / 12)}-${String(((i - 1) % 12) + 1).padStart(2, '0')}`;
-
-/** A panel from per-customer series: `values[k]` is the row of month `first + k`. */
-function panel(columns: string[], customers: { id: string; first: number; rows: (string | number)[][] }[]): string {
-  const lines = [['customer_id', 'month', ...columns].join(',')];
-  for (const c of customers) c.rows.forEach((r, k) => lines.push([c.id, month(c.first + k), ...r].join(',')));
-  return lines.join('\n') + '\n';
-}
-const series = (xs: number[], extra: (i: number) => (string | number)[] = () => []) => xs.map((x, i) => [x, ...extra(i)]);
-
-let engine: Engine;
-let api: LifecycleApi;
-beforeAll(async () => {
-  engine = await nodeEngine();
-  api = lifecycleApi(() => engine);
-});
-
-async function load(csv: string): Promise<string> {
-  const header = csv.split('\n')[0].split(',');
-  const s = await engine.ingestFile(new Blob([csv]), 'hand.csv', { roles: header.map((h) => ROLES[h] ?? 'number') });
-  expect(s.quality.rejected).toBe(0);
-  return s.id;
-}
-
-async function stagesOf(id: string, ruleSet: RuleSetId, params: Record<string, number> = {}): Promise<Record<string, string>> {
-  const r = await api.computeLifecycle(id, { ruleSet, params, arpuTierCuts: [50, 150], month: null });
-  const rows = await all(engine.conn, `SELECT customer_id, string_agg(stage, ' ' ORDER BY month) AS s FROM "${r.table}" GROUP BY 1`);
-  return Object.fromEntries(rows.map((x) => [String(x.customer_id), String(x.s)]));
-}
-const expand = (spec: string) => spec.split(' ').flatMap((t) => { const [s, n] = t.split('*'); return Array(Number(n ?? 1)).fill(s); }).join(' ');
+const hp = handPanels();
+const { load, stagesOf } = hp;
 
 // Default rule, N = K = W = 3, ±15%. "old" and "silent" are in the first data month (no known start).
 const CLM_PANEL = panel(['revenue', 'churn'], [
@@ -74,7 +37,7 @@ describe('default rule A–E on a hand-made panel', () => {
 
   it('views: funnel, transitions and distribution agree with the stages', async () => {
     const id = await load(CLM_PANEL);
-    const r = await api.computeLifecycle(id, { ruleSet: 'clm', params: {}, arpuTierCuts: [50, 150], month: null });
+    const r = await hp.api.computeLifecycle(id, { ruleSet: 'clm', params: {} });
     expect(r.months).toHaveLength(14);
     expect(r.distribution.flat().reduce((a, b) => a + b, 0)).toBe(13 + 14 + 14 + 6);
     const A = 0, B = 1, C = 2, D = 3, E = 4;
@@ -89,9 +52,10 @@ describe('default rule A–E on a hand-made panel', () => {
     expect(r.funnel[3].toNext).toBe(1); // both decliners exited
     expect(r.notes).toContain('no-tenure');
     // Last month: new (C, ARPU 60) and old (E, ARPU (40+20+10)/3) and silent (E, 0).
-    expect(r.cross.month).toBe('2025-02');
-    expect(r.cross.cells.find((c) => c.stage === 'C')).toMatchObject({ arpuTier: 1, customers: 1, arpu: 60 });
-    expect(r.cross.cells.find((c) => c.stage === 'E')).toMatchObject({ arpuTier: 0, customers: 2 });
+    const { cross } = await hp.api.lifecycleMonth(id, { month: null, arpuTierCuts: [50, 150] });
+    expect(cross.month).toBe('2025-02');
+    expect(cross.cells.find((c) => c.stage === 'C')).toMatchObject({ arpuTier: 1, customers: 1, arpu: 60 });
+    expect(cross.cells.find((c) => c.stage === 'E')).toMatchObject({ arpuTier: 0, customers: 2 });
     expect(r.sql).toContain('CREATE OR REPLACE TABLE');
     expect(r.description.en).toContain('first 3 months');
   });
@@ -109,7 +73,7 @@ describe('data-service lifecycle (seed 002) on a hand-made panel', () => {
     // v drops 2 services in month 8; the previous-3-month maximum remembers the 3 for three months.
     expect(got.v).toBe(expand('habitual*7 losing*3 habitual*4'));
     expect(got.q).toBe(expand('habitual*4 losing*2 cancelled*8'));
-    const off = await stagesOf(id, 'dataService', { vas_drop: 0 });
+    const off = await stagesOf(id, 'dataService', { services_drop: 0 });
     expect(off.v).toBe(expand('habitual*14'));
   });
 });
@@ -132,18 +96,18 @@ describe('activity states (product analytics) on a hand-made panel', () => {
 });
 
 describe('degenerate inputs give a clear error code', () => {
-  const request: LifecycleRequest = { ruleSet: 'clm', params: {}, arpuTierCuts: [50, 150], month: null };
+  const request: LifecycleRequest = { ruleSet: 'clm', params: {} };
   it.each([
     { name: 'one month only', csv: 'customer_id,month,revenue\nu1,2024-01,10\nu2,2024-01,20\n', code: 'lifecycle-one-month' },
     { name: 'no revenue column', csv: 'customer_id,month,region\nu1,2024-01,N\nu1,2024-02,N\n', code: 'lifecycle-no-revenue' },
     { name: 'not a panel (no month)', csv: 'customer_id,revenue\nu1,10\nu2,20\n', code: 'lifecycle-not-a-panel' }
   ])('$name → $code', async ({ csv, code }) => {
     const id = await load(csv);
-    await expect(api.computeLifecycle(id, request)).rejects.toMatchObject({ code });
+    await expect(hp.api.computeLifecycle(id, request)).rejects.toMatchObject({ code });
   });
   it('a parameter out of range', async () => {
     const id = await load(CLM_PANEL);
-    await expect(api.computeLifecycle(id, { ...request, params: { w_window: 0 } })).rejects.toMatchObject({ code: 'lifecycle-bad-parameter' });
+    await expect(hp.api.computeLifecycle(id, { ...request, params: { w_window: 0 } })).rejects.toMatchObject({ code: 'lifecycle-bad-parameter' });
   });
   it('activity states run on usage alone (no revenue column)', async () => {
     const id = await load('customer_id,month,voice_minutes\nu1,2024-01,10\nu1,2024-02,0\n');
@@ -153,8 +117,8 @@ describe('degenerate inputs give a clear error code', () => {
 
 describe('agreement with the planted truth on the sample panel', () => {
   it('default rule: overall and per-stage agreement above the measured floor', async () => {
-    const s = await engine.loadSample({ customers: 2000, months: 24, seed: 1, lang: 'en' });
-    const r = await api.computeLifecycle(s.id, { ruleSet: 'clm', params: {}, arpuTierCuts: [50, 150], month: null });
+    const s = await hp.engine.loadSample({ customers: 2000, months: 24, seed: 1, lang: 'en' });
+    const r = await hp.api.computeLifecycle(s.id, { ruleSet: 'clm', params: {} });
     const a = r.agreement!;
     // Measured (seed 1, 24 months): 92.11% of 34,736 rows for 2,000 customers; 92.31% of 350,599 rows
     // for 20,000 (the generator author's quick rule: ~92%). Recall A 1.00, B 0.84, C 0.96, D 0.62,
@@ -174,7 +138,7 @@ describe('agreement with the planted truth on the sample panel', () => {
     // The confusion matrix counts every row once.
     expect(a.confusion.flat().reduce((x, y) => x + y, 0)).toBe(a.rows);
     // Parameters matter: a 50% fall threshold finds far fewer decliners.
-    const loose = await api.computeLifecycle(s.id, { ruleSet: 'clm', params: { down: 0.5 }, arpuTierCuts: [50, 150], month: null });
+    const loose = await hp.api.computeLifecycle(s.id, { ruleSet: 'clm', params: { down: 0.5 } });
     expect(loose.agreement!.perStage[3].recall!).toBeLessThan(recall.D - 0.1);
   }, 120_000);
 });

@@ -17,7 +17,7 @@ export async function checkPanel(conn: SqlConnection, ds: DatasetHandle, ruleSet
   const hasRevenue = ds.has('revenue') || ds.has('amount');
   const need = RULE_SETS[ruleSet].needs;
   const ok = need === 'revenue' ? hasRevenue
-    : need === 'revenue-or-data' ? hasRevenue || ds.has('dataMb')
+    : need === 'revenue-or-data' ? hasRevenue || ds.has('dataMb') || ds.has('sms') || ds.has('vasCount')
       : hasRevenue || ds.has('voiceMinutes') || ds.has('dataMb') || ds.has('sms');
   if (!ok) throw engineError('lifecycle-no-revenue', `The rule set "${ruleSet}" needs a revenue column${need === 'revenue' ? '' : ' or a usage column'}.`);
   const months = await monthCount(conn, ds);
@@ -30,7 +30,7 @@ export function notesFor(ds: DatasetHandle, ruleSet: RuleSetId): LifecycleNote[]
   if (!ds.has('tenure')) notes.push('no-tenure');
   if (!ds.has('churn')) notes.push('no-churn-flag');
   if (!ds.has('voiceMinutes') && !ds.has('dataMb') && !ds.has('sms')) notes.push('no-usage');
-  if (ruleSet === 'dataService' && !ds.has('dataMb')) notes.push('no-data-usage');
+  if (ruleSet === 'dataService' && !ds.has('dataMb') && !ds.has('sms') && !ds.has('vasCount')) notes.push('no-data-usage');
   if (!ds.has('region')) notes.push('no-region');
   return notes;
 }

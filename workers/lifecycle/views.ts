@@ -1,16 +1,23 @@
 /**
- * The views computed from a stage table: stacked distribution, funnel, transition matrix and the
- * stage × value tier × region cross table, each from its own SQL file, shaped into small arrays.
+ * The views computed from a stage table, each from its own SQL file, shaped into small arrays.
+ * Three calls, so that what the user changes reruns only what depends on it: the stage views
+ * (distribution, funnel, transitions) with every rule run; churn by stage after it; the month views
+ * (stage × ARPU tier × region, stage KPIs, seed 002's data-service figures) on their own, again
+ * when the month or the tier cuts change.
  */
 import { sortedCuts } from '../../common/lists.ts';
 import { all, template, type SqlConnection } from '../db/sql.ts';
+import { valueScoresTable, readValueScores } from '../scores/value.ts';
 import distributionSql from './sql/distribution.sql?raw';
 import funnelSql from './sql/funnel.sql?raw';
 import transitionsSql from './sql/transitions.sql?raw';
+import stageChurnSql from './sql/stage_churn.sql?raw';
 import crossSql from './sql/cross.sql?raw';
-import type { CrossCell, FunnelStep, LifecycleResult } from './contract.ts';
+import stageKpisSql from './sql/stage_kpis.sql?raw';
+import dataServicesSql from './sql/data_services.sql?raw';
+import type { CrossCell, DataServiceFigures, FunnelStep, LifecycleMonth, LifecycleResult, StageChurn, StageSet } from './contract.ts';
 
-type Views = Pick<LifecycleResult, 'months' | 'distribution' | 'totalCustomers' | 'funnel' | 'transitions' | 'cross'>;
+type StageViews = Pick<LifecycleResult, 'months' | 'distribution' | 'totalCustomers' | 'funnel' | 'transitions'>;
 
 /** Months as YYYY-MM and distribution[stage][month]. */
 export async function distribution(conn: SqlConnection, target: string, stages: string[]): Promise<{ months: string[]; distribution: number[][] }> {
@@ -59,8 +66,35 @@ export async function transitions(conn: SqlConnection, target: string, stages: s
   return m;
 }
 
+/** What counts as churn for a stage set: its stages standing for E, else those standing for D (activity states' dormant). */
+export function exitStagesOf(set: Pick<StageSet, 'stages' | 'analogOf'>): string[] {
+  const e = set.stages.filter((s) => set.analogOf[s] === 'E');
+  return e.length ? e : set.stages.filter((s) => set.analogOf[s] === 'D');
+}
+
+/** Churn within 3 and 6 months of being in each stage (stage_churn.sql), in the vocabulary's order. */
+export async function stageChurn(conn: SqlConnection, target: string, stages: string[], exits: string[]): Promise<StageChurn[]> {
+  const rows = new Map((await all(conn, template(stageChurnSql, { target }), [exits.join(',')])).map((r) => [String(r.stage), r]));
+  const rate = (churned: unknown, followed: number, stage: string) => (followed > 0 && !exits.includes(stage) ? Number(churned) / followed : null);
+  return stages.map((stage) => {
+    const r = rows.get(stage);
+    const followed3 = Number(r?.followed3 ?? 0);
+    const followed6 = Number(r?.followed6 ?? 0);
+    return { stage, followed3, churn3: rate(r?.churned3, followed3, stage), followed6, churn6: rate(r?.churned6, followed6, stage) };
+  });
+}
+
+/** The views a parameter edit redraws first (churn by stage and the month views follow in calls of their own). */
+export async function stageViews(conn: SqlConnection, target: string, stages: string[]): Promise<StageViews> {
+  return {
+    ...(await distribution(conn, target, stages)),
+    ...(await funnel(conn, target, stages)),
+    transitions: await transitions(conn, target, stages)
+  };
+}
+
 /** Stage × tier × region counts in one month (YYYY-MM). */
-export async function cross(conn: SqlConnection, target: string, base: string, month: string, cuts: number[]): Promise<LifecycleResult['cross']> {
+export async function cross(conn: SqlConnection, target: string, base: string, month: string, cuts: number[]): Promise<LifecycleMonth['cross']> {
   const sorted = sortedCuts(cuts);
   const cells: CrossCell[] = (await all(conn, template(crossSql, { target, base }), [`${month}-01`, sorted.join(',')])).map((r) => ({
     stage: String(r.stage),
@@ -73,13 +107,40 @@ export async function cross(conn: SqlConnection, target: string, base: string, m
   return { month, cuts: sorted, regions, cells };
 }
 
-export async function allViews(conn: SqlConnection, target: string, base: string, stages: string[], month: string | null, cuts: number[]): Promise<Views> {
-  const d = await distribution(conn, target, stages);
-  const at = month && d.months.includes(month) ? month : d.months[d.months.length - 1];
+/** The relation (customer_id, composite) of the value scores, or an empty one. */
+const NO_VALUE = '(SELECT CAST(NULL AS VARCHAR) AS customer_id, CAST(NULL AS DOUBLE) AS composite WHERE false)';
+
+/** The month views: the cross table, each stage's KPIs, and seed 002's figures when the file has data-service columns. */
+export async function monthViews(
+  conn: SqlConnection, ids: { dataset: string; target: string; base: string }, stages: string[], month: string, cuts: number[], hasDataServices: boolean
+): Promise<Omit<LifecycleMonth, 'ruleSet'>> {
+  const hasValue = (await readValueScores(conn, ids.dataset)) !== null;
+  const value = hasValue ? `(SELECT customer_id, composite FROM ${valueScoresTable(ids.dataset)})` : NO_VALUE;
+  const kpiRows = new Map((await all(conn, template(stageKpisSql, { target: ids.target, base: ids.base, value }), [`${month}-01`]))
+    .map((r) => [String(r.stage), r]));
+  const kpis = stages.map((stage) => {
+    const r = kpiRows.get(stage);
+    const customers = Number(r?.customers ?? 0);
+    const revenue = Number(r?.revenue ?? 0);
+    return { stage, customers, revenue, arpu: customers > 0 ? revenue / customers : null, value: r?.value == null ? null : Number(r.value) };
+  });
   return {
-    ...d,
-    ...(await funnel(conn, target, stages)),
-    transitions: await transitions(conn, target, stages),
-    cross: await cross(conn, target, base, at, cuts)
+    cross: await cross(conn, ids.target, ids.base, month, cuts),
+    kpis,
+    hasValue,
+    dataServices: hasDataServices ? await dataServices(conn, ids.base, month) : null
+  };
+}
+
+async function dataServices(conn: SqlConnection, base: string, month: string): Promise<DataServiceFigures> {
+  const r = (await all(conn, template(dataServicesSql, { base }), [`${month}-01`]))[0];
+  const customers = Number(r.customers);
+  const users = Number(r.users);
+  const withRevenue = Number(r.with_revenue);
+  return {
+    customers, users,
+    penetration: customers > 0 ? users / customers : null,
+    oneOrTwo: users > 0 ? Number(r.one_or_two) / users : null,
+    under10: withRevenue > 0 ? Number(r.under10) / withRevenue : null
   };
 }

@@ -24,6 +24,7 @@ export function panelColumns(ds: DatasetHandle): Record<string, string> {
     data_mb: col('dataMb', 'data_mb'),
     sms: col('sms', 'sms'),
     vas_count: col('vasCount', 'vas_count'),
+    data_revenue: col('dataRevenue', 'data_revenue'),
     arrears: col('arrears', 'arrears'),
     tenure: col('tenure', 'tenure'),
     churn: col('churn', 'churn', 'BOOLEAN'),

@@ -165,7 +165,7 @@ describe('usual filters and value-screening filters', () => {
 
   it('after a data-service run, "A" means its acquired stage: a stage-A list is not empty', async () => {
     await valueApi(() => engine).assessValue(id, DEFAULT_VALUE_PARAMS);
-    await lifecycleApi(() => engine).computeLifecycle(id, { ruleSet: 'dataService', params: {}, arpuTierCuts: [50, 100], month: null });
+    await lifecycleApi(() => engine).computeLifecycle(id, { ruleSet: 'dataService', params: {} });
     const src = await api.campaignSources(id);
     expect(src.stageSet?.ruleSet).toBe('dataService');
     const l = await api.buildCampaign(id, { ...DEFAULT_CAMPAIGN, stage: 'A' });

@@ -64,7 +64,7 @@ describe('saved segments', () => {
     expect(engine.dataset(d.id).columns).toEqual(parent.columns);
 
     // Lifecycle stages on the segment: every segment customer, nobody else.
-    const lc = await lifecycleApi(() => engine).computeLifecycle(d.id, { ruleSet: 'clm', params: {}, arpuTierCuts: [50, 150], month: null });
+    const lc = await lifecycleApi(() => engine).computeLifecycle(d.id, { ruleSet: 'clm', params: {} });
     const staged = (await one(engine.conn, `SELECT count(DISTINCT customer_id) AS n FROM "${lc.table}"`))!;
     expect(Number(staged.n)).toBe(seg.customers);
 

@@ -39,7 +39,13 @@ async function withPanel(methods: Record<string, (...args: never[]) => unknown> 
 }
 
 describe('Lifecycle', () => {
-  const methods = { lifecycleRuleSets: async () => RULES, computeLifecycle: async (_id: string, r: { params: object }) => ({ params: r.params }) };
+  const methods = {
+    lifecycleRuleSets: async () => RULES,
+    computeLifecycle: async (_id: string, r: { ruleSet: string; params: Record<string, number> }) =>
+      ({ ruleSet: r.ruleSet, params: Object.entries(r.params).map(([key, value]) => ({ key, value })) }),
+    stageChurn: async () => ({ stageChurn: [] }),
+    lifecycleMonth: async () => ({ ruleSet: 'clm' })
+  };
 
   it('computes on its own once per dataset and roles; the link’s parameters, checked, reach the engine', async () => {
     vi.unstubAllGlobals();
@@ -50,19 +56,41 @@ describe('Lifecycle', () => {
     lc.autoCompute();
     await idle(wb);
     expect(count('computeLifecycle')).toBe(1);
-    expect(calls.find((c) => c.method === 'computeLifecycle')!.args[1]).toMatchObject({ ruleSet: 'clm', params: { n_acquisition: 6 }, month: null });
+    expect(calls.find((c) => c.method === 'computeLifecycle')!.args[1]).toEqual({ ruleSet: 'clm', params: { n_acquisition: 6 } });
+    // After the stages: churn by stage, then the month views (the last month).
+    expect(calls.slice(-2).map((c) => c.method)).toEqual(['stageChurn', 'lifecycleMonth']);
+    expect(calls.at(-1)!.args[1]).toEqual({ month: null, arpuTierCuts: [50, 150] });
     await wb.workspace.applyRoles(wb.workspace.selectedKey!, ['customerId', 'month', 'number']);
     lc.autoCompute();
     await idle(wb);
     expect(count('computeLifecycle')).toBe(2);
   });
 
-  it('a month picked for the cross table goes with the request, for its dataset only', async () => {
-    const { wb, calls } = await withPanel(methods);
+  it('a month picked reruns only the month views, with that month', async () => {
+    const { wb, calls, count } = await withPanel(methods);
     const lc = new LifecycleState(wb);
+    lc.autoCompute();
+    await idle(wb);
     lc.pickMonth('2024-06');
     await idle(wb);
-    expect(calls.at(-1)!.args[1]).toMatchObject({ month: '2024-06' });
+    expect(calls.at(-1)!).toMatchObject({ method: 'lifecycleMonth', args: ['1', { month: '2024-06' }] });
+    expect(count('computeLifecycle')).toBe(1);
+  });
+
+  it('new tier cuts rerun only the month views; a parameter edit reruns the stages', async () => {
+    const { wb, calls, count } = await withPanel(methods);
+    const lc = new LifecycleState(wb);
+    lc.autoCompute();
+    await idle(wb);
+    lc.cutsText = '40, 80, 120';
+    await lc.compute();
+    await idle(wb);
+    expect(count('computeLifecycle')).toBe(1);
+    expect(calls.at(-1)!).toMatchObject({ method: 'lifecycleMonth', args: ['1', { arpuTierCuts: [40, 80, 120] }] });
+    lc.values = { ...lc.values, n_acquisition: 4 };
+    await lc.compute();
+    await idle(wb);
+    expect(count('computeLifecycle')).toBe(2);
   });
 });
 

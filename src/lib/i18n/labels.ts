@@ -28,7 +28,11 @@ export const ROLE_LABELS: Record<ColumnRole, Bilingual> = {
   previousBrand: { en: 'Previous brand', zh: '原品牌（转品牌前）' },
   number: { en: 'Other number', zh: '其他数值' },
   text: { en: 'Other text', zh: '其他文本' },
-  ignore: { en: 'Ignore', zh: '忽略' }
+  ignore: { en: 'Ignore', zh: '忽略' },
+  offerEnd: { en: 'Offer / contract end date', zh: '优惠/合约到期日' },
+  churnReason: { en: 'Churn reason', zh: '离网原因' },
+  contact: { en: 'Contact (phone, e-mail)', zh: '联系方式' },
+  dataRevenue: { en: 'Data-service revenue', zh: '数据业务收入' }
 };
 
 export const REASON_LABELS: Record<string, Bilingual> = {
@@ -77,6 +81,8 @@ export const ERROR_LABELS: Record<EngineErrorCode, Bilingual> = {
   'lifecycle-one-month': { en: 'The data covers only one month; lifecycle stages need at least two months.', zh: '数据只有一个月，生命周期阶段至少需要两个月的数据。' },
   'lifecycle-no-revenue': { en: 'This rule set needs a revenue column (or, where the rule allows, a usage column). Map one in the column roles.', zh: '该规则集需要收入列（规则允许时也可用使用量列），请在字段角色中设置。' },
   'lifecycle-bad-parameter': { en: 'A rule parameter is outside its allowed range.', zh: '规则参数超出允许范围。' },
+  'lifecycle-no-stages': { en: 'Compute the lifecycle stages first (Lifecycle tab).', zh: '请先在"生命周期"页计算生命周期阶段。' },
+  'lifecycle-no-offer-end': { en: 'Map a column as the offer / contract end date in the column roles.', zh: '请在字段角色中把一列设为"优惠/合约到期日"。' },
   'churn-not-applicable': { en: 'This analysis needs a monthly panel, or a snapshot with tenure and churn columns: check the column roles.', zh: '此分析需要月度面板数据，或含在网时长和离网标志的快照数据：请检查字段角色。' },
   'churn-too-few-months': { en: 'Too few months for this analysis (cohorts need at least two join months; the model needs 2 × horizon + 1 months). Load more months or shorten the horizon.', zh: '月份太少，无法分析（队列至少需要两个入网月；模型需要 2 × 预测期 + 1 个月）。请加载更多月份或缩短预测期。' },
   'churn-no-churners': { en: 'No customer churned in these rows, so churn cannot be modelled. Use more months or a longer horizon.', zh: '这些数据中没有离网用户，无法建立离网模型。请使用更多月份或更长的预测期。' },

@@ -39,7 +39,7 @@ describe('a hand-edited link: each field is checked, what fails falls back to it
       name: '__proto__ inside lifecycle params (made the tab fail for good: "could not be cloned")',
       link: JSON.parse('{"lifecycle":{"ruleSet":"clm","params":{"__proto__":{"polluted":1},"n_acquisition":4}}}'),
       read: () => ruleFromLink(ruleSets).values,
-      expected: { n_acquisition: 4, k_inactive: 3, w_window: 3, up: 0.15, down: 0.15 },
+      expected: { n_acquisition: 4, k_inactive: 3, w_window: 3, up: 0.15, down: 0.15, mature_months: 0 },
       dropped: ['lifecycle.params.__proto__']
     },
     {
@@ -53,7 +53,7 @@ describe('a hand-edited link: each field is checked, what fails falls back to it
       name: 'out-of-range lifecycle parameters fall back to the defaults, as documented',
       link: { lifecycle: { ruleSet: 'clm', params: { n_acquisition: 99, up: -1, down: 0.3, toString: 5 } } },
       read: () => ruleFromLink(ruleSets).values,
-      expected: { n_acquisition: 3, k_inactive: 3, w_window: 3, up: 0.15, down: 0.3 },
+      expected: { n_acquisition: 3, k_inactive: 3, w_window: 3, up: 0.15, down: 0.3, mature_months: 0 },
       dropped: ['lifecycle.params.n_acquisition', 'lifecycle.params.up', 'lifecycle.params.toString']
     },
     {

@@ -6,32 +6,42 @@
 --   returning: active, and active in at least one of the previous `gap` months;
 --   resurrecting: active after more than `gap` months without activity (missing rows count as inactive);
 --   dormant: not active.
+-- Parameters: $1 new_months, $2 gap, $3 min_revenue. Streaming windows on the panel's (customer_id,
+-- month) order, as in rule_spells.sql: keys row_index · 65536 + month_index found by running maxima;
+-- a key before the customer's first row belongs to the previous customer.
 CREATE OR REPLACE TABLE ${target} AS
-WITH p AS (
-  SELECT ?::INTEGER AS new_months, ?::INTEGER AS gap, ?::DOUBLE AS min_revenue
+WITH bounds AS (SELECT min(month_index) AS first_index FROM ${base}),
+ordered AS (
+  SELECT b.customer_id, b.month, b.month_index, b.row_index AS rn, b.gap_before IS NULL AS first_row,
+    coalesce(b.revenue, 0) > CAST($3 AS DOUBLE) OR coalesce(b.usage, 0) > 0 AS active,
+    b.month_index = bounds.first_index AND coalesce(b.tenure, CAST($1 AS INTEGER) + 1) > CAST($1 AS INTEGER) AS known_before
+  FROM ${base} b, bounds
 ),
-bounds AS (SELECT min(month_index) AS first_index FROM ${base}),
-flagged AS (
-  SELECT b.*, coalesce(b.revenue, 0) > p.min_revenue OR coalesce(b.usage, 0) > 0 AS active
-  FROM ${base} b, p
+keyed AS (
+  SELECT o.*,
+    max(CASE WHEN o.first_row THEN o.rn * 65536 + o.month_index END) OVER w AS customer_key,
+    -- the customer's first row: was the customer already there, with a long or unknown tenure?
+    max(CASE WHEN o.first_row THEN o.rn * 2 + CAST(o.known_before AS INTEGER) END) OVER w AS known_key,
+    max(CASE WHEN o.active THEN o.rn * 65536 + o.month_index END) OVER w AS active_key
+  FROM ordered o
+  WINDOW w AS (ROWS UNBOUNDED PRECEDING)
 ),
-history AS (
-  SELECT f.*,
-    max(CASE WHEN f.active THEN f.month_index END) OVER (PARTITION BY f.customer_id ORDER BY f.month_index
-      ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS prev_active_index,
-    min(CASE WHEN f.active THEN f.month_index END) OVER (PARTITION BY f.customer_id) AS first_active_index,
-    min(f.month_index) OVER (PARTITION BY f.customer_id) AS first_index_of_customer,
-    first(f.tenure) OVER (PARTITION BY f.customer_id ORDER BY f.month_index) AS first_tenure
-  FROM flagged f
+previous AS (
+  SELECT k.*,
+    CASE WHEN lag(k.active_key) OVER () >= k.customer_key THEN lag(k.active_key) OVER () END AS before_key
+  FROM keyed k
+),
+firsts AS (
+  SELECT p.*,
+    max(CASE WHEN p.active AND p.before_key IS NULL THEN p.rn * 65536 + p.month_index END) OVER (ROWS UNBOUNDED PRECEDING) AS first_active_key
+  FROM previous p
 )
-SELECT h.customer_id, h.month,
+SELECT f.customer_id, f.month,
   CASE
-    WHEN NOT h.active THEN 'dormant'
-    WHEN h.month_index - h.first_active_index < p.new_months
-      AND NOT (h.first_index_of_customer = bounds.first_index
-               AND coalesce(h.first_tenure, p.new_months + 1) > p.new_months) THEN 'new'
-    WHEN h.prev_active_index IS NULL THEN 'returning'
-    WHEN h.month_index - h.prev_active_index <= p.gap THEN 'returning'
+    WHEN NOT f.active THEN 'dormant'
+    WHEN f.month_index - f.first_active_key % 65536 < CAST($1 AS INTEGER) AND f.known_key % 2 = 0 THEN 'new'
+    WHEN f.before_key IS NULL THEN 'returning'
+    WHEN f.month_index - f.before_key % 65536 <= CAST($2 AS INTEGER) THEN 'returning'
     ELSE 'resurrecting'
   END AS stage
-FROM history h, p, bounds
+FROM firsts f

@@ -1,13 +1,16 @@
 -- Month-to-month transitions: customers in stage `from_stage` one month and `to_stage` the next
 -- calendar month, summed over all consecutive month pairs (a missing next month is no transition).
+-- The stage table is stored in (customer_id, month) order (rule_spells.sql), so the next row is
+-- found by a streaming lead, without sorting.
 WITH paired AS (
-  SELECT stage, month,
-    lead(stage) OVER c AS next_stage,
-    lead(month) OVER c AS next_month
-  FROM ${target}
-  WINDOW c AS (PARTITION BY customer_id ORDER BY month)
+  SELECT s.customer_id, s.stage, s.month,
+    lead(s.customer_id) OVER w AS next_customer,
+    lead(s.stage) OVER w AS next_stage,
+    lead(s.month) OVER w AS next_month
+  FROM ${target} s
+  WINDOW w AS ()
 )
-SELECT stage AS from_stage, next_stage AS to_stage, count(*)::INTEGER AS customers
+SELECT stage AS from_stage, next_stage AS to_stage, CAST(count(*) AS INTEGER) AS customers
 FROM paired
-WHERE next_month = month + INTERVAL 1 MONTH
-GROUP BY ALL
+WHERE next_customer = customer_id AND date_diff('month', month, next_month) = 1
+GROUP BY stage, next_stage

@@ -6,6 +6,7 @@
  * section computes it once for a new dataset, so the same screen appears.
  */
 import type { ChurnModelResult, ChurnSetup, CohortRetention, ArpuTier, RiskList, SurvivalResult, WinBackList } from '$workers/churn/contract';
+import type { StageChurnResult } from '$workers/lifecycle/contract';
 import { getWorkbench, type Workbench } from '$lib/context';
 import { Task } from '$lib/engine/task.svelte';
 import { defaultSplit } from './charts';
@@ -34,6 +35,8 @@ export class ChurnState {
   readonly survival: Task<SurvivalResult>;
   readonly model: Task<ChurnModelResult>;
   readonly lists: Task<{ risk: RiskList; winBack: WinBackList }>;
+  /** Churn by lifecycle stage (seed 002), on the stages the Lifecycle tab computed last. */
+  readonly stageChurn: Task<StageChurnResult>;
 
   constructor(private wb: Workbench) {
     const link = churnLink.read();
@@ -59,6 +62,7 @@ export class ChurnState {
     this.retention = new Task(call((id) => run((api) => api.cohortRetention(id))), { scope });
     this.survival = new Task(call((id) => run((api) => api.survivalCurves(id, this.split === '' ? null : this.split))), { scope });
     this.model = new Task(call((id) => run((api) => api.fitChurnModel(id, this.#modelOptions()))), { scope });
+    this.stageChurn = new Task(call((id) => run((api) => api.stageChurn(id))), { scope });
     this.lists = new Task(call((id) => {
       const risk = { arpuTiers: [...this.tiers], minScore: Number(this.minScore), top: TOP };
       const winBack = { arpuTiers: [...this.winTiers], minScore: 0, top: TOP };
@@ -96,6 +100,8 @@ export class ChurnState {
     if (setup.kind === 'panel' && link.retention) void this.retention.runOnce(d.key);
     if (link.survival) void this.survival.runOnce(d.key);
     if (link.model) void this.model.runOnce(d.key)?.then((fitted) => fitted && this.loadLists());
+    // Churn by stage is cheap once Lifecycle has stages (it says to run Lifecycle when not).
+    if (setup.kind === 'panel') void this.stageChurn.runOnce(d.key);
   }
 
   computeRetention(): void {

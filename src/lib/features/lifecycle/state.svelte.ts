@@ -1,10 +1,15 @@
 /**
  * The Lifecycle tab's state: the rule set, its parameters and the tier cuts as the form shows them,
- * and the stages computed on the analysed dataset. Stages are cheap (seconds on a million rows), so
- * the tab computes them on its own once per dataset and its roles (`autoCompute`); everything
- * else runs when the user asks. Recomputing reruns the rule's SQL on the loaded table.
+ * and what the engine computed on the analysed dataset, in three tasks so that a change reruns only
+ * what depends on it: the stages and their views (a rule set or parameter edit), churn by stage
+ * (after each stage run), the month views (the stage run, a new month, new tier cuts). Stages are
+ * cheap (under a second on a million rows), so the tab computes them on its own once per dataset and
+ * its roles (`autoCompute`); everything else runs when the user asks. The offer-end list (seed 000,
+ * initiative 1•0) is a task of its own.
  */
-import type { LifecycleBenchResult, LifecycleResult, RuleSetId, RuleSetInfo } from '$workers/lifecycle/contract';
+import type {
+  LifecycleBenchResult, LifecycleMonth, LifecycleResult, OfferEndList, RuleSetId, RuleSetInfo, StageChurnResult
+} from '$workers/lifecycle/contract';
 import { getWorkbench, type Workbench } from '$lib/context';
 import { Task } from '$lib/engine/task.svelte';
 import { lifecycleLink, ruleFromLink } from './link';
@@ -17,15 +22,35 @@ export class LifecycleState {
   ruleSetId = $state<RuleSetId>('clm');
   values = $state<Record<string, number>>({});
   cutsText = $state(lifecycleLink.read().cuts);
-  /** The cross tables' month, for the dataset it was chosen on (null: the last month). */
+  /** Offer-end list: offers ending within this many months, ARPU at least, mature customers only. */
+  offerMonths = $state(3);
+  offerMinArpu = $state(50);
+  offerMature = $state(false);
+  /** Stage runs finished, so a test or benchmark can wait for the next redraw. */
+  runs = $state(0);
+  /** The month views' month, for the dataset it was chosen on (null: the last month). */
   #month = $state<{ key: string; month: string } | null>(null);
   readonly stages: Task<LifecycleResult>;
+  readonly churn: Task<StageChurnResult>;
+  readonly month: Task<LifecycleMonth>;
+  readonly offers: Task<OfferEndList>;
   readonly bench: Task<LifecycleBenchResult>;
 
   constructor(private wb: Workbench) {
     const scope = () => this.dataset?.key ?? null;
-    this.stages = new Task(() => this.#compute(), { scope });
-    this.bench = new Task(() => this.#bench(), { scope });
+    const call = <T>(f: (id: string) => Promise<T>) => () => {
+      const d = this.dataset;
+      if (!d) throw { code: 'unknown-dataset', message: 'No dataset.' };
+      return f(d.id);
+    };
+    const run = this.wb.engine.run.bind(this.wb.engine);
+    this.stages = new Task(call((id) => this.#compute(id)), { scope });
+    this.churn = new Task(call((id) => run((api) => api.stageChurn(id))), { scope });
+    this.month = new Task(call((id) => run((api) => api.lifecycleMonth(id, this.#monthRequest()))), { scope });
+    this.offers = new Task(call((id) => run((api) => api.offerEndList(id, {
+      months: Number(this.offerMonths), minArpu: Number(this.offerMinArpu), matureOnly: this.offerMature, top: 200
+    }))), { scope });
+    this.bench = new Task(call((id) => run((api) => api.benchLifecycle(id))), { scope });
   }
 
   get dataset() {
@@ -37,22 +62,44 @@ export class LifecycleState {
     return !!d && d.roles.includes('customerId') && d.roles.includes('month');
   }
 
+  get hasOfferEnd(): boolean {
+    return !!this.dataset?.roles.includes('offerEnd');
+  }
+
   get rule(): RuleSetInfo | undefined {
     return this.ruleSets.find((r) => r.id === this.ruleSetId);
   }
 
   get busy(): boolean {
-    return this.stages.busy || this.bench.busy;
+    return this.stages.busy || this.month.busy || this.churn.busy || this.bench.busy;
+  }
+
+  /** The month views when they belong to the stages shown (a new rule set's stages have other codes). */
+  get monthViews(): LifecycleMonth | null {
+    const r = this.stages.result;
+    const mo = this.month.result;
+    return r && mo && mo.ruleSet === r.ruleSet ? mo : null;
   }
 
   /** The first computation for this dataset and its roles: once, not again on every visit or after a Cancel. */
   autoCompute(): void {
     const d = this.dataset;
-    if (d && this.isPanel && this.wb.engine.available) void this.stages.runOnce(`${d.key}|${d.roles.join()}`);
+    if (d && this.isPanel && this.wb.engine.available) void this.stages.runOnce(`${d.key}|${d.roles.join()}`)?.then((r) => r && this.#after());
   }
 
-  compute(): Promise<LifecycleResult | null> {
-    return this.stages.run();
+  /**
+   * The form's submit: the stages again when the rule set or a parameter changed; when only the tier
+   * cuts did, the month views alone.
+   */
+  async compute(): Promise<void> {
+    const r = this.stages.result;
+    const same = r && r.ruleSet === this.ruleSetId && r.params.every((p) => Number(this.values[p.key]) === p.value);
+    if (same) {
+      this.#save();
+      await this.month.run();
+      return;
+    }
+    if (await this.stages.run()) await this.#after();
   }
 
   /** Another rule set starts from its own defaults. */
@@ -62,20 +109,39 @@ export class LifecycleState {
     void this.compute();
   }
 
-  /** The month of the stage × tier × region table. */
+  /** The month of the stage KPIs and the stage × tier × region table: only the month views rerun. */
   pickMonth(month: string): void {
     const d = this.dataset;
     if (d) this.#month = { key: d.key, month };
-    void this.compute();
+    void this.month.run();
+  }
+
+  listOffers(): void {
+    void this.offers.run();
   }
 
   runBench(): void {
     void this.bench.run();
   }
 
-  async #compute(): Promise<LifecycleResult> {
+  /** After a stage run: churn by stage and the month views (drawn after the stage views). */
+  async #after(): Promise<void> {
+    this.runs++;
+    await this.churn.run();
+    await this.month.run();
+  }
+
+  #save(): void {
+    lifecycleLink.save({ ruleSet: this.ruleSetId, params: { ...this.values }, cuts: this.cutsText });
+  }
+
+  #monthRequest() {
     const d = this.dataset;
-    if (!d) throw { code: 'unknown-dataset', message: 'No dataset.' };
+    const month = d && this.#month?.key === d.key ? this.#month.month : null;
+    return { month, arpuTierCuts: parseNumberList(this.cutsText) ?? [] };
+  }
+
+  async #compute(id: string): Promise<LifecycleResult> {
     const { engine } = this.wb;
     if (this.ruleSets.length === 0) {
       const ruleSets = await engine.run((api) => api.lifecycleRuleSets());
@@ -84,17 +150,8 @@ export class LifecycleState {
       this.ruleSetId = linked.rule.id;
       this.values = linked.values;
     }
-    const params = { ...this.values };
-    lifecycleLink.save({ ruleSet: this.ruleSetId, params, cuts: this.cutsText });
-    const month = this.#month?.key === d.key ? this.#month.month : null;
-    const request = { ruleSet: this.ruleSetId, params, arpuTierCuts: parseNumberList(this.cutsText) ?? [], month };
-    return engine.run((api) => api.computeLifecycle(d.id, request));
-  }
-
-  #bench(): Promise<LifecycleBenchResult> {
-    const d = this.dataset;
-    if (!d) throw { code: 'unknown-dataset', message: 'No dataset.' };
-    return this.wb.engine.run((api) => api.benchLifecycle(d.id));
+    this.#save();
+    return engine.run((api) => api.computeLifecycle(id, { ruleSet: this.ruleSetId, params: { ...this.values } }));
   }
 }
 

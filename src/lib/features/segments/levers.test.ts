@@ -16,8 +16,8 @@ describe('lever edits in a shared link', () => {
   it('stores only the changed fields and applies them back to the seed list', () => {
     const edited = SEED_LEVERS.map((l) => ({ ...l }));
     edited[2].impact = 1;
-    edited[5].stage = '';
-    edited[5].en = 'Call mature users';
+    edited[9].stage = '';
+    edited[9].en = 'Call mature users';
     const edits = leverEdits(edited);
     expect(edits).toEqual([{ id: 3, impact: 1 }, { id: 10, stage: '', en: 'Call mature users' }]);
     expect(applyLeverEdits(edits)).toEqual(edited);

@@ -69,10 +69,10 @@ export const WALKTHROUGHS: Walkthrough[] = [
       {
         view: 'lifecycle',
         target: '[data-testid="lifecycle-levers"]',
-        title: { en: 'One question and lever per stage', zh: '每个阶段一个问题、一组杠杆' },
+        title: { en: 'Questions and levers per stage', zh: '每个阶段的问题与杠杆' },
         body: {
-          en: 'Acquisition: find and win prospects. Growth: cross- and up-sell. Maturity: differentiated service for high value. Decline: early warning and retention offers. Churn: win back the valuable ones. Spend follows the stage.',
-          zh: '获取期：发现并赢得潜在客户；成长期：交叉销售与向上销售；成熟期：对高价值客户差异化服务；衰退期：预警与挽留；离网期：赢回有价值的客户。资源投放跟着阶段走。'
+          en: 'The China Telecom CLM deck gives two value levers to each of the first four stages and one to the last. Acquisition: find prospects, win them with the right offer through effective channels. Growth: bundles that stimulate demand, cross-selling. Maturity: targeted marketing, differentiated service for high value. Decline: early warning and retention of high-risk customers. Churn: win back the high-value ones. Below the table: the eight revenue levers with the deck’s 16 initiatives, and what pulling one lever alone costs.',
+          zh: '中国电信客户生命周期材料为前四个阶段各给出两个价值杠杆，最后一个阶段一个。获取期：发现潜在客户，通过有效渠道以合适的价值定位获取；成长期：刺激需求的产品组合、交叉销售；成熟期：针对性营销、高价值客户差异化服务；衰退期：高危客户预警与挽留；离网期：赢回高价值客户。表下方：八个收入杠杆及材料中的 16 项举措，以及只拉一个杠杆的代价。'
         }
       }
     ]
@@ -130,6 +130,15 @@ export const WALKTHROUGHS: Walkthrough[] = [
         body: {
           en: 'Kaplan–Meier: the share of customers still active after t months, counting customers who are still with us as censored, not as lost. Split it by a column to see which group leaves first.',
           zh: 'Kaplan–Meier 生存曲线：t 个月后仍在网的客户比例；仍在网的客户按“删失”处理，而不算流失。按某列分组，看哪类客户先离开。'
+        }
+      },
+      {
+        view: 'churn',
+        target: '#churn-by-stage',
+        title: { en: 'Churn by lifecycle stage', zh: '按生命周期阶段的离网率' },
+        body: {
+          en: 'The Zhongshan Mobile data-service case reports about 40% of mature-stage customers churning within 3 months and 43% within 6: a rate for customers in a stage, not from joining. This card computes it per stage from the stages of the Lifecycle tab: compare maturity with decline.',
+          zh: '中山移动数据业务案例中，成熟期客户 3 个月内流失约 40%，6 个月内约 43%：这是处于某一阶段的客户的流失率，而不是自入网起算。本卡片用“生命周期”页的阶段逐阶段计算它：比较成熟期与衰退期。'
         }
       },
       {
