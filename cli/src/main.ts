@@ -1,0 +1,148 @@
+/**
+ * `clm`: the workbench's analyses on native DuckDB, for data that outgrows a browser tab. The same
+ * ingest, SQL and models as the site, with the parameters of a settings file the site saved.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { runAnalysis, TABLES_OF, type Analysis } from './commands.ts';
+import { CliError, EXIT, toCliError } from './errors.ts';
+import { writeResult } from './output.ts';
+import { SiteSettings } from './params.ts';
+import { loadInputs, openSession, type Loaded } from './session.ts';
+
+const HELP = `clm: customer lifecycle and value analyses on native DuckDB (the workbench's own SQL and models)
+
+Usage: clm <command> <file|folder|glob>… [options]
+
+Commands:
+  load        read the files and print the quality summary (loaded + rejected = rows, per file)
+  lifecycle   stages per customer and month (--table stages|distribution|transitions|funnel)
+  retention   cohort retention (--table cohorts) or Kaplan–Meier curves (--table km)
+  churn       early-warning model: risk list (--table risk) or coefficients (--table coefficients)
+  value       customer value scores (value, credit, loyalty; the Customer value tab's CSV)
+  ltv         BG/NBD, Pareto/NBD and Gamma–Gamma: per-customer CLV (--table customers) or the fits (--table fit)
+  campaign    campaign target list (--table target) or control group (--table control)
+
+Inputs: CSV, TSV or whitespace text in UTF-8, UTF-16 or GB18030; Parquet; Excel. A folder or a
+glob of files of one layout ('exports/2024*.csv', quoted) is read as one dataset.
+A transaction log is analysed as its monthly panel by lifecycle, retention, churn, value, campaign.
+
+Options:
+  --settings <file>   the settings file saved by the site (Save settings): roles and parameters
+  --roles <file>      the same (a settings file's "roles" are the column roles per header)
+  --out <file>        write the table there (.parquet: Parquet; else CSV); default: CSV on stdout
+  --table <name>      which table of the command to write (see above)
+  --threads <n>       DuckDB threads (default: all cores)
+  --memory <size>     DuckDB memory limit, e.g. 8GB (default: 80% of RAM); beyond it, spills to disk
+  --temp <dir>        where DuckDB spills and transcoded files go (default: the system's temp folder)
+  --json              load: print the summaries as JSON
+  --quiet             no progress on stderr
+  -h, --help          this help (also: clm <command> --help)
+
+Exit codes: 0 done; 1 failed (unexpected); 2 usage (unknown command or option, unreadable settings);
+3 input (missing, empty or unreadable file, files of different columns); 4 the analysis does not apply
+to this data (e.g. lifecycle on a file without months); 5 out of memory.
+`;
+
+const COMMAND_HELP: Record<string, string> = {
+  load: 'clm load <file|folder|glob>… [--settings s.json] [--json]\n  Reads the files as the site does and prints, per file: records, loaded, rejected with reasons, blank lines.\n',
+  lifecycle: 'clm lifecycle <input>… [--settings s.json] [--table stages|distribution|transitions|funnel] [--out f]\n  The Lifecycle tab: the settings\' rule set ("lifecycle": ruleSet, params, cuts).\n',
+  retention: 'clm retention <input>… [--settings s.json] [--table cohorts|km] [--out f]\n  The Retention & churn tab: cohort retention by join month, or Kaplan–Meier curves split as in "churn".split.\n',
+  churn: 'clm churn <input>… [--settings s.json] [--table risk|coefficients] [--out f]\n  The early-warning model ("churn": features, horizon, l2, seed, low, high; list filter tiers, minScore).\n',
+  value: 'clm value <input>… [--settings s.json] [--out f]\n  The Customer value tab\'s assessment ("value".params) and its per-customer CSV.\n',
+  ltv: 'clm ltv <transaction log>… [--settings s.json] [--table customers|fit] [--out f]\n  The Lifetime value tab\'s BTYD panel ("ltv".btyd: unit, calibrationEnd, observationEnd, model, t, marginPct, discountPct, horizon, sort).\n',
+  campaign: 'clm campaign <input>… [--settings s.json] [--table target|control] [--out f]\n  The campaign list ("campaign"); runs lifecycle and value first (and churn when the list filters on churn risk).\n'
+};
+
+const FLAGS = new Set(['--json', '--quiet', '--help', '-h']);
+const VALUED = new Set(['--settings', '--roles', '--out', '--table', '--threads', '--memory', '--temp']);
+
+export interface Args {
+  command: string | null;
+  inputs: string[];
+  options: Record<string, string | true>;
+}
+
+export function parseArgs(argv: string[]): Args {
+  const args: Args = { command: null, inputs: [], options: {} };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (FLAGS.has(a)) args.options[a === '-h' ? '--help' : a] = true;
+    else if (VALUED.has(a)) {
+      if (i + 1 >= argv.length) throw new CliError('usage', `${a} needs a value.`);
+      args.options[a] = argv[++i];
+    } else if (a.startsWith('-')) throw new CliError('usage', `Unknown option ${a} (clm --help).`);
+    else if (args.command === null) args.command = a;
+    else args.inputs.push(a);
+  }
+  return args;
+}
+
+function summaryText(loaded: Loaded): string {
+  const lines: string[] = [];
+  for (const f of [...loaded.files, ...(loaded.files.length > 1 ? [loaded.summary] : [])]) {
+    const q = f.quality;
+    lines.push(`${f.fileName}: ${q.rowsInFile} records, ${q.loaded} loaded, ${q.rejected} rejected${q.blankLines ? `, ${q.blankLines} blank lines` : ''}` +
+      (f.encoding ? ` (${f.format}, ${f.encoding})` : ` (${f.format})`));
+    for (const r of q.reasons) lines.push(`  ${r.count} ${r.reason}${r.column ? ` in ${r.column}` : ''}${r.examples[0]?.line ? `, e.g. line ${r.examples[0].line}` : ''}`);
+    if (q.duplicateKeys) lines.push(`  ${q.duplicateKeys} rows repeat a (customer, month)`);
+  }
+  return lines.join('\n') + '\n';
+}
+
+/** Runs the command; returns the exit code (errors are printed on stderr). */
+export async function main(argv: string[]): Promise<number> {
+  // A reader that stops early (`clm … | head`) is not an error.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(EXIT.ok);
+  });
+  let scratch: string | null = null;
+  try {
+    const args = parseArgs(argv);
+    const o = args.options;
+    if (!args.command || (o['--help'] && !COMMAND_HELP[args.command])) {
+      process.stdout.write(HELP);
+      return args.command || o['--help'] ? EXIT.ok : EXIT.usage;
+    }
+    if (o['--help']) {
+      process.stdout.write(COMMAND_HELP[args.command]);
+      return EXIT.ok;
+    }
+    const command = args.command;
+    if (!COMMAND_HELP[command]) throw new CliError('usage', `Unknown command ${command} (clm --help).`);
+    const tables: readonly string[] = command === 'load' ? [] : TABLES_OF[command as Analysis];
+    const table = typeof o['--table'] === 'string' ? o['--table'] : tables[0];
+    if (command !== 'load' && !tables.includes(table)) throw new CliError('usage', `${command} writes ${tables.join(', ')}, not ${table}.`);
+    const threads = o['--threads'] === undefined ? undefined : Number(o['--threads']);
+    if (threads !== undefined && !(Number.isInteger(threads) && threads >= 1)) throw new CliError('usage', '--threads takes a whole number ≥ 1.');
+    const settingsFile = (o['--settings'] ?? o['--roles']) as string | undefined;
+    const settings = settingsFile ? await SiteSettings.read(settingsFile) : SiteSettings.empty();
+    const temp = o['--temp'] as string | undefined;
+    scratch = await mkdtemp(path.join(temp ?? os.tmpdir(), 'clm-out-'));
+    const session = await openSession(settings, { threads, memoryLimit: o['--memory'] as string | undefined, tempDirectory: temp, quiet: !!o['--quiet'] });
+    try {
+      const loaded = await loadInputs(session, args.inputs);
+      if (command === 'load') {
+        process.stdout.write(o['--json'] ? JSON.stringify(loaded.files.map((f) => ({ file: f.fileName, format: f.format, encoding: f.encoding, roles: f.roles, quality: f.quality })), null, 2) + '\n' : summaryText(loaded));
+      } else {
+        const result = await runAnalysis(session, command as Analysis, loaded, table);
+        const out = (o['--out'] as string | undefined) ?? null;
+        await writeResult(session.db.conn, result, out, scratch);
+        if (out) session.log(`wrote ${out}`);
+      }
+      if (settings.dropped.length) session.log(`settings left at their defaults (failed their checks): ${settings.dropped.join(', ')}`);
+    } finally {
+      await session.close();
+    }
+    return EXIT.ok;
+  } catch (e) {
+    const err = toCliError(e);
+    const message = err.kind === 'memory' ? `Out of memory. Give DuckDB more (--memory) or fewer threads (--threads), or a --temp folder on a larger disk. ${err.message}` : err.message;
+    process.stderr.write(`clm: error: ${message}\n`);
+    if (err.detail && process.env.CLM_DEBUG) process.stderr.write(`${err.detail}\n`);
+    return EXIT[err.kind];
+  } finally {
+    if (scratch) await rm(scratch, { recursive: true, force: true });
+  }
+}
