@@ -15,7 +15,7 @@ import type { LifecycleResult } from '../../workers/lifecycle/contract.ts';
 import { defaultSplit } from '../../src/lib/features/churn/charts.ts';
 import { CliError } from './errors.ts';
 import type { Result } from './output.ts';
-import { CAMPAIGN, CHURN, LTV_BTYD, SEGMENTS, VALUE } from './params.ts';
+import { CAMPAIGN, CHURN, LTV, SEGMENTS, VALUE } from './params.ts';
 import { panelOf, type Loaded, type Session } from './session.ts';
 
 /** The tables each command can write (`--table`); the first is the default. */
@@ -100,7 +100,7 @@ async function value(s: Session, id: string): Promise<Result> {
 
 async function ltv(s: Session, id: string, table: string): Promise<Result> {
   const api = ltvApi(() => s.engine);
-  const b = s.settings.tab('ltv', LTV_BTYD);
+  const b = s.settings.tab('ltv', LTV).btyd;
   const bounds = await api.ltvBounds(id);
   const inside = (d: string) => d !== '' && d >= bounds.firstDate.slice(0, 10) && d <= bounds.lastDate.slice(0, 10);
   const a = Date.parse(bounds.firstDate), z = Date.parse(bounds.lastDate);

@@ -73,8 +73,8 @@ export const VALUE = {
 };
 
 const SORT_KEYS: readonly string[] = ['customerId', 'frequency', 'recency', 'T', 'monetaryValue', 'pAlive', 'expectedPurchases', 'expectedSpend', 'clv'];
-/** The Lifetime value tab's BTYD panel (its other panels are teaching tools of the page). */
-export const LTV_BTYD = {
+/** The Lifetime value tab's BTYD panel, key 'ltv' field 'btyd' (its other panels are teaching tools of the page). */
+const BTYD = {
   defaults: {
     fitted: false, unit: 'week' as LtvUnit, calibrationEnd: '', observationEnd: '', model: 'bgNbd' as 'bgNbd' | 'paretoNbd',
     t: 0, marginPct: 30, discountPct: 10, horizon: 12, topN: 20, sort: 'clv' as LtvSortKey, descending: true
@@ -87,6 +87,7 @@ export const LTV_BTYD = {
     horizon: int(1, 240), topN: int(1, 1000), sort: (v: string) => SORT_KEYS.includes(v)
   }
 };
+export const LTV = { defaults: { btyd: BTYD.defaults }, checks: { btyd: BTYD.checks } };
 
 const numberOrNull = (lo: number, hi: number) => (v: number | null) => v === null || (typeof v === 'number' && v >= lo && v <= hi);
 const oneOf = (allowed: readonly string[]) => (v: string | null) => v === null || allowed.includes(v);
@@ -127,8 +128,18 @@ export class SiteSettings {
     this.dropped = [...removed];
   }
 
+  /** Records a field that failed its check (once). */
+  private drop(field: string): void {
+    if (!this.dropped.includes(field)) this.dropped.push(field);
+  }
+
   static empty(): SiteSettings {
     return new SiteSettings({}, []);
+  }
+
+  /** Settings already parsed (tests; a page's `settings.values`). */
+  static of(values: Settings): SiteSettings {
+    return new SiteSettings(values, []);
   }
 
   /** Reads and checks a settings file; a file that is not settings is an error (exit code 2). */
@@ -147,13 +158,13 @@ export class SiteSettings {
   /** One tab's settings over its defaults, checked field by field. */
   tab<T extends object>(key: string, spec: { defaults: T; checks: unknown }): T {
     const raw = Object.hasOwn(this.values, key) ? this.values[key] : undefined;
-    return mergeLinked(raw, spec.defaults, spec.checks as Checks<T>, (p) => this.dropped.push(`${key}.${p}`));
+    return mergeLinked(raw, spec.defaults, spec.checks as Checks<T>, (p) => this.drop(`${key}.${p}`));
   }
 
   /** Roles by header signature (the ingest's `rolesByHeader`), from the settings' `roles`. */
   rolesByHeader(): Record<string, ColumnRole[]> {
     const raw = Object.hasOwn(this.values, 'roles') ? this.values.roles : undefined;
-    const byKey = linkedRolesWith<ColumnRole>(raw, (r) => Object.hasOwn(ROLE_KIND, r), (k) => this.dropped.push(`roles.${signatureOf(k)}`));
+    const byKey = linkedRolesWith<ColumnRole>(raw, (r) => Object.hasOwn(ROLE_KIND, r), (k) => this.drop(`roles.${signatureOf(k)}`));
     return Object.fromEntries(Object.entries(byKey).map(([k, roles]) => [signatureOf(k), roles]));
   }
 
@@ -162,7 +173,7 @@ export class SiteSettings {
     const link = this.tab('lifecycle', LIFECYCLE);
     let rule = ruleSets.find((r) => r.id === link.ruleSet);
     if (!rule) {
-      this.dropped.push('lifecycle.ruleSet');
+      this.drop('lifecycle.ruleSet');
       rule = ruleSets.find((r) => r.id === 'clm') ?? ruleSets[0];
     }
     const given: Record<string, unknown> = rule.id === link.ruleSet && link.params ? link.params : {};
@@ -170,10 +181,10 @@ export class SiteSettings {
     for (const p of rule.params) {
       const v = Object.hasOwn(given, p.key) ? given[p.key] : undefined;
       const ok = typeof v === 'number' && Number.isFinite(v) && v >= p.min && v <= p.max;
-      if (!ok && v !== undefined) this.dropped.push(`lifecycle.params.${p.key}`);
+      if (!ok && v !== undefined) this.drop(`lifecycle.params.${p.key}`);
       values[p.key] = ok ? v : p.value;
     }
-    for (const k of Object.keys(given)) if (!rule.params.some((p) => p.key === k)) this.dropped.push(`lifecycle.params.${k}`);
+    for (const k of Object.keys(given)) if (!rule.params.some((p) => p.key === k)) this.drop(`lifecycle.params.${k}`);
     return { rule, values, cuts: link.cuts };
   }
 }
