@@ -30,7 +30,9 @@ A transaction log is analysed as its monthly panel by lifecycle, retention, chur
 
 Options:
   --settings <file>   the settings file saved by the site (Save settings): roles and parameters
-  --roles <file>      the same (a settings file's "roles" are the column roles per header)
+  --roles <file>      column roles: a settings file (its "roles", per header) or a JSON array of
+                      roles, one per column, e.g. ["customerId","month","revenue"] (clm load --json
+                      prints the roles used; roles: customerId, month, date, revenue, amount, …)
   --out <file>        write the table there (.parquet: Parquet; else CSV); default: CSV on stdout
   --table <name>      which table of the command to write (see above)
   --threads <n>       DuckDB threads (default: all cores)
@@ -116,8 +118,8 @@ export async function main(argv: string[]): Promise<number> {
     if (command !== 'load' && !tables.includes(table)) throw new CliError('usage', `${command} writes ${tables.join(', ')}, not ${table}.`);
     const threads = o['--threads'] === undefined ? undefined : Number(o['--threads']);
     if (threads !== undefined && !(Number.isInteger(threads) && threads >= 1)) throw new CliError('usage', '--threads takes a whole number ≥ 1.');
-    const settingsFile = (o['--settings'] ?? o['--roles']) as string | undefined;
-    const settings = settingsFile ? await SiteSettings.read(settingsFile) : SiteSettings.empty();
+    const settings = typeof o['--settings'] === 'string' ? await SiteSettings.read(o['--settings']) : SiteSettings.empty();
+    if (typeof o['--roles'] === 'string') await settings.addRoles(o['--roles']);
     const temp = o['--temp'] as string | undefined;
     scratch = await mkdtemp(path.join(temp ?? os.tmpdir(), 'clm-out-'));
     const session = await openSession(settings, { threads, memoryLimit: o['--memory'] as string | undefined, tempDirectory: temp, quiet: !!o['--quiet'] });

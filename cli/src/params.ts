@@ -6,7 +6,7 @@
  * its default and is named on stderr, as the page names it in a note.
  */
 import { readFile } from 'node:fs/promises';
-import { mergeLinked, parseSettings, type Checks, type Settings } from '../../common/settings.ts';
+import { mergeLinked, parseSettings, SETTINGS_LIMITS, type Checks, type Settings } from '../../common/settings.ts';
 import { linkedRolesWith, signatureOf } from '../../common/headers.ts';
 import { BASE_FEATURES, DEFAULT_CAMPAIGN, DEFAULT_SEGMENT_PARAMS } from '../../common/segmentParams.ts';
 import { DEFAULT_VALUE_PARAMS, VALUE_ROW_KEYS } from '../../common/valueParams.ts';
@@ -142,17 +142,49 @@ export class SiteSettings {
     return new SiteSettings(values, []);
   }
 
-  /** Reads and checks a settings file; a file that is not settings is an error (exit code 2). */
-  static async read(file: string): Promise<SiteSettings> {
+  /** Reads and checks a settings file (or, for `--roles`, an array of roles); anything else is a usage error. */
+  static async read(file: string, rolesArray = false): Promise<SiteSettings> {
     let text: string;
     try {
-      text = await readFile(file, 'utf8');
+      text = (await readFile(file, 'utf8')).replace(/^\uFEFF/, '');
     } catch (e) {
       throw new CliError('usage', `Cannot read the settings file ${file}: ${(e as Error).message}`);
     }
-    const r = parseSettings(text.replace(/^\uFEFF/, ''));
+    if (rolesArray && /^\s*\[/.test(text) && text.length <= SETTINGS_LIMITS.chars) {
+      let roles: unknown;
+      try {
+        roles = JSON.parse(text);
+      } catch {
+        throw new CliError('usage', `${file} is not JSON.`);
+      }
+      const bad = (roles as unknown[]).find((r) => typeof r !== 'string' || !Object.hasOwn(ROLE_KIND, r));
+      if (bad !== undefined) throw new CliError('usage', `${file}: ${JSON.stringify(bad)} is not a column role (${Object.keys(ROLE_KIND).join(', ')}).`);
+      const out = SiteSettings.empty();
+      out.columnRoles = roles as ColumnRole[];
+      return out;
+    }
+    const r = parseSettings(text);
     if ('problem' in r) throw new CliError('usage', `${file} is not a settings file saved by the site (${r.problem}).`);
     return new SiteSettings(r.values, r.removed);
+  }
+
+  /** Roles by position from a `--roles` file holding a JSON array (as `clm load --json` prints them). */
+  columnRoles: ColumnRole[] | null = null;
+
+  /**
+   * Reads `--roles`: a JSON array of roles, one per column, or a settings file whose "roles" (per
+   * header) are taken over those of `--settings`.
+   */
+  async addRoles(file: string): Promise<void> {
+    const other = await SiteSettings.read(file, true);
+    if (other.columnRoles) {
+      this.columnRoles = other.columnRoles;
+      return;
+    }
+    const mine = Object.hasOwn(this.values, 'roles') && this.values.roles && typeof this.values.roles === 'object' ? this.values.roles : {};
+    const theirs = Object.hasOwn(other.values, 'roles') && other.values.roles && typeof other.values.roles === 'object' ? other.values.roles : {};
+    this.values.roles = { ...mine, ...theirs };
+    for (const d of other.dropped) this.drop(d);
   }
 
   /** One tab's settings over its defaults, checked field by field. */

@@ -87,11 +87,15 @@ export interface Loaded {
 export async function loadInputs(s: Session, inputs: string[]): Promise<Loaded> {
   if (!inputs.length) throw new CliError('usage', 'No input file given (clm <command> <file|folder|glob>…).');
   const paths = (await Promise.all(inputs.map(expandInput))).flat();
-  const options: IngestOptions = { rolesByHeader: s.settings.rolesByHeader() };
+  const given = s.settings.columnRoles;
+  const options: IngestOptions = { rolesByHeader: s.settings.rolesByHeader(), roles: given ?? undefined };
   const files: DatasetSummary[] = [];
   for (const file of paths) {
     const blob = await s.files.open(file);
     const summary = await s.engine.ingestFile(blob, path.basename(file), options, progress(s.log, file));
+    if (given && summary.roles.length !== given.length) {
+      throw new CliError('input', `--roles gives ${given.length} roles; ${path.basename(file)} has ${summary.roles.length} columns (${summary.headers.join(', ')}).`);
+    }
     // Later files of a set take the first one's roles (its header's, or those suggested for it).
     if (!files.length) options.roles = summary.roles;
     files.push(summary);

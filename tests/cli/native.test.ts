@@ -94,8 +94,8 @@ describe('native and wasm connections', () => {
       expect(await n.conn.all(typed, [3, 'x', true, 2])).toEqual(await w.conn.all(typed, [3, 'x', true, 2]));
       const cols = 'SELECT 2.5::DOUBLE AS x, 3::INTEGER AS y, \'a\' AS z';
       const [cw, cn] = [await w.conn.columns(cols), await n.conn.columns(cols)];
-      expect({ numRows: cn.numRows, x: [...cn.columns.x], y: [...cn.columns.y], z: [...cn.columns.z] })
-        .toEqual({ numRows: cw.numRows, x: [...cw.columns.x], y: [...cw.columns.y], z: [...cw.columns.z] });
+      const plain = (c: typeof cw) => ({ numRows: c.numRows, x: Array.from(c.columns.x), y: Array.from(c.columns.y), z: Array.from(c.columns.z) });
+      expect(plain(cn)).toEqual(plain(cw));
     } finally {
       w.close();
       n.close();

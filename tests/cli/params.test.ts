@@ -75,4 +75,20 @@ describe('settings read by the command line and by the page', () => {
     await writeFile(file, '\uFEFF' + JSON.stringify({ churn: { horizon: 6 } }));
     expect((await SiteSettings.read(file)).tab('churn', CHURN).horizon).toBe(6);
   });
+
+  it('takes --roles as an array of roles by position, or as a settings file whose roles win', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'clm-roles-'));
+    const file = path.join(dir, 'roles.json');
+    await writeFile(file, JSON.stringify(['customerId', 'month', 'revenue']));
+    const s = SiteSettings.empty();
+    await s.addRoles(file);
+    expect(s.columnRoles).toEqual(['customerId', 'month', 'revenue']);
+    await writeFile(file, JSON.stringify(['customerId', 'wizard']));
+    await expect(SiteSettings.empty().addRoles(file)).rejects.toMatchObject({ kind: 'usage', message: expect.stringContaining('"wizard" is not a column role') });
+    const [a, b] = [headerKey(['id', 'm']), headerKey(['x'])];
+    const both = SiteSettings.of({ roles: { [a]: ['customerId', 'month'], [b]: ['text'] } });
+    await writeFile(file, JSON.stringify({ roles: { [a]: ['customerId', 'date'] } }));
+    await both.addRoles(file);
+    expect(Object.values(both.rolesByHeader())).toEqual([['customerId', 'date'], ['text']]);
+  });
 });
