@@ -102,7 +102,7 @@ export async function loadInputs(s: Session, inputs: string[]): Promise<Loaded> 
   }
   if (files.length === 1) return { id: files[0].id, files, summary: files[0] };
   s.log(`combining ${files.length} files`);
-  const summary = await s.engine.combineDatasets(files.map((f) => f.id), inputs.join(' '));
+  const summary = await s.engine.combineDatasets(files, inputs.join(' '));
   return { id: summary.id, files, summary };
 }
 

@@ -138,6 +138,7 @@ describe('the native FileHost reads files as the tab does', () => {
     for (const f of set.files) expect(f.quality.loaded + f.quality.rejected).toBe(f.quality.rowsInFile);
     expect(set.files[1].quality.rejected).toBe(1);
     expect(set.summary.quality.loaded).toBe(body.length);
+    expect(set.summary.quality).toMatchObject({ rejected: 1, rowsInFile: body.length + 1 });
     const whole = await loadInputs(native, [panelFile]);
     const strip = (rows: Record<string, unknown>[]) => rows.map(({ _row, ...r }) => r);
     expect(strip((await dataset(native.engine, set)).rows)).toEqual(strip((await dataset(native.engine, whole)).rows));

@@ -203,9 +203,9 @@ export class Engine {
    * quality summary (loaded + rejected = its rows); the parts are dropped. Files whose columns differ
    * in name or type are refused: appending them would silently mix meanings.
    */
-  async combineDatasets(ids: string[], name: string): Promise<DatasetSummary> {
+  async combineDatasets(files: DatasetSummary[], name: string): Promise<DatasetSummary> {
     const started = performance.now();
-    const parts = ids.map((id) => ({ handle: this.dataset(id), file: this.datasets.get(id)! }));
+    const parts = files.map((f) => ({ handle: this.dataset(f.id), file: this.datasets.get(f.id)! }));
     const layout = (h: DatasetHandle) => JSON.stringify(h.columns.map((c) => [c.name, c.kind, c.role]));
     const odd = parts.find((p) => layout(p.handle) !== layout(parts[0].handle));
     if (odd) throw engineError('bad-mapping', `${odd.file.fileName} does not have the columns of ${parts[0].file.fileName}.`);
@@ -223,7 +223,13 @@ export class Engine {
       this.datasets.set(id, file);
       for (const p of parts) await this.dropDataset(p.handle.id);
       const loaded = Number((await one(this.conn, `SELECT count(*) AS n FROM ${table}`))!.n);
-      const read = { columns: cols, reasons: [], loaded, rejected: 0, blankLines: 0, dataLines: loaded, multiLineRecords: 0, undecodable: [] };
+      // The set's accounting is the sum of its files' (their reasons, examples cite each file's lines).
+      const sum = (f: (q: DatasetSummary['quality']) => number) => files.reduce((n, d) => n + f(d.quality), 0);
+      const read = {
+        columns: cols, reasons: files.flatMap((d) => d.quality.reasons.map((r) => ({ ...r, examples: r.examples.map((e) => ({ ...e, text: `${d.fileName}: ${e.text}` })) }))),
+        loaded, rejected: sum((q) => q.rejected), blankLines: sum((q) => q.blankLines), dataLines: sum((q) => q.dataLines),
+        multiLineRecords: sum((q) => q.multiLineRecords), undecodable: []
+      };
       const over = await overview(this.conn, table, cols);
       return {
         id, fileName: name, bytes: file.bytes, format: first.format, encoding: first.encoding, delimiter: first.delimiter, hasHeader: first.hasHeader,
