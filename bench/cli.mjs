@@ -4,7 +4,7 @@
 // models), against the same code on DuckDB-WASM (the tab's engine, in Node) on the largest panel
 // the tab is asked to hold.
 //
-//   node bench/cli.mjs [--rows 30000000] [--tab-rows 1000000] [--threads 2] [--memory 12GB] [--repeat 1]
+//   node bench/cli.mjs [--rows 30000000] [--tab-rows 1000000] [--threads 2] [--memory 12GB] [--repeat 1] [--large-only]
 //
 // Data: the sample generator's panel (workers/sample, seed 1, 24 months) of --base customers,
 // replicated with suffixed customer ids to about --rows (whole copies; each copy a customer of its own, so the SQL
@@ -129,6 +129,11 @@ if (args.includes('--child')) {
   const small = await panel(tabRows, base);
   const fmt = (r) => `${r.rows.toLocaleString('en')} rows: load ${r.seconds.load.toFixed(1)} s, lifecycle ${r.seconds.lifecycle.toFixed(1)} s, retention ${r.seconds.retention.toFixed(1)} s, value ${r.seconds.value.toFixed(1)} s, total ${r.seconds.total.toFixed(1)} s, peak RSS ${r.rssGB.toFixed(2)} GB`;
   for (let i = 0; i < repeat; i++) {
+    if (args.includes('--large-only')) {
+      const b = load();
+      console.log(`clm (native, ${threads} threads), ${fmt(runChild('native', big, threads, memory))}; load ${b} → ${load()}`);
+      continue;
+    }
     const before = load();
     const tab = runChild('wasm', small, threads, memory);
     console.log(`tab engine (DuckDB-WASM in Node), ${fmt(tab)}; load ${before} → ${load()}`);

@@ -5,7 +5,10 @@
  * numbers, DATE and TIMESTAMP as epoch milliseconds, and every bound number a DOUBLE, a bound null a
  * VARCHAR NULL (what DuckDB-WASM's prepared statements bind).
  */
-import { DuckDBInstance, DOUBLE, VARCHAR, BOOLEAN, type DuckDBConnection, type DuckDBType, type DuckDBValue } from '@duckdb/node-api';
+import {
+  BOOLEAN, DOUBLE, DuckDBDateValue, DuckDBInstance, DuckDBTimestampValue, DuckDBTypeId, JSDuckDBValueConverter, VARCHAR,
+  type DuckDBConnection, type DuckDBType, type DuckDBValue, type DuckDBValueConverter, type JS
+} from '@duckdb/node-api';
 import type { Row, SqlConnection } from './sql.ts';
 
 export interface NativeOptions {
@@ -27,19 +30,20 @@ export interface NativeDb {
   close(): void;
 }
 
-/** A value as the wasm connection gives it. */
-function plain(v: unknown): unknown {
-  if (typeof v === 'bigint') return Number(v);
-  if (v instanceof Date) return v.getTime();
-  if (Array.isArray(v)) return v.map(plain);
-  return v;
-}
+const INTEGERS = new Set([DuckDBTypeId.BIGINT, DuckDBTypeId.UBIGINT, DuckDBTypeId.HUGEINT, DuckDBTypeId.UHUGEINT]);
 
-function toRow(o: Record<string, unknown>): Row {
-  const out: Row = {};
-  for (const k of Object.keys(o)) out[k] = plain(o[k]);
-  return out;
-}
+/**
+ * Values as the wasm connection gives them, converted in one pass (the package's JS converter
+ * otherwise): 64/128-bit integers as numbers, DATE and TIMESTAMP as epoch milliseconds.
+ */
+const asWasm: DuckDBValueConverter<JS> = (value, type, self) => {
+  if (value == null) return null;
+  if (INTEGERS.has(type.typeId)) return Number(value as bigint);
+  if (value instanceof DuckDBDateValue) return value.days * 86_400_000;
+  if (value instanceof DuckDBTimestampValue) return Number(value.micros / 1000n);
+  const v = JSDuckDBValueConverter(value, type, self);
+  return v instanceof Date ? v.getTime() : v;
+};
 
 /** The types DuckDB-WASM binds JavaScript values as. */
 function bindings(params: readonly unknown[]): { values: DuckDBValue[]; types: DuckDBType[] } {
@@ -56,14 +60,10 @@ export function nativeConnection(raw: DuckDBConnection): SqlConnection {
     return raw.runAndReadAll(sql, values, types);
   };
   return {
-    all: async (sql, params) => (await run(sql, params)).getRowObjectsJS().map(toRow),
+    all: async (sql, params) => (await run(sql, params)).convertRowObjects(asWasm) as Row[],
     columns: async (sql, params) => {
       const reader = await run(sql, params);
-      const columns: Record<string, ArrayLike<unknown>> = {};
-      for (const [name, values] of Object.entries(reader.getColumnsObjectJS())) {
-        columns[name] = values.map((v) => (v instanceof Date ? v.getTime() : v));
-      }
-      return { numRows: reader.currentRowCount, columns };
+      return { numRows: reader.currentRowCount, columns: reader.convertColumnsObject(asWasm) };
     },
     exec: async (sql) => {
       await raw.run(sql);
