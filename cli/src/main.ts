@@ -23,6 +23,7 @@ Commands:
   value       customer value scores (value, credit, loyalty; the Customer value tab's CSV)
   ltv         BG/NBD, Pareto/NBD and Gamma–Gamma: per-customer CLV (--table customers) or the fits (--table fit)
   campaign    campaign target list (--table target) or control group (--table control)
+  sql         the SQL an analysis ran, with its bound values: clm sql <command> <input>… [--dialect duckdb]
 
 Inputs: CSV, TSV or whitespace text in UTF-8, UTF-16 or GB18030; Parquet; Excel. A folder or a
 glob of files of one layout ('exports/2024*.csv', quoted) is read as one dataset.
@@ -54,11 +55,12 @@ const COMMAND_HELP: Record<string, string> = {
   churn: 'clm churn <input>… [--settings s.json] [--table risk|coefficients] [--out f]\n  The early-warning model ("churn": features, horizon, l2, seed, low, high; list filter tiers, minScore).\n',
   value: 'clm value <input>… [--settings s.json] [--out f]\n  The Customer value tab\'s assessment ("value".params) and its per-customer CSV.\n',
   ltv: 'clm ltv <transaction log>… [--settings s.json] [--table customers|fit] [--out f]\n  The Lifetime value tab\'s BTYD panel ("ltv".btyd: unit, calibrationEnd, observationEnd, model, t, marginPct, discountPct, horizon, sort).\n',
-  campaign: 'clm campaign <input>… [--settings s.json] [--table target|control] [--out f]\n  The campaign list ("campaign"); runs lifecycle and value first (and churn when the list filters on churn risk).\n'
+  campaign: 'clm campaign <input>… [--settings s.json] [--table target|control] [--out f]\n  The campaign list ("campaign"); runs lifecycle and value first (and churn when the list filters on churn risk).\n',
+  sql: 'clm sql <command> <input>… [--settings s.json] [--table t] [--dialect duckdb] [--out f]\n  Runs the command and prints every statement it ran on the loaded data, in order, each with the values bound to it.\n  Dialects: duckdb (the engine the site and clm run).\n'
 };
 
 const FLAGS = new Set(['--json', '--quiet', '--help', '-h']);
-const VALUED = new Set(['--settings', '--roles', '--out', '--table', '--threads', '--memory', '--temp']);
+const VALUED = new Set(['--settings', '--roles', '--out', '--table', '--threads', '--memory', '--temp', '--dialect']);
 
 export interface Args {
   command: string | null;
@@ -93,6 +95,12 @@ function summaryText(loaded: Loaded): string {
   return lines.join('\n') + '\n';
 }
 
+/** A statement as `clm sql` prints it: its bound values in a comment above it, ended by `;`. */
+function statementText(sql: string, params: readonly unknown[]): string {
+  const values = params.length ? `-- bound values, in order: ${params.map((p) => (typeof p === 'string' ? `'${p.length > 200 ? p.slice(0, 200) + '…' : p}'` : String(p))).join(', ')}\n` : '';
+  return `${values}${sql.trim().replace(/;\s*$/, '')};\n`;
+}
+
 /** Runs the command; returns the exit code (errors are printed on stderr). */
 export async function main(argv: string[]): Promise<number> {
   // A reader that stops early (`clm … | head`) is not an error.
@@ -111,7 +119,10 @@ export async function main(argv: string[]): Promise<number> {
       process.stdout.write(COMMAND_HELP[args.command]);
       return EXIT.ok;
     }
-    const command = args.command;
+    const sqlOf = args.command === 'sql' ? args.inputs.shift() : undefined;
+    if (args.command === 'sql' && (!sqlOf || sqlOf === 'load' || sqlOf === 'sql' || !COMMAND_HELP[sqlOf])) throw new CliError('usage', 'clm sql <command> <input>…: which analysis (lifecycle, retention, churn, value, ltv, campaign)?');
+    if (o['--dialect'] !== undefined && o['--dialect'] !== 'duckdb') throw new CliError('usage', `Unknown dialect ${o['--dialect']}; dialects: duckdb.`);
+    const command = sqlOf ?? args.command;
     if (!COMMAND_HELP[command]) throw new CliError('usage', `Unknown command ${command} (clm --help).`);
     const tables: readonly string[] = command === 'load' ? [] : TABLES_OF[command as Analysis];
     const table = typeof o['--table'] === 'string' ? o['--table'] : tables[0];
@@ -122,15 +133,25 @@ export async function main(argv: string[]): Promise<number> {
     if (typeof o['--roles'] === 'string') await settings.addRoles(o['--roles']);
     const temp = o['--temp'] as string | undefined;
     scratch = await mkdtemp(path.join(temp ?? os.tmpdir(), 'clm-out-'));
-    const session = await openSession(settings, { threads, memoryLimit: o['--memory'] as string | undefined, tempDirectory: temp, quiet: !!o['--quiet'] });
+    const statements: string[] = [];
+    let record = false;
+    const onStatement = sqlOf ? (sql: string, params: readonly unknown[]) => record && statements.push(statementText(sql, params)) : undefined;
+    const session = await openSession(settings, { threads, memoryLimit: o['--memory'] as string | undefined, tempDirectory: temp, quiet: !!o['--quiet'], onStatement });
     try {
       const loaded = await loadInputs(session, args.inputs);
+      record = true;
       if (command === 'load') {
         process.stdout.write(o['--json'] ? JSON.stringify(loaded.files.map((f) => ({ file: f.fileName, format: f.format, encoding: f.encoding, roles: f.roles, quality: f.quality })), null, 2) + '\n' : summaryText(loaded));
       } else {
         const result = await runAnalysis(session, command as Analysis, loaded, table);
+        record = false;
         const out = (o['--out'] as string | undefined) ?? null;
-        await writeResult(session.db.conn, result, out, scratch);
+        if (sqlOf) {
+          const ds = session.engine.dataset(loaded.id);
+          const head = [`-- The SQL \`clm ${command} --table ${table}\` ran on ${args.inputs.join(' ')}, in order; DuckDB dialect (${session.db.version}).`,
+            `-- Input: the typed table ${ds.table} (${ds.columns.map((c) => `${c.name} ${c.kind}`).join(', ')}), loaded from the file(s) as the site loads them.`];
+          await writeResult(session.db.conn, { kind: 'text', text: [...head, '', ...statements].join('\n') + '\n' }, out, scratch);
+        } else await writeResult(session.db.conn, result, out, scratch);
         if (out) session.log(`wrote ${out}`);
       }
       if (settings.dropped.length) session.log(`settings left at their defaults (failed their checks): ${settings.dropped.join(', ')}`);

@@ -11,6 +11,7 @@ import { toCsv, type CsvCell } from '../../common/csv.ts';
 import { all, exec, quoteLiteral, type SqlConnection } from '../../workers/db/sql.ts';
 
 export type Result =
+  | { kind: 'text'; text: string }
   | { kind: 'query'; sql: string; headers: string[] }
   | { kind: 'csv'; text: string }
   | { kind: 'rows'; headers: string[]; rows: unknown[][] };
@@ -52,7 +53,12 @@ async function queryCsv(conn: SqlConnection, result: Extract<Result, { kind: 'qu
  * `scratch` is a folder for the CSV text a Parquet file is made from.
  */
 export async function writeResult(conn: SqlConnection, given: Result, out: string | null, scratch: string): Promise<void> {
-  const result: Exclude<Result, { kind: 'rows' }> = given.kind === 'rows' ? { kind: 'csv', text: toCsv(given.headers, given.rows as CsvCell[][]) } : given;
+  if (given.kind === 'text') {
+    if (out) await writeFile(out, given.text);
+    else await write(process.stdout, given.text);
+    return;
+  }
+  const result: Exclude<Result, { kind: 'rows' | 'text' }> = given.kind === 'rows' ? { kind: 'csv', text: toCsv(given.headers, given.rows as CsvCell[][]) } : given;
   if (isParquet(out)) {
     let source: string;
     if (result.kind === 'query') source = result.sql;

@@ -168,3 +168,21 @@ describe('the analyses on native DuckDB equal the site engine code on wasm', () 
     near(a, b, tolerance, `${analysis} ${table}`);
   });
 });
+
+describe('clm sql', () => {
+  it('records every statement an analysis runs, with its bound values, and the results are unchanged', async () => {
+    const seen: [string, readonly unknown[]][] = [];
+    const s = await openSession(SiteSettings.empty(), { threads: 2, tempDirectory: dir, quiet: true, onStatement: (sql, params) => seen.push([sql, params]) });
+    try {
+      const loaded = await loadInputs(s, [panelFile]);
+      seen.length = 0;
+      const recorded = await runAnalysis(s, 'lifecycle', loaded, 'transitions');
+      expect(seen.some(([sql]) => /CREATE OR REPLACE TABLE "panel_\d+"/.test(sql))).toBe(true);
+      expect(seen.some(([, params]) => params.length > 0)).toBe(true);
+      const plain = await runAnalysis(native, 'lifecycle', await loadInputs(native, [panelFile]), 'transitions');
+      expect(recorded).toEqual(plain);
+    } finally {
+      await s.close();
+    }
+  });
+});

@@ -95,3 +95,15 @@ export function template(sql: string, parts: Record<string, string | number>): s
     return String(v);
   });
 }
+
+/**
+ * The connection with every statement it runs reported (with its bound values) before it runs:
+ * `clm sql` prints the SQL an analysis ran, the starting point of the warehouse dialects.
+ */
+export function recording(conn: SqlConnection, onStatement: (sql: string, params: readonly unknown[]) => void): SqlConnection {
+  return {
+    all: (sql, params) => (onStatement(sql, params ?? []), conn.all(sql, params)),
+    columns: (sql, params) => (onStatement(sql, params ?? []), conn.columns(sql, params)),
+    exec: (sql) => (onStatement(sql, []), conn.exec(sql))
+  };
+}
