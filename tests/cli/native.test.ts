@@ -73,12 +73,12 @@ beforeAll(async () => {
   await writeFile(panelFile, new Uint8Array(await blob.arrayBuffer()));
   native = await openSession(SiteSettings.empty(), { threads: 2, tempDirectory: dir, quiet: true });
   wasm = await nodeEngine();
-});
+}, 120_000);
 
 afterAll(async () => {
   await native?.close();
   await rm(dir, { recursive: true, force: true });
-});
+}, 60_000);
 
 describe('native and wasm connections', () => {
   it('give identical rows for a table of every type the engine uses', async () => {
