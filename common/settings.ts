@@ -117,7 +117,7 @@ function sameShape(v: unknown, d: unknown): boolean {
 const own = (o: Record<string, unknown>, k: string): unknown => (Object.hasOwn(o, k) ? o[k] : undefined);
 
 /** A check's verdict; a check that throws on odd input rejects it. */
-function passes(check: Function, v: unknown): boolean {
+function passes(check: object, v: unknown): boolean {
   try {
     return !!(check as (v: unknown) => unknown)(v);
   } catch {

@@ -3,7 +3,7 @@
  */
 import fs from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
-import { test, expect, open, idle } from './fixtures';
+import { test, expect, open, idle, upload, SHARED } from './fixtures';
 
 test('a walkthrough loads the sample, highlights its targets and jumps between steps; report prints', async ({ page }) => {
   await open(page, '?lang=en&view=teaching');
@@ -46,12 +46,40 @@ test('a walkthrough loads the sample, highlights its targets and jumps between s
   const year = String(new Date().getUTCFullYear());
   await expect(page.getByTestId('report-date')).toContainText(year);
   await expect(page.getByTestId('report').getByTestId('kpi-table')).toBeVisible();
+  // Results, not controls: no drop zone, role choice or input reaches paper; the parameters set in
+  // them are printed as text instead (the lifecycle view's rule set, in the UI language).
+  const report = page.getByTestId('report');
+  await expect(report.locator('input:visible, select:visible, textarea:visible, button:visible, .dropzone:visible')).toHaveCount(0);
+  await expect(report.locator('[data-view="lifecycle"]').getByTestId('report-params')).toContainText('Rule set');
   await page.emulateMedia({ media: 'screen' });
 
   // Leaving Teaching takes the walkthrough's parameters out of the URL.
   await page.getByRole('link', { name: 'Lifecycle' }).click();
   await expect(page).toHaveURL(/view=lifecycle/);
   expect([...new URL(page.url()).searchParams.keys()].filter((k) => k === 'tour' || k === 'step')).toEqual([]);
+});
+
+test('a walkthrough started with CDNOW selected runs on the sample and gives CDNOW back', async ({ page }) => {
+  await open(page, '?lang=en');
+  await upload(page, `${SHARED}/cdnow/CDNOW_sample.txt`);
+  const datasets = page.getByRole('navigation', { name: 'Loaded files' });
+  await expect(datasets.getByRole('button', { name: 'CDNOW_sample.txt', exact: true })).toHaveAttribute('aria-pressed', 'true');
+  await page.getByRole('link', { name: 'Teaching' }).click();
+  await page.getByRole('button', { name: 'The five lifecycle stages and their levers' }).click();
+  // Step 3 (the funnel) needs a monthly panel: it shows on the sample, not "needs a monthly panel".
+  await page.getByRole('navigation', { name: 'Steps' }).getByRole('button', { name: 'The funnel' }).click();
+  const stage = page.getByTestId('teach-stage');
+  await expect(stage.getByTestId('lifecycle-funnel')).toHaveClass(/teach-highlight/, { timeout: 60_000 });
+  await expect(stage.getByTestId('lifecycle-error')).toHaveCount(0);
+  // The step text with Back/Next stays in view while the page scrolls to the target.
+  const step = page.getByTestId('teach-step');
+  await expect(step).toBeInViewport();
+  await expect(step.getByRole('button', { name: 'Next step' })).toBeInViewport();
+  await expect(stage.getByTestId('lifecycle-funnel')).toBeInViewport();
+  await idle(page);
+  // Leaving Teaching gives the user's own selection back.
+  await page.getByRole('link', { name: 'Data', exact: true }).click();
+  await expect(page.getByRole('navigation', { name: 'Loaded files' }).getByRole('button', { name: 'CDNOW_sample.txt', exact: true })).toHaveAttribute('aria-pressed', 'true');
 });
 
 test('the Data view chart downloads as SVG and PNG', async ({ page }) => {

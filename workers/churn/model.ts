@@ -112,8 +112,11 @@ export function confusionByCutoff(scores: readonly number[], labels: readonly nu
     const cutoff = c / 100;
     let tp = 0, fp = 0, tn = 0, fn = 0;
     scores.forEach((s, i) => {
-      if (s >= cutoff) labels[i] === 1 ? tp++ : fp++;
-      else labels[i] === 1 ? fn++ : tn++;
+      if (s >= cutoff) {
+        if (labels[i] === 1) tp++;
+        else fp++;
+      } else if (labels[i] === 1) fn++;
+      else tn++;
     });
     out.push({ cutoff, tp, fp, tn, fn });
   }

@@ -60,10 +60,13 @@ export function sentinelLine(src: Pick<DelimitedSource, 'delimiter' | 'width'>):
 }
 
 const EXAMPLES = 5;
+/** NUL and SUB: what the reader cannot take (SUB stands for a lone CR, ingest.ts). */
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000\u001a]/;
 
 /** DuckDB error types → reject reasons for records the reader could not take as they are. */
 function structuralReason(types: string[], text: string): string {
-  if (/[\u0000\u001a]/.test(text)) return 'control-character';
+  if (CONTROL.test(text)) return 'control-character';
   if (types.some((t) => t === 'UNQUOTED VALUE' || t === 'UNTERMINATED QUOTE')) return 'bad-quoting';
   if (types.includes('INVALID ENCODING')) return 'invalid-encoding';
   if (types.includes('LINE SIZE OVER MAXIMUM')) return 'line-too-long';
@@ -94,7 +97,7 @@ async function readerRejects(conn: SqlConnection, errors: string): Promise<Reade
     // A NUL byte or a lone carriage return (made U+001A) fails a cast too; no parser reads it.
     const kind = text.startsWith(SENTINEL) ? 'sentinel'
       : types.every((t) => t === 'MISSING COLUMNS') && isBlankText(text) ? 'blank'
-        : types.every((t) => t === 'CAST') && !/[\u0000\u001a]/.test(text) ? 'cast' : 'structural';
+        : types.every((t) => t === 'CAST') && !CONTROL.test(text) ? 'cast' : 'structural';
     return { duckLine: Number(r.line), types, castColumns: r.cast_cols ? String(r.cast_cols).split('|').map(Number) : [], text: text.split(SENTINEL)[0], kind };
   });
 }

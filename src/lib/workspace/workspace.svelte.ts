@@ -101,6 +101,12 @@ export class Workspace {
     return this.#add({ kind: 'sample', sample: options });
   }
 
+  /** The key of a loaded sample generated with these options (in either language), or null. */
+  sampleKey(options: Pick<SampleOptions, 'customers' | 'months' | 'seed'>): string | null {
+    const same = (o?: SampleOptions) => !!o && o.customers === options.customers && o.months === options.months && o.seed === options.seed;
+    return this.#sources.find((s) => s.kind === 'sample' && same(s.sample))?.key ?? null;
+  }
+
   /** Reads the file again in another encoding (a new dataset: its text, and so its results, change). */
   async reloadWithEncoding(key: string, encoding: Encoding | undefined): Promise<void> {
     const source = this.#sources.find((s) => s.key === key);

@@ -13,7 +13,8 @@ export const m = dictionary(
     date: 'Date: {date}',
     data: 'Data: {file} · {rows} {rows:row|rows} · {customers} {customers:customer|customers}',
     segment: 'Customers: segment “{name}” only',
-    noData: 'No data loaded: the report shows the views without numbers.'
+    noData: 'No data loaded: the report shows the views without numbers.',
+    params: 'Parameters'
   },
   {
     section: '可打印报告',
@@ -26,6 +27,7 @@ export const m = dictionary(
     date: '日期：{date}',
     data: '数据：{file} · {rows} 行 · {customers} 位客户',
     segment: '客户范围：仅细分“{name}”',
-    noData: '尚未加载数据：报告中的视图没有数字。'
+    noData: '尚未加载数据：报告中的视图没有数字。',
+    params: '参数'
   }
 );

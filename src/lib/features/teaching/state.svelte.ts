@@ -1,7 +1,9 @@
 /**
  * Teaching mode's state: the walkthrough and step shown. Opening a step records it in the URL
- * (`?view=teaching&tour=…&step=…`, so a trainer can reopen or share the exact screen) and loads the
- * seeded sample when no data is loaded. Outlining the step's target is the view's (it is in the DOM).
+ * (`?view=teaching&tour=…&step=…`, so a trainer can reopen or share the exact screen). A walkthrough
+ * always runs on the seeded sample its text describes, whatever the user had selected (CDNOW, say,
+ * is no monthly panel): it selects the sample, loading it if needed, and gives the user's selection
+ * back when Teaching is left. Outlining the step's target is the view's (it is in the DOM).
  */
 import { getWorkbench, type Workbench } from '$lib/context';
 import { i18n } from '$lib/i18n/i18n.svelte';
@@ -14,6 +16,9 @@ export class TeachingState {
   loading = $state(false);
   /** Counts openings: an older opening still waiting gives way to a newer one. */
   #opened = 0;
+  /** The dataset selected before the walkthrough took the sample (undefined: nothing to give back). */
+  #returnTo: string | null | undefined = undefined;
+  #sampleLoad: Promise<void> | null = null;
 
   constructor(private wb: Workbench) {}
 
@@ -44,9 +49,15 @@ export class TeachingState {
     const { engine, workspace } = this.wb;
     await engine.whenStarted();
     if (mine !== this.#opened) return false;
-    if (!workspace.base && engine.status === 'ready') {
+    if (engine.status !== 'ready') return mine === this.#opened;
+    if (this.#returnTo === undefined) this.#returnTo = workspace.selectedKey;
+    const sample = workspace.sampleKey(SAMPLE);
+    if (sample) {
+      if (workspace.selectedKey !== sample) workspace.select(sample);
+    } else {
       this.loading = true;
-      await workspace.loadSample({ ...SAMPLE, lang: i18n.lang });
+      // A step chosen while the sample loads waits for that load instead of starting another.
+      await (this.#sampleLoad ??= workspace.loadSample({ ...SAMPLE, lang: i18n.lang }).finally(() => (this.#sampleLoad = null)));
       this.loading = false;
     }
     return mine === this.#opened;
@@ -55,6 +66,10 @@ export class TeachingState {
   /** Leaves the walkthrough (the view is left; its URL parameters went with it): an opening still waiting stops. */
   leave(): void {
     this.#opened++;
+    const back = this.#returnTo;
+    this.#returnTo = undefined;
+    const { workspace } = this.wb;
+    if (back && workspace.datasets.some((d) => d.key === back)) workspace.select(back);
     this.tour = null;
     this.index = 0;
     this.loading = false;
