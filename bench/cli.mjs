@@ -32,7 +32,9 @@ async function hooks() {
   const { register: registerTsx } = await import('tsx/esm/api');
   registerTsx();
   // As cli/bin/clm.mjs: the worker code's `?raw` SQL imports, for Node.
-  register('data:text/javascript,' + encodeURIComponent(`
+  register(
+    'data:text/javascript,' +
+      encodeURIComponent(`
     export async function resolve(spec, ctx, next) {
       if (!spec.endsWith('?raw')) return next(spec, ctx);
       const r = await next(spec.slice(0, -4), ctx);
@@ -42,7 +44,8 @@ async function hooks() {
       if (!url.endsWith('?raw')) return next(url, ctx);
       const { readFile } = await import('node:fs/promises');
       return { format: 'module', shortCircuit: true, source: 'export default ' + JSON.stringify(await readFile(new URL(url.slice(0, -4)), 'utf8')) };
-    }`));
+    }`)
+  );
 }
 
 /** One variant in this process: prints one JSON line with the phases' seconds and the peak RSS. */
@@ -77,7 +80,9 @@ async function child(engineKind, file, threads, memory) {
   seconds.total = Object.values(seconds).reduce((a, b) => a + b, 0);
   const rows = loaded.summary.quality.loaded;
   await session.close();
-  process.stdout.write(JSON.stringify({ rows, seconds, loadPhases: loaded.summary.timings, rssGB: process.resourceUsage().maxRSS / 1024 / 1024 }) + '\n');
+  process.stdout.write(
+    JSON.stringify({ rows, seconds, loadPhases: loaded.summary.timings, rssGB: process.resourceUsage().maxRSS / 1024 / 1024 }) + '\n'
+  );
 }
 
 /** The base panel (CSV, the sample generator) and the replicated Parquet panel of `rows` rows. */
@@ -105,13 +110,18 @@ async function panel(rows, base) {
       SELECT customer_id || '-' || k AS customer_id, * EXCLUDE (customer_id) FROM range(${copies}) r(k), base
     ) TO ${q(file + '.part')} (FORMAT parquet)`);
   fs.renameSync(file + '.part', file);
-  console.log(`generated ${file}: ${(copies * baseRows).toLocaleString('en')} rows (${copies} copies of ${baseRows.toLocaleString('en')}) in ${((performance.now() - t0) / 1000).toFixed(0)} s, load ${load()}`);
+  console.log(
+    `generated ${file}: ${(copies * baseRows).toLocaleString('en')} rows (${copies} copies of ${baseRows.toLocaleString('en')}) in ${((performance.now() - t0) / 1000).toFixed(0)} s, load ${load()}`
+  );
   return file;
 }
 
 function runChild(kind, file, threads, memory) {
-  const line = execFileSync(process.execPath, [fileURLToPath(import.meta.url), '--child', kind, '--file', file, '--threads', String(threads), '--memory', memory],
-    { encoding: 'utf8', maxBuffer: 1 << 24, stdio: ['ignore', 'pipe', 'inherit'] });
+  const line = execFileSync(
+    process.execPath,
+    [fileURLToPath(import.meta.url), '--child', kind, '--file', file, '--threads', String(threads), '--memory', memory],
+    { encoding: 'utf8', maxBuffer: 1 << 24, stdio: ['ignore', 'pipe', 'inherit'] }
+  );
   return JSON.parse(line.trim().split('\n').pop());
 }
 
@@ -124,10 +134,13 @@ if (args.includes('--child')) {
   const memory = opt('--memory', '12GB');
   const base = Number(opt('--base', 50_000));
   const repeat = Number(opt('--repeat', 1));
-  console.log(`clm benchmark: ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; load ${load()}`);
+  console.log(
+    `clm benchmark: ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; load ${load()}`
+  );
   const big = await panel(rows, base);
   const small = await panel(tabRows, base);
-  const fmt = (r) => `${r.rows.toLocaleString('en')} rows: load ${r.seconds.load.toFixed(1)} s, lifecycle ${r.seconds.lifecycle.toFixed(1)} s, retention ${r.seconds.retention.toFixed(1)} s, value ${r.seconds.value.toFixed(1)} s, total ${r.seconds.total.toFixed(1)} s, peak RSS ${r.rssGB.toFixed(2)} GB`;
+  const fmt = (r) =>
+    `${r.rows.toLocaleString('en')} rows: load ${r.seconds.load.toFixed(1)} s, lifecycle ${r.seconds.lifecycle.toFixed(1)} s, retention ${r.seconds.retention.toFixed(1)} s, value ${r.seconds.value.toFixed(1)} s, total ${r.seconds.total.toFixed(1)} s, peak RSS ${r.rssGB.toFixed(2)} GB`;
   for (let i = 0; i < repeat; i++) {
     if (args.includes('--large-only')) {
       const b = load();
@@ -143,8 +156,10 @@ if (args.includes('--child')) {
     const b3 = load();
     const nativeBig = runChild('native', big, threads, memory);
     console.log(`clm (native, ${threads} threads), ${fmt(nativeBig)}; load ${b3} → ${load()}`);
-    console.log(`ratio tab / clm on ${tabRows.toLocaleString('en')} rows: ${(tab.seconds.total / nativeSmall.seconds.total).toFixed(2)}×; ` +
-      `clm rows per second: ${Math.round(nativeSmall.rows / nativeSmall.seconds.total).toLocaleString('en')} (small) vs ${Math.round(nativeBig.rows / nativeBig.seconds.total).toLocaleString('en')} (large); ` +
-      `aim for ${rows.toLocaleString('en')} rows: under 120 s (${nativeBig.seconds.total < 120 ? 'met' : 'not met'})`);
+    console.log(
+      `ratio tab / clm on ${tabRows.toLocaleString('en')} rows: ${(tab.seconds.total / nativeSmall.seconds.total).toFixed(2)}×; ` +
+        `clm rows per second: ${Math.round(nativeSmall.rows / nativeSmall.seconds.total).toLocaleString('en')} (small) vs ${Math.round(nativeBig.rows / nativeBig.seconds.total).toLocaleString('en')} (large); ` +
+        `aim for ${rows.toLocaleString('en')} rows: under 120 s (${nativeBig.seconds.total < 120 ? 'met' : 'not met'})`
+    );
   }
 }

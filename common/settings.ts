@@ -100,7 +100,11 @@ const isPlain = (v: unknown): v is Record<string, unknown> => !!v && typeof v ==
  * applies to a nested object of settings.
  */
 export type Checks<T> = {
-  [K in keyof T]?: T[K] extends readonly unknown[] ? (v: T[K]) => boolean : T[K] extends object ? Checks<T[K]> | ((v: T[K]) => boolean) : (v: T[K]) => boolean;
+  [K in keyof T]?: T[K] extends readonly unknown[]
+    ? (v: T[K]) => boolean
+    : T[K] extends object
+      ? Checks<T[K]> | ((v: T[K]) => boolean)
+      : (v: T[K]) => boolean;
 };
 
 /** Whether `v` has the JSON kind of the default `d` (a null default or an empty array admits any). */
@@ -131,7 +135,12 @@ function passes(check: object, v: unknown): boolean {
  * Nested objects merge field by field. Only `raw`'s own fields count. `onDrop` hears the path of
  * each field that was there but failed. Never throws; the result shares nothing with `raw`.
  */
-export function mergeLinked<T extends object>(raw: unknown, defaults: T, checks: Checks<T> = {}, onDrop: (path: string) => void = () => {}): T {
+export function mergeLinked<T extends object>(
+  raw: unknown,
+  defaults: T,
+  checks: Checks<T> = {},
+  onDrop: (path: string) => void = () => {}
+): T {
   const out: Record<string, unknown> = {};
   const from = isPlain(raw) ? raw : {};
   const rules = checks as Record<string, unknown>;

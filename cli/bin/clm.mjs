@@ -6,7 +6,9 @@ import { register } from 'node:module';
 import { register as registerTsx } from 'tsx/esm/api';
 
 registerTsx();
-register('data:text/javascript,' + encodeURIComponent(`
+register(
+  'data:text/javascript,' +
+    encodeURIComponent(`
   const suffix = (spec) => /\\?(raw|url)$/.exec(spec)?.[1];
   export async function resolve(spec, ctx, next) {
     const s = suffix(spec);
@@ -21,7 +23,8 @@ register('data:text/javascript,' + encodeURIComponent(`
     if (s === 'url') return { format: 'module', shortCircuit: true, source: 'export default ' + JSON.stringify(file) };
     const { readFile } = await import('node:fs/promises');
     return { format: 'module', shortCircuit: true, source: 'export default ' + JSON.stringify(await readFile(new URL(file), 'utf8')) };
-  }`));
+  }`)
+);
 
 const { main } = await import('../src/main.ts');
 process.exitCode = await main(process.argv.slice(2));

@@ -43,11 +43,24 @@ export async function runLifecycle(s: Session, id: string): Promise<LifecycleRes
 async function lifecycle(s: Session, id: string, table: string): Promise<Result> {
   const r = await runLifecycle(s, id);
   s.log(`lifecycle: ${r.totalCustomers} customers over ${r.months.length} months`);
-  if (table === 'distribution') return rowsCsv(['month', ...r.stages], r.months.map((m, i) => [m, ...r.distribution[i]]));
-  if (table === 'transitions') return rowsCsv(['from', ...r.stages], r.stages.map((st, i) => [st, ...r.transitions[i]]));
-  if (table === 'funnel') return rowsCsv(['stage', 'customers', 'share', 'to_next'], r.funnel.map((f) => [f.stage, f.customers, f.share, f.toNext]));
+  if (table === 'distribution')
+    return rowsCsv(
+      ['month', ...r.stages],
+      r.months.map((m, i) => [m, ...r.distribution[i]])
+    );
+  if (table === 'transitions')
+    return rowsCsv(
+      ['from', ...r.stages],
+      r.stages.map((st, i) => [st, ...r.transitions[i]])
+    );
+  if (table === 'funnel')
+    return rowsCsv(
+      ['stage', 'customers', 'share', 'to_next'],
+      r.funnel.map((f) => [f.stage, f.customers, f.share, f.toNext])
+    );
   return {
-    kind: 'query', headers: ['customer_id', 'month', 'stage'],
+    kind: 'query',
+    headers: ['customer_id', 'month', 'stage'],
     sql: `SELECT customer_id, strftime(month, '%Y-%m') AS month, stage FROM ${quoteIdent(TABLES.stages(id))} ORDER BY customer_id, month`
   };
 }
@@ -57,16 +70,21 @@ async function retention(s: Session, id: string, table: string): Promise<Result>
   if (table === 'km') {
     const setup = await api.churnSetup(id);
     const link = s.settings.tab('churn', CHURN);
-    const split = link.split === '' || setup.splitColumns.some((c) => c.name === link.split) ? link.split! : defaultSplit(setup.splitColumns);
+    const split =
+      link.split === '' || setup.splitColumns.some((c) => c.name === link.split) ? link.split! : defaultSplit(setup.splitColumns);
     s.log(`retention: Kaplan–Meier${split ? ` by ${split}` : ''}`);
     const km = await api.survivalCurves(id, split === '' ? null : split);
-    return rowsCsv(['group', 'time', 'survival', 'lower', 'upper', 'at_risk'],
-      km.curves.flatMap((c) => c.time.map((t, i) => [c.group, t, c.survival[i], c.lower[i], c.upper[i], c.atRisk[i]])));
+    return rowsCsv(
+      ['group', 'time', 'survival', 'lower', 'upper', 'at_risk'],
+      km.curves.flatMap((c) => c.time.map((t, i) => [c.group, t, c.survival[i], c.lower[i], c.upper[i], c.atRisk[i]]))
+    );
   }
   const r = await api.cohortRetention(id);
   s.log(`retention: ${r.cohorts.length} cohorts${r.leftOut ? `, ${r.leftOut} customers who joined before the data left out` : ''}`);
-  return rowsCsv(['cohort', 'size', 'months_since_joining', 'active', 'retention'],
-    r.cohorts.flatMap((c, i) => r.rate[i].flatMap((rate, k) => (rate == null ? [] : [[c, r.sizes[i], k, r.active[i][k], rate]]))));
+  return rowsCsv(
+    ['cohort', 'size', 'months_since_joining', 'active', 'retention'],
+    r.cohorts.flatMap((c, i) => r.rate[i].flatMap((rate, k) => (rate == null ? [] : [[c, r.sizes[i], k, r.active[i][k], rate]])))
+  );
 }
 
 /** Fits the early-warning model of the settings; its risk scores stay in the engine for campaign. */
@@ -74,16 +92,28 @@ async function fitChurn(s: Session, id: string) {
   const api = churnApi(() => s.engine);
   const setup = await api.churnSetup(id);
   const link = s.settings.tab('churn', CHURN);
-  const features = link.features ? link.features.filter((n) => setup.features.some((f) => f.name === n)) : setup.features.filter((f) => f.default).map((f) => f.name);
+  const features = link.features
+    ? link.features.filter((n) => setup.features.some((f) => f.name === n))
+    : setup.features.filter((f) => f.default).map((f) => f.name);
   s.log(`churn: logistic model on ${features.join(', ')} (horizon ${link.horizon}, l2 ${link.l2})`);
-  const fit = await api.fitChurnModel(id, { features, l2: link.l2, horizon: link.horizon, seed: link.seed, arpuTiers: { low: link.low, high: link.high } });
+  const fit = await api.fitChurnModel(id, {
+    features,
+    l2: link.l2,
+    horizon: link.horizon,
+    seed: link.seed,
+    arpuTiers: { low: link.low, high: link.high }
+  });
   s.log(`churn: AUC ${fit.auc.toFixed(3)} on ${fit.testRows} test rows`);
   return { api, fit, link };
 }
 
 async function churn(s: Session, id: string, table: string): Promise<Result> {
   const { api, fit, link } = await fitChurn(s, id);
-  if (table === 'coefficients') return rowsCsv(['feature', 'coefficient'], [['(intercept)', fit.intercept], ...fit.coefficients.map((c) => [c.feature, c.coefficient])]);
+  if (table === 'coefficients')
+    return rowsCsv(
+      ['feature', 'coefficient'],
+      [['(intercept)', fit.intercept], ...fit.coefficients.map((c) => [c.feature, c.coefficient])]
+    );
   return { kind: 'csv', text: (await api.riskList(id, { arpuTiers: link.tiers, minScore: link.minScore, top: 1 })).csv };
 }
 
@@ -103,35 +133,61 @@ async function ltv(s: Session, id: string, table: string): Promise<Result> {
   const b = s.settings.tab('ltv', LTV).btyd;
   const bounds = await api.ltvBounds(id);
   const inside = (d: string) => d !== '' && d >= bounds.firstDate.slice(0, 10) && d <= bounds.lastDate.slice(0, 10);
-  const a = Date.parse(bounds.firstDate), z = Date.parse(bounds.lastDate);
+  const a = Date.parse(bounds.firstDate),
+    z = Date.parse(bounds.lastDate);
   // As the tab: the settings' dates where they fall inside the data, else half-way and the end.
   const calibrationEnd = inside(b.calibrationEnd) ? b.calibrationEnd : new Date(a + (z - a) / 2).toISOString().slice(0, 10);
   const observationEnd = inside(b.observationEnd) ? b.observationEnd : bounds.lastDate;
   s.log(`ltv: fitting BG/NBD, Pareto/NBD and Gamma–Gamma (calibration to ${calibrationEnd}, by ${b.unit})`);
   const fit = await api.ltvFit(id, { unit: b.unit, calibrationEnd, observationEnd: observationEnd || undefined });
   if (table === 'fit') {
-    const models = [['bgNbd', fit.bgNbd], ['paretoNbd', fit.paretoNbd], ['gammaGamma', fit.gammaGamma]] as const;
-    return rowsCsv(['model', 'parameter', 'value'], models.flatMap(([name, m]) => (m.ok
-      ? [...Object.entries(m.params), ['log_likelihood', m.logLikelihood], ['aic', m.aic]].map(([k, v]) => [name, k, v])
-      : [[name, 'not fitted', m.message]])));
+    const models = [
+      ['bgNbd', fit.bgNbd],
+      ['paretoNbd', fit.paretoNbd],
+      ['gammaGamma', fit.gammaGamma]
+    ] as const;
+    return rowsCsv(
+      ['model', 'parameter', 'value'],
+      models.flatMap(([name, m]) =>
+        m.ok
+          ? [...Object.entries(m.params), ['log_likelihood', m.logLikelihood], ['aic', m.aic]].map(([k, v]) => [name, k, v])
+          : [[name, 'not fitted', m.message]]
+      )
+    );
   }
   const t = b.t || Math.round(fit.holdoutLength) || 1;
   return {
     kind: 'csv',
-    text: await api.ltvCustomersCsv(id, { model: b.model, t, margin: b.marginPct / 100, annualDiscount: b.discountPct / 100, horizonMonths: b.horizon, sort: b.sort, descending: b.descending, topN: b.topN })
+    text: await api.ltvCustomersCsv(id, {
+      model: b.model,
+      t,
+      margin: b.marginPct / 100,
+      annualDiscount: b.discountPct / 100,
+      horizonMonths: b.horizon,
+      sort: b.sort,
+      descending: b.descending,
+      topN: b.topN
+    })
   };
 }
 
 async function campaign(s: Session, id: string, table: string): Promise<Result> {
   const params = s.settings.tab('campaign', CAMPAIGN);
-  if (params.segment) throw new CliError('usage', 'The campaign settings filter on a saved segment: segments are built in the tab, not on the command line.');
+  if (params.segment)
+    throw new CliError('usage', 'The campaign settings filter on a saved segment: segments are built in the tab, not on the command line.');
   // The list reads the other tabs' results, as in the site: stages, value scores, churn risk.
   await runLifecycle(s, id);
   await assessValue(s, id);
   if (params.minChurnRisk != null) await fitChurn(s, id);
   const api = segmentsApi(() => s.engine);
   const seg = s.settings.tab('segmentsTab', SEGMENTS);
-  await api.segmentOverview(id, { rfmBins: seg.rfmBins, usageBins: seg.usageBins, usageMeasure: seg.usageMeasure, frequencyCut: seg.freqCut, amountCut: seg.amountCut });
+  await api.segmentOverview(id, {
+    rfmBins: seg.rfmBins,
+    usageBins: seg.usageBins,
+    usageMeasure: seg.usageMeasure,
+    frequencyCut: seg.freqCut,
+    amountCut: seg.amountCut
+  });
   const list = await api.buildCampaign(id, params);
   s.log(`campaign: ${list.eligible} eligible, ${list.target} target, ${list.control} control`);
   return { kind: 'csv', text: await api.campaignCsv(id, table === 'control' ? 'control' : 'target') };
@@ -142,10 +198,15 @@ export async function runAnalysis(s: Session, analysis: Analysis, loaded: Loaded
   if (analysis === 'ltv') return ltv(s, loaded.id, table);
   const id = await panelOf(s, loaded);
   switch (analysis) {
-    case 'lifecycle': return lifecycle(s, id, table);
-    case 'retention': return retention(s, id, table);
-    case 'churn': return churn(s, id, table);
-    case 'value': return value(s, id);
-    case 'campaign': return campaign(s, id, table);
+    case 'lifecycle':
+      return lifecycle(s, id, table);
+    case 'retention':
+      return retention(s, id, table);
+    case 'churn':
+      return churn(s, id, table);
+    case 'value':
+      return value(s, id);
+    case 'campaign':
+      return campaign(s, id, table);
   }
 }

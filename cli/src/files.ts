@@ -30,7 +30,10 @@ export function parquetColumnSql(column: string, stored: Stored, target: Exclude
 export class NativeFiles implements FileHost {
   private paths = new WeakMap<Blob, string>();
 
-  private constructor(private conn: SqlConnection, readonly dir: string) {}
+  private constructor(
+    private conn: SqlConnection,
+    readonly dir: string
+  ) {}
 
   /** A host whose scratch folder is made under `tempRoot` and searched by DuckDB for registered names. */
   static async create(conn: SqlConnection, tempRoot = os.tmpdir()): Promise<NativeFiles> {
@@ -64,9 +67,12 @@ export class NativeFiles implements FileHost {
       return this.parquetTable(table, await this.open(path.join(this.dir, name)), names, stored, targets);
     }
     const columns = names.flatMap((n, i) => (targets[i] ? [`${parquetColumnSql(n, stored[i], targets[i]!)} AS c${i + 1}`] : []));
-    await exec(this.conn, `CREATE TABLE ${quoteIdent(table)} AS
+    await exec(
+      this.conn,
+      `CREATE TABLE ${quoteIdent(table)} AS
       SELECT (file_row_number + 1)::BIGINT AS _row${columns.map((c) => ', ' + c).join('')}
-      FROM read_parquet(${quoteLiteral(file)}, file_row_number = true)`);
+      FROM read_parquet(${quoteLiteral(file)}, file_row_number = true)`
+    );
   }
 
   /** Removes the scratch folder. */

@@ -32,13 +32,20 @@ function write(stream: WriteStream | NodeJS.WriteStream, text: string): Promise<
  * A query's rows as CSV, chunk by chunk (header and BOM once). The rows are kept once in a temporary
  * table, in the query's order, and read by rowid range: no re-sorting per chunk.
  */
-async function queryCsv(conn: SqlConnection, result: Extract<Result, { kind: 'query' }>, stream: WriteStream | NodeJS.WriteStream): Promise<number> {
+async function queryCsv(
+  conn: SqlConnection,
+  result: Extract<Result, { kind: 'query' }>,
+  stream: WriteStream | NodeJS.WriteStream
+): Promise<number> {
   await exec(conn, `CREATE OR REPLACE TEMP TABLE clm_out AS ${result.sql}`);
   try {
     const total = Number((await all(conn, 'SELECT count(*) AS n FROM clm_out'))[0].n);
     for (let offset = 0; offset === 0 || offset < total; offset += CHUNK) {
       const part = await all(conn, `SELECT * FROM clm_out WHERE rowid >= ${offset} AND rowid < ${offset + CHUNK} ORDER BY rowid`);
-      const text = toCsv(result.headers, part.map((r) => result.headers.map((h) => r[h] as CsvCell)));
+      const text = toCsv(
+        result.headers,
+        part.map((r) => result.headers.map((h) => r[h] as CsvCell))
+      );
       // toCsv starts every chunk with the BOM and the header row: keep them once.
       await write(stream, offset === 0 ? text : text.slice(text.indexOf('\r\n') + 2));
     }
@@ -58,7 +65,8 @@ export async function writeResult(conn: SqlConnection, given: Result, out: strin
     else await write(process.stdout, given.text);
     return;
   }
-  const result: Exclude<Result, { kind: 'rows' | 'text' }> = given.kind === 'rows' ? { kind: 'csv', text: toCsv(given.headers, given.rows as CsvCell[][]) } : given;
+  const result: Exclude<Result, { kind: 'rows' | 'text' }> =
+    given.kind === 'rows' ? { kind: 'csv', text: toCsv(given.headers, given.rows as CsvCell[][]) } : given;
   if (isParquet(out)) {
     let source: string;
     if (result.kind === 'query') source = result.sql;

@@ -39,16 +39,33 @@ const TIERS: readonly string[] = ['low', 'mid', 'high'];
 const tierList = (v: string[]) => v.every((t) => TIERS.includes(t));
 export const CHURN = {
   defaults: {
-    retention: false, survival: false, split: null as string | null, model: false, features: null as string[] | null,
-    horizon: 3, l2: 1, seed: 1, low: 50, high: 150, cutoff: 50, tiers: ['mid', 'high'] as ArpuTier[], minScore: 0, winTiers: ['high'] as ArpuTier[]
+    retention: false,
+    survival: false,
+    split: null as string | null,
+    model: false,
+    features: null as string[] | null,
+    horizon: 3,
+    l2: 1,
+    seed: 1,
+    low: 50,
+    high: 150,
+    cutoff: 50,
+    tiers: ['mid', 'high'] as ArpuTier[],
+    minScore: 0,
+    winTiers: ['high'] as ArpuTier[]
   },
   checks: {
     split: (v: string | null) => v === null || typeof v === 'string',
     features: (v: string[] | null) => v === null || (Array.isArray(v) && v.every((f) => typeof f === 'string')),
     horizon: (v: number) => Number.isInteger(v) && inRange(1, 12)(v),
-    l2: inRange(0, 1e6), seed: (v: number) => Number.isInteger(v) && v >= 0,
-    low: inRange(0, 1e9), high: inRange(0, 1e9), cutoff: (v: number) => Number.isInteger(v) && inRange(1, 99)(v),
-    tiers: tierList, minScore: inRange(0, 1), winTiers: tierList
+    l2: inRange(0, 1e6),
+    seed: (v: number) => Number.isInteger(v) && v >= 0,
+    low: inRange(0, 1e9),
+    high: inRange(0, 1e9),
+    cutoff: (v: number) => Number.isInteger(v) && inRange(1, 99)(v),
+    tiers: tierList,
+    minScore: inRange(0, 1),
+    winTiers: tierList
   }
 };
 
@@ -56,9 +73,11 @@ export const VALUE = {
   defaults: { params: DEFAULT_VALUE_PARAMS as ValueParams, measure: 'meanValue', sortBy: 'composite' as ValueRowKey, descending: true },
   checks: {
     params: {
-      evaluationMonth: month, elasticityBase: month,
+      evaluationMonth: month,
+      elasticityBase: month,
       decay: (v: number) => v >= 0.05 && v <= 1,
-      weights: (w: Record<string, number>) => Object.values(w).every((x) => x >= 0 && x <= 1) && Math.abs(Object.values(w).reduce((s, x) => s + x, 0) - 1) <= 1e-3,
+      weights: (w: Record<string, number>) =>
+        Object.values(w).every((x) => x >= 0 && x <= 1) && Math.abs(Object.values(w).reduce((s, x) => s + x, 0) - 1) <= 1e-3,
       valueTierShares: (v: number[]) => v.length === 2 && v.every(share) && v[0] < v[1],
       groups: (v: number) => Number.isInteger(v) && v >= 1 && v <= 5,
       creditCuts: (v: number[]) => v.length === 6 && v.every((x) => x >= 0 && x <= 100),
@@ -72,19 +91,44 @@ export const VALUE = {
   }
 };
 
-const SORT_KEYS: readonly string[] = ['customerId', 'frequency', 'recency', 'T', 'monetaryValue', 'pAlive', 'expectedPurchases', 'expectedSpend', 'clv'];
+const SORT_KEYS: readonly string[] = [
+  'customerId',
+  'frequency',
+  'recency',
+  'T',
+  'monetaryValue',
+  'pAlive',
+  'expectedPurchases',
+  'expectedSpend',
+  'clv'
+];
 /** The Lifetime value tab's BTYD panel, key 'ltv' field 'btyd' (its other panels are teaching tools of the page). */
 const BTYD = {
   defaults: {
-    fitted: false, unit: 'week' as LtvUnit, calibrationEnd: '', observationEnd: '', model: 'bgNbd' as 'bgNbd' | 'paretoNbd',
-    t: 0, marginPct: 30, discountPct: 10, horizon: 12, topN: 20, sort: 'clv' as LtvSortKey, descending: true
+    fitted: false,
+    unit: 'week' as LtvUnit,
+    calibrationEnd: '',
+    observationEnd: '',
+    model: 'bgNbd' as 'bgNbd' | 'paretoNbd',
+    t: 0,
+    marginPct: 30,
+    discountPct: 10,
+    horizon: 12,
+    topN: 20,
+    sort: 'clv' as LtvSortKey,
+    descending: true
   },
   checks: {
     unit: (v: string) => v === 'day' || v === 'week' || v === 'month',
-    calibrationEnd: isoDate, observationEnd: isoDate,
+    calibrationEnd: isoDate,
+    observationEnd: isoDate,
     model: (v: string) => v === 'bgNbd' || v === 'paretoNbd',
-    t: inRange(0, 1e4), marginPct: inRange(0, 100), discountPct: inRange(0, 100),
-    horizon: int(1, 240), topN: int(1, 1000), sort: (v: string) => SORT_KEYS.includes(v)
+    t: inRange(0, 1e4),
+    marginPct: inRange(0, 100),
+    discountPct: inRange(0, 100),
+    horizon: int(1, 240),
+    topN: int(1, 1000),
+    sort: (v: string) => SORT_KEYS.includes(v)
   }
 };
 export const LTV = { defaults: { btyd: BTYD.defaults }, checks: { btyd: BTYD.checks } };
@@ -95,11 +139,16 @@ export const CAMPAIGN = {
   defaults: DEFAULT_CAMPAIGN,
   checks: {
     segment: (v: string | null) => v === null || typeof v === 'string',
-    arpuMin: numberOrNull(-1e12, 1e12), arpuMax: numberOrNull(-1e12, 1e12),
-    stage: oneOf(['A', 'B', 'C', 'D', 'E']), valueTier: oneOf(['high', 'medium', 'low']),
-    loyalty: oneOf(['high', 'fairlyHigh', 'average', 'low']), minChurnRisk: numberOrNull(0, 1),
+    arpuMin: numberOrNull(-1e12, 1e12),
+    arpuMax: numberOrNull(-1e12, 1e12),
+    stage: oneOf(['A', 'B', 'C', 'D', 'E']),
+    valueTier: oneOf(['high', 'medium', 'low']),
+    loyalty: oneOf(['high', 'fairlyHigh', 'average', 'low']),
+    minChurnRisk: numberOrNull(0, 1),
     order: (v: string) => v === 'value' || v === 'elasticity',
-    dropBottom: (v: number) => v >= 0 && v <= 0.99, controlShare: (v: number) => v >= 0 && v <= 0.99, seed: Number.isInteger
+    dropBottom: (v: number) => v >= 0 && v <= 0.99,
+    controlShare: (v: number) => v >= 0 && v <= 0.99,
+    seed: Number.isInteger
   } as Checks<CampaignParams>
 };
 
@@ -108,13 +157,29 @@ const cut = (v: number | null) => v === null || (typeof v === 'number' && Number
 /** The Segments tab's overview (key 'segmentsTab'): the campaign list is drawn from its base. */
 export const SEGMENTS = {
   defaults: {
-    built: false, rfmBins: DEFAULT_SEGMENT_PARAMS.rfmBins, usageBins: DEFAULT_SEGMENT_PARAMS.usageBins,
-    usageMeasure: DEFAULT_SEGMENT_PARAMS.usageMeasure as BaseFeature, freqCut: null as number | null, amountCut: null as number | null,
-    minSupport: 0.05, clustered: false, features: ['arpu', 'frequency'] as BaseFeature[], k: 4, seed: 1, levers: [] as unknown[]
+    built: false,
+    rfmBins: DEFAULT_SEGMENT_PARAMS.rfmBins,
+    usageBins: DEFAULT_SEGMENT_PARAMS.usageBins,
+    usageMeasure: DEFAULT_SEGMENT_PARAMS.usageMeasure as BaseFeature,
+    freqCut: null as number | null,
+    amountCut: null as number | null,
+    minSupport: 0.05,
+    clustered: false,
+    features: ['arpu', 'frequency'] as BaseFeature[],
+    k: 4,
+    seed: 1,
+    levers: [] as unknown[]
   },
   checks: {
-    rfmBins: int(2, 10), usageBins: int(2, 20), usageMeasure: (v: string) => FEATURES.includes(v), freqCut: cut, amountCut: cut,
-    minSupport: (v: number) => v > 0 && v < 1, features: (v: string[]) => v.every((f) => FEATURES.includes(f)), k: int(2, 8), seed: Number.isInteger,
+    rfmBins: int(2, 10),
+    usageBins: int(2, 20),
+    usageMeasure: (v: string) => FEATURES.includes(v),
+    freqCut: cut,
+    amountCut: cut,
+    minSupport: (v: number) => v > 0 && v < 1,
+    features: (v: string[]) => v.every((f) => FEATURES.includes(f)),
+    k: int(2, 8),
+    seed: Number.isInteger,
     // The lever edits are the page's (campaign levers shown beside a segment); the list does not read them.
     levers: () => true
   }
@@ -124,7 +189,10 @@ export const SEGMENTS = {
 export class SiteSettings {
   readonly dropped: string[];
 
-  private constructor(readonly values: Settings, removed: string[]) {
+  private constructor(
+    readonly values: Settings,
+    removed: string[]
+  ) {
     this.dropped = [...removed];
   }
 
@@ -158,7 +226,8 @@ export class SiteSettings {
         throw new CliError('usage', `${file} is not JSON.`);
       }
       const bad = (roles as unknown[]).find((r) => typeof r !== 'string' || !Object.hasOwn(ROLE_KIND, r));
-      if (bad !== undefined) throw new CliError('usage', `${file}: ${JSON.stringify(bad)} is not a column role (${Object.keys(ROLE_KIND).join(', ')}).`);
+      if (bad !== undefined)
+        throw new CliError('usage', `${file}: ${JSON.stringify(bad)} is not a column role (${Object.keys(ROLE_KIND).join(', ')}).`);
       const out = SiteSettings.empty();
       out.columnRoles = roles as ColumnRole[];
       return out;
@@ -182,7 +251,8 @@ export class SiteSettings {
       return;
     }
     const mine = Object.hasOwn(this.values, 'roles') && this.values.roles && typeof this.values.roles === 'object' ? this.values.roles : {};
-    const theirs = Object.hasOwn(other.values, 'roles') && other.values.roles && typeof other.values.roles === 'object' ? other.values.roles : {};
+    const theirs =
+      Object.hasOwn(other.values, 'roles') && other.values.roles && typeof other.values.roles === 'object' ? other.values.roles : {};
     this.values.roles = { ...mine, ...theirs };
     for (const d of other.dropped) this.drop(d);
   }
@@ -196,7 +266,11 @@ export class SiteSettings {
   /** Roles by header signature (the ingest's `rolesByHeader`), from the settings' `roles`. */
   rolesByHeader(): Record<string, ColumnRole[]> {
     const raw = Object.hasOwn(this.values, 'roles') ? this.values.roles : undefined;
-    const byKey = linkedRolesWith<ColumnRole>(raw, (r) => Object.hasOwn(ROLE_KIND, r), (k) => this.drop(`roles.${signatureOf(k)}`));
+    const byKey = linkedRolesWith<ColumnRole>(
+      raw,
+      (r) => Object.hasOwn(ROLE_KIND, r),
+      (k) => this.drop(`roles.${signatureOf(k)}`)
+    );
     return Object.fromEntries(Object.entries(byKey).map(([k, roles]) => [signatureOf(k), roles]));
   }
 

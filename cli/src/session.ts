@@ -26,14 +26,19 @@ export interface Session {
 }
 
 export async function openSession(
-  settings: SiteSettings, options: NativeOptions & { quiet?: boolean; onStatement?: (sql: string, params: readonly unknown[]) => void }
+  settings: SiteSettings,
+  options: NativeOptions & { quiet?: boolean; onStatement?: (sql: string, params: readonly unknown[]) => void }
 ): Promise<Session> {
   const db = await openNativeDb(options);
   const files = await NativeFiles.create(db.conn, options.tempDirectory);
   const engine = await Engine.open(options.onStatement ? recording(db.conn, options.onStatement) : db.conn, files);
   const log = options.quiet ? () => {} : (m: string) => process.stderr.write(`clm: ${m}\n`);
   return {
-    engine, db, files, settings, log,
+    engine,
+    db,
+    files,
+    settings,
+    log,
     close: async () => {
       await files.close();
       db.close();
@@ -43,7 +48,10 @@ export async function openSession(
 
 /** A `*`/`?` pattern of a file name as a regular expression. */
 function namePattern(glob: string): RegExp {
-  const re = glob.replace(/[.+^${}()|[\]\\]/g, '\\$&').replaceAll('*', '.*').replaceAll('?', '.');
+  const re = glob
+    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+    .replaceAll('*', '.*')
+    .replaceAll('?', '.');
   return new RegExp(`^${re}$`);
 }
 
@@ -59,7 +67,10 @@ export async function expandInput(input: string): Promise<string[]> {
   const names = await readdir(dir).catch(() => {
     throw new CliError('input', `No such folder: ${dir}`);
   });
-  const found = names.filter((n) => (pattern ? pattern.test(n) : DATA_FILE.test(n))).sort().map((n) => path.join(dir, n));
+  const found = names
+    .filter((n) => (pattern ? pattern.test(n) : DATA_FILE.test(n)))
+    .sort()
+    .map((n) => path.join(dir, n));
   if (!found.length) throw new CliError('input', `No data files match ${input}`);
   return found;
 }
@@ -97,7 +108,10 @@ export async function loadInputs(s: Session, inputs: string[]): Promise<Loaded> 
     const blob = await s.files.open(file);
     const summary = await s.engine.ingestFile(blob, path.basename(file), options, progress(s.log, file));
     if (given && summary.roles.length !== given.length) {
-      throw new CliError('input', `--roles gives ${given.length} roles; ${path.basename(file)} has ${summary.roles.length} columns (${summary.headers.join(', ')}).`);
+      throw new CliError(
+        'input',
+        `--roles gives ${given.length} roles; ${path.basename(file)} has ${summary.roles.length} columns (${summary.headers.join(', ')}).`
+      );
     }
     // Later files of a set take the first one's roles (its header's, or those suggested for it).
     if (!files.length) options.roles = summary.roles;

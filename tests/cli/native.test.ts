@@ -50,7 +50,13 @@ function near(a: unknown, b: unknown, tolerance: number, where: string): void {
 /** A result's rows as cells (numbers as numbers): a query's run on its own connection. */
 async function cells(conn: SqlConnection, r: Result): Promise<unknown[][]> {
   if (r.kind === 'rows') return r.rows;
-  const text = r.kind === 'csv' ? r.text : toCsv(r.headers, (await all(conn, r.sql)).map((row) => r.headers.map((h) => row[h] as string)));
+  const text =
+    r.kind === 'csv'
+      ? r.text
+      : toCsv(
+          r.headers,
+          (await all(conn, r.sql)).map((row) => r.headers.map((h) => row[h] as string))
+        );
   return parseCsvText(text).map((row) => row.map((c) => (c !== '' && Number.isFinite(Number(c)) ? Number(c) : c)));
 }
 
@@ -92,9 +98,14 @@ describe('native and wasm connections', () => {
       // Bound values have the types DuckDB-WASM gives them.
       const typed = 'SELECT typeof(?) AS a, typeof(?) AS b, typeof(?) AS c, ? + 1 AS d';
       expect(await n.conn.all(typed, [3, 'x', true, 2])).toEqual(await w.conn.all(typed, [3, 'x', true, 2]));
-      const cols = 'SELECT 2.5::DOUBLE AS x, 3::INTEGER AS y, \'a\' AS z';
+      const cols = "SELECT 2.5::DOUBLE AS x, 3::INTEGER AS y, 'a' AS z";
       const [cw, cn] = [await w.conn.columns(cols), await n.conn.columns(cols)];
-      const plain = (c: typeof cw) => ({ numRows: c.numRows, x: Array.from(c.columns.x), y: Array.from(c.columns.y), z: Array.from(c.columns.z) });
+      const plain = (c: typeof cw) => ({
+        numRows: c.numRows,
+        x: Array.from(c.columns.x),
+        y: Array.from(c.columns.y),
+        z: Array.from(c.columns.z)
+      });
       expect(plain(cn)).toEqual(plain(cw));
     } finally {
       w.close();
@@ -111,7 +122,11 @@ async function dataset(engine: Engine, loaded: Loaded) {
 }
 
 describe('the native FileHost reads files as the tab does', () => {
-  it.each([['telco CSV', TELCO], ['CDNOW whitespace text', CDNOW], ['GB18030 panel', GB18030]])('%s', async (_, file) => {
+  it.each([
+    ['telco CSV', TELCO],
+    ['CDNOW whitespace text', CDNOW],
+    ['GB18030 panel', GB18030]
+  ])('%s', async (_, file) => {
     const [n, w] = [await loadInputs(native, [file]), await wasmLoad(file)];
     near(await dataset(native.engine, n), await dataset(wasm, w), 1e-12, file);
     expect(n.summary.quality.loaded + n.summary.quality.rejected).toBe(n.summary.quality.rowsInFile);
@@ -120,7 +135,10 @@ describe('the native FileHost reads files as the tab does', () => {
   it('reads Parquet natively to the rows the tab decodes', async () => {
     const parquet = path.join(dir, 'panel.parquet');
     const { exec, quoteLiteral } = await import('../../workers/db/sql.ts');
-    await exec(native.db.conn, `COPY (SELECT * FROM read_csv(${quoteLiteral(panelFile)}, all_varchar = false)) TO ${quoteLiteral(parquet)} (FORMAT parquet, ROW_GROUP_SIZE 2000)`);
+    await exec(
+      native.db.conn,
+      `COPY (SELECT * FROM read_csv(${quoteLiteral(panelFile)}, all_varchar = false)) TO ${quoteLiteral(parquet)} (FORMAT parquet, ROW_GROUP_SIZE 2000)`
+    );
     const [n, w] = [await loadInputs(native, [parquet]), await wasmLoad(parquet)];
     near(await dataset(native.engine, n), await dataset(wasm, w), 1e-12, 'parquet');
   });
@@ -172,7 +190,12 @@ describe('the analyses on native DuckDB equal the site engine code on wasm', () 
 describe('clm sql', () => {
   it('records every statement an analysis runs, with its bound values, and the results are unchanged', async () => {
     const seen: [string, readonly unknown[]][] = [];
-    const s = await openSession(SiteSettings.empty(), { threads: 2, tempDirectory: dir, quiet: true, onStatement: (sql, params) => seen.push([sql, params]) });
+    const s = await openSession(SiteSettings.empty(), {
+      threads: 2,
+      tempDirectory: dir,
+      quiet: true,
+      onStatement: (sql, params) => seen.push([sql, params])
+    });
     try {
       const loaded = await loadInputs(s, [panelFile]);
       seen.length = 0;

@@ -39,7 +39,10 @@ const CASES: Settings[] = [
     segmentsTab: { rfmBins: 50, k: 1, features: ['nope'] },
     ...hostile
   },
-  { lifecycle: { ruleSet: 'clm', params: { n_acquisition: 2, up: 0.3 } }, ltv: { teach: { years: 3 }, btyd: { sort: 'pAlive', descending: false } } }
+  {
+    lifecycle: { ruleSet: 'clm', params: { n_acquisition: 2, up: 0.3 } },
+    ltv: { teach: { years: 3 }, btyd: { sort: 'pAlive', descending: false } }
+  }
 ];
 
 describe('settings read by the command line and by the page', () => {
@@ -60,7 +63,12 @@ describe('settings read by the command line and by the page', () => {
 
   it('takes the roles per header as the page does, dropping entries that do not fit', () => {
     const good = headerKey(['用户ID', '账期', 'ARPU']);
-    const roles = { [good]: ['customerId', 'month', 'revenue'], [headerKey(['a', 'b'])]: ['customerId'], 'clm.roles.h2-zz': ['text', 'text'], [headerKey(['x'])]: ['wizard'] };
+    const roles = {
+      [good]: ['customerId', 'month', 'revenue'],
+      [headerKey(['a', 'b'])]: ['customerId'],
+      'clm.roles.h2-zz': ['text', 'text'],
+      [headerKey(['x'])]: ['wizard']
+    };
     const cli = SiteSettings.of({ roles });
     expect(cli.rolesByHeader()).toEqual(rolesBySignature(linkedRoles(roles)));
     expect(Object.keys(cli.rolesByHeader())).toHaveLength(1);
@@ -84,7 +92,10 @@ describe('settings read by the command line and by the page', () => {
     await s.addRoles(file);
     expect(s.columnRoles).toEqual(['customerId', 'month', 'revenue']);
     await writeFile(file, JSON.stringify(['customerId', 'wizard']));
-    await expect(SiteSettings.empty().addRoles(file)).rejects.toMatchObject({ kind: 'usage', message: expect.stringContaining('"wizard" is not a column role') });
+    await expect(SiteSettings.empty().addRoles(file)).rejects.toMatchObject({
+      kind: 'usage',
+      message: expect.stringContaining('"wizard" is not a column role')
+    });
     const [a, b] = [headerKey(['id', 'm']), headerKey(['x'])];
     const both = SiteSettings.of({ roles: { [a]: ['customerId', 'month'], [b]: ['text'] } });
     await writeFile(file, JSON.stringify({ roles: { [a]: ['customerId', 'date'] } }));

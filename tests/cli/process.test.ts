@@ -20,7 +20,10 @@ describe('the clm process', () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'clm-process-'));
     try {
       const panel = path.join(dir, 'panel.csv');
-      await writeFile(panel, new Uint8Array(await (await samplePanelBlob({ customers: 150, months: 8, seed: 3, lang: 'zh' }, () => {})).arrayBuffer()));
+      await writeFile(
+        panel,
+        new Uint8Array(await (await samplePanelBlob({ customers: 150, months: 8, seed: 3, lang: 'zh' }, () => {})).arrayBuffer())
+      );
       // As Save settings writes it: the rule set of the Lifecycle tab, and a field that fails its check.
       const settings = path.join(dir, 'clm-settings.json');
       await writeFile(settings, JSON.stringify({ view: 'lifecycle', lifecycle: { ruleSet: 'activity', params: { bogus: 1 } } }, null, 2));
@@ -31,7 +34,9 @@ describe('the clm process', () => {
       expect(run.status).toBe(0);
       const db = await openNativeDb();
       try {
-        const rows = await db.conn.all(`SELECT stage, count(*) AS n, count(DISTINCT customer_id) AS customers FROM read_parquet(${quoteLiteral(out)}) GROUP BY stage ORDER BY stage`);
+        const rows = await db.conn.all(
+          `SELECT stage, count(*) AS n, count(DISTINCT customer_id) AS customers FROM read_parquet(${quoteLiteral(out)}) GROUP BY stage ORDER BY stage`
+        );
         expect(rows.map((r) => r.stage).every((s) => ['new', 'returning', 'resurrecting', 'dormant'].includes(String(s)))).toBe(true);
         expect(rows.reduce((n, r) => n + Number(r.n), 0)).toBeGreaterThan(150);
       } finally {

@@ -6,8 +6,19 @@
  * VARCHAR NULL (what DuckDB-WASM's prepared statements bind).
  */
 import {
-  BOOLEAN, DOUBLE, DuckDBDateValue, DuckDBInstance, DuckDBTimestampValue, DuckDBTypeId, JSDuckDBValueConverter, VARCHAR,
-  type DuckDBConnection, type DuckDBType, type DuckDBValue, type DuckDBValueConverter, type JS
+  BOOLEAN,
+  DOUBLE,
+  DuckDBDateValue,
+  DuckDBInstance,
+  DuckDBTimestampValue,
+  DuckDBTypeId,
+  JSDuckDBValueConverter,
+  VARCHAR,
+  type DuckDBConnection,
+  type DuckDBType,
+  type DuckDBValue,
+  type DuckDBValueConverter,
+  type JS
 } from '@duckdb/node-api';
 import type { Row, SqlConnection } from './sql.ts';
 
@@ -84,7 +95,9 @@ export async function openNativeDb(options: NativeOptions = {}): Promise<NativeD
   await conn.exec("SET TimeZone = 'UTC'");
   const version = String((await conn.all('SELECT version() AS v'))[0]?.v ?? '');
   return {
-    conn, raw, version,
+    conn,
+    raw,
+    version,
     close: () => {
       raw.closeSync();
       instance.closeSync();
