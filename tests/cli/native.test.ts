@@ -51,7 +51,7 @@ function near(a: unknown, b: unknown, tolerance: number, where: string): void {
 async function cells(conn: SqlConnection, r: Result): Promise<unknown[][]> {
   if (r.kind === 'rows') return r.rows;
   const text =
-    r.kind === 'csv'
+    r.kind !== 'query'
       ? r.text
       : toCsv(
           r.headers,
