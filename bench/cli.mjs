@@ -98,7 +98,8 @@ async function panel(rows, base) {
     fs.writeFileSync(csv, new Uint8Array(await blob.arrayBuffer()));
   }
   const { DuckDBInstance } = await import('@duckdb/node-api');
-  const db = await (await DuckDBInstance.create(':memory:', { threads: '2', temp_directory: out })).connect();
+  const instance = await DuckDBInstance.create(':memory:', { threads: '2', temp_directory: out });
+  const db = await instance.connect();
   const q = (s) => `'${s.replaceAll("'", "''")}'`;
   const baseRows = Number((await db.runAndReadAll(`SELECT count(*) FROM read_csv(${q(csv)})`)).getRows()[0][0]);
   const copies = Math.max(1, Math.round(rows / baseRows));
@@ -110,6 +111,8 @@ async function panel(rows, base) {
       SELECT customer_id || '-' || k AS customer_id, * EXCLUDE (customer_id) FROM range(${copies}) r(k), base
     ) TO ${q(file + '.part')} (FORMAT parquet)`);
   fs.renameSync(file + '.part', file);
+  db.closeSync();
+  instance.closeSync();
   console.log(
     `generated ${file}: ${(copies * baseRows).toLocaleString('en')} rows (${copies} copies of ${baseRows.toLocaleString('en')}) in ${((performance.now() - t0) / 1000).toFixed(0)} s, load ${load()}`
   );
