@@ -46,7 +46,7 @@ async function lifecycle(s: Session, id: string, table: string): Promise<Result>
   if (table === 'distribution')
     return rowsCsv(
       ['month', ...r.stages],
-      r.months.map((m, i) => [m, ...r.distribution[i]])
+      r.months.map((m, i) => [m, ...r.stages.map((_, k) => r.distribution[k][i])])
     );
   if (table === 'transitions')
     return rowsCsv(

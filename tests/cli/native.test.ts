@@ -168,6 +168,8 @@ describe('the analyses on native DuckDB equal the site engine code on wasm', () 
   const cases: [Analysis, string, string, number][] = [
     ['lifecycle', 'stages', 'the sample panel', 1e-9],
     ['lifecycle', 'transitions', 'the sample panel', 1e-9],
+    ['lifecycle', 'distribution', 'the sample panel', 1e-9],
+    ['lifecycle', 'funnel', 'the sample panel', 1e-9],
     ['retention', 'cohorts', 'the sample panel', 1e-9],
     ['retention', 'km', 'telco', 1e-9],
     ['churn', 'coefficients', 'telco', 1e-6],
