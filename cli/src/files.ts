@@ -27,6 +27,25 @@ export function parquetColumnSql(column: string, stored: Stored, target: Exclude
   return stored === 'bool' ? c : stored === 'int64' ? `CAST(${c} AS BIGINT)` : `CAST(${c} AS DOUBLE)`;
 }
 
+/** Scratch folders still to remove, also when the process exits early (a closed pipe: `clm … | head`). */
+const scratch = new Set<string>();
+process.on('exit', () => {
+  for (const dir of scratch) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A scratch folder under `root`, removed at exit if nobody removed it before. */
+export async function scratchFolder(root: string, prefix: string): Promise<string> {
+  const dir = await mkdtemp(path.join(root, prefix));
+  scratch.add(dir);
+  return dir;
+}
+
+/** Removes a scratch folder now. */
+export async function removeScratch(dir: string): Promise<void> {
+  scratch.delete(dir);
+  await rm(dir, { recursive: true, force: true });
+}
+
 export class NativeFiles implements FileHost {
   private paths = new WeakMap<Blob, string>();
 
@@ -37,7 +56,7 @@ export class NativeFiles implements FileHost {
 
   /** A host whose scratch folder is made under `tempRoot` and searched by DuckDB for registered names. */
   static async create(conn: SqlConnection, tempRoot = os.tmpdir()): Promise<NativeFiles> {
-    const dir = await mkdtemp(path.join(tempRoot, 'clm-'));
+    const dir = await scratchFolder(tempRoot, 'clm-');
     await exec(conn, `SET file_search_path = ${quoteLiteral(dir)}`);
     return new NativeFiles(conn, dir);
   }
@@ -77,6 +96,6 @@ export class NativeFiles implements FileHost {
 
   /** Removes the scratch folder. */
   async close(): Promise<void> {
-    await rm(this.dir, { recursive: true, force: true });
+    await removeScratch(this.dir);
   }
 }

@@ -2,10 +2,9 @@
  * `clm`: the workbench's analyses on native DuckDB, for data that outgrows a browser tab. The same
  * ingest, SQL and models as the site, with the parameters of a settings file the site saved.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
-import path from 'node:path';
 import { runAnalysis, TABLES_OF, type Analysis } from './commands.ts';
+import { removeScratch, scratchFolder } from './files.ts';
 import { CliError, EXIT, toCliError } from './errors.ts';
 import { writeResult } from './output.ts';
 import { SiteSettings } from './params.ts';
@@ -147,7 +146,7 @@ export async function main(argv: string[]): Promise<number> {
     const settings = typeof o['--settings'] === 'string' ? await SiteSettings.read(o['--settings']) : SiteSettings.empty();
     if (typeof o['--roles'] === 'string') await settings.addRoles(o['--roles']);
     const temp = o['--temp'] as string | undefined;
-    scratch = await mkdtemp(path.join(temp ?? os.tmpdir(), 'clm-out-'));
+    scratch = await scratchFolder(temp ?? os.tmpdir(), 'clm-out-');
     const statements: string[] = [];
     let record = false;
     const onStatement = sqlOf
@@ -202,6 +201,6 @@ export async function main(argv: string[]): Promise<number> {
     if (err.detail && process.env.CLM_DEBUG) process.stderr.write(`${err.detail}\n`);
     return EXIT[err.kind];
   } finally {
-    if (scratch) await rm(scratch, { recursive: true, force: true });
+    if (scratch) await removeScratch(scratch);
   }
 }

@@ -4,7 +4,7 @@
  * parameters equal what the tab's link gives (src/lib/features/<tab>/link.ts).
  */
 import { describe, expect, it } from 'vitest';
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { settings, type Settings } from '$lib/share/settings.svelte';
@@ -82,6 +82,7 @@ describe('settings read by the command line and by the page', () => {
     await expect(SiteSettings.read(file)).rejects.toMatchObject({ kind: 'usage' });
     await writeFile(file, '\uFEFF' + JSON.stringify({ churn: { horizon: 6 } }));
     expect((await SiteSettings.read(file)).tab('churn', CHURN).horizon).toBe(6);
+    await rm(dir, { recursive: true, force: true });
   });
 
   it('takes --roles as an array of roles by position, or as a settings file whose roles win', async () => {
@@ -101,5 +102,6 @@ describe('settings read by the command line and by the page', () => {
     await writeFile(file, JSON.stringify({ roles: { [a]: ['customerId', 'date'] } }));
     await both.addRoles(file);
     expect(Object.values(both.rolesByHeader())).toEqual([['customerId', 'date'], ['text']]);
+    await rm(dir, { recursive: true, force: true });
   });
 });
