@@ -14,7 +14,7 @@ import type { SegmentsApi, SegmentsErrorCode } from './segments/contract.ts';
 export type ColumnRole =
   | 'customerId' | 'month' | 'date' | 'revenue' | 'amount' | 'quantity' | 'cost' | 'discount'
   | 'voiceMinutes' | 'dataMb' | 'sms' | 'vasCount' | 'arrears' | 'tenure' | 'churn' | 'status'
-  | 'region' | 'customerType' | 'industry' | 'plan' | 'number' | 'text' | 'ignore';
+  | 'region' | 'customerType' | 'industry' | 'plan' | 'brand' | 'previousBrand' | 'number' | 'text' | 'ignore';
 
 /** Error codes of the engine itself (starting, loading data) and of any call (out of memory, cancelled). */
 export type CoreErrorCode =

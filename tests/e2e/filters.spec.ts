@@ -14,6 +14,10 @@ test('a saved segment filters the lifecycle tab, and a link reproduces it', asyn
   await expect(page.getByTestId('segment-filter')).toContainText('Save segments in Segments & campaigns');
   const allNote = await page.getByText(/Reached: customers with at least one month/).innerText();
 
+  // A campaign list stands on the Customer value assessment.
+  await page.getByRole('link', { name: 'Customer value' }).click();
+  await expect(page.getByTestId('value-tiers')).toBeVisible();
+  await idle(page);
   await page.getByRole('link', { name: 'Segments & campaigns' }).click();
   await page.getByRole('button', { name: 'Build segments' }).click();
   await idle(page);
@@ -26,8 +30,9 @@ test('a saved segment filters the lifecycle tab, and a link reproduces it', asyn
   expect(size).toBeGreaterThan(100);
   // A campaign list on the segment: its parameters travel in the link too.
   await page.getByRole('combobox', { name: 'Segment' }).last().selectOption({ label: 'Top spenders' });
+  await page.getByRole('combobox', { name: 'Design' }).selectOption('holdout');
   await page.getByLabel('Control share').fill('0.25');
-  await page.getByLabel('Drop bottom share by value').fill('0.1');
+  await page.getByLabel('Drop the bottom share by value rank').fill('0.1');
   await page.getByRole('button', { name: 'Build list' }).click();
   await idle(page);
   const counts = page.getByTestId('list-counts');
@@ -59,18 +64,9 @@ test('a saved segment filters the lifecycle tab, and a link reproduces it', asyn
   await expect(other.getByRole('combobox', { name: 'Customers' })).toHaveValue('top_spenders');
   await expect(other.getByTestId('filter-active')).toContainText(`${size.toLocaleString('en')} of 2,000 customers`);
   await expect.poll(() => other.getByTestId('lifecycle-distribution').locator('tbody tr').last().innerText()).toBe(lastRow);
-
-  // The segments tab rebuilds itself from the link; the campaign form has the link's parameters and
-  // the same list comes out (seeded control group).
+  // With the filter on, the campaign part says why its list cannot use a segment's assessment.
   await other.getByRole('link', { name: 'Segments & campaigns' }).click();
-  await idle(other);
-  await expect(other.getByLabel('Control share')).toHaveValue('0.25');
-  await expect(other.getByLabel('Drop bottom share by value')).toHaveValue('0.1');
-  await expect(other.getByRole('combobox', { name: 'Segment' }).last()).toHaveValue('top_spenders');
-  await other.getByRole('button', { name: 'Build list' }).click();
-  await idle(other);
-  await expect(other.getByTestId('list-counts')).toHaveAttribute('data-target', arms[0]!);
-  await expect(other.getByTestId('list-counts')).toHaveAttribute('data-control', arms[1]!);
+  await expect(other.getByTestId('campaign-filtered')).toContainText('set to a segment');
   await other.getByRole('link', { name: 'Lifecycle' }).click();
   await idle(other);
 
@@ -79,5 +75,22 @@ test('a saved segment filters the lifecycle tab, and a link reproduces it', asyn
   await idle(other);
   await expect(other.getByTestId('filter-active')).toHaveCount(0);
   await expect(other.getByText(/Reached: customers with at least one month/)).toHaveText(allNote);
+
+  // With all customers again (a list is drawn from the whole data, as Customer value assessed it), the
+  // segments tab rebuilds itself from the link; the campaign form has the link's parameters (both
+  // arms' definitions: the design too) and the same list comes out (seeded control group).
+  await other.getByRole('link', { name: 'Customer value' }).click();
+  await expect(other.getByTestId('value-tiers')).toBeVisible();
+  await idle(other);
+  await other.getByRole('link', { name: 'Segments & campaigns' }).click();
+  await idle(other);
+  await expect(other.getByLabel('Control share')).toHaveValue('0.25');
+  await expect(other.getByLabel('Drop the bottom share by value rank')).toHaveValue('0.1');
+  await expect(other.getByRole('combobox', { name: 'Design' })).toHaveValue('holdout');
+  await expect(other.getByRole('combobox', { name: 'Segment' }).last()).toHaveValue('top_spenders');
+  await other.getByRole('button', { name: 'Build list' }).click();
+  await idle(other);
+  await expect(other.getByTestId('list-counts')).toHaveAttribute('data-target', arms[0]!);
+  await expect(other.getByTestId('list-counts')).toHaveAttribute('data-control', arms[1]!);
   await other.context().close();
 });

@@ -13,7 +13,6 @@
 import { all, dropTable, exec, quoteIdent, quoteLiteral, template, type SqlConnection } from '../db/sql.ts';
 import type { ClmStage, StageSet } from '../lifecycle/contract.ts';
 import stagesInMonthSql from './sql/stages_in_month.sql?raw';
-import latestStagesSql from './sql/latest_stages.sql?raw';
 import monthCountSql from './sql/month_count.sql?raw';
 
 /** Unquoted names; quote with quoteIdent (or use the quoted helpers of the owning module). */
@@ -92,9 +91,12 @@ export async function stagesInMonth(conn: SqlConnection, id: string, month: stri
   return new Map(rows.map((r) => [String(r.customer_id), String(r.stage)]));
 }
 
-/** The relation (customer_id, stage) of each customer's latest stage, to join in SQL. */
-export function latestStages(id: string): string {
-  return `(${template(latestStagesSql, { stages: quoteIdent(TABLES.stages(id)) }).replace(/^--.*\n/gm, '').trim()})`;
+/**
+ * The relation (customer_id, stage) of each customer's stage in one month, to join in SQL: the
+ * query that uses it binds that month (first of month) as its `$1`.
+ */
+export function stagesInMonthRelation(id: string): string {
+  return `(${template(stagesInMonthSql, { stages: quoteIdent(TABLES.stages(id)) }).replace(/^--.*\n/gm, '').trim()})`;
 }
 
 /**

@@ -24,6 +24,7 @@ export const ROLE_KIND: Readonly<Record<ColumnRole, Kind>> = {
   tenure: 'number', number: 'number',
   churn: 'flag',
   status: 'category', region: 'category', customerType: 'category', industry: 'category', plan: 'category',
+  brand: 'category', previousBrand: 'category',
   text: 'text', ignore: 'ignore'
 };
 
@@ -33,7 +34,7 @@ export const CANONICAL: Partial<Record<ColumnRole, string>> = {
   quantity: 'quantity', cost: 'cost', discount: 'discount', voiceMinutes: 'voice_minutes',
   dataMb: 'data_mb', sms: 'sms', vasCount: 'vas_count', arrears: 'arrears', tenure: 'tenure',
   churn: 'churn', status: 'status', region: 'region', customerType: 'customer_type',
-  industry: 'industry', plan: 'plan'
+  industry: 'industry', plan: 'plan', brand: 'brand', previousBrand: 'previous_brand'
 };
 
 export interface TypedColumn {

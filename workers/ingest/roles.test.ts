@@ -142,6 +142,17 @@ test('GB18030 fixture headers', () => {
   expect(suggestRoles(s.headers, s.previewRows)).toEqual(['customerId', 'month', 'revenue', 'churn', 'region', 'plan', 'text']);
 });
 
+describe('brand roles (credit brand-switch rules)', () => {
+  test('brand, previous brand and payment type headers in Chinese and English', () => {
+    expect(byName(['用户ID', '账期', '品牌', '原品牌'], [['C1', '202301', '全球通', '神州行']])).toEqual({
+      用户ID: 'customerId', 账期: 'month', 品牌: 'brand', 原品牌: 'previousBrand'
+    });
+    expect(byName(['customer_id', 'month', 'payment_type', 'previous_brand'], [['C1', '2023-01', 'postpaid', 'prepaid']])).toEqual({
+      customer_id: 'customerId', month: 'month', payment_type: 'brand', previous_brand: 'previousBrand'
+    });
+  });
+});
+
 describe('the sample panel with its customer-value columns (issue 6)', () => {
   test.each(['zh', 'en'] as const)('%s: the nine value columns stay plain numbers, the old roles are unchanged', (lang) => {
     const [header, ...rows] = generateSampleText({ customers: 60, months: 12, seed: 1, lang }).panel.trimEnd().split('\n').map((l) => l.split(','));
@@ -150,7 +161,9 @@ describe('the sample panel with its customer-value columns (issue 6)', () => {
       'dataMb', 'sms', 'vasCount', 'arrears', 'tenure', 'churn', 'cost', 'discount']);
     // 交往圈收入 / 集团信息化收入 contain 收入 (revenue), 特殊号码 contains 号码 (customer id), 主叫占比 is
     // about calls: none may take a lifecycle role, so the value tab finds them by header as numbers.
-    expect(roles.slice(16)).toEqual(Array(9).fill('number'));
+    expect(roles.slice(16, 25)).toEqual(Array(9).fill('number'));
+    // 品牌 / brand is the brand role, 信息机 / info_phone a 0/1 number the value tab finds by header.
+    expect(roles.slice(25)).toEqual(['brand', 'number']);
   });
   test('on their own, without the taken roles, 主叫占比 and 集团内通话占比 are not revenue or voice minutes', () => {
     const headers = ['用户ID', '账期', '主叫占比', '集团内通话占比', '副卡数', '特殊号码'];

@@ -36,7 +36,10 @@ const SYNONYMS: Partial<Record<ColumnRole, string[]>> = {
   region: ['区域', '地区', '区县', '地市', '城市', '省份', '分公司', 'region', 'area', 'district', 'city', 'province', 'zone'],
   customerType: ['客户类型', '用户类型', '客户类别', '客户分群', '用户分群', 'segment', 'customer_type', 'user_type', 'customer_segment'],
   industry: ['行业', '所属行业', '行业类型', 'industry', 'sector'],
-  plan: ['套餐', '套餐名称', '主套餐', '资费', '产品', 'plan', 'package', 'tariff', 'contract', 'product']
+  plan: ['套餐', '套餐名称', '主套餐', '资费', '产品', 'plan', 'package', 'tariff', 'contract', 'product'],
+  // Brand or payment type (全球通 / 神州行 / 动感地带, postpaid / prepaid): the credit rating's brand-switch rules.
+  brand: ['品牌', '用户品牌', '当前品牌', '客户品牌', '付费类型', '付费方式', 'brand', 'brand_name', 'payment_type', 'prepaid_postpaid'],
+  previousBrand: ['原品牌', '转网前品牌', '转品牌前品牌', '上月品牌', 'previous_brand', 'prior_brand', 'old_brand', 'brand_before']
 };
 
 const HAN = /\p{Script=Han}/u;

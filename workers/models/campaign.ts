@@ -1,7 +1,7 @@
 /**
  * Campaign arithmetic of seed 004 (Shenzhen Mobile): a seeded random control group, the uplift of
- * the target arm over control with a Welch 95% interval, and the ROI of a campaign
- * (list size × success rate × ARPU gain × months − cost).
+ * the target arm over control with a Welch 95% interval, the churn-retention ROI with every term,
+ * the value filter's saving and the annualised benefit of the top-up case.
  */
 import { seededUniform } from './prng.ts';
 import { lbeta } from './special.ts';
@@ -86,19 +86,124 @@ export function welchInterval(a: readonly number[], b: readonly number[], level 
   return { meanA, meanB, difference, se, df, low: difference - q * se, high: difference + q * se };
 }
 
-export interface RoiInput {
+const finite = (x: Record<string, number | null | undefined>) => {
+  for (const [k, v] of Object.entries(x)) if (v != null && !Number.isFinite(v)) throw new ModelError('invalid-input', `${k} must be a finite number.`);
+};
+const share = (v: number, what: string) => {
+  if (!(v >= 0 && v <= 1)) throw new ModelError('invalid-input', `${what} must be in [0, 1].`);
+};
+const nonNegative = (v: number, what: string) => {
+  if (!(v >= 0)) throw new ModelError('invalid-input', `${what} must be 0 or more.`);
+};
+
+export interface RetentionRoiInput {
+  /** Names on the list (seed: 80,000 a month). */
   listSize: number;
+  /** Share of the list retained or converted (seed: 15%). */
   successRate: number;
-  /** Monthly ARPU gain per retained/converted customer (yuan). */
-  arpuGain: number;
-  months: number;
+  /** Cost of one success, yuan (seed: 450 yuan per retention). */
+  costPerSuccess: number;
+  /** Monthly ARPU of the retained high-value customers minus the control group's, yuan. */
+  arpuDifference: number;
+  /** Months the benefit is counted over (seed: a one-year bundle, 12). */
+  bundleMonths: number;
+  /** The control group's success rate, when there is one. */
+  controlSuccessRate?: number | null;
+  /**
+   * Cost of contacting one name on the list, yuan, paid for every name whether it succeeds or not (a
+   * channel's cost: the seed gives none); absent = 0, the retention case as the seed states it.
+   */
+  costPerContact?: number | null;
+}
+export interface RetentionRoi {
+  successes: number;
   cost: number;
+  benefit: number;
+  net: number;
+  /** net ÷ cost; null when nothing was spent. */
+  roi: number | null;
+  /** Successes beyond what the control group's rate would have given; null without a control rate. */
+  incrementalSuccesses: number | null;
 }
 
-/** ROI = list size × success rate × ARPU gain × months − cost, with the intermediate numbers. */
-export function campaignRoi(x: RoiInput): { successes: number; gain: number; net: number; roi: number | null } {
+/**
+ * The churn-retention ROI of seed 004 (Shenzhen Mobile, 离网挽留: "按照每月8万客户的名单，15%的平均成功率，
+ * 每次挽留的平均成本为450元 … 按照捆绑一年预估 … 按高客户价值客户的ARPU和对照组的ARPU值之差估算"):
+ * successes = list × success rate; cost = successes × cost per success (+ list × cost per contact,
+ * when a channel's contact cost is given); benefit = successes × ARPU
+ * difference × bundle months; net = benefit − cost; ROI = net ÷ cost. The seed's own totals (67.5万
+ * cost, 216万 benefit) do not follow from its inputs (80,000 × 15% × 450 = 540万 a month), so the
+ * product shows every term instead of the seed's totals.
+ * @throws {ModelError} 'invalid-input' for rates outside [0, 1], negative sizes, costs or months, non-finite values
+ * @example retentionRoi({ listSize: 80_000, successRate: 0.15, costPerSuccess: 450, arpuDifference: 50, bundleMonths: 12 })
+ *   // { successes: 12000, cost: 5400000, benefit: 7200000, net: 1800000, roi: 0.333…, incrementalSuccesses: null }
+ */
+export function retentionRoi(x: RetentionRoiInput): RetentionRoi {
+  finite({ ...x });
+  nonNegative(x.listSize, 'List size');
+  share(x.successRate, 'Success rate');
+  nonNegative(x.costPerSuccess, 'Cost per success');
+  nonNegative(x.bundleMonths, 'Bundle months');
+  if (x.controlSuccessRate != null) share(x.controlSuccessRate, 'Control success rate');
+  if (x.costPerContact != null) nonNegative(x.costPerContact, 'Cost per contact');
   const successes = x.listSize * x.successRate;
-  const gain = successes * x.arpuGain * x.months;
-  const net = gain - x.cost;
-  return { successes, gain, net, roi: x.cost > 0 ? net / x.cost : null };
+  const cost = successes * x.costPerSuccess + x.listSize * (x.costPerContact ?? 0);
+  const benefit = successes * x.arpuDifference * x.bundleMonths;
+  const net = benefit - cost;
+  return {
+    successes, cost, benefit, net, roi: cost > 0 ? net / cost : null,
+    incrementalSuccesses: x.controlSuccessRate == null ? null : x.listSize * (x.successRate - x.controlSuccessRate)
+  };
+}
+
+export interface ValueFilterSavingInput {
+  /** Contacts of the campaigns before the value filter (seed: 3.89 million). */
+  contacts: number;
+  /** Share the value filter drops (seed: the bottom 5%). */
+  dropShare: number;
+  /** Marketing cost per contact, yuan (seed: 16). */
+  costPerHead: number;
+}
+
+/**
+ * What the value filter saves on care campaigns (seed 004, 合约关怀: "过滤客户价值排名后5%的客户 … 参与人次达到389万
+ * … 按人均营销成本16元估算，节约成本300万"): contacts dropped = contacts × drop share; saving = contacts
+ * dropped × cost per head (3,890,000 × 5% × 16 = 3,112,000 yuan, the seed's "about 3 million").
+ * @throws {ModelError} 'invalid-input' for a share outside [0, 1] or negative counts or costs
+ */
+export function valueFilterSaving(x: ValueFilterSavingInput): { dropped: number; saving: number } {
+  finite({ ...x });
+  nonNegative(x.contacts, 'Contacts');
+  share(x.dropShare, 'Drop share');
+  nonNegative(x.costPerHead, 'Cost per head');
+  const dropped = x.contacts * x.dropShare;
+  return { dropped, saving: dropped * x.costPerHead };
+}
+
+export interface AnnualisedBenefitInput {
+  /** Customers targeted (seed: about 1.3 million). */
+  targets: number;
+  /** seed: 15% */
+  successRate: number;
+  /** Monthly ARPU of the successes above the control group's, yuan. */
+  arpuDifference: number;
+  /** Months of the campaign's bundle (seed: one year). */
+  months: number;
+}
+
+/**
+ * The annualised benefit of the top-up-to-deposit case (seed 004, 充值转预存: "目标客户约130万，15%的平均成功率，
+ * 每月客户产出的效益提升约有137万 … 以活动捆绑期一年的效益估算，提升的效益值约有1644万"): successes = targets ×
+ * success rate; monthly = successes × ARPU difference; total = monthly × months. The seed gives the
+ * monthly 1.37 million, not the ARPU difference; 1,370,000 ÷ 195,000 ≈ 7.03 yuan is what it implies.
+ * @throws {ModelError} 'invalid-input' for a rate outside [0, 1] or negative counts or months
+ */
+export function annualisedBenefit(x: AnnualisedBenefitInput): { successes: number; monthly: number; total: number } {
+  finite({ ...x });
+  nonNegative(x.targets, 'Targets');
+  share(x.successRate, 'Success rate');
+  nonNegative(x.months, 'Months');
+  const successes = x.targets * x.successRate;
+  const monthly = successes * x.arpuDifference;
+  return { successes, monthly, total: monthly * x.months };
 }

@@ -82,7 +82,13 @@ export { discountedClv, type ClvOptions, type ClvResult } from './clv.ts';
 export { fitLinearRegression, predictLinear, type LinearModel } from './linearRegression.ts';
 export { pcaWeights, principalComponents, symmetricEigen, type PrincipalComponents } from './pca.ts';
 export { entropyWeights } from './entropyWeight.ts';
-export { decayedMonths, loyaltyBand, valueElasticity, type LoyaltyBand } from './valueScores.ts';
+export {
+  compositeShares, decayedMonths, loyaltyBand, marginalReturn, percentileRanks, rankLayers, seedHistoricalValue, valueElasticity,
+  yearsAndMonths, type LoyaltyBand
+} from './valueScores.ts';
 export { kmeans, kmeansPlusPlus, lloyd, silhouette, standardise, type KMeansResult } from './kmeans.ts';
 export { associationRules, type AssociationRule } from './associationRules.ts';
-export { campaignRoi, splitControl, studentTCdf, studentTQuantile, welchInterval, type RoiInput, type WelchResult } from './campaign.ts';
+export {
+  annualisedBenefit, retentionRoi, splitControl, studentTCdf, studentTQuantile, valueFilterSaving, welchInterval,
+  type AnnualisedBenefitInput, type RetentionRoi, type RetentionRoiInput, type ValueFilterSavingInput, type WelchResult
+} from './campaign.ts';

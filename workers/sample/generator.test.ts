@@ -63,9 +63,12 @@ describe('sample generator: determinism', () => {
     // were appended: its hash must never move with them.
     const lifecycle = panel.split('\n').map((l) => l.split(',').slice(0, 16).join(',')).join('\n');
     expect(sha256(lifecycle).slice(0, 16)).toBe('98858f5889930650');
+    // Likewise the first twenty-five: the panel as recorded before the brand columns were appended.
+    const value = panel.split('\n').map((l) => l.split(',').slice(0, 25).join(',')).join('\n');
+    expect(sha256(value).slice(0, 16)).toBe('4f3a37e72e612323');
     expect({ panel: sha256(panel).slice(0, 16), truth: sha256(truth).slice(0, 16) }).toMatchInlineSnapshot(`
       {
-        "panel": "4f3a37e72e612323",
+        "panel": "127cd1947ca12f51",
         "truth": "0d910fca16be67c8",
       }
     `);
@@ -78,11 +81,12 @@ describe('sample generator: shape and counts', () => {
     const en = generateSampleText(small);
     expect(zh.panel.slice(0, zh.panel.indexOf('\n'))).toBe(
       '用户ID,账期,区域,客户类型,行业,套餐,出账收入,语音分钟,流量MB,短信条数,增值业务数,欠停次数,在网时长,是否离网,营销成本,优惠金额,' +
-        '特殊号码,集团关键人,集团信息化收入,集团成员,集团内通话占比,家庭主卡,副卡数,主叫占比,交往圈收入'
+        '特殊号码,集团关键人,集团信息化收入,集团成员,集团内通话占比,家庭主卡,副卡数,主叫占比,交往圈收入,品牌,信息机'
     );
     expect(en.panel.slice(0, en.panel.indexOf('\n'))).toBe(
       'customer_id,month,region,customer_type,industry,plan,arpu,voice_minutes,data_mb,sms,vas_count,arrears_suspensions,tenure_months,churn,cost,discount,' +
-        'special_line,group_key_contact,group_it_revenue,group_member,in_group_call_share,family_main,secondary_numbers,active_call_share,contact_circle_revenue'
+        'special_line,group_key_contact,group_it_revenue,group_member,in_group_call_share,family_main,secondary_numbers,active_call_share,contact_circle_revenue,' +
+        'brand,info_phone'
     );
     expect(zh.truth.slice(0, zh.truth.indexOf('\n'))).toBe('用户ID,账期,生命周期阶段,入网序号');
     expect(en.truth.slice(0, en.truth.indexOf('\n'))).toBe('customer_id,month,stage,spell');
@@ -114,11 +118,11 @@ describe('sample generator: shape and counts', () => {
     expect(expected).toBeLessThan(1000 * 24);
   });
 
-  it('gives every line 25 panel fields and 4 truth fields, with no quoting needed', () => {
+  it('gives every line 27 panel fields and 4 truth fields, with no quoting needed', () => {
     for (const lang of ['zh', 'en'] as const) {
       const { panel, truth } = generateSampleText({ ...small, lang });
       const fieldCounts = (text: string) => new Set(text.trimEnd().split('\n').map((l) => l.split(',').length));
-      expect(fieldCounts(panel)).toEqual(new Set([25]));
+      expect(fieldCounts(panel)).toEqual(new Set([27]));
       expect(fieldCounts(truth)).toEqual(new Set([4]));
       expect(panel).not.toMatch(/["\r]/);
     }
@@ -129,11 +133,13 @@ describe('sample generator: shape and counts', () => {
     const en = generateSampleText(small).panel.split('\n').slice(1);
     expect(zh).toHaveLength(en.length);
     const typeZh = new Map([['个人', 'residential'], ['政企', 'business']]);
+    const brandZh = new Map([['全球通', 'GoTone'], ['神州行', 'Easyown'], ['动感地带', 'M-Zone']]);
     zh.forEach((line, i) => {
       const z = line.split(',');
       const e = en[i].split(',');
-      expect([z[0], z[1], ...z.slice(6)]).toEqual([e[0], e[1], ...e.slice(6)]);
+      expect([z[0], z[1], ...z.slice(6, 25), z[26]]).toEqual([e[0], e[1], ...e.slice(6, 25), e[26]]);
       if (z.length > 1) expect(typeZh.get(z[3])).toBe(e[3]);
+      if (z.length > 1) expect(brandZh.get(z[25])).toBe(e[25]);
     });
   });
 
@@ -141,7 +147,7 @@ describe('sample generator: shape and counts', () => {
     const { rows } = parseSample(small);
     const row = new RegExp(
       '^C\\d{7},20\\d{4},[^,]+,(residential,|business,[^,]+),[^,]+,\\d+\\.\\d\\d(,\\d+){6},[01](,\\d+\\.\\d\\d){2}' +
-        ',[01],[01],\\d+\\.\\d\\d,[01],[01]\\.\\d\\d,[01],[0-4],[01]\\.\\d\\d,\\d+\\.\\d\\d$'
+        ',[01],[01],\\d+\\.\\d\\d,[01],[01]\\.\\d\\d,[01],[0-4],[01]\\.\\d\\d,\\d+\\.\\d\\d,(GoTone|Easyown|M-Zone),[01]$'
     );
     expect(rows.filter((r) => !row.test(r.fields.join(','))).slice(0, 3).map((r) => r.fields.join(','))).toEqual([]);
     expect(rows.filter((r) => r.discount > r.arpu)).toEqual([]);
@@ -230,5 +236,30 @@ describe('sample generator: customer-value columns (issue 6)', () => {
     const active = rows.map((r) => Number(r[at('active_call_share')])).filter((x) => x > 0);
     expect(active.reduce((a, b) => a + b, 0) / active.length).toBeGreaterThan(0.4);
     expect(active.reduce((a, b) => a + b, 0) / active.length).toBeLessThan(0.6);
+  });
+});
+
+describe('sample generator: brand columns', () => {
+  it('GoTone or a prepaid brand each month, a few switches each way, about 1% info-phones fixed per customer', () => {
+    const { panel } = generateSampleText({ customers: 2000, months: 12, seed: 3, lang: 'zh' });
+    const lines = panel.trimEnd().split('\n');
+    const header = lines[0].split(',');
+    const [brand, info] = [header.indexOf('品牌'), header.indexOf('信息机')];
+    const byCustomer = new Map<string, string[][]>();
+    for (const r of lines.slice(1).map((l) => l.split(','))) byCustomer.set(r[0], [...(byCustomer.get(r[0]) ?? []), r]);
+    let up = 0, down = 0, infoPhones = 0;
+    for (const rows of byCustomer.values()) {
+      const brands = rows.map((r) => r[brand]);
+      expect(brands.every((b) => ['全球通', '神州行', '动感地带'].includes(b))).toBe(true);
+      if (brands[0] !== '全球通' && brands.at(-1) === '全球通') up++;
+      if (brands[0] === '全球通' && brands.at(-1) !== '全球通') down++;
+      expect(new Set(rows.map((r) => r[info])).size).toBe(1);
+      if (rows[0][info] === '1') infoPhones++;
+    }
+    expect(up / byCustomer.size).toBeGreaterThan(0.005);
+    expect(up / byCustomer.size).toBeLessThan(0.04);
+    expect(down).toBeGreaterThan(0);
+    expect(infoPhones / byCustomer.size).toBeGreaterThan(0.003);
+    expect(infoPhones / byCustomer.size).toBeLessThan(0.02);
   });
 });

@@ -12,6 +12,7 @@ import { planCustomer, STAGES, type Stage } from './lifecycle.ts';
 import { drawMonth, emptyMonthValues, type SpellMemory } from './monthValues.ts';
 import { Rng, streamSeed } from '../models/prng.ts';
 import { emptySocialProfile, planSocial, writeSocial } from './social.ts';
+import { BRANDS, emptyBrandProfile, planBrand, writeBrand } from './brand.ts';
 import {
   BUSINESS_PLANS,
   CUSTOMER_TYPES,
@@ -131,6 +132,10 @@ export function* generateSampleBytes(options: SampleOptions): Generator<SampleCh
   // The value columns (social.ts) draw from their own stream, so the first sixteen stay as they were.
   const socialRng = new Rng(0);
   const social = emptySocialProfile();
+  // The brand columns (brand.ts) too, so the first twenty-five stay as they were.
+  const brandRng = new Rng(0);
+  const brand = emptyBrandProfile();
+  const brandBytes = BRANDS.map((b) => utf8(b[lang]));
 
   const monthBytes = labels.map((label) => utf8(',' + label + ','));
   const regions = REGIONS.map((r) => utf8(r[lang] + ','));
@@ -164,6 +169,7 @@ export function* generateSampleBytes(options: SampleOptions): Generator<SampleCh
     const customer = planCustomer(rng, months);
     const business = customer.business;
     planSocial(socialRng, seed, c, business, social);
+    planBrand(brandRng, seed, c, business, customer.spells[0]?.plan.fee ?? 0, months, brand);
     const region = regions[customer.region];
     const type = types[business ? 1 : 0];
     const industry = customer.industry < 0 ? noIndustry : industries[customer.industry];
@@ -207,6 +213,7 @@ export function* generateSampleBytes(options: SampleOptions): Generator<SampleCh
         panel.comma();
         panel.writeYuan(month.discount);
         writeSocial(panel, socialRng, social, month.arpu === 0 && month.voice === 0);
+        writeBrand(panel, brandBytes, brand, m);
         panel.newline();
 
         const stageIndex = month.stage.charCodeAt(0) - 65;

@@ -34,7 +34,10 @@ export const PANEL_COLUMNS = {
     '家庭主卡',
     '副卡数',
     '主叫占比',
-    '交往圈收入'
+    '交往圈收入',
+    // Brand columns (brand.ts), after the value columns so columns 1–25 keep their positions.
+    '品牌',
+    '信息机'
   ],
   en: [
     'customer_id',
@@ -61,7 +64,9 @@ export const PANEL_COLUMNS = {
     'family_main',
     'secondary_numbers',
     'active_call_share',
-    'contact_circle_revenue'
+    'contact_circle_revenue',
+    'brand',
+    'info_phone'
   ]
 } as const satisfies Record<SampleLang, readonly string[]>;
 

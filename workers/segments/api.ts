@@ -13,6 +13,8 @@ import { DEFAULT_LOOKALIKE } from '../../common/segmentParams.ts';
 import breakdownSql from './sql/breakdown.sql?raw';
 import bandsSql from './sql/usage_bands.sql?raw';
 import quadrantSql from './sql/quadrant.sql?raw';
+import quadrantPointsSql from './sql/quadrant_points.sql?raw';
+import activityWindowSql from './sql/activity_window.sql?raw';
 import baseMediansSql from './sql/base_medians.sql?raw';
 import rfmGridSql from './sql/rfm_grid.sql?raw';
 import clusterLabelsSql from './sql/cluster_labels.sql?raw';
@@ -107,8 +109,9 @@ export function segmentsApi(engine: () => Engine): SegmentsApi {
       built().set(id, { rfmBins: Math.round(p.rfmBins), clusters: null });
       const b = baseTable(id);
       const med = (await one(conn(), template(baseMediansSql, { base: b })))!;
-      const f = p.frequencyCut ?? Number(med.f);
-      const a = p.amountCut ?? Number(med.a);
+      const win = (await one(conn(), template(activityWindowSql, { table: engine().dataset(id).table })))!;
+      const f = p.frequencyCut ?? Number(med.f ?? 0);
+      const a = p.amountCut ?? Number(med.a ?? 0);
       cuts().set(id, { f, a });
       const by = async (column: string) => (await all(conn(), template(breakdownSql, { base: b, column }))).map(toBreakdown);
       const measure = features.includes(p.usageMeasure) ? p.usageMeasure : 'arpu';
@@ -120,9 +123,14 @@ export function segmentsApi(engine: () => Engine): SegmentsApi {
           band: Number(r.band), low: Number(r.low), high: Number(r.high), customers: Number(r.customers), churnRate: num(r.churn_rate)
         })),
         frequencyCut: f, amountCut: a,
+        activity: {
+          basis: engine().dataset(id).kind === 'transactions' ? 'transactions' : 'activeMonths',
+          from: String(win.window_from), to: String(win.window_to), outside: Number(med.outside),
+          points: (await all(conn(), template(quadrantPointsSql, { base: b }), [1000])).map((r) => ({ amount: Number(r.yearly_amount), frequency: Number(r.yearly_frequency) }))
+        },
         quadrants: (await all(conn(), template(quadrantSql, { base: b }), [f, a])).map((r) => ({
           quadrant: `${r.high_frequency ? 'high' : 'low'}${r.high_amount ? 'High' : 'Low'}` as QuadrantKey,
-          highFrequency: Boolean(r.high_frequency), highAmount: Boolean(r.high_amount), customers: Number(r.customers), revenue: Number(r.revenue)
+          highFrequency: Boolean(r.high_frequency), highAmount: Boolean(r.high_amount), customers: Number(r.customers), yearlyAmount: Number(r.yearly_amount)
         })),
         rfm: (await all(conn(), template(rfmGridSql, { base: b }))).map((r) => ({
           r: Number(r.r), f: Number(r.f), customers: Number(r.customers), monetary: Number(r.m)

@@ -1,6 +1,7 @@
 /**
  * SQL glue of the segments feature: builds the per-customer segmentation base `segbase_<id>` (with
- * RFM scores and a cluster column), writes saved segments' members and reads the feature matrix.
+ * RFM scores, seed 003's yearly activity and a cluster column), writes saved segments' members and
+ * reads the feature matrix.
  */
 import type { ColumnRole } from '../contract.ts';
 import { all, exec, one, quoteIdent, tableExists, template } from '../db/sql.ts';
@@ -10,6 +11,7 @@ import { TABLES } from '../engine/tables.ts';
 import type { BaseFeature, SegmentFilter } from './contract.ts';
 import baseSql from './sql/base.sql?raw';
 import baseScoresSql from './sql/base_scores.sql?raw';
+import baseActivitySql from './sql/base_activity.sql?raw';
 import baseFeaturesSql from './sql/base_features.sql?raw';
 import featureRowsSql from './sql/feature_rows.sql?raw';
 import membersSql from './sql/segment_members.sql?raw';
@@ -35,6 +37,12 @@ export async function buildBase(engine: Engine, id: string, rfmBins: number): Pr
   }));
   const b = baseTable(id);
   await all(engine.conn, template(baseScoresSql, { base: b }), [Math.round(rfmBins)]);
+  await exec(engine.conn, template(baseActivitySql, {
+    base: b, table: ds.table, money,
+    events: isTx ? 'count(*)' : 'count(DISTINCT t.month) FILTER (WHERE t.money > 0)',
+    observed: isTx ? "date_diff('month', greatest(min(f.first_month), min(bounds.start)), min(bounds.last)) + 1" : 'count(DISTINCT t.month)',
+    lapsed: isTx ? '0' : 'CAST(NULL AS DOUBLE)'
+  }));
   const present = (await one(engine.conn, template(baseFeaturesSql, { base: b }))) ?? {};
   const features: BaseFeature[] = ['arpu', 'frequency', 'monetary', 'recency_days'];
   for (const f of ['voice', 'data', 'sms', 'vas'] as const) if (Number(present[f]) > 0) features.push(f);

@@ -5,15 +5,20 @@
  * campaign target lists with a control group (seed 004). Everything crossing is plain data.
  */
 import type { DerivedDataset, ProgressFn, RejectReason } from '../contract.ts';
-import type { AssociationRule, WelchResult } from '../models/index.ts';
+import type {
+  AnnualisedBenefitInput, AssociationRule, RetentionRoi, RetentionRoiInput, ValueFilterSavingInput, WelchResult
+} from '../models/index.ts';
 import type { StageSet } from '../lifecycle/contract.ts';
-import type { BaseFeature, CampaignLoyalty, CampaignOrder, CampaignParams, CampaignTier, LookalikeOptions, SegmentParams } from '../../common/segmentParams.ts';
+import type {
+  BaseFeature, CampaignDesign, CampaignLoyalty, CampaignOrder, CampaignParams, CampaignTier, LookalikeOptions, SegmentParams
+} from '../../common/segmentParams.ts';
 
-export type { BaseFeature, CampaignLoyalty, CampaignOrder, CampaignParams, CampaignTier, LookalikeOptions, SegmentParams };
+export type { BaseFeature, CampaignDesign, CampaignLoyalty, CampaignOrder, CampaignParams, CampaignTier, LookalikeOptions, SegmentParams };
+export type { AnnualisedBenefitInput, RetentionRoi, RetentionRoiInput, ValueFilterSavingInput };
 
 /**
  * Why a segments or campaign call can fail; the UI translates the code. `segments-needs-*`: a
- * campaign filter needs a result another tab computes (Lifecycle, Customer value, Churn): run it first.
+ * campaign list or filter needs a result another tab computes (Lifecycle, Customer value, Churn): run it first.
  */
 export type SegmentsErrorCode =
   | 'segments-needs-customers' | 'segments-not-built' | 'segments-bad-input' | 'segments-too-few-customers'
@@ -27,8 +32,25 @@ export interface SizeBreakdown {
   rows: (BreakdownRow & { low: number; high: number })[];
 }
 export interface BandRow { band: number; low: number; high: number; customers: number; churnRate: number | null }
+/** Frequency first: 'highLow' = frequent but small (the seed's quadrant II), 'lowHigh' = rare but large (IV). */
 export type QuadrantKey = 'highHigh' | 'highLow' | 'lowHigh' | 'lowLow';
-export interface QuadrantRow { quadrant: QuadrantKey; highFrequency: boolean; highAmount: boolean; customers: number; revenue: number }
+export interface QuadrantRow { quadrant: QuadrantKey; highFrequency: boolean; highAmount: boolean; customers: number; yearlyAmount: number }
+/**
+ * What seed 003's activity figures are (信用卡交易的频次和年刷卡总金额), over the 12 months up to the
+ * data's last month, per year of the months each customer was observed: 'transactions', the yearly
+ * number of transactions (a transaction log); 'activeMonths', the months with revenue a year (a
+ * monthly panel has no event counts, so the seed's readings of the quadrants do not apply).
+ */
+export interface ActivityBasis {
+  basis: 'transactions' | 'activeMonths';
+  /** First and last month of the window, `YYYY-MM`. */
+  from: string;
+  to: string;
+  /** Customers without activity figures (a panel's customers with no row in the window). */
+  outside: number;
+  /** A fixed sample of at most 1,000 customers for the scatter: yearly amount and frequency. */
+  points: { amount: number; frequency: number }[];
+}
 export interface RfmCell { r: number; f: number; customers: number; monetary: number }
 
 export interface SegmentOverview {
@@ -42,8 +64,10 @@ export interface SegmentOverview {
   byUsage: BreakdownRow[];
   byRegion: BreakdownRow[];
   bands: BandRow[];
+  /** Quadrant thresholds in force (yearly frequency, yearly amount in yuan). */
   frequencyCut: number;
   amountCut: number;
+  activity: ActivityBasis;
   quadrants: QuadrantRow[];
   /** R × F grid (customers and mean monetary score). */
   rfm: RfmCell[];
@@ -101,38 +125,111 @@ export interface CampaignSources {
    * run: the stage filter takes one of these codes, or an A–E letter for the stages standing for it.
    */
   stageSet: StageSet | null;
+  /** Customer value has assessed the dataset: a list needs it (value, tiers, credit grade X). */
   value: boolean;
+  /** The assessment's evaluation month (`YYYY-MM`), which is the list's; null before it ran. */
+  evaluationMonth: string | null;
   churn: boolean;
+}
+
+/**
+ * A step of seed 004's flow (全网名单 → 常规筛选 → 客户价值筛选 → 目标名单) and what it removes:
+ * offNetwork: no row in the evaluation month, or the churn row of that month; special: credit grade
+ * X (test, official, labour-service and secondary lines: never marketing targets); segment, arpu,
+ * stage, churnRisk: the usual filters that were set; controlDrawn: the seed design's control list,
+ * drawn from the conventional list before the value screening; negativeValue, bottomValue,
+ * valueTier, loyalty: the value screening; holdoutDrawn: the holdout design's uncontacted control.
+ */
+export type CampaignStep =
+  | 'offNetwork' | 'special' | 'segment' | 'arpu' | 'stage' | 'churnRisk' | 'controlDrawn'
+  | 'negativeValue' | 'bottomValue' | 'valueTier' | 'loyalty' | 'holdoutDrawn';
+export interface FunnelStep { step: CampaignStep; removed: number; remaining: number }
+export interface CampaignFunnel {
+  /** Every customer in the data: where the funnel starts. */
+  customers: number;
+  /** In order; the last step's `remaining` is the target list. */
+  steps: FunnelStep[];
+  /** Customers passing the usual filters (the conventional list). */
+  conventional: number;
+}
+/** What an arm of the list holds, before any outcome is known. */
+export interface ArmProfile {
+  customers: number;
+  /** Share in the Customer value tab's high value tier; null for an empty arm. */
+  highValueShare: number | null;
+  meanValue: number | null;
+  meanArpu: number | null;
+  /** Customers Customer value did not assess (kept by the value screening, listed last). */
+  notAssessed: number;
 }
 
 export interface CampaignRow {
   customer_id: string;
-  /** 1 = first in the list's order. */
+  /** Position in its arm's list, 1 = first. */
   rank: number;
-  arpu: number;
+  /** Mean monthly revenue of the 3 months up to the evaluation month (months on the network). */
+  arpu: number | null;
   /** Composite value (Customer value tab); null when not assessed. */
   value: number | null;
   tier: string | null;
+  credit: string | null;
   loyalty: string | null;
   elasticity: number | null;
+  elasticity_layer: string | null;
   churn_probability: number | null;
+  /** Lifecycle stage in the evaluation month; null without the Lifecycle tab. */
+  stage: string | null;
   customer_type: string | null;
   region: string | null;
   plan: string | null;
-  stage: string | null;
   arm: 'target' | 'control';
 }
 export interface CampaignList {
-  eligible: number; dropped: number; target: number; control: number;
-  hasStages: boolean;
+  evaluationMonth: string;
+  /** The parameters the list was built with: both arms' definitions. */
+  params: CampaignParams;
+  funnel: CampaignFunnel;
+  target: number;
+  control: number;
+  arms: Record<'target' | 'control', ArmProfile>;
   sources: CampaignSources;
-  /** What "value" meant for the drop and the order. */
-  valueBasis: 'composite' | 'arpu';
-  order: CampaignOrder;
+  /** The target arm's first rows. */
   preview: CampaignRow[];
 }
 
-export interface ArmSummary { customers: number; successRate: number; arpuBefore: number; arpuAfter: number; highValueShare: number }
+/** Columns of a list export, in order (churn risk and stage/lever only when their tab has run). */
+export type CampaignColumn =
+  | 'rank' | 'customer_id' | 'tier' | 'value' | 'arpu' | 'credit' | 'loyalty' | 'elasticity_layer'
+  | 'churn_probability' | 'stage' | 'lever' | 'arm';
+/** The export's words in the UI language, from the page's messages: the worker only fills them in. */
+export interface CampaignCsvLabels {
+  headers: Record<CampaignColumn, string>;
+  /** Code → text for the coded columns; a code without a text is written as it is. */
+  codes: Record<'tier' | 'loyalty' | 'elasticity_layer' | 'arm' | 'stage', Record<string, string>>;
+  /** The recommended lever or offer for each stage code. */
+  levers: Record<string, string>;
+}
+
+export interface ArmSummary {
+  customers: number;
+  /** Offered the campaign (both arms in the seed design; the holdout is not). */
+  marketed: boolean;
+  successRate: number;
+  arpuBefore: number;
+  /** Mean ARPU after the campaign: the seed's output per head (人均产出). */
+  arpuAfter: number;
+  /** Share in the Customer value tab's high value tier. */
+  highValueShare: number;
+}
+/**
+ * The ARPU difference of the retention ROI (seed 004: "挽留成功的客户产出的效益提升 … 按高客户价值客户的ARPU和对照组的
+ * ARPU值之差估算"): mean monthly ARPU after the campaign of the value-screened list's successes minus
+ * that of the control group's successes; null when either arm has none. (Read as the successes of
+ * the two lists, it gives the seed's order of magnitude: 216万 ÷ (12,000 × 12) ≈ 15 yuan.)
+ */
+export interface RetainedArpu { targetSuccesses: number; targetArpu: number | null; controlSuccesses: number; controlArpu: number | null; difference: number | null }
+/** ARPU before and after by elasticity layer of the marketed customers (seed 004: high +15.7%, low −4.4%). */
+export interface LayerChange { layer: string; customers: number; arpuBefore: number; arpuAfter: number; change: number | null }
 export interface OutcomeRow { customer_id: string; responded: boolean; arpu_before: number; arpu_after: number; subsidy?: number | null; arm?: 'target' | 'control' | null }
 export type OutcomeField = 'customer_id' | 'responded' | 'arpu_before' | 'arpu_after' | 'subsidy' | 'arm';
 
@@ -165,7 +262,10 @@ export interface BandGain {
 export type SubsidyProblem = 'no-subsidy' | 'no-responders' | 'few-rates' | 'no-peak' | 'one-band';
 export interface SubsidyAnalysis {
   hasSubsidy: boolean;
+  /** Computed from the loaded outcome file's subsidy and response columns, or from the simulation. */
   curve: SubsidyPoint[];
+  /** Customers on no point: no subsidy, or no ARPU before to rate it against. */
+  withoutRate: number;
   /** Subsidy rate where the fitted conversion curve peaks (seed 004: 20%); null when it does not. */
   controlPoint: number | null;
   bands: BandGain[];
@@ -173,7 +273,36 @@ export interface SubsidyAnalysis {
   best: number | null;
   problems: SubsidyProblem[];
 }
-export interface CampaignEvaluation { target: ArmSummary; control: ArmSummary; uplift: WelchResult; source: 'simulated' | 'file'; subsidy: SubsidyAnalysis }
+export interface CampaignEvaluation {
+  design: CampaignDesign;
+  target: ArmSummary;
+  control: ArmSummary;
+  /** ARPU change target − control with a Welch 95% interval (seed design: of value screening; holdout: of contacting). */
+  uplift: WelchResult;
+  source: 'simulated' | 'file';
+  subsidy: SubsidyAnalysis;
+  arpuDifference: RetainedArpu;
+  byLayer: LayerChange[];
+}
+
+/** The seed's campaign arithmetic in one call: the retention ROI, per channel, the value filter's saving, the top-up case. */
+export interface CampaignArithmeticInput {
+  retention: RetentionRoiInput;
+  /**
+   * Channel success rates (seed: outbound calls 7%, SMS/e-mail 0.5%) and each channel's cost per name
+   * contacted: the retention case run through each channel (its list, cost per success, ARPU
+   * difference and months), the contact cost paid for every name.
+   */
+  channels: { channel: string; successRate: number; costPerContact: number }[];
+  saving: ValueFilterSavingInput;
+  topUp: AnnualisedBenefitInput;
+}
+export interface CampaignArithmetic {
+  retention: RetentionRoi;
+  channels: { channel: string; successRate: number; costPerContact: number; roi: RetentionRoi }[];
+  saving: { dropped: number; saving: number };
+  topUp: { successes: number; monthly: number; total: number };
+}
 
 export interface SegmentsApi {
   segmentOverview(datasetId: string, params: SegmentParams, onProgress?: ProgressFn): Promise<SegmentOverview>;
@@ -191,10 +320,13 @@ export interface SegmentsApi {
   segmentDataset(datasetId: string, slug: string): Promise<DerivedDataset>;
   lookalikes(datasetId: string, slug: string, features: BaseFeature[], topN: number, options?: LookalikeOptions): Promise<LookalikeResult>;
   campaignSources(datasetId: string): Promise<CampaignSources>;
-  /** Filters, drops the bottom share by value, orders and splits the list (table `campaign_<id>`). */
+  /**
+   * Whole-network list → usual filters → value screening → target list, with the control arm of the
+   * chosen design (table `campaign_<id>`). Needs the Customer value assessment.
+   */
   buildCampaign(datasetId: string, params: CampaignParams): Promise<CampaignList>;
-  /** One arm of the list in its order as CSV (UTF-8 BOM), with the score columns the list used. */
-  campaignCsv(datasetId: string, arm: 'target' | 'control'): Promise<string>;
+  /** One arm of the list in its order as CSV (UTF-8 BOM, cents), headers and codes in the caller's words. */
+  campaignCsv(datasetId: string, arm: 'target' | 'control', labels: CampaignCsvLabels): Promise<string>;
   /** Reads an outcome file through the ingest and keeps its rows as `campout_<id>`. */
   loadOutcomes(datasetId: string, file: Blob, name: string): Promise<OutcomeLoad>;
   /**
@@ -202,4 +334,6 @@ export interface SegmentsApi {
    * planted response (null), with the subsidy curve and the ARPU bands (upper bounds, yuan).
    */
   evaluateCampaign(datasetId: string, source: 'file' | null, seed: number, arpuBands?: number[]): Promise<CampaignEvaluation>;
+  /** retentionRoi and the seed's other cases (workers/models/campaign.ts), for the calculator and the teaching tour. */
+  campaignArithmetic(input: CampaignArithmeticInput): Promise<CampaignArithmetic>;
 }

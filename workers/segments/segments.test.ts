@@ -1,21 +1,16 @@
 /**
  * The segments SQL on the real engine (DuckDB-WASM in Node): RFM NTILE scores against a hand-made
- * transactions file, then the sample panel end to end — breakdowns, quadrant, clusters, rules,
- * a saved segment, a campaign list with its control group and the planted uplift.
+ * transactions file, then the sample panel end to end — breakdowns, quadrant, clusters, rules, a
+ * saved segment and its look-alikes. Campaign lists are in campaign.test.ts.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { nodeEngine } from '../../tests/sql/engine.ts';
 import type { Engine } from '../engine/engine.ts';
-import { all, exec, one } from '../db/sql.ts';
+import { all, one } from '../db/sql.ts';
 import fs from 'node:fs';
 import path from 'node:path';
 import { segmentsApi, slugOf } from './api.ts';
-import { DEFAULT_CAMPAIGN, DEFAULT_SEGMENT_PARAMS } from '../../common/segmentParams.ts';
-import { PLANTED, plantedGain } from './evaluate.ts';
-import { writeStages } from '../engine/tables.ts';
-import { RULE_SETS, stageSet } from '../lifecycle/rules.ts';
-
-const CLM_STAGES = stageSet(RULE_SETS.clm, []);
+import { DEFAULT_SEGMENT_PARAMS } from '../../common/segmentParams.ts';
 
 let engine: Engine;
 let api: ReturnType<typeof segmentsApi>;
@@ -35,12 +30,33 @@ describe('segments', () => {
     const rows = await all(engine.conn, `SELECT customer_id, r, f, m, frequency, monetary FROM "segbase_${ds.id}" ORDER BY customer_id`);
     expect(rows.map((r) => [r.r, r.f, r.m])).toEqual([1, 2, 3, 4, 5].map((s) => [s, s, s]));
     expect(rows.map((r) => r.monetary)).toEqual([10, 40, 90, 160, 250]);
-    // Median cuts: frequency 3, amount 90 → c3, c4, c5 high/high; c1, c2 low/low.
+    // Seed 003's activity per year of the months observed in the window (all of 2024-01..05 here):
+    // c_k first buys in month k, so is observed 6 − k months; k purchases of 10k yuan, × 12 ÷ (6 − k).
+    expect(o.activity).toMatchObject({ basis: 'transactions', from: '2023-06', to: '2024-05', outside: 0 });
+    const yearly = await all(engine.conn, `SELECT yearly_frequency AS f, yearly_amount AS a FROM "segbase_${ds.id}" ORDER BY customer_id`);
+    expect(yearly.map((r) => [r.f, r.a])).toEqual([[2.4, 24], [6, 120], [12, 360], [24, 960], [60, 3000]]);
+    // Median cuts 12 and 360 → c3, c4, c5 frequent and large; c1, c2 rare and small.
+    expect([o.frequencyCut, o.amountCut]).toEqual([12, 360]);
     expect(o.quadrants.find((q) => q.quadrant === 'highHigh')?.customers).toBe(3);
-    expect(o.quadrants.find((q) => q.quadrant === 'lowLow')?.revenue).toBe(50);
+    expect(o.quadrants.find((q) => q.quadrant === 'lowLow')?.yearlyAmount).toBe(144);
+    expect(o.activity.points).toHaveLength(5);
   });
 
-  it('runs on the sample panel: breakdowns, bands, clusters, rules, segment, campaign', async () => {
+  it('sets the default quadrant cuts among the customers active in the window, not the lapsed', async () => {
+    // a1..a3 buy 1, 2, 3 times in 2024-01 (observed 12 months: the window opens 2023-02); l1..l4
+    // bought only in 2022, so their yearly figures are 0. A median over all seven would be 0 and put
+    // every lapsed customer among the frequent and large (as CDNOW's dormant majority was).
+    const lines = ['customer_id,date,amount', 'a1,2023-02-01,10', 'a2,2023-02-01,10', 'a2,2023-03-01,10', 'a3,2023-02-01,10', 'a3,2023-03-01,10', 'a3,2024-01-05,10'];
+    for (let c = 1; c <= 4; c++) lines.push(`l${c},2022-0${c}-01,50`);
+    const ds = await engine.ingestFile(new File([lines.join('\n')], 'lapsed.csv'), 'lapsed.csv', {});
+    const o = await api.segmentOverview(ds.id, DEFAULT_SEGMENT_PARAMS);
+    expect(o.activity).toMatchObject({ basis: 'transactions', from: '2023-02', to: '2024-01', outside: 0 });
+    expect([o.frequencyCut, o.amountCut]).toEqual([2, 20]);
+    const q = Object.fromEntries(o.quadrants.map((r) => [r.quadrant, r.customers]));
+    expect(q).toEqual({ highHigh: 2, lowLow: 5 });
+  });
+
+  it('runs on the sample panel: breakdowns, bands, clusters, rules, segment, look-alikes', async () => {
     const s = await engine.loadSample({ customers: 1500, months: 18, seed: 3, lang: 'en' });
     const o = await api.segmentOverview(s.id, { ...DEFAULT_SEGMENT_PARAMS, usageMeasure: 'data' });
     expect(o.byType.reduce((t, r) => t + r.customers, 0)).toBe(o.customers);
@@ -49,7 +65,15 @@ describe('segments', () => {
     expect(business.customers / o.customers).toBeLessThan(0.2);
     expect(o.bands).toHaveLength(5);
     expect(o.bands.reduce((t, b) => t + b.customers, 0)).toBeGreaterThan(o.customers * 0.9);
-    expect(o.quadrants.reduce((t, q) => t + q.customers, 0)).toBe(o.customers);
+    // A monthly panel has no event counts: frequency is active months a year, and customers without
+    // a row in the last 12 months are left out of the quadrant (counted).
+    expect(o.activity.basis).toBe('activeMonths');
+    const outside = Number((await all(engine.conn, `SELECT count(*) AS n FROM (SELECT customer_id FROM "ds_${s.id}" GROUP BY 1
+      HAVING max(month) < (SELECT max(month) - INTERVAL 11 MONTH FROM "ds_${s.id}"))`))[0].n);
+    expect(outside).toBeGreaterThan(0);
+    expect(o.activity.outside).toBe(outside);
+    expect(o.quadrants.reduce((t, q) => t + q.customers, 0)).toBe(o.customers - outside);
+    expect(o.activity.points.every((p) => p.frequency >= 0 && p.frequency <= 12)).toBe(true);
     expect(o.rfm.reduce((t, c) => t + c.customers, 0)).toBe(o.customers);
 
     const k = await api.segmentClusters(s.id, ['arpu', 'data', 'voice'], 3, 1);
@@ -71,42 +95,6 @@ describe('segments', () => {
     expect(look.top).toHaveLength(50);
     expect(look.candidates).toBe(o.customers - top.customers);
 
-    const list = await api.buildCampaign(s.id, { ...DEFAULT_CAMPAIGN, segment: top.slug });
-    expect(list.eligible).toBe(top.customers);
-    expect(list.target + list.control).toBe(list.eligible - list.dropped);
-    expect(list.dropped).toBe(Math.ceil(0.05 * (list.eligible - 1)) || 0);
-    expect(list.control).toBe(Math.round(0.1 * (list.target + list.control)));
-    const csv = await api.campaignCsv(s.id, 'control');
-    expect(csv.startsWith('\uFEFFcustomer_id,')).toBe(true);
-    expect(csv.trim().split('\r\n')).toHaveLength(list.control + 1);
-
-    // Stage filter: each customer's last stage from the registry's stage table (here a hand-made one).
-    await writeStages(engine.conn, s.id, CLM_STAGES, (t) => exec(engine.conn, `CREATE OR REPLACE TABLE ${t} AS SELECT customer_id, month,
-      CASE WHEN month = max(month) OVER () AND hash(customer_id) % 4 = 0 THEN 'D' ELSE 'C' END AS stage FROM ${engine.dataset(s.id).table}`));
-    const declining = Number((await all(engine.conn, `SELECT count(DISTINCT customer_id) AS n FROM "lifecycle_${s.id}" WHERE stage = 'D'`))[0].n);
-    const staged = await api.buildCampaign(s.id, { ...DEFAULT_CAMPAIGN, stage: 'D', dropBottom: 0 });
-    expect(staged.hasStages).toBe(true);
-    expect(staged.eligible).toBeGreaterThan(0);
-    // Customers seen in the last month with stage D (others' last stage is C).
-    expect(staged.eligible).toBe(declining);
-    await exec(engine.conn, `DROP TABLE "lifecycle_${s.id}"`);
-
-    const big = await api.buildCampaign(s.id, { ...DEFAULT_CAMPAIGN, controlShare: 0.3 });
-    const ev = await api.evaluateCampaign(s.id, null, 5);
-    expect(ev.target.customers + ev.control.customers).toBe(big.target + big.control);
-    // Planted (evaluate.ts): target ≈ 14.8% response (mean of the subsidy tent), control 5%, the
-    // responder's gain by ARPU band → expected uplift = mean over the list of (p − 5%) × gain ≈ 2 yuan.
-    expect(ev.target.successRate).toBeGreaterThan(0.11);
-    expect(ev.control.successRate).toBeLessThan(0.09);
-    const pT = PLANTED.rates.reduce((t, r) => t + PLANTED.response(r), 0) / PLANTED.rates.length;
-    const listed = await all(engine.conn, `SELECT arpu, arm FROM "campaign_${s.id}"`);
-    const gainOf = (arm: string) => listed.filter((r) => r.arm === arm).map((r) => plantedGain(Number(r.arpu)));
-    const avg = (v: number[]) => v.reduce((a, b) => a + b, 0) / v.length;
-    const expected = pT * avg(gainOf('target')) - PLANTED.controlRate * avg(gainOf('control'));
-    expect(expected).toBeGreaterThan(1.5);
-    // Within 3.3 standard errors (a 95% interval misses the planted value for 1 seed in 20).
-    expect(Math.abs(ev.uplift.difference - expected)).toBeLessThan(3.3 * ev.uplift.se);
-    expect(ev.uplift.low).toBeLessThan(ev.uplift.difference);
   }, 120_000);
 
   it('finds service rules on the telco snapshot (PhoneService, StreamingTV … = Yes)', async () => {

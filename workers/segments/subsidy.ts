@@ -4,7 +4,8 @@
  * "目标客户群的定位应该集中于ARPU 50-80的层次中，可以得到效益最大化").
  *
  * - Subsidy rate = offered subsidy / ARPU before (yuan per yuan of monthly bill), rounded to the
- *   nearest 5% point; conversion = responders / customers at each point. The control point is the
+ *   nearest 5% point; conversion = responders / customers at each point. Customers without an ARPU
+ *   before (a silent number billed 0) or without a subsidy have no rate: they are counted, not plotted. The control point is the
  *   peak of a weighted (by customers) least-squares parabola through the points, reported only when
  *   the parabola opens downwards and peaks inside the observed rates.
  * - Net gain per targeted customer of an ARPU band (yuan / month) = take-up × (mean ARPU change of
@@ -49,10 +50,14 @@ export function fitParabola(x: number[], y: number[], w: number[]): [number, num
 }
 
 /** Conversion by subsidy-rate point, the fitted parabola and its peak (the control point). */
-export function subsidyCurve(rows: SubsidyRow[]): { curve: SubsidyPoint[]; controlPoint: number | null; problem: SubsidyProblem | null } {
+export function subsidyCurve(rows: SubsidyRow[]): { curve: SubsidyPoint[]; controlPoint: number | null; problem: SubsidyProblem | null; withoutRate: number } {
   const by = new Map<number, { n: number; r: number }>();
+  let withoutRate = 0;
   for (const o of rows) {
-    if (o.subsidy == null || !(o.arpu_before > 0) || !Number.isFinite(o.subsidy)) continue;
+    if (o.subsidy == null || !(o.arpu_before > 0) || !Number.isFinite(o.subsidy)) {
+      withoutRate++;
+      continue;
+    }
     const rate = Math.round(Math.min(1, Math.max(0, o.subsidy / o.arpu_before)) / RATE_STEP) * RATE_STEP;
     const key = Math.round(rate * 100) / 100;
     const p = by.get(key) ?? { n: 0, r: 0 };
@@ -63,14 +68,14 @@ export function subsidyCurve(rows: SubsidyRow[]): { curve: SubsidyPoint[]; contr
   const curve: SubsidyPoint[] = [...by.entries()].sort((a, b) => a[0] - b[0])
     .map(([rate, p]) => ({ rate, customers: p.n, responders: p.r, conversion: p.r / p.n, fitted: null }));
   const used = curve.filter((p) => p.customers >= MIN_POINT);
-  if (used.length < 3) return { curve, controlPoint: null, problem: 'few-rates' };
+  if (used.length < 3) return { curve, controlPoint: null, problem: 'few-rates', withoutRate };
   const fit = fitParabola(used.map((p) => p.rate), used.map((p) => p.conversion), used.map((p) => p.customers));
-  if (!fit) return { curve, controlPoint: null, problem: 'few-rates' };
+  if (!fit) return { curve, controlPoint: null, problem: 'few-rates', withoutRate };
   const [a, b, c] = fit;
   for (const p of curve) p.fitted = a * p.rate ** 2 + b * p.rate + c;
   const peak = a < 0 ? -b / (2 * a) : NaN;
   const inside = Number.isFinite(peak) && peak > used[0].rate && peak < used[used.length - 1].rate;
-  return { curve, controlPoint: inside ? peak : null, problem: inside ? null : 'no-peak' };
+  return { curve, controlPoint: inside ? peak : null, problem: inside ? null : 'no-peak', withoutRate };
 }
 
 /** Net gain per targeted customer by ARPU band (upper bounds `edges`, the last band open). */
@@ -96,14 +101,15 @@ export function analyseSubsidy(rows: SubsidyRow[], edges: number[] = DEFAULT_ARP
   const problems: SubsidyProblem[] = [];
   const hasSubsidy = rows.some((o) => o.subsidy != null);
   if (!rows.some((o) => o.responded)) {
-    return { hasSubsidy, curve: [], controlPoint: null, bands: [], best: null, problems: ['no-responders'] };
+    return { hasSubsidy, curve: [], withoutRate: 0, controlPoint: null, bands: [], best: null, problems: ['no-responders'] };
   }
   let curve: SubsidyPoint[] = [];
   let controlPoint: number | null = null;
+  let withoutRate = 0;
   if (!hasSubsidy) problems.push('no-subsidy');
   else {
     const c = subsidyCurve(rows);
-    ({ curve, controlPoint } = c);
+    ({ curve, controlPoint, withoutRate } = c);
     if (c.problem) problems.push(c.problem);
   }
   const bands = bandGains(rows, edges);
@@ -111,5 +117,5 @@ export function analyseSubsidy(rows: SubsidyRow[], edges: number[] = DEFAULT_ARP
   let best: number | null = null;
   if (judged.length < 2) problems.push('one-band');
   else best = judged.reduce((x, y) => (y.b.net! > x.b.net! ? y : x)).i;
-  return { hasSubsidy, curve, controlPoint, bands, best, problems };
+  return { hasSubsidy, curve, withoutRate, controlPoint, bands, best, problems };
 }

@@ -3,7 +3,6 @@ import { toCsv } from '../../common/csv.ts';
 import type { Engine } from '../engine/engine.ts';
 import { engineError, featureApi, type FeatureErrors } from '../engine/errors.ts';
 import { assessValue } from './assess.ts';
-import { writeValueScores } from '../scores/value.ts';
 import type { ValueApi, ValueErrorCode, ValueRow, ValueRowKey } from './contract.ts';
 import { VALUE_ROW_KEYS } from '../../common/valueParams.ts';
 
@@ -35,7 +34,6 @@ export function valueApi(engine: () => Engine): ValueApi {
       onProgress?.({ phase: 'summarising', fraction: null });
       const { result, rows } = await assessValue(engine(), datasetId, params);
       last().set(datasetId, rows);
-      await writeValueScores(engine().conn, datasetId, rows, result.evaluationMonth);
       return result;
     },
     valueRows: async (datasetId, sortBy, descending, limit) => sortRows(rowsOf(datasetId), sortBy, descending).slice(0, limit),

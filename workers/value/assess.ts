@@ -1,27 +1,30 @@
 /**
  * Customer value assessment of seed 004 (Shenzhen Mobile, 客户价值评估体系): the four values
  * (historical, current, future, influence) and their weighted composite with value tiers, credit
- * rating, loyalty, value elasticity and the value map (spending tier × tenure band), for every
- * customer on the network in the evaluation month. Set logic runs in SQL (sql/*.sql); the numeric
- * models come from workers/models.
+ * rating, loyalty, value elasticity, the value map and group value monitoring, for every customer
+ * on the network in the evaluation month. Set logic runs in SQL (sql/*.sql); the numeric models
+ * come from workers/models; each part has its module here.
  */
-import { mean, median } from '../../common/lists.ts';
-import { decayedMonths, valueElasticity } from '../models/index.ts';
+import { mean } from '../../common/lists.ts';
 import { all, template } from '../db/sql.ts';
 import type { Engine } from '../engine/engine.ts';
 import { engineError } from '../engine/errors.ts';
 import { readStages, stagesInMonth } from '../engine/tables.ts';
-import type {
-  ElasticityLayer, HistoryMethod, LoyaltyBandName, ValueAssessment, ValueComponent, ValueNote, ValueParams, ValueRow, ValueTier
-} from './contract.ts';
-import { creditScores, rateCredit } from './credit.ts';
+import { writeValueScores } from '../scores/value.ts';
+import { brandSide, brandSwitch } from './brand.ts';
+import { COMPONENTS, composite, valueTiers } from './composite.ts';
+import type { LoyaltyBandName, ValueAssessment, ValueComponent, ValueNote, ValueParams, ValueRow } from './contract.ts';
+import { creditScores, rateCredit, type CreditInput } from './credit.ts';
+import { elasticities, elasticitySummary } from './elasticity.ts';
 import { fitFutureModel } from './future.ts';
-import { valueInputs } from './inputs.ts';
+import { historicalValues } from './history.ts';
+import { influenceParts, shareScale, type InfluenceFacts } from './influence.ts';
+import { valueInputs, type FoundColumn, type InfluencePart } from './inputs.ts';
 import { scoreLoyalty } from './loyalty.ts';
 import { valueMap } from './map.ts';
+import { groupMonitor } from './monitor.ts';
 import { checkParams } from './params.ts';
 import { customerWindows, type CustomerWindow } from './window.ts';
-import historicalSql from './sql/historical_value.sql?raw';
 import monthsSql from './sql/months.sql?raw';
 
 function crossStages(stages: string[], bands: (LoyaltyBandName | null)[]) {
@@ -37,12 +40,15 @@ function crossStages(stages: string[], bands: (LoyaltyBandName | null)[]) {
 }
 
 const shift = (months: string[], at: number, by: number): string | null => months[at + by] ?? null;
+const PARTS: readonly InfluencePart[] = ['groupKeyContact', 'groupMember', 'family', 'willingness', 'radiation'];
 
+/** Writes the per-customer scores for other tabs (workers/scores/value.ts) as part of the assessment. */
 export async function assessValue(engine: Engine, datasetId: string, params: ValueParams): Promise<{ result: ValueAssessment; rows: ValueRow[] }> {
   const ds = engine.dataset(datasetId);
   if (!ds.has('customerId') || !ds.has('month')) throw engineError('value-needs-panel', 'Customer value needs a customer × month panel.');
   if (!ds.has('revenue')) throw engineError('value-needs-revenue', 'Customer value needs a revenue column.');
   checkParams(params);
+  const { historyBasis, compositeBasis: basis, elasticityLayerShares: layerShares } = params;
   const conn = engine.conn;
   const inputs = valueInputs(ds);
   const notes: ValueNote[] = [];
@@ -61,25 +67,7 @@ export async function assessValue(engine: Engine, datasetId: string, params: Val
   const customers = await customerWindows(conn, inputs, evaluationMonth, baseLag);
   const n = customers.length;
 
-  // Historical value: observed decayed profit plus the seed's approximation for months without rows.
-  const hist = new Map(
-    (await all(conn, template(historicalSql, { table: ds.table, profit: inputs.parts.profit, tenure: inputs.parts.tenure }), [
-      `${evaluationMonth}-01`, params.decay
-    ])).map((r) => [String(r.customer_id), r])
-  );
-  const history: Record<HistoryMethod, number> = { observed: 0, mixed: 0, approximated: 0 };
-  const historyMethod: HistoryMethod[] = [];
-  const tenureProxy: number[] = [];
-  const historical = customers.map((c) => {
-    const h = hist.get(c.customerId)!;
-    const t = Number(h.hist_months);
-    const obsMonths = Number(h.obs_months);
-    const method: HistoryMethod = obsMonths >= t ? 'observed' : obsMonths === 0 ? 'approximated' : 'mixed';
-    history[method]++;
-    historyMethod.push(method);
-    tenureProxy.push(t + 3);
-    return Number(h.obs_value) + c.profitMean6 * Math.max(0, decayedMonths(t, params.decay) - Number(h.obs_weight));
-  });
+  const history = await historicalValues(conn, inputs, customers, evaluationMonth, params.decay, historyBasis);
   if (!inputs.has('tenure')) notes.push({ key: 'historyFromFirstMonth' });
 
   const current = customers.map((c) => c.rev3 - (c.cost3 ?? 0) - (c.disc3 ?? 0));
@@ -105,32 +93,50 @@ export async function assessValue(engine: Engine, datasetId: string, params: Val
     }
   }
 
-  // Influence value: the seed's five parts where their columns exist, else 0.
-  const influence = customers.map((c) =>
-    inputs.influence.reduce((s, p) => {
-      if (!p.alias) return s;
-      const v = c.extras[p.alias] ?? 0;
-      return s + v * (p.factor === 'arpu3' ? c.rev3 / 3 : p.factor);
-    }, 0)
-  );
-  const missingParts = inputs.influence.filter((p) => !p.alias).map((p) => p.part);
+  // Influence value by role.
+  const x = (c: CustomerWindow, col: FoundColumn | null) => (col ? c.extras[col.alias] ?? null : null);
+  const xNum = (c: CustomerWindow, col: FoundColumn | null) => { const v = x(c, col); return typeof v === 'number' ? v : null; };
+  const xFlag = (c: CustomerWindow, col: FoundColumn | null) => (col ? x(c, col) === true : null);
+  const scaleOf = (col: FoundColumn | null) => shareScale(customers.map((c) => xNum(c, col)));
+  const memberScale = scaleOf(inputs.influence.groupMember);
+  const activeScale = scaleOf(inputs.influence.willingness);
+  for (const [col, scale] of [[inputs.influence.groupMember, memberScale], [inputs.influence.willingness, activeScale]] as const)
+    if (col && scale !== 1) notes.push({ key: 'influenceSharePercent', vars: { column: col.header } });
+  const facts = (c: CustomerWindow): InfluenceFacts => {
+    const share = (col: FoundColumn | null, scale: number) => { const v = xNum(c, col); return v == null ? null : v * scale; };
+    return {
+      itRevenue: xNum(c, inputs.influence.groupKeyContact), inGroupShare: share(inputs.influence.groupMember, memberScale),
+      secondaries: xNum(c, inputs.influence.family), activeShare: share(inputs.influence.willingness, activeScale),
+      radiation: inputs.radiation.map((col) => xNum(c, col)), keyContact: xFlag(c, inputs.roles.keyContact),
+      groupMember: xFlag(c, inputs.roles.groupMember), familyMain: xFlag(c, inputs.roles.familyMain), arpu3: c.rev3 / 3
+    };
+  };
+  const parts = customers.map((c) => influenceParts(facts(c)));
+  const influence = parts.map((p) => PARTS.reduce((s, k) => s + p[k], 0));
+  const partColumns = (part: InfluencePart) => (part === 'radiation' ? inputs.radiation : [inputs.influence[part]]).flatMap((c) => (c ? [c.header] : []));
+  const missingParts = PARTS.filter((p) => partColumns(p).length === 0);
   if (missingParts.length) notes.push({ key: 'influenceMissing', vars: { parts: missingParts.join(', '), count: missingParts.length } });
 
-  const w = params.weights;
-  const composite = customers.map((_, i) =>
-    w.historical * historical[i] + w.current * current[i] + w.future * future[i] + w.influence * influence[i]
-  );
-  const tiers = new Array<ValueTier>(n);
-  composite.map((v, i) => [v, i] as const).sort((a, b) => b[0] - a[0]).forEach(([, i], rank) => {
-    tiers[i] = rank < params.valueTierShares[0] * n ? 'high' : rank < params.valueTierShares[1] * n ? 'medium' : 'low';
-  });
+  const yuan: Record<ValueComponent, number[]> = { historical: history.values, current, future, influence };
+  const comp = composite(yuan, params.weights, basis, history.months, params.decay);
+  const tiers = valueTiers(comp.values, params.valueTierShares);
+  if (comp.summary.components.some((c) => c.share == null)) notes.push({ key: 'compositeNoShares' });
+  // A value equal for everyone (e.g. no influence columns) still "supplies its weight" on ranks,
+  // but as the same points for every customer: it ranks nobody, which the shares alone hide.
+  for (const component of COMPONENTS) if (yuan[component].every((v) => v === yuan[component][0])) notes.push({ key: 'compositeConstant', vars: { component } });
 
   // Credit rating.
   const has = { tenure: inputs.has('tenure'), arrears: inputs.has('arrears') };
-  const scores = creditScores(customers, has);
-  const credit = rateCredit(customers, scores, params.creditCuts, has);
+  const creditInputs: CreditInput[] = customers.map((c) => ({
+    ...c, special: xFlag(c, inputs.markers.special) === true, secondary: xFlag(c, inputs.markers.secondary) === true,
+    exempt: c.id188 || xFlag(c, inputs.markers.infoPhone) === true || xFlag(c, inputs.markers.number188) === true,
+    brandSwitch: brandSwitch(c.brandNow, c.brandPrevious, c.brandBefore)
+  }));
+  const scores = creditScores(creditInputs, has);
+  const credit = rateCredit(creditInputs, scores, params.creditCuts, has);
   if (!has.arrears) notes.push({ key: 'creditNoArrears' });
-  if (!inputs.special) notes.push({ key: 'creditNoSpecial' });
+  if (!inputs.markers.special) notes.push({ key: 'creditNoSpecial' });
+  const unknownBrands = [...new Set(customers.flatMap((c) => [c.brandNow, c.brandPrevious, c.brandBefore]).filter((b): b is string => b != null && brandSide(b) == null))].sort();
 
   const loyalty = scoreLoyalty(customers, tiers, params.loyaltyCuts, notes);
   if (loyalty) {
@@ -143,61 +149,68 @@ export async function assessValue(engine: Engine, datasetId: string, params: Val
     } else notes.push({ key: 'loyaltyNoStages' });
   }
 
-  // Value elasticity: the 3 months before the last 3 against the last 3.
+  // Value elasticity: the 3 months before the last 3 (or the chosen base) against the last 3.
   const invests = inputs.has('cost') || inputs.has('discount');
-  const elasticity = customers.map((c) =>
-    invests && c.baseMonths > 0 && c.qBase != null && c.pBase != null && c.pCur != null
-      ? valueElasticity(c.qBase, c.rev3, c.pBase, c.pCur) : null
-  );
-  const layerOf = (v: number | null): ElasticityLayer =>
-    v == null ? 'undefined' : v < params.elasticityCuts[0] ? 'low' : v <= params.elasticityCuts[1] ? 'medium' : 'high';
-  const layers = elasticity.map(layerOf);
+  const el = elasticities(customers, invests, layerShares);
   const baseFrom = shift(months, e, -baseLag - 2);
-  const elasticitySummary = invests && baseFrom
-    ? {
-        baseMonths: [baseFrom, shift(months, e, -baseLag)!] as [string, string],
-        compareMonths: [shift(months, e, -2)!, evaluationMonth] as [string, string],
-        layers: (['high', 'medium', 'low', 'undefined'] as const).map((layer) => ({
-          layer, customers: layers.filter((l) => l === layer).length,
-          medianElasticity: median(elasticity.filter((v, i): v is number => v != null && layers[i] === layer))
-        }))
-      }
+  const elasticity = invests && baseFrom
+    ? elasticitySummary(el, tiers, layerShares, [baseFrom, shift(months, e, -baseLag)!], [shift(months, e, -2)!, evaluationMonth])
     : null;
+  const defined = el.elasticity.filter((v) => v != null).length;
+  if (elasticity && elasticity.nearOne >= 0.2 * defined && defined > 0)
+    notes.push({ key: 'elasticityNearOne', vars: { count: elasticity.nearOne, of: defined } });
   if (!invests) notes.push({ key: 'elasticityNoInvestment' });
   else if (!baseFrom) notes.push({ key: 'elasticityTooFewMonths' });
 
   const churnBasis = !inputs.has('churn') ? 'none' : e + 3 < months.length ? 'next3' : 'evaluationMonth';
+  const perMonth = (c: CustomerWindow) => Math.max(1, Math.min(3, c.months6));
   const map = valueMap(
     customers.map((c, i) => ({
-      spend: c.rev3 / Math.max(1, Math.min(3, c.months6)), tenure: c.tenure ?? tenureProxy[i], value: composite[i],
+      spend: c.rev3 / perMonth(c), investment: (c.pCur ?? 0) / perMonth(c), tenure: c.tenure ?? history.months[i] + 6, value: comp.values[i],
       churned: churnBasis === 'next3' ? c.churnNext3 : c.churnNow
     })),
-    params.spendBands, params.tenureBands, churnBasis
+    params.spendBands, params.tenureBands, churnBasis, params.mapStrategy, invests
   );
 
-  const values: Record<ValueComponent | 'composite', number[]> = { historical, current, future, influence, composite };
-  const rows: ValueRow[] = customers.map((c: CustomerWindow, i) => ({
-    customerId: c.customerId, historical: historical[i], historyMethod: historyMethod[i], current: current[i],
-    future: future[i], influence: influence[i], composite: composite[i], tier: tiers[i],
+  const rows: ValueRow[] = customers.map((c, i) => ({
+    customerId: c.customerId, historical: history.values[i], historyMonths: history.months[i], historyMethod: history.methods[i],
+    current: current[i], future: future[i], influence: influence[i], composite: comp.values[i], tier: tiers[i],
     creditScore: scores[i], credit: credit.grades[i], loyaltyScore: loyalty?.scores[i] ?? null,
-    loyalty: loyalty?.bands[i] ?? null, elasticity: elasticity[i], elasticityLayer: layers[i]
+    loyalty: loyalty?.bands[i] ?? null, elasticity: el.elasticity[i], revenuePerYuan: el.revenuePerYuan[i], elasticityLayer: el.layers[i]
   }));
+  await writeValueScores(conn, datasetId, rows, { evaluationMonth, basis });
+  const values: Record<ValueComponent | 'composite', number[]> = { ...yuan, composite: comp.values };
   const result: ValueAssessment = {
     datasetId, evaluationMonth, months, customers: n, notes,
     means: Object.fromEntries(Object.entries(values).map(([k, v]) => [k, mean(v)])) as ValueAssessment['means'],
     tiers: (['high', 'medium', 'low'] as const).map((tier) => {
-      const v = composite.filter((_, i) => tiers[i] === tier);
+      const v = comp.values.filter((_, i) => tiers[i] === tier);
       return { tier, customers: v.length, minValue: v.length ? v.reduce((a, b) => Math.min(a, b)) : null, meanValue: mean(v) };
     }),
-    history,
-    influenceParts: inputs.influence.map((p) => ({
-      part: p.part, column: p.column, customers: p.alias ? customers.filter((c) => (c.extras[p.alias!] ?? 0) !== 0).length : 0
-    })),
+    composite: comp.summary,
+    history: history.counts, historyBasis, historyExample: history.example,
+    influenceParts: PARTS.map((part) => {
+      const columns = partColumns(part);
+      return { part, columns, customers: parts.filter((p) => p[part] !== 0).length, mean: mean(parts.map((p) => p[part])) };
+    }),
+    influenceRoles: {
+      keyContact: inputs.roles.keyContact?.header ?? null, groupMember: inputs.roles.groupMember?.header ?? null, familyMain: inputs.roles.familyMain?.header ?? null
+    },
     future: futureSummary,
-    credit: { ...credit.summary, inputs: ['spending', ...(has.tenure ? ['tenure'] : []), ...(has.arrears ? ['arrears'] : [])] },
+    credit: {
+      ...credit.summary, inputs: ['spending', ...(has.tenure ? ['tenure'] : []), ...(has.arrears ? ['arrears'] : [])],
+      markers: {
+        special: inputs.markers.special?.header ?? null, secondary: inputs.markers.secondary?.header ?? null,
+        infoPhone: inputs.markers.infoPhone?.header ?? null, number188: inputs.markers.number188?.header ?? null
+      },
+      ids188: customers.filter((c) => c.id188).length,
+      brand: inputs.brand
+        ? { current: inputs.brand, previous: inputs.previousBrand, switchers: creditInputs.filter((c) => c.brandSwitch).length, unknownBrands }
+        : null
+    },
     loyalty: loyalty?.summary ?? null,
-    elasticity: elasticitySummary,
-    map
+    elasticity, map,
+    monitor: await groupMonitor(engine, datasetId, inputs, months, evaluationMonth)
   };
   return { result, rows };
 }

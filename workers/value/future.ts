@@ -8,7 +8,7 @@
  * stayed the whole 3 target months train or judge the model ("if the customer is kept").
  */
 import { fitLinearRegression, predictLinear, type LinearModel } from '../models/index.ts';
-import type { CurvePoint, FutureGroup, FutureSummary, ValueNote } from './contract.ts';
+import type { CurvePoint, FutureBenchmark, FutureGroup, FutureSummary, ValueNote } from './contract.ts';
 import type { CustomerWindow } from './window.ts';
 
 type Feature = { name: string; get: (c: CustomerWindow) => number | null };
@@ -66,6 +66,34 @@ export function cumulativeCurve(errors: number[], max: number, steps = 20): Curv
   return out;
 }
 
+/**
+ * The seed's benchmarks of its future-value model ("预测绝对误差可控：低价值人群90%以上在40元以内，高价值
+ * 人群…70%能控制在100元以内；预测相对误差可控：高、中价值人群80%以上…可控制在0.4，特别是高价值人群，60%以上…
+ * 可控制在0.2"), read on the lowest group (low), the highest (high) and those between (mid).
+ */
+export const SEED_BENCHMARKS: readonly Omit<FutureBenchmark, 'group' | 'share' | 'met'>[] = [
+  { level: 'low', measure: 'abs', threshold: 40, target: 0.9 },
+  { level: 'high', measure: 'abs', threshold: 100, target: 0.7 },
+  { level: 'mid', measure: 'rel', threshold: 0.4, target: 0.8 },
+  { level: 'high', measure: 'rel', threshold: 0.4, target: 0.8 },
+  { level: 'high', measure: 'rel', threshold: 0.2, target: 0.6 }
+];
+
+/** The seed's name of group k of g (g ≥ 2): the lowest is low, the highest high, the rest mid. */
+export const groupLevel = (k: number, g: number): FutureBenchmark['level'] => (k === 0 ? 'low' : k === g - 1 ? 'high' : 'mid');
+
+/** Each benchmark on each group of its level, with this data's share within the bound. */
+export function benchmarks(errors: { abs: number[]; rel: number[] }[]): FutureBenchmark[] {
+  const g = errors.length;
+  if (g < 2) return [];
+  return SEED_BENCHMARKS.flatMap((b) => errors.flatMap((e, group) => {
+    if (groupLevel(group, g) !== b.level) return [];
+    const values = b.measure === 'abs' ? e.abs : e.rel;
+    const share = values.length ? values.filter((v) => v <= b.threshold + 1e-9).length / values.length : null;
+    return [{ ...b, group, share, met: share == null ? null : share >= b.target }];
+  }));
+}
+
 /** A round upper end for an axis: 1, 2 or 5 × a power of ten at or above v. */
 function niceCeil(v: number): number {
   if (!(v > 0)) return 1;
@@ -103,12 +131,19 @@ export function fitFutureModel(
   const judged = (evaluate ?? []).filter((c) => c.targetMonths === 3 && c.target != null);
   const absAll = judged.map((c) => Math.abs(predict(c) - c.target!)).sort((a, b) => a - b);
   const absMax = niceCeil(absAll[Math.floor(0.95 * (absAll.length - 1))] ?? 1);
+  const errors = models.map((_, k) => {
+    const mine = judged.filter((c) => groupOf(c) === k);
+    return {
+      mine,
+      abs: mine.map((c) => Math.abs(predict(c) - c.target!)),
+      rel: mine.filter((c) => c.target! > 0).map((c) => Math.abs(predict(c) - c.target!) / c.target!)
+    };
+  });
   const summary: FutureSummary = {
     trainMonth, evalMonth, features: features.map((f) => f.name),
+    benchmarks: evalMonth ? benchmarks(errors) : [],
     groups: models.map((m, k) => {
-      const mine = judged.filter((c) => groupOf(c) === k);
-      const abs = mine.map((c) => Math.abs(predict(c) - c.target!));
-      const rel = mine.filter((c) => c.target! > 0).map((c) => Math.abs(predict(c) - c.target!) / c.target!);
+      const { mine, abs, rel } = errors[k];
       const fit = m.model.fit;
       return {
         group: k,

@@ -1,5 +1,6 @@
 /** Validation of the assessment parameters, before any work: clear messages, never NaN downstream. */
 import { engineError } from '../engine/errors.ts';
+import { COMPOSITE_BASES, HISTORY_BASES } from '../../common/valueParams.ts';
 import type { ValueParams } from './contract.ts';
 
 const ascending = (v: readonly number[]) => v.every((x, i) => i === 0 || x > v[i - 1]);
@@ -27,7 +28,14 @@ export function checkParams(p: ValueParams): void {
   if (!(Number.isInteger(p.groups) && p.groups >= 1 && p.groups <= 5)) throw bad('Groups must be 1 to 5.');
   if (p.creditCuts.length !== 6 || !finite(p.creditCuts) || !descending(p.creditCuts)) throw bad('Credit cut points must be six decreasing scores.');
   if (!finite(p.loyaltyCuts) || !ascending([0, ...p.loyaltyCuts, 1])) throw bad('Loyalty cut points must increase between 0 and 1.');
-  if (!finite(p.elasticityCuts) || !(p.elasticityCuts[0] < p.elasticityCuts[1])) throw bad('Elasticity cut points must increase.');
+  const layers = p.elasticityLayerShares;
+  if (!(finite(layers) && layers.length === 2 && layers[0] > 0 && layers[0] < layers[1] && layers[1] < 1))
+    throw bad('Elasticity layer shares must satisfy 0 < layer 1 < layer 2 < 1.');
+  if (!HISTORY_BASES.includes(p.historyBasis)) throw bad('Unknown historical value basis.');
+  if (!COMPOSITE_BASES.includes(p.compositeBasis)) throw bad('Unknown composite basis.');
+  const rule = p.mapStrategy;
+  if (!(finite([rule.careSpend, rule.careTenure, rule.nurtureTenure]) && rule.careSpend >= 0 && rule.careTenure >= 0 && rule.nurtureTenure >= 0))
+    throw bad('The value map strategy needs non-negative spend and tenure bounds.');
   for (const bands of [p.spendBands, p.tenureBands])
     if (bands.length === 0 || bands.length > 10 || !finite(bands) || !ascending(bands) || bands[0] <= 0)
       throw bad('Map bands must be 1–10 increasing positive bounds.');

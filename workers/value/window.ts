@@ -9,7 +9,12 @@ import type { ValueInputs } from './inputs.ts';
 export interface CustomerWindow {
   customerId: string;
   tenure: number | null;
-  special: boolean;
+  /** The customer id is a 188 number. */
+  id188: boolean;
+  /** Brand in the anchor month, the previous-brand column there, the brand in the oldest of the 6 months before. */
+  brandNow: string | null;
+  brandPrevious: string | null;
+  brandBefore: string | null;
   rev3: number;
   cost3: number | null;
   disc3: number | null;
@@ -33,11 +38,13 @@ export interface CustomerWindow {
   targetMonths: number;
   churnNow: boolean;
   churnNext3: boolean;
-  /** Mean of each present influence column over the last 3 months, by alias. */
-  extras: Record<string, number | null>;
+  /** The extra columns of inputs.ts by alias: numbers averaged over the last 3 months, flags in the anchor month. */
+  extras: Record<string, number | boolean | null>;
 }
 
 const num = (v: unknown): number | null => (v == null ? null : Number(v));
+const str = (v: unknown): string | null => (v == null || String(v).trim() === '' ? null : String(v).trim());
+const extra = (v: unknown): number | boolean | null => (typeof v === 'boolean' ? v : num(v));
 
 /**
  * Customers on the network in `anchor` (`YYYY-MM`), with their window indicators; `baseLag` is how
@@ -45,11 +52,16 @@ const num = (v: unknown): number | null => (v == null ? null : Number(v));
  */
 export async function customerWindows(conn: SqlConnection, inputs: ValueInputs, anchor: string, baseLag = 3): Promise<CustomerWindow[]> {
   const rows = await all(conn, template(windowSql, inputs.parts), [`${anchor}-01`, baseLag]);
-  const aliases = inputs.influence.flatMap((p) => (p.alias ? [p.alias] : []));
+  const aliases = [
+    ...Object.values(inputs.influence), ...inputs.radiation, ...Object.values(inputs.roles), ...Object.values(inputs.markers)
+  ].flatMap((c) => (c ? [c.alias] : []));
   return rows.map((r) => ({
     customerId: String(r.customer_id),
     tenure: num(r.tenure),
-    special: r.special === true,
+    id188: r.id188 === true,
+    brandNow: str(r.brand_now),
+    brandPrevious: str(r.brand_previous),
+    brandBefore: str(r.brand_before),
     rev3: num(r.rev3) ?? 0,
     cost3: num(r.cost3),
     disc3: num(r.disc3),
@@ -73,6 +85,6 @@ export async function customerWindows(conn: SqlConnection, inputs: ValueInputs, 
     targetMonths: Number(r.target_months),
     churnNow: r.churn_now === true,
     churnNext3: r.churn_next3 === true,
-    extras: Object.fromEntries(aliases.map((a) => [a, num(r[a])]))
+    extras: Object.fromEntries(aliases.map((a) => [a, extra(r[a])]))
   }));
 }

@@ -128,8 +128,14 @@ describe('Segments & campaigns', () => {
       segmentOverview: async () => ({ features: ['arpu', 'frequency'] }),
       segmentRules: async () => ({ rules: [] }),
       segmentClusters: async () => ({ profiles: [] }),
-      buildCampaign: async () => ({ target: 90, control: 10, sources: { stages: true, value: false, churn: false } }),
-      evaluateCampaign: async () => ({ target: { successRate: 0.2 } })
+      buildCampaign: async () => ({
+        target: 90, control: 10, sources: { stages: true, value: false, churn: false },
+        funnel: { customers: 200, conventional: 150, steps: [
+          { step: 'offNetwork', removed: 50, remaining: 150 }, { step: 'controlDrawn', removed: 10, remaining: 140 },
+          { step: 'negativeValue', removed: 30, remaining: 110 }, { step: 'bottomValue', removed: 6, remaining: 104 }, { step: 'valueTier', removed: 14, remaining: 90 }
+        ] }
+      }),
+      evaluateCampaign: async () => ({ target: { successRate: 0.2 }, control: { successRate: 0.15 }, arpuDifference: { difference: 12.345 } })
     });
     const ss = new SegmentsState(wb);
     ss.autoLoad();
@@ -140,9 +146,14 @@ describe('Segments & campaigns', () => {
     expect(calls.find((c) => c.method === 'segmentClusters')!.args.slice(1, 3)).toEqual([['arpu', 'frequency'], 3]);
     await ss.simulate();
     expect(ss.evaluation.result).not.toBeNull();
-    expect(ss.roi.successRate).toBe(0.2);
+    // The evaluation fills the retention ROI: rates and the ARPU difference, said to come from it.
+    expect(ss.calc.retention).toMatchObject({ successRate: 0.2, controlSuccessRate: 0.15, arpuDifference: 12.35 });
+    expect(ss.arpuDiffSource).toBe('evaluation');
     await ss.buildList();
-    expect(ss.roi.listSize).toBe(90);
+    expect(ss.calc.retention.listSize).toBe(90);
     expect(ss.evaluation.result).toBeNull(); // it was the old list's
+    // The value-filter saving from this list: the 140 the screening saw, 50 of them screened out.
+    ss.savingFromList();
+    expect(ss.calc.saving).toMatchObject({ contacts: 140, dropShare: 0.3571, costPerHead: 16 });
   });
 });

@@ -24,6 +24,8 @@ export const ROLE_LABELS: Record<ColumnRole, Bilingual> = {
   customerType: { en: 'Customer type', zh: '客户类型' },
   industry: { en: 'Industry', zh: '行业' },
   plan: { en: 'Plan', zh: '套餐' },
+  brand: { en: 'Brand / payment type', zh: '品牌 / 付费类型' },
+  previousBrand: { en: 'Previous brand', zh: '原品牌（转品牌前）' },
   number: { en: 'Other number', zh: '其他数值' },
   text: { en: 'Other text', zh: '其他文本' },
   ignore: { en: 'Ignore', zh: '忽略' }
@@ -95,7 +97,7 @@ export const ERROR_LABELS: Record<EngineErrorCode, Bilingual> = {
   'segments-too-few-customers': { en: 'Too few customers for this analysis (each campaign arm needs at least two).', zh: '客户太少，无法分析（营销活动每组至少需要两名客户）。' },
   'segments-model-failed': { en: 'The segment analysis could not be computed on these data.', zh: '无法在这些数据上计算该细分分析。' },
   'segments-needs-lifecycle': { en: 'The stage filter needs lifecycle stages: run the Lifecycle tab on this dataset first.', zh: '按阶段筛选需要生命周期阶段：请先在"生命周期"页对该数据计算阶段。' },
-  'segments-needs-value': { en: 'This filter needs the customer value scores: run the Customer value tab on this dataset first.', zh: '该筛选需要客户价值评分：请先在"客户价值"页对该数据进行评估。' },
+  'segments-needs-value': { en: 'A campaign list needs the customer value assessment (its evaluation month, values, tiers and credit grades): run the Customer value tab on this dataset first.', zh: '营销名单需要客户价值评估（评估月、价值、价值层级和信用等级）：请先在"客户价值"页对该数据进行评估。' },
   'segments-needs-churn': { en: 'The churn-risk filter needs the churn model: fit it on the Retention & churn tab first.', zh: '离网风险筛选需要离网模型：请先在"留存与离网"页拟合模型。' }
 };
 

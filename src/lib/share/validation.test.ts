@@ -71,11 +71,12 @@ describe('a hand-edited link: each field is checked, what fails falls back to it
       dropped: ['churn.horizon', 'churn.l2', 'value.params.decay', 'value.params.weights', 'segmentsTab.rfmBins', 'segmentsTab.k']
     },
     {
-      name: 'the campaign list: unknown stage and order, a share out of range, a seed that is not whole',
-      link: { campaign: { stage: 'Z', order: 'random', dropBottom: 2, controlShare: 0.25, seed: 1.5, valueTier: 'high' }, campaignBands: '1;DROP TABLE' },
+      // A stage is any rule set's code (which rule set ran is the engine's to check), not any text.
+      name: 'the campaign list: a stage that is no code, unknown order and design, a share out of range, a seed that is not whole',
+      link: { campaign: { stage: "A'; DROP", order: 'random', design: 'none', dropBottom: 2, controlShare: 0.25, seed: 1.5, valueTier: 'high' }, campaignBands: '1;DROP TABLE' },
       read: () => [campaignLink.read(), bandsLink.read()],
-      expected: [{ segment: null, arpuMin: null, arpuMax: null, stage: null, valueTier: 'high', loyalty: null, minChurnRisk: null, order: 'value', dropBottom: 0.05, controlShare: 0.25, seed: 1 }, '30, 50, 80, 120'],
-      dropped: ['campaign.stage', 'campaign.order', 'campaign.dropBottom', 'campaign.seed', 'campaignBands']
+      expected: [{ segment: null, arpuMin: null, arpuMax: null, stage: null, valueTier: 'high', loyalty: null, minChurnRisk: null, order: 'value', design: 'seed', dropBottom: 0.05, controlShare: 0.25, seed: 1 }, '30, 50, 80, 120'],
+      dropped: ['campaign.stage', 'campaign.order', 'campaign.design', 'campaign.dropBottom', 'campaign.seed', 'campaignBands']
     },
     {
       name: 'a tab’s settings that are not an object at all',

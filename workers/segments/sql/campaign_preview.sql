@@ -1,5 +1,6 @@
--- The first rows of a campaign list, in list order, for the screen.
+-- The first rows of a campaign list's target arm, in list order, for the screen.
 SELECT *
 FROM ${list}
+WHERE arm = 'target'
 ORDER BY rank
 LIMIT 20

@@ -1,5 +1,5 @@
--- A campaign list's customers in list order with their ARPU and arm (the control draw and the
--- simulated outcomes).
+-- A campaign list's customers, target arm then control, each in its order, with the chosen columns
+-- (the simulated outcomes).
 SELECT ${columns}
 FROM ${list}
-ORDER BY rank
+ORDER BY arm DESC, rank

@@ -1,7 +1,8 @@
 -- Indicators of every customer on the network in the anchor month ($1, first of month): the 12
 -- months up to it (lag 0 = anchor month, lag 5 = six months back) and the 3 months after it
 -- (lag −1 … −3, the future-value target), plus the elasticity base window: the 3 months ending $2
--- months before the anchor. Missing inputs arrive as NULL columns from the template.
+-- months before the anchor. Missing inputs arrive as NULL columns from the template; the extra
+-- columns (influence parts, role flags, credit markers) come as fragments from inputs.ts.
 -- Duplicate (customer, month) rows are summed first, so each month counts once.
 WITH m AS (
   SELECT customer_id, month,
@@ -9,7 +10,7 @@ WITH m AS (
          sum(${revenue}) AS rev, sum(${cost}) AS cost, sum(${discount}) AS disc,
          sum(${voice}) AS voice, sum(${data}) AS data, sum(${sms}) AS sms, max(${vas}) AS vas,
          sum(${arrears}) AS arrears, max(${tenure}) AS tenure, bool_or(${churn}) AS churn,
-         bool_or(${special}) AS special ${extraMonthly}
+         max(${brand}) AS brand, max(${previousBrand}) AS prev_brand ${extraMonthly}
   FROM ${table}
   WHERE month BETWEEN ($1::DATE - to_months(greatest(11, $2::INTEGER + 2)))::DATE AND $1::DATE + INTERVAL 3 MONTH
   GROUP BY customer_id, month
@@ -18,7 +19,12 @@ WITH m AS (
 )
 SELECT customer_id,
        max(tenure) FILTER (WHERE lag = 0) AS tenure,
-       bool_or(special) FILTER (WHERE lag = 0) AS special,
+       -- a 188 number (中国移动 188 号段): 11 digits starting 188, with or without the 86 prefix
+       regexp_full_match(CAST(customer_id AS VARCHAR), '(\+?86)?188[0-9]{8}') AS id188,
+       -- brand now, the previous-brand column now, and the brand in the oldest of the 6 months before
+       max(brand) FILTER (WHERE lag = 0) AS brand_now,
+       max(prev_brand) FILTER (WHERE lag = 0) AS brand_previous,
+       arg_max(brand, lag) FILTER (WHERE lag BETWEEN 1 AND 6 AND brand IS NOT NULL) AS brand_before,
        sum(rev) FILTER (WHERE lag BETWEEN 0 AND 2) AS rev3,
        sum(cost) FILTER (WHERE lag BETWEEN 0 AND 2) AS cost3,
        sum(disc) FILTER (WHERE lag BETWEEN 0 AND 2) AS disc3,

@@ -1,9 +1,10 @@
--- Seed 004 historical value (历史价值), observed part: profit from the join month of the current
--- spell until 3 months before the evaluation month ($1), a month lying y whole years before that
--- last historical month weighted Q^y ($2). Join month = evaluation month − (tenure − 1) months when
--- tenure is known, else the customer's first month in the file. hist_months is the length of the
--- whole history window; months of it without a row (before the file starts, or gaps) are the ones
--- the engine approximates with the seed's 6-month mean.
+-- Seed 004 historical value (历史价值): t = the months from the joining month to 6 months before the
+-- rating ("t-入网月至评级前6个月的月份数"), both ends counted, for every customer on the network in
+-- the evaluation month ($1). Join month = evaluation month − (tenure − 1) months when tenure is
+-- known, else the customer's first month in the file. Besides t, the observed part of the same
+-- window: the profit of each month the file has, a month k months before the window's last month
+-- weighted Q^⌊k/12⌋ ($2), and the sum of those weights; months without a row (before the file
+-- starts, or gaps) are the ones the formula fills in when observed profit is used.
 WITH m AS (
   SELECT customer_id, month, sum(${profit}) AS profit, max(${tenure}) AS tenure
   FROM ${table}
@@ -23,13 +24,13 @@ WITH m AS (
   FROM c
 )
 SELECT j.customer_id,
-       greatest(date_diff('month', j.join_month, $1::DATE) + 1 - 3, 0) AS hist_months,
+       greatest(date_diff('month', j.join_month, $1::DATE) + 1 - 6, 0) AS hist_months,
        count(m.month) AS obs_months,
-       coalesce(sum(m.profit * pow($2, floor((date_diff('month', m.month, $1::DATE) - 3) / 12))), 0) AS obs_value,
-       coalesce(sum(pow($2, floor((date_diff('month', m.month, $1::DATE) - 3) / 12))), 0) AS obs_weight
+       coalesce(sum(m.profit * pow($2, floor((date_diff('month', m.month, $1::DATE) - 6) / 12))), 0) AS obs_value,
+       coalesce(sum(pow($2, floor((date_diff('month', m.month, $1::DATE) - 6) / 12))), 0) AS obs_weight
 FROM j
 LEFT JOIN m ON m.customer_id = j.customer_id
            AND m.month >= j.join_month
-           AND m.month <= $1::DATE - INTERVAL 3 MONTH
+           AND m.month <= $1::DATE - INTERVAL 6 MONTH
 GROUP BY j.customer_id, j.join_month
 ORDER BY j.customer_id;

@@ -45,20 +45,26 @@ export const segmentsLink = linked(
   }
 );
 
-const STAGES: readonly string[] = ['A', 'B', 'C', 'D', 'E'];
+/** A stage code of any rule set (or an A–E letter): short letters and digits; what it names is the engine's check. */
+const stageCode = (v: string | null) => v === null || /^[A-Za-z][\w-]{0,31}$/.test(v);
 const oneOf = (allowed: readonly string[]) => (v: string | null) => v === null || allowed.includes(v);
 const numberOrNull = (lo: number, hi: number) => (v: number | null) => v === null || (typeof v === 'number' && v >= lo && v <= hi);
 
-/** The campaign list's parameters (key 'campaign'), field by field; anything off falls back to the default. */
+/**
+ * The campaign list's parameters (key 'campaign'), field by field; anything off falls back to the
+ * default. They define both arms (the control design, the usual filters, the value screening), so a
+ * colleague's browser builds the same two lists from the same data.
+ */
 export const campaignLink = linked('campaign', DEFAULT_CAMPAIGN, {
   segment: (v) => v === null || typeof v === 'string',
   arpuMin: numberOrNull(-1e12, 1e12),
   arpuMax: numberOrNull(-1e12, 1e12),
-  stage: oneOf(STAGES),
+  stage: stageCode,
   valueTier: oneOf(['high', 'medium', 'low']),
   loyalty: oneOf(['high', 'fairlyHigh', 'average', 'low']),
   minChurnRisk: numberOrNull(0, 1),
   order: (v) => v === 'value' || v === 'elasticity',
+  design: (v) => v === 'seed' || v === 'holdout',
   dropBottom: (v) => v >= 0 && v <= 0.99,
   controlShare: (v) => v >= 0 && v <= 0.99,
   seed: Number.isInteger

@@ -6,16 +6,21 @@
  * and, once per dataset, the overview and clusters a link (or an earlier build) had.
  */
 import type {
-  BaseFeature, CampaignEvaluation, CampaignList, CampaignSources, ClusterResult, LookalikeResult, OutcomeLoad, QuadrantKey, RulesResult, SavedSegment, SegmentOverview
+  BaseFeature, CampaignArithmetic, CampaignEvaluation, CampaignList, CampaignParams, CampaignSources, ClusterResult, LookalikeResult, OutcomeLoad, QuadrantKey,
+  RulesResult, SavedSegment, SegmentOverview
 } from '$workers/segments/contract';
 import { DEFAULT_LOOKALIKE } from '$common/segmentParams';
 import { parseNumberList } from '$common/lists';
 import { getWorkbench, type Workbench } from '$lib/context';
 import { Task } from '$lib/engine/task.svelte';
 import { saveText } from '$lib/export/save';
+import { toCsv } from '$common/csv';
+import { i18n } from '$lib/i18n/i18n.svelte';
+import { LEVERS } from '$lib/features/lifecycle/levers';
 import { applyLeverEdits, leverEdits } from './levers';
 import { bandsLink, campaignLink, segmentsLink } from './link';
-import { SEED_ROI } from './roi';
+import { arithmeticInput, definitionRows, exportLabels, SEED_CASES } from './campaign';
+import { cm, type CampaignKey } from './campaignMessages';
 
 /** An empty number field: '' or null from the input. */
 const num = (v: unknown) => (v === null || v === undefined || v === '' || !Number.isFinite(Number(v)) ? null : Number(v));
@@ -37,7 +42,10 @@ export class SegmentsState {
   look = $state({ segment: '', topN: 100, minSimilarity: DEFAULT_LOOKALIKE.minSimilarity, pool: '' });
   /** The campaign form: '' = any (selects), null = empty (numbers). */
   campaign = $state({ ...campaignLink.defaults, segment: '', stage: '', valueTier: '', loyalty: '' } as Record<string, string | number | null>);
-  roi = $state({ ...SEED_ROI });
+  /** The campaign arithmetic's inputs (the Shenzhen Mobile cases until a list or its evaluation fills them). */
+  calc = $state(structuredClone(SEED_CASES));
+  /** Where the retention ROI's ARPU difference came from. */
+  arpuDiffSource = $state<'entered' | 'evaluation'>('entered');
   bandsText = $state(bandsLink.read());
   levers = $state(applyLeverEdits(segmentsLink.read().levers));
   /** Why an outcome file cannot be evaluated (missing columns, no customer on the list). */
@@ -50,6 +58,7 @@ export class SegmentsState {
   readonly sources: Task<CampaignSources>;
   readonly list: Task<CampaignList>;
   readonly exporting: Task<void, ['target' | 'control']>;
+  readonly arithmetic: Task<CampaignArithmetic>;
   readonly outcomes: Task<OutcomeLoad, [File]>;
   readonly evaluation: Task<CampaignEvaluation, ['file' | null]>;
 
@@ -98,7 +107,7 @@ export class SegmentsState {
       const ds = id(), p = this.#campaignParams();
       campaignLink.save(p);
       const list = await engine.run((api) => api.buildCampaign(ds, p));
-      this.roi.listSize = list.target;
+      this.calc.retention.listSize = list.target;
       // The evaluation was of the old list.
       this.outcomes.reset();
       this.evaluation.reset();
@@ -106,9 +115,14 @@ export class SegmentsState {
       return list;
     }, { scope });
     this.exporting = new Task(async (arm: 'target' | 'control') => {
-      const ds = id();
-      saveText(`campaign-${arm}.csv`, await engine.run((api) => api.campaignCsv(ds, arm)));
+      const ds = id(), labels = exportLabels(i18n.lang, this.list.result?.sources.stageSet ?? null, LEVERS);
+      saveText(`campaign-${arm}.csv`, await engine.run((api) => api.campaignCsv(ds, arm, labels)));
     }, { scope });
+    this.arithmetic = new Task(() => {
+      const input = arithmeticInput(this.calc);
+      if (!input) throw { code: 'segments-bad-input', message: 'Every number of the calculator must be filled in.' };
+      return engine.run((api) => api.campaignArithmetic(input));
+    });
     this.outcomes = new Task((file: File) => {
       const ds = id();
       return engine.run((api) => api.loadOutcomes(ds, file, file.name));
@@ -117,7 +131,10 @@ export class SegmentsState {
       const ds = id(), seed = Number(this.campaign.seed), bands = this.#bands();
       bandsLink.save(this.bandsText);
       const ev = await engine.run((api) => api.evaluateCampaign(ds, source, seed, bands));
-      this.roi.successRate = Math.round(ev.target.successRate * 1000) / 1000;
+      const r = this.calc.retention;
+      r.successRate = Math.round(ev.target.successRate * 1000) / 1000;
+      r.controlSuccessRate = Math.round(ev.control.successRate * 1000) / 1000;
+      if (ev.arpuDifference.difference != null) this.useArpuDifference(ev.arpuDifference.difference);
       return ev;
     }, { scope });
   }
@@ -188,6 +205,37 @@ export class SegmentsState {
     segmentsLink.save({ levers: leverEdits(this.levers) });
   }
 
+  /** Recomputes the campaign arithmetic with the calculator's inputs (as they are typed). */
+  recalculate(): Promise<unknown> {
+    return this.arithmetic.run();
+  }
+
+  /** Takes an ARPU difference (from the evaluation) into the retention ROI. */
+  useArpuDifference(d: number): void {
+    this.calc.retention.arpuDifference = Math.round(d * 100) / 100;
+    this.arpuDiffSource = 'evaluation';
+  }
+
+  /** The value-filter saving with this list's numbers: the customers the value screening saw and the share it dropped. */
+  savingFromList(): void {
+    const l = this.list.result;
+    if (!l) return;
+    const seen = l.funnel.steps.find((s) => s.step === 'negativeValue');
+    const before = seen ? seen.remaining + seen.removed : 0;
+    const dropped = l.funnel.steps.filter((s) => ['negativeValue', 'bottomValue', 'valueTier', 'loyalty'].includes(s.step)).reduce((t, s) => t + s.removed, 0);
+    this.calc.saving.contacts = before;
+    this.calc.saving.dropShare = before > 0 ? Math.round((dropped / before) * 10_000) / 10_000 : 0;
+  }
+
+  /** Saves the list's definition (design, month, both arms, every step, the parameters) as CSV in the UI's words. */
+  exportDefinition(): void {
+    const l = this.list.result, d = this.dataset;
+    if (!l || !d) return;
+    const t = (k: CampaignKey, v?: Record<string, string>) => i18n.tx(cm, k, v);
+    const rows = definitionRows(l, t, i18n.date(l.evaluationMonth, true), (v) => i18n.pct(v, 0), d.fileName);
+    saveText('campaign-definition.csv', toCsv([t('def_item'), t('def_value'), t('def_remaining')], rows));
+  }
+
   /** The rules of the new base, and the clusters if they ran before and none are shown for this dataset. */
   async #afterBuild(): Promise<void> {
     await this.rules.run();
@@ -198,12 +246,14 @@ export class SegmentsState {
     return { rfmBins: Number(this.rfmBins), usageBins: Number(this.usageBins), usageMeasure: this.usageMeasure, frequencyCut: num(this.freqCut), amountCut: num(this.amountCut) };
   }
 
-  #campaignParams() {
+  #campaignParams(): CampaignParams {
     const c = this.campaign;
     return {
       segment: (c.segment as string) || null, arpuMin: num(c.arpuMin), arpuMax: num(c.arpuMax), stage: (c.stage as string) || null,
-      valueTier: ((c.valueTier as string) || null) as 'high' | 'medium' | 'low' | null, loyalty: ((c.loyalty as string) || null) as 'high' | 'fairlyHigh' | 'average' | 'low' | null,
-      minChurnRisk: num(c.minChurnRisk), order: c.order as 'value' | 'elasticity', dropBottom: Number(c.dropBottom), controlShare: Number(c.controlShare), seed: Number(c.seed)
+      minChurnRisk: num(c.minChurnRisk),
+      valueTier: ((c.valueTier as string) || null) as CampaignParams['valueTier'], loyalty: ((c.loyalty as string) || null) as CampaignParams['loyalty'],
+      dropBottom: Number(c.dropBottom), order: c.order as CampaignParams['order'], design: c.design as CampaignParams['design'],
+      controlShare: Number(c.controlShare), seed: Number(c.seed)
     };
   }
 

@@ -5,8 +5,11 @@
  * is no monthly panel): it selects the sample, loading it if needed, and gives the user's selection
  * back when Teaching is left. Outlining the step's target is the view's (it is in the DOM).
  */
+import type { RetentionRoi } from '$workers/segments/contract';
 import { getWorkbench, type Workbench } from '$lib/context';
+import { Task } from '$lib/engine/task.svelte';
 import { i18n } from '$lib/i18n/i18n.svelte';
+import { SEED_CASES } from '$lib/features/segments/campaign';
 import { clampStep, SAMPLE, WALKTHROUGHS, type Walkthrough } from './walkthroughs';
 
 export class TeachingState {
@@ -20,7 +23,15 @@ export class TeachingState {
   #returnTo: string | null | undefined = undefined;
   #sampleLoad: Promise<void> | null = null;
 
-  constructor(private wb: Workbench) {}
+  /**
+   * The campaign walkthrough's worked example: the Shenzhen Mobile retention case through the
+   * worker's retentionRoi, the function the tab's calculator and the report use.
+   */
+  readonly roiExample: Task<RetentionRoi>;
+
+  constructor(private wb: Workbench) {
+    this.roiExample = new Task(async () => (await wb.engine.run((api) => api.campaignArithmetic(SEED_CASES))).retention);
+  }
 
   get step() {
     return this.tour ? this.tour.steps[this.index] : null;

@@ -3,7 +3,7 @@
  * seed 1: the same numbers every time). Each step names the view to open, a CSS selector of the
  * number or chart to point at in that view, and a plain-words explanation in zh and en. Concepts
  * follow docs/DOMAIN.md and the seed documents (000: lifecycle stages and levers; 003: the LTV
- * teaching table; 007-style value system: current, potential, credit, loyalty, elasticity).
+ * teaching table; 004: the customer value system: four values, credit, loyalty, elasticity, the value map).
  */
 import type { Bilingual } from '$common/bilingual';
 
@@ -161,8 +161,26 @@ export const WALKTHROUGHS: Walkthrough[] = [
         target: '#value-summary-title',
         title: { en: 'Four values', zh: '四种价值' },
         body: {
-          en: 'Current value (what the customer brings now), historical value (what they brought), future value (what they are expected to bring) and influence value (what they bring through others). Weighted together they give the overall value.',
-          zh: '当前价值（客户现在贡献的）、历史价值（过去贡献的）、未来价值（预期将贡献的）和影响价值（通过他人带来的）。加权合成总价值。'
+          en: 'Historical value (profit since joining, older years decayed by Q), current value (profit of the last 3 months), future value (revenue of the next 3 months, predicted) and influence value (what the customer brings through others). The seed weighs them 0.25, 0.55, 0.1 and 0.1.',
+          zh: '历史价值（入网以来的利润，较早的年份按 Q 衰减）、当前价值（最近 3 个月的利润）、未来价值（预测的未来 3 个月收入）和影响价值（通过他人带来的价值）。种子文档的权重为 0.25、0.55、0.1、0.1。'
+        }
+      },
+      {
+        view: 'value',
+        target: '#value-composite-title',
+        title: { en: 'Weights that mean what they say', zh: '名副其实的权重' },
+        body: {
+          en: 'Added as yuan, history (years of profit) would supply about two thirds of the composite against its 25% weight. Put on ranks first, each value supplies exactly its weight: compare the three bars.',
+          zh: '直接按元相加时，历史价值（多年利润）约占综合价值的三分之二，而权重只有 25%。先换算为排名，每项价值的占比正好等于权重：比较三根柱子。'
+        }
+      },
+      {
+        view: 'value',
+        target: '#value-history-title',
+        title: { en: 'History and influence, as the seed defines them', zh: '按种子文档定义的历史与影响价值' },
+        body: {
+          en: 'The worked example splits t into n years and m months and multiplies the mean monthly profit A. Influence goes by role: a key contact gets the group’s informatisation revenue, an ordinary member the in-group share × 5 yuan, never both.',
+          zh: '算例把 t 拆成 n 年 m 个月，再乘以月均利润 A。影响价值按角色计算：集团关键人计集团信息化收入，普通成员计群内通话占比 × 5 元，两者不重复。'
         }
       },
       {
@@ -170,8 +188,8 @@ export const WALKTHROUGHS: Walkthrough[] = [
         target: '#value-credit-title',
         title: { en: 'Credit', zh: '信用度' },
         body: {
-          en: 'Credit scores payment behaviour (arrears, tenure). High value with low credit is a risk to manage, not a customer to reward.',
-          zh: '信用度衡量缴费行为（欠费、在网时长）。价值高而信用低的客户是需要管控的风险，而不是要奖励的对象。'
+          en: 'Arrears suspensions move grades down, long clean tenure moves them up; switching from prepaid to GoTone lifts CCC–BBB by one, the reverse drops AAA–BB by two. Info-phones and 188 numbers are never adjusted; secondary numbers are X.',
+          zh: '欠停使等级下调，长期无欠停使等级上调；智能网转全球通 CCC–BBB 上调一级，反向 AAA–BB 下调二级。信息机与 188 用户不调整，副号评为 X。'
         }
       },
       {
@@ -179,26 +197,35 @@ export const WALKTHROUGHS: Walkthrough[] = [
         target: '#value-loyalty-title',
         title: { en: 'Loyalty', zh: '忠诚度' },
         body: {
-          en: 'Loyalty combines tenure, stable usage and few complaints. Compare it by lifecycle stage: loyalty falling in maturity is an early sign of decline.',
-          zh: '忠诚度综合在网时长、使用稳定性等因素。按生命周期阶段比较：成熟期的忠诚度下降是衰退的早期信号。'
+          en: 'Behavioural indicators are weighted by principal components inside each dimension and by the entropy method between dimensions; the ranked score gives the bands: top 10% high, down to 60% fairly high, to 90% average, the rest low.',
+          zh: '维度内的行为指标由主成分分析定权重，维度之间由熵值法定权重；按综合得分排名分档：前 10% 高，至 60% 较高，至 90% 一般，其余低。'
         }
       },
       {
         view: 'value',
-        target: '#value-elasticity-title',
-        title: { en: 'Elasticity', zh: '弹性' },
+        target: '#value-matrix-title',
+        title: { en: 'Elasticity × value', zh: '弹性 × 价值' },
         body: {
-          en: 'Elasticity: how strongly spending responded to a change between a base period and the last months. Elastic customers are the ones a price or bundle offer can move.',
-          zh: '弹性：基期与最近几个月之间，客户消费对变化的反应强度。弹性大的客户，价格或套餐优惠才能打动。'
+          en: 'E compares percentage changes; ΔQ/ΔP is the yuan of revenue per extra yuan invested, which is what “E = 2 brings two yuan” means. Invest more in low-value customers with potential (high elasticity); just keep high-value ones without it.',
+          zh: 'E 比较的是变化百分比；ΔQ/ΔP 是每多投入一元带来的收入，"弹性为 2 则每投入一元产生两元收入"说的是它。对有潜力（高弹性）的低价值客户多投入，对没有潜力的高价值客户做好保有即可。'
         }
       },
       {
         view: 'value',
         target: '#value-map-title',
-        title: { en: 'The value map', zh: '价值地图' },
+        title: { en: 'The map of existing customers', zh: '存量客户经营地图' },
         body: {
-          en: 'Crossing two scores (for example value × loyalty) gives cells with different treatments: keep, grow, watch, or spend less on.',
-          zh: '把两个分数交叉（如价值 × 忠诚度）得到不同的格子，各有对策：保持、培养、关注或减少投入。'
+          en: 'Spend × tenure cells with their investment, revenue ÷ investment and ROI: special care for mid/high-end and long-standing customers, nurture for new ones. New low spenders often cost more than they bring in their first months.',
+          zh: '消费 × 网龄的格子及其投入、收入 ÷ 投入与 ROI：中高端及老客户专项看管，新客户加强培育。新入网的低消费客户头几个月的投入常常高于收入。'
+        }
+      },
+      {
+        view: 'value',
+        target: '#value-monitor-title',
+        title: { en: 'Watching groups month by month', zh: '逐月监控客户群' },
+        body: {
+          en: 'Each group’s value month by month, by value tier, lifecycle stage or segment: the seed sets each group’s strategy by its value.',
+          zh: '按价值层级、生命周期阶段或分群逐月查看各客户群的价值：种子文档依据客户群价值制定客户群管理策略。'
         }
       }
     ]
@@ -239,33 +266,13 @@ export const WALKTHROUGHS: Walkthrough[] = [
         target: '[data-testid="roi"]',
         title: { en: 'ROI arithmetic', zh: '投资回报的算法' },
         body: {
-          en: 'Incremental customers kept = (control churn − treated churn) × treated customers. Incremental margin = customers kept × margin per customer. ROI = (incremental margin − campaign cost) ÷ campaign cost. The highlighted line is the tab’s own calculator (it appears after “Build”); the worked example below uses illustrative numbers.',
-          zh: '多保住的客户数 = （对照组离网率 − 活动组离网率）× 活动组人数；增量毛利 = 多保住的客户数 × 每客户毛利；ROI = （增量毛利 − 活动成本）÷ 活动成本。高亮的一行是该页签自带的计算器（点击生成后出现）；下面的算例使用示例数字。'
+          en: 'The Shenzhen Mobile retention case, term by term: successes = names on the list × success rate; cost = successes × cost per success (the 450 yuan per retention is a cost); benefit = successes × ARPU difference (retained high-value customers against the control group) × bundle months; net = benefit − cost; ROI = net ÷ cost. The highlighted list is the tab’s own calculator; the worked example below comes from the same function with the case’s inputs. Read this way the retention pays back only if the ARPU difference is above 450 ÷ 12 = 37.5 yuan a month, and the case’s own totals (675,000 yuan of cost, 2,160,000 of benefit) do not follow from its inputs.',
+          zh: '深圳移动离网挽留案例，逐项来算：成功客户数 = 名单客户数 × 成功率；成本 = 成功客户数 × 每次成功的成本（每次挽留 450 元是成本）；效益 = 成功客户数 × ARPU 差（挽留成功的高价值客户与对照组之差）× 捆绑月数；净收益 = 效益 − 成本；ROI = 净收益 ÷ 成本。高亮的是该页签自带的计算器；下面的算例由同一个函数按案例的输入算出。这样算，只有 ARPU 差高于 450 ÷ 12 = 37.5 元/月时挽留才能收回成本；案例自己的合计（成本 67.5 万元、效益 216 万元）与其输入对不上。'
         }
       }
     ]
   }
 ];
-
-export interface RoiInput {
-  treated: number;
-  controlChurn: number;
-  treatedChurn: number;
-  marginPerCustomer: number;
-  costPerCustomer: number;
-}
-
-/** The control-group ROI arithmetic of the campaign walkthrough (uplift measured against control). */
-export function campaignRoi(x: RoiInput): { uplift: number; kept: number; margin: number; cost: number; roi: number | null } {
-  const uplift = x.controlChurn - x.treatedChurn;
-  const kept = uplift * x.treated;
-  const margin = kept * x.marginPerCustomer;
-  const cost = x.treated * x.costPerCustomer;
-  return { uplift, kept, margin, cost, roi: cost > 0 ? (margin - cost) / cost : null };
-}
-
-/** Illustrative numbers for the worked example (not from the sample data). */
-export const ROI_EXAMPLE: RoiInput = { treated: 900, controlChurn: 0.2, treatedChurn: 0.12, marginPerCustomer: 600, costPerCustomer: 30 };
 
 /** Clamps a step index (from the URL or a click) into a walkthrough's range. */
 export function clampStep(w: Walkthrough, step: number): number {

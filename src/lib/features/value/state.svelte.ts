@@ -1,36 +1,43 @@
 /**
  * The Customer value tab's state: the assessment's parameters as the form shows them, the value
- * map's measure, the results table's sort, and the assessment with its per-customer rows.
+ * map's measure, the group monitor's grouping and measure, the results table's sort, and the
+ * assessment with its per-customer rows.
  * The tab assesses a new dataset on its own once (with the current parameters, so a link reproduces
  * the screen); a re-assessment, a new sort or the CSV runs when the user asks.
  */
 import { untrack } from 'svelte';
-import type { ValueAssessment, ValueComponent, ValueParams, ValueRow, ValueRowKey } from '$workers/value/contract';
+import type { CompositeBasis, HistoryBasis, ValueAssessment, ValueComponent, ValueParams, ValueRow, ValueRowKey } from '$workers/value/contract';
 import { getWorkbench, type Workbench } from '$lib/context';
 import { Task } from '$lib/engine/task.svelte';
 import { saveText } from '$lib/export/save';
 import { parseNumberList as parseList } from '$common/lists';
-import { valueLink, type MapMeasure } from './link';
+import { valueLink, type MapMeasure, type MonitorDimension, type MonitorMetric } from './link';
 
 export const COMPONENTS: ValueComponent[] = ['historical', 'current', 'future', 'influence'];
 /** Rows of the results table (the worker sorts every customer). */
 export const RESULT_ROWS = 50;
 
 /** The list fields of the form, named for the message when one does not parse. */
-export type ListField = 'creditCuts' | 'loyaltyCuts' | 'elasticityCuts' | 'spendBands' | 'tenureBands';
+export type ListField = 'creditCuts' | 'loyaltyCuts' | 'elasticityLayers' | 'spendBands' | 'tenureBands';
 
 export class ValueState {
   evaluationMonth = $state('');
   elasticityBase = $state('');
   decay = $state(0);
+  historyBasis = $state<HistoryBasis>('seed');
+  compositeBasis = $state<CompositeBasis>('rank');
   weights = $state<Record<ValueComponent, number>>({ historical: 0, current: 0, future: 0, influence: 0 });
   tierHigh = $state(0);
   tierMedium = $state(0);
   groups = $state(1);
-  lists = $state<Record<ListField, string>>({ creditCuts: '', loyaltyCuts: '', elasticityCuts: '', spendBands: '', tenureBands: '' });
+  lists = $state<Record<ListField, string>>({ creditCuts: '', loyaltyCuts: '', elasticityLayers: '', spendBands: '', tenureBands: '' });
+  /** The value map's strategy rule (yuan a month, months). */
+  strategy = $state({ careSpend: 0, careTenure: 0, nurtureTenure: 0 });
   /** The list field that did not parse at the last attempt. */
   badList = $state<ListField | null>(null);
   #measure = $state<MapMeasure>('meanValue');
+  #monitorBy = $state<MonitorDimension>('tier');
+  #monitorMetric = $state<MonitorMetric>('profit');
   #sortBy = $state<ValueRowKey>('composite');
   #descending = $state(true);
   /** Datasets assessed on their own already (keys). */
@@ -45,11 +52,19 @@ export class ValueState {
     this.evaluationMonth = d.evaluationMonth ?? '';
     this.elasticityBase = d.elasticityBase ?? '';
     this.decay = d.decay;
+    this.historyBasis = d.historyBasis;
+    this.compositeBasis = d.compositeBasis;
+    this.strategy = { ...d.mapStrategy };
     this.weights = { ...d.weights };
     [this.tierHigh, this.tierMedium] = d.valueTierShares;
     this.groups = d.groups;
-    this.lists = { creditCuts: d.creditCuts.join(', '), loyaltyCuts: d.loyaltyCuts.join(', '), elasticityCuts: d.elasticityCuts.join(', '), spendBands: d.spendBands.join(', '), tenureBands: d.tenureBands.join(', ') };
+    this.lists = {
+      creditCuts: d.creditCuts.join(', '), loyaltyCuts: d.loyaltyCuts.join(', '),
+      elasticityLayers: d.elasticityLayerShares.join(', '), spendBands: d.spendBands.join(', '), tenureBands: d.tenureBands.join(', ')
+    };
     this.#measure = link.measure;
+    this.#monitorBy = link.monitorBy;
+    this.#monitorMetric = link.monitorMetric;
     this.#sortBy = link.sortBy;
     this.#descending = link.descending;
     const scope = () => this.dataset?.key ?? null;
@@ -100,6 +115,22 @@ export class ValueState {
   set measure(v: MapMeasure) {
     this.#measure = v;
     valueLink.save({ measure: v });
+  }
+
+  get monitorBy(): MonitorDimension {
+    return this.#monitorBy;
+  }
+  set monitorBy(v: MonitorDimension) {
+    this.#monitorBy = v;
+    valueLink.save({ monitorBy: v });
+  }
+
+  get monitorMetric(): MonitorMetric {
+    return this.#monitorMetric;
+  }
+  set monitorMetric(v: MonitorMetric) {
+    this.#monitorMetric = v;
+    valueLink.save({ monitorMetric: v });
   }
 
   get sortBy(): ValueRowKey {
@@ -163,14 +194,16 @@ export class ValueState {
     const l = Object.fromEntries(Object.entries(this.lists).map(([k, v]) => [k, parseList(v)])) as Record<ListField, number[] | null>;
     if (l.creditCuts?.length !== 6) return 'creditCuts';
     if (l.loyaltyCuts?.length !== 3) return 'loyaltyCuts';
-    if (l.elasticityCuts?.length !== 2) return 'elasticityCuts';
+    if (l.elasticityLayers?.length !== 2) return 'elasticityLayers';
     if (!l.spendBands) return 'spendBands';
     if (!l.tenureBands) return 'tenureBands';
     return {
-      evaluationMonth: this.evaluationMonth || null, elasticityBase: this.elasticityBase || null, decay: Number(this.decay), weights: { ...this.weights },
+      evaluationMonth: this.evaluationMonth || null, elasticityBase: this.elasticityBase || null, decay: Number(this.decay),
+      historyBasis: this.historyBasis, compositeBasis: this.compositeBasis, weights: { ...this.weights },
       valueTierShares: [Number(this.tierHigh), Number(this.tierMedium)], groups: Number(this.groups),
       creditCuts: l.creditCuts as ValueParams['creditCuts'], loyaltyCuts: l.loyaltyCuts as ValueParams['loyaltyCuts'],
-      elasticityCuts: l.elasticityCuts as ValueParams['elasticityCuts'], spendBands: l.spendBands, tenureBands: l.tenureBands
+      elasticityLayerShares: l.elasticityLayers as ValueParams['elasticityLayerShares'], spendBands: l.spendBands, tenureBands: l.tenureBands,
+      mapStrategy: { careSpend: Number(this.strategy.careSpend), careTenure: Number(this.strategy.careTenure), nurtureTenure: Number(this.strategy.nurtureTenure) }
     };
   }
 }

@@ -1,0 +1,62 @@
+/**
+ * Historical value (历史价值) of seed 004, two ways:
+ * - `seed` (default): the seed's formula, A × (12·(1 + Q + … + Q^(n−1)) + m·Q^n), A the mean monthly
+ *   profit of the last 6 months, t = n years + m months from the joining month to 6 months before
+ *   the rating;
+ * - `observed`: the same t months, each month's own profit decayed the same way where the panel has
+ *   the month, the formula (A × the missing months' weights) for months before the file starts.
+ * The seed's definition says "until 3 months before the rating" while its formula counts t to 6
+ * months before; the formula is followed in both ways, so they differ only in A against observed profit.
+ */
+import { all, template, type SqlConnection } from '../db/sql.ts';
+import { decayedMonths, seedHistoricalValue, yearsAndMonths } from '../models/index.ts';
+import type { HistoryBasis, HistoryExample, HistoryMethod } from './contract.ts';
+import type { ValueInputs } from './inputs.ts';
+import type { CustomerWindow } from './window.ts';
+import historicalSql from './sql/historical_value.sql?raw';
+
+export interface Histories {
+  values: number[];
+  /** t of each customer (months). */
+  months: number[];
+  methods: HistoryMethod[];
+  counts: Record<HistoryMethod, number>;
+  example: HistoryExample | null;
+}
+
+export async function historicalValues(
+  conn: SqlConnection, inputs: ValueInputs, customers: CustomerWindow[], evaluationMonth: string, q: number, basis: HistoryBasis
+): Promise<Histories> {
+  const rows = await all(conn, template(historicalSql, { table: inputs.parts.table, profit: inputs.parts.profit, tenure: inputs.parts.tenure }),
+    [`${evaluationMonth}-01`, q]);
+  const byId = new Map(rows.map((r) => [String(r.customer_id), r]));
+  const counts: Record<HistoryMethod, number> = { seed: 0, observed: 0, mixed: 0, approximated: 0 };
+  const methods: HistoryMethod[] = [];
+  const months: number[] = [];
+  const values = customers.map((c) => {
+    const h = byId.get(c.customerId)!;
+    const t = Number(h.hist_months);
+    months.push(t);
+    const a = c.profitMean6;
+    if (basis === 'seed') {
+      methods.push('seed');
+      counts.seed++;
+      return seedHistoricalValue(a, t, q);
+    }
+    const observed = Number(h.obs_months);
+    const method: HistoryMethod = observed >= t ? 'observed' : observed === 0 ? 'approximated' : 'mixed';
+    methods.push(method);
+    counts[method]++;
+    return Number(h.obs_value) + a * Math.max(0, decayedMonths(t, q) - Number(h.obs_weight));
+  });
+  return { values, months, methods, counts, example: example(customers, months, q) };
+}
+
+/** The customer with the median t among those with a history, as a worked example of the formula. */
+function example(customers: CustomerWindow[], months: number[], q: number): HistoryExample | null {
+  const withHistory = customers.map((c, i) => ({ c, t: months[i] })).filter((x) => x.t > 0)
+    .sort((x, y) => x.t - y.t || x.c.customerId.localeCompare(y.c.customerId));
+  if (!withHistory.length) return null;
+  const { c, t } = withHistory[Math.floor(withHistory.length / 2)];
+  return { customerId: c.customerId, t, ...yearsAndMonths(t), a: c.profitMean6, q, weight: decayedMonths(t, q), value: seedHistoricalValue(c.profitMean6, t, q) };
+}

@@ -1,0 +1,13 @@
+-- Group value monitoring (客户群价值监控体系): the customers, revenue and value of each group in each
+-- month up to the evaluation month ($1). Value here is the month's profit (revenue − cost −
+-- discounts), the current value's measure a month at a time. `${group}` names the group of a row
+-- (a value tier from the scores, the month's lifecycle stage, or the segment column) and `${joins}`
+-- brings its table; rows without a group are left out.
+SELECT strftime(d.month, '%Y-%m') AS month, CAST(${group} AS VARCHAR) AS grp,
+       count(DISTINCT d.customer_id) AS customers,
+       coalesce(sum(${revenue}), 0) AS revenue,
+       coalesce(sum(${profit}), 0) AS profit
+FROM ${table} d ${joins}
+WHERE d.month <= $1::DATE AND ${group} IS NOT NULL
+GROUP BY ALL
+ORDER BY month, grp;
