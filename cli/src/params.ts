@@ -9,7 +9,7 @@ import { readFile } from 'node:fs/promises';
 import { mergeLinked, parseSettings, SETTINGS_LIMITS, type Checks, type Settings } from '../../common/settings.ts';
 import { linkedRolesWith, signatureOf } from '../../common/headers.ts';
 import { BASE_FEATURES, DEFAULT_CAMPAIGN, DEFAULT_SEGMENT_PARAMS } from '../../common/segmentParams.ts';
-import { DEFAULT_VALUE_PARAMS, VALUE_ROW_KEYS } from '../../common/valueParams.ts';
+import { COMPOSITE_BASES, DEFAULT_VALUE_PARAMS, HISTORY_BASES, VALUE_ROW_KEYS } from '../../common/valueParams.ts';
 import type { ColumnRole } from '../../workers/contract.ts';
 import type { ArpuTier } from '../../workers/churn/contract.ts';
 import type { RuleSetId, RuleSetInfo } from '../../workers/lifecycle/contract.ts';
@@ -69,24 +69,39 @@ export const CHURN = {
   }
 };
 
+const MAP_MEASURES: readonly string[] = ['customers', 'revenue', 'meanValue', 'churnRate', 'investment', 'revenuePerInvestment', 'roi'];
+const MONITOR_DIMENSIONS: readonly string[] = ['tier', 'stage', 'segment'];
+const MONITOR_METRICS: readonly string[] = ['profit', 'perCustomer', 'revenue', 'customers'];
 export const VALUE = {
-  defaults: { params: DEFAULT_VALUE_PARAMS as ValueParams, measure: 'meanValue', sortBy: 'composite' as ValueRowKey, descending: true },
+  defaults: {
+    params: DEFAULT_VALUE_PARAMS as ValueParams,
+    measure: 'meanValue',
+    monitorBy: 'tier',
+    monitorMetric: 'profit',
+    sortBy: 'composite' as ValueRowKey,
+    descending: true
+  },
   checks: {
     params: {
       evaluationMonth: month,
       elasticityBase: month,
       decay: (v: number) => v >= 0.05 && v <= 1,
+      historyBasis: (v: string) => (HISTORY_BASES as readonly string[]).includes(v),
+      compositeBasis: (v: string) => (COMPOSITE_BASES as readonly string[]).includes(v),
       weights: (w: Record<string, number>) =>
         Object.values(w).every((x) => x >= 0 && x <= 1) && Math.abs(Object.values(w).reduce((s, x) => s + x, 0) - 1) <= 1e-3,
       valueTierShares: (v: number[]) => v.length === 2 && v.every(share) && v[0] < v[1],
       groups: (v: number) => Number.isInteger(v) && v >= 1 && v <= 5,
       creditCuts: (v: number[]) => v.length === 6 && v.every((x) => x >= 0 && x <= 100),
       loyaltyCuts: (v: number[]) => v.length === 3 && v.every(share) && ascending(v),
-      elasticityCuts: (v: number[]) => v.length === 2 && v[0] <= v[1],
+      elasticityLayerShares: (v: number[]) => v.length === 2 && v.every(share) && v[0] < v[1],
+      mapStrategy: { careSpend: (v: number) => v >= 0, careTenure: (v: number) => v >= 0, nurtureTenure: (v: number) => v >= 0 },
       spendBands: (v: number[]) => v.length > 0 && v.length <= 20 && ascending(v),
       tenureBands: (v: number[]) => v.length > 0 && v.length <= 20 && ascending(v)
     },
-    measure: (v: string) => ['customers', 'revenue', 'meanValue', 'churnRate'].includes(v),
+    measure: (v: string) => MAP_MEASURES.includes(v),
+    monitorBy: (v: string) => MONITOR_DIMENSIONS.includes(v),
+    monitorMetric: (v: string) => MONITOR_METRICS.includes(v),
     sortBy: (v: string) => (VALUE_ROW_KEYS as readonly string[]).includes(v)
   }
 };
@@ -141,11 +156,13 @@ export const CAMPAIGN = {
     segment: (v: string | null) => v === null || typeof v === 'string',
     arpuMin: numberOrNull(-1e12, 1e12),
     arpuMax: numberOrNull(-1e12, 1e12),
-    stage: oneOf(['A', 'B', 'C', 'D', 'E']),
+    // A stage code of any rule set (or an A–E letter); what it names is the engine's check.
+    stage: (v: string | null) => v === null || /^[A-Za-z][\w-]{0,31}$/.test(v),
     valueTier: oneOf(['high', 'medium', 'low']),
     loyalty: oneOf(['high', 'fairlyHigh', 'average', 'low']),
     minChurnRisk: numberOrNull(0, 1),
     order: (v: string) => v === 'value' || v === 'elasticity',
+    design: (v: string) => v === 'seed' || v === 'holdout',
     dropBottom: (v: number) => v >= 0 && v <= 0.99,
     controlShare: (v: number) => v >= 0 && v <= 0.99,
     seed: Number.isInteger
