@@ -11,7 +11,9 @@ import { churnApi } from '../../workers/churn/api.ts';
 import { valueApi } from '../../workers/value/api.ts';
 import { ltvApi } from '../../workers/ltv/api.ts';
 import { segmentsApi } from '../../workers/segments/api.ts';
-import type { LifecycleResult } from '../../workers/lifecycle/contract.ts';
+import type { LifecycleResult, StageSet } from '../../workers/lifecycle/contract.ts';
+import type { CampaignColumn, CampaignCsvLabels } from '../../workers/segments/contract.ts';
+import { LEVERS } from '../../src/lib/features/lifecycle/levers.ts';
 import { defaultSplit } from '../../src/lib/features/churn/charts.ts';
 import { CliError } from './errors.ts';
 import type { Result } from './output.ts';
@@ -189,8 +191,49 @@ async function campaign(s: Session, id: string, table: string): Promise<Result> 
     amountCut: seg.amountCut
   });
   const list = await api.buildCampaign(id, params);
-  s.log(`campaign: ${list.eligible} eligible, ${list.target} target, ${list.control} control`);
-  return { kind: 'csv', text: await api.campaignCsv(id, table === 'control' ? 'control' : 'target') };
+  s.log(
+    `campaign: ${list.funnel.customers} customers, ${list.target} target, ${list.control} control (evaluation month ${list.evaluationMonth})`
+  );
+  return { kind: 'csv', text: await api.campaignCsv(id, table === 'control' ? 'control' : 'target', csvLabels(list.sources.stageSet)) };
+}
+
+/**
+ * The list's CSV words for a command line: the column names and codes as the engine writes them
+ * (stable for scripts; the page writes them in its language), the stages' English names and the
+ * levers the Lifecycle tab recommends for each stage.
+ */
+function csvLabels(stageSet: StageSet | null): CampaignCsvLabels {
+  const columns: CampaignColumn[] = [
+    'rank',
+    'customer_id',
+    'tier',
+    'value',
+    'arpu',
+    'credit',
+    'loyalty',
+    'elasticity_layer',
+    'churn_probability',
+    'stage',
+    'lever',
+    'arm'
+  ];
+  const stages = stageSet?.stages ?? [];
+  return {
+    headers: Object.fromEntries(columns.map((c) => [c, c])) as Record<CampaignColumn, string>,
+    codes: {
+      tier: {},
+      loyalty: {},
+      elasticity_layer: {},
+      arm: {},
+      stage: Object.fromEntries(stages.map((st) => [st, stageSet!.labels[st]?.en ?? st]))
+    },
+    levers: Object.fromEntries(
+      stages.flatMap((st) => {
+        const analog = stageSet!.analogOf[st];
+        return analog ? [[st, LEVERS[analog].levers.en]] : [];
+      })
+    )
+  };
 }
 
 /** Runs one analysis on the loaded data and returns the table to write. */
