@@ -161,8 +161,8 @@ export const WALKTHROUGHS: Walkthrough[] = [
         target: '#value-summary-title',
         title: { en: 'Four values', zh: '四种价值' },
         body: {
-          en: 'Historical value (profit since joining, older years decayed by Q), current value (profit of the last 3 months), future value (revenue of the next 3 months, predicted) and influence value (what the customer brings through others). The seed weighs them 0.25, 0.55, 0.1 and 0.1.',
-          zh: '历史价值（入网以来的利润，较早的年份按 Q 衰减）、当前价值（最近 3 个月的利润）、未来价值（预测的未来 3 个月收入）和影响价值（通过他人带来的价值）。种子文档的权重为 0.25、0.55、0.1、0.1。'
+          en: 'Historical value (profit since joining, older years decayed by Q), current value (profit of the last 3 months), future value (revenue of the next 3 months, predicted) and influence value (what the customer brings through others). The source weighs them 0.25, 0.55, 0.1 and 0.1.',
+          zh: '历史价值（入网以来的利润，较早的年份按 Q 衰减）、当前价值（最近 3 个月的利润）、未来价值（预测的未来 3 个月收入）和影响价值（通过他人带来的价值）。原文的权重为 0.25、0.55、0.1、0.1。'
         }
       },
       {
@@ -177,7 +177,7 @@ export const WALKTHROUGHS: Walkthrough[] = [
       {
         view: 'value',
         target: '#value-history-title',
-        title: { en: 'History and influence, as the seed defines them', zh: '按种子文档定义的历史与影响价值' },
+        title: { en: 'History and influence, as the source defines them', zh: '按原文定义的历史与影响价值' },
         body: {
           en: 'The worked example splits t into n years and m months and multiplies the mean monthly profit A. Influence goes by role: a key contact gets the group’s informatisation revenue, an ordinary member the in-group share × 5 yuan, never both.',
           zh: '算例把 t 拆成 n 年 m 个月，再乘以月均利润 A。影响价值按角色计算：集团关键人计集团信息化收入，普通成员计群内通话占比 × 5 元，两者不重复。'
@@ -224,8 +224,8 @@ export const WALKTHROUGHS: Walkthrough[] = [
         target: '#value-monitor-title',
         title: { en: 'Watching groups month by month', zh: '逐月监控客户群' },
         body: {
-          en: 'Each group’s value month by month, by value tier, lifecycle stage or segment: the seed sets each group’s strategy by its value.',
-          zh: '按价值层级、生命周期阶段或分群逐月查看各客户群的价值：种子文档依据客户群价值制定客户群管理策略。'
+          en: 'Each group’s value month by month, by value tier, lifecycle stage or segment: the source sets each group’s strategy by its value.',
+          zh: '按价值层级、生命周期阶段或分群逐月查看各客户群的价值：原文依据客户群价值制定客户群管理策略。'
         }
       }
     ]

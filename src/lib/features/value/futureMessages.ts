@@ -8,7 +8,7 @@ import { dictionary } from '$lib/i18n/i18n.svelte';
 export const fm = dictionary(
   {
     futureTitle: 'Future value: a regression per revenue group',
-    futureExplain: 'Revenue of the next 3 months from the previous 6 months’ indicators; trained with indicators up to {train} (target the 3 months after), judged on indicators up to {eval}. Customers are grouped by their 6-month mean revenue, standing for the seed’s value groups.',
+    futureExplain: 'Revenue of the next 3 months from the previous 6 months’ indicators; trained with indicators up to {train} (target the 3 months after), judged on indicators up to {eval}. Customers are grouped by their 6-month mean revenue, standing for the source’s value groups.',
     futureNoEval: 'Revenue of the next 3 months from the previous 6 months’ indicators; trained with indicators up to {train}; too few months for a separate evaluation window.',
     group: 'Revenue group {k}',
     groupRange: 'Mean monthly revenue',
@@ -28,21 +28,21 @@ export const fm = dictionary(
     absErrorAxis: 'Absolute error',
     relErrorAxis: 'Relative error',
     cumShare: 'Share of customers',
-    benchTitle: 'The seed’s benchmarks on this data',
+    benchTitle: 'The source’s benchmarks on this data',
     benchGroup: 'Group',
     benchRule: 'Benchmark',
-    benchSeed: 'Seed',
+    benchSeed: 'Source',
     benchData: 'This data',
     benchMet: 'Met',
     bench_abs: 'absolute error ≤ {t} yuan',
     bench_rel: 'relative error ≤ {t}',
     level_low: 'low value', level_mid: 'middle value', level_high: 'high value',
     yes: 'yes', no: 'no',
-    benchSummary: 'This data meets {met} of the seed’s {n} benchmarks.'
+    benchSummary: 'This data meets {met} of the source’s {n} benchmarks.'
   },
   {
     futureTitle: '未来价值：按收入分群的回归',
-    futureExplain: '用前 6 个月的指标预测未来 3 个月收入之和；用截至 {train} 的指标训练（目标为其后 3 个月），用截至 {eval} 的指标评估。按 6 个月月均收入分群，对应种子文档的价值人群。',
+    futureExplain: '用前 6 个月的指标预测未来 3 个月收入之和；用截至 {train} 的指标训练（目标为其后 3 个月），用截至 {eval} 的指标评估。按 6 个月月均收入分群，对应原文的价值人群。',
     futureNoEval: '用前 6 个月的指标预测未来 3 个月收入之和；用截至 {train} 的指标训练；月份不足，无法另设评估窗口。',
     group: '收入第 {k} 群',
     groupRange: '月均收入',
@@ -62,16 +62,16 @@ export const fm = dictionary(
     absErrorAxis: '绝对误差',
     relErrorAxis: '相对误差',
     cumShare: '累计人数占比',
-    benchTitle: '种子文档的基准在本数据上的结果',
+    benchTitle: '原文的基准在本数据上的结果',
     benchGroup: '人群',
     benchRule: '基准',
-    benchSeed: '种子文档',
+    benchSeed: '原文',
     benchData: '本数据',
     benchMet: '达到',
     bench_abs: '绝对误差 ≤ {t} 元',
     bench_rel: '相对误差 ≤ {t}',
     level_low: '低价值', level_mid: '中价值', level_high: '高价值',
     yes: '是', no: '否',
-    benchSummary: '本数据达到种子文档 {n} 项基准中的 {met} 项。'
+    benchSummary: '本数据达到原文 {n} 项基准中的 {met} 项。'
   }
 );
