@@ -3,7 +3,8 @@
 // fits against lifetimes, the tool a user would otherwise pick, and the LTV tab end to end.
 //
 //   node --import tsx bench/models.mjs [--build build] [--port 4210] [--customers 500000] [--repeat 5]
-//                                      [--no-browser | --browser-only] [--browser-timeout 240]
+//                                      [--no-browser | --browser-only | --tab-only] [--browser-timeout 240]
+//   (--tab-only: part 2 alone, on the simulated base a full run wrote to bench/out)
 //
 // 1. Node, on the RFM summaries (weekly, calibration to 1997-09-30, holdout to 1998-06-30; a shop's
 //    daily log by day): fit time (median of --repeat runs, the three models alternating), likelihood
@@ -187,8 +188,8 @@ function parameterTable(fits) {
 async function tabPhases(file) {
   const { nodeEngine } = await import('../tests/sql/engine.ts');
   const { rfmRows } = await import('../workers/ltv/api.ts');
-  const { all, one, template } = await import('../workers/db/sql.ts');
-  const { calibrationHoldout, fitModels, heatmap, tracking } = await import('../workers/ltv/fit.ts');
+  const { one, template } = await import('../workers/db/sql.ts');
+  const { calibrationHoldout, fitModels, fittedPurchaseModels, heatmap, tracking } = await import('../workers/ltv/fit.ts');
   const { scoreCustomers, sortCustomers } = await import('../workers/ltv/customers.ts');
   const sql = (f) => fs.readFileSync(path.join(root, 'workers/ltv/sql', f), 'utf8');
   const engine = await nodeEngine();
@@ -205,24 +206,19 @@ async function tabPhases(file) {
   };
   lap('-');
   phases.length = 0;
-  const b = await one(engine.conn, template(sql('bounds.sql'), { table: ds.table }));
-  lap('bounds.sql');
+  const b = await one(engine.conn, template(sql('date_range.sql'), { table: ds.table }));
+  lap('date_range.sql');
   await engine.conn.columns(template(sql('rfm.sql'), { table: ds.table, amount: '"amount"' }), [SPLIT.calibrationEnd, SPLIT.observationEnd, 7]);
-  lap('rfm.sql (query alone)');
-  const withOffsets = await rfmRows(engine, ds, SPLIT, SPLIT.observationEnd);
+  lap('rfm.sql with tracking (query alone)');
+  const { rows, firstOffsets, repeatsByPeriod } = await rfmRows(engine, ds, SPLIT, SPLIT.observationEnd);
   lap('rfm.sql + rows by column (api.ts rfmRows)');
-  const rows = withOffsets.map(({ firstOffset, ...r }) => (void firstOffset, r));
-  lap('rows without offsets (api.ts)');
   const models = fitModels(rows);
-  lap('three fits (fit.ts fitModels)');
-  const tr = await all(engine.conn, template(sql('tracking.sql'), { table: ds.table }), [SPLIT.calibrationEnd, SPLIT.observationEnd, 7]);
-  lap('tracking.sql');
-  const bg = models.bgNbd.params, pn = models.paretoNbd.ok ? models.paretoNbd.params : null;
-  calibrationHoldout(rows, 39, bg, pn);
+  lap('every registry model fitted (fit.ts fitModels)');
+  const fitted = fittedPurchaseModels(models.models);
+  calibrationHoldout(rows, 39, fitted);
   const day = (iso) => Date.parse(`${iso}T00:00:00Z`) / 864e5;
-  tracking({ repeatsByPeriod: new Map(tr.map((r) => [Number(r.period), Number(r.repeats)])), firstOffsets: withOffsets.map((r) => r.firstOffset),
-    periods: Math.floor((day(SPLIT.observationEnd) - day(String(b.first_date))) / 7) + 1, unitDays: 7 }, bg, pn);
-  heatmap(rows, bg, 39);
+  tracking({ repeatsByPeriod, firstOffsets, periods: Math.floor((day(SPLIT.observationEnd) - day(String(b.first_date))) / 7) + 1, unitDays: 7 }, fitted);
+  heatmap(rows, fitted[0], 39);
   lap('validation tables (calibration, tracking, heatmap)');
   const settings = { model: 'bgNbd', t: 39, margin: 0.3, annualDiscount: 0.1, horizonMonths: 12, sort: 'clv', descending: true, topN: 20 };
   const scored = scoreCustomers(rows, { ...models, unit: 'week' }, settings);
@@ -318,7 +314,11 @@ console.log(HAS_LIFETIMES ? 'lifetimes: importable, timed in this run'
 const dailyFile = path.join(out, 'daily-log-400.csv');
 fs.writeFileSync(dailyFile, dailyLogCsv());
 const simFile = path.join(out, `cdnow-sim-${SIM_CUSTOMERS}.csv`);
-if (!BROWSER_ONLY) {
+const TAB_ONLY = args.includes('--tab-only');
+if ((BROWSER_ONLY || TAB_ONLY) && !fs.existsSync(simFile)) throw new Error(`--browser-only/--tab-only need ${path.relative(root, simFile)} from a full run`);
+if (TAB_ONLY) {
+  await tabPhases(simFile);
+} else if (!BROWSER_ONLY) {
   const sample = nodeFits('CDNOW sample', rfmSummary(readCdnow(cdnow('CDNOW_sample.txt')), SPLIT), null);
   parameterTable(sample);
   const master = nodeFits('CDNOW master', rfmSummary(readCdnow(cdnow('CDNOW_master.txt')), SPLIT), 'master');
@@ -329,9 +329,7 @@ if (!BROWSER_ONLY) {
   nodeFits(`simulated ${SIM_CUSTOMERS / 1000}k`, rfmSummary(simTx, SPLIT), SIM_CUSTOMERS === 500000 ? 'sim' : null);
   simTx.length = 0;
   await tabPhases(simFile);
-} else if (!fs.existsSync(simFile)) {
-  throw new Error(`--browser-only needs ${path.relative(root, simFile)} from a full run`);
 }
-if (!args.includes('--no-browser')) {
+if (!args.includes('--no-browser') && !TAB_ONLY) {
   await browserFits([[cdnow('CDNOW_sample.txt'), SPLIT], [cdnow('CDNOW_master.txt'), SPLIT], [dailyFile, DAILY_SPLIT], [simFile, SPLIT]]);
 }

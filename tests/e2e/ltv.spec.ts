@@ -1,5 +1,6 @@
 // Lifetime value tab: CDNOW_sample → BG/NBD parameters of Fader, Hardie & Lee (2005) §4 on screen;
-// the teaching table recomputes when retention is edited; axe on the view with data.
+// the teaching table and its retention-vs-acquisition comparison recompute as inputs are edited;
+// axe on the view with data.
 import AxeBuilder from '@axe-core/playwright';
 import { test, expect, open, upload, idle, SHARED } from './fixtures';
 
@@ -18,6 +19,20 @@ test('CDNOW sample: fit weekly to 1997-09-30 shows the published BG/NBD paramete
   await expect(page.getByTestId('param-bgNbd-b')).toHaveText('2.426');
   await expect(page.getByTestId('ltv-customers').locator('tbody tr')).toHaveCount(20);
   await expect(page.getByTestId('ltv-calhold').getByRole('row', { name: /^7\+/ })).toBeVisible();
+  // Every registry model is named with its published reference.
+  await expect(page.getByTestId('ltv-references')).toContainText('BG/NBD: Fader, Hardie & Lee (2005)');
+  await expect(page.getByTestId('ltv-references')).toContainText('Gamma–Gamma: Fader & Hardie (2013)');
+
+  // The lesson's comparison on the defaults: 250,000 yuan buy 1,000 customers or 10 points of
+  // retention; retention gains more, and the break-even is 5.7 points (ltvTable.test.ts by hand).
+  await expect(page.getByText('every default number here is an illustrative example')).toBeVisible();
+  const spend = page.getByTestId('ltv-spend-table');
+  await expect(spend.getByRole('row', { name: /Budget on acquisition/ }).getByRole('cell').first()).toHaveText('11,000');
+  const verdict = page.getByTestId('ltv-spend-verdict');
+  await expect(verdict).toContainText('retention pays more');
+  await expect(verdict).toContainText('more than 5.7 points');
+  await page.getByLabel('Retention uplift it buys (points each year)').fill('2');
+  await expect(verdict).toContainText('acquisition pays more');
 
   // Teaching table: 80% retention in year 1 leaves 8,000 of 10,000 customers in year 2.
   const table = page.getByTestId('ltv-teach-table');

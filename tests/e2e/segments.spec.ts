@@ -45,7 +45,12 @@ test('segment, campaign list, exports matching the screen, evaluation, axe', asy
   await page.getByLabel('Min M').fill('4');
   await page.getByRole('button', { name: 'Save segment' }).click();
   await idle(page);
-  await expect(page.getByText('segment_top_spenders')).toBeVisible();
+  // Listed by its name, not the engine's table key (segment_top_spenders).
+  await expect(page.getByRole('listitem').filter({ hasText: /^Top spenders: [\d,]+$/ })).toBeVisible();
+  await expect(page.getByText('segment_top_spenders')).toHaveCount(0);
+  // Look-alikes need a segment: Find waits for one and says so.
+  await expect(page.getByRole('button', { name: 'Find' })).toBeDisabled();
+  await expect(page.getByText('Choose the saved segment whose look-alikes to find')).toBeVisible();
 
   await page.getByRole('combobox', { name: 'Segment' }).last().selectOption({ label: 'Top spenders' });
   await page.getByRole('combobox', { name: 'Design' }).selectOption('holdout');

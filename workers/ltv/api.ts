@@ -7,15 +7,15 @@ import type { ProgressFn } from '../contract.ts';
 import { all, one, quoteIdent, template } from '../db/sql.ts';
 import type { DatasetHandle, Engine } from '../engine/engine.ts';
 import { engineError, featureApi, type FeatureErrors } from '../engine/errors.ts';
-import { ModelError, type BgNbdParams, type ModelErrorCode, type ParetoNbdParams } from '../models/index.ts';
+import { ModelError, type ModelErrorCode } from '../models/index.ts';
 import type { LtvApi, LtvClvSettings, LtvCustomerRow, LtvErrorCode, LtvFitResult, LtvRfmRow, LtvSplit } from './contract.ts';
 import { customersCsv, scoreCustomers, sortCustomers } from './customers.ts';
 import { bgBbResult, sbgResult } from './discrete.ts';
-import { calibrationHoldout, fitModels, heatmap, tracking, UNIT_DAYS } from './fit.ts';
-import { queryRfmRows } from './rfmColumns.ts';
+import { calibrationHoldout, fitModels, fittedPurchaseModels, heatmap, tracking, UNIT_DAYS } from './fit.ts';
+import { queryRfmRows, type RfmQueryResult } from './rfmColumns.ts';
 import rfmSql from './sql/rfm.sql?raw';
-import trackingSql from './sql/tracking.sql?raw';
 import boundsSql from './sql/bounds.sql?raw';
+import dateRangeSql from './sql/date_range.sql?raw';
 import cohortSql from './sql/cohort.sql?raw';
 import monthsSql from './sql/months.sql?raw';
 import bgbbSql from './sql/bgbb_histories.sql?raw';
@@ -44,8 +44,15 @@ async function bounds(engine: Engine, ds: DatasetHandle): Promise<{ firstDate: s
   return { firstDate: String(r.first_date), lastDate: String(r.last_date), customers: Number(r.customers) };
 }
 
-/** The RFM summary in SQL, with each customer's first-purchase offset (days) for the tracking chart. */
-export async function rfmRows(engine: Engine, ds: DatasetHandle, split: LtvSplit, observationEnd: string): Promise<(LtvRfmRow & { firstOffset: number })[]> {
+/** The first and last date, for a fit (bounds without the customer count). */
+async function dateRange(engine: Engine, ds: DatasetHandle): Promise<{ firstDate: string; lastDate: string }> {
+  const r = await one(engine.conn, template(dateRangeSql, { table: ds.table }));
+  if (!r || r.first_date == null) throw engineError('ltv-too-few-customers', 'No dated transactions.', 'too-few-rows');
+  return { firstDate: String(r.first_date), lastDate: String(r.last_date) };
+}
+
+/** The RFM summary in SQL, with what the tracking chart needs (first-purchase offsets, repeats per unit). */
+export async function rfmRows(engine: Engine, ds: DatasetHandle, split: LtvSplit, observationEnd: string): Promise<RfmQueryResult> {
   const unitDays = UNIT_DAYS[split.unit];
   if (!unitDays || !ISO.test(split.calibrationEnd) || !ISO.test(observationEnd))
     throw engineError('ltv-bad-input', 'Need a time unit and YYYY-MM-DD dates.', 'invalid-input');
@@ -73,8 +80,8 @@ export function ltvApi(engine: () => Engine): LtvApi {
     ltvRfm: async (id, split) => {
       const e = engine();
       const ds = transactions(e, id);
-      const last = (await bounds(e, ds)).lastDate;
-      return (await rfmRows(e, ds, split, split.observationEnd ?? (last > split.calibrationEnd ? last : split.calibrationEnd))).map(({ firstOffset, ...r }) => (void firstOffset, r));
+      const last = (await dateRange(e, ds)).lastDate;
+      return (await rfmRows(e, ds, split, split.observationEnd ?? (last > split.calibrationEnd ? last : split.calibrationEnd))).rows;
     },
 
     ltvFit: async (id, split, onProgress = noProgress) => {
@@ -82,37 +89,32 @@ export function ltvApi(engine: () => Engine): LtvApi {
       const e = engine();
       const ds = transactions(e, id);
       onProgress({ phase: 'summarising', fraction: null });
-      const b = await bounds(e, ds);
+      const b = await dateRange(e, ds);
       // Without an explicit end the holdout runs to the last date (none when the data end before the calibration end).
       const observationEnd = split.observationEnd ?? (b.lastDate > split.calibrationEnd ? b.lastDate : split.calibrationEnd);
-      const withOffsets = await rfmRows(e, ds, split, observationEnd);
-      if (withOffsets.length === 0) throw engineError('ltv-too-few-customers', 'No customer bought on or before the calibration end.', 'too-few-customers');
-      const rows: LtvRfmRow[] = withOffsets.map(({ firstOffset, ...r }) => (void firstOffset, r));
+      const { rows, firstOffsets, repeatsByPeriod } = await rfmRows(e, ds, split, observationEnd);
+      if (rows.length === 0) throw engineError('ltv-too-few-customers', 'No customer bought on or before the calibration end.', 'too-few-customers');
       const unitDays = UNIT_DAYS[split.unit];
       const holdoutLength = (dayNumber(observationEnd) - dayNumber(split.calibrationEnd)) / unitDays;
       onProgress({ phase: 'fitting', fraction: null });
-      const models = fitModels(rows);
-      if (!models.bgNbd.ok) {
-        // BG/NBD is the model everything else hangs on: without it there is nothing to show.
-        throw new ModelError(models.bgNbd.code as ModelErrorCode, models.bgNbd.message);
+      const { models, preferred, spendCorrelation } = fitModels(rows);
+      const fitted = fittedPurchaseModels(models);
+      if (fitted.length === 0) {
+        // Without a purchase model there is nothing to show: the first one's reason says why.
+        const first = models.find((m) => m.kind === 'purchase');
+        if (first && !first.ok) throw new ModelError(first.code as ModelErrorCode, first.message);
       }
-      const bg = models.bgNbd.params as BgNbdParams;
-      const pareto = models.paretoNbd.ok ? (models.paretoNbd.params as ParetoNbdParams) : null;
-      const trackRows = await all(e.conn, template(trackingSql, { table: ds.table }), [split.calibrationEnd, observationEnd, unitDays]);
       // Offsets count from the earliest first purchase, which is the first date in the data (it is ≤ the calibration end).
       const origin = dayNumber(b.firstDate);
       const periods = Math.floor((dayNumber(observationEnd) - origin) / unitDays) + 1;
       const fit: LtvFitResult = {
         datasetId: id, unit: split.unit, calibrationEnd: split.calibrationEnd, observationEnd, firstDate: b.firstDate,
         holdoutLength, customers: rows.length, repeatBuyers: rows.filter((r) => r.frequency > 0).length,
-        ...models,
-        calibrationHoldout: holdoutLength > 0 ? calibrationHoldout(rows, holdoutLength, bg, pareto) : [],
-        tracking: tracking({
-          repeatsByPeriod: new Map(trackRows.map((r) => [Number(r.period), Number(r.repeats)])),
-          firstOffsets: withOffsets.map((r) => r.firstOffset), periods, unitDays
-        }, bg, pareto),
+        models, preferred, spendCorrelation,
+        calibrationHoldout: holdoutLength > 0 ? calibrationHoldout(rows, holdoutLength, fitted) : [],
+        tracking: tracking({ repeatsByPeriod, firstOffsets, periods, unitDays }, fitted),
         trackingCalibrationPeriod: Math.floor((dayNumber(split.calibrationEnd) - origin) / unitDays) + 1,
-        heatmap: heatmap(rows, bg, holdoutLength > 0 ? holdoutLength : 1),
+        heatmap: heatmap(rows, fitted[0], holdoutLength > 0 ? holdoutLength : 1),
         seconds: 0
       };
       fit.seconds = (performance.now() - t0) / 1000;

@@ -1,9 +1,14 @@
 /**
  * The ltv feature's part of the engine protocol (see workers/contract.ts, which combines them):
- * BTYD models on a transaction log (BG/NBD, Pareto/NBD, Gamma–Gamma, CLV), BG/BB on aggregated
- * discrete histories, sBG on cohort survivor counts. Everything is plain structured-clone data.
+ * the models of a transaction log (the registry in ./models.ts: purchase models such as BG/NBD and a
+ * spend model, CLV), BG/BB on aggregated discrete histories, sBG on cohort survivor counts.
+ * Everything is plain structured-clone data.
  */
+import type { Bilingual } from '../../common/bilingual.ts';
 import type { ProgressFn } from '../contract.ts';
+import type { LtvModelId, PurchaseModelId } from './models.ts';
+
+export type { LtvModelId, PurchaseModelId };
 
 /** Why a lifetime-value analysis can fail; the UI translates the code (ModelErrors are mapped onto these). */
 export type LtvErrorCode =
@@ -39,6 +44,19 @@ export type LtvModel<P> =
   | { ok: true; params: P; logLikelihood: number; aic: number; converged: boolean; unidentified: string[] }
   | { ok: false; code: string; message: string };
 
+/** One registry model as fitted: what the tab names and cites, and its fit or why it failed. */
+export type LtvModelResult = {
+  id: LtvModelId;
+  kind: 'purchase' | 'spend';
+  label: Bilingual;
+  reference: string;
+  /** Every parameter in the model's order → the symbol shown (alpha → α). */
+  symbols: Record<string, string>;
+} & LtvModel<Record<string, number>>;
+
+/** One number per purchase model that fitted, by model id. */
+export type ByPurchaseModel = Partial<Record<PurchaseModelId, number>>;
+
 export interface LtvFitResult {
   datasetId: string;
   unit: LtvUnit;
@@ -49,28 +67,28 @@ export interface LtvFitResult {
   holdoutLength: number;
   customers: number;
   repeatBuyers: number;
-  bgNbd: LtvModel<{ r: number; alpha: number; a: number; b: number }>;
-  paretoNbd: LtvModel<{ r: number; alpha: number; s: number; beta: number }>;
-  gammaGamma: LtvModel<{ p: number; q: number; v: number }>;
-  /** The purchase model with the lower AIC among those that fitted and are identified; null if none. */
-  preferred: 'bgNbd' | 'paretoNbd' | null;
-  /** Pearson correlation of frequency and mean spend among repeat buyers (Gamma–Gamma assumes ≈ 0). */
+  /** Every model of the registry, in its order. */
+  models: LtvModelResult[];
+  /** The purchase model with the lowest AIC among those that fitted and are identified; null if none. */
+  preferred: PurchaseModelId | null;
+  /** Pearson correlation of frequency and mean spend among repeat buyers (the spend model assumes ≈ 0). */
   spendCorrelation: number | null;
   /** Expected vs actual holdout repeat transactions per customer by calibration frequency 0..7+. */
-  calibrationHoldout: { frequency: string; customers: number; actual: number; bgNbd: number | null; paretoNbd: number | null }[];
+  calibrationHoldout: { frequency: string; customers: number; actual: number; expected: ByPurchaseModel }[];
   /** Cumulative repeat transactions at the end of each unit period from the first purchase. */
-  tracking: { period: number; actual: number; bgNbd: number | null; paretoNbd: number | null }[];
+  tracking: { period: number; actual: number; expected: ByPurchaseModel }[];
   /** Index of the tracking period that contains the calibration end. */
   trackingCalibrationPeriod: number;
-  /** BG/NBD P(alive) and expected purchases in the holdout length, over frequency × recency at T. */
-  heatmap: { T: number; t: number; frequencies: number[]; recencies: number[]; pAlive: number[][]; expected: number[][] } | null;
+  /** The anchor model's P(alive) and expected purchases in the holdout length, over frequency × recency at T. */
+  heatmap: { model: PurchaseModelId; T: number; t: number; frequencies: number[]; recencies: number[]; pAlive: number[][]; expected: number[][] } | null;
   seconds: number;
 }
 
 export type LtvSortKey = 'customerId' | 'frequency' | 'recency' | 'T' | 'monetaryValue' | 'pAlive' | 'expectedPurchases' | 'expectedSpend' | 'clv';
 
 export interface LtvClvSettings {
-  model: 'bgNbd' | 'paretoNbd';
+  /** The purchase model to score with; the anchor model when this one did not fit. */
+  model: PurchaseModelId;
   /** Periods (in the unit) for "expected purchases in the next t". */
   t: number;
   /** Profit margin as a fraction of spend. */
@@ -87,7 +105,7 @@ export interface LtvClvSettings {
 export interface LtvCustomerRow extends LtvRfmRow {
   pAlive: number;
   expectedPurchases: number;
-  /** Gamma–Gamma expected spend per purchase; null when the spend model did not fit. */
+  /** The spend model's expected spend per purchase; null when it did not fit. */
   expectedSpend: number | null;
   clv: number | null;
 }
@@ -131,7 +149,7 @@ export interface LtvApi {
   ltvBounds(datasetId: string): Promise<{ firstDate: string; lastDate: string; customers: number }>;
   /** RFM summary computed in SQL (workers/ltv/sql/rfm.sql). */
   ltvRfm(datasetId: string, split: LtvSplit): Promise<LtvRfmRow[]>;
-  /** Fits BG/NBD, Pareto/NBD and Gamma–Gamma and keeps the fit for ltvCustomers/ltvCustomersCsv. */
+  /** Fits every model of the registry (./models.ts) and keeps the fit for ltvCustomers/ltvCustomersCsv. */
   ltvFit(datasetId: string, split: LtvSplit, onProgress?: ProgressFn): Promise<LtvFitResult>;
   ltvCustomers(datasetId: string, settings: LtvClvSettings): Promise<LtvCustomersResult>;
   /** Every customer as CSV text (built in the worker). */

@@ -1,16 +1,17 @@
 // Scoring per (x, T) pair and per history must give each customer exactly what the per-customer
 // formulas give (Fader, Hardie & Lee 2005, eq. 10 and 11; Fader & Hardie 2005, eq. 24 and 28;
 // Fader & Hardie 2013, eq. 5; discounted CLV as workers/models/clv.ts): checked on every CDNOW sample
-// customer for both purchase models, and the calibration-vs-holdout table likewise.
+// customer for every purchase model of the registry, and the calibration-vs-holdout table likewise.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cdnowWeeklySummary, loadCdnowSampleTransactions } from '../../tests/fixtures/models/cdnow.ts';
 import {
-  bgNbdConditionalPurchases, bgNbdProbAlive, discountedClv, gammaGammaExpectedSpend, paretoNbdConditionalPurchases, paretoNbdProbAlive,
-  type BgNbdParams, type GammaGammaParams, type ParetoNbdParams
+  bgNbdConditionalPurchases, bgNbdProbAlive, discountedClv, gammaGammaExpectedSpend, mbgNbdConditionalPurchases, mbgNbdProbAlive,
+  paretoNbdConditionalPurchases, paretoNbdProbAlive
 } from '../models/index.ts';
-import type { LtvClvSettings, LtvFitResult, LtvRfmRow } from './contract.ts';
+import type { LtvClvSettings, LtvFitResult, LtvRfmRow, PurchaseModelId } from './contract.ts';
 import { monthlyRate, scoreCustomers, sortCustomers } from './customers.ts';
-import { calibrationHoldout, fitModels } from './fit.ts';
+import { calibrationHoldout, fitModels, fittedPurchaseModels } from './fit.ts';
+import { paramsOf } from './results.ts';
 
 let rows: LtvRfmRow[];
 let fit: LtvFitResult;
@@ -19,19 +20,21 @@ beforeAll(() => {
   fit = { ...fitModels(rows), unit: 'week' } as LtvFitResult;
 });
 
-const settings = (model: 'bgNbd' | 'paretoNbd'): LtvClvSettings =>
+const settings = (model: PurchaseModelId): LtvClvSettings =>
   ({ model, t: 39, margin: 0.3, annualDiscount: 0.1, horizonMonths: 12, sort: 'clv', descending: true, topN: 20 });
 
 describe('scoreCustomers', () => {
-  for (const model of ['bgNbd', 'paretoNbd'] as const) {
+  for (const model of ['bgNbd', 'paretoNbd', 'mbgNbd'] as const) {
     it(`${model}: every customer's P(alive), purchases, spend and CLV equal the per-customer formulas`, () => {
       const s = settings(model);
-      const m = fit[model];
-      if (!m.ok) throw new Error(`${model} did not fit`);
-      const gg = (fit.gammaGamma as { params: GammaGammaParams }).params;
-      const purchases = (t: number, r: LtvRfmRow) =>
-        'a' in m.params ? bgNbdConditionalPurchases(m.params, t, r) : paretoNbdConditionalPurchases(m.params as ParetoNbdParams, t, r);
-      const alive = (r: LtvRfmRow) => ('a' in m.params ? bgNbdProbAlive(m.params, r) : paretoNbdProbAlive(m.params as ParetoNbdParams, r));
+      const bg = paramsOf(fit, 'bgNbd'), pn = paramsOf(fit, 'paretoNbd'), mbg = paramsOf(fit, 'mbgNbd'), gg = paramsOf(fit, 'gammaGamma');
+      if (!bg || !pn || !mbg || !gg) throw new Error('a model did not fit');
+      const formulas = {
+        bgNbd: [(t: number, r: LtvRfmRow) => bgNbdConditionalPurchases(bg, t, r), (r: LtvRfmRow) => bgNbdProbAlive(bg, r)],
+        paretoNbd: [(t: number, r: LtvRfmRow) => paretoNbdConditionalPurchases(pn, t, r), (r: LtvRfmRow) => paretoNbdProbAlive(pn, r)],
+        mbgNbd: [(t: number, r: LtvRfmRow) => mbgNbdConditionalPurchases(mbg, t, r), (r: LtvRfmRow) => mbgNbdProbAlive(mbg, r)]
+      } as const;
+      const [purchases, alive] = formulas[model];
       const scored = scoreCustomers(rows, fit, s);
       expect(scored).toHaveLength(rows.length);
       scored.forEach((c, i) => {
@@ -48,13 +51,14 @@ describe('scoreCustomers', () => {
     });
   }
   it('the calibration-vs-holdout table equals the per-customer sums', () => {
-    const bg = (fit.bgNbd as { params: BgNbdParams }).params, pn = (fit.paretoNbd as { params: ParetoNbdParams }).params;
-    const table = calibrationHoldout(rows, 39, bg, pn);
+    const bg = paramsOf(fit, 'bgNbd')!, pn = paramsOf(fit, 'paretoNbd')!, mbg = paramsOf(fit, 'mbgNbd')!;
+    const table = calibrationHoldout(rows, 39, fittedPurchaseModels(fit.models));
     for (const bin of table) {
       const members = rows.filter((r) => (bin.frequency === '7+' ? r.frequency >= 7 : r.frequency === Number(bin.frequency)));
       expect(bin.customers).toBe(members.length);
-      expect(bin.bgNbd!).toBeCloseTo(members.reduce((s, r) => s + bgNbdConditionalPurchases(bg, 39, r), 0) / members.length, 11);
-      expect(bin.paretoNbd!).toBeCloseTo(members.reduce((s, r) => s + paretoNbdConditionalPurchases(pn, 39, r), 0) / members.length, 11);
+      expect(bin.expected.bgNbd!).toBeCloseTo(members.reduce((s, r) => s + bgNbdConditionalPurchases(bg, 39, r), 0) / members.length, 11);
+      expect(bin.expected.paretoNbd!).toBeCloseTo(members.reduce((s, r) => s + paretoNbdConditionalPurchases(pn, 39, r), 0) / members.length, 11);
+      expect(bin.expected.mbgNbd!).toBeCloseTo(members.reduce((s, r) => s + mbgNbdConditionalPurchases(mbg, 39, r), 0) / members.length, 11);
     }
   });
 });

@@ -1,35 +1,39 @@
 /**
  * Per-customer predictions from fitted models: P(alive), expected purchases in the next t units,
- * Gamma–Gamma expected spend, and discounted CLV over a horizon in months (Fader, Hardie & Lee 2005,
+ * expected spend (Gamma–Gamma), and discounted CLV over a horizon in months (Fader, Hardie & Lee 2005,
  * "RFM and CLV: Using Iso-Value Curves for Customer Base Analysis", JMR 42(4), §2, discrete months as
  * in lifetimes' customer_lifetime_value). Pure; the CSV of all customers is built here, in the worker.
  */
-import { discountedClv, gammaGammaExpectedSpend, type GammaGammaParams } from '../models/index.ts';
+import { discountedClv } from '../models/index.ts';
 import { toCsv } from '../../common/csv.ts';
 import type { LtvClvSettings, LtvCustomerRow, LtvFitResult, LtvRfmRow, LtvSortKey } from './contract.ts';
-import { groupHistories, purchaseModel, UNIT_DAYS } from './fit.ts';
+import { fittedPurchaseModels, groupHistories, UNIT_DAYS } from './fit.ts';
+import { LTV_MODELS, type SpendModel } from './models.ts';
 
 /** Monthly rate equivalent to an annual discount rate: (1 + d)^(1/12) − 1. */
 export const monthlyRate = (annual: number): number => Math.pow(1 + annual, 1 / 12) - 1;
 
 /**
- * Scores every customer with the chosen purchase model; spend and CLV are null without Gamma–Gamma.
- * Expected purchases are P(alive | x, tₓ, T) × purchases if alive (x, T), and CLV is linear in both
- * P(alive) and spend: the discounted purchase stream is computed once per (x, T) pair, P(alive) once
- * per history (groupHistories), and each customer's CLV is stream × P(alive) × spend × margin.
+ * Scores every customer with the chosen purchase model (the anchor when it did not fit) and the
+ * spend model; spend and CLV are null without a spend model. Expected purchases are P(alive | x, tₓ,
+ * T) × purchases if alive (x, T), and CLV is linear in both P(alive) and spend: the discounted
+ * purchase stream is computed once per (x, T) pair, P(alive) once per history (groupHistories), and
+ * each customer's CLV is stream × P(alive) × spend × margin.
  */
 export function scoreCustomers(rows: readonly LtvRfmRow[], fit: LtvFitResult, s: LtvClvSettings): LtvCustomerRow[] {
-  const model = s.model === 'paretoNbd' && fit.paretoNbd.ok ? fit.paretoNbd : fit.bgNbd;
-  if (!model.ok) return [];
-  const m = purchaseModel(model.params);
-  const gg = fit.gammaGamma.ok ? (fit.gammaGamma.params as GammaGammaParams) : null;
+  const fitted = fittedPurchaseModels(fit.models);
+  const m = fitted.find((f) => f.id === s.model) ?? fitted[0];
+  if (!m) return [];
+  const spendFit = fit.models.find((r) => r.kind === 'spend' && r.ok);
+  const spendModel = spendFit?.ok ? (LTV_MODELS[spendFit.id] as SpendModel<object>) : null;
+  const spendOf = spendModel && spendFit?.ok ? (r: LtvRfmRow) => spendModel.expectedSpend(spendFit.params, r) : null;
   const periodLength = UNIT_DAYS.month / UNIT_DAYS[fit.unit];
   const discount = monthlyRate(s.annualDiscount);
   const horizon = Math.max(0, Math.round(s.horizonMonths));
   const g = groupHistories(rows);
   const perPair = g.pairs.map(([x, T]) => ({
     purchases: m.ifAlive(s.t, x, T),
-    stream: gg ? discountedClv({ expectedPurchases: (t) => m.ifAlive(t, x, T), expectedSpend: 1, margin: 1, discountRate: discount, horizon, periodLength }).clv : 0
+    stream: spendOf ? discountedClv({ expectedPurchases: (t) => m.ifAlive(t, x, T), expectedSpend: 1, margin: 1, discountRate: discount, horizon, periodLength }).clv : 0
   }));
   const perHistory = g.histories.map(([frequency, recency, T], k) => {
     const pAlive = m.alive({ frequency, recency, T });
@@ -38,7 +42,7 @@ export function scoreCustomers(rows: readonly LtvRfmRow[], fit: LtvFitResult, s:
   });
   return rows.map((r, i) => {
     const h = perHistory[g.historyOfRow[i]];
-    const expectedSpend = gg ? gammaGammaExpectedSpend(gg, r) : null;
+    const expectedSpend = spendOf ? spendOf(r) : null;
     return {
       customerId: r.customerId, frequency: r.frequency, recency: r.recency, T: r.T, monetaryValue: r.monetaryValue,
       frequencyHoldout: r.frequencyHoldout, pAlive: h.pAlive, expectedPurchases: h.expectedPurchases, expectedSpend,

@@ -1,35 +1,19 @@
 /**
- * From an RFM summary to what the LTV view shows: BG/NBD, Pareto/NBD and Gamma–Gamma fits compared,
- * and the validation tables of Fader, Hardie & Lee (2005), "Counting Your Customers the Easy Way",
- * Marketing Science 24(2): calibration vs holdout by frequency (fig. 4), cumulative tracking
- * (fig. 3), and P(alive)/expected purchases over frequency × recency. Pure: no SQL, no DOM.
+ * From an RFM summary to what the LTV view shows: every model of the registry (./models.ts) fitted
+ * and compared, and the validation tables of Fader, Hardie & Lee (2005), "Counting Your Customers
+ * the Easy Way", Marketing Science 24(2): calibration vs holdout by frequency (fig. 4), cumulative
+ * tracking (fig. 3), and P(alive)/expected purchases over frequency × recency. Pure: no SQL, no DOM.
  */
-import {
-  bgNbdConditionalPurchases,
-  bgNbdExpectedPurchases,
-  bgNbdProbAlive,
-  bgNbdPurchasesIfAlive,
-  fitBgNbd,
-  fitGammaGamma,
-  fitParetoNbd,
-  paretoNbdExpectedPurchases,
-  paretoNbdProbAliveFor,
-  paretoNbdPurchasesIfAlive,
-  ModelError,
-  type BgNbdParams,
-  type ParetoNbdParams,
-  type RfmRow
-} from '../models/index.ts';
+import { ModelError, type RfmRow } from '../models/index.ts';
 import { aggregateRows } from '../models/rows.ts';
-import type { LtvFitResult, LtvModel, LtvRfmRow } from './contract.ts';
+import type { ByPurchaseModel, LtvFitResult, LtvModel, LtvModelResult, LtvRfmRow, PurchaseModelId } from './contract.ts';
+import { LTV_MODELS, MODEL_ENTRIES, type ModelFit, type PurchaseModel, type SpendModel } from './models.ts';
 
 /** Days per time unit (month = 365.25/12 days, as workers/models/rfm.ts). */
 export const UNIT_DAYS = { day: 1, week: 7, month: 365.25 / 12 } as const;
 
 /** Runs a fit, turning a ModelError into a reason the UI translates (never NaN parameters). */
-export function tryModel<P extends object>(
-  fit: () => { params: P; logLikelihood: number; converged: boolean; unidentified: readonly string[] }, k: number
-): LtvModel<P> {
+export function tryModel<P extends object>(fit: () => ModelFit<P>, k: number): LtvModel<P> {
   try {
     const f = fit();
     const values = Object.values(f.params) as number[];
@@ -76,26 +60,28 @@ export interface TrackingInput {
  * first bought `o` days after the origin contributes E[X(t − o)] at time t (FHL 2005, §4, fig. 3).
  * Long series are thinned to about 400 points so the chart and its table stay readable.
  */
-export function tracking(
-  input: TrackingInput, bg: BgNbdParams | null, pareto: ParetoNbdParams | null
-): LtvFitResult['tracking'] {
+export function tracking(input: TrackingInput, fitted: readonly FittedPurchaseModel[]): LtvFitResult['tracking'] {
   const groups = new Map<number, number>();
   for (const o of input.firstOffsets) groups.set(o, (groups.get(o) ?? 0) + 1);
   const step = Math.max(1, Math.ceil(input.periods / 400));
+  // E[X(t)] of a new customer: the expectation if alive at age 0 times P(alive) at age 0.
+  const newcomer = fitted.map((f) => ({ id: f.id, ifAlive: f.ifAlive, atStart: f.alive({ frequency: 0, recency: 0, T: 0 }) }));
   const out: LtvFitResult['tracking'] = [];
   let actual = 0;
   for (let k = 0; k < input.periods; k++) {
     actual += input.repeatsByPeriod.get(k) ?? 0;
     if (k % step !== 0 && k !== input.periods - 1) continue;
     const end = (k + 1) * input.unitDays;
-    let eb = 0, ep = 0;
-    for (const [offset, n] of groups) {
-      const t = (end - offset) / input.unitDays;
-      if (t <= 0) continue;
-      if (bg) eb += n * bgNbdExpectedPurchases(bg, t);
-      if (pareto) ep += n * paretoNbdExpectedPurchases(pareto, t);
+    const expected: ByPurchaseModel = {};
+    for (const m of newcomer) {
+      let e = 0;
+      for (const [offset, n] of groups) {
+        const t = (end - offset) / input.unitDays;
+        if (t > 0) e += n * m.ifAlive(t, 0, 0) * m.atStart;
+      }
+      expected[m.id] = e;
     }
-    out.push({ period: k + 1, actual, bgNbd: bg ? eb : null, paretoNbd: pareto ? ep : null });
+    out.push({ period: k + 1, actual, expected });
   }
   return out;
 }
@@ -131,50 +117,56 @@ export interface HistoryGroups {
 // worker between calls): group them once (a few hundred ms at 500,000 customers).
 const grouped = new WeakMap<readonly LtvRfmRow[], HistoryGroups>();
 
-/** P(alive) and the expected purchases if alive of a BG/NBD or Pareto/NBD fit. */
-export function purchaseModel(params: BgNbdParams | ParetoNbdParams): {
-  alive: (history: RfmRow) => number; ifAlive: (t: number, x: number, T: number) => number;
-} {
-  if ('s' in params) {
-    return { alive: paretoNbdProbAliveFor(params), ifAlive: (t, x, T) => paretoNbdPurchasesIfAlive(params, t, x, T) };
+/** A purchase model of the registry that fitted, with its expectations bound to its parameters. */
+export interface FittedPurchaseModel {
+  id: PurchaseModelId;
+  alive: (history: RfmRow) => number;
+  ifAlive: (t: number, x: number, T: number) => number;
+}
+
+/** The purchase models of a fit that fitted, in the registry's order (the first is the anchor). */
+export function fittedPurchaseModels(models: readonly LtvModelResult[]): FittedPurchaseModel[] {
+  const out: FittedPurchaseModel[] = [];
+  for (const r of models) {
+    const m = LTV_MODELS[r.id] as PurchaseModel<object> | SpendModel<object>;
+    if (!r.ok || m.kind !== 'purchase') continue;
+    const params = r.params;
+    out.push({ id: r.id as PurchaseModelId, alive: m.alive(params), ifAlive: (t, x, T) => m.ifAlive(params, t, x, T) });
   }
-  return { alive: (h) => bgNbdProbAlive(params, h), ifAlive: (t, x, T) => bgNbdPurchasesIfAlive(params, t, x, T) };
+  return out;
 }
 
 /** Mean actual vs expected holdout transactions by calibration frequency 0..7+ (FHL 2005, fig. 4). */
 export function calibrationHoldout(
-  rows: readonly LtvRfmRow[], holdoutLength: number, bg: BgNbdParams | null, pareto: ParetoNbdParams | null
+  rows: readonly LtvRfmRow[], holdoutLength: number, fitted: readonly FittedPurchaseModel[]
 ): LtvFitResult['calibrationHoldout'] {
-  const bins = Array.from({ length: 8 }, (_, i) => ({ frequency: i === 7 ? '7+' : String(i), customers: 0, actual: 0, bgNbd: 0, paretoNbd: 0 }));
+  const bins = Array.from({ length: 8 }, (_, i) => ({ frequency: i === 7 ? '7+' : String(i), customers: 0, actual: 0, expected: {} as ByPurchaseModel }));
   for (const r of rows) {
     const b = bins[Math.min(7, r.frequency)];
     b.customers++;
     b.actual += r.frequencyHoldout;
   }
   const g = groupHistories(rows);
-  for (const [key, params] of [['bgNbd', bg], ['paretoNbd', pareto]] as const) {
-    if (!params) continue;
-    const m = purchaseModel(params);
+  for (const m of fitted) {
+    for (const b of bins) b.expected[m.id] = 0;
     const ifAlive = g.pairs.map(([x, T]) => m.ifAlive(holdoutLength, x, T));
     g.histories.forEach(([frequency, recency, T], k) => {
-      bins[Math.min(7, frequency)][key] += g.customers[k] * ifAlive[g.pairOfHistory[k]] * m.alive({ frequency, recency, T });
+      bins[Math.min(7, frequency)].expected[m.id]! += g.customers[k] * ifAlive[g.pairOfHistory[k]] * m.alive({ frequency, recency, T });
     });
   }
-  return bins.filter((b) => b.customers > 0).map((b) => ({
-    frequency: b.frequency,
-    customers: b.customers,
-    actual: b.actual / b.customers,
-    bgNbd: bg ? b.bgNbd / b.customers : null,
-    paretoNbd: pareto ? b.paretoNbd / b.customers : null
-  }));
+  return bins.filter((b) => b.customers > 0).map((b) => {
+    const expected: ByPurchaseModel = {};
+    for (const m of fitted) expected[m.id] = b.expected[m.id]! / b.customers;
+    return { frequency: b.frequency, customers: b.customers, actual: b.actual / b.customers, expected };
+  });
 }
 
 /**
- * BG/NBD P(alive) and expected purchases in the next t units over a grid of frequency × recency for
- * a customer of age T (the iso-value view of Fader, Hardie & Lee 2005b). With no repeat purchase the
- * recency is 0 whatever the column, so the x = 0 row is constant.
+ * P(alive) and expected purchases in the next t units over a grid of frequency × recency for a
+ * customer of age T (the iso-value view of Fader, Hardie & Lee 2005b), under one model. With no
+ * repeat purchase the recency is 0 whatever the column, so the x = 0 row is constant.
  */
-export function heatmap(rows: readonly LtvRfmRow[], bg: BgNbdParams, t: number): NonNullable<LtvFitResult['heatmap']> {
+export function heatmap(rows: readonly LtvRfmRow[], model: FittedPurchaseModel, t: number): NonNullable<LtvFitResult['heatmap']> {
   // A loop, not Math.max(...rows): spreading 500,000 arguments overflows the stack (RangeError).
   let T = -Infinity, topF = 1;
   for (const r of rows) {
@@ -188,40 +180,49 @@ export function heatmap(rows: readonly LtvRfmRow[], bg: BgNbdParams, t: number):
   const pAlive: number[][] = [];
   const expected: number[][] = [];
   for (const x of frequencies) {
-    pAlive.push(recencies.map((tx) => bgNbdProbAlive(bg, { frequency: x, recency: x === 0 ? 0 : tx, T })));
-    expected.push(recencies.map((tx) => bgNbdConditionalPurchases(bg, t, { frequency: x, recency: x === 0 ? 0 : tx, T })));
+    const alive = recencies.map((tx) => model.alive({ frequency: x, recency: x === 0 ? 0 : tx, T }));
+    pAlive.push(alive);
+    expected.push(alive.map((p) => (t === 0 ? 0 : model.ifAlive(t, x, T) * p)));
   }
-  return { T, t, frequencies, recencies, pAlive, expected };
+  return { model: model.id, T, t, frequencies, recencies, pAlive, expected };
 }
 
 /**
  * The purchase model AIC prefers, among those that fitted with every parameter identified: a fit
  * whose likelihood is flat or whose parameters ran away has a meaningless AIC (the Pareto/NBD limit
- * s, β → ∞ is a different, simpler model), so it is never chosen.
+ * s, β → ∞ is a different, simpler model), so it is never chosen. Ties go to the earlier entry.
  */
-export function preferredModel(bgNbd: LtvModel<object>, paretoNbd: LtvModel<object>): LtvFitResult['preferred'] {
-  const usable = (m: LtvModel<object>) => (m.ok && m.unidentified.length === 0 ? m.aic : Infinity);
-  const bg = usable(bgNbd), pn = usable(paretoNbd);
-  if (bg === Infinity && pn === Infinity) return null;
-  return bg <= pn ? 'bgNbd' : 'paretoNbd';
+export function preferredModel(models: readonly LtvModelResult[]): LtvFitResult['preferred'] {
+  let best: LtvFitResult['preferred'] = null, bestAic = Infinity;
+  for (const m of models) {
+    if (m.kind !== 'purchase' || !m.ok || m.unidentified.length > 0 || !(m.aic < bestAic)) continue;
+    best = m.id as PurchaseModelId;
+    bestAic = m.aic;
+  }
+  return best;
 }
 
-/** The three model fits on one summary, each allowed to fail on its own, and the AIC choice. */
-export function fitModels(rows: readonly LtvRfmRow[]): Pick<LtvFitResult, 'bgNbd' | 'paretoNbd' | 'gammaGamma' | 'preferred' | 'spendCorrelation'> {
-  // Customers with the same (x, tₓ, T) are one weighted history for both purchase models (merged
+/** Every model of the registry on one summary, each allowed to fail on its own, and the AIC choice. */
+export function fitModels(rows: readonly LtvRfmRow[]): Pick<LtvFitResult, 'models' | 'preferred' | 'spendCorrelation'> {
+  // Customers with the same (x, tₓ, T) are one weighted history for every purchase model (merged
   // once here, not once per model); a bad row fails each model with its reason inside tryModel.
   let histories: RfmRow[] | null = null;
   const merged = () => {
     const g = groupHistories(rows);
     return (histories ??= g.histories.map(([frequency, recency, T], i) => ({ frequency, recency, T, count: g.customers[i] })));
   };
-  const bgNbd = tryModel(() => fitBgNbd(merged()), 4);
-  const paretoNbd = tryModel(() => fitParetoNbd(merged()), 4);
   const repeat = rows.filter((r) => r.frequency > 0 && r.monetaryValue > 0);
   // Without amounts (or with only zero/negative repeat spend) say so, rather than "no repeat buyers".
-  const gammaGamma: LtvModel<{ p: number; q: number; v: number }> = repeat.length === 0 && rows.some((r) => r.frequency > 0)
-    ? { ok: false, code: 'no-spend', message: 'no repeat buyer has a positive amount' }
-    : tryModel(() => fitGammaGamma(rows), 3);
+  const noSpend = repeat.length === 0 && rows.some((r) => r.frequency > 0);
+  const models = MODEL_ENTRIES.map(([id, m]): LtvModelResult => {
+    const k = Object.keys(m.symbols).length;
+    const fit: LtvModel<Record<string, number>> = m.kind === 'purchase'
+      ? tryModel(() => m.fit(merged()) as ModelFit<Record<string, number>>, k)
+      : noSpend
+        ? { ok: false, code: 'no-spend', message: 'no repeat buyer has a positive amount' }
+        : tryModel(() => m.fit(rows) as ModelFit<Record<string, number>>, k);
+    return { id, kind: m.kind, label: m.label, reference: m.reference, symbols: m.symbols as Record<string, string>, ...fit };
+  });
   const spendCorrelation = correlation(repeat.map((r) => r.frequency), repeat.map((r) => r.monetaryValue));
-  return { bgNbd, paretoNbd, gammaGamma, preferred: preferredModel(bgNbd, paretoNbd), spendCorrelation };
+  return { models, preferred: preferredModel(models), spendCorrelation };
 }

@@ -1,7 +1,7 @@
 // The heatmap over a large base: its bounds come from a loop, because Math.max(...rows) with
 // 500,000 arguments overflows the stack (the 500k-customer browser fit failed with a RangeError).
 import { describe, expect, it } from 'vitest';
-import { heatmap } from './fit.ts';
+import { fittedPurchaseModels, heatmap } from './fit.ts';
 import type { LtvRfmRow } from './contract.ts';
 
 describe('heatmap on 500,000 customers', () => {
@@ -10,7 +10,9 @@ describe('heatmap on 500,000 customers', () => {
       customerId: String(i), frequency: i % 9, recency: (i % 9) * 2, T: 20 + (i % 1000) / 100, monetaryValue: 10, frequencyHoldout: 0
     }));
     rows[123_456].T = 39;
-    const h = heatmap(rows, { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 }, 39);
+    const [bgNbd] = fittedPurchaseModels([{ id: 'bgNbd', kind: 'purchase', label: { en: 'BG/NBD', zh: 'BG/NBD' }, reference: '', symbols: {},
+      ok: true, params: { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 }, logLikelihood: 0, aic: 0, converged: true, unidentified: [] }]);
+    const h = heatmap(rows, bgNbd, 39);
     expect(h.T).toBe(39);
     expect(h.frequencies).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8]);
     expect(h.recencies.at(-1)).toBe(39);

@@ -11,8 +11,9 @@ import type { Engine } from '../engine/engine.ts';
 import { nodeEngine } from '../../tests/sql/engine.ts';
 import { CALIBRATION_END, OBSERVATION_END, cdnowWeeklySummary, loadCdnowSampleTransactions } from '../../tests/fixtures/models/cdnow.ts';
 import { fitBgNbd, rfmSummary } from '../models/index.ts';
-import { ltvApi } from './api.ts';
+import { ltvApi, rfmRows } from './api.ts';
 import type { LtvApi, LtvFitResult, LtvRfmRow } from './contract.ts';
+import { modelOf } from './results.ts';
 
 const SHARED = path.resolve(import.meta.dirname, '../../../shared/data');
 let engine: Engine;
@@ -71,6 +72,39 @@ describe('RFM summary in SQL', () => {
   });
 });
 
+describe('tracking counts from the same query', () => {
+  it('counts repeat days per unit from the earliest first purchase, only for calibration customers, up to the observation end', async () => {
+    // Origin 2020-01-01 (A's first day). Repeats: A on days 14, 31, 60 (weeks 2, 4, 8), B on day 64
+    // (week 9); B's second purchase on its first day is the same transaction; A's purchase after the
+    // observation end and C (first purchase after the calibration end) count nowhere.
+    const csv = 'customer,date,amount\nA,2020-01-01,10\nA,2020-01-01,5\nA,2020-01-15,20\nA,2020-02-01,30\nA,2020-03-01,7\nA,2020-04-05,9\n' +
+      'B,2020-01-20,3\nB,2020-01-20,4\nB,2020-03-05,2\nC,2020-02-10,1\nC,2020-02-20,1\n';
+    const s = await engine.ingestFile(new Blob([csv]), 'tracking.csv');
+    const r = await rfmRows(engine, engine.dataset(s.id), { calibrationEnd: '2020-02-01', unit: 'week' }, '2020-03-31');
+    expect(r.rows.map((x) => [x.customerId, x.frequency, x.frequencyHoldout])).toEqual([['A', 2, 1], ['B', 0, 1]]);
+    expect(r.firstOffsets).toEqual([0, 19]);
+    expect([...r.repeatsByPeriod].sort((p, q) => p[0] - q[0])).toEqual([[2, 1], [4, 1], [8, 1], [9, 1]]);
+  });
+
+  it('equals repeat days counted from the raw CDNOW sample, week by week', async () => {
+    const tx = loadCdnowSampleTransactions();
+    const day = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
+    const byCustomer = new Map<string, Set<number>>();
+    for (const t of tx) if (t.date <= OBSERVATION_END) (byCustomer.get(t.customerId) ?? byCustomer.set(t.customerId, new Set()).get(t.customerId)!).add(day(t.date));
+    const firsts = [...byCustomer.values()].map((d) => Math.min(...d)).filter((f) => f <= day(CALIBRATION_END));
+    const origin = Math.min(...firsts);
+    const expected = new Map<number, number>();
+    for (const d of byCustomer.values()) {
+      const first = Math.min(...d);
+      if (first > day(CALIBRATION_END)) continue;
+      for (const x of d) if (x > first) expected.set(Math.floor((x - origin) / 7), (expected.get(Math.floor((x - origin) / 7)) ?? 0) + 1);
+    }
+    const r = await rfmRows(engine, engine.dataset(id), { calibrationEnd: CALIBRATION_END, unit: 'week' }, OBSERVATION_END);
+    expect(r.repeatsByPeriod.size).toBeGreaterThan(70);
+    expect(new Map([...r.repeatsByPeriod].sort((p, q) => p[0] - q[0]))).toEqual(new Map([...expected].sort((p, q) => p[0] - q[0])));
+  });
+});
+
 describe('BG/NBD through the engine path', () => {
   let fit: LtvFitResult;
   beforeAll(async () => {
@@ -80,21 +114,38 @@ describe('BG/NBD through the engine path', () => {
   it('fitting the SQL summary reproduces Fader, Hardie & Lee (2005) §4', () => {
     const direct = fitBgNbd(sqlRows);
     expect(direct.params.r).toBeCloseTo(0.243, 3);
-    expect(fit.bgNbd.ok).toBe(true);
-    if (!fit.bgNbd.ok) return;
-    const p = fit.bgNbd.params;
+    const bgNbd = modelOf(fit, 'bgNbd');
+    if (!bgNbd.ok) throw new Error('BG/NBD did not fit');
+    const p = bgNbd.params;
     expect(p.r).toBeCloseTo(0.243, 3);
     expect(p.alpha).toBeCloseTo(4.414, 3);
     expect(p.a).toBeCloseTo(0.793, 3);
     expect(p.b).toBeCloseTo(2.426, 3);
-    expect(fit.bgNbd.logLikelihood).toBeCloseTo(-9582.4, 1);
-    expect(fit.bgNbd.aic).toBeCloseTo(8 + 2 * 9582.4, 0);
+    expect(bgNbd.logLikelihood).toBeCloseTo(-9582.4, 1);
+    expect(bgNbd.aic).toBeCloseTo(8 + 2 * 9582.4, 0);
   });
 
   it('Pareto/NBD fits slightly better by log-likelihood (FHL 2005: −9595.0 BG/NBD vs Pareto/NBD close)', () => {
-    expect(fit.paretoNbd.ok).toBe(true);
-    if (!fit.paretoNbd.ok || !fit.bgNbd.ok) return;
-    expect(Math.abs(fit.paretoNbd.logLikelihood - fit.bgNbd.logLikelihood)).toBeLessThan(20);
+    const bgNbd = modelOf(fit, 'bgNbd'), paretoNbd = modelOf(fit, 'paretoNbd');
+    if (!paretoNbd.ok || !bgNbd.ok) throw new Error('a purchase model did not fit');
+    expect(Math.abs(paretoNbd.logLikelihood - bgNbd.logLikelihood)).toBeLessThan(20);
+  });
+
+  it('MBG/NBD on the same customers: BTYDplus/lifetimes r = 0.525, α = 6.183, a = 0.891, b = 1.614', () => {
+    const mbgNbd = modelOf(fit, 'mbgNbd');
+    if (!mbgNbd.ok) throw new Error('MBG/NBD did not fit');
+    expect(mbgNbd.params.r).toBeCloseTo(0.525, 3);
+    expect(mbgNbd.params.alpha).toBeCloseTo(6.183, 3);
+    expect(mbgNbd.params.a).toBeCloseTo(0.891, 3);
+    expect(mbgNbd.params.b).toBeCloseTo(1.614, 3);
+    // Same number of parameters, higher likelihood than BG/NBD: AIC prefers it on CDNOW.
+    const bgNbd = modelOf(fit, 'bgNbd');
+    if (!bgNbd.ok) throw new Error('BG/NBD did not fit');
+    expect(mbgNbd.logLikelihood).toBeGreaterThan(bgNbd.logLikelihood);
+    expect(fit.preferred).toBe('mbgNbd');
+    // Its tracking line starts at E[X(t)] of a new customer, P(alive at 0) = b/(a+b) included.
+    const last = fit.tracking[fit.tracking.length - 1];
+    expect(Math.abs(last.expected.mbgNbd! - last.actual) / last.actual).toBeLessThan(0.1);
   });
 
   it('validation tables: 39-week holdout, actual holdout total 1,788 repeat transactions', () => {
@@ -108,18 +159,18 @@ describe('BG/NBD through the engine path', () => {
     expect(last.actual).toBe(repeats);
     expect(fit.tracking.length).toBe(78);
     // The model tracks the actual line within 10% at the end (FHL 2005, fig. 3).
-    expect(Math.abs(last.bgNbd! - last.actual) / last.actual).toBeLessThan(0.1);
+    expect(Math.abs(last.expected.bgNbd! - last.actual) / last.actual).toBeLessThan(0.1);
     expect(fit.heatmap!.pAlive[0].every((v) => v === 1)).toBe(true);
     expect(fit.spendCorrelation).not.toBeNull();
     expect(Math.abs(fit.spendCorrelation!)).toBeLessThan(0.3);
   });
 
   it('Gamma–Gamma on the same customers: Fader & Hardie (2013) p = 6.25, q = 3.74, v = 15.44', () => {
-    expect(fit.gammaGamma.ok).toBe(true);
-    if (!fit.gammaGamma.ok) return;
-    expect(fit.gammaGamma.params.p).toBeCloseTo(6.25, 2);
-    expect(fit.gammaGamma.params.q).toBeCloseTo(3.74, 2);
-    expect(fit.gammaGamma.params.v).toBeCloseTo(15.44, 2);
+    const gammaGamma = modelOf(fit, 'gammaGamma');
+    if (!gammaGamma.ok) throw new Error('Gamma–Gamma did not fit');
+    expect(gammaGamma.params.p).toBeCloseTo(6.25, 2);
+    expect(gammaGamma.params.q).toBeCloseTo(3.74, 2);
+    expect(gammaGamma.params.v).toBeCloseTo(15.44, 2);
   });
 
   it('per-customer CLV: sorted top N, totals and a CSV of every customer', async () => {
@@ -128,7 +179,7 @@ describe('BG/NBD through the engine path', () => {
     expect(res.total).toBe(2357);
     expect(res.rows).toHaveLength(5);
     expect(res.rows[0].clv!).toBeGreaterThanOrEqual(res.rows[4].clv!);
-    expect(res.totalExpectedPurchases).toBeCloseTo(fit.calibrationHoldout.reduce((s, b) => s + b.bgNbd! * b.customers, 0), 6);
+    expect(res.totalExpectedPurchases).toBeCloseTo(fit.calibrationHoldout.reduce((s, b) => s + b.expected.bgNbd! * b.customers, 0), 6);
     const csv = await api.ltvCustomersCsv(id, settings);
     expect(csv.startsWith('\uFEFF')).toBe(true); // Excel reads UTF-8
     const lines = csv.slice(1).trimEnd().split('\r\n');
@@ -153,8 +204,8 @@ describe('degenerate data gets a clear error code, never NaN', () => {
     const csv = 'customer,date\n' + Array.from({ length: 40 }, (_, i) => `C${i % 10},2020-0${1 + (i % 6)}-${10 + (i % 7)}`).join('\n') + '\n';
     const s = await engine.ingestFile(new Blob([csv]), 'noamount.csv');
     const f = await api.ltvFit(s.id, { calibrationEnd: '2020-04-30', unit: 'week' });
-    expect(f.bgNbd.ok).toBe(true);
-    expect(f.gammaGamma).toMatchObject({ ok: false, code: 'no-spend' });
+    expect(modelOf(f, 'bgNbd').ok).toBe(true);
+    expect(modelOf(f, 'gammaGamma')).toMatchObject({ ok: false, code: 'no-spend' });
     const c = await api.ltvCustomers(s.id, { model: 'bgNbd', t: 4, margin: 0.3, annualDiscount: 0.1, horizonMonths: 6, sort: 'pAlive', descending: true, topN: 3 });
     expect(c.totalClv).toBeNull();
     for (const r of c.rows) expect(Number.isFinite(r.pAlive) && Number.isFinite(r.expectedPurchases) && r.clv === null).toBe(true);

@@ -3,7 +3,7 @@
 // α = 4.414, a = 0.793, b = 2.426, LL = −9582.4. Inputs computed from the raw CDNOW_sample.txt.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cdnowWeeklySummary, loadCdnowMasterTransactions, loadCdnowSampleTransactions, type CdnowSummaryRow } from '../../tests/fixtures/models/cdnow.ts';
-import { gradientError, newtonStep, relativeDifference } from '../../tests/fixtures/models/mleChecks.ts';
+import { gradientError, integrateBeta, newtonStep, relativeDifference } from '../../tests/fixtures/models/mleChecks.ts';
 import {
   bgNbdConditionalPurchases,
   bgNbdLogLikelihood,
@@ -174,18 +174,6 @@ describe('BG/NBD degenerate input', () => {
     expect(() => fitBgNbd([{ frequency: NaN, recency: 0, T: 10 }])).toThrow(expect.objectContaining({ code: 'invalid-input' }));
   });
 });
-
-/** ∫₀¹ f(p) p^(a−1) (1−p)^(b−1) dp by Simpson's rule after p = u^(1/a) (removes p^(a−1)). */
-function integrateBeta(f: (p: number) => number, a: number, b: number, n = 20_000): number {
-  let sum = 0;
-  for (let i = 0; i <= n; i++) {
-    const p = Math.pow(i / n, 1 / a);
-    const w = i === 0 || i === n ? 1 : i % 2 === 1 ? 4 : 2;
-    const value = p === 1 ? 0 : (f(p) * Math.pow(1 - p, b - 1)) / a;
-    sum += w * value;
-  }
-  return sum / (3 * n);
-}
 
 function lgammaRef(x: number): number {
   // Independent of special.ts: Stirling series after shifting x above 20.

@@ -59,14 +59,22 @@ export function bgNbdLogLikelihood(params: BgNbdParams, x: number, tx: number, T
  * @example fitBgNbd(rows).params // { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 } on CDNOW
  */
 export function fitBgNbd(rows: readonly RfmRow[]): BgNbdFit {
+  return fitBetaGeometric(rows, false, 'BG/NBD');
+}
+
+/**
+ * The fit shared by the beta-geometric purchase models: BG/NBD (dropout only after a repeat
+ * purchase) and, with `dropAtStart`, MBG/NBD (also right after the first purchase; ./mbgNbd.ts).
+ * Start: r and α from the moments of the counts; a = 1, b = 3 (mean dropout ¼ per chance).
+ */
+export function fitBetaGeometric(rows: readonly RfmRow[], dropAtStart: boolean, model: string): BgNbdFit {
   const prepared = prepareRfmRows(rows);
-  const negLL = bgNbdObjective(prepared.values, prepared.weights, prepared.total);
-  // Start: r and α from the moments of the counts; a = 1, b = 3 (mean dropout ¼ per purchase).
+  const negLL = bgNbdObjective(prepared.values, prepared.weights, prepared.total, dropAtStart);
   const fit = maximiseLikelihood(negLL, [...purchaseRateStart(prepared.values, prepared.weights), 1, 3], prepared.total);
   const [r, alpha, a, b] = fit.params;
   const logLikelihood = -fit.value * prepared.total;
   if (!Number.isFinite(logLikelihood) || fit.params.some((v) => !Number.isFinite(v))) {
-    throw new ModelError('not-converged', 'BG/NBD fit found no finite maximum of the likelihood');
+    throw new ModelError('not-converged', `${model} fit found no finite maximum of the likelihood`);
   }
   const names = ['r', 'alpha', 'a', 'b'] as const;
   return {
@@ -80,14 +88,19 @@ export function fitBgNbd(rows: readonly RfmRow[]): BgNbdFit {
  * on a row only through x and enter the sum weighted, so they are computed once per distinct x;
  * ln(α+T), ln(α+tₓ) once per distinct T and tₓ; customers without repeats, whose likelihood is
  * (α/(α+T))ʳ, once per distinct T.
+ *
+ * With `dropAtStart` the MBG/NBD likelihood (Batislam, Denizel & Filiztekin 2007, with the erratum
+ * of Wagner & Hoppe 2008): one more chance to drop out, at the first purchase, shifts the geometric
+ * count by one: B(a, b+x+1)/B(a, b) and a/(b+x) (α+tₓ)^−(r+x) for every x, 0 included.
  */
-export function bgNbdObjective(values: readonly number[][], weights: readonly number[], total: number) {
+export function bgNbdObjective(values: readonly number[][], weights: readonly number[], total: number, dropAtStart = false) {
+  const shift = dropAtStart ? 1 : 0;
   const index = <K>(keys: K[]) => {
     const distinct = [...new Set(keys)];
     const at = new Map(distinct.map((k, i) => [k, i]));
     return { distinct, of: keys.map((k) => at.get(k)!) };
   };
-  const repeat = values.map((v, i) => i).filter((i) => values[i][0] > 0);
+  const repeat = values.map((v, i) => i).filter((i) => values[i][0] + shift > 0);
   const xs = index(repeat.map((i) => values[i][0]));
   const ages = index(values.map((v) => v[2]));
   const recencies = index(repeat.map((i) => values[i][1]));
@@ -104,7 +117,7 @@ export function bgNbdObjective(values: readonly number[][], weights: readonly nu
     rowWeight[k] = weights[i];
     rowXValue[k] = values[i][0];
   });
-  values.forEach((v, i) => { if (v[0] === 0) zeroWeightAtT[ages.of[i]] += weights[i]; });
+  values.forEach((v, i) => { if (v[0] + shift === 0) zeroWeightAtT[ages.of[i]] += weights[i]; });
   const T = Float64Array.from(ages.distinct), tx = Float64Array.from(recencies.distinct);
   const logAT = new Float64Array(nT), invAT = new Float64Array(nT);
   const logATx = new Float64Array(nTx), invATx = new Float64Array(nTx);
@@ -127,19 +140,19 @@ export function bgNbdObjective(values: readonly number[][], weights: readonly nu
     }
     // Repeat buyers, per distinct x: ln Γ(r+x) − ln Γ(r) + ln B(a, b+x) − ln B(a, b).
     const lgR = lgamma(r), psiR = digamma(r), lgAB = lgamma(a + b), psiAB = digamma(a + b), lgB = lgamma(b), psiB = digamma(b);
-    for (let k = 0; k < nX; k++) {
-      const x = xValue[k], w = xWeight[k];
-      const psiABx = digamma(a + b + x);
-      ll += w * (lgamma(r + x) - lgR + lgAB + lgamma(b + x) - lgB - lgamma(a + b + x));
+    for (let i = 0; i < nX; i++) {
+      const x = xValue[i], xk = x + shift, w = xWeight[i];
+      const psiABx = digamma(a + b + xk);
+      ll += w * (lgamma(r + x) - lgR + lgAB + lgamma(b + xk) - lgB - lgamma(a + b + xk));
       gr += w * (digamma(r + x) - psiR);
       ga += w * (psiAB - psiABx);
-      gb += w * (psiAB + digamma(b + x) - psiB - psiABx);
-      logBx[k] = Math.log(b + x - 1);
-      invBx[k] = 1 / (b + x - 1);
+      gb += w * (psiAB + digamma(b + xk) - psiB - psiABx);
+      logBx[i] = Math.log(b + xk - 1);
+      invBx[i] = 1 / (b + xk - 1);
     }
     // Per row: ln[(α+T)^−(r+x) + a/(b+x−1) (α+tₓ)^−(r+x)] as log-add-exp with its two weights.
-    for (let k = 0; k < rowWeight.length; k++) {
-      const w = rowWeight[k], rx = r + rowXValue[k], iT = rowT[k], iTx = rowTx[k], ix = rowX[k];
+    for (let i = 0; i < rowWeight.length; i++) {
+      const w = rowWeight[i], rx = r + rowXValue[i], iT = rowT[i], iTx = rowTx[i], ix = rowX[i];
       const alive = -rx * logAT[iT];
       const dropped = logA - logBx[ix] - rx * logATx[iTx];
       const d = dropped - alive;

@@ -39,6 +39,7 @@ export {
   type BgNbdParams,
   type RfmRow
 } from './bgNbd.ts';
+export { fitMbgNbd, mbgNbdConditionalPurchases, mbgNbdExpectedPurchases, mbgNbdProbAlive, mbgNbdPurchasesIfAlive, type MbgNbdParams } from './mbgNbd.ts';
 export {
   fitParetoNbd,
   paretoNbdConditionalPurchases,

@@ -4,7 +4,7 @@
  * counts and options. `fitted` records that the user fitted that panel, so a link opened on the
  * same data fits it again with these settings and the same screen appears.
  */
-import type { LtvSortKey, LtvUnit } from '$workers/ltv/contract';
+import type { LtvSortKey, LtvUnit, PurchaseModelId } from '$workers/ltv/contract';
 import { linked } from '$lib/share/settings.svelte';
 import { DEFAULTS } from './ltvTable';
 
@@ -25,7 +25,10 @@ export const ltvLink = linked(
       directPct: DEFAULTS.directCostRate * 100,
       acquisition: DEFAULTS.acquisitionCost,
       discountPct: DEFAULTS.discountRate * 100,
-      years: DEFAULTS.years
+      years: DEFAULTS.years,
+      /** The retention-vs-acquisition comparison: illustrative (1,000 customers at the default cost). */
+      budget: 250_000,
+      upliftPts: 10
     },
     btyd: {
       fitted: false,
@@ -34,7 +37,7 @@ export const ltvLink = linked(
       calibrationEnd: '',
       /** '' = the end of the data. */
       observationEnd: '',
-      model: 'bgNbd' as 'bgNbd' | 'paretoNbd',
+      model: 'bgNbd' as PurchaseModelId,
       /** Periods ahead; 0 = the holdout's length (what a fit sets). */
       t: 0,
       marginPct: 30,
@@ -57,13 +60,16 @@ export const ltvLink = linked(
       directPct: between(0, 100),
       acquisition: between(0, 1e9),
       discountPct: between(0, 100),
-      years: int(1, 30)
+      years: int(1, 30),
+      budget: between(0, 1e12),
+      upliftPts: between(0, 100)
     },
     btyd: {
       unit: (v) => v === 'day' || v === 'week' || v === 'month',
       calibrationEnd: isoDate,
       observationEnd: isoDate,
-      model: (v) => v === 'bgNbd' || v === 'paretoNbd',
+      // Any model id: the worker scores with the anchor model when this one is unknown or did not fit.
+      model: (v) => /^[A-Za-z][A-Za-z0-9]{0,39}$/.test(v),
       t: between(0, 1e4),
       marginPct: between(0, 100),
       discountPct: between(0, 100),

@@ -23,6 +23,8 @@ export interface LtvTableInputs {
   /** Annual discount rate (0.15 = 15%). */
   discountRate: number;
   years: number;
+  /** A programme's cost spent at the start of year 1 beside the acquisition cost (the retention spend). */
+  programmeCost?: number;
 }
 
 export interface LtvTableRow {
@@ -73,7 +75,7 @@ export function ltvTable(inputs: LtvTableInputs): LtvTableRow[] {
     const revenue = customers * revenuePerCustomer;
     const directCost = revenue * f(inputs.directCostRate);
     const acquisitionCost = i === 0 ? f(inputs.acquired) * f(inputs.acquisitionCost) : 0;
-    const totalCost = directCost + acquisitionCost;
+    const totalCost = directCost + acquisitionCost + (i === 0 ? f(inputs.programmeCost ?? 0) : 0);
     const grossProfit = revenue - totalCost;
     const discountFactor = Math.pow(1 + f(inputs.discountRate), i);
     const npv = discountFactor > 0 ? grossProfit / discountFactor : 0;
@@ -91,4 +93,63 @@ export function ltvTable(inputs: LtvTableInputs): LtvTableRow[] {
 /** First year whose cumulative NPV is ≥ 0 (the payback year), or null. */
 export function paybackYear(rows: readonly LtvTableRow[]): number | null {
   return rows.find((r) => r.cumulativeNpv >= 0)?.year ?? null;
+}
+
+/** The same budget spent on acquisition or on retention, side by side (the lesson of seed 003). */
+export interface SpendComparison {
+  baseline: LtvTableRow[];
+  /** Null when acquisition costs nothing in the inputs (the budget would buy unlimited customers). */
+  acquisition: LtvTableRow[] | null;
+  retention: LtvTableRow[];
+  /** Customers the budget acquires at the acquisition cost; null as above. */
+  extraCustomers: number | null;
+  /** Final cumulative NPV minus the baseline's, per option. */
+  gain: { acquisition: number | null; retention: number };
+  /**
+   * Retention points (every year) the budget must buy to gain as much as spending it on acquisition:
+   * 0 when retention wins at any uplift, null when no uplift up to 100% retention does (or acquisition is free).
+   */
+  breakEvenPoints: number | null;
+}
+
+const last = (rows: readonly LtvTableRow[]) => rows.at(-1)?.cumulativeNpv ?? 0;
+
+/** Every year's retention raised by `points` percentage points, capped at 100%. */
+export function raiseRetention(retention: number | number[], points: number): number | number[] {
+  const up = (r: number) => Math.min(1, (Number.isFinite(r) ? r : 0) + (Number.isFinite(points) ? points : 0) / 100);
+  return typeof retention === 'number' ? up(retention) : retention.map(up);
+}
+
+/**
+ * A budget spent at the start of year 1 either on acquisition (budget ÷ acquisition cost more
+ * customers, who then behave like the cohort; their acquisition cost is the budget) or on a retention
+ * programme assumed to raise every year's retention by `upliftPoints` (its cost is the budget).
+ * Gains are in cumulative NPV over the table's years, against the table as it is.
+ */
+export function compareSpend(inputs: LtvTableInputs, budget: number, upliftPoints: number): SpendComparison {
+  const b = Number.isFinite(budget) ? Math.max(0, budget) : 0;
+  const baseline = ltvTable(inputs);
+  const cost = Number.isFinite(inputs.acquisitionCost) ? inputs.acquisitionCost : 0;
+  const extraCustomers = cost > 0 ? b / cost : null;
+  const acquisition = extraCustomers == null ? null : ltvTable({ ...inputs, acquired: (Number.isFinite(inputs.acquired) ? inputs.acquired : 0) + extraCustomers });
+  const retained = (points: number) => ltvTable({ ...inputs, retention: raiseRetention(inputs.retention, points), programmeCost: b });
+  const retention = retained(upliftPoints);
+  const gain = { acquisition: acquisition ? last(acquisition) - last(baseline) : null, retention: last(retention) - last(baseline) };
+  let breakEvenPoints: number | null = null;
+  if (gain.acquisition != null) {
+    // The retention gain grows with the uplift (more customers stay, each earning the same margin):
+    // bisect on [0, 100] points.
+    const target = gain.acquisition + last(baseline);
+    if (last(retained(0)) >= target) breakEvenPoints = 0;
+    else if (last(retained(100)) >= target) {
+      let lo = 0, hi = 100;
+      for (let k = 0; k < 50; k++) {
+        const mid = (lo + hi) / 2;
+        if (last(retained(mid)) >= target) hi = mid;
+        else lo = mid;
+      }
+      breakEvenPoints = hi;
+    }
+  }
+  return { baseline, acquisition, retention, extraCustomers, gain, breakEvenPoints };
 }

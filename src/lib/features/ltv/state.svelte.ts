@@ -1,13 +1,14 @@
 /**
- * The Lifetime value tab's state, one part per panel: BG/NBD–Pareto/NBD–Gamma–Gamma on a transaction
- * log, BG/BB on aggregated histories, sBG on cohort counts, and the teaching table's inputs.
+ * The Lifetime value tab's state, one part per panel: the registry's purchase and spend models on a
+ * transaction log, BG/BB on aggregated histories, sBG on cohort counts, and the teaching table's
+ * inputs (with the retention-vs-acquisition comparison's budget and uplift).
  *
  * The BTYD fit can take minutes on large data, so it never runs without the user asking: not on
  * entering the tab, not when a role changes, not after a Cancel, not because a link fitted it (the
  * tab says so instead); its last result stays visible until a new one is ready. BG/BB and sBG are
  * fast: a link that fitted them fits them once on open. The cohort list is loaded on its own.
  */
-import type { LtvBgBbResult, LtvClvSettings, LtvCohort, LtvCustomersResult, LtvFitResult, LtvSbgResult, LtvSortKey, LtvUnit } from '$workers/ltv/contract';
+import type { LtvBgBbResult, LtvClvSettings, LtvCohort, LtvCustomersResult, LtvFitResult, LtvSbgResult, LtvSortKey, LtvUnit, PurchaseModelId } from '$workers/ltv/contract';
 import { parseNumberList } from '$common/lists';
 import { getWorkbench, type Workbench } from '$lib/context';
 import { Task } from '$lib/engine/task.svelte';
@@ -18,7 +19,7 @@ type Teach = ReturnType<typeof ltvLink.read>['teach'];
 
 export class LtvState {
   unit = $state<LtvUnit>('week');
-  model = $state<'bgNbd' | 'paretoNbd'>('bgNbd');
+  model = $state<PurchaseModelId>('bgNbd');
   t = $state(39);
   marginPct = $state(30);
   discountPct = $state(10);
@@ -146,7 +147,7 @@ export class LtvState {
     if (link.sbg.fitted && this.counts) void this.sbg.runOnce('sbg');
   }
 
-  /** Fits BG/NBD, Pareto/NBD and Gamma–Gamma, then lists the customers' CLV. */
+  /** Fits every model of the registry (workers/ltv/models.ts), then lists the customers' CLV. */
   async fitModels(): Promise<void> {
     const fit = await this.fit.run();
     if (!fit) return;
@@ -191,7 +192,8 @@ export class LtvState {
     const n = Math.max(1, Math.min(30, Math.round(Number(t.years) || 1)));
     if (t.perYearPct.length !== n) t.perYearPct = Array.from({ length: n }, (_, i) => t.perYearPct[i] ?? t.perYearPct.at(-1) ?? 70);
     ltvLink.save({ teach: { ...t, acquired: Number(t.acquired), constantPct: Number(t.constantPct), perYearPct: t.perYearPct.map(Number), revenue: Number(t.revenue),
-      directPct: Number(t.directPct), acquisition: Number(t.acquisition), discountPct: Number(t.discountPct), years: Number(t.years) } });
+      directPct: Number(t.directPct), acquisition: Number(t.acquisition), discountPct: Number(t.discountPct), years: Number(t.years),
+      budget: Number(t.budget), upliftPts: Number(t.upliftPts) } });
   }
 
   #clvSettings(): LtvClvSettings {

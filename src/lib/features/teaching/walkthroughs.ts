@@ -101,11 +101,11 @@ export const WALKTHROUGHS: Walkthrough[] = [
       },
       {
         view: 'ltv',
-        target: '#ltv-teach-title',
+        target: '#ltv-spend-title',
         title: { en: 'Retention beats acquisition', zh: '保留胜过获取' },
         body: {
-          en: 'Raise the retention rate in the table’s inputs and watch the cumulative NPV: a few points of retention add more value than the same money spent on acquiring customers.',
-          zh: '在表格输入中提高保持率，观察累计净现值：提高几个百分点的保持率，比把同样的钱花在获取新客户上增值更多。'
+          en: 'Below the table the same budget is spent either on acquiring more customers or on a retention programme, side by side. Type the retention points the budget buys: the comparison shows from how many points on retention pays more. The figures are illustrative; the article gives only the lesson.',
+          zh: '表格下方把同一笔预算分别用于获取更多客户和用于客户保持计划，并排比较。输入这笔预算能带来的保持率提升：比较结果会显示提升超过多少个百分点时投入保持的回报更高。数字均为示例，文章只给出了结论。'
         }
       }
     ]
