@@ -143,17 +143,12 @@ async function ltv(s: Session, id: string, table: string): Promise<Result> {
   s.log(`ltv: fitting BG/NBD, Pareto/NBD and Gamma–Gamma (calibration to ${calibrationEnd}, by ${b.unit})`);
   const fit = await api.ltvFit(id, { unit: b.unit, calibrationEnd, observationEnd: observationEnd || undefined });
   if (table === 'fit') {
-    const models = [
-      ['bgNbd', fit.bgNbd],
-      ['paretoNbd', fit.paretoNbd],
-      ['gammaGamma', fit.gammaGamma]
-    ] as const;
     return rowsCsv(
       ['model', 'parameter', 'value'],
-      models.flatMap(([name, m]) =>
+      fit.models.flatMap((m) =>
         m.ok
-          ? [...Object.entries(m.params), ['log_likelihood', m.logLikelihood], ['aic', m.aic]].map(([k, v]) => [name, k, v])
-          : [[name, 'not fitted', m.message]]
+          ? [...Object.entries(m.params), ['log_likelihood', m.logLikelihood], ['aic', m.aic]].map(([k, v]) => [m.id, k, v])
+          : [[m.id, 'not fitted', m.message]]
       )
     );
   }

@@ -13,7 +13,7 @@ import { COMPOSITE_BASES, DEFAULT_VALUE_PARAMS, HISTORY_BASES, VALUE_ROW_KEYS } 
 import type { ColumnRole } from '../../workers/contract.ts';
 import type { ArpuTier } from '../../workers/churn/contract.ts';
 import type { RuleSetId, RuleSetInfo } from '../../workers/lifecycle/contract.ts';
-import type { LtvSortKey, LtvUnit } from '../../workers/ltv/contract.ts';
+import type { LtvSortKey, LtvUnit, PurchaseModelId } from '../../workers/ltv/contract.ts';
 import type { ValueParams, ValueRowKey } from '../../workers/value/contract.ts';
 import type { BaseFeature, CampaignParams } from '../../workers/segments/contract.ts';
 import { ROLE_KIND } from '../../workers/engine/typed.ts';
@@ -124,7 +124,7 @@ const BTYD = {
     unit: 'week' as LtvUnit,
     calibrationEnd: '',
     observationEnd: '',
-    model: 'bgNbd' as 'bgNbd' | 'paretoNbd',
+    model: 'bgNbd' as PurchaseModelId,
     t: 0,
     marginPct: 30,
     discountPct: 10,
@@ -137,7 +137,8 @@ const BTYD = {
     unit: (v: string) => v === 'day' || v === 'week' || v === 'month',
     calibrationEnd: isoDate,
     observationEnd: isoDate,
-    model: (v: string) => v === 'bgNbd' || v === 'paretoNbd',
+    // Any model id: the worker scores with the anchor model when this one is unknown or did not fit.
+    model: (v: string) => /^[A-Za-z][A-Za-z0-9]{0,39}$/.test(v),
     t: inRange(0, 1e4),
     marginPct: inRange(0, 100),
     discountPct: inRange(0, 100),

@@ -176,6 +176,7 @@ describe('the analyses on native DuckDB equal the site engine code on wasm', () 
     ['churn', 'coefficients', 'the sample panel', 1e-6],
     ['value', 'scores', 'the sample panel', 1e-9],
     ['ltv', 'fit', 'CDNOW sample', 1e-6],
+    ['ltv', 'customers', 'CDNOW sample', 1e-6],
     ['campaign', 'target', 'the sample panel', 1e-9]
   ];
   it.each(cases)('%s (%s) on %s', async (analysis, table, name, tolerance) => {
