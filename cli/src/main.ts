@@ -20,7 +20,7 @@ Commands:
   retention   cohort retention (--table cohorts) or Kaplan–Meier curves (--table km)
   churn       early-warning model: risk list (--table risk) or coefficients (--table coefficients)
   value       customer value scores (value, credit, loyalty; the Customer value tab's CSV)
-  ltv         BG/NBD, Pareto/NBD and Gamma–Gamma: per-customer CLV (--table customers) or the fits (--table fit)
+  ltv         the Lifetime value tab's models (BG/NBD, Pareto/NBD, … Gamma–Gamma): per-customer CLV (--table customers) or the fits (--table fit)
   campaign    campaign target list (--table target) or control group (--table control)
   sql         the SQL an analysis ran, with its bound values: clm sql <command> <input>… [--dialect duckdb]
 
