@@ -26,3 +26,40 @@ export function headerSignature(headers: string[]): string {
   const hex = (n: number) => n.toString(16).padStart(8, '0');
   return `h${headers.length}-${hex(fnv1a(key, 0x811c9dc5))}${hex(fnv1a(key, 0x050c5d1f))}`;
 }
+
+/** Settings keys of remembered roles: this prefix and a header signature. */
+const ROLES_PREFIX = 'clm.roles.';
+
+/** A stable settings key for "files with this header". */
+export function headerKey(headers: string[]): string {
+  return ROLES_PREFIX + headerSignature(headers);
+}
+
+/** The header signature a key stands for. */
+export function signatureOf(key: string): string {
+  return key.slice(ROLES_PREFIX.length);
+}
+
+/** The number of columns of the header a key stands for (the signature starts with it), or null. */
+export function columnsOf(key: string): number | null {
+  const n = /^h(\d+)-[0-9a-f]{16}$/.exec(signatureOf(key));
+  return n ? Number(n[1]) : null;
+}
+
+/** `v` as roles for the header of `key` (one role per column, each one `isRole` knows), or null. */
+export function validRolesFor<R extends string>(v: unknown, key: string, isRole: (r: string) => boolean): R[] | null {
+  if (!Array.isArray(v) || v.length !== columnsOf(key)) return null;
+  return v.every((r) => typeof r === 'string' && isRole(r)) ? (v as R[]) : null;
+}
+
+/** The valid entries of a settings `roles` field (by header key); `onDrop` hears each key left out. */
+export function linkedRolesWith<R extends string>(v: unknown, isRole: (r: string) => boolean, onDrop: (key: string) => void = () => {}): Record<string, R[]> {
+  const out: Record<string, R[]> = {};
+  if (!v || typeof v !== 'object' || Array.isArray(v)) return out;
+  for (const [key, roles] of Object.entries(v)) {
+    const ok = key.startsWith(ROLES_PREFIX) ? validRolesFor<R>(roles, key, isRole) : null;
+    if (ok) out[key] = ok;
+    else onDrop(key);
+  }
+  return out;
+}

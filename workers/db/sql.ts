@@ -1,7 +1,7 @@
 /**
  * The one SQL seam of the engine. Every SQL file runs through a `SqlConnection`, which has two
  * implementations: DuckDB-WASM's blocking bindings (the browser worker and vitest, `wasm.ts`) and
- * native DuckDB through `@duckdb/node-api` (the command line). The native API is asynchronous, so
+ * native DuckDB through `@duckdb/node-api` (the command line, `native.ts`). The native API is asynchronous, so
  * the seam is too; the wasm implementation answers at once.
  */
 
@@ -9,8 +9,9 @@ export type Row = Record<string, unknown>;
 
 /**
  * A connection to DuckDB. Rows come back as plain objects with JavaScript values: BIGINT, HUGEINT
- * and DECIMAL as numbers, DATE and TIMESTAMP as ISO strings, so both implementations give the same
- * rows for the same SQL.
+ * and DECIMAL as numbers, DATE and TIMESTAMP as epoch milliseconds (what DuckDB-WASM's Arrow rows
+ * give; SQL that wants text formats it with strftime), so both implementations give the same rows
+ * for the same SQL (tests/cli/native.test.ts).
  */
 export interface SqlConnection {
   /** Runs SQL (several statements allowed) and returns the rows of the last one. */
@@ -93,4 +94,16 @@ export function template(sql: string, parts: Record<string, string | number>): s
     if (typeof v === 'number' && !Number.isFinite(v)) throw new Error(`SQL template: ${k} is not finite`);
     return String(v);
   });
+}
+
+/**
+ * The connection with every statement it runs reported (with its bound values) before it runs:
+ * `clm sql` prints the SQL an analysis ran, the starting point of the warehouse dialects.
+ */
+export function recording(conn: SqlConnection, onStatement: (sql: string, params: readonly unknown[]) => void): SqlConnection {
+  return {
+    all: (sql, params) => (onStatement(sql, params ?? []), conn.all(sql, params)),
+    columns: (sql, params) => (onStatement(sql, params ?? []), conn.columns(sql, params)),
+    exec: (sql) => (onStatement(sql, []), conn.exec(sql))
+  };
 }

@@ -198,6 +198,53 @@ export class Engine {
   }
 
   /**
+   * Several loaded files of one layout (a folder of monthly exports) as one dataset: their typed
+   * rows in the order given, numbered again, under the first file's columns. Each file keeps its own
+   * quality summary (loaded + rejected = its rows); the parts are dropped. Files whose columns differ
+   * in name or type are refused: appending them would silently mix meanings.
+   */
+  async combineDatasets(files: DatasetSummary[], name: string): Promise<DatasetSummary> {
+    const started = performance.now();
+    const parts = files.map((f) => ({ handle: this.dataset(f.id), file: this.datasets.get(f.id)! }));
+    const layout = (h: DatasetHandle) => JSON.stringify(h.columns.map((c) => [c.name, c.kind, c.role]));
+    const odd = parts.find((p) => layout(p.handle) !== layout(parts[0].handle));
+    if (odd) throw engineError('bad-mapping', `${odd.file.fileName} does not have the columns of ${parts[0].file.fileName}.`);
+    const id = String(this.next++);
+    const table = quoteIdent(TABLES.dataset(id));
+    try {
+      const union = parts.map((p, i) => `SELECT ${i} AS _part, * FROM ${p.handle.table}`).join(' UNION ALL ');
+      await exec(this.conn, `CREATE TABLE ${table} AS SELECT row_number() OVER (ORDER BY _part, _row) AS _row, * EXCLUDE (_part, _row) FROM (${union}) ORDER BY _part, _row`);
+      const cols = parts[0].handle.columns;
+      this.typed.set(id, cols);
+      const first = parts[0].file;
+      // Kept for deriveMonthlyPanel (a folder of transaction logs); its source is the first file's,
+      // so roles are chosen before the files are combined, never applied to the result.
+      const file: LoadedFile = { ...first, id, fileName: name, bytes: parts.reduce((n, p) => n + p.file.bytes, 0) };
+      this.datasets.set(id, file);
+      for (const p of parts) await this.dropDataset(p.handle.id);
+      const loaded = Number((await one(this.conn, `SELECT count(*) AS n FROM ${table}`))!.n);
+      // The set's accounting is the sum of its files' (their reasons, examples cite each file's lines).
+      const sum = (f: (q: DatasetSummary['quality']) => number) => files.reduce((n, d) => n + f(d.quality), 0);
+      const read = {
+        columns: cols, reasons: files.flatMap((d) => d.quality.reasons.map((r) => ({ ...r, examples: r.examples.map((e) => ({ ...e, text: `${d.fileName}: ${e.text}` })) }))),
+        loaded, rejected: sum((q) => q.rejected), blankLines: sum((q) => q.blankLines), dataLines: sum((q) => q.dataLines),
+        multiLineRecords: sum((q) => q.multiLineRecords), undecodable: []
+      };
+      const over = await overview(this.conn, table, cols);
+      return {
+        id, fileName: name, bytes: file.bytes, format: first.format, encoding: first.encoding, delimiter: first.delimiter, hasHeader: first.hasHeader,
+        headers: first.headers, preview: first.preview, quotes: first.quotes, roles: first.headers.map((_, i) => cols.find((c) => c.source === i)?.role ?? 'ignore'),
+        quality: await qualityReport(this.conn, file, read, table, cols, over), overview: over, conversions: [],
+        seconds: (performance.now() - started) / 1000, timings: []
+      };
+    } catch (e) {
+      await this.dropTables(id);
+      this.typed.delete(id);
+      throw toEngineError(e);
+    }
+  }
+
+  /**
    * A feature's per-dataset cache (a fitted model, a built list) by name. Entries of a dataset are
    * emptied when it is dropped, so derived (filtered) datasets coming and going do not pile up.
    */

@@ -15,6 +15,8 @@ import { readDelimited, sentinelLine, type DelimitedSource, type ReadOutcome } f
 import { readWhitespace } from '../ingest/whitespace.ts';
 import { engineError } from './errors.ts';
 import type { TypedColumn } from './typed.ts';
+import type { Target } from '../ingest/parquetDecode.ts';
+import type { Stored } from '../ingest/parquetPages.ts';
 
 /** How the engine makes a Blob readable by DuckDB (browser: file handle; Node tests: buffer). */
 export interface FileHost {
@@ -25,6 +27,11 @@ export interface FileHost {
    * reader's way in. (Each append committed on its own costs about three times as much.)
    */
   insertArrow?(table: string, batches: AsyncIterable<Uint8Array>): Promise<void>;
+  /**
+   * Creates the same table as insertArrow (`_row`, then the kept columns c1..cN converted per
+   * target) by reading the Parquet file directly: native DuckDB on the command line.
+   */
+  parquetTable?(table: string, blob: Blob, names: string[], stored: Stored[], targets: Target[]): Promise<void>;
 }
 
 /** The part of a DuckDB-WASM connection that appends Arrow data. */

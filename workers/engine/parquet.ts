@@ -103,7 +103,7 @@ const EXAMPLES = 5;
  * its stored type is not its value's. No staging copy, so memory holds the table and a group or two.
  */
 export async function readParquet(conn: SqlConnection, files: FileHost, id: string, blob: Blob, cols: TypedColumn[], onProgress: ProgressFn): Promise<ReadOutcome> {
-  if (!files.insertArrow) throw engineError('unsupported-format', 'Parquet cannot be read here.');
+  if (!files.insertArrow && !files.parquetTable) throw engineError('unsupported-format', 'Parquet cannot be read here.');
   const name = `ds_${id}`;
   const ds = quoteIdent(name);
   let file: ParquetGroups;
@@ -130,7 +130,9 @@ export async function readParquet(conn: SqlConnection, files: FileHost, id: stri
     }
   }
   try {
-    await files.insertArrow(name, withProgress());
+    // Native DuckDB reads the file itself (its own Parquet reader, in parallel), to the same columns.
+    if (files.parquetTable) await files.parquetTable(name, blob, nodes.map((n) => n.element.name), stored, targets);
+    else await files.insertArrow!(name, withProgress());
   } catch (e) {
     failed(e);
   }

@@ -8,42 +8,22 @@
  */
 import type { ColumnRole } from '$workers/contract';
 import { ROLE_LABELS } from '$lib/i18n/labels';
-import { headerSignature } from '$common/headers';
+import { columnsOf, headerKey, linkedRolesWith, signatureOf, validRolesFor } from '$common/headers';
 
 const PREFIX = 'clm.roles.';
 
-/** A stable key for "files with this header". */
-export function headerKey(headers: string[]): string {
-  return PREFIX + headerSignature(headers);
-}
+export { headerKey, signatureOf, columnsOf };
 
-/** The header signature a key stands for. */
-export function signatureOf(key: string): string {
-  return key.slice(PREFIX.length);
-}
-
-/** The number of columns of the header a key stands for (the signature starts with it), or null. */
-export function columnsOf(key: string): number | null {
-  const n = /^h(\d+)-[0-9a-f]{16}$/.exec(signatureOf(key));
-  return n ? Number(n[1]) : null;
-}
+const isRole = (r: string) => Object.hasOwn(ROLE_LABELS, r);
 
 /** `v` as roles for the header of `key` (one known role per column: ROLE_LABELS names every ColumnRole), or null. */
 export function validRoles(v: unknown, key: string): ColumnRole[] | null {
-  if (!Array.isArray(v) || v.length !== columnsOf(key)) return null;
-  return v.every((r) => typeof r === 'string' && Object.hasOwn(ROLE_LABELS, r)) ? (v as ColumnRole[]) : null;
+  return validRolesFor<ColumnRole>(v, key, isRole);
 }
 
 /** The valid entries of a link's `roles` field; `onDrop` hears each header key left out. */
 export function linkedRoles(v: unknown, onDrop: (key: string) => void = () => {}): Record<string, ColumnRole[]> {
-  const out: Record<string, ColumnRole[]> = {};
-  if (!v || typeof v !== 'object' || Array.isArray(v)) return out;
-  for (const [key, roles] of Object.entries(v)) {
-    const ok = key.startsWith(PREFIX) ? validRoles(roles, key) : null;
-    if (ok) out[key] = ok;
-    else onDrop(key);
-  }
-  return out;
+  return linkedRolesWith<ColumnRole>(v, isRole, onDrop);
 }
 
 /** Every header's remembered roles in this browser. */

@@ -1,0 +1,106 @@
+/**
+ * The SqlConnection over native DuckDB (`@duckdb/node-api`), for the command line: the same SQL as
+ * the tab, multi-threaded, spilling to disk. Rows come back converted exactly as the wasm connection
+ * converts them (wasm.ts), so feature code cannot tell the two apart: BIGINT, HUGEINT and DECIMAL as
+ * numbers, DATE and TIMESTAMP as epoch milliseconds, and every bound number a DOUBLE, a bound null a
+ * VARCHAR NULL (what DuckDB-WASM's prepared statements bind).
+ */
+import {
+  BOOLEAN,
+  DOUBLE,
+  DuckDBDateValue,
+  DuckDBInstance,
+  DuckDBTimestampValue,
+  DuckDBTypeId,
+  JSDuckDBValueConverter,
+  VARCHAR,
+  type DuckDBConnection,
+  type DuckDBType,
+  type DuckDBValue,
+  type DuckDBValueConverter,
+  type JS
+} from '@duckdb/node-api';
+import type { Row, SqlConnection } from './sql.ts';
+
+export interface NativeOptions {
+  /** Worker threads (DuckDB's `threads`); default: DuckDB's own (the cores). */
+  threads?: number;
+  /** DuckDB's `memory_limit`, e.g. '8GB'; default: DuckDB's own (80 % of RAM). */
+  memoryLimit?: string;
+  /** Where DuckDB spills what does not fit in memory. */
+  tempDirectory?: string;
+  /** Database file; default in memory (it still spills to tempDirectory). */
+  path?: string;
+}
+
+export interface NativeDb {
+  conn: SqlConnection;
+  /** The raw connection (COPY … TO, Parquet reads by path). */
+  raw: DuckDBConnection;
+  version: string;
+  close(): void;
+}
+
+const INTEGERS = new Set([DuckDBTypeId.BIGINT, DuckDBTypeId.UBIGINT, DuckDBTypeId.HUGEINT, DuckDBTypeId.UHUGEINT]);
+
+/**
+ * Values as the wasm connection gives them, converted in one pass (the package's JS converter
+ * otherwise): 64/128-bit integers as numbers, DATE and TIMESTAMP as epoch milliseconds.
+ */
+const asWasm: DuckDBValueConverter<JS> = (value, type, self) => {
+  if (value == null) return null;
+  if (INTEGERS.has(type.typeId)) return Number(value as bigint);
+  if (value instanceof DuckDBDateValue) return value.days * 86_400_000;
+  if (value instanceof DuckDBTimestampValue) return Number(value.micros / 1000n);
+  const v = JSDuckDBValueConverter(value, type, self);
+  return v instanceof Date ? v.getTime() : v;
+};
+
+/** The types DuckDB-WASM binds JavaScript values as. */
+function bindings(params: readonly unknown[]): { values: DuckDBValue[]; types: DuckDBType[] } {
+  const types = params.map((p) => (typeof p === 'number' ? DOUBLE : typeof p === 'boolean' ? BOOLEAN : VARCHAR));
+  const values = params.map((p) => (p == null ? null : typeof p === 'number' || typeof p === 'boolean' ? p : String(p)));
+  return { values, types };
+}
+
+/** Wraps a node-api connection in the engine's seam. */
+export function nativeConnection(raw: DuckDBConnection): SqlConnection {
+  const run = async (sql: string, params?: readonly unknown[]) => {
+    if (!params?.length) return raw.runAndReadAll(sql);
+    const { values, types } = bindings(params);
+    return raw.runAndReadAll(sql, values, types);
+  };
+  return {
+    all: async (sql, params) => (await run(sql, params)).convertRowObjects(asWasm) as Row[],
+    columns: async (sql, params) => {
+      const reader = await run(sql, params);
+      return { numRows: reader.currentRowCount, columns: reader.convertColumnsObject(asWasm) };
+    },
+    exec: async (sql) => {
+      await raw.run(sql);
+    }
+  };
+}
+
+/** Opens native DuckDB with the given resources; extensions are never downloaded (as in the tab). */
+export async function openNativeDb(options: NativeOptions = {}): Promise<NativeDb> {
+  const config: Record<string, string> = { autoinstall_known_extensions: 'false', autoload_known_extensions: 'false' };
+  if (options.threads) config.threads = String(options.threads);
+  if (options.memoryLimit) config.memory_limit = options.memoryLimit;
+  if (options.tempDirectory) config.temp_directory = options.tempDirectory;
+  const instance = await DuckDBInstance.create(options.path ?? ':memory:', config);
+  const raw = await instance.connect();
+  const conn = nativeConnection(raw);
+  // Dates of timestamps are taken in UTC, as DuckDB-WASM does.
+  await conn.exec("SET TimeZone = 'UTC'");
+  const version = String((await conn.all('SELECT version() AS v'))[0]?.v ?? '');
+  return {
+    conn,
+    raw,
+    version,
+    close: () => {
+      raw.closeSync();
+      instance.closeSync();
+    }
+  };
+}
