@@ -3,7 +3,6 @@
  * same models), with the parameters of the settings file the site saves, and returns the table it
  * writes. Nothing here computes a number the tab does not.
  */
-import { parseNumberList } from '../../common/lists.ts';
 import { quoteIdent } from '../../workers/db/sql.ts';
 import { TABLES } from '../../workers/engine/tables.ts';
 import { lifecycleApi } from '../../workers/lifecycle/api.ts';
@@ -36,10 +35,10 @@ const rowsCsv = (headers: string[], rows: unknown[][]): Result => ({ kind: 'rows
 /** Runs the lifecycle rule set of the settings; its stages stay in the engine for campaign. */
 export async function runLifecycle(s: Session, id: string): Promise<LifecycleResult> {
   const api = lifecycleApi(() => s.engine);
-  const { rule, values, cuts } = s.settings.lifecycleRule(await api.lifecycleRuleSets());
-  const arpuTierCuts = parseNumberList(cuts) ?? [50, 150];
+  const { rule, values } = s.settings.lifecycleRule(await api.lifecycleRuleSets());
   s.log(`lifecycle: rule set ${rule.id} (${rule.params.map((p) => `${p.key}=${values[p.key]}`).join(', ')})`);
-  return api.computeLifecycle(id, { ruleSet: rule.id, params: values, arpuTierCuts, month: null });
+  // (The ARPU tier cuts and the month choose the tab's month views, which the command does not write.)
+  return api.computeLifecycle(id, { ruleSet: rule.id, params: values });
 }
 
 async function lifecycle(s: Session, id: string, table: string): Promise<Result> {
