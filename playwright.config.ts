@@ -18,8 +18,13 @@ export default defineConfig({
     launchOptions: {
       executablePath,
       args: [
-        '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking',
-        '--disable-component-update', '--no-first-run', '--disable-sync',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--no-first-run',
+        '--disable-sync',
         // Nothing may reach the internet even by mistake; requests are also recorded and checked.
         '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'
       ]
@@ -28,10 +33,18 @@ export default defineConfig({
   },
   webServer: [
     { command: `node scripts/serve.mjs --port ${port} --root ${root}`, url: `http://127.0.0.1:${port}/`, reuseExistingServer: false },
-    { command: `node scripts/serve.mjs --port ${port + 1} --root ${root} --base /clm/`, url: `http://127.0.0.1:${port + 1}/clm/`, reuseExistingServer: false }
+    {
+      command: `node scripts/serve.mjs --port ${port + 1} --root ${root} --base /clm/`,
+      url: `http://127.0.0.1:${port + 1}/clm/`,
+      reuseExistingServer: false
+    }
   ],
   projects: [
     { name: 'root', use: { baseURL: `http://127.0.0.1:${port}/` }, testIgnore: /subpath\.spec\.ts/ },
-    { name: 'subpath', use: { baseURL: `http://127.0.0.1:${port + 1}/clm/` }, testMatch: /(subpath|offline|worker-csp|sw-update|install)\.spec\.ts/ }
+    {
+      name: 'subpath',
+      use: { baseURL: `http://127.0.0.1:${port + 1}/clm/` },
+      testMatch: /(subpath|offline|worker-csp|sw-update|install)\.spec\.ts/
+    }
   ]
 });

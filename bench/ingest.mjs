@@ -49,7 +49,22 @@ function panel(rows) {
   const file = path.join(out, `panel-${rows}.csv`);
   const meta = `${file}.json`;
   if (!fs.existsSync(meta) || JSON.parse(fs.readFileSync(meta, 'utf8')).bytes !== fs.statSync(file, { throwIfNoEntry: false })?.size) {
-    const report = execFileSync('npx', ['tsx', 'scripts/generate.ts', '--customers', String(Math.round(rows / 17.53)), '--months', String(MONTHS), '--seed', '1', '--out', file], { cwd: root, encoding: 'utf8' });
+    const report = execFileSync(
+      'npx',
+      [
+        'tsx',
+        'scripts/generate.ts',
+        '--customers',
+        String(Math.round(rows / 17.53)),
+        '--months',
+        String(MONTHS),
+        '--seed',
+        '1',
+        '--out',
+        file
+      ],
+      { cwd: root, encoding: 'utf8' }
+    );
     const number = (label) => Number(report.match(new RegExp(`${label}\\s+([\\d,]+)`))[1].replaceAll(',', ''));
     fs.writeFileSync(meta, JSON.stringify({ rows: number('rows'), bytes: number('bytes') }));
   }
@@ -80,19 +95,29 @@ async function native(file, threads) {
 async function plainPage() {
   const dir = path.join(out, 'plain');
   await build({
-    configFile: false, logLevel: 'error', root,
+    configFile: false,
+    logLevel: 'error',
+    root,
     resolve: { alias: { '$duckdb-blocking': path.join(root, 'node_modules/@duckdb/duckdb-wasm/dist/duckdb-browser-blocking.mjs') } },
-    build: { outDir: dir, emptyOutDir: true, minify: false, lib: { entry: path.join(root, 'bench/plain-worker.js'), formats: ['es'], fileName: () => 'plain-worker.js' } }
+    build: {
+      outDir: dir,
+      emptyOutDir: true,
+      minify: false,
+      lib: { entry: path.join(root, 'bench/plain-worker.js'), formats: ['es'], fileName: () => 'plain-worker.js' }
+    }
   });
   fs.copyFileSync(path.join(root, 'node_modules/@duckdb/duckdb-wasm/dist/duckdb-eh.wasm'), path.join(dir, 'duckdb-eh.wasm'));
-  fs.writeFileSync(path.join(dir, 'index.html'), `<!doctype html><meta charset="utf-8"><title>plain DuckDB-WASM</title>
+  fs.writeFileSync(
+    path.join(dir, 'index.html'),
+    `<!doctype html><meta charset="utf-8"><title>plain DuckDB-WASM</title>
 <input id="file" type="file"><script type="module">
 document.getElementById('file').onchange = (e) => {
   const w = new Worker('./plain-worker.js', { type: 'module' });
   w.onmessage = (m) => { window.__result = m.data; w.terminate(); };
   w.onerror = (m) => { window.__result = { error: String(m.message) }; };
   w.postMessage({ file: e.target.files[0] });
-};</script>`);
+};</script>`
+  );
   return dir;
 }
 
@@ -127,7 +152,8 @@ async function appLoad(browser, port, file) {
     await page.getByTestId('load-seconds').or(page.getByTestId('error')).waitFor({ timeout: 1_800_000 });
     await page.locator('main[aria-busy="false"]').waitFor({ timeout: 1_800_000 });
     const wall = (performance.now() - t0) / 1000;
-    if (await page.getByTestId('error').count()) return { error: await page.getByTestId('error').getAttribute('data-code'), wall, load: avg };
+    if (await page.getByTestId('error').count())
+      return { error: await page.getByTestId('error').getAttribute('data-code'), wall, load: avg };
     const seconds = Number(await page.getByTestId('load-seconds').getAttribute('data-seconds'));
     const timings = JSON.parse(await page.getByTestId('load-seconds').getAttribute('data-timings'));
     const rows = Number((await page.getByTestId('loaded').textContent()).replaceAll(',', ''));
@@ -147,7 +173,9 @@ function serve(dir, port) {
 
 const describe = (r) => (r.error ? `failed: ${r.error}` : `${s2(r.seconds)}`);
 
-console.log(`machine: ${os.cpus().length} × ${os.cpus()[0].model}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}, load ${load()}`);
+console.log(
+  `machine: ${os.cpus().length} × ${os.cpus()[0].model}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}, load ${load()}`
+);
 const plainDir = await plainPage();
 const server = await serve(plainDir, PORT + 2);
 try {
@@ -160,18 +188,23 @@ try {
       for (let k = 0; k < reps; k++) {
         // Alternate which goes first, so a change in the machine's load hits both alike.
         const order = k % 2 ? ['app', 'plain'] : ['plain', 'app'];
-        for (const which of order) runs[which].push(which === 'app' ? await appLoad(browser, PORT, p.file) : await plainLoad(browser, PORT + 2, p.file));
+        for (const which of order)
+          runs[which].push(which === 'app' ? await appLoad(browser, PORT, p.file) : await plainLoad(browser, PORT + 2, p.file));
         runs.n1.push({ seconds: await native(p.file, 1), load: load() });
         runs.nAll.push({ seconds: await native(p.file, os.cpus().length), load: load() });
       }
       for (let k = 0; k < reps; k++) {
         const a = runs.app[k];
-        console.log(`${fmt(p.rows)} rows, run ${k + 1}: app ${describe(a)} (wall ${s2(a.wall)}, load ${a.load})${a.timings ? ` [${a.timings.map((t) => `${t.phase} ${t.seconds.toFixed(2)}`).join(', ')}]` : ''}, longest main-thread task ${a.longest ?? '—'} ms; plain DuckDB-WASM ${describe(runs.plain[k])} (load ${runs.plain[k].load}); native 1 thread ${s2(runs.n1[k].seconds)}, ${os.cpus().length} threads ${s2(runs.nAll[k].seconds)} (load ${runs.nAll[k].load})`);
+        console.log(
+          `${fmt(p.rows)} rows, run ${k + 1}: app ${describe(a)} (wall ${s2(a.wall)}, load ${a.load})${a.timings ? ` [${a.timings.map((t) => `${t.phase} ${t.seconds.toFixed(2)}`).join(', ')}]` : ''}, longest main-thread task ${a.longest ?? '—'} ms; plain DuckDB-WASM ${describe(runs.plain[k])} (load ${runs.plain[k].load}); native 1 thread ${s2(runs.n1[k].seconds)}, ${os.cpus().length} threads ${s2(runs.nAll[k].seconds)} (load ${runs.nAll[k].load})`
+        );
         if (a.rows != null && a.rows !== p.rows) console.log(`  WARNING: the app loaded ${fmt(a.rows)} of ${fmt(p.rows)} rows`);
       }
       const app = median(runs.app.map((r) => r.seconds ?? null));
       const plain = median(runs.plain.map((r) => r.seconds ?? null));
-      lines.push(`${fmt(p.rows)} rows (${(p.bytes / 1e6).toFixed(0)} MB): app ${s2(app)} · plain DuckDB-WASM read_csv ${s2(plain)} · app/plain ${app && plain ? (app / plain).toFixed(2) + '×' : '—'} · native read_csv 1 thread ${s2(median(runs.n1.map((r) => r.seconds)))}, ${os.cpus().length} threads ${s2(median(runs.nAll.map((r) => r.seconds)))} (medians of ${reps}; load ${runs.app.map((r) => r.load.split(' ')[0]).join('/')})`);
+      lines.push(
+        `${fmt(p.rows)} rows (${(p.bytes / 1e6).toFixed(0)} MB): app ${s2(app)} · plain DuckDB-WASM read_csv ${s2(plain)} · app/plain ${app && plain ? (app / plain).toFixed(2) + '×' : '—'} · native read_csv 1 thread ${s2(median(runs.n1.map((r) => r.seconds)))}, ${os.cpus().length} threads ${s2(median(runs.nAll.map((r) => r.seconds)))} (medians of ${reps}; load ${runs.app.map((r) => r.load.split(' ')[0]).join('/')})`
+      );
     }
     if (PARQUET) {
       const p = panel(PARQUET);
@@ -179,14 +212,20 @@ try {
       // Alternating, as for the CSV sizes; the medians are compared.
       const runs = { csv: [], parquet: [] };
       for (let k = 0; k < Number(arg('--parquet-reps', 2)); k++) {
-        for (const which of k % 2 ? ['parquet', 'csv'] : ['csv', 'parquet']) runs[which].push(await appLoad(browser, PORT, which === 'csv' ? p.file : pq));
+        for (const which of k % 2 ? ['parquet', 'csv'] : ['csv', 'parquet'])
+          runs[which].push(await appLoad(browser, PORT, which === 'csv' ? p.file : pq));
       }
       const mid = (rs) => rs.find((r) => r.seconds === median(rs.map((x) => x.seconds ?? null))) ?? rs[0];
-      for (let k = 0; k < runs.csv.length; k++) console.log(`Parquet run ${k + 1}: parquet ${describe(runs.parquet[k])} (load ${runs.parquet[k].load}), CSV ${describe(runs.csv[k])} (load ${runs.csv[k].load})`);
+      for (let k = 0; k < runs.csv.length; k++)
+        console.log(
+          `Parquet run ${k + 1}: parquet ${describe(runs.parquet[k])} (load ${runs.parquet[k].load}), CSV ${describe(runs.csv[k])} (load ${runs.csv[k].load})`
+        );
       const csv = mid(runs.csv);
       const parquet = mid(runs.parquet);
       const phases = (r) => (r.timings ? ` [${r.timings.map((t) => `${t.phase} ${t.seconds.toFixed(2)}`).join(', ')}]` : '');
-      lines.push(`Parquet ${fmt(p.rows)} rows (${(fs.statSync(pq).size / 1e6).toFixed(0)} MB): app ${describe(parquet)}${phases(parquet)} (load ${parquet.load}) vs the same data as CSV ${describe(csv)}${phases(csv)} (load ${csv.load}): Parquet/CSV ${parquet.seconds && csv.seconds ? (parquet.seconds / csv.seconds).toFixed(2) + '×' : '—'}; longest main-thread task ${parquet.longest ?? '—'} ms`);
+      lines.push(
+        `Parquet ${fmt(p.rows)} rows (${(fs.statSync(pq).size / 1e6).toFixed(0)} MB): app ${describe(parquet)}${phases(parquet)} (load ${parquet.load}) vs the same data as CSV ${describe(csv)}${phases(csv)} (load ${csv.load}): Parquet/CSV ${parquet.seconds && csv.seconds ? (parquet.seconds / csv.seconds).toFixed(2) + '×' : '—'}; longest main-thread task ${parquet.longest ?? '—'} ms`
+      );
     }
     if (CEILING.length) {
       const last = { app: null, plain: null };
@@ -198,7 +237,9 @@ try {
         if (!plain.error) last.plain = p.rows;
         if (!app.error) last.app = p.rows;
       }
-      lines.push(`largest panel loaded: app ${last.app ? fmt(last.app) : '—'} rows, plain DuckDB-WASM ${last.plain ? fmt(last.plain) : '—'} rows (of ${CEILING.map(fmt).join(', ')})`);
+      lines.push(
+        `largest panel loaded: app ${last.app ? fmt(last.app) : '—'} rows, plain DuckDB-WASM ${last.plain ? fmt(last.plain) : '—'} rows (of ${CEILING.map(fmt).join(', ')})`
+      );
     }
     console.log('\nSummary');
     for (const l of lines) console.log(`  ${l}`);

@@ -32,7 +32,9 @@ import { Rng } from '../workers/models/prng.ts';
 import { DAILY_SPLIT, dailyLog, dailyLogCsv } from '../tests/fixtures/models/dailyLog.ts';
 
 // The worker code imports its SQL with Vite's `?raw`: the same, for Node.
-register('data:text/javascript,' + encodeURIComponent(`
+register(
+  'data:text/javascript,' +
+    encodeURIComponent(`
   export async function resolve(spec, ctx, next) {
     if (!spec.endsWith('?raw')) return next(spec, ctx);
     const r = await next(spec.slice(0, -4), ctx);
@@ -42,7 +44,8 @@ register('data:text/javascript,' + encodeURIComponent(`
     if (!url.endsWith('?raw')) return next(url, ctx);
     const { readFile } = await import('node:fs/promises');
     return { format: 'module', shortCircuit: true, source: 'export default ' + JSON.stringify(await readFile(new URL(url.slice(0, -4)), 'utf8')) };
-  }`));
+  }`)
+);
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const out = path.join(root, 'bench/out');
@@ -61,11 +64,19 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const s3 = (v) => (v == null ? '–' : v < 0.1 ? v.toFixed(4) : v.toFixed(3));
 
 /** Issue 19's lifetimes 0.11.3 timings (s, medians, merged rows + weights): CDNOW master and 500k. */
-const LIFETIMES_ISSUE = { bgNbd: { master: 0.16, sim: 0.66 }, paretoNbd: { master: 2.08, sim: 13.9 }, gammaGamma: { master: 0.06, sim: 0.35 } };
+const LIFETIMES_ISSUE = {
+  bgNbd: { master: 0.16, sim: 0.66 },
+  paretoNbd: { master: 2.08, sim: 13.9 },
+  gammaGamma: { master: 0.06, sim: 0.35 }
+};
 /** Issue 19's goals for CDNOW master in Node (s). */
 const GOALS = { bgNbd: 0.05, paretoNbd: 0.3, gammaGamma: 0.03 };
 /** lifetimes' published CDNOW-sample estimates (its README for BG/NBD and Gamma–Gamma, its test suite for Pareto/NBD). */
-const LIFETIMES_PARAMS = { bgNbd: { r: 0.24, alpha: 4.41, a: 0.79, b: 2.43 }, paretoNbd: { r: 0.553, alpha: 10.578, s: 0.606, beta: 11.669 }, gammaGamma: { p: 6.25, q: 3.74, v: 15.45 } };
+const LIFETIMES_PARAMS = {
+  bgNbd: { r: 0.24, alpha: 4.41, a: 0.79, b: 2.43 },
+  paretoNbd: { r: 0.553, alpha: 10.578, s: 0.606, beta: 11.669 },
+  gammaGamma: { p: 6.25, q: 3.74, v: 15.45 }
+};
 const MODELS = { bgNbd: ['BG/NBD', fitBgNbd], paretoNbd: ['Pareto/NBD', fitParetoNbd], gammaGamma: ['Gamma–Gamma', fitGammaGamma] };
 
 /** CDNOW text files: whitespace-separated; the sample has no header and an extra id column. */
@@ -83,9 +94,11 @@ function readCdnow(file) {
 /** Marsaglia & Tsang (2000) Gamma(shape, rate) from the seeded stream (shape < 1 by boosting). */
 function gamma(rng, shape, rate) {
   if (shape < 1) return gamma(rng, shape + 1, rate) * Math.pow(rng.uniform() || 1e-300, 1 / shape);
-  const d = shape - 1 / 3, c = 1 / Math.sqrt(9 * d);
+  const d = shape - 1 / 3,
+    c = 1 / Math.sqrt(9 * d);
   for (;;) {
-    const z = rng.normal(), v = (1 + c * z) ** 3;
+    const z = rng.normal(),
+      v = (1 + c * z) ** 3;
     if (v > 0 && Math.log(rng.uniform() || 1e-300) < 0.5 * z * z + d - d * v + d * Math.log(v)) return (d * v) / rate;
   }
 }
@@ -93,7 +106,8 @@ function gamma(rng, shape, rate) {
 /** Simulated transactions (BG/NBD purchases and dropout, Gamma–Gamma amounts), also written as CSV. */
 function simulate(n, bg, gg, file) {
   const rng = new Rng(20260501);
-  const day0 = Date.UTC(1997, 0, 1) / 864e5, end = Date.UTC(1998, 5, 30) / 864e5;
+  const day0 = Date.UTC(1997, 0, 1) / 864e5,
+    end = Date.UTC(1998, 5, 30) / 864e5;
   const iso = (d) => new Date(d * 864e5).toISOString().slice(0, 10);
   const tx = [];
   const lines = ['customer_id,date,amount'];
@@ -131,7 +145,10 @@ const HAS_LIFETIMES = (() => {
 function lifetimesTimings(name, rows) {
   if (!HAS_LIFETIMES) return null;
   const csv = path.join(out, `summary-${name.replace(/\W+/g, '-')}.csv`);
-  fs.writeFileSync(csv, 'frequency,recency,T,monetary_value\n' + rows.map((r) => `${r.frequency},${r.recency},${r.T},${r.monetaryValue}`).join('\n') + '\n');
+  fs.writeFileSync(
+    csv,
+    'frequency,recency,T,monetary_value\n' + rows.map((r) => `${r.frequency},${r.recency},${r.T},${r.monetaryValue}`).join('\n') + '\n'
+  );
   const py = `
 import sys, time, json, pandas as pd
 from lifetimes import BetaGeoFitter, ParetoNBDFitter, GammaGammaFitter
@@ -168,19 +185,30 @@ function nodeFits(name, rows, lifetimesKey) {
     const source = measured ? 'lifetimes, this run' : lifetimesKey ? 'lifetimes, issue 19' : '';
     const goal = lifetimesKey === 'master' ? `  goal ≤ ${GOALS[key]} s ${s <= GOALS[key] ? 'met' : 'NOT met'}` : '';
     const f = fits[key];
-    console.log(`node  ${name.padEnd(16)} ${String(rows.length).padStart(7)}  ${label.padEnd(11)} ${s3(s)} s  evaluations ${String(f.evaluations).padStart(3)}` +
-      `${ref ? `  ${source} ${ref} s → ${(ref / s).toFixed(1)}× faster` : ''}${goal}` +
-      `${f.unidentified.length ? `  not identified: ${f.unidentified.join(', ')}` : ''}  load ${load()}`);
+    console.log(
+      `node  ${name.padEnd(16)} ${String(rows.length).padStart(7)}  ${label.padEnd(11)} ${s3(s)} s  evaluations ${String(f.evaluations).padStart(3)}` +
+        `${ref ? `  ${source} ${ref} s → ${(ref / s).toFixed(1)}× faster` : ''}${goal}` +
+        `${f.unidentified.length ? `  not identified: ${f.unidentified.join(', ')}` : ''}  load ${load()}`
+    );
   }
   return fits;
 }
 
 function parameterTable(fits) {
   console.log('CDNOW sample parameters: this project | lifetimes published | Fader, Hardie & Lee 2005 / Fader & Hardie 2013');
-  const papers = { bgNbd: { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 }, paretoNbd: { r: 0.553, alpha: 10.578, s: 0.606, beta: 11.669 }, gammaGamma: { p: 6.25, q: 3.74, v: 15.44 } };
+  const papers = {
+    bgNbd: { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 },
+    paretoNbd: { r: 0.553, alpha: 10.578, s: 0.606, beta: 11.669 },
+    gammaGamma: { p: 6.25, q: 3.74, v: 15.44 }
+  };
   for (const [key, [label]] of Object.entries(MODELS)) {
     const p = fits[key].params;
-    console.log(`  ${label.padEnd(11)} ` + Object.keys(p).map((k) => `${k} ${p[k].toFixed(4)} | ${LIFETIMES_PARAMS[key][k]} | ${papers[key][k]}`).join('   '));
+    console.log(
+      `  ${label.padEnd(11)} ` +
+        Object.keys(p)
+          .map((k) => `${k} ${p[k].toFixed(4)} | ${LIFETIMES_PARAMS[key][k]} | ${papers[key][k]}`)
+          .join('   ')
+    );
   }
 }
 
@@ -199,7 +227,8 @@ async function tabPhases(file) {
   let c = process.cpuUsage();
   let t = performance.now();
   const lap = (what) => {
-    const cc = process.cpuUsage(), n = performance.now();
+    const cc = process.cpuUsage(),
+      n = performance.now();
     phases.push([what, (cc.user + cc.system - c.user - c.system) / 1e6, (n - t) / 1000]);
     c = cc;
     t = n;
@@ -208,7 +237,11 @@ async function tabPhases(file) {
   phases.length = 0;
   const b = await one(engine.conn, template(sql('date_range.sql'), { table: ds.table }));
   lap('date_range.sql');
-  await engine.conn.columns(template(sql('rfm.sql'), { table: ds.table, amount: '"amount"' }), [SPLIT.calibrationEnd, SPLIT.observationEnd, 7]);
+  await engine.conn.columns(template(sql('rfm.sql'), { table: ds.table, amount: '"amount"' }), [
+    SPLIT.calibrationEnd,
+    SPLIT.observationEnd,
+    7
+  ]);
   lap('rfm.sql with tracking (query alone)');
   const { rows, firstOffsets, repeatsByPeriod } = await rfmRows(engine, ds, SPLIT, SPLIT.observationEnd);
   lap('rfm.sql + rows by column (api.ts rfmRows)');
@@ -217,7 +250,10 @@ async function tabPhases(file) {
   const fitted = fittedPurchaseModels(models.models);
   calibrationHoldout(rows, 39, fitted);
   const day = (iso) => Date.parse(`${iso}T00:00:00Z`) / 864e5;
-  tracking({ repeatsByPeriod, firstOffsets, periods: Math.floor((day(SPLIT.observationEnd) - day(String(b.first_date))) / 7) + 1, unitDays: 7 }, fitted);
+  tracking(
+    { repeatsByPeriod, firstOffsets, periods: Math.floor((day(SPLIT.observationEnd) - day(String(b.first_date))) / 7) + 1, unitDays: 7 },
+    fitted
+  );
   heatmap(rows, fitted[0], 39);
   lap('validation tables (calibration, tracking, heatmap)');
   const settings = { model: 'bgNbd', t: 39, margin: 0.3, annualDiscount: 0.1, horizonMonths: 12, sort: 'clv', descending: true, topN: 20 };
@@ -283,24 +319,31 @@ async function browserFits(files) {
         await page.getByLabel('Time unit').selectOption(split.unit);
         await page.getByLabel('Calibration end').fill(split.calibrationEnd);
         await page.getByLabel('Observation end').fill(split.observationEnd);
-        const t1 = performance.now(), cpu0 = childrenCpu();
+        const t1 = performance.now(),
+          cpu0 = childrenCpu();
         await page.getByRole('button', { name: 'Fit models' }).click();
-        const status = page.getByTestId('ltv-fit-seconds'), failed = page.getByTestId('ltv-error');
+        const status = page.getByTestId('ltv-fit-seconds'),
+          failed = page.getByTestId('ltv-error');
         await status.or(failed).first().waitFor({ timeout: BROWSER_TIMEOUT });
         if (await failed.count()) throw new Error(`the tab shows an error: ${await failed.textContent()}`);
         await page.getByTestId('ltv-customers').waitFor({ timeout: BROWSER_TIMEOUT });
         await idle();
-        const wall = (performance.now() - t1) / 1000, cpu = childrenCpu() - cpu0;
+        const wall = (performance.now() - t1) / 1000,
+          cpu = childrenCpu() - cpu0;
         const worker = Number(await status.getAttribute('data-seconds'));
         const customers = await status.getAttribute('data-customers');
         const flags = await page.getByTestId('ltv-not-identified').allTextContents();
-        console.log(`browser ${path.basename(file).padEnd(24)} ${String(customers).padStart(7)} customers  load file ${loaded.toFixed(2)} s  ` +
-          `LTV fit in the worker ${worker.toFixed(2)} s  click → table ${wall.toFixed(2)} s (Chromium CPU ${cpu.toFixed(2)} s)  load ${load()}` +
-          `${flags.length ? `\n        ${flags.map((f) => f.split(':')[0]).join('; ')}` : ''}`);
+        console.log(
+          `browser ${path.basename(file).padEnd(24)} ${String(customers).padStart(7)} customers  load file ${loaded.toFixed(2)} s  ` +
+            `LTV fit in the worker ${worker.toFixed(2)} s  click → table ${wall.toFixed(2)} s (Chromium CPU ${cpu.toFixed(2)} s)  load ${load()}` +
+            `${flags.length ? `\n        ${flags.map((f) => f.split(':')[0]).join('; ')}` : ''}`
+        );
       } catch (error) {
         const shot = path.join(out, `models-${path.basename(file)}.png`);
         await page.screenshot({ path: shot, fullPage: true }).catch(() => {});
-        console.log(`browser ${path.basename(file)}: not measured (${String(error.message).split('\n')[0]}); screenshot ${path.relative(root, shot)}`);
+        console.log(
+          `browser ${path.basename(file)}: not measured (${String(error.message).split('\n')[0]}); screenshot ${path.relative(root, shot)}`
+        );
       }
       await page.close();
     }
@@ -309,13 +352,17 @@ async function browserFits(files) {
 
 console.log(`machine: ${os.cpus().length} × ${os.cpus()[0].model}, node ${process.version}; ${new Date().toISOString()}; load ${load()}`);
 const BROWSER_ONLY = args.includes('--browser-only');
-console.log(HAS_LIFETIMES ? 'lifetimes: importable, timed in this run'
-  : "lifetimes: not importable (python3 -c 'import lifetimes' fails): ratios against issue 19's lifetimes 0.11.3 figures");
+console.log(
+  HAS_LIFETIMES
+    ? 'lifetimes: importable, timed in this run'
+    : "lifetimes: not importable (python3 -c 'import lifetimes' fails): ratios against issue 19's lifetimes 0.11.3 figures"
+);
 const dailyFile = path.join(out, 'daily-log-400.csv');
 fs.writeFileSync(dailyFile, dailyLogCsv());
 const simFile = path.join(out, `cdnow-sim-${SIM_CUSTOMERS}.csv`);
 const TAB_ONLY = args.includes('--tab-only');
-if ((BROWSER_ONLY || TAB_ONLY) && !fs.existsSync(simFile)) throw new Error(`--browser-only/--tab-only need ${path.relative(root, simFile)} from a full run`);
+if ((BROWSER_ONLY || TAB_ONLY) && !fs.existsSync(simFile))
+  throw new Error(`--browser-only/--tab-only need ${path.relative(root, simFile)} from a full run`);
 if (TAB_ONLY) {
   await tabPhases(simFile);
 } else if (!BROWSER_ONLY) {
@@ -325,11 +372,18 @@ if (TAB_ONLY) {
   nodeFits('daily log (days)', rfmSummary(dailyLog(), DAILY_SPLIT), null);
   const ts = performance.now();
   const simTx = simulate(SIM_CUSTOMERS, master.bgNbd.params, master.gammaGamma.params, simFile);
-  console.log(`simulated ${SIM_CUSTOMERS.toLocaleString('en-US')} customers, ${simTx.length.toLocaleString('en-US')} transactions in ${((performance.now() - ts) / 1000).toFixed(1)} s → ${path.relative(root, simFile)}`);
+  console.log(
+    `simulated ${SIM_CUSTOMERS.toLocaleString('en-US')} customers, ${simTx.length.toLocaleString('en-US')} transactions in ${((performance.now() - ts) / 1000).toFixed(1)} s → ${path.relative(root, simFile)}`
+  );
   nodeFits(`simulated ${SIM_CUSTOMERS / 1000}k`, rfmSummary(simTx, SPLIT), SIM_CUSTOMERS === 500000 ? 'sim' : null);
   simTx.length = 0;
   await tabPhases(simFile);
 }
 if (!args.includes('--no-browser') && !TAB_ONLY) {
-  await browserFits([[cdnow('CDNOW_sample.txt'), SPLIT], [cdnow('CDNOW_master.txt'), SPLIT], [dailyFile, DAILY_SPLIT], [simFile, SPLIT]]);
+  await browserFits([
+    [cdnow('CDNOW_sample.txt'), SPLIT],
+    [cdnow('CDNOW_master.txt'), SPLIT],
+    [dailyFile, DAILY_SPLIT],
+    [simFile, SPLIT]
+  ]);
 }

@@ -6,7 +6,11 @@ import { createDuckDB, BROWSER_RUNTIME, VoidLogger, DuckDBDataProtocol } from '$
 self.onmessage = async ({ data: { file } }) => {
   try {
     const wasm = new URL('./duckdb-eh.wasm', self.location.href).href;
-    const db = await createDuckDB({ mvp: { mainModule: wasm, mainWorker: '' }, eh: { mainModule: wasm, mainWorker: '' } }, new VoidLogger(), BROWSER_RUNTIME);
+    const db = await createDuckDB(
+      { mvp: { mainModule: wasm, mainWorker: '' }, eh: { mainModule: wasm, mainWorker: '' } },
+      new VoidLogger(),
+      BROWSER_RUNTIME
+    );
     await db.instantiate(() => {});
     const conn = db.connect();
     conn.query('SET autoinstall_known_extensions = false; SET autoload_known_extensions = false;');

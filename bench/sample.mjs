@@ -10,7 +10,11 @@ import { DEFAULT_SAMPLE_OPTIONS, generateSampleText } from '../workers/sample/ge
 
 const args = process.argv.slice(2);
 const RUNS = Number(args.includes('--runs') ? args[args.indexOf('--runs') + 1] : 5);
-const load = () => os.loadavg().map((x) => x.toFixed(2)).join(' ');
+const load = () =>
+  os
+    .loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ');
 
 for (let run = 1; run <= RUNS; run++) {
   const t0 = performance.now();
@@ -21,6 +25,8 @@ for (let run = 1; run <= RUNS; run++) {
   const t2 = performance.now();
   const gen = (t1 - t0) / 1000;
   const read = (t2 - t1) / 1000;
-  console.log(`run ${run}: ${summary.customers} customers, ${summary.rows} rows (${(panel.length / 2 ** 20).toFixed(1)} MB, ${fields} fields): ` +
-    `generate ${gen.toFixed(3)} s, read back ${read.toFixed(3)} s, ratio ${(gen / read).toFixed(1)}  (load ${load()})`);
+  console.log(
+    `run ${run}: ${summary.customers} customers, ${summary.rows} rows (${(panel.length / 2 ** 20).toFixed(1)} MB, ${fields} fields): ` +
+      `generate ${gen.toFixed(3)} s, read back ${read.toFixed(3)} s, ratio ${(gen / read).toFixed(1)}  (load ${load()})`
+  );
 }

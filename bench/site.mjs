@@ -12,11 +12,20 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
  * Chromium with `extraArgs`, runs `work(browser)` and always closes both.
  */
 export async function withSite({ port, build, extraArgs = [] }, work) {
-  const server = spawn('node', ['scripts/serve.mjs', '--port', String(port), ...(build ? ['--root', build] : [])], { cwd: root, stdio: 'ignore' });
+  const server = spawn('node', ['scripts/serve.mjs', '--port', String(port), ...(build ? ['--root', build] : [])], {
+    cwd: root,
+    stdio: 'ignore'
+  });
   await new Promise((r) => setTimeout(r, 800));
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', ...extraArgs, '--disable-background-networking', '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1']
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      ...extraArgs,
+      '--disable-background-networking',
+      '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'
+    ]
   });
   try {
     return await work(browser);

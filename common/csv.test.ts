@@ -8,7 +8,11 @@ const one = (v: CsvCell) => toCsv(['h'], [[v]]).slice('\uFEFFh\r\n'.length, -2);
 describe('toCsv: formula injection is neutralised, numbers stay numbers', () => {
   it.each<{ cell: CsvCell; written: string; why: string }>([
     { cell: "=cmd|' /C calc'!A0", written: "'=cmd|' /C calc'!A0", why: 'DDE payload' },
-    { cell: '=HYPERLINK("http://x.example/?a","click")', written: '"\'=HYPERLINK(""http://x.example/?a"",""click"")"', why: 'formula with quotes and a comma' },
+    {
+      cell: '=HYPERLINK("http://x.example/?a","click")',
+      written: '"\'=HYPERLINK(""http://x.example/?a"",""click"")"',
+      why: 'formula with quotes and a comma'
+    },
     { cell: '=1+1', written: "'=1+1", why: 'plain formula' },
     { cell: '+1', written: "'+1", why: 'a plus sign starts a formula' },
     { cell: '+86 138 0000 0000', written: "'+86 138 0000 0000", why: 'a phone number with + is text' },
@@ -42,7 +46,15 @@ describe('toCsv: formula injection is neutralised, numbers stay numbers', () => 
 
 describe('toCsv: the file', () => {
   it('starts with a BOM, ends rows with CRLF, neutralises headers too', () => {
-    const csv = toCsv(['月份', '=note'], [['2024-01', 'a,b'], ['2024-02', 'say "hi"'], ['2024-03', null], ['x', NaN]]);
+    const csv = toCsv(
+      ['月份', '=note'],
+      [
+        ['2024-01', 'a,b'],
+        ['2024-02', 'say "hi"'],
+        ['2024-03', null],
+        ['x', NaN]
+      ]
+    );
     expect(csv).toBe('\uFEFF月份,\'=note\r\n2024-01,"a,b"\r\n2024-02,"say ""hi"""\r\n2024-03,\r\nx,\r\n');
   });
   it('an empty table is the header line alone', () => {

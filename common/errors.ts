@@ -27,6 +27,7 @@ export function isCodedError(e: unknown): e is CodedError {
 export function toCodedError<C extends string>(e: unknown, fallback: C): CodedError<C | 'out-of-memory'> {
   if (isCodedError(e)) return e as CodedError<C>;
   const message = e instanceof Error ? e.message : String(e);
-  if (OUT_OF_MEMORY.test(message)) return { code: 'out-of-memory', message: 'The browser ran out of memory for this data.', detail: message.slice(0, 500) };
+  if (OUT_OF_MEMORY.test(message))
+    return { code: 'out-of-memory', message: 'The browser ran out of memory for this data.', detail: message.slice(0, 500) };
   return { code: fallback, message: message.split('\n')[0].slice(0, 300), detail: message.slice(0, 1000) };
 }

@@ -53,7 +53,11 @@ export function validRolesFor<R extends string>(v: unknown, key: string, isRole:
 }
 
 /** The valid entries of a settings `roles` field (by header key); `onDrop` hears each key left out. */
-export function linkedRolesWith<R extends string>(v: unknown, isRole: (r: string) => boolean, onDrop: (key: string) => void = () => {}): Record<string, R[]> {
+export function linkedRolesWith<R extends string>(
+  v: unknown,
+  isRole: (r: string) => boolean,
+  onDrop: (key: string) => void = () => {}
+): Record<string, R[]> {
   const out: Record<string, R[]> = {};
   if (!v || typeof v !== 'object' || Array.isArray(v)) return out;
   for (const [key, roles] of Object.entries(v)) {

@@ -18,7 +18,13 @@ export interface SegmentParams {
   usageMeasure: BaseFeature;
   usageBins: number;
 }
-export const DEFAULT_SEGMENT_PARAMS: SegmentParams = { frequencyCut: null, amountCut: null, rfmBins: 5, usageMeasure: 'arpu', usageBins: 5 };
+export const DEFAULT_SEGMENT_PARAMS: SegmentParams = {
+  frequencyCut: null,
+  amountCut: null,
+  rfmBins: 5,
+  usageMeasure: 'arpu',
+  usageBins: 5
+};
 
 export interface LookalikeOptions {
   /** Cosine similarity (standardised profiles) to the segment's centroid that counts as a match. */
@@ -76,6 +82,16 @@ export interface CampaignParams {
   seed: number;
 }
 export const DEFAULT_CAMPAIGN: CampaignParams = {
-  segment: null, arpuMin: null, arpuMax: null, stage: null, minChurnRisk: null, valueTier: null, loyalty: null,
-  dropBottom: 0.05, order: 'value', design: 'seed', controlShare: 0.1, seed: 1
+  segment: null,
+  arpuMin: null,
+  arpuMax: null,
+  stage: null,
+  minChurnRisk: null,
+  valueTier: null,
+  loyalty: null,
+  dropBottom: 0.05,
+  order: 'value',
+  design: 'seed',
+  controlShare: 0.1,
+  seed: 1
 };

@@ -85,7 +85,21 @@ export const DEFAULT_VALUE_PARAMS: ValueParams = {
 
 /** Columns of the per-customer table, in CSV order. */
 export const VALUE_ROW_KEYS = [
-  'customerId', 'historical', 'historyMonths', 'historyMethod', 'current', 'future', 'influence', 'composite', 'tier',
-  'creditScore', 'credit', 'loyaltyScore', 'loyalty', 'elasticity', 'revenuePerYuan', 'elasticityLayer'
+  'customerId',
+  'historical',
+  'historyMonths',
+  'historyMethod',
+  'current',
+  'future',
+  'influence',
+  'composite',
+  'tier',
+  'creditScore',
+  'credit',
+  'loyaltyScore',
+  'loyalty',
+  'elasticity',
+  'revenuePerYuan',
+  'elasticityLayer'
 ] as const;
 export type ValueRowKey = (typeof VALUE_ROW_KEYS)[number];

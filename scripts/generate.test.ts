@@ -11,11 +11,35 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describe('scripts/generate.ts', () => {
   it('parses the documented command line', () => {
     expect(
-      parseCommandLine(['--customers', '100_000', '--months', '24', '--seed', '1', '--out', 'panel.csv', '--lang', 'en', '--truth', 't.csv', '--start', '2024-01'])
+      parseCommandLine([
+        '--customers',
+        '100_000',
+        '--months',
+        '24',
+        '--seed',
+        '1',
+        '--out',
+        'panel.csv',
+        '--lang',
+        'en',
+        '--truth',
+        't.csv',
+        '--start',
+        '2024-01'
+      ])
     ).toEqual({
       out: 'panel.csv',
       truth: 't.csv',
-      options: { customers: 100_000, months: 24, seed: 1, lang: 'en', startMonth: '2024-01', monthFormat: 'YYYYMM', truth: true, bom: false }
+      options: {
+        customers: 100_000,
+        months: 24,
+        seed: 1,
+        lang: 'en',
+        startMonth: '2024-01',
+        monthFormat: 'YYYYMM',
+        truth: true,
+        bom: false
+      }
     });
     expect(parseCommandLine(['--help'])).toBe('help');
     expect(() => parseCommandLine([])).toThrow(/--out/);

@@ -20,7 +20,9 @@ try {
     const page = await browser.newPage({ viewport: { width: size, height: size } });
     const inner = maskable ? Math.round(size * 0.8) : size;
     const picture = `<img src="data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}" width="${inner}" height="${inner}">`;
-    await page.setContent(`<body style="margin:0;display:grid;place-items:center;height:${size}px;background:${maskable ? '#1f5fbf' : 'transparent'}">${picture}</body>`);
+    await page.setContent(
+      `<body style="margin:0;display:grid;place-items:center;height:${size}px;background:${maskable ? '#1f5fbf' : 'transparent'}">${picture}</body>`
+    );
     await page.screenshot({ path: path.join(dir, file), omitBackground: !maskable });
     await page.close();
     console.log(`${file}: ${size}×${size}`);

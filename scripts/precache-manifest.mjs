@@ -26,7 +26,11 @@ const manifest = {
     .map((f) => {
       const bytes = fs.readFileSync(path.join(root, f));
       // The page is served at the scope URL itself ('./'), for every query string.
-      return { url: f === 'index.html' ? '' : f, hash: crypto.createHash('sha256').update(bytes).digest('hex').slice(0, 16), bytes: bytes.length };
+      return {
+        url: f === 'index.html' ? '' : f,
+        hash: crypto.createHash('sha256').update(bytes).digest('hex').slice(0, 16),
+        bytes: bytes.length
+      };
     })
 };
 fs.writeFileSync(path.join(root, 'precache.json'), JSON.stringify(manifest));

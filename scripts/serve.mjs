@@ -27,7 +27,8 @@ if (!/^\d+$/.test(portText) || port > 65535) fail(`"${portText}" is not a port n
 const base = opt('--base', '/').replace(/\/?$/, '/');
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', opt('--root', process.env.BUILD_DIR ?? 'build'));
 const log = args.includes('--log');
-if (!fs.existsSync(path.join(root, 'index.html'))) fail(`${root} holds no built site; run "npm run build" first (or pass --root <folder>).`);
+if (!fs.existsSync(path.join(root, 'index.html')))
+  fail(`${root} holds no built site; run "npm run build" first (or pass --root <folder>).`);
 const files = sirv(root, { dev: false, etag: true, gzip: false, brotli: false, single: false });
 
 const server = http.createServer((req, res) => {
@@ -48,7 +49,8 @@ const server = http.createServer((req, res) => {
 });
 
 server.on('error', (e) => {
-  if (e.code === 'EADDRINUSE') fail(`port ${port} is already in use. Stop the program using it, or choose another port: --port 4180 or PORT=4180.`);
+  if (e.code === 'EADDRINUSE')
+    fail(`port ${port} is already in use. Stop the program using it, or choose another port: --port 4180 or PORT=4180.`);
   if (e.code === 'EACCES') fail(`no permission to listen on port ${port}; choose a port above 1023 (--port 4180 or PORT=4180).`);
   fail(`cannot listen on 127.0.0.1:${port}: ${e.message}`);
 });

@@ -54,7 +54,8 @@ async function install(): Promise<void> {
       if (await content.match(key)) return;
       const url = new URL(file.url, scope()).href;
       // A copy cached by the service worker before content hashing, if its bytes are the same.
-      const copy = (await verified(await caches.match(url), file.hash)) ?? (await verified(await fetch(url, { cache: 'no-cache' }), file.hash));
+      const copy =
+        (await verified(await caches.match(url), file.hash)) ?? (await verified(await fetch(url, { cache: 'no-cache' }), file.hash));
       if (!copy) throw new Error(`${url} is not the file this version lists (changed during the update?)`);
       await content.put(key, copy);
     })

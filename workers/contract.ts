@@ -12,17 +12,55 @@ import type { SegmentsApi, SegmentsErrorCode } from './segments/contract.ts';
 
 /** Roles a column can take; the ingest suggests them from headers and content, the user edits them. */
 export type ColumnRole =
-  | 'customerId' | 'month' | 'date' | 'revenue' | 'amount' | 'quantity' | 'cost' | 'discount'
-  | 'voiceMinutes' | 'dataMb' | 'sms' | 'vasCount' | 'arrears' | 'tenure' | 'churn' | 'status'
-  | 'region' | 'customerType' | 'industry' | 'plan' | 'brand' | 'previousBrand' | 'number' | 'text' | 'ignore'
+  | 'customerId'
+  | 'month'
+  | 'date'
+  | 'revenue'
+  | 'amount'
+  | 'quantity'
+  | 'cost'
+  | 'discount'
+  | 'voiceMinutes'
+  | 'dataMb'
+  | 'sms'
+  | 'vasCount'
+  | 'arrears'
+  | 'tenure'
+  | 'churn'
+  | 'status'
+  | 'region'
+  | 'customerType'
+  | 'industry'
+  | 'plan'
+  | 'brand'
+  | 'previousBrand'
+  | 'number'
+  | 'text'
+  | 'ignore'
   // Seed 000: offer/contract end date, a leaver's reason and contact; seed 002: data-service spend.
-  | 'offerEnd' | 'churnReason' | 'contact' | 'dataRevenue';
+  | 'offerEnd'
+  | 'churnReason'
+  | 'contact'
+  | 'dataRevenue';
 
 /** Error codes of the engine itself (starting, loading data) and of any call (out of memory, cancelled). */
 export type CoreErrorCode =
-  | 'engine-start-failed' | 'engine-lost' | 'empty-file' | 'binary-file' | 'unsupported-format' | 'no-data-rows'
-  | 'read-failed' | 'out-of-memory' | 'bad-mapping' | 'no-customer-column' | 'unknown-dataset' | 'too-many-columns' | 'panel-needs-transactions'
-  | 'cancelled' | 'xlsx-failed' | 'query-failed';
+  | 'engine-start-failed'
+  | 'engine-lost'
+  | 'empty-file'
+  | 'binary-file'
+  | 'unsupported-format'
+  | 'no-data-rows'
+  | 'read-failed'
+  | 'out-of-memory'
+  | 'bad-mapping'
+  | 'no-customer-column'
+  | 'unknown-dataset'
+  | 'too-many-columns'
+  | 'panel-needs-transactions'
+  | 'cancelled'
+  | 'xlsx-failed'
+  | 'query-failed';
 
 /**
  * Stable error codes; the UI translates them. Each feature declares its own codes in its contract;

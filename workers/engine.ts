@@ -69,14 +69,17 @@ function ready(): Engine {
 
 /** Every engine method: the core here, then one spread per analysis feature (each wrapped by featureApi). */
 const api = {
-  ...featureApi<CoreApi>({}, {
-    init: () => (starting ??= start()),
-    ingestFile: (file, name, options, onProgress) => ready().ingestFile(file, name, options, onProgress),
-    applyRoles: (id, roles) => ready().applyRoles(id, roles),
-    loadSample: (options, onProgress) => ready().loadSample(options, onProgress),
-    deriveMonthlyPanel: (id) => ready().deriveMonthlyPanel(id),
-    dropDataset: (id) => ready().dropDataset(id)
-  }),
+  ...featureApi<CoreApi>(
+    {},
+    {
+      init: () => (starting ??= start()),
+      ingestFile: (file, name, options, onProgress) => ready().ingestFile(file, name, options, onProgress),
+      applyRoles: (id, roles) => ready().applyRoles(id, roles),
+      loadSample: (options, onProgress) => ready().loadSample(options, onProgress),
+      deriveMonthlyPanel: (id) => ready().deriveMonthlyPanel(id),
+      dropDataset: (id) => ready().dropDataset(id)
+    }
+  ),
   ...lifecycleApi(ready),
   ...churnApi(ready),
   ...ltvApi(ready),

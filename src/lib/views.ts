@@ -32,6 +32,10 @@ export const VIEWS: ViewDef[] = [
   { id: 'churn', label: { en: 'Retention & churn', zh: '留存与离网' }, load: () => import('$lib/features/churn/ChurnView.svelte') },
   { id: 'ltv', label: { en: 'Lifetime value', zh: '生命周期价值' }, load: () => import('$lib/features/ltv/LtvView.svelte') },
   { id: 'value', label: { en: 'Customer value', zh: '客户价值' }, load: () => import('$lib/features/value/ValueView.svelte') },
-  { id: 'segments', label: { en: 'Segments & campaigns', zh: '细分与营销' }, load: () => import('$lib/features/segments/SegmentsView.svelte') },
+  {
+    id: 'segments',
+    label: { en: 'Segments & campaigns', zh: '细分与营销' },
+    load: () => import('$lib/features/segments/SegmentsView.svelte')
+  },
   { id: 'teaching', label: { en: 'Teaching', zh: '教学' }, load: () => import('$lib/features/teaching/TeachingView.svelte') }
 ];

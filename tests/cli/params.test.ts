@@ -25,15 +25,39 @@ const CASES: Settings[] = [
   {
     lifecycle: { ruleSet: 'dataService', params: { x: 1 }, cuts: '10, 20' },
     churn: { split: 'region', features: ['arpu'], horizon: 6, l2: 0.5, seed: 4, low: 20, high: 90, tiers: ['low'], minScore: 0.3 },
-    value: { params: { evaluationMonth: '2024-05', decay: 0.5, groups: 3, valueTierShares: [0.6, 0.9], mapStrategy: { careSpend: 5 } }, sortBy: 'credit', measure: 'roi', monitorBy: 'stage' },
+    value: {
+      params: { evaluationMonth: '2024-05', decay: 0.5, groups: 3, valueTierShares: [0.6, 0.9], mapStrategy: { careSpend: 5 } },
+      sortBy: 'credit',
+      measure: 'roi',
+      monitorBy: 'stage'
+    },
     ltv: { btyd: { unit: 'month', calibrationEnd: '1997-09-30', model: 'paretoNbd', t: 39, marginPct: 20, horizon: 24 } },
-    campaign: { stage: 'habitual', valueTier: 'high', minChurnRisk: 0.4, order: 'elasticity', design: 'holdout', dropBottom: 0.1, controlShare: 0.2, seed: 9 },
+    campaign: {
+      stage: 'habitual',
+      valueTier: 'high',
+      minChurnRisk: 0.4,
+      order: 'elasticity',
+      design: 'holdout',
+      dropBottom: 0.1,
+      controlShare: 0.2,
+      seed: 9
+    },
     segmentsTab: { rfmBins: 4, usageMeasure: 'voice', freqCut: 3 }
   },
   {
     lifecycle: { ruleSet: 'constructor', params: { __proto__: 1, n_acquisition: 1e9 }, cuts: 'x'.repeat(300) },
     churn: { horizon: 40, l2: -1, seed: 1.5, tiers: ['mid', 2], minScore: 'high', split: { a: 1 } },
-    value: { params: { decay: 3, weights: { historical: 0.9, current: 0.9 }, creditCuts: [1, 2], evaluationMonth: '2024-5', historyBasis: 'x', mapStrategy: { careSpend: -1 } }, monitorMetric: 'nope' },
+    value: {
+      params: {
+        decay: 3,
+        weights: { historical: 0.9, current: 0.9 },
+        creditCuts: [1, 2],
+        evaluationMonth: '2024-5',
+        historyBasis: 'x',
+        mapStrategy: { careSpend: -1 }
+      },
+      monitorMetric: 'nope'
+    },
     ltv: { btyd: 'garbage' },
     campaign: { stage: '1bad', dropBottom: 1, seed: 'one', order: null, design: 'x' },
     segmentsTab: { rfmBins: 50, k: 1, features: ['nope'] },

@@ -5,7 +5,9 @@ import { test, expect, open, idle, loadSample } from './fixtures';
 test('sample data button loads a generated panel with monthly KPIs', async ({ page }) => {
   await open(page);
   await page.getByRole('button', { name: 'Load sample data' }).click();
-  await expect(page.getByRole('heading', { level: 2, name: 'sample-panel.csv' }).or(page.getByRole('heading', { level: 2, name: '示例面板数据.csv' }))).toBeVisible();
+  await expect(
+    page.getByRole('heading', { level: 2, name: 'sample-panel.csv' }).or(page.getByRole('heading', { level: 2, name: '示例面板数据.csv' }))
+  ).toBeVisible();
   await idle(page);
   await expect(page.getByTestId('kind')).toHaveText(/Monthly panel/);
   await expect(page.getByTestId('customers')).toHaveText('2,000');

@@ -16,19 +16,22 @@ test('a GB18030 file with Chinese headers is detected, decoded and mapped', asyn
 });
 
 test('a file with bad rows: exact loaded and rejected counts with reasons and lines', async ({ page }) => {
-  const file = tmpFile('bad-rows.csv', [
-    '用户ID,账期,出账收入,是否离网',
-    'U1,202401,"1,234.50",0',
-    'U1,2024年2月,¥88,否',
-    'U2,2024/01,12.5%,1',
-    'U3,202401,abc,0',
-    ',202401,10,0',
-    'U4,13月,10,0',
-    'U5,202401,10',
-    'U6,202401,10,0,extra',
-    'U7,202401,,0',
-    'U8,"202401",20,是'
-  ].join('\r\n') + '\r\n');
+  const file = tmpFile(
+    'bad-rows.csv',
+    [
+      '用户ID,账期,出账收入,是否离网',
+      'U1,202401,"1,234.50",0',
+      'U1,2024年2月,¥88,否',
+      'U2,2024/01,12.5%,1',
+      'U3,202401,abc,0',
+      ',202401,10,0',
+      'U4,13月,10,0',
+      'U5,202401,10',
+      'U6,202401,10,0,extra',
+      'U7,202401,,0',
+      'U8,"202401",20,是'
+    ].join('\r\n') + '\r\n'
+  );
   await open(page);
   await upload(page, file);
   await expect(page.getByTestId('rows-in-file')).toHaveText('10');
@@ -83,7 +86,10 @@ test('the encoding can be overridden, and column roles are remembered for the sa
   await page.getByRole('button', { name: '按此编码重新加载' }).click();
   await expect(page.getByTestId('encoding')).toHaveText('gb18030');
   // Change one role and apply: a later file with the same header gets it without asking.
-  const first = page.getByRole('combobox').filter({ has: page.locator('option[value="customerId"]') }).nth(2);
+  const first = page
+    .getByRole('combobox')
+    .filter({ has: page.locator('option[value="customerId"]') })
+    .nth(2);
   const name = await first.getAttribute('aria-label');
   await first.selectOption('ignore');
   await page.getByRole('button', { name: '应用角色' }).click();
@@ -98,7 +104,9 @@ test('an unclosed quote: the record and its lines are named, and a retry reads q
   await open(page);
   await upload(page, tmpFile('unclosed-quote.csv', lines.join('\n') + '\n'));
   await expect(page.getByTestId('accounting')).toHaveText('9 loaded + 1 rejected = 10 rows in the file');
-  await expect(page.getByTestId('data-lines')).toHaveText('The file has 19 data lines in 10 rows. Records spanning more than one line (line breaks inside quoted fields, or a quote that is never closed): 1.');
+  await expect(page.getByTestId('data-lines')).toHaveText(
+    'The file has 19 data lines in 10 rows. Records spanning more than one line (line breaks inside quoted fields, or a quote that is never closed): 1.'
+  );
   const reject = page.getByTestId('reject-reasons').locator('[data-reason="bad-quoting"]');
   await expect(reject).toContainText('data row 10, lines 11–20');
   await reject.getByRole('button', { name: 'Read quotes as ordinary characters' }).click();
@@ -123,7 +131,11 @@ test('stray GBK bytes in a UTF-8 file: Chinese intact, the damaged rows rejected
 });
 
 test('a NUL byte and a lone carriage return: the file loads, the two records are rejected with their reason', async ({ page }) => {
-  const bytes = Buffer.concat([Buffer.from('id,region,amount\r\nA,north,1\r\nB,so'), Buffer.from([0]), Buffer.from('uth,2\r\nC,ea\rst,3\r\nD,west,4\r\n')]);
+  const bytes = Buffer.concat([
+    Buffer.from('id,region,amount\r\nA,north,1\r\nB,so'),
+    Buffer.from([0]),
+    Buffer.from('uth,2\r\nC,ea\rst,3\r\nD,west,4\r\n')
+  ]);
   await open(page);
   await upload(page, tmpFile('control.csv', bytes));
   await expect(page.getByTestId('accounting')).toHaveText('2 loaded + 2 rejected = 4 rows in the file');

@@ -15,7 +15,8 @@ import { test, expect, open, idle, tmpFile, loadSample, TMP } from './fixtures';
 function gb18030(text: string): Uint8Array {
   const dec = new TextDecoder('gb18030');
   const table = new Map<string, number[]>();
-  for (let a = 0x81; a <= 0xfe; a++) for (let b = 0x40; b <= 0xfe; b++) if (b !== 0x7f) table.set(dec.decode(new Uint8Array([a, b])), [a, b]);
+  for (let a = 0x81; a <= 0xfe; a++)
+    for (let b = 0x40; b <= 0xfe; b++) if (b !== 0x7f) table.set(dec.decode(new Uint8Array([a, b])), [a, b]);
   return new Uint8Array([...text].flatMap((ch) => (ch.charCodeAt(0) < 0x80 ? [ch.charCodeAt(0)] : table.get(ch)!)));
 }
 
@@ -25,15 +26,42 @@ async function csvLines(page: import('@playwright/test').Page, button: string): 
   const bytes = Buffer.concat(await (await (await download).createReadStream()).toArray());
   expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   // No exported cell holds a comma or a quote except the definition's sentences, read by their item.
-  return bytes.toString('utf8').replace(/^\uFEFF/, '').trim().split(/\r\n/).map((l) => l.split(','));
+  return bytes
+    .toString('utf8')
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .split(/\r\n/)
+    .map((l) => l.split(','));
 }
 
 /** The sample panel written by the command-line generator (the UI's sample: 2,000 customers, 24 months, seed 1). */
 function generatedPanel(): { header: string[]; rows: string[][] } {
   const out = path.join(TMP, 'campaign-panel-seed1.csv');
-  execFileSync('npx', ['tsx', 'scripts/generate.ts', '--customers', '2000', '--months', '24', '--seed', '1', '--lang', 'en', '--month-format', 'YYYY-MM', '--out', out],
-    { cwd: path.resolve(import.meta.dirname, '../..'), stdio: 'pipe' });
-  const [header, ...rows] = fs.readFileSync(out, 'utf8').trim().split('\n').map((l) => l.split(','));
+  execFileSync(
+    'npx',
+    [
+      'tsx',
+      'scripts/generate.ts',
+      '--customers',
+      '2000',
+      '--months',
+      '24',
+      '--seed',
+      '1',
+      '--lang',
+      'en',
+      '--month-format',
+      'YYYY-MM',
+      '--out',
+      out
+    ],
+    { cwd: path.resolve(import.meta.dirname, '../..'), stdio: 'pipe' }
+  );
+  const [header, ...rows] = fs
+    .readFileSync(out, 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => l.split(','));
   fs.rmSync(out);
   return { header, rows };
 }
@@ -78,7 +106,17 @@ test('default list against the generated panel, exports in en and zh, GB18030 ou
   expect(definition.find((r) => r[0] === 'Evaluation month')![1]).toBe('2024-12');
   expect(definition.find((r) => r[0] === 'Design (design)')![1]).toBe('seed');
   const t = await csvLines(page, 'Export target list');
-  expect(t[0]).toEqual(['Rank', 'Customer ID', 'Value tier', 'Composite value', 'ARPU (yuan)', 'Credit grade', 'Loyalty band', 'Elasticity layer', 'Arm']);
+  expect(t[0]).toEqual([
+    'Rank',
+    'Customer ID',
+    'Value tier',
+    'Composite value',
+    'ARPU (yuan)',
+    'Credit grade',
+    'Loyalty band',
+    'Elasticity layer',
+    'Arm'
+  ]);
   expect(t).toHaveLength(1 + target);
   expect(t.slice(1).every((r) => r[8] === 'Target' && r[5] !== 'X')).toBe(true);
   expect(t.slice(1).map((r) => Number(r[0]))).toEqual(Array.from({ length: target }, (_, i) => i + 1));

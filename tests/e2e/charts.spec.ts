@@ -25,16 +25,23 @@ function chartProblems(page: Page): Promise<{ count: number; drawn: number; prob
         if (new Set(labels).size !== labels.length) problems.push(`${name}: tick labels repeat: ${labels.join(' ')}`);
       }
       // Colours of the marks (not reference lines, not heat cells, which have their colour scale).
-      const colours = new Set([...svg.querySelectorAll('.mark:not(.rule):not(.heat-cells) :is(rect, path, circle)')]
-        .map((el) => (el.getAttribute('fill') && el.getAttribute('fill') !== 'none' ? el.getAttribute('fill') : el.getAttribute('stroke')))
-        .filter((c) => c && c !== 'none' && c !== '#ffffff'));
-      if (colours.size > 1 && svg.querySelectorAll('.legend-entry').length === 0) problems.push(`${name}: ${colours.size} colours and no legend`);
-      if (svg.querySelector('.heat-cells') && !svg.querySelector('.colour-legend')) problems.push(`${name}: a heat map without its colour scale`);
+      const colours = new Set(
+        [...svg.querySelectorAll('.mark:not(.rule):not(.heat-cells) :is(rect, path, circle)')]
+          .map((el) =>
+            el.getAttribute('fill') && el.getAttribute('fill') !== 'none' ? el.getAttribute('fill') : el.getAttribute('stroke')
+          )
+          .filter((c) => c && c !== 'none' && c !== '#ffffff')
+      );
+      if (colours.size > 1 && svg.querySelectorAll('.legend-entry').length === 0)
+        problems.push(`${name}: ${colours.size} colours and no legend`);
+      if (svg.querySelector('.heat-cells') && !svg.querySelector('.colour-legend'))
+        problems.push(`${name}: a heat map without its colour scale`);
       const { width, height } = svg.viewBox.baseVal;
       for (const t of svg.querySelectorAll('text')) {
         const b = t.getBBox();
         if (b.width === 0) continue;
-        if (b.x < -0.5 || b.y < -0.5 || b.x + b.width > width + 0.5 || b.y + b.height > height + 0.5) problems.push(`${name}: “${t.textContent}” runs outside the picture`);
+        if (b.x < -0.5 || b.y < -0.5 || b.x + b.width > width + 0.5 || b.y + b.height > height + 0.5)
+          problems.push(`${name}: “${t.textContent}” runs outside the picture`);
       }
     }
     return { count: figures.length, drawn: drawn.length, problems };
@@ -43,10 +50,15 @@ function chartProblems(page: Page): Promise<{ count: number; drawn: number; prob
 
 async function expectCharts(page: Page, atLeast: number): Promise<void> {
   await idle(page);
-  await expect.poll(async () => {
-    const c = await chartProblems(page);
-    return c.drawn === c.count ? c.drawn : -1;
-  }, { message: 'charts on the page, all drawn' }).toBeGreaterThanOrEqual(atLeast);
+  await expect
+    .poll(
+      async () => {
+        const c = await chartProblems(page);
+        return c.drawn === c.count ? c.drawn : -1;
+      },
+      { message: 'charts on the page, all drawn' }
+    )
+    .toBeGreaterThanOrEqual(atLeast);
   expect((await chartProblems(page)).problems).toEqual([]);
 }
 
@@ -56,7 +68,9 @@ async function downloadText(page: Page, click: () => Promise<void>): Promise<str
   return fs.readFileSync((await (await download).path())!, 'utf8');
 }
 
-test('sample panel: every chart of Data, Lifecycle, Retention & churn, Lifetime value, Customer value and Segments has axis titles, legends, unique ticks and nothing outside', async ({ page }) => {
+test('sample panel: every chart of Data, Lifecycle, Retention & churn, Lifetime value, Customer value and Segments has axis titles, legends, unique ticks and nothing outside', async ({
+  page
+}) => {
   test.setTimeout(240_000);
   await open(page);
   await loadSample(page);
@@ -76,7 +90,12 @@ test('sample panel: every chart of Data, Lifecycle, Retention & churn, Lifetime 
   await expectCharts(page, 5);
   // The survival chart opens split by a column with few levels (not the sample's 16 plans) ...
   await expect(page.getByLabel('Split by')).toHaveValue('customer_type');
-  await expect(page.locator('figure.chart').filter({ has: page.getByRole('img', { name: /Kaplan–Meier/ }) }).locator('.legend-entry')).toHaveCount(2);
+  await expect(
+    page
+      .locator('figure.chart')
+      .filter({ has: page.getByRole('img', { name: /Kaplan–Meier/ }) })
+      .locator('.legend-entry')
+  ).toHaveCount(2);
   // ... and the ROC curve stands next to the AUC.
   await expect(page.getByRole('img', { name: /^ROC curve/ })).toBeVisible();
 
@@ -140,12 +159,21 @@ test('an exported SVG carries the title, axis titles, legend, data source and da
   await idle(page);
   const svg = await downloadText(page, () => page.getByRole('button', { name: 'Download “Stage distribution by month” as SVG' }).click());
   expect(svg.startsWith('<?xml')).toBe(true);
-  for (const text of ['Stage distribution by month', 'Month', 'Customers', 'A Acquisition', 'E Exit', 'sample-panel.csv', 'Monthly panel', String(new Date().getUTCFullYear())]) {
+  for (const text of [
+    'Stage distribution by month',
+    'Month',
+    'Customers',
+    'A Acquisition',
+    'E Exit',
+    'sample-panel.csv',
+    'Monthly panel',
+    String(new Date().getUTCFullYear())
+  ]) {
     expect(svg, `the SVG names ${text}`).toContain(text);
   }
 });
 
-test('in the Chinese UI a chart\'s CSV has Chinese headers and labels, at the precision shown', async ({ page }) => {
+test("in the Chinese UI a chart's CSV has Chinese headers and labels, at the precision shown", async ({ page }) => {
   await open(page, '?lang=zh&sample=1&view=lifecycle');
   await expect(page.getByTestId('lifecycle-distribution')).toBeVisible();
   await idle(page);

@@ -25,7 +25,10 @@ test('a saved segment filters the lifecycle tab, and a link reproduces it', asyn
   await page.getByLabel('Min M').fill('5');
   await page.getByRole('button', { name: 'Save segment' }).click();
   await idle(page);
-  const saved = await page.getByRole('listitem').filter({ hasText: /^Top spenders: [\d,]+$/ }).innerText();
+  const saved = await page
+    .getByRole('listitem')
+    .filter({ hasText: /^Top spenders: [\d,]+$/ })
+    .innerText();
   const size = Number(/:\s*([\d,]+)/.exec(saved)![1].replaceAll(',', ''));
   expect(size).toBeGreaterThan(100);
   // A campaign list on the segment: its parameters travel in the link too.

@@ -6,7 +6,10 @@ import { test, expect, open, idle } from './fixtures';
 
 test('a mistyped list and an emptied or out-of-range number are marked invalid, with messages in Chinese', async ({ page }) => {
   await open(page, '?lang=zh&sample=1&view=lifecycle');
-  const form = page.locator('form').filter({ has: page.locator('input[data-number-list]') }).first();
+  const form = page
+    .locator('form')
+    .filter({ has: page.locator('input[data-number-list]') })
+    .first();
   await expect(form).toBeVisible({ timeout: 60_000 });
   await idle(page);
 

@@ -16,7 +16,14 @@ test('the web app manifest and icons load under the CSP and are cached for offli
   const read = (await cdp.send('Page.getAppManifest')) as {
     url: string;
     errors: { message: string }[];
-    manifest?: { name?: string; display?: string; startUrl?: string; scope?: string; id?: string; icons?: { url: string; sizes: string; type: string }[] };
+    manifest?: {
+      name?: string;
+      display?: string;
+      startUrl?: string;
+      scope?: string;
+      id?: string;
+      icons?: { url: string; sizes: string; type: string }[];
+    };
   };
   expect(read.url).toBe(`${baseURL}manifest.webmanifest`);
   expect(read.errors).toEqual([]);
@@ -28,7 +35,9 @@ test('the web app manifest and icons load under the CSP and are cached for offli
   expect(manifest.scope).toBe(baseURL);
 
   const icons = manifest.icons!;
-  expect(icons.map((i) => i.url)).toEqual(['favicon.svg', 'icon-192.png', 'icon-512.png', 'icon-maskable-512.png'].map((f) => `${baseURL}${f}`));
+  expect(icons.map((i) => i.url)).toEqual(
+    ['favicon.svg', 'icon-192.png', 'icon-512.png', 'icon-maskable-512.png'].map((f) => `${baseURL}${f}`)
+  );
   for (const icon of icons.filter((i) => i.type === 'image/png')) {
     const bytes = await page.evaluate(async (url) => [...new Uint8Array(await (await fetch(url)).arrayBuffer())], icon.url);
     expect(pngSize(bytes)).toBe(icon.sizes);
@@ -37,7 +46,9 @@ test('the web app manifest and icons load under the CSP and are cached for offli
 
   await page.waitForFunction(async () => (await navigator.serviceWorker.ready).active?.state === 'activated');
   const cached = await page.evaluate(async () => (await (await caches.open('clm:content')).keys()).map((r) => r.url.replace(/\?.*$/, '')));
-  expect(cached).toEqual(expect.arrayContaining(['manifest.webmanifest', ...icons.map((i) => i.url.slice(baseURL!.length))].map((f) => `${baseURL}${f}`)));
+  expect(cached).toEqual(
+    expect.arrayContaining(['manifest.webmanifest', ...icons.map((i) => i.url.slice(baseURL!.length))].map((f) => `${baseURL}${f}`))
+  );
 
   // Chromium finds nothing missing for an install (manifest, icons, a service worker that serves
   // the page offline) except that Playwright's browser contexts are incognito ones.

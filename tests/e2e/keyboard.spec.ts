@@ -10,8 +10,11 @@ import type { Page } from '@playwright/test';
 import { test, expect, open, idle } from './fixtures';
 
 /** The views, read from src/lib/views.ts (it imports .svelte files, which the test runner cannot load). */
-const VIEWS = [...fs.readFileSync(path.resolve(import.meta.dirname, '../../src/lib/views.ts'), 'utf8')
-  .matchAll(/\{ id: '([\w-]+)', label: \{ en: '([^']+)'/g)].map(([, id, en]) => ({ id, label: { en } }));
+const VIEWS = [
+  ...fs
+    .readFileSync(path.resolve(import.meta.dirname, '../../src/lib/views.ts'), 'utf8')
+    .matchAll(/\{ id: '([\w-]+)', label: \{ en: '([^']+)'/g)
+].map(([, id, en]) => ({ id, label: { en } }));
 
 /** Marks the view's expected tab stops (`data-kb`) and returns a description of each. */
 async function markStops(page: Page): Promise<string[]> {
@@ -23,8 +26,10 @@ async function markStops(page: Page): Promise<string[]> {
     // A region that scrolls must be reachable too (arrow keys scroll it), focusable or not.
     const scrolls = (el: HTMLElement) => {
       const s = getComputedStyle(el);
-      return (/auto|scroll/.test(s.overflowY) && el.scrollHeight > el.clientHeight + 1) ||
-        (/auto|scroll/.test(s.overflowX) && el.scrollWidth > el.clientWidth + 1);
+      return (
+        (/auto|scroll/.test(s.overflowY) && el.scrollHeight > el.clientHeight + 1) ||
+        (/auto|scroll/.test(s.overflowX) && el.scrollWidth > el.clientWidth + 1)
+      );
     };
     const candidates = new Set(document.querySelectorAll<HTMLElement>(`main ${selector}`));
     for (const el of document.querySelectorAll<HTMLElement>('main *')) if (scrolls(el)) candidates.add(el);
@@ -42,7 +47,9 @@ async function markStops(page: Page): Promise<string[]> {
       if (el instanceof HTMLInputElement && el.type === 'radio') {
         if (radios.has(el.name)) continue;
         radios.add(el.name);
-        el.closest('[role=radiogroup], fieldset')?.querySelectorAll(`input[name="${el.name}"]`).forEach((r) => r.setAttribute('data-kb', String(stops.length)));
+        el.closest('[role=radiogroup], fieldset')
+          ?.querySelectorAll(`input[name="${el.name}"]`)
+          .forEach((r) => r.setAttribute('data-kb', String(stops.length)));
       }
       el.setAttribute('data-kb', String(stops.length));
       const label = el.getAttribute('aria-label') ?? el.textContent?.trim().slice(0, 40) ?? '';
@@ -105,7 +112,7 @@ test('every view: tab link by keyboard, Enter, Tab reaches every control with a 
     // Parts of a view render a frame or two after its data (components/Deferred.svelte): walk it
     // once the number of controls stays the same over three more frames.
     let stops = await markStops(page);
-    for (let before = -1; before !== stops.length; ) {
+    for (let before = -1; before !== stops.length;) {
       before = stops.length;
       for (let f = 0; f < 3; f++) await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r))));
       await idle(page);

@@ -37,7 +37,9 @@ for (const lang of ['zh', 'en'] as const) {
     await open(page, `?lang=${lang}&view=lifecycle&sample=1`);
     const stageLevers = page.getByTestId('lifecycle-levers');
     await expect(stageLevers.locator('tbody tr')).toHaveCount(5, { timeout: 60_000 });
-    const perStage = await stageLevers.locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.querySelectorAll('td:nth-of-type(2) li').length));
+    const perStage = await stageLevers
+      .locator('tbody tr')
+      .evaluateAll((rows) => rows.map((r) => r.querySelectorAll('td:nth-of-type(2) li').length));
     expect(perStage).toEqual([2, 2, 2, 2, 1]);
     await expect(stageLevers.locator('tbody tr').first()).toContainText(
       lang === 'zh' ? '发现尚未使用电信产品或正使用竞争对手产品的客户' : 'Find people not yet using telecom products'
@@ -77,7 +79,12 @@ test('stage KPIs beside the distribution; a new month reruns only the month view
 // 3 months run to the end of September.
 test('offer end dates: the renewal list of customers whose offer ends soon (zh)', async ({ page }) => {
   const months = ['2024-01', '2024-02', '2024-03', '2024-04', '2024-05', '2024-06'];
-  const customers: [string, number, string][] = [['hi', 100, '2024-08-15'], ['lo', 20, '2024-07-01'], ['far', 100, '2025-01-31'], ['edge', 80, '2024-09-30']];
+  const customers: [string, number, string][] = [
+    ['hi', 100, '2024-08-15'],
+    ['lo', 20, '2024-07-01'],
+    ['far', 100, '2025-01-31'],
+    ['edge', 80, '2024-09-30']
+  ];
   const rows = customers.flatMap(([id, revenue, end]) => months.map((m, i) => `${id},${m},${revenue},${20 + i},${end}`));
   const file = tmpFile('offer-ends.csv', `customer_id,month,revenue,tenure,优惠到期日\n${rows.join('\n')}\n`);
   await open(page, '?lang=zh');

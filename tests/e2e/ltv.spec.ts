@@ -27,7 +27,12 @@ test('CDNOW sample: fit weekly to 1997-09-30 shows the published BG/NBD paramete
   // retention; retention gains more, and the break-even is 5.7 points (ltvTable.test.ts by hand).
   await expect(page.getByText('every default number here is an illustrative example')).toBeVisible();
   const spend = page.getByTestId('ltv-spend-table');
-  await expect(spend.getByRole('row', { name: /Budget on acquisition/ }).getByRole('cell').first()).toHaveText('11,000');
+  await expect(
+    spend
+      .getByRole('row', { name: /Budget on acquisition/ })
+      .getByRole('cell')
+      .first()
+  ).toHaveText('11,000');
   const verdict = page.getByTestId('ltv-spend-verdict');
   await expect(verdict).toContainText('retention pays more');
   await expect(verdict).toContainText('more than 5.7 points');

@@ -11,7 +11,14 @@ async function csvLines(page: import('@playwright/test').Page, button: string): 
   const file = await download;
   const chunks = await (await file.createReadStream()).toArray();
   const bytes = Buffer.concat(chunks);
-  return { bom: bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf, lines: bytes.toString('utf8').replace(/^\uFEFF/, '').trim().split(/\r\n/) };
+  return {
+    bom: bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf,
+    lines: bytes
+      .toString('utf8')
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split(/\r\n/)
+  };
 }
 
 test('segment, campaign list, exports matching the screen, evaluation, axe', async ({ page }) => {
@@ -100,7 +107,8 @@ test('a transaction log: the activity quadrant counts transactions a year and sh
   await expect(quadrants.locator('thead')).toContainText('The article’s reading');
   await expect(quadrants.getByRole('row', { name: /^IV · rare but large/ })).toContainText('the habit is not formed');
   // Most CDNOW customers bought nothing in the window: they are rare and small, not all frequent and large.
-  const customers = async (name: RegExp) => Number((await quadrants.getByRole('row', { name }).getByRole('cell').nth(1).innerText()).replaceAll(',', ''));
+  const customers = async (name: RegExp) =>
+    Number((await quadrants.getByRole('row', { name }).getByRole('cell').nth(1).innerText()).replaceAll(',', ''));
   const [first, third] = [await customers(/^I · frequent/), await customers(/^III · rare and small/)];
   expect(third).toBeGreaterThan(first);
   expect(first).toBeGreaterThan(0);

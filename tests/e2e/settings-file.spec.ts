@@ -12,11 +12,14 @@ test('Open settings keeps the loaded data and applies the settings; a 3 MB file 
   await loadSample(page);
   await upload(page, tmpFile('second.csv', 'customer_id,month,revenue\nu1,2024-01,10\nu1,2024-02,12\nu2,2024-01,5\n'));
   await page.evaluate(() => ((window as unknown as { notReloaded: boolean }).notReloaded = true));
-  const file = tmpFile('clm-settings.json', JSON.stringify({
-    lifecycle: { ruleSet: 'clm', params: { down: 0.5, n_acquisition: 99 } },
-    churn: { horizon: 2 },
-    segmentsTab: { rfmBins: 4, k: 'many' }
-  }));
+  const file = tmpFile(
+    'clm-settings.json',
+    JSON.stringify({
+      lifecycle: { ruleSet: 'clm', params: { down: 0.5, n_acquisition: 99 } },
+      churn: { horizon: 2 },
+      segmentsTab: { rfmBins: 4, k: 'many' }
+    })
+  );
   await page.getByLabel('Open settings').setInputFiles(file);
   await expect(page.getByTestId('share-note')).toHaveText('Settings opened; the loaded data was kept.');
   await idle(page);
@@ -40,7 +43,9 @@ test('Open settings keeps the loaded data and applies the settings; a 3 MB file 
 
   // A 3 MB settings file is refused whole (it made a 4,000,000-character URL and a blank tab).
   const before = page.url();
-  await page.getByLabel('Open settings').setInputFiles(tmpFile('huge-settings.json', JSON.stringify({ lifecycle: { cuts: 'x'.repeat(3_000_000) } })));
+  await page
+    .getByLabel('Open settings')
+    .setInputFiles(tmpFile('huge-settings.json', JSON.stringify({ lifecycle: { cuts: 'x'.repeat(3_000_000) } })));
   await expect(page.getByTestId('share-note')).toContainText('That settings file was not opened: they are too large');
   expect(page.url()).toBe(before);
   await expect(page.getByTestId('lifecycle-distribution')).toHaveCount(0); // (the churn tab is shown)

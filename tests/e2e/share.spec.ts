@@ -36,7 +36,11 @@ test('a copied link reproduces the lifecycle parameters on the same data', async
   await other.context().close();
 });
 
-test('a link carries the churn, value, segments and LTV choices: the same inputs and numbers on the sample', async ({ page, browser, baseURL }) => {
+test('a link carries the churn, value, segments and LTV choices: the same inputs and numbers on the sample', async ({
+  page,
+  browser,
+  baseURL
+}) => {
   test.setTimeout(240_000);
   await open(page);
   await loadSample(page);
@@ -52,7 +56,11 @@ test('a link carries the churn, value, segments and LTV choices: the same inputs
   await page.getByRole('button', { name: 'Fit model' }).click();
   await idle(page);
   await page.getByLabel('Cut-off (%)').fill('30');
-  const churn = { km: (await page.getByTestId('km-table').textContent()) ?? '', auc: (await page.getByTestId('auc').textContent()) ?? '', confusion: (await page.getByTestId('confusion').textContent()) ?? '' };
+  const churn = {
+    km: (await page.getByTestId('km-table').textContent()) ?? '',
+    auc: (await page.getByTestId('auc').textContent()) ?? '',
+    confusion: (await page.getByTestId('confusion').textContent()) ?? ''
+  };
   expect(churn.confusion).toContain('0.30');
 
   // Customer value: decay 0.8 reassessed, the map coloured by customers.
@@ -62,7 +70,10 @@ test('a link carries the churn, value, segments and LTV choices: the same inputs
   await page.getByRole('button', { name: 'Assess value' }).click();
   await idle(page);
   await page.getByLabel('Colour by').selectOption('customers');
-  const value = { historical: (await page.getByTestId('mean-historical').textContent()) ?? '', tiers: (await page.getByTestId('value-tiers').textContent()) ?? '' };
+  const value = {
+    historical: (await page.getByTestId('mean-historical').textContent()) ?? '',
+    tiers: (await page.getByTestId('value-tiers').textContent()) ?? ''
+  };
 
   // Segments: 4 RFM bins, k = 3 clusters, lever 3's impact lowered to 1.
   await page.getByRole('link', { name: 'Segments & campaigns' }).click();
@@ -73,7 +84,10 @@ test('a link carries the churn, value, segments and LTV choices: the same inputs
   await page.getByRole('button', { name: 'Run', exact: true }).first().click();
   await idle(page);
   await page.getByLabel('Impact on customer-level EBITDA (1–5) 3').fill('1');
-  const segments = { rfm: (await page.getByTestId('segments-rfm').textContent()) ?? '', profiles: (await page.getByTestId('cluster-profiles').textContent()) ?? '' };
+  const segments = {
+    rfm: (await page.getByTestId('segments-rfm').textContent()) ?? '',
+    profiles: (await page.getByTestId('cluster-profiles').textContent()) ?? ''
+  };
   expect(segments.rfm).toContain('F4');
   expect(segments.rfm).not.toContain('F5');
 
@@ -94,7 +108,9 @@ test('a link carries the churn, value, segments and LTV choices: the same inputs
   const other = await (await browser.newContext({ baseURL })).newPage();
   const otherErrors: string[] = [];
   other.on('pageerror', (e) => otherErrors.push(String(e)));
-  other.on('console', (msg) => { if (msg.type() === 'error') otherErrors.push(msg.text()); });
+  other.on('console', (msg) => {
+    if (msg.type() === 'error') otherErrors.push(msg.text());
+  });
   await other.goto(link);
   await idle(other);
   await expect(other.getByLabel('Customers acquired')).toHaveValue('5000');
@@ -128,7 +144,13 @@ test('a link carries the churn, value, segments and LTV choices: the same inputs
   await expect(other.getByTestId('segments-rfm')).toHaveText(segments.rfm);
 
   // A hand-edited link with nonsense falls back to the defaults instead of failing.
-  const bad = btoa(JSON.stringify({ churn: { horizon: 'x', l2: -4, model: 1 }, segmentsTab: { rfmBins: 99, levers: [{ id: 3, impact: 42 }] }, value: { params: { decay: 7 } } }));
+  const bad = btoa(
+    JSON.stringify({
+      churn: { horizon: 'x', l2: -4, model: 1 },
+      segmentsTab: { rfmBins: 99, levers: [{ id: 3, impact: 42 }] },
+      value: { params: { decay: 7 } }
+    })
+  );
   await other.goto(`${baseURL}?lang=en&view=segments&edited=1#s=${bad.replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '')}`);
   await idle(other);
   await expect(other.getByLabel('Impact on customer-level EBITDA (1–5) 3')).toHaveValue('4');

@@ -27,7 +27,8 @@ function buildV2(): string {
   const out = path.join(TMP, `sw-v2-${manifest(V1).version}`);
   if (fs.existsSync(path.join(out, 'precache.json'))) return out;
   // v2 builds of earlier v1 builds (35 MB each) are of no further use.
-  for (const old of fs.readdirSync(TMP).filter((d) => d.startsWith('sw-v2-'))) fs.rmSync(path.join(TMP, old), { recursive: true, force: true });
+  for (const old of fs.readdirSync(TMP).filter((d) => d.startsWith('sw-v2-')))
+    fs.rmSync(path.join(TMP, old), { recursive: true, force: true });
   // The copy lives outside the repository, where neither vitest nor svelte-check looks.
   const src = fs.mkdtempSync(path.join(os.tmpdir(), 'clm-sw-v2-'));
   try {
@@ -52,10 +53,17 @@ function buildV2(): string {
 class Server {
   log: string[] = [];
   private child: ChildProcess | null = null;
-  constructor(private port: number, private base: string) {}
+  constructor(
+    private port: number,
+    private base: string
+  ) {}
 
   async start(root: string): Promise<void> {
-    const child = spawn(process.execPath, ['scripts/serve.mjs', '--port', String(this.port), '--base', this.base, '--root', root, '--log'], { cwd: REPO });
+    const child = spawn(
+      process.execPath,
+      ['scripts/serve.mjs', '--port', String(this.port), '--base', this.base, '--root', root, '--log'],
+      { cwd: REPO }
+    );
     this.child = child;
     await new Promise<void>((resolve, reject) => {
       child.stdout!.on('data', (d: Buffer) => {
@@ -106,8 +114,7 @@ async function controlled(page: Page): Promise<void> {
 }
 
 /** The content cache's keys (URL + content hash), as the service worker stored them. */
-const cachedKeys = (page: Page) =>
-  page.evaluate(async () => (await (await caches.open('clm:content')).keys()).map((r) => r.url));
+const cachedKeys = (page: Page) => page.evaluate(async () => (await (await caches.open('clm:content')).keys()).map((r) => r.url));
 
 test('an update is offered, downloads only what changed, and an old tab still works offline', async ({ page: tabA, context, baseURL }) => {
   test.setTimeout(300_000);

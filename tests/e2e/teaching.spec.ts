@@ -24,7 +24,10 @@ test('a walkthrough loads the sample, highlights its targets and jumps between s
   await expect(page).toHaveURL(/tour=lifecycle&step=3/);
   const funnel = page.getByTestId('teach-stage').getByTestId('lifecycle-funnel');
   await expect(funnel).toHaveClass(/teach-highlight/, { timeout: 60_000 });
-  await expect(page.getByRole('navigation', { name: 'Steps' }).getByRole('button', { name: 'The funnel' })).toHaveAttribute('aria-current', 'step');
+  await expect(page.getByRole('navigation', { name: 'Steps' }).getByRole('button', { name: 'The funnel' })).toHaveAttribute(
+    'aria-current',
+    'step'
+  );
   await idle(page);
 
   // Keyboard: Next step moves on to step 4.
@@ -79,7 +82,9 @@ test('a walkthrough started with CDNOW selected runs on the sample and gives CDN
   await idle(page);
   // Leaving Teaching gives the user's own selection back.
   await page.getByRole('link', { name: 'Data', exact: true }).click();
-  await expect(page.getByRole('navigation', { name: 'Loaded files' }).getByRole('button', { name: 'CDNOW_sample.txt', exact: true })).toHaveAttribute('aria-pressed', 'true');
+  await expect(
+    page.getByRole('navigation', { name: 'Loaded files' }).getByRole('button', { name: 'CDNOW_sample.txt', exact: true })
+  ).toHaveAttribute('aria-pressed', 'true');
 });
 
 test('the Data view chart downloads as SVG and PNG', async ({ page }) => {
@@ -92,7 +97,10 @@ test('the Data view chart downloads as SVG and PNG', async ({ page }) => {
   ] as const) {
     const [download] = await Promise.all([
       page.waitForEvent('download'),
-      page.getByRole('button', { name: new RegExp(`as ${format}$`) }).first().click()
+      page
+        .getByRole('button', { name: new RegExp(`as ${format}$`) })
+        .first()
+        .click()
     ]);
     expect(download.suggestedFilename()).toMatch(new RegExp(`\\.${format.toLowerCase()}$`));
     const body = fs.readFileSync((await download.path())!);

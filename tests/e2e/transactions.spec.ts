@@ -7,9 +7,15 @@ const LOG = path.resolve(import.meta.dirname, '../fixtures/ingest/gb18030-transa
 
 for (const lang of ['en', 'zh'] as const) {
   test(`${lang}: a transaction log gets the amount role and a monthly panel that Lifecycle accepts`, async ({ page }) => {
-    const t = lang === 'en'
-      ? { build: 'Build the monthly panel', panel: 'gb18030-transactions.csv · monthly panel', note: 'Monthly panel built from the transaction log', amountRole: /消费金额/ }
-      : { build: '生成月度面板', panel: 'gb18030-transactions.csv · 月度面板', note: '由交易流水', amountRole: /消费金额/ };
+    const t =
+      lang === 'en'
+        ? {
+            build: 'Build the monthly panel',
+            panel: 'gb18030-transactions.csv · monthly panel',
+            note: 'Monthly panel built from the transaction log',
+            amountRole: /消费金额/
+          }
+        : { build: '生成月度面板', panel: 'gb18030-transactions.csv · 月度面板', note: '由交易流水', amountRole: /消费金额/ };
     await open(page, `?lang=${lang}`);
     await upload(page, LOG);
     await expect(page.getByTestId('encoding')).toHaveText('gb18030');

@@ -7,7 +7,8 @@ import type { Locator, Page } from '@playwright/test';
 import { test, expect, open, idle, loadSample } from './fixtures';
 
 /** The cells of a table's body, row by row. */
-const cells = (table: Locator) => table.locator('tbody tr').evaluateAll((rows) => rows.map((r) => [...r.children].map((c) => c.textContent?.trim() ?? '')));
+const cells = (table: Locator) =>
+  table.locator('tbody tr').evaluateAll((rows) => rows.map((r) => [...r.children].map((c) => c.textContent?.trim() ?? '')));
 
 /** User-visible text never cites an internal document or a seed by its file number. */
 async function citesNoInternalDocument(page: Page): Promise<void> {
@@ -30,15 +31,21 @@ test('customer value on the sample panel: actual shares, the elasticity matrix, 
   // On ranks (the default) each value supplies exactly its weight; summed in yuan history would supply 64.1%.
   const shares = page.getByTestId('composite-shares');
   expect((await cells(shares)).map((r) => [r[0], r[1], r[4], r[5]])).toEqual([
-    ['Historical value', '25%', '25.0%', '64.1%'], ['Current value', '55%', '55.0%', '25.4%'],
-    ['Future value', '10%', '10.0%', '5.6%'], ['Influence value', '10%', '10.0%', '4.8%']
+    ['Historical value', '25%', '25.0%', '64.1%'],
+    ['Current value', '55%', '55.0%', '25.4%'],
+    ['Future value', '10%', '10.0%', '5.6%'],
+    ['Influence value', '10%', '10.0%', '4.8%']
   ]);
   await expect(page.getByTestId('seed-weights')).toContainText('Shenzhen Mobile customer value assessment system');
   await expect(page.getByTestId('seed-weights')).toContainText('percentile ranks');
 
   // Value tier × elasticity layer (layers 1 / 2 / 3 by thirds of E, then undefined), with the seed's readings.
   const matrix = page.getByTestId('value-elasticity-matrix');
-  expect(await cells(matrix)).toEqual([['High', '141', '118', '60', '0'], ['Medium', '170', '163', '138', '6'], ['Low', '153', '183', '265', '194']]);
+  expect(await cells(matrix)).toEqual([
+    ['High', '141', '118', '60', '0'],
+    ['Medium', '170', '163', '138', '6'],
+    ['Low', '153', '183', '265', '194']
+  ]);
   const readings = page.getByTestId('elasticity-readings');
   await expect(readings).toContainText('Low × 1 (most elastic) (153 customers): invest more: potential');
   await expect(readings).toContainText('High × 3 (least elastic) (60 customers): just keep, with moderate investment');
@@ -46,7 +53,13 @@ test('customer value on the sample panel: actual shares, the elasticity matrix, 
 
   // The seed's five benchmarks on the future-value error curves, and which the data meets.
   await expect(page.getByTestId('future-bench-summary')).toHaveText('This data meets 5 of the source’s 5 benchmarks.');
-  expect((await cells(page.getByTestId('future-benchmarks')))[0]).toEqual(['Revenue group 1 · low value', 'absolute error ≤ 40 yuan', '≥ 90%', '97.3%', 'yes']);
+  expect((await cells(page.getByTestId('future-benchmarks')))[0]).toEqual([
+    'Revenue group 1 · low value',
+    'absolute error ≤ 40 yuan',
+    '≥ 90%',
+    '97.3%',
+    'yes'
+  ]);
 
   // History by the seed's formula with a worked example; influence by role; brand rules in credit.
   await expect(page.getByTestId('history-example')).toContainText('n = 2 years and m = 1 months');
@@ -103,9 +116,16 @@ test('Chinese: the shares, the matrix, the seed cited by its title, and the full
   const shares = page.getByTestId('composite-shares');
   await expect(shares.locator('thead')).toContainText('占综合价值的实际比例');
   expect((await cells(shares)).map((r) => [r[0], r[4], r[5]])).toEqual([
-    ['历史价值', '25.0%', '64.1%'], ['当前价值', '55.0%', '25.4%'], ['未来价值', '10.0%', '5.6%'], ['影响价值', '10.0%', '4.8%']
+    ['历史价值', '25.0%', '64.1%'],
+    ['当前价值', '55.0%', '25.4%'],
+    ['未来价值', '10.0%', '5.6%'],
+    ['影响价值', '10.0%', '4.8%']
   ]);
-  expect(await cells(page.getByTestId('value-elasticity-matrix'))).toEqual([['高', '141', '118', '60', '0'], ['中', '170', '163', '138', '6'], ['低', '153', '183', '265', '194']]);
+  expect(await cells(page.getByTestId('value-elasticity-matrix'))).toEqual([
+    ['高', '141', '118', '60', '0'],
+    ['中', '170', '163', '138', '6'],
+    ['低', '153', '183', '265', '194']
+  ]);
   await expect(page.getByTestId('elasticity-readings')).toContainText('低 × 1（弹性最高）（153 个用户）：多投入：有潜力');
   await expect(page.getByTestId('seed-weights')).toContainText('深圳移动《客户价值评估体系的搭建及创新应用》');
   await expect(page.getByTestId('future-bench-summary')).toHaveText('本数据达到原文 5 项基准中的 5 项。');
@@ -133,8 +153,7 @@ test('group value monitoring follows lifecycle stages once the Lifecycle tab has
   await expect(by.locator('option')).toHaveText(['Value tier', 'Lifecycle stage', 'Segment (customer_type)']);
   const table = page.getByTestId('value-monitor');
   // Each month's profit split by stage and by segment: both partition the customers of that month.
-  const monthTotals = async () =>
-    (await cells(table)).map((r) => r.slice(1).reduce((s, c) => s + Number(c.replace(/,/g, '')), 0));
+  const monthTotals = async () => (await cells(table)).map((r) => r.slice(1).reduce((s, c) => s + Number(c.replace(/,/g, '')), 0));
   await by.selectOption('stage');
   await expect(table.locator('thead th')).toHaveText(['Month', 'A Acquisition', 'B Build-up', 'C Climax', 'D Decline', 'E Exit']);
   const byStage = await monthTotals();

@@ -5,7 +5,12 @@
 // Playwright's worker handle and adds nothing to the product.
 import { test, expect, open, upload, SHARED } from './fixtures';
 
-test('a request to another origin from inside the engine worker is blocked by the CSP', async ({ page, baseURL, foreign, failedRequests }) => {
+test('a request to another origin from inside the engine worker is blocked by the CSP', async ({
+  page,
+  baseURL,
+  foreign,
+  failedRequests
+}) => {
   await open(page);
   const worker = page.workers()[0];
   expect(page.workers()).toHaveLength(1);

@@ -17,7 +17,8 @@ const PARTS = {
   clm: {
     metric: 'coalesce(b.revenue, 0)',
     active: 'coalesce(b.revenue, 0) > 0 OR coalesce(b.usage, 0) > 0',
-    boundsExtra: '', measuredExtra: ''
+    boundsExtra: '',
+    measuredExtra: ''
   },
   dataService: {
     metric: 'CASE WHEN bounds.has_data THEN coalesce(b.data_mb, 0) ELSE coalesce(b.revenue, 0) END',
@@ -38,7 +39,9 @@ export const ORACLE_PARAMS = {
 
 /** The oracle's SQL for a rule set, writing `target` from the panel `base` (both quoted). */
 export function oracleSql(ruleSet: 'clm' | 'dataService', base: string, target: string): string {
-  const spells = template(spellsSql, { ...PARTS[ruleSet], base }).trimEnd().replace(/^(--.*\n)+/, '');
+  const spells = template(spellsSql, { ...PARTS[ruleSet], base })
+    .trimEnd()
+    .replace(/^(--.*\n)+/, '');
   const rule = ruleSet === 'clm' ? clmSql : dataServiceSql;
   return template(rule.replace('${spells}', spells), { base, target });
 }

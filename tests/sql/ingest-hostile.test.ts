@@ -58,7 +58,10 @@ describe('stray GBK bytes in a UTF-8 file', () => {
   const good = Array.from({ length: 400 }, (_, i) => `U${i},深圳市宝安区,${i}.5\n`).join('');
 
   it('stays UTF-8: the Chinese text is intact, the two damaged rows are rejected with both readings', async () => {
-    const s = await engine.ingestFile(blob('用户ID,区域,金额\n', good.slice(0, 5000), 'X1,', GBK_USER, ',1\n', good.slice(5000), 'X2,', GBK_USER, ',2\n'), 'mixed.csv');
+    const s = await engine.ingestFile(
+      blob('用户ID,区域,金额\n', good.slice(0, 5000), 'X1,', GBK_USER, ',1\n', good.slice(5000), 'X2,', GBK_USER, ',2\n'),
+      'mixed.csv'
+    );
     balanced(s);
     expect(s.encoding).toBe('utf-8');
     expect(s.quality).toMatchObject({ loaded: 400, rejected: 2 });
@@ -86,7 +89,10 @@ describe('refused whole before, now loaded with the damaged records rejected', (
     balanced(s);
     expect(s.quality).toMatchObject({ loaded: 2, rejected: 2 });
     const found = s.quality.reasons.filter((x) => x.reason === 'control-character');
-    expect(found.map((r) => [r.column, r.count, r.examples.map((e) => e.line)])).toEqual([['amount', 1, [5]], ['region', 1, [3]]]);
+    expect(found.map((r) => [r.column, r.count, r.examples.map((e) => e.line)])).toEqual([
+      ['amount', 1, [5]],
+      ['region', 1, [3]]
+    ]);
   });
 
   it('a carriage return alone inside an unquoted field', async () => {
@@ -146,7 +152,11 @@ describe('reject examples cite the true data row and physical line', () => {
     balanced(s);
     expect(s.quality).toMatchObject({ loaded: 606, rejected: 4 });
     const wrong = s.quality.reasons.find((r) => r.reason === 'wrong-field-count')!;
-    expect(wrong.examples.map((e) => [e.row, e.line])).toEqual([[5, 6], [50, 51], [500, 501]]);
+    expect(wrong.examples.map((e) => [e.row, e.line])).toEqual([
+      [5, 6],
+      [50, 51],
+      [500, 501]
+    ]);
     const bad = s.quality.reasons.find((r) => r.reason === 'bad-number')!;
     expect(bad.examples[0]).toMatchObject({ row: 603, line: 604, text: 'C603,202401,oops' });
   });
@@ -161,12 +171,17 @@ describe('reject examples cite the true data row and physical line', () => {
   it('loaded rows keep the order and numbering of the file around second-chance rows', async () => {
     // "1,234" does not cast as a plain number: the row is read again by the general parser and
     // belongs between its neighbours.
-    const s = await engine.ingestFile(blob('id,month,amount\nA,202401,1\nB,202401,"1,234"\nC,202401,3\nD,202401,x\nE,202401,5\n'), 'order.csv');
+    const s = await engine.ingestFile(
+      blob('id,month,amount\nA,202401,1\nB,202401,"1,234"\nC,202401,3\nD,202401,x\nE,202401,5\n'),
+      'order.csv'
+    );
     balanced(s);
     const rows = await engine.conn.all(`SELECT _row, customer_id, amount FROM ${engine.dataset(s.id).table} ORDER BY _row`);
     expect(rows).toEqual([
-      { _row: 1, customer_id: 'A', amount: 1 }, { _row: 2, customer_id: 'B', amount: 1234 },
-      { _row: 3, customer_id: 'C', amount: 3 }, { _row: 5, customer_id: 'E', amount: 5 }
+      { _row: 1, customer_id: 'A', amount: 1 },
+      { _row: 2, customer_id: 'B', amount: 1234 },
+      { _row: 3, customer_id: 'C', amount: 3 },
+      { _row: 5, customer_id: 'E', amount: 5 }
     ]);
     expect(s.quality.reasons[0].examples[0]).toMatchObject({ row: 4, line: 5 });
   });
@@ -180,9 +195,16 @@ describe('numbers the reader casts', () => {
     balanced(s);
     expect(s.roles).toEqual(['customerId', 'revenue', 'cost']);
     expect(s.quality).toMatchObject({ loaded: 302, rejected: 2 });
-    expect(s.quality.reasons.map((r) => [r.reason, r.column, r.count, r.examples.map((e) => e.row)])).toEqual([['bad-number', 'arpu', 2, [301, 303]]]);
-    const rows = await engine.conn.all(`SELECT customer_id AS id, revenue, cost FROM ${engine.dataset(s.id).table} WHERE _row > 300 ORDER BY _row`);
-    expect(rows).toEqual([{ id: 'C', revenue: 4, cost: null }, { id: 'E', revenue: 5, cost: 6 }]);
+    expect(s.quality.reasons.map((r) => [r.reason, r.column, r.count, r.examples.map((e) => e.row)])).toEqual([
+      ['bad-number', 'arpu', 2, [301, 303]]
+    ]);
+    const rows = await engine.conn.all(
+      `SELECT customer_id AS id, revenue, cost FROM ${engine.dataset(s.id).table} WHERE _row > 300 ORDER BY _row`
+    );
+    expect(rows).toEqual([
+      { id: 'C', revenue: 4, cost: null },
+      { id: 'E', revenue: 5, cost: 6 }
+    ]);
   });
 });
 

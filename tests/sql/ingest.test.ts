@@ -48,19 +48,20 @@ describe('shared data files', () => {
 
 describe('bad input', () => {
   it('counts every row: structural and value rejects with reasons and lines', async () => {
-    const csv = [
-      '用户ID,账期,出账收入,是否离网',
-      'U1,202401,"1,234.50",0', // thousand separator
-      'U1,2024年2月,¥88,否',
-      'U2,2024/01,12.5%,1',
-      'U3,202401,abc,0', // bad number → reject
-      ',202401,10,0', // no customer → reject
-      'U4,13月,10,0', // bad month → reject
-      'U5,202401,10', // short row → structural reject
-      'U6,202401,10,0,extra', // long row → structural reject
-      'U7,202401,,0', // blank revenue → null, loaded
-      'U8,"202401",20,是'
-    ].join('\n') + '\n';
+    const csv =
+      [
+        '用户ID,账期,出账收入,是否离网',
+        'U1,202401,"1,234.50",0', // thousand separator
+        'U1,2024年2月,¥88,否',
+        'U2,2024/01,12.5%,1',
+        'U3,202401,abc,0', // bad number → reject
+        ',202401,10,0', // no customer → reject
+        'U4,13月,10,0', // bad month → reject
+        'U5,202401,10', // short row → structural reject
+        'U6,202401,10,0,extra', // long row → structural reject
+        'U7,202401,,0', // blank revenue → null, loaded
+        'U8,"202401",20,是'
+      ].join('\n') + '\n';
     const s = await engine.ingestFile(text(csv), 'bad.csv');
     expect(s.roles).toEqual(['customerId', 'month', 'revenue', 'churn']);
     expect(s.quality.rowsInFile).toBe(10);
@@ -76,7 +77,10 @@ describe('bad input', () => {
     expect(s.overview.kpis?.revenue[0]).toBeCloseTo(1234.5 + 0.125 + 20, 6);
   });
   it('counts rows that repeat a (customer, month) beyond the first', async () => {
-    const s = await engine.ingestFile(text('id,month,arpu\nA,202401,1\nA,202401,2\nA,202402,3\nB,202401,4\nB,2024-01,5\nB,202401,6\n'), 'dup.csv');
+    const s = await engine.ingestFile(
+      text('id,month,arpu\nA,202401,1\nA,202401,2\nA,202402,3\nB,202401,4\nB,2024-01,5\nB,202401,6\n'),
+      'dup.csv'
+    );
     expect(s.quality).toMatchObject({ loaded: 6, duplicateKeys: 3 });
   });
   it('empty and binary files get clear errors', async () => {
@@ -104,7 +108,10 @@ describe('fast path and general parsers agree', () => {
   const clean = ['id,day,amount,flag', 'A,20240115,12.5,1', 'B,20240201,-3,0', 'C,19991231,1e3,'].join('\n') + '\n';
   const dirty = clean + 'D, 20240301 ,"1,000",Yes\n';
   const rows = (e: Engine, id: string) =>
-    all(e.conn, `SELECT customer_id, strftime(date, '%Y-%m-%d') AS d, strftime(month, '%Y-%m') AS m, amount, churn FROM ${e.dataset(id).table} ORDER BY customer_id`);
+    all(
+      e.conn,
+      `SELECT customer_id, strftime(date, '%Y-%m-%d') AS d, strftime(month, '%Y-%m') AS m, amount, churn FROM ${e.dataset(id).table} ORDER BY customer_id`
+    );
   it('gives identical typed rows', async () => {
     const roles = ['customerId', 'date', 'amount', 'churn'] as const;
     const a = await engine.applyRoles((await engine.ingestFile(text(clean), 'clean.csv')).id, [...roles]);
@@ -166,7 +173,10 @@ describe('other formats', () => {
     expect(s.quality.reasons[0]).toMatchObject({ reason: 'bad-month', column: '账期', count: 1 });
     expect(s.quality.reasons[0].examples[0]).toMatchObject({ row: 777, line: null });
     expect(s.quality.nulls.find((n) => n.role === 'revenue')?.nulls).toBe(100);
-    const sums = await all(engine.conn, `SELECT sum(revenue) AS r, count(*) FILTER (WHERE churn) AS c, min(_row) AS lo, max(_row) AS hi FROM ${engine.dataset(s.id).table}`);
+    const sums = await all(
+      engine.conn,
+      `SELECT sum(revenue) AS r, count(*) FILTER (WHERE churn) AS c, min(_row) AS lo, max(_row) AS hi FROM ${engine.dataset(s.id).table}`
+    );
     let revenue = 0;
     let churned = 0;
     for (let i = 0; i < 1000; i++) {
@@ -192,7 +202,11 @@ describe('other formats', () => {
     const roles = ['customerId', 'month', 'revenue', 'churn', 'dataMb'] as const;
     const pq = await engine.ingestFile(blobOf(`${dir}/same.parquet`), 'same.parquet', { roles: [...roles] });
     const csv = await engine.ingestFile(blobOf(`${dir}/same.csv`), 'same.csv', { roles: [...roles] });
-    const q = (id: string) => all(engine.conn, `SELECT _row, customer_id, strftime(month, '%Y-%m') AS m, revenue, churn, data_mb FROM ${engine.dataset(id).table} ORDER BY _row`);
+    const q = (id: string) =>
+      all(
+        engine.conn,
+        `SELECT _row, customer_id, strftime(month, '%Y-%m') AS m, revenue, churn, data_mb FROM ${engine.dataset(id).table} ORDER BY _row`
+      );
     expect(await q(pq.id)).toEqual(await q(csv.id));
     const reasons = (x: typeof pq) => x.quality.reasons.map((r) => [r.reason, r.column, r.count, r.examples.map((e) => e.row)]).sort();
     expect(reasons(pq)).toEqual(reasons(csv));
@@ -219,7 +233,8 @@ describe('dropping a dataset', () => {
   it('drops its tables, including those analysis features named <name>_<id>', async () => {
     const s = await engine.ingestFile(text('id,month,arpu\nA,202401,1\n'), 'd.csv');
     await engine.conn.exec(`CREATE TABLE lifecycle_${s.id} AS SELECT 1 AS x`);
-    const count = async () => Number((await all(engine.conn, `SELECT count(*) AS n FROM duckdb_tables() WHERE ends_with(table_name, '_${s.id}')`))[0].n);
+    const count = async () =>
+      Number((await all(engine.conn, `SELECT count(*) AS n FROM duckdb_tables() WHERE ends_with(table_name, '_${s.id}')`))[0].n);
     expect(await count()).toBeGreaterThanOrEqual(2);
     await engine.dropDataset(s.id);
     expect(await count()).toBe(0);

@@ -52,8 +52,9 @@ describe('a GB18030 transaction log', () => {
   });
 
   it('is refused by Lifecycle as it is: it is not a monthly panel', async () => {
-    await expect(lifecycleApi(() => engine).computeLifecycle(log.id, { ruleSet: 'clm', params: {} }))
-      .rejects.toMatchObject({ code: 'lifecycle-not-a-panel' });
+    await expect(lifecycleApi(() => engine).computeLifecycle(log.id, { ruleSet: 'clm', params: {} })).rejects.toMatchObject({
+      code: 'lifecycle-not-a-panel'
+    });
   });
 });
 
@@ -63,7 +64,10 @@ describe('its monthly panel', () => {
     expect(panel.derived).toEqual({ kind: 'monthly-panel', from: log.id, fromName: 'gb18030-transactions.csv' });
     expect(panel.roles).toEqual(['customerId', 'month', 'revenue', 'number']);
     expect(panel.overview).toMatchObject({ kind: 'panel', rows: expected.size, customers: 40, months: 12 });
-    const rows = await all(engine.conn, `SELECT customer_id, strftime(month, '%Y-%m') AS m, revenue, transactions FROM ${engine.dataset(panel.id).table} ORDER BY _row`);
+    const rows = await all(
+      engine.conn,
+      `SELECT customer_id, strftime(month, '%Y-%m') AS m, revenue, transactions FROM ${engine.dataset(panel.id).table} ORDER BY _row`
+    );
     expect(rows).toHaveLength(expected.size);
     for (const r of rows) {
       const e = expected.get(`${r.customer_id} ${r.m}`)!;
@@ -96,6 +100,9 @@ describe('units', () => {
     expect(s.roles).toEqual(['customerId', 'month', 'dataMb', 'voiceMinutes']);
     expect(s.conversions).toEqual([{ column: '上网流量(GB)', from: 'GB', to: 'MB', factor: 1024 }]);
     const rows = await all(engine.conn, `SELECT data_mb, voice_minutes FROM ${engine.dataset(s.id).table} ORDER BY _row`);
-    expect(rows).toEqual([{ data_mb: 1536, voice_minutes: 100 }, { data_mb: 2048, voice_minutes: 80 }]);
+    expect(rows).toEqual([
+      { data_mb: 1536, voice_minutes: 100 },
+      { data_mb: 2048, voice_minutes: 80 }
+    ]);
   });
 });

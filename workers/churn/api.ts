@@ -30,8 +30,18 @@ const MAX_LEVELS = 20;
 async function categoryColumns(engine: Engine, ds: DatasetHandle): Promise<{ name: string; header: string; levels: number }[]> {
   const cols = ds.columns.filter((c) => (c.kind === 'category' || c.kind === 'text') && c.role !== 'customerId');
   if (cols.length === 0) return [];
-  const counts = (await all(engine.conn, template(levelsSql, { counts: cols.map((c, i) => `approx_count_distinct(${quoteIdent(c.name)}) AS n${i}`).join(', '), table: ds.table })))[0];
-  return cols.map((c, i) => ({ name: c.name, header: c.header, levels: Number(counts[`n${i}`]) })).filter((c) => c.levels >= 2 && c.levels <= MAX_LEVELS);
+  const counts = (
+    await all(
+      engine.conn,
+      template(levelsSql, {
+        counts: cols.map((c, i) => `approx_count_distinct(${quoteIdent(c.name)}) AS n${i}`).join(', '),
+        table: ds.table
+      })
+    )
+  )[0];
+  return cols
+    .map((c, i) => ({ name: c.name, header: c.header, levels: Number(counts[`n${i}`]) }))
+    .filter((c) => c.levels >= 2 && c.levels <= MAX_LEVELS);
 }
 
 /** The churn rows view over the dataset's monthly panel and its first-spell table; returns their names. */
@@ -44,7 +54,8 @@ export async function preparePanel(engine: Engine, ds: DatasetHandle): Promise<{
 }
 
 async function snapshotSurvivalRecords(engine: Engine, ds: DatasetHandle, split: string | null) {
-  if (!ds.has('tenure') || !ds.has('churn')) throw churnError('churn-not-applicable', 'survival on a snapshot needs tenure and churn columns');
+  if (!ds.has('tenure') || !ds.has('churn'))
+    throw churnError('churn-not-applicable', 'survival on a snapshot needs tenure and churn columns');
   const columns = split ? `, ${quoteIdent(split)} AS grp` : '';
   const rows = await all(engine.conn, template(snapshotSql, { table: ds.table, tenure: 'tenure', revenue: 'NULL', columns }));
   const kept = rows.filter((r) => typeof r.tenure === 'number' && r.tenure >= 0);
@@ -78,9 +89,16 @@ export function churnApi(engine: () => Engine): ChurnApi {
       let features: ChurnSetup['features'] = [];
       if (kind === 'panel') {
         const panelFeatures: [string, boolean][] = [
-          ['tenure', true], ['arpu_3', ds.has('revenue')], ['arpu_trend', ds.has('revenue')],
-          ['voice_trend', ds.has('voiceMinutes')], ['data_trend', ds.has('dataMb')], ['sms_trend', ds.has('sms')],
-          ['arrears_3', ds.has('arrears')], ['arrears_6', ds.has('arrears')], ['vas', ds.has('vasCount')], ['vas_change', ds.has('vasCount')]
+          ['tenure', true],
+          ['arpu_3', ds.has('revenue')],
+          ['arpu_trend', ds.has('revenue')],
+          ['voice_trend', ds.has('voiceMinutes')],
+          ['data_trend', ds.has('dataMb')],
+          ['sms_trend', ds.has('sms')],
+          ['arrears_3', ds.has('arrears')],
+          ['arrears_6', ds.has('arrears')],
+          ['vas', ds.has('vasCount')],
+          ['vas_change', ds.has('vasCount')]
         ];
         features = panelFeatures.filter(([, ok]) => ok).map(([name]) => ({ name, header: name, kind: 'number', default: true }));
         features.push(...splitColumns.map((c) => ({ name: c.name, header: c.header, kind: 'category' as const, default: false })));
@@ -91,7 +109,15 @@ export function churnApi(engine: () => Engine): ChurnApi {
         features.push(...splitColumns.map((c) => ({ name: c.name, header: c.header, kind: 'category' as const, default: true })));
       }
       const months = kind === 'panel' ? await monthCount(e.conn, ds) : 0;
-      return { kind, splitColumns, features, hasTenure: ds.has('tenure'), hasChurn: ds.has('churn'), hasRevenue: ds.has('revenue'), months };
+      return {
+        kind,
+        splitColumns,
+        features,
+        hasTenure: ds.has('tenure'),
+        hasChurn: ds.has('churn'),
+        hasRevenue: ds.has('revenue'),
+        months
+      };
     },
 
     cohortRetention: async (id) => {
@@ -122,9 +148,14 @@ export function churnApi(engine: () => Engine): ChurnApi {
       const e = engine();
       const ds = e.dataset(id);
       if (split !== null && !ds.columns.some((c) => c.name === split)) throw churnError('churn-not-applicable', `no column ${split}`);
-      const { records, leftOut } = ds.kind === 'panel' ? await panelSurvivalRecords(e, ds, split) : ds.kind === 'snapshot'
-        ? await snapshotSurvivalRecords(e, ds, split)
-        : (() => { throw churnError('churn-not-applicable', 'survival needs a panel or a snapshot'); })();
+      const { records, leftOut } =
+        ds.kind === 'panel'
+          ? await panelSurvivalRecords(e, ds, split)
+          : ds.kind === 'snapshot'
+            ? await snapshotSurvivalRecords(e, ds, split)
+            : (() => {
+                throw churnError('churn-not-applicable', 'survival needs a panel or a snapshot');
+              })();
       if (records.length === 0) throw churnError('churn-too-few-rows', 'no customer with an observed join');
       return { split, curves: survivalCurves(records, split !== null), leftOut };
     },
@@ -133,24 +164,44 @@ export function churnApi(engine: () => Engine): ChurnApi {
       const e = engine();
       const ds = e.dataset(id);
       if (!ds.has('churn') && ds.kind !== 'panel') throw churnError('churn-not-applicable', 'the model needs a churn column or a panel');
-      const data: ModelData = ds.kind === 'panel' ? await panelData(e, ds, options, (await preparePanel(e, ds)).rows)
-        : ds.kind === 'snapshot' ? await snapshotData(e, ds, options)
-        : (() => { throw churnError('churn-not-applicable', 'the model needs a panel or a snapshot'); })();
+      const data: ModelData =
+        ds.kind === 'panel'
+          ? await panelData(e, ds, options, (await preparePanel(e, ds)).rows)
+          : ds.kind === 'snapshot'
+            ? await snapshotData(e, ds, options)
+            : (() => {
+                throw churnError('churn-not-applicable', 'the model needs a panel or a snapshot');
+              })();
       const header = (name: string) => ds.columns.find((c) => c.name === name)?.header ?? name;
       const { core, risk } = fitChurn({ ...data, l2: options.l2, arpuTiers: options.arpuTiers, header });
       const winBack = data.winBack.map((w) => ({ ...w, arpuTier: arpuTierOf(w.lastArpu, options.arpuTiers) }));
       fitted().set(id, { risk, winBack });
       await writeChurnRisk(e.conn, id, risk, { scoreMonth: data.scoreMonth, horizon: options.horizon });
-      return { ...core, holdout: data.holdout, trainMonth: data.trainMonth, testMonth: data.testMonth, scoreMonth: data.scoreMonth, riskCount: risk.length, winBackCount: winBack.length };
+      return {
+        ...core,
+        holdout: data.holdout,
+        trainMonth: data.trainMonth,
+        testMonth: data.testMonth,
+        scoreMonth: data.scoreMonth,
+        riskCount: risk.length,
+        winBackCount: winBack.length
+      };
     },
 
     riskList: async (id, filter) => {
       const f = fitted().get(id);
       if (!f) throw churnError('churn-no-model', 'fit the model first');
       const rows = f.risk.filter((r) => r.score >= filter.minScore && (r.arpuTier === null || filter.arpuTiers.includes(r.arpuTier)));
-      const csv = toCsv(['customer_id', 'score', 'arpu', 'arpu_tier', 'reason_1', 'reason_2', 'reason_3'],
-        rows.map((r) => [r.customerId, round(r.score, 4), r.arpu === null ? null : round(r.arpu, 2), r.arpuTier,
-          ...[0, 1, 2].map((k) => (r.reasons[k] ? `${r.reasons[k].feature}: ${r.reasons[k].value}` : null))]));
+      const csv = toCsv(
+        ['customer_id', 'score', 'arpu', 'arpu_tier', 'reason_1', 'reason_2', 'reason_3'],
+        rows.map((r) => [
+          r.customerId,
+          round(r.score, 4),
+          r.arpu === null ? null : round(r.arpu, 2),
+          r.arpuTier,
+          ...[0, 1, 2].map((k) => (r.reasons[k] ? `${r.reasons[k].feature}: ${r.reasons[k].value}` : null))
+        ])
+      );
       return { total: rows.length, rows: rows.slice(0, filter.top), csv };
     },
 
@@ -161,9 +212,18 @@ export function churnApi(engine: () => Engine): ChurnApi {
       const ds = engine().dataset(id);
       const details = { hasChurnReason: ds.has('churnReason'), hasContact: ds.has('contact') };
       const extra = [...(details.hasChurnReason ? ['churn_reason'] : []), ...(details.hasContact ? ['contact'] : [])];
-      const csv = toCsv(['customer_id', 'last_arpu', 'arpu_tier', 'tenure', 'churn_month', ...extra],
-        rows.map((r) => [r.customerId, r.lastArpu === null ? null : round(r.lastArpu, 2), r.arpuTier, r.tenure, r.churnMonth?.slice(0, 7) ?? null,
-          ...(details.hasChurnReason ? [r.churnReason] : []), ...(details.hasContact ? [r.contact] : [])]));
+      const csv = toCsv(
+        ['customer_id', 'last_arpu', 'arpu_tier', 'tenure', 'churn_month', ...extra],
+        rows.map((r) => [
+          r.customerId,
+          r.lastArpu === null ? null : round(r.lastArpu, 2),
+          r.arpuTier,
+          r.tenure,
+          r.churnMonth?.slice(0, 7) ?? null,
+          ...(details.hasChurnReason ? [r.churnReason] : []),
+          ...(details.hasContact ? [r.contact] : [])
+        ])
+      );
       return { total: rows.length, rows: rows.slice(0, filter.top), csv, ...details };
     }
   });

@@ -24,8 +24,14 @@ beforeAll(async () => {
   panel = (await engine.loadSample({ customers: 1500, months: 24, seed: 1, lang: 'en' })).id;
 }, 120_000);
 
-const options = (features: string[], extra: Partial<ChurnModelOptions> = {}): ChurnModelOptions =>
-  ({ features, l2: 1, horizon: 3, seed: 1, arpuTiers: TIERS, ...extra });
+const options = (features: string[], extra: Partial<ChurnModelOptions> = {}): ChurnModelOptions => ({
+  features,
+  l2: 1,
+  horizon: 3,
+  seed: 1,
+  arpuTiers: TIERS,
+  ...extra
+});
 
 describe('telco snapshot', () => {
   it('KM split by Contract: month-to-month median 35 as R survfit; longer contracts never reach 0.5', async () => {
@@ -60,16 +66,21 @@ describe('telco snapshot', () => {
     // The ROC curve drawn beside the AUC: from (0,0) to (1,1), its area the AUC (thinned to 201 points).
     expect(r.roc[0]).toEqual({ fpr: 0, tpr: 0 });
     expect(r.roc.at(-1)).toEqual({ fpr: 1, tpr: 1 });
-    expect(r.roc.slice(1).reduce((a, p, i) => a + (p.fpr - r.roc[i].fpr) * (p.tpr + r.roc[i].tpr) / 2, 0)).toBeCloseTo(r.auc, 3);
+    expect(r.roc.slice(1).reduce((a, p, i) => a + ((p.fpr - r.roc[i].fpr) * (p.tpr + r.roc[i].tpr)) / 2, 0)).toBeCloseTo(r.auc, 3);
     // Levels are counted approximately (approx_count_distinct): Contract has 3.
-    expect(setup.splitColumns.find((c) => c.header === 'Contract')).toMatchObject({ name: 'plan', levels: expect.toSatisfy((n: number) => n >= 2 && n <= 4) });
+    expect(setup.splitColumns.find((c) => c.header === 'Contract')).toMatchObject({
+      name: 'plan',
+      levels: expect.toSatisfy((n: number) => n >= 2 && n <= 4)
+    });
     const risk = await api.riskList(telco, { arpuTiers: ['low', 'mid', 'high'], minScore: 0, top: 10 });
     expect(risk.total).toBe(5174);
     expect(risk.rows[0].score).toBeGreaterThanOrEqual(risk.rows[9].score);
     expect(risk.rows[0].reasons.length).toBeGreaterThan(0);
     expect(risk.csv.split('\r\n')).toHaveLength(5174 + 2);
     // The scored list also lands in DuckDB for the campaign builder: one row per scored customer.
-    const t = (await all(engine.conn, `SELECT count(*) AS n, max(probability) AS top, min(rank_share) AS first FROM "churnrisk_${telco}"`))[0];
+    const t = (
+      await all(engine.conn, `SELECT count(*) AS n, max(probability) AS top, min(rank_share) AS first FROM "churnrisk_${telco}"`)
+    )[0];
     expect([Number(t.n), t.top, t.first]).toEqual([5174, risk.rows[0].score, 0]);
     const win = await api.winBackList(telco, { arpuTiers: ['high'], minScore: 0, top: 5 });
     expect(win.rows.every((w) => (w.lastArpu ?? 0) >= 150)).toBe(true);
@@ -112,25 +123,43 @@ function snapshot(n: number, churn: (i: number) => boolean): Blob {
 
 describe('degenerate inputs give coded errors, never NaN', () => {
   it('one month only', async () => {
-    const csv = 'customer_id,month,arpu,churn\n' + Array.from({ length: 30 }, (_, i) => `C${i},202401,${10 + i},${i % 5 === 0 ? 1 : 0}`).join('\n') + '\n';
+    const csv =
+      'customer_id,month,arpu,churn\n' +
+      Array.from({ length: 30 }, (_, i) => `C${i},202401,${10 + i},${i % 5 === 0 ? 1 : 0}`).join('\n') +
+      '\n';
     const id = (await engine.ingestFile(new Blob([csv]), 'one-month.csv')).id;
     await expect(api.cohortRetention(id)).rejects.toMatchObject({ code: 'churn-too-few-months' });
     await expect(api.fitChurnModel(id, options(['tenure', 'arpu_3']))).rejects.toMatchObject({ code: 'churn-too-few-months' });
   });
   it('no churners: survival stays at 1 with no median, the model refuses', async () => {
-    const id = (await engine.ingestFile(snapshot(60, () => false), 'none.csv')).id;
+    const id = (
+      await engine.ingestFile(
+        snapshot(60, () => false),
+        'none.csv'
+      )
+    ).id;
     const s = await api.survivalCurves(id, null);
     expect(s.curves[0]).toMatchObject({ events: 0, median: null, churn3: { value: 0, lower: 0, upper: 0 } });
     await expect(api.fitChurnModel(id, options(['tenure', 'revenue']))).rejects.toMatchObject({ code: 'churn-no-churners' });
   });
   it('all churned', async () => {
-    const id = (await engine.ingestFile(snapshot(60, () => true), 'all.csv')).id;
+    const id = (
+      await engine.ingestFile(
+        snapshot(60, () => true),
+        'all.csv'
+      )
+    ).id;
     const s = await api.survivalCurves(id, null);
     expect(s.curves[0].survival.every(Number.isFinite)).toBe(true);
     await expect(api.fitChurnModel(id, options(['tenure', 'revenue']))).rejects.toMatchObject({ code: 'churn-all-churned' });
   });
   it('a constant feature is dropped with a note; only constant features is an error', async () => {
-    const id = (await engine.ingestFile(snapshot(90, (i) => (i * 7) % 60 < 12 || i % 4 === 0), 'const.csv')).id;
+    const id = (
+      await engine.ingestFile(
+        snapshot(90, (i) => (i * 7) % 60 < 12 || i % 4 === 0),
+        'const.csv'
+      )
+    ).id;
     const setup = await api.churnSetup(id);
     expect(setup.splitColumns.map((c) => c.header)).toEqual(['Contract']); // Region has one level
     const r = await api.fitChurnModel(id, options(['tenure', 'revenue', 'region']));
@@ -148,8 +177,10 @@ describe("the win-back list carries a leaver's churn reason and contact (seed 00
     const lines = ['customerID,tenure,MonthlyCharges,Contract,Churn,Churn Reason,联系电话'];
     for (let i = 0; i < 90; i++) {
       const churned = (i * 7) % 60 < 15 || i % 4 === 0;
-      lines.push(`C${i},${(i * 7) % 60},${20 + ((i * 13) % 90)},${i % 3 ? 'Month-to-month' : 'Two year'},${churned ? 'Yes' : 'No'},` +
-        `${churned ? (i % 2 ? 'Price' : '竞争对手优惠') : ''},${churned && i % 5 ? `1380000${String(i).padStart(4, '0')}` : ''}`);
+      lines.push(
+        `C${i},${(i * 7) % 60},${20 + ((i * 13) % 90)},${i % 3 ? 'Month-to-month' : 'Two year'},${churned ? 'Yes' : 'No'},` +
+          `${churned ? (i % 2 ? 'Price' : '竞争对手优惠') : ''},${churned && i % 5 ? `1380000${String(i).padStart(4, '0')}` : ''}`
+      );
     }
     const s = await engine.ingestFile(new Blob([lines.join('\n') + '\n']), 'reasons.csv');
     expect(s.roles.slice(5)).toEqual(['churnReason', 'contact']);
@@ -170,8 +201,10 @@ describe("the win-back list carries a leaver's churn reason and contact (seed 00
     for (let i = 0; i < 60; i++) {
       const leaves = i < 40 ? (i % 8) + 2 : 99;
       for (let m = 1; m <= Math.min(10, leaves); m++) {
-        lines.push(`C${i},2024${String(m).padStart(2, '0')},${30 + ((i * 11) % 50)},${m + i},${m === leaves ? 1 : 0},` +
-          `${m === leaves ? `reason ${i % 3}` : ''},${m < 5 ? 'old@x' : `c${i}@x`}`);
+        lines.push(
+          `C${i},2024${String(m).padStart(2, '0')},${30 + ((i * 11) % 50)},${m + i},${m === leaves ? 1 : 0},` +
+            `${m === leaves ? `reason ${i % 3}` : ''},${m < 5 ? 'old@x' : `c${i}@x`}`
+        );
       }
     }
     const s = await engine.ingestFile(new Blob([lines.join('\n') + '\n']), 'panel-reasons.csv');

@@ -7,8 +7,15 @@
 
 /** Why a churn analysis can fail; the UI translates the code (ModelErrors are mapped onto these). */
 export type ChurnErrorCode =
-  | 'churn-not-applicable' | 'churn-too-few-months' | 'churn-no-churners' | 'churn-all-churned' | 'churn-too-few-rows'
-  | 'churn-no-features' | 'churn-not-converged' | 'churn-no-model' | 'churn-model-failed';
+  | 'churn-not-applicable'
+  | 'churn-too-few-months'
+  | 'churn-no-churners'
+  | 'churn-all-churned'
+  | 'churn-too-few-rows'
+  | 'churn-no-features'
+  | 'churn-not-converged'
+  | 'churn-no-model'
+  | 'churn-model-failed';
 
 /** What the churn view can offer for a dataset: the columns to split by and the candidate features. */
 export interface ChurnSetup {

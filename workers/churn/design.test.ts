@@ -4,22 +4,38 @@ import { calibrationDeciles, confusionByCutoff, arpuTierOf } from './model.ts';
 import { randomHoldout } from './features.ts';
 
 const rows = [
-  { t: 1, c: 'a', k: 5 }, { t: 2, c: 'a', k: 5 }, { t: 3, c: 'b', k: 5 }, { t: null, c: 'c', k: 5 }, { t: 4, c: null, k: 5 }
+  { t: 1, c: 'a', k: 5 },
+  { t: 2, c: 'a', k: 5 },
+  { t: 3, c: 'b', k: 5 },
+  { t: null, c: 'c', k: 5 },
+  { t: 4, c: null, k: 5 }
 ];
 
 describe('buildDesign', () => {
   it('one-hot drops the most frequent level, standardises, imputes the mean, drops constants', () => {
-    const d = buildDesign(rows, [{ name: 't', kind: 'number' }, { name: 'c', kind: 'category' }, { name: 'k', kind: 'number' }]);
+    const d = buildDesign(rows, [
+      { name: 't', kind: 'number' },
+      { name: 'c', kind: 'category' },
+      { name: 'k', kind: 'number' }
+    ]);
     expect(d.dropped).toEqual(['k']);
     // Ties in frequency are ordered by localeCompare ('–', the missing level, sorts first).
-    expect(d.columns.map((c) => [c.feature, c.level])).toEqual([['t', null], ['c', '–'], ['c', 'b'], ['c', 'c']]);
+    expect(d.columns.map((c) => [c.feature, c.level])).toEqual([
+      ['t', null],
+      ['c', '–'],
+      ['c', 'b'],
+      ['c', 'c']
+    ]);
     expect(d.columns[0].mean).toBe(2.5);
     const z = encodeRow(d, { t: null, c: 'zzz' }); // missing number → mean; unseen level → baseline
     expect(z[0]).toBe(0);
     expect(z[2]).toBeCloseTo(-0.2 / d.columns[2].sd, 12); // level 'b': 0 − mean 0.2
   });
   it('reason codes: per feature, positive contributions only, largest first', () => {
-    const d = buildDesign(rows, [{ name: 't', kind: 'number' }, { name: 'c', kind: 'category' }]);
+    const d = buildDesign(rows, [
+      { name: 't', kind: 'number' },
+      { name: 'c', kind: 'category' }
+    ]);
     const z = encodeRow(d, { t: 4, c: 'b' });
     const reasons = reasonCodes(d, [1, 0, 2, 0], z, { t: 4, c: 'b' });
     expect(reasons.map((r) => r.feature)).toEqual(['c', 't']);

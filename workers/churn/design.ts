@@ -96,7 +96,11 @@ export function columnLabel(column: DesignColumn, header: (name: string) => stri
  * columns; the `top` largest positive ones, each with the customer's value of that feature.
  */
 export function reasonCodes(
-  design: Design, coefficients: readonly number[], z: readonly number[], row: FeatureRow, top = 3
+  design: Design,
+  coefficients: readonly number[],
+  z: readonly number[],
+  row: FeatureRow,
+  top = 3
 ): { feature: string; value: string; contribution: number }[] {
   const byFeature = new Map<string, number>();
   design.columns.forEach((c, j) => byFeature.set(c.feature, (byFeature.get(c.feature) ?? 0) + coefficients[j] * z[j]));

@@ -30,7 +30,18 @@ export interface ModelData extends ModelSplit {
 }
 
 /** Derived panel features (sql/panel_features.sql), in the order the UI lists them. */
-export const PANEL_FEATURES = ['tenure', 'arpu_3', 'arpu_trend', 'voice_trend', 'data_trend', 'sms_trend', 'arrears_3', 'arrears_6', 'vas', 'vas_change'];
+export const PANEL_FEATURES = [
+  'tenure',
+  'arpu_3',
+  'arpu_trend',
+  'voice_trend',
+  'data_trend',
+  'sms_trend',
+  'arrears_3',
+  'arrears_6',
+  'vas',
+  'vas_change'
+];
 
 /** The share of snapshot rows held out for testing. */
 export const HOLDOUT_SHARE = 0.3;
@@ -64,20 +75,33 @@ export async function panelData(engine: Engine, ds: DatasetHandle, options: Chur
   const train = await at(trainM);
   const test = await at(testM);
   const score = (await at(last)).map((r) => ({ ...r, arpu: r.arpu_3 }));
-  const winBack = await withDetails(engine, ds, (await all(engine.conn, template(winBackSql, { rows }))).map((r) => ({
-    customerId: String(r.customer_id),
-    lastArpu: typeof r.last_arpu === 'number' ? r.last_arpu : null,
-    tenure: typeof r.tenure === 'number' ? r.tenure : null,
-    churnMonth: String(r.churn_month)
-  })));
+  const winBack = await withDetails(
+    engine,
+    ds,
+    (await all(engine.conn, template(winBackSql, { rows }))).map((r) => ({
+      customerId: String(r.customer_id),
+      lastArpu: typeof r.last_arpu === 'number' ? r.last_arpu : null,
+      tenure: typeof r.tenure === 'number' ? r.tenure : null,
+      churnMonth: String(r.churn_month)
+    }))
+  );
   const monthOf = (m: number) => {
     const d = new Date(String(first));
     d.setUTCMonth(d.getUTCMonth() + m);
     return d.toISOString().slice(0, 10);
   };
   return {
-    train, trainY: train.map((r) => (r.target ? 1 : 0)), test, testY: test.map((r) => (r.target ? 1 : 0)),
-    score, specs, winBack, holdout: 'time', trainMonth: monthOf(trainM), testMonth: monthOf(testM), scoreMonth: monthOf(last)
+    train,
+    trainY: train.map((r) => (r.target ? 1 : 0)),
+    test,
+    testY: test.map((r) => (r.target ? 1 : 0)),
+    score,
+    specs,
+    winBack,
+    holdout: 'time',
+    trainMonth: monthOf(trainM),
+    testMonth: monthOf(testM),
+    scoreMonth: monthOf(last)
   };
 }
 
@@ -88,40 +112,71 @@ async function withDetails(engine: Engine, ds: DatasetHandle, leavers: Leaver[])
   if (!ds.has('churnReason') && !ds.has('contact')) return leavers.map((l) => ({ ...l, churnReason: null, contact: null }));
   const col = (role: 'churnReason' | 'contact', name: string) => (ds.has(role) ? quoteIdent(name) : 'CAST(NULL AS VARCHAR)');
   const sql = template(detailsSql, {
-    table: ds.table, order: ds.has('month') ? 'month' : '_row', reason: col('churnReason', 'churn_reason'), contact: col('contact', 'contact')
+    table: ds.table,
+    order: ds.has('month') ? 'month' : '_row',
+    reason: col('churnReason', 'churn_reason'),
+    contact: col('contact', 'contact')
   });
   const details = new Map((await all(engine.conn, sql)).map((r) => [String(r.customer_id), r]));
   const text = (v: unknown) => (v == null ? null : String(v));
-  return leavers.map((l) => ({ ...l, churnReason: text(details.get(l.customerId)?.churn_reason), contact: text(details.get(l.customerId)?.contact) }));
+  return leavers.map((l) => ({
+    ...l,
+    churnReason: text(details.get(l.customerId)?.churn_reason),
+    contact: text(details.get(l.customerId)?.contact)
+  }));
 }
 
 /** Which rows are the seeded random holdout (30%): the control arm of the same seeded shuffle as a campaign's. */
 export function randomHoldout(n: number, seed: number): boolean[] {
   const isTest = new Array<boolean>(n).fill(false);
-  for (const i of splitControl(Array.from({ length: n }, (_, i) => i), HOLDOUT_SHARE, seed).control) isTest[i] = true;
+  for (const i of splitControl(
+    Array.from({ length: n }, (_, i) => i),
+    HOLDOUT_SHARE,
+    seed
+  ).control)
+    isTest[i] = true;
   return isTest;
 }
 
 export async function snapshotData(engine: Engine, ds: DatasetHandle, options: ChurnModelOptions): Promise<ModelData> {
   const specs = specsOf(ds, options.features);
   if (specs.length === 0) throw churnError('churn-no-features', 'choose at least one feature');
-  const rows = await all(engine.conn, template(snapshotSql, {
-    table: ds.table,
-    tenure: ds.has('tenure') ? 'tenure' : 'NULL',
-    revenue: ds.has('revenue') ? 'revenue' : 'NULL',
-    columns: specs.map((s) => `, ${quoteIdent(s.name)}`).join('')
-  }));
+  const rows = await all(
+    engine.conn,
+    template(snapshotSql, {
+      table: ds.table,
+      tenure: ds.has('tenure') ? 'tenure' : 'NULL',
+      revenue: ds.has('revenue') ? 'revenue' : 'NULL',
+      columns: specs.map((s) => `, ${quoteIdent(s.name)}`).join('')
+    })
+  );
   const isTest = randomHoldout(rows.length, options.seed);
   const train = rows.filter((_, i) => !isTest[i]);
   const test = rows.filter((_, i) => isTest[i]);
   const label = (r: FeatureRow) => (r.churn === true ? 1 : 0);
   return {
-    train, trainY: train.map(label), test, testY: test.map(label),
+    train,
+    trainY: train.map(label),
+    test,
+    testY: test.map(label),
     score: rows.filter((r) => r.churn !== true).map((r) => ({ ...r, arpu: r.revenue })),
     specs,
-    winBack: await withDetails(engine, ds, rows.filter((r) => r.churn === true)
-      .map((r) => ({ customerId: String(r.customer_id), lastArpu: typeof r.revenue === 'number' ? r.revenue : null, tenure: typeof r.tenure === 'number' ? r.tenure : null, churnMonth: null }))
-      .sort((a, b) => (b.lastArpu ?? -Infinity) - (a.lastArpu ?? -Infinity))),
-    holdout: 'random', trainMonth: null, testMonth: null, scoreMonth: null
+    winBack: await withDetails(
+      engine,
+      ds,
+      rows
+        .filter((r) => r.churn === true)
+        .map((r) => ({
+          customerId: String(r.customer_id),
+          lastArpu: typeof r.revenue === 'number' ? r.revenue : null,
+          tenure: typeof r.tenure === 'number' ? r.tenure : null,
+          churnMonth: null
+        }))
+        .sort((a, b) => (b.lastArpu ?? -Infinity) - (a.lastArpu ?? -Infinity))
+    ),
+    holdout: 'random',
+    trainMonth: null,
+    testMonth: null,
+    scoreMonth: null
   };
 }

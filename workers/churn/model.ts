@@ -49,11 +49,18 @@ export function fitChurn(input: ModelInput): { core: ModelCore; risk: RiskRow[] 
   if (design.columns.length === 0) throw churnError('churn-no-features', 'no feature varies in the training rows');
   const X = input.train.map((r) => encodeRow(design, r));
   const model = fitLogisticRegression(X, input.trainY, { l2: input.l2 });
-  const testScores = predictLogistic(model, input.test.map((r) => encodeRow(design, r)));
+  const testScores = predictLogistic(
+    model,
+    input.test.map((r) => encodeRow(design, r))
+  );
   const auc = rocAuc(testScores, input.testY);
   const gains = gainsTable(testScores, input.testY, 10).map((g) => ({
-    group: g.group, count: g.count, positives: g.positives, lift: g.lift,
-    cumulativeShare: g.cumulativeShare, cumulativeGain: g.cumulativeGain
+    group: g.group,
+    count: g.count,
+    positives: g.positives,
+    lift: g.lift,
+    cumulativeShare: g.cumulativeShare,
+    cumulativeGain: g.cumulativeGain
   }));
   const risk = input.score.map((row) => {
     const z = encodeRow(design, row);
@@ -110,7 +117,10 @@ export function confusionByCutoff(scores: readonly number[], labels: readonly nu
   const out: ModelCore['confusion'] = [];
   for (let c = 1; c <= 99; c++) {
     const cutoff = c / 100;
-    let tp = 0, fp = 0, tn = 0, fn = 0;
+    let tp = 0,
+      fp = 0,
+      tn = 0,
+      fn = 0;
     scores.forEach((s, i) => {
       if (s >= cutoff) {
         if (labels[i] === 1) tp++;

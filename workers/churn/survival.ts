@@ -28,7 +28,10 @@ export function survivalCurves(records: readonly SurvivalRecord[], split: boolea
 }
 
 function curveOf(group: string, rows: readonly SurvivalRecord[]): SurvivalCurve {
-  const km = kaplanMeier(rows.map((r) => r.duration), rows.map((r) => r.event));
+  const km = kaplanMeier(
+    rows.map((r) => r.duration),
+    rows.map((r) => r.event)
+  );
   const events = km.events.reduce((s, d) => s + d, 0);
   const churnBy = (t: number) => {
     const s = survivalAt(km, t);

@@ -57,7 +57,12 @@ describe('NUL cannot be quoted: it is refused, never truncated', () => {
 
 describe('template: placeholders filled once, values never re-read as SQL', () => {
   it.each<{ name: string; sql: string; parts: Record<string, string | number>; out?: string; error?: RegExp }>([
-    { name: 'fills every placeholder', sql: 'SELECT ${a} FROM ${t} WHERE ${a} > ${n}', parts: { a: '"x"', t: '"t"', n: 3 }, out: 'SELECT "x" FROM "t" WHERE "x" > 3' },
+    {
+      name: 'fills every placeholder',
+      sql: 'SELECT ${a} FROM ${t} WHERE ${a} > ${n}',
+      parts: { a: '"x"', t: '"t"', n: 3 },
+      out: 'SELECT "x" FROM "t" WHERE "x" > 3'
+    },
     { name: 'a value holding ${…} stays text', sql: 'SELECT ${a}', parts: { a: quoteLiteral('${b}'), b: 'DROP' }, out: "SELECT '${b}'" },
     { name: 'a value holding $1 stays text', sql: 'SELECT ${a}', parts: { a: quoteLiteral('$1 $&') }, out: "SELECT '$1 $&'" },
     { name: 'unused parts are fine', sql: 'SELECT 1', parts: { a: 'x' }, out: 'SELECT 1' },

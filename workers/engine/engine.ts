@@ -67,7 +67,10 @@ export class Engine {
   private caches = new Map<string, Map<string, unknown>>();
   private next = 1;
 
-  private constructor(readonly conn: SqlConnection, private files: FileHost) {}
+  private constructor(
+    readonly conn: SqlConnection,
+    private files: FileHost
+  ) {}
 
   /** An engine on a fresh connection: the value parsers defined, extension downloads switched off. */
   static async open(conn: SqlConnection, files: FileHost): Promise<Engine> {
@@ -82,7 +85,10 @@ export class Engine {
     const columns = this.typed.get(id);
     if (!columns) throw engineError('unknown-dataset', `No dataset ${id}.`);
     return {
-      id, table: quoteIdent(TABLES.dataset(id)), kind: datasetKind(columns), columns,
+      id,
+      table: quoteIdent(TABLES.dataset(id)),
+      kind: datasetKind(columns),
+      columns,
       has: (role) => columns.some((c) => c.role === role)
     };
   }
@@ -166,29 +172,60 @@ export class Engine {
     const log = this.dataset(id);
     const file = this.datasets.get(id);
     const money = log.has('amount') ? 'amount' : log.has('revenue') ? 'revenue' : null;
-    if (log.kind !== 'transactions' || !money || !file) throw engineError('panel-needs-transactions', 'A monthly panel is built from a transaction log with a customer, a date and an amount.');
+    if (log.kind !== 'transactions' || !money || !file)
+      throw engineError(
+        'panel-needs-transactions',
+        'A monthly panel is built from a transaction log with a customer, a date and an amount.'
+      );
     const panelId = String(this.next++);
     const table = quoteIdent(TABLES.dataset(panelId));
     try {
-      await exec(this.conn, `CREATE TABLE ${table} AS
+      await exec(
+        this.conn,
+        `CREATE TABLE ${table} AS
         SELECT row_number() OVER (ORDER BY customer_id, month) AS _row, customer_id, month, revenue, transactions
         FROM (SELECT customer_id, month, sum(${money})::DOUBLE AS revenue, count(*)::DOUBLE AS transactions FROM ${log.table} GROUP BY customer_id, month)
-        ORDER BY customer_id, month`);
+        ORDER BY customer_id, month`
+      );
       const headers = ['customer_id', 'month', 'revenue', 'transactions'];
       const roles: ColumnRole[] = ['customerId', 'month', 'revenue', 'number'];
       const cols = planColumns(headers, roles);
       this.typed.set(panelId, cols);
       const rows = Number((await one(this.conn, `SELECT count(*) AS n FROM ${table}`))!.n);
-      const read = { columns: cols, reasons: [], loaded: rows, rejected: 0, blankLines: 0, dataLines: rows, multiLineRecords: 0, undecodable: [] };
+      const read = {
+        columns: cols,
+        reasons: [],
+        loaded: rows,
+        rejected: 0,
+        blankLines: 0,
+        dataLines: rows,
+        multiLineRecords: 0,
+        undecodable: []
+      };
       const derivedFile: LoadedFile = { ...file, id: panelId, headers, preview: [], format: file.format, encodingIssue: null };
-      const preview = await all(this.conn, `SELECT customer_id, strftime(month, '%Y-%m') AS month, revenue, transactions FROM ${table} ORDER BY _row LIMIT 20`);
+      const preview = await all(
+        this.conn,
+        `SELECT customer_id, strftime(month, '%Y-%m') AS month, revenue, transactions FROM ${table} ORDER BY _row LIMIT 20`
+      );
       const over = await overview(this.conn, table, cols);
       return {
-        id: panelId, fileName: file.fileName, bytes: 0, format: file.format, encoding: null, delimiter: null, hasHeader: true, headers,
-        preview: preview.map((r) => headers.map((h) => String(r[h] ?? ''))), quotes: file.quotes, roles,
-        quality: await qualityReport(this.conn, derivedFile, read, table, cols, over), overview: over,
-        derived: { kind: 'monthly-panel', from: id, fromName: file.fileName }, conversions: [],
-        seconds: (performance.now() - started) / 1000, timings: []
+        id: panelId,
+        fileName: file.fileName,
+        bytes: 0,
+        format: file.format,
+        encoding: null,
+        delimiter: null,
+        hasHeader: true,
+        headers,
+        preview: preview.map((r) => headers.map((h) => String(r[h] ?? ''))),
+        quotes: file.quotes,
+        roles,
+        quality: await qualityReport(this.conn, derivedFile, read, table, cols, over),
+        overview: over,
+        derived: { kind: 'monthly-panel', from: id, fromName: file.fileName },
+        conversions: [],
+        seconds: (performance.now() - started) / 1000,
+        timings: []
       };
     } catch (e) {
       await this.dropTables(panelId);
@@ -213,7 +250,10 @@ export class Engine {
     const table = quoteIdent(TABLES.dataset(id));
     try {
       const union = parts.map((p, i) => `SELECT ${i} AS _part, * FROM ${p.handle.table}`).join(' UNION ALL ');
-      await exec(this.conn, `CREATE TABLE ${table} AS SELECT row_number() OVER (ORDER BY _part, _row) AS _row, * EXCLUDE (_part, _row) FROM (${union}) ORDER BY _part, _row`);
+      await exec(
+        this.conn,
+        `CREATE TABLE ${table} AS SELECT row_number() OVER (ORDER BY _part, _row) AS _row, * EXCLUDE (_part, _row) FROM (${union}) ORDER BY _part, _row`
+      );
       const cols = parts[0].handle.columns;
       this.typed.set(id, cols);
       const first = parts[0].file;
@@ -226,16 +266,35 @@ export class Engine {
       // The set's accounting is the sum of its files' (their reasons, examples cite each file's lines).
       const sum = (f: (q: DatasetSummary['quality']) => number) => files.reduce((n, d) => n + f(d.quality), 0);
       const read = {
-        columns: cols, reasons: files.flatMap((d) => d.quality.reasons.map((r) => ({ ...r, examples: r.examples.map((e) => ({ ...e, text: `${d.fileName}: ${e.text}` })) }))),
-        loaded, rejected: sum((q) => q.rejected), blankLines: sum((q) => q.blankLines), dataLines: sum((q) => q.dataLines),
-        multiLineRecords: sum((q) => q.multiLineRecords), undecodable: []
+        columns: cols,
+        reasons: files.flatMap((d) =>
+          d.quality.reasons.map((r) => ({ ...r, examples: r.examples.map((e) => ({ ...e, text: `${d.fileName}: ${e.text}` })) }))
+        ),
+        loaded,
+        rejected: sum((q) => q.rejected),
+        blankLines: sum((q) => q.blankLines),
+        dataLines: sum((q) => q.dataLines),
+        multiLineRecords: sum((q) => q.multiLineRecords),
+        undecodable: []
       };
       const over = await overview(this.conn, table, cols);
       return {
-        id, fileName: name, bytes: file.bytes, format: first.format, encoding: first.encoding, delimiter: first.delimiter, hasHeader: first.hasHeader,
-        headers: first.headers, preview: first.preview, quotes: first.quotes, roles: first.headers.map((_, i) => cols.find((c) => c.source === i)?.role ?? 'ignore'),
-        quality: await qualityReport(this.conn, file, read, table, cols, over), overview: over, conversions: [],
-        seconds: (performance.now() - started) / 1000, timings: []
+        id,
+        fileName: name,
+        bytes: file.bytes,
+        format: first.format,
+        encoding: first.encoding,
+        delimiter: first.delimiter,
+        hasHeader: first.hasHeader,
+        headers: first.headers,
+        preview: first.preview,
+        quotes: first.quotes,
+        roles: first.headers.map((_, i) => cols.find((c) => c.source === i)?.role ?? 'ignore'),
+        quality: await qualityReport(this.conn, file, read, table, cols, over),
+        overview: over,
+        conversions: [],
+        seconds: (performance.now() - started) / 1000,
+        timings: []
       };
     } catch (e) {
       await this.dropTables(id);
@@ -274,11 +333,22 @@ export class Engine {
     const over = await overview(this.conn, typed, read.columns);
     const quality = await qualityReport(this.conn, file, read, typed, read.columns, over);
     return {
-      id: file.id, fileName: file.fileName, bytes: file.bytes, format: file.format, encoding: file.encoding,
-      delimiter: file.delimiter, hasHeader: file.hasHeader, headers: file.headers, preview: file.preview, quotes: file.quotes,
-      roles, quality, overview: over,
+      id: file.id,
+      fileName: file.fileName,
+      bytes: file.bytes,
+      format: file.format,
+      encoding: file.encoding,
+      delimiter: file.delimiter,
+      hasHeader: file.hasHeader,
+      headers: file.headers,
+      preview: file.preview,
+      quotes: file.quotes,
+      roles,
+      quality,
+      overview: over,
       conversions: read.columns.filter((c) => c.scale).map((c) => ({ column: c.header, from: 'GB', to: 'MB', factor: c.scale! })),
-      seconds: (performance.now() - started) / 1000, timings: []
+      seconds: (performance.now() - started) / 1000,
+      timings: []
     };
   }
 
@@ -289,5 +359,4 @@ export class Engine {
     this.files.drop(`file_${id}`);
     this.files.drop(`retry_${id}`);
   }
-
 }

@@ -19,12 +19,19 @@ const PURE = new Set(['lifecycleRuleSets']);
 
 /** Calls every method of a feature whose engine (and every argument) throws `failure`; the codes by method. */
 async function codes(make: (engine: () => Engine) => object, failure: () => unknown): Promise<Record<string, string>> {
-  const fail = () => { throw failure(); };
+  const fail = () => {
+    throw failure();
+  };
   const throwing = new Proxy(function () {}, { get: fail, apply: fail });
-  const api = make(() => { throw failure(); }) as Record<string, (...args: unknown[]) => Promise<unknown>>;
+  const api = make(() => {
+    throw failure();
+  }) as Record<string, (...args: unknown[]) => Promise<unknown>>;
   const out: Record<string, string> = {};
   for (const name of Object.keys(api).filter((n) => !PURE.has(n))) {
-    out[name] = await api[name](throwing, throwing, throwing, throwing, throwing).then(() => 'resolved', (e: { code?: string }) => e.code ?? 'not coded');
+    out[name] = await api[name](throwing, throwing, throwing, throwing, throwing).then(
+      () => 'resolved',
+      (e: { code?: string }) => e.code ?? 'not coded'
+    );
   }
   return out;
 }
@@ -55,12 +62,21 @@ describe('a ModelError reaches the caller with the feature’s code', () => {
 
 describe('featureApi', () => {
   it('passes results through, keeps coded errors, maps the rest', async () => {
-    const api = featureApi<{ ok(): Promise<number>; coded(): Promise<void>; plain(): Promise<void>; sync(): Promise<void> }>({ model: 'value-model-failed' }, {
-      ok: async () => 42,
-      coded: async () => { throw { code: 'value-bad-params', message: 'no' }; },
-      plain: async () => { throw new Error('Binder Error: no such column\nLINE 1'); },
-      sync: () => { throw new ModelError('invalid-input', 'bad'); }
-    });
+    const api = featureApi<{ ok(): Promise<number>; coded(): Promise<void>; plain(): Promise<void>; sync(): Promise<void> }>(
+      { model: 'value-model-failed' },
+      {
+        ok: async () => 42,
+        coded: async () => {
+          throw { code: 'value-bad-params', message: 'no' };
+        },
+        plain: async () => {
+          throw new Error('Binder Error: no such column\nLINE 1');
+        },
+        sync: () => {
+          throw new ModelError('invalid-input', 'bad');
+        }
+      }
+    );
     expect(await api.ok()).toBe(42);
     await expect(api.coded()).rejects.toEqual({ code: 'value-bad-params', message: 'no' });
     await expect(api.plain()).rejects.toMatchObject({ code: 'query-failed', message: 'Binder Error: no such column' });

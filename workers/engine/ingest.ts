@@ -63,8 +63,10 @@ export type FileSource =
   | { kind: 'parquet'; blob: Blob };
 
 /** A file as detected: what the summary reports about it and how to read it. */
-export interface LoadedFile
-  extends Pick<DatasetSummary, 'id' | 'fileName' | 'bytes' | 'format' | 'encoding' | 'delimiter' | 'hasHeader' | 'headers' | 'preview'> {
+export interface LoadedFile extends Pick<
+  DatasetSummary,
+  'id' | 'fileName' | 'bytes' | 'format' | 'encoding' | 'delimiter' | 'hasHeader' | 'headers' | 'preview'
+> {
   suggestedRoles: ColumnRole[];
   /** Sample cells per column, which choose each column's read type. */
   samples: string[][];
@@ -79,10 +81,18 @@ const PREVIEW_ROWS = 20;
 const SAMPLE_ROWS = 2000;
 
 const bytesOf = (blob: Blob) => (offset: number, length: number) =>
-  blob.slice(offset, offset + length).arrayBuffer().then((b) => new Uint8Array(b));
+  blob
+    .slice(offset, offset + length)
+    .arrayBuffer()
+    .then((b) => new Uint8Array(b));
 
 export async function detectFile(
-  files: FileHost, id: string, blob: Blob, fileName: string, options: IngestOptions, onProgress: ProgressFn
+  files: FileHost,
+  id: string,
+  blob: Blob,
+  fileName: string,
+  options: IngestOptions,
+  onProgress: ProgressFn
 ): Promise<LoadedFile> {
   if (blob.size === 0) throw engineError('empty-file', 'The file is empty.');
   onProgress({ phase: 'reading', fraction: null });
@@ -95,9 +105,18 @@ export async function detectFile(
     const { parquetColumns } = await import('./parquet.ts');
     const p = await parquetColumns(blob);
     return {
-      ...base, format: 'parquet', encoding: null, delimiter: null, hasHeader: true, headers: p.headers, preview: p.preview,
+      ...base,
+      format: 'parquet',
+      encoding: null,
+      delimiter: null,
+      hasHeader: true,
+      headers: p.headers,
+      preview: p.preview,
       suggestedRoles: givenRoles(options, p.headers) ?? suggestRoles(p.headers, p.preview),
-      samples: p.headers.map((_, i) => p.preview.map((r) => r[i])), source: { kind: 'parquet', blob }, encodingIssue: null, quotes: 'standard'
+      samples: p.headers.map((_, i) => p.preview.map((r) => r[i])),
+      source: { kind: 'parquet', blob },
+      encodingIssue: null,
+      quotes: 'standard'
     };
   }
   if (format === 'xlsx') {
@@ -125,7 +144,11 @@ function leadingBlankLines(text: string): number {
 }
 
 async function detectText(
-  files: FileHost, base: Pick<LoadedFile, 'id' | 'fileName' | 'bytes'>, blob: Blob, options: IngestOptions, onProgress: ProgressFn
+  files: FileHost,
+  base: Pick<LoadedFile, 'id' | 'fileName' | 'bytes'>,
+  blob: Blob,
+  options: IngestOptions,
+  onProgress: ProgressFn
 ): Promise<LoadedFile> {
   const read = bytesOf(blob);
   const guess = detectEncoding(await sampleWindows(read, blob.size));
@@ -136,7 +159,12 @@ async function detectText(
   const literal = options.quotes === 'literal';
   const sniff = sniffText(text, { maxPreviewRows: SAMPLE_ROWS });
   if (sniff.headers.length === 0) throw engineError('no-data-rows', 'The file has no rows.');
-  if (sniff.headers.length > MAX_COLUMNS) throw engineError('too-many-columns', `The file has ${sniff.headers.length} columns; at most ${MAX_COLUMNS} can be read.`, String(MAX_COLUMNS));
+  if (sniff.headers.length > MAX_COLUMNS)
+    throw engineError(
+      'too-many-columns',
+      `The file has ${sniff.headers.length} columns; at most ${MAX_COLUMNS} can be read.`,
+      String(MAX_COLUMNS)
+    );
 
   // DuckDB reads UTF-8 only: other encodings are transcoded in chunks, here in the worker.
   let readable = blob;
@@ -152,25 +180,46 @@ async function detectText(
   const headers = sniff.headers;
   const width = headers.length;
   const file = `file_${base.id}`;
-  const source: FileSource = sniff.delimiter === 'whitespace'
-    ? { kind: 'whitespace', file, width, hasHeader: sniff.hasHeader }
-    : {
-      kind: 'delimited',
-      src: {
-        file, content: readable, delimiter: sniff.delimiter, quote: literal ? '' : sniff.quote,
-        lineEnding: sniff.lineEnding, skip: leadingBlankLines(text), header: sniff.hasHeader, width
-      }
-    };
+  const source: FileSource =
+    sniff.delimiter === 'whitespace'
+      ? { kind: 'whitespace', file, width, hasHeader: sniff.hasHeader }
+      : {
+          kind: 'delimited',
+          src: {
+            file,
+            content: readable,
+            delimiter: sniff.delimiter,
+            quote: literal ? '' : sniff.quote,
+            lineEnding: sniff.lineEnding,
+            skip: leadingBlankLines(text),
+            header: sniff.hasHeader,
+            width
+          }
+        };
   await registerSource(files, source, readable);
   const preview = sniff.previewRows.slice(0, PREVIEW_ROWS).map((r) => headers.map((_, i) => r[i] ?? ''));
   const alternative = guess.alternative ?? (undecodable.length ? (encoding === 'gb18030' ? 'utf-8' : 'gb18030') : undefined);
   return {
-    ...base, format: 'csv', encoding, delimiter: sniff.delimiter as Delimiter, hasHeader: sniff.hasHeader, headers, preview,
+    ...base,
+    format: 'csv',
+    encoding,
+    delimiter: sniff.delimiter as Delimiter,
+    hasHeader: sniff.hasHeader,
+    headers,
+    preview,
     suggestedRoles: givenRoles(options, headers) ?? suggestRoles(headers, sniff.previewRows.slice(0, 200)),
-    samples: columnSamples(sniff, width), source, quotes: literal ? 'literal' : 'standard',
-    encodingIssue: alternative && !options.encoding
-      ? { chosen: encoding, alternative, lines: undecodable.length, examples: undecodable.map((u) => ({ line: null, asChosen: u.asChosen, asAlternative: u.asAlternative })) }
-      : null
+    samples: columnSamples(sniff, width),
+    source,
+    quotes: literal ? 'literal' : 'standard',
+    encodingIssue:
+      alternative && !options.encoding
+        ? {
+            chosen: encoding,
+            alternative,
+            lines: undecodable.length,
+            examples: undecodable.map((u) => ({ line: null, asChosen: u.asChosen, asAlternative: u.asAlternative }))
+          }
+        : null
   };
 }
 
@@ -217,7 +266,13 @@ async function withUniformLineEnds(content: Blob): Promise<Blob> {
 const INVALID_STATE = /state machine reached an invalid state/i;
 
 /** Reads a detected file into its typed table `ds_<id>` with the given column layout. */
-export async function readFile(conn: SqlConnection, files: FileHost, file: LoadedFile, cols: TypedColumn[], onProgress: ProgressFn): Promise<ReadOutcome> {
+export async function readFile(
+  conn: SqlConnection,
+  files: FileHost,
+  file: LoadedFile,
+  cols: TypedColumn[],
+  onProgress: ProgressFn
+): Promise<ReadOutcome> {
   const { source } = file;
   if (source.kind === 'whitespace') return readWhitespace(conn, file.id, source.file, source.width, source.hasHeader, cols);
   if (source.kind === 'parquet') {

@@ -49,7 +49,10 @@ async function* groupsOf(blob: Blob, groups: number[], targets: Target[], local:
     return;
   }
   const count = (navigator.hardwareConcurrency ?? 2) >= 4 && groups.length > 1 ? 2 : 1;
-  const workers = Array.from({ length: count }, () => new Worker(new URL('../ingest/parquetWorker.ts', import.meta.url), { type: 'module' }));
+  const workers = Array.from(
+    { length: count },
+    () => new Worker(new URL('../ingest/parquetWorker.ts', import.meta.url), { type: 'module' })
+  );
   const waiting = new Map<number, { resolve: (ipc: Uint8Array) => void; reject: (e: unknown) => void }>();
   const pending = new Map<number, Promise<Uint8Array>>();
   for (const w of workers) {
@@ -102,7 +105,14 @@ const EXAMPLES = 5;
  * then types the table in place: the tests of every row in one pass, each column converted where
  * its stored type is not its value's. No staging copy, so memory holds the table and a group or two.
  */
-export async function readParquet(conn: SqlConnection, files: FileHost, id: string, blob: Blob, cols: TypedColumn[], onProgress: ProgressFn): Promise<ReadOutcome> {
+export async function readParquet(
+  conn: SqlConnection,
+  files: FileHost,
+  id: string,
+  blob: Blob,
+  cols: TypedColumn[],
+  onProgress: ProgressFn
+): Promise<ReadOutcome> {
   if (!files.insertArrow && !files.parquetTable) throw engineError('unsupported-format', 'Parquet cannot be read here.');
   const name = `ds_${id}`;
   const ds = quoteIdent(name);
@@ -131,7 +141,14 @@ export async function readParquet(conn: SqlConnection, files: FileHost, id: stri
   }
   try {
     // Native DuckDB reads the file itself (its own Parquet reader, in parallel), to the same columns.
-    if (files.parquetTable) await files.parquetTable(name, blob, nodes.map((n) => n.element.name), stored, targets);
+    if (files.parquetTable)
+      await files.parquetTable(
+        name,
+        blob,
+        nodes.map((n) => n.element.name),
+        stored,
+        targets
+      );
     else await files.insertArrow!(name, withProgress());
   } catch (e) {
     failed(e);
@@ -142,10 +159,19 @@ export async function readParquet(conn: SqlConnection, files: FileHost, id: stri
   await exec(conn, addBad);
   if (typing[0]?.startsWith('UPDATE')) await exec(conn, typing.shift()!);
   const examples = new Map<number, RejectExample[]>();
-  const firstBad = await all(conn, `SELECT _bad, array_to_string(list(_row ORDER BY _row)[1:${EXAMPLES}], ',') AS rows_ FROM ${ds} WHERE _bad IS NOT NULL GROUP BY _bad`);
+  const firstBad = await all(
+    conn,
+    `SELECT _bad, array_to_string(list(_row ORDER BY _row)[1:${EXAMPLES}], ',') AS rows_ FROM ${ds} WHERE _bad IS NOT NULL GROUP BY _bad`
+  );
   for (const b of firstBad) {
-    const text = await all(conn, `SELECT _row, concat_ws(', ', ${reads.map((r) => `${r.src}::VARCHAR`).join(', ')}) AS t FROM ${ds} WHERE _row IN (${b.rows_}) ORDER BY _row`);
-    examples.set(Number(b._bad), text.map((t) => ({ line: null, lineEnd: null, row: Number(t._row), text: String(t.t).slice(0, 300) })));
+    const text = await all(
+      conn,
+      `SELECT _row, concat_ws(', ', ${reads.map((r) => `${r.src}::VARCHAR`).join(', ')}) AS t FROM ${ds} WHERE _row IN (${b.rows_}) ORDER BY _row`
+    );
+    examples.set(
+      Number(b._bad),
+      text.map((t) => ({ line: null, lineEnd: null, row: Number(t._row), text: String(t.t).slice(0, 300) }))
+    );
   }
   for (const sql of typing) await exec(conn, sql);
   const nonFinite = nonFiniteSql(reads, book, ds);
@@ -155,12 +181,14 @@ export async function readParquet(conn: SqlConnection, files: FileHost, id: stri
   if (caught) {
     examples.delete(book.code('non-finite', null));
     const now = await all(conn, `SELECT _row, _bad FROM ${ds} WHERE _row IN (${caught.map((e) => e.row).join(', ')}) AND _bad IS NOT NULL`);
-    for (const r of now) examples.set(Number(r._bad), [...(examples.get(Number(r._bad)) ?? []), caught.find((e) => e.row === Number(r._row))!]);
+    for (const r of now)
+      examples.set(Number(r._bad), [...(examples.get(Number(r._bad)) ?? []), caught.find((e) => e.row === Number(r._row))!]);
   }
   const columns = await settleGenericNumbers(conn, ds, reads);
   await checkTextColumns(conn, ds, columns, book, '\n');
-  const reasons: RejectReason[] = (await all(conn, `SELECT _bad, count(*) AS n FROM ${ds} WHERE _bad IS NOT NULL GROUP BY _bad ORDER BY n DESC, _bad`))
-    .map((b) => ({ ...book.codes[Number(b._bad)], count: Number(b.n), examples: examples.get(Number(b._bad)) ?? [] }));
+  const reasons: RejectReason[] = (
+    await all(conn, `SELECT _bad, count(*) AS n FROM ${ds} WHERE _bad IS NOT NULL GROUP BY _bad ORDER BY n DESC, _bad`)
+  ).map((b) => ({ ...book.codes[Number(b._bad)], count: Number(b.n), examples: examples.get(Number(b._bad)) ?? [] }));
   await exec(conn, `DELETE FROM ${ds} WHERE _bad IS NOT NULL; ALTER TABLE ${ds} DROP COLUMN _bad`);
   const loaded = Number((await one(conn, `SELECT count(*) AS n FROM ${ds}`))!.n);
   return { columns, reasons, loaded, rejected: total - loaded, blankLines: 0, dataLines: total, multiLineRecords: 0, undecodable: [] };

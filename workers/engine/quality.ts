@@ -22,7 +22,12 @@ export function datasetKind(cols: TypedColumn[]): DatasetKind {
  * column, duplicate (customer, month) keys and the date range from the typed table.
  */
 export async function qualityReport(
-  conn: SqlConnection, file: LoadedFile, read: ReadOutcome, typed: string, cols: TypedColumn[], over: Overview
+  conn: SqlConnection,
+  file: LoadedFile,
+  read: ReadOutcome,
+  typed: string,
+  cols: TypedColumn[],
+  over: Overview
 ): Promise<QualityReport> {
   const mapped = cols.filter((c) => c.role !== 'ignore');
   const nullRow = mapped.length
@@ -34,7 +39,10 @@ export async function qualityReport(
   // month, so the duplicates are the rows those counts leave over (no second pass over the table).
   const dup = kind === 'panel' && over.kpis ? over.rows - over.kpis.active.reduce((n, a) => n + a, 0) : 0;
   const range = timeCol
-    ? await one(conn, `SELECT strftime(min(${quoteIdent(timeCol.name)}), '%Y-%m-%d') AS lo, strftime(max(${quoteIdent(timeCol.name)}), '%Y-%m-%d') AS hi FROM ${typed}`)
+    ? await one(
+        conn,
+        `SELECT strftime(min(${quoteIdent(timeCol.name)}), '%Y-%m-%d') AS lo, strftime(max(${quoteIdent(timeCol.name)}), '%Y-%m-%d') AS hi FROM ${typed}`
+      )
     : undefined;
   return {
     rowsInFile: read.loaded + read.rejected,
@@ -64,7 +72,10 @@ export async function overview(conn: SqlConnection, typed: string, cols: TypedCo
   const kind = datasetKind(cols);
   const has = (r: string) => cols.some((c) => c.role === r);
   const timed = kind === 'panel' || kind === 'transactions';
-  const counts = (await one(conn, `SELECT count(*) AS n${has('customerId') ? ', count(DISTINCT customer_id) AS customers' : ''}${timed ? ', count(DISTINCT month) AS months' : ''} FROM ${typed}`))!;
+  const counts = (await one(
+    conn,
+    `SELECT count(*) AS n${has('customerId') ? ', count(DISTINCT customer_id) AS customers' : ''}${timed ? ', count(DISTINCT month) AS months' : ''} FROM ${typed}`
+  ))!;
   const rows = Number(counts.n);
   const customers = has('customerId') ? Number(counts.customers) : null;
   const months = timed ? Number(counts.months) : null;
@@ -72,14 +83,19 @@ export async function overview(conn: SqlConnection, typed: string, cols: TypedCo
   if (kind === 'panel') {
     const revenue = has('revenue') ? 'sum(revenue)' : has('amount') ? 'sum(amount)' : 'NULL::DOUBLE';
     const churnFlag = has('churn');
-    kpis = toKpis(await all(conn, template(kpisPanelSql, {
-      ds: typed,
-      revenueSum: revenue,
-      churnCount: churnFlag ? 'count(DISTINCT customer_id) FILTER (WHERE churn)' : 'NULL',
-      churnedExpr: churnFlag
-        ? 'coalesce(m.churn_flagged, 0)'
-        : `CASE WHEN m.month = (SELECT lo FROM bounds) THEN 0 ELSE (SELECT count(*) FROM firsts f WHERE f.last_month = m.month - INTERVAL 1 MONTH) END`
-    })));
+    kpis = toKpis(
+      await all(
+        conn,
+        template(kpisPanelSql, {
+          ds: typed,
+          revenueSum: revenue,
+          churnCount: churnFlag ? 'count(DISTINCT customer_id) FILTER (WHERE churn)' : 'NULL',
+          churnedExpr: churnFlag
+            ? 'coalesce(m.churn_flagged, 0)'
+            : `CASE WHEN m.month = (SELECT lo FROM bounds) THEN 0 ELSE (SELECT count(*) FROM firsts f WHERE f.last_month = m.month - INTERVAL 1 MONTH) END`
+        })
+      )
+    );
   } else if (kind === 'transactions') {
     const amount = has('amount') ? 'amount' : has('revenue') ? 'revenue' : 'NULL::DOUBLE';
     kpis = toKpis(await all(conn, template(kpisTransactionsSql, { ds: typed, amount })));

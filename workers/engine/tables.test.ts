@@ -34,8 +34,11 @@ const runLifecycle = (id: string, ruleSet: RuleSetId) => api().lifecycle.compute
  * value assessment's evaluation month; not the churn row), not a special line, in one of the stages then.
  */
 async function conventionalIn(id: string, stages: string[]): Promise<number> {
-  const rows = await all(engine.conn, `SELECT s.stage FROM "lifecycle_${id}" s JOIN "ds_${id}" d USING (customer_id, month)
-    WHERE month = (SELECT max(month) FROM "ds_${id}") AND NOT coalesce(d.churn, false) AND NOT coalesce(d.special_line > 0, false)`);
+  const rows = await all(
+    engine.conn,
+    `SELECT s.stage FROM "lifecycle_${id}" s JOIN "ds_${id}" d USING (customer_id, month)
+    WHERE month = (SELECT max(month) FROM "ds_${id}") AND NOT coalesce(d.churn, false) AND NOT coalesce(d.special_line > 0, false)`
+  );
   return rows.filter((r) => stages.includes(String(r.stage))).length;
 }
 
@@ -43,7 +46,9 @@ describe('bug: results depend on which tabs were visited first', () => {
   it('a campaign stage filter before Lifecycle ran was silently ignored (everyone listed); now it says to run Lifecycle', async () => {
     const id = await sample();
     await api().value.assessValue(id, DEFAULT_VALUE_PARAMS);
-    await expect(api().segments.buildCampaign(id, { ...DEFAULT_CAMPAIGN, stage: 'A', dropBottom: 0 })).rejects.toMatchObject({ code: 'segments-needs-lifecycle' });
+    await expect(api().segments.buildCampaign(id, { ...DEFAULT_CAMPAIGN, stage: 'A', dropBottom: 0 })).rejects.toMatchObject({
+      code: 'segments-needs-lifecycle'
+    });
     await runLifecycle(id, 'clm');
     const list = await api().segments.buildCampaign(id, { ...DEFAULT_CAMPAIGN, stage: 'A', dropBottom: 0 });
     expect(list.funnel.conventional).toBe(await conventionalIn(id, ['A']));
@@ -56,12 +61,17 @@ describe('bug: results depend on which tabs were visited first', () => {
     await runLifecycle(id, 'clm');
     const before = await api().value.assessValue(id, DEFAULT_VALUE_PARAMS);
     expect(before.loyalty!.byStage).not.toBeNull();
-    await engine.applyRoles(id, roles.map((r) => (r === 'region' ? 'ignore' : r)));
+    await engine.applyRoles(
+      id,
+      roles.map((r) => (r === 'region' ? 'ignore' : r))
+    );
     const after = await api().value.assessValue(id, DEFAULT_VALUE_PARAMS);
     expect(after.loyalty!.byStage).toBeNull();
     expect(after.notes.map((n) => n.key)).toContain('loyaltyNoStages');
     await api().segments.segmentOverview(id, DEFAULT_SEGMENT_PARAMS);
-    await expect(api().segments.buildCampaign(id, { ...DEFAULT_CAMPAIGN, stage: 'A' })).rejects.toMatchObject({ code: 'segments-needs-lifecycle' });
+    await expect(api().segments.buildCampaign(id, { ...DEFAULT_CAMPAIGN, stage: 'A' })).rejects.toMatchObject({
+      code: 'segments-needs-lifecycle'
+    });
   }, 60_000);
 
   it('the value tab says which rule set its loyalty × stage cross came from', async () => {
@@ -70,7 +80,11 @@ describe('bug: results depend on which tabs were visited first', () => {
     const r = await api().value.assessValue(id, DEFAULT_VALUE_PARAMS);
     expect(r.loyalty!.byStageSet!.ruleSet).toBe('dataService');
     expect(r.loyalty!.byStageSet!.labels.acquired).toEqual({ en: 'Acquired', zh: '用户获取' });
-    expect(new Set(r.loyalty!.byStage!.map((x) => x.stage))).toEqual(new Set(['acquired', 'interested', 'habitual', 'losing', 'cancelled', '–'].filter((s) => r.loyalty!.byStage!.some((x) => x.stage === s))));
+    expect(new Set(r.loyalty!.byStage!.map((x) => x.stage))).toEqual(
+      new Set(
+        ['acquired', 'interested', 'habitual', 'losing', 'cancelled', '–'].filter((s) => r.loyalty!.byStage!.some((x) => x.stage === s))
+      )
+    );
     expect(r.loyalty!.byStage!.some((x) => x.stage === 'A')).toBe(false);
   }, 60_000);
 });
@@ -87,6 +101,8 @@ describe('bug: a data-service lifecycle run makes a stage-A campaign empty', () 
     expect(byLetter.funnel.conventional).toBe(expected);
     expect(byCode.funnel).toEqual(byLetter.funnel);
     expect(byCode.preview.every((r) => r.stage === 'acquired')).toBe(true);
-    await expect(api().segments.buildCampaign(id, { ...DEFAULT_CAMPAIGN, stage: 'nonsense' })).rejects.toMatchObject({ code: 'segments-bad-input' });
+    await expect(api().segments.buildCampaign(id, { ...DEFAULT_CAMPAIGN, stage: 'nonsense' })).rejects.toMatchObject({
+      code: 'segments-bad-input'
+    });
   }, 60_000);
 });

@@ -98,7 +98,9 @@ export async function stagesInMonth(conn: SqlConnection, id: string, month: stri
  * query that uses it binds that month (first of month) as its `$1`.
  */
 export function stagesInMonthRelation(id: string): string {
-  return `(${template(stagesInMonthSql, { stages: quoteIdent(TABLES.stages(id)) }).replace(/^--.*\n/gm, '').trim()})`;
+  return `(${template(stagesInMonthSql, { stages: quoteIdent(TABLES.stages(id)) })
+    .replace(/^--.*\n/gm, '')
+    .trim()})`;
 }
 
 /**

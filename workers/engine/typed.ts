@@ -18,25 +18,65 @@ export type Kind = 'id' | 'month' | 'date' | 'number' | 'flag' | 'category' | 't
  * such as 在网 / 停机 / 离网 or Active / Suspended / Closed, which a flag parser would reject.
  */
 export const ROLE_KIND: Readonly<Record<ColumnRole, Kind>> = {
-  customerId: 'id', month: 'month', date: 'date',
-  revenue: 'number', amount: 'number', quantity: 'number', cost: 'number', discount: 'number',
-  voiceMinutes: 'number', dataMb: 'number', sms: 'number', vasCount: 'number', arrears: 'number',
-  tenure: 'number', number: 'number',
+  customerId: 'id',
+  month: 'month',
+  date: 'date',
+  revenue: 'number',
+  amount: 'number',
+  quantity: 'number',
+  cost: 'number',
+  discount: 'number',
+  voiceMinutes: 'number',
+  dataMb: 'number',
+  sms: 'number',
+  vasCount: 'number',
+  arrears: 'number',
+  tenure: 'number',
+  number: 'number',
   churn: 'flag',
-  status: 'category', region: 'category', customerType: 'category', industry: 'category', plan: 'category',
-  brand: 'category', previousBrand: 'category',
-  text: 'text', ignore: 'ignore',
-  offerEnd: 'date', churnReason: 'text', contact: 'text', dataRevenue: 'number'
+  status: 'category',
+  region: 'category',
+  customerType: 'category',
+  industry: 'category',
+  plan: 'category',
+  brand: 'category',
+  previousBrand: 'category',
+  text: 'text',
+  ignore: 'ignore',
+  offerEnd: 'date',
+  churnReason: 'text',
+  contact: 'text',
+  dataRevenue: 'number'
 };
 
 /** The column name a role gets in the typed table, so analysis SQL can rely on it. */
 export const CANONICAL: Partial<Record<ColumnRole, string>> = {
-  customerId: 'customer_id', month: 'month', date: 'date', revenue: 'revenue', amount: 'amount',
-  quantity: 'quantity', cost: 'cost', discount: 'discount', voiceMinutes: 'voice_minutes',
-  dataMb: 'data_mb', sms: 'sms', vasCount: 'vas_count', arrears: 'arrears', tenure: 'tenure',
-  churn: 'churn', status: 'status', region: 'region', customerType: 'customer_type',
-  industry: 'industry', plan: 'plan', brand: 'brand', previousBrand: 'previous_brand',
-  offerEnd: 'offer_end', churnReason: 'churn_reason', contact: 'contact', dataRevenue: 'data_revenue'
+  customerId: 'customer_id',
+  month: 'month',
+  date: 'date',
+  revenue: 'revenue',
+  amount: 'amount',
+  quantity: 'quantity',
+  cost: 'cost',
+  discount: 'discount',
+  voiceMinutes: 'voice_minutes',
+  dataMb: 'data_mb',
+  sms: 'sms',
+  vasCount: 'vas_count',
+  arrears: 'arrears',
+  tenure: 'tenure',
+  churn: 'churn',
+  status: 'status',
+  region: 'region',
+  customerType: 'customer_type',
+  industry: 'industry',
+  plan: 'plan',
+  brand: 'brand',
+  previousBrand: 'previous_brand',
+  offerEnd: 'offer_end',
+  churnReason: 'churn_reason',
+  contact: 'contact',
+  dataRevenue: 'data_revenue'
 };
 
 export interface TypedColumn {
@@ -58,7 +98,7 @@ const GIGABYTES = /(^|[^a-z])g(b|ib)?($|[^a-z])|千兆|吉字节/i;
 export function unitScale(header: string, role: ColumnRole): number | undefined {
   if (role !== 'dataMb') return undefined;
   const unit = header.normalize('NFKC').match(/[([]([^)\]]*)[)\]]|[_\s-]([a-z]+)$/i);
-  const text = unit ? unit[1] ?? unit[2] : '';
+  const text = unit ? (unit[1] ?? unit[2]) : '';
   return GIGABYTES.test(text) ? 1024 : undefined;
 }
 
@@ -186,17 +226,26 @@ const scaled = (expr: string, c: TypedColumn) => (c.scale ? `(${expr}) * ${c.sca
  * name the value and the raw cell by `refs`: the projection's aliases by default, or the expressions
  * themselves when the tests run over a table already holding the cells (badUpdateSql).
  */
-function columnSql(r: ColumnRead, book: CodeBook, refs?: { value: string; raw: string }): { value: string; needsRaw: boolean; tests: Test[] } {
+function columnSql(
+  r: ColumnRead,
+  book: CodeBook,
+  refs?: { value: string; raw: string }
+): { value: string; needsRaw: boolean; tests: Test[] } {
   const code = (reason: string, column: string | null) => book.code(reason, column);
   const { col: c, readAs, src } = r;
   const v = refs?.value ?? ident(c);
   const raw = refs?.raw ?? rawRef(c);
   // A cell that fails because of a NUL byte or a lone carriage return (made U+001A) says so.
-  const bad = (reason: string) => `CASE WHEN contains(${raw}, chr(0)) OR contains(${raw}, chr(26)) THEN ${code('control-character', c.header)} ELSE ${code(reason, c.header)} END`;
-  const timeTests = (missing: string, wrong: string): Test[] => readAs === 'DATE'
-    // A stored date is missing or out of the years the text parsers accept (1900–2099).
-    ? [{ when: `${v} IS NULL`, then: String(code(missing, c.header)) }, { when: `NOT (year(${v}) BETWEEN 1900 AND 2099)`, then: String(code(wrong, c.header)) }]
-    : [{ when: `${v} IS NULL`, then: `CASE WHEN clm_is_blank(${raw}) THEN ${code(missing, c.header)} ELSE ${bad(wrong)} END` }];
+  const bad = (reason: string) =>
+    `CASE WHEN contains(${raw}, chr(0)) OR contains(${raw}, chr(26)) THEN ${code('control-character', c.header)} ELSE ${code(reason, c.header)} END`;
+  const timeTests = (missing: string, wrong: string): Test[] =>
+    readAs === 'DATE'
+      ? // A stored date is missing or out of the years the text parsers accept (1900–2099).
+        [
+          { when: `${v} IS NULL`, then: String(code(missing, c.header)) },
+          { when: `NOT (year(${v}) BETWEEN 1900 AND 2099)`, then: String(code(wrong, c.header)) }
+        ]
+      : [{ when: `${v} IS NULL`, then: `CASE WHEN clm_is_blank(${raw}) THEN ${code(missing, c.header)} ELSE ${bad(wrong)} END` }];
   switch (c.kind) {
     case 'id':
       return { value: src, needsRaw: false, tests: [{ when: `${v} IS NULL`, then: String(code('missing-customer-id', c.header)) }] };
@@ -208,12 +257,25 @@ function columnSql(r: ColumnRead, book: CodeBook, refs?: { value: string; raw: s
       if (readAs === 'DOUBLE') return { value: scaled(src, c), needsRaw: false, tests: [] };
       // A generic number column read as text stays text until every value is known to be a number (read.ts).
       if (c.role === 'number' && !r.strict) return { value: src, needsRaw: false, tests: [] };
-      return { value: scaled(`clm_number(${src})`, c), needsRaw: true, tests: [{ when: `${v} IS NULL AND NOT clm_is_blank(${raw})`, then: bad('bad-number') }] };
+      return {
+        value: scaled(`clm_number(${src})`, c),
+        needsRaw: true,
+        tests: [{ when: `${v} IS NULL AND NOT clm_is_blank(${raw})`, then: bad('bad-number') }]
+      };
     case 'flag':
       if (readAs === 'BOOLEAN') return { value: src, needsRaw: false, tests: [] };
       // 1 and 0 stored as numbers: what clm_flag reads from their text; anything else is not a flag.
-      if (readAs === 'NUMERIC') return { value: `CASE ${src} WHEN 1 THEN true WHEN 0 THEN false END`, needsRaw: true, tests: [{ when: `${v} IS NULL AND ${raw} IS NOT NULL`, then: String(code('bad-flag', c.header)) }] };
-      return { value: `CASE ${src} WHEN '1' THEN true WHEN '0' THEN false ELSE clm_flag(${src}) END`, needsRaw: true, tests: [{ when: `${v} IS NULL AND NOT clm_is_blank(${raw})`, then: bad('bad-flag') }] };
+      if (readAs === 'NUMERIC')
+        return {
+          value: `CASE ${src} WHEN 1 THEN true WHEN 0 THEN false END`,
+          needsRaw: true,
+          tests: [{ when: `${v} IS NULL AND ${raw} IS NOT NULL`, then: String(code('bad-flag', c.header)) }]
+        };
+      return {
+        value: `CASE ${src} WHEN '1' THEN true WHEN '0' THEN false ELSE clm_flag(${src}) END`,
+        needsRaw: true,
+        tests: [{ when: `${v} IS NULL AND NOT clm_is_blank(${raw})`, then: bad('bad-flag') }]
+      };
     case 'month':
       // A month stored as a number (Parquet written from a CSV): read from its value as clm_month reads
       // the digits of an integer (YYYYMM, YYYYMMDD, an Excel day number); a fraction is not a month.
@@ -223,10 +285,21 @@ function columnSql(r: ColumnRead, book: CodeBook, refs?: { value: string; raw: s
             WHEN ${src} BETWEEN 190001 AND 209912 THEN CASE WHEN ${src} % 100 BETWEEN 1 AND 12 THEN make_date((${src} // 100)::INTEGER, (${src} % 100)::INTEGER, 1) END
             WHEN ${src} BETWEEN 19000101 AND 20991231 THEN date_trunc('month', try_strptime(${src}::BIGINT::VARCHAR, '%Y%m%d'))::DATE
             WHEN ${src} BETWEEN 20000 AND 79999 THEN date_trunc('month', DATE '1899-12-30' + ${src}::INTEGER)::DATE END`,
-          needsRaw: true, tests: [{ when: `${v} IS NULL`, then: `CASE WHEN ${raw} IS NULL THEN ${code('missing-month', c.header)} ELSE ${code('bad-month', c.header)} END` }]
+          needsRaw: true,
+          tests: [
+            {
+              when: `${v} IS NULL`,
+              then: `CASE WHEN ${raw} IS NULL THEN ${code('missing-month', c.header)} ELSE ${code('bad-month', c.header)} END`
+            }
+          ]
         };
       }
-      if (readAs === 'DATE') return { value: r.dateFormat === '%Y%m' ? src : `date_trunc('month', ${src})::DATE`, needsRaw: false, tests: timeTests('missing-month', 'bad-month') };
+      if (readAs === 'DATE')
+        return {
+          value: r.dateFormat === '%Y%m' ? src : `date_trunc('month', ${src})::DATE`,
+          needsRaw: false,
+          tests: timeTests('missing-month', 'bad-month')
+        };
       return { value: monthValue(src), needsRaw: true, tests: timeTests('missing-month', 'bad-month') };
     case 'date':
       if (readAs === 'DATE') return { value: src, needsRaw: false, tests: timeTests('missing-date', 'bad-date') };
@@ -254,7 +327,11 @@ export function typeInPlaceSql(reads: ColumnRead[], book: CodeBook, table: strin
   const parts = reads.map((r) => ({ r, value: valueOf(r) }));
   const tests = parts.flatMap(({ r, value }) => columnSql(r, book, { value: `(${value})`, raw: r.src }).tests);
   const cast = parts.filter(({ r }) => r.col.kind === 'number' && r.readAs === 'DOUBLE');
-  if (cast.length) tests.push({ when: `NOT isfinite(${sumOf(cast.map(({ value }) => `coalesce(${value}, 0)`))})`, then: String(book.code('non-finite', null)) });
+  if (cast.length)
+    tests.push({
+      when: `NOT isfinite(${sumOf(cast.map(({ value }) => `coalesce(${value}, 0)`))})`,
+      then: String(book.code('non-finite', null))
+    });
   const bad = tests.length ? `CASE ${tests.map((t) => `WHEN ${t.when} THEN ${t.then}`).join(' ')} END::SMALLINT` : 'NULL::SMALLINT';
   const sql = [`ALTER TABLE ${table} ADD COLUMN _bad SMALLINT`];
   if (tests.length) sql.push(`UPDATE ${table} SET _bad = ${bad} WHERE (${bad}) IS NOT NULL`);
@@ -272,11 +349,15 @@ export function typeInPlaceSql(reads: ColumnRead[], book: CodeBook, table: strin
 /** The SQL type of a column's value (a generic number read as text stays text until settled). */
 function typeOf(r: ColumnRead): string {
   switch (r.col.kind) {
-    case 'number': return r.readAs === 'VARCHAR' && r.col.role === 'number' && !r.strict ? 'VARCHAR' : 'DOUBLE';
-    case 'flag': return 'BOOLEAN';
+    case 'number':
+      return r.readAs === 'VARCHAR' && r.col.role === 'number' && !r.strict ? 'VARCHAR' : 'DOUBLE';
+    case 'flag':
+      return 'BOOLEAN';
     case 'month':
-    case 'date': return 'DATE';
-    default: return 'VARCHAR';
+    case 'date':
+      return 'DATE';
+    default:
+      return 'VARCHAR';
   }
 }
 
@@ -300,7 +381,13 @@ export function nonFiniteSql(reads: ColumnRead[], book: CodeBook, table: string)
  * `carry` names columns of `from` passed through (e.g. a line number the caller drops later).
  * A transaction log (a date and no month) also gets its month.
  */
-export function projectionSql(reads: ColumnRead[], book: CodeBook, from: string, row: string, options: { blank?: string; carry?: string[] } = {}): string {
+export function projectionSql(
+  reads: ColumnRead[],
+  book: CodeBook,
+  from: string,
+  row: string,
+  options: { blank?: string; carry?: string[] } = {}
+): string {
   const { blank, carry = [] } = options;
   const parts = reads.map((r) => ({ r, ...columnSql(r, book) }));
   const inner = parts.map((p) => `${p.value} AS ${ident(p.r.col)}`);
@@ -314,7 +401,11 @@ export function projectionSql(reads: ColumnRead[], book: CodeBook, from: string,
   // it cast is finite for every ordinary row (NULL counts as 0); the few others are sorted out by
   // nonFiniteSql afterwards. Cheaper than a test per column on every row.
   const cast = reads.filter((r) => r.col.kind === 'number' && r.readAs === 'DOUBLE');
-  if (cast.length) tests.push({ when: `NOT isfinite(${sumOf(cast.map((r) => `coalesce(${ident(r.col)}, 0)`))})`, then: String(book.code('non-finite', null)) });
+  if (cast.length)
+    tests.push({
+      when: `NOT isfinite(${sumOf(cast.map((r) => `coalesce(${ident(r.col)}, 0)`))})`,
+      then: String(book.code('non-finite', null))
+    });
   const bad = tests.length ? `CASE ${tests.map((t) => `WHEN ${t.when} THEN ${t.then}`).join(' ')} END::SMALLINT` : 'NULL::SMALLINT';
   const hasMonth = reads.some((r) => r.col.kind === 'month');
   const date = reads.find((r) => r.col.kind === 'date');

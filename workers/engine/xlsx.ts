@@ -14,5 +14,8 @@ export async function xlsxToCsvBlob(blob: Blob): Promise<Blob> {
     throw engineError('xlsx-failed', 'The spreadsheet could not be read.', e instanceof Error ? e.message : String(e));
   }
   if (rows.length === 0) throw engineError('no-data-rows', 'The spreadsheet has no rows.');
-  return rowsToCsvBlob(rows[0].map((h) => (h == null ? '' : String(h))), rows.slice(1));
+  return rowsToCsvBlob(
+    rows[0].map((h) => (h == null ? '' : String(h))),
+    rows.slice(1)
+  );
 }

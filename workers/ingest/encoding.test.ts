@@ -3,7 +3,10 @@ import { readFileSync } from 'node:fs';
 import { transcodeToUtf8Chunks, type ReadBytes } from './encoding.ts';
 
 const gb = new Uint8Array(readFileSync(new URL('../../tests/fixtures/ingest/gb18030-panel.csv', import.meta.url)));
-const reader = (bytes: Uint8Array): ReadBytes => async (offset, length) => bytes.slice(offset, offset + length);
+const reader =
+  (bytes: Uint8Array): ReadBytes =>
+  async (offset, length) =>
+    bytes.slice(offset, offset + length);
 const whole = new TextDecoder('gb18030').decode(gb);
 
 describe('transcodeToUtf8Chunks', () => {

@@ -65,7 +65,7 @@ export async function transcodeToUtf8Chunks(
   const alternative = new TextDecoder(encoding === 'gb18030' ? 'utf-8' : 'gb18030');
   const parts: string[] = [];
   let examples = options.examples ?? 5;
-  for (let offset = 0; offset < size; ) {
+  for (let offset = 0; offset < size;) {
     const length = Math.min(chunkSize, size - offset);
     const bytes = await read(offset, length);
     if (bytes.length === 0) throw new Error(`read returned no bytes at offset ${offset} of ${size}`);
@@ -75,7 +75,10 @@ export async function transcodeToUtf8Chunks(
     for (let at = text.indexOf('\uFFFD'); at >= 0 && examples > 0 && options.onUndecodable; at = text.indexOf('\uFFFD', at + 1)) {
       const { from, to } = lineAround(text, at);
       const k = text.slice(0, from).split('\n').length - 1;
-      options.onUndecodable({ asChosen: text.slice(from, to).replace(/\r$/, ''), asAlternative: alternative.decode(byteLine(bytes, k)).replace(/\r$/, '') });
+      options.onUndecodable({
+        asChosen: text.slice(from, to).replace(/\r$/, ''),
+        asAlternative: alternative.decode(byteLine(bytes, k)).replace(/\r$/, '')
+      });
       examples--;
       at = to;
     }

@@ -206,7 +206,8 @@ export async function locateRecords(read: ReadBytes, size: number, opts: LocateO
         fieldStart = false;
       } else {
         const s = spaceLength(b, i);
-        if (s > 0) i += s - 1; // white space before an opening quote keeps the field open
+        if (s > 0)
+          i += s - 1; // white space before an opening quote keeps the field open
         else {
           blank = false;
           fieldStart = false;
@@ -226,8 +227,11 @@ export async function locateRecords(read: ReadBytes, size: number, opts: LocateO
   // A final line break ends the last line rather than starting an empty one.
   const physicalLines = done ? 0 : line - 1;
   return {
-    byDuckLine, byEmitted,
-    totals: done ? null : { physicalLines, emptyLines: empty, spaceLines: spaces, records: rows, multiLineRecords: multi, extraLines: extra }
+    byDuckLine,
+    byEmitted,
+    totals: done
+      ? null
+      : { physicalLines, emptyLines: empty, spaceLines: spaces, records: rows, multiLineRecords: multi, extraLines: extra }
   };
 }
 

@@ -6,7 +6,21 @@
  */
 import { parquetMetadataAsync, parquetScan, parquetSchema, type AsyncBuffer, type FileMetaData, type SchemaTree } from 'hyparquet';
 import { getSchemaPath } from 'hyparquet/src/schema.js';
-import { Bool, DateDay, Float64, Int64, makeData, makeVector, Table, tableToIPC, TimestampMicrosecond, Utf8, type Data, type DataType, type Vector } from 'apache-arrow';
+import {
+  Bool,
+  DateDay,
+  Float64,
+  Int64,
+  makeData,
+  makeVector,
+  Table,
+  tableToIPC,
+  TimestampMicrosecond,
+  Utf8,
+  type Data,
+  type DataType,
+  type Vector
+} from 'apache-arrow';
 import { readFlatColumn, type Stored } from './parquetPages.ts';
 
 export const asyncBuffer = (blob: Blob): AsyncBuffer => ({ byteLength: blob.size, slice: (s, e) => blob.slice(s, e).arrayBuffer() });
@@ -19,7 +33,8 @@ export function storedType(node: SchemaTree): Stored {
   if (type === 'INT96' || ct === 'TIMESTAMP_MILLIS' || ct === 'TIMESTAMP_MICROS' || lt?.type === 'TIMESTAMP') return 'timestamp';
   if (type === 'BOOLEAN') return 'bool';
   if (type === 'INT64' && ct !== 'DECIMAL' && lt?.type !== 'DECIMAL') return 'int64';
-  if (type === 'INT32' || type === 'INT64' || type === 'FLOAT' || type === 'DOUBLE' || ct === 'DECIMAL' || lt?.type === 'FLOAT16') return 'double';
+  if (type === 'INT32' || type === 'INT64' || type === 'FLOAT' || type === 'DOUBLE' || ct === 'DECIMAL' || lt?.type === 'FLOAT16')
+    return 'double';
   return 'text';
 }
 
@@ -136,9 +151,15 @@ export async function openParquet(blob: Blob): Promise<ParquetGroups> {
   const nodes = parquetSchema(metadata).children;
   const stored = nodes.map(storedType);
   const paths = nodes.map((n) => getSchemaPath(metadata.schema, [n.element.name]));
-  const bytes = (start: number, end: number) => blob.slice(start, end).arrayBuffer().then((b) => new Uint8Array(b));
+  const bytes = (start: number, end: number) =>
+    blob
+      .slice(start, end)
+      .arrayBuffer()
+      .then((b) => new Uint8Array(b));
   return {
-    metadata, nodes, stored,
+    metadata,
+    nodes,
+    stored,
     groups: scan.ranges.map((r) => r.rowEnd - r.rowStart),
     decode: async (g, targets, offset) => {
       const range = scan.ranges[g];
@@ -157,7 +178,12 @@ export async function openParquet(blob: Blob): Promise<ParquetGroups> {
         }
         const fast = Number(group?.num_rows) === rows ? await readFlatColumn(bytes, group.columns[i], rows, paths[i], stored[i]) : null;
         const v = fast ?? toVector(await general(), stored[i]);
-        columns[`c${i + 1}`] = target === 'double' && stored[i] === 'int64' ? int64AsDouble(v) : target === 'date' && stored[i] === 'timestamp' ? timestampAsDate(v) : v;
+        columns[`c${i + 1}`] =
+          target === 'double' && stored[i] === 'int64'
+            ? int64AsDouble(v)
+            : target === 'date' && stored[i] === 'timestamp'
+              ? timestampAsDate(v)
+              : v;
       }
       return tableToIPC(new Table(columns), 'stream');
     }

@@ -25,7 +25,15 @@ type Values = ArrayLike<unknown>;
  * it starts at; specialised per type so the loop allocates nothing per cell.
  */
 interface Builder {
-  copy(values: Values, dict: Values | null, levels: ArrayLike<number> | undefined, maxDef: number, row: number, count: number, bitmap: Uint8Array): number;
+  copy(
+    values: Values,
+    dict: Values | null,
+    levels: ArrayLike<number> | undefined,
+    maxDef: number,
+    row: number,
+    count: number,
+    bitmap: Uint8Array
+  ): number;
   finish(rows: number, bitmap: Uint8Array | undefined, nulls: number): Vector;
 }
 
@@ -34,7 +42,13 @@ interface Builder {
  * the validity bit set for present cells); null for a page without nulls, whose cells are its
  * values in order (the loops below copy those without a lookup).
  */
-function positions(levels: ArrayLike<number> | undefined, maxDef: number, row: number, count: number, bitmap: Uint8Array): Int32Array | null {
+function positions(
+  levels: ArrayLike<number> | undefined,
+  maxDef: number,
+  row: number,
+  count: number,
+  bitmap: Uint8Array
+): Int32Array | null {
   if (!levels?.length) {
     for (let r = row; r < row + count; r++) bitmap[r >> 3] |= 1 << (r & 7);
     return null;
@@ -57,7 +71,13 @@ function countNulls(at: Int32Array | null): number {
   return n;
 }
 
-function makeVectorOf(type: Parameters<typeof makeData>[0]['type'], rows: number, bitmap: Uint8Array | undefined, nulls: number, props: Record<string, unknown>): Vector {
+function makeVectorOf(
+  type: Parameters<typeof makeData>[0]['type'],
+  rows: number,
+  bitmap: Uint8Array | undefined,
+  nulls: number,
+  props: Record<string, unknown>
+): Vector {
   return makeVector(makeData({ type, length: rows, nullCount: nulls, nullBitmap: bitmap, ...props } as Parameters<typeof makeData>[0]));
 }
 
@@ -77,8 +97,10 @@ function builder(stored: Stored, rows: number): Builder | null {
           if (!at) {
             if (d) for (let i = 0; i < count; i++) out[row + i] = d[vals[i]];
             else for (let i = 0; i < count; i++) out[row + i] = vals[i];
-          } else if (d) for (let i = 0; i < count; i++) if (at[i] >= 0) out[row + i] = d[vals[at[i]]];
-          else for (let i = 0; i < count; i++) if (at[i] >= 0) out[row + i] = vals[at[i]];
+          } else if (d)
+            for (let i = 0; i < count; i++)
+              if (at[i] >= 0) out[row + i] = d[vals[at[i]]];
+              else for (let i = 0; i < count; i++) if (at[i] >= 0) out[row + i] = vals[at[i]];
           return count - countNulls(at);
         },
         finish: (n, b, z) => makeVectorOf(stored === 'double' ? new Float64() : new DateDay(), n, b, z, { data: out })
@@ -163,12 +185,18 @@ function builder(stored: Stored, rows: number): Builder | null {
   }
 }
 
-
 /**
  * A version-1 data page of a flat column: definition levels and values (dictionary indices for a
  * dictionary-encoded page) decoded into typed arrays — hyparquet's readDataPage fills plain arrays.
  */
-function readPageV1(page: Uint8Array, count: number, encoding: string, maxDef: number, type: ParquetType, typeLength: number | undefined): { levels: Int32Array | undefined; values: Values } | null {
+function readPageV1(
+  page: Uint8Array,
+  count: number,
+  encoding: string,
+  maxDef: number,
+  type: ParquetType,
+  typeLength: number | undefined
+): { levels: Int32Array | undefined; values: Values } | null {
   const reader = { view: new DataView(page.buffer, page.byteOffset, page.byteLength), offset: 0 };
   let levels: Int32Array | undefined;
   let nulls = 0;
@@ -193,12 +221,18 @@ function readPageV1(page: Uint8Array, count: number, encoding: string, maxDef: n
 function handled(stored: Stored, node: SchemaTree): boolean {
   const { type, converted_type: ct, logical_type: lt } = node.element;
   switch (stored) {
-    case 'double': return (type === 'DOUBLE' || type === 'FLOAT' || type === 'INT32') && !ct && !lt;
-    case 'int64': return type === 'INT64' && (!ct || ct === 'INT_64') && (!lt || lt.type === 'INTEGER');
-    case 'date': return type === 'INT32';
-    case 'bool': return type === 'BOOLEAN';
-    case 'text': return type === 'BYTE_ARRAY' && (!ct || ct === 'UTF8') && (!lt || lt.type === 'STRING');
-    default: return false;
+    case 'double':
+      return (type === 'DOUBLE' || type === 'FLOAT' || type === 'INT32') && !ct && !lt;
+    case 'int64':
+      return type === 'INT64' && (!ct || ct === 'INT_64') && (!lt || lt.type === 'INTEGER');
+    case 'date':
+      return type === 'INT32';
+    case 'bool':
+      return type === 'BOOLEAN';
+    case 'text':
+      return type === 'BYTE_ARRAY' && (!ct || ct === 'UTF8') && (!lt || lt.type === 'STRING');
+    default:
+      return false;
   }
 }
 
@@ -207,7 +241,11 @@ function handled(stored: Stored, node: SchemaTree): boolean {
  * `read` returns the bytes of a range of the file.
  */
 export async function readFlatColumn(
-  read: (start: number, end: number) => Promise<Uint8Array>, chunk: ColumnChunk, rows: number, schemaPath: SchemaTree[], stored: Stored
+  read: (start: number, end: number) => Promise<Uint8Array>,
+  chunk: ColumnChunk,
+  rows: number,
+  schemaPath: SchemaTree[],
+  stored: Stored
 ): Promise<Vector | null> {
   const node = schemaPath[schemaPath.length - 1];
   const meta = chunk.meta_data;
@@ -219,7 +257,14 @@ export async function readFlatColumn(
   const start = Math.min(dataStart, dictStart);
   const bytes = await read(start, start + Number(meta.total_compressed_size));
   const reader = { view: new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength), offset: 0 };
-  const decoder = { type: meta.type, element: node.element, schemaPath, codec: meta.codec, pathInSchema: meta.path_in_schema, parsers: {} as never };
+  const decoder = {
+    type: meta.type,
+    element: node.element,
+    schemaPath,
+    codec: meta.codec,
+    pathInSchema: meta.path_in_schema,
+    parsers: {} as never
+  };
   const maxDef = getMaxDefinitionLevel(schemaPath);
   const bitmap = new Uint8Array((rows + 7) >> 3);
   let dictionary: Values | null = null;
@@ -231,7 +276,12 @@ export async function readFlatColumn(
     reader.offset += header.compressed_page_size;
     if (header.type === 'DICTIONARY_PAGE') {
       const page = decompressPage(compressed, header.uncompressed_page_size, meta.codec, undefined);
-      const values = readPlain({ view: new DataView(page.buffer, page.byteOffset, page.byteLength), offset: 0 }, meta.type, header.dictionary_page_header!.num_values, node.element.type_length);
+      const values = readPlain(
+        { view: new DataView(page.buffer, page.byteOffset, page.byteLength), offset: 0 },
+        meta.type,
+        header.dictionary_page_header!.num_values,
+        node.element.type_length
+      );
       dictionary = stored === 'int64' ? new BigInt64Array(values as BigInt64Array) : values;
       continue;
     }

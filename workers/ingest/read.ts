@@ -87,18 +87,31 @@ interface ReaderReject {
 }
 
 async function readerRejects(conn: SqlConnection, errors: string): Promise<ReaderReject[]> {
-  const rows = await all(conn, `SELECT line, string_agg(DISTINCT error_type, '|') AS types,
+  const rows = await all(
+    conn,
+    `SELECT line, string_agg(DISTINCT error_type, '|') AS types,
       string_agg(DISTINCT CASE WHEN error_type = 'CAST' THEN column_idx END::VARCHAR, '|') AS cast_cols, any_value(csv_line) AS text
-    FROM ${errors} GROUP BY line ORDER BY line`);
+    FROM ${errors} GROUP BY line ORDER BY line`
+  );
   return rows.map((r) => {
     const types = String(r.types).split('|');
     // The reader's copy of the record may begin with the previous line's break.
     const text = String(r.text ?? '').replace(/^[\r\n]+/, '');
     // A NUL byte or a lone carriage return (made U+001A) fails a cast too; no parser reads it.
-    const kind = text.startsWith(SENTINEL) ? 'sentinel'
-      : types.every((t) => t === 'MISSING COLUMNS') && isBlankText(text) ? 'blank'
-        : types.every((t) => t === 'CAST') && !CONTROL.test(text) ? 'cast' : 'structural';
-    return { duckLine: Number(r.line), types, castColumns: r.cast_cols ? String(r.cast_cols).split('|').map(Number) : [], text: text.split(SENTINEL)[0], kind };
+    const kind = text.startsWith(SENTINEL)
+      ? 'sentinel'
+      : types.every((t) => t === 'MISSING COLUMNS') && isBlankText(text)
+        ? 'blank'
+        : types.every((t) => t === 'CAST') && !CONTROL.test(text)
+          ? 'cast'
+          : 'structural';
+    return {
+      duckLine: Number(r.line),
+      types,
+      castColumns: r.cast_cols ? String(r.cast_cols).split('|').map(Number) : [],
+      text: text.split(SENTINEL)[0],
+      kind
+    };
   });
 }
 
@@ -107,32 +120,52 @@ function readCsvSql(src: DelimitedSource, reads: ColumnRead[], errors: string, s
   const columns = `{${Array.from({ length: src.width }, (_, i) => `'c${i + 1}': '${types.get(i) ?? 'VARCHAR'}'`).join(', ')}}`;
   const dateFormat = reads.find((r) => r.readAs === 'DATE')?.dateFormat ?? '%Y-%m-%d';
   return template(readDelimitedSql, {
-    file: quoteLiteral(src.file), columns, header: String(src.header), skip: src.skip,
-    delim: quoteLiteral(src.delimiter), quote: quoteLiteral(src.quote), dateformat: quoteLiteral(dateFormat),
-    errors: quoteLiteral(errors), scan: quoteLiteral(scan)
+    file: quoteLiteral(src.file),
+    columns,
+    header: String(src.header),
+    skip: src.skip,
+    delim: quoteLiteral(src.delimiter),
+    quote: quoteLiteral(src.quote),
+    dateformat: quoteLiteral(dateFormat),
+    errors: quoteLiteral(errors),
+    scan: quoteLiteral(scan)
   });
 }
 
-const blankSql = (src: DelimitedSource) => (src.width === 1 ? `c1 IS NULL OR trim(c1, ' ' || chr(9) || chr(11) || chr(12) || chr(160) || chr(12288)) = ''` : undefined);
+const blankSql = (src: DelimitedSource) =>
+  src.width === 1 ? `c1 IS NULL OR trim(c1, ' ' || chr(9) || chr(11) || chr(12) || chr(160) || chr(12288)) = ''` : undefined;
 
 /** Reads `src` into `ds_<id>`; the caller has registered it. */
 export async function readDelimited(
-  conn: SqlConnection, register: (name: string, blob: Blob) => Promise<void>, drop: (name: string) => void,
-  id: string, src: DelimitedSource, cols: TypedColumn[], samples: string[][], onProgress: ProgressFn = () => {}
+  conn: SqlConnection,
+  register: (name: string, blob: Blob) => Promise<void>,
+  drop: (name: string) => void,
+  id: string,
+  src: DelimitedSource,
+  cols: TypedColumn[],
+  samples: string[][],
+  onProgress: ProgressFn = () => {}
 ): Promise<ReadOutcome> {
   const ds = quoteIdent(`ds_${id}`);
   const book = new CodeBook();
   let columns = cols;
-  let reads: ColumnRead[] = columns.filter((c) => c.kind !== 'ignore').map((c) => ({ col: c, ...readAsFor(c, samples[c.source] ?? []), src: `c${c.source + 1}` }));
+  let reads: ColumnRead[] = columns
+    .filter((c) => c.kind !== 'ignore')
+    .map((c) => ({ col: c, ...readAsFor(c, samples[c.source] ?? []), src: `c${c.source + 1}` }));
   // One dateformat per read: a second date column of another shape is read as text.
   const dated = reads.find((r) => r.readAs === 'DATE');
-  reads = reads.map((r) => (r.readAs === 'DATE' && r.dateFormat !== dated?.dateFormat ? { ...r, readAs: 'VARCHAR', dateFormat: undefined } : r));
+  reads = reads.map((r) =>
+    r.readAs === 'DATE' && r.dateFormat !== dated?.dateFormat ? { ...r, readAs: 'VARCHAR', dateFormat: undefined } : r
+  );
   let rejects: ReaderReject[] = [];
   for (let attempt = 0; ; attempt++) {
     onProgress({ phase: 'loading', fraction: null });
     const errors = `rej_err_${id}`;
     const scan = `rej_scan_${id}`;
-    await exec(conn, `CREATE OR REPLACE TABLE ${ds} AS ${projectionSql(reads, book, readCsvSql(src, reads, errors, scan), 'row_number() OVER ()', { blank: blankSql(src) })}`);
+    await exec(
+      conn,
+      `CREATE OR REPLACE TABLE ${ds} AS ${projectionSql(reads, book, readCsvSql(src, reads, errors, scan), 'row_number() OVER ()', { blank: blankSql(src) })}`
+    );
     onProgress({ phase: 'checking', fraction: null });
     rejects = await readerRejects(conn, quoteIdent(errors));
     await exec(conn, `DROP TABLE IF EXISTS ${quoteIdent(errors)}; DROP TABLE IF EXISTS ${quoteIdent(scan)}`);
@@ -146,7 +179,16 @@ export async function readDelimited(
       reads = reads.map((r) => (dirty.includes(r) ? { ...r, readAs: 'VARCHAR', dateFormat: undefined } : r));
       continue;
     }
-    const notNumbers = await secondChance(conn, register, drop, id, src, reads, book, rejects.filter((r) => r.kind === 'cast'));
+    const notNumbers = await secondChance(
+      conn,
+      register,
+      drop,
+      id,
+      src,
+      reads,
+      book,
+      rejects.filter((r) => r.kind === 'cast')
+    );
     if (notNumbers.length && attempt < 2) {
       // A generic number column with words in it is a text column (the general parsers decide
       // that on every value of a column read as text, settleGenericNumbers).
@@ -169,8 +211,14 @@ export async function readDelimited(
  * generic number columns that turned out to hold non-numbers.
  */
 async function secondChance(
-  conn: SqlConnection, register: (name: string, blob: Blob) => Promise<void>, drop: (name: string) => void,
-  id: string, src: DelimitedSource, reads: ColumnRead[], book: CodeBook, casts: ReaderReject[]
+  conn: SqlConnection,
+  register: (name: string, blob: Blob) => Promise<void>,
+  drop: (name: string) => void,
+  id: string,
+  src: DelimitedSource,
+  reads: ColumnRead[],
+  book: CodeBook,
+  casts: ReaderReject[]
 ): Promise<number[]> {
   if (casts.length === 0) return [];
   const name = `retry_${id}`;
@@ -193,15 +241,23 @@ async function secondChance(
 
 /** Numbers rows in file order, cites rejects by data row and line, and drops rejected rows. */
 async function account(
-  conn: SqlConnection, id: string, src: DelimitedSource, columns: TypedColumn[], book: CodeBook,
-  rejects: ReaderReject[], text: { multiLine: boolean }
+  conn: SqlConnection,
+  id: string,
+  src: DelimitedSource,
+  columns: TypedColumn[],
+  book: CodeBook,
+  rejects: ReaderReject[],
+  text: { multiLine: boolean }
 ): Promise<ReadOutcome> {
   const ds = quoteIdent(`ds_${id}`);
   const blankCode = book.code('blank-line', null);
   const items = rejects.filter((r) => r.kind !== 'sentinel');
   const sentinel = rejects.find((r) => r.kind === 'sentinel');
-  const counts = (await one(conn, `SELECT count(*) FILTER (WHERE _row > 0) AS emitted, count(*) FILTER (WHERE _bad = ${blankCode}) AS blank_rows,
-      count(*) FILTER (WHERE _bad IS NOT NULL) AS bad, count(*) FILTER (WHERE _row < 0) AS retried FROM ${ds}`))!;
+  const counts = (await one(
+    conn,
+    `SELECT count(*) FILTER (WHERE _row > 0) AS emitted, count(*) FILTER (WHERE _bad = ${blankCode}) AS blank_rows,
+      count(*) FILTER (WHERE _bad IS NOT NULL) AS bad, count(*) FILTER (WHERE _row < 0) AS retried FROM ${ds}`
+  ))!;
   const emitted = Number(counts.emitted);
   // DuckDB's line count up to the last record: header, skipped and empty lines, records. More lines
   // than that means empty lines, which it skips without a word.
@@ -211,22 +267,47 @@ async function account(
 
   let located: Located | null = null;
   if (irregular) {
-    const first = await all(conn, `SELECT array_to_string(list(_row ORDER BY _row)[1:${EXAMPLES}], ',') AS first
-      FROM ${ds} WHERE _bad IS NOT NULL AND _bad <> ${blankCode} AND _row > 0 GROUP BY _bad`);
-    const wantedEmitted = first.flatMap((b) => String(b.first ?? '').split(',').filter(Boolean).map(Number));
-    located = await locateRecords(byteReader(src.content), src.content.size, {
-      delimiter: src.delimiter, quote: src.quote, newline: src.lineEnding === '\r' ? '\r' : '\n', skip: src.skip, header: src.header, singleColumn: src.width === 1
-    }, { duckLines: items.map((r) => r.duckLine), emitted: wantedEmitted, totals: true });
+    const first = await all(
+      conn,
+      `SELECT array_to_string(list(_row ORDER BY _row)[1:${EXAMPLES}], ',') AS first
+      FROM ${ds} WHERE _bad IS NOT NULL AND _bad <> ${blankCode} AND _row > 0 GROUP BY _bad`
+    );
+    const wantedEmitted = first.flatMap((b) =>
+      String(b.first ?? '')
+        .split(',')
+        .filter(Boolean)
+        .map(Number)
+    );
+    located = await locateRecords(
+      byteReader(src.content),
+      src.content.size,
+      {
+        delimiter: src.delimiter,
+        quote: src.quote,
+        newline: src.lineEnding === '\r' ? '\r' : '\n',
+        skip: src.skip,
+        header: src.header,
+        singleColumn: src.width === 1
+      },
+      { duckLines: items.map((r) => r.duckLine), emitted: wantedEmitted, totals: true }
+    );
     await renumber(conn, ds, items, located, blankCode, Number(counts.retried) > 0);
   }
   const reasons = await rejectReasons(conn, ds, src, columns, book, items, located);
-  const undecodable = await bothReadings(src.content, items.filter((r) => r.kind === 'structural' && structuralReason(r.types, r.text) === 'invalid-encoding'), located);
+  const undecodable = await bothReadings(
+    src.content,
+    items.filter((r) => r.kind === 'structural' && structuralReason(r.types, r.text) === 'invalid-encoding'),
+    located
+  );
   const rejected = reasons.reduce((n, r) => n + r.count, 0);
   await exec(conn, `DELETE FROM ${ds} WHERE _bad IS NOT NULL; ALTER TABLE ${ds} DROP COLUMN _bad`);
   const loaded = Number((await one(conn, `SELECT count(*) AS n FROM ${ds}`))!.n);
   const totals = located?.totals;
   return {
-    columns, reasons, loaded, rejected,
+    columns,
+    reasons,
+    loaded,
+    rejected,
     blankLines: src.skip + (totals ? totals.emptyLines + totals.spaceLines : 0),
     dataLines: totals ? totals.records + totals.extraLines : loaded + rejected,
     multiLineRecords: totals?.multiLineRecords ?? 0,
@@ -241,19 +322,34 @@ async function bothReadings(content: Blob, invalid: ReaderReject[], located: Loc
     const place = located?.byDuckLine.get(r.duckLine);
     if (!place) continue;
     const bytes = await byteReader(content)(place.start, Math.min(place.end - place.start, 1200));
-    out.push({ line: place.firstLine, asChosen: new TextDecoder('utf-8').decode(bytes).slice(0, 300), asAlternative: new TextDecoder('gb18030').decode(bytes).slice(0, 300) });
+    out.push({
+      line: place.firstLine,
+      asChosen: new TextDecoder('utf-8').decode(bytes).slice(0, 300),
+      asAlternative: new TextDecoder('gb18030').decode(bytes).slice(0, 300)
+    });
   }
   return out;
 }
 
-const byteReader = (blob: Blob) => (o: number, n: number) => blob.slice(o, o + n).arrayBuffer().then((x) => new Uint8Array(x));
+const byteReader = (blob: Blob) => (o: number, n: number) =>
+  blob
+    .slice(o, o + n)
+    .arrayBuffer()
+    .then((x) => new Uint8Array(x));
 
 /**
  * `_row` so far counts the rows DuckDB emitted; records it rejected are gaps in that count, and a
  * one-column file's blank lines are rows that are not records. Shift every row by the gaps before
  * it, and give second-chance rows (negative `_row`) their data row.
  */
-async function renumber(conn: SqlConnection, ds: string, items: ReaderReject[], located: Located, blankCode: number, retried: boolean): Promise<void> {
+async function renumber(
+  conn: SqlConnection,
+  ds: string,
+  items: ReaderReject[],
+  located: Located,
+  blankCode: number,
+  retried: boolean
+): Promise<void> {
   const events: [number, number][] = [];
   for (const r of items) {
     const place = located.byDuckLine.get(r.duckLine);
@@ -273,32 +369,50 @@ async function renumber(conn: SqlConnection, ds: string, items: ReaderReject[], 
     }
     await exec(conn, 'CREATE OR REPLACE TEMP TABLE _shift (lo BIGINT, hi BIGINT, d BIGINT)');
     for (let i = 0; i < rows.length; i += 1000) await exec(conn, `INSERT INTO _shift VALUES ${rows.slice(i, i + 1000).join(', ')}`);
-    await exec(conn, `UPDATE ${ds} SET _row = ${ds}._row + s.d FROM _shift s WHERE ${ds}._row > s.lo AND ${ds}._row <= s.hi; DROP TABLE _shift`);
+    await exec(
+      conn,
+      `UPDATE ${ds} SET _row = ${ds}._row + s.d FROM _shift s WHERE ${ds}._row > s.lo AND ${ds}._row <= s.hi; DROP TABLE _shift`
+    );
   }
   if (retried) {
     const map = items.map((r) => located.byDuckLine.get(r.duckLine)).filter((p): p is RecordPlace => !!p && p.row !== null);
     await exec(conn, 'CREATE OR REPLACE TEMP TABLE _retry (duck BIGINT, r BIGINT)');
-    for (let i = 0; i < map.length; i += 1000) await exec(conn, `INSERT INTO _retry VALUES ${map.slice(i, i + 1000).map((p) => `(${p.duckLine}, ${p.row})`).join(', ')}`);
+    for (let i = 0; i < map.length; i += 1000)
+      await exec(
+        conn,
+        `INSERT INTO _retry VALUES ${map
+          .slice(i, i + 1000)
+          .map((p) => `(${p.duckLine}, ${p.row})`)
+          .join(', ')}`
+      );
     await exec(conn, `UPDATE ${ds} SET _row = t.r FROM _retry t WHERE ${ds}._row = -t.duck; DROP TABLE _retry`);
   }
 }
 
 function example(place: RecordPlace | undefined, text: string): RejectExample {
   return {
-    line: place?.firstLine ?? null, lineEnd: place && place.lastLine > place.firstLine ? place.lastLine : null,
-    row: place?.row ?? null, text: text.slice(0, 300)
+    line: place?.firstLine ?? null,
+    lineEnd: place && place.lastLine > place.firstLine ? place.lastLine : null,
+    row: place?.row ?? null,
+    text: text.slice(0, 300)
   };
 }
 
 /** Reasons with counts and examples: the reader's structural rejects, then value rejects by column. */
 async function rejectReasons(
-  conn: SqlConnection, ds: string, src: DelimitedSource, columns: TypedColumn[], book: CodeBook, items: ReaderReject[], located: Located | null
+  conn: SqlConnection,
+  ds: string,
+  src: DelimitedSource,
+  columns: TypedColumn[],
+  book: CodeBook,
+  items: ReaderReject[],
+  located: Located | null
 ): Promise<RejectReason[]> {
   const byReason = new Map<string, RejectReason>();
   for (const r of items.filter((x) => x.kind === 'structural')) {
     const reason = structuralReason(r.types, r.text);
     // A control character in a column the reader cast: that column is the one to name.
-    const column = reason === 'control-character' ? columns.find((c) => c.source + 1 === r.castColumns[0])?.header ?? null : null;
+    const column = reason === 'control-character' ? (columns.find((c) => c.source + 1 === r.castColumns[0])?.header ?? null) : null;
     const key = `${reason}\u0000${column ?? ''}`;
     const entry = byReason.get(key) ?? { reason, column, count: 0, examples: [] };
     entry.count++;
@@ -308,14 +422,20 @@ async function rejectReasons(
   const structural = [...byReason.values()].sort((a, b) => b.count - a.count);
   const read = byteReader(src.content);
   const values: RejectReason[] = [];
-  const bad = await all(conn, `SELECT _bad, count(*) AS n, array_to_string(list(_row ORDER BY _row)[1:${EXAMPLES}], ',') AS first
-    FROM ${ds} WHERE _bad IS NOT NULL AND _bad <> ${book.code('blank-line', null)} GROUP BY _bad ORDER BY n DESC, _bad`);
+  const bad = await all(
+    conn,
+    `SELECT _bad, count(*) AS n, array_to_string(list(_row ORDER BY _row)[1:${EXAMPLES}], ',') AS first
+    FROM ${ds} WHERE _bad IS NOT NULL AND _bad <> ${book.code('blank-line', null)} GROUP BY _bad ORDER BY n DESC, _bad`
+  );
   const byRow = new Map<number, RecordPlace>();
   for (const p of located?.byEmitted.values() ?? []) if (p.row !== null) byRow.set(p.row, p);
   for (const p of located?.byDuckLine.values() ?? []) if (p.row !== null) byRow.set(p.row, p);
   for (const b of bad) {
     const code = book.codes[Number(b._bad)];
-    const rows = String(b.first ?? '').split(',').filter(Boolean).map(Number);
+    const rows = String(b.first ?? '')
+      .split(',')
+      .filter(Boolean)
+      .map(Number);
     const examples: RejectExample[] = [];
     for (const row of rows) {
       const place = byRow.get(row);

@@ -71,12 +71,30 @@ describe('isProbablyBinary / detectFormat', () => {
 
 describe('dedupeHeaders', () => {
   const cases: [string[], string[]][] = [
-    [['金额', '金额', '金额'], ['金额', '金额_2', '金额_3']],
-    [[' a ', 'A', 'a_2'], ['a', 'A_3', 'a_2']],
-    [['', '  ', 'x'], ['column1', 'column2', 'x']],
-    [['column2', ''], ['column2', 'column2_2']],
-    [['月\r\n份', '\u3000区域\u3000', '\uFEFFid'], ['月 份', '区域', 'id']],
-    [['Amount', 'amount', 'AMOUNT_2'], ['Amount', 'amount_3', 'AMOUNT_2']]
+    [
+      ['金额', '金额', '金额'],
+      ['金额', '金额_2', '金额_3']
+    ],
+    [
+      [' a ', 'A', 'a_2'],
+      ['a', 'A_3', 'a_2']
+    ],
+    [
+      ['', '  ', 'x'],
+      ['column1', 'column2', 'x']
+    ],
+    [
+      ['column2', ''],
+      ['column2', 'column2_2']
+    ],
+    [
+      ['月\r\n份', '\u3000区域\u3000', '\uFEFFid'],
+      ['月 份', '区域', 'id']
+    ],
+    [
+      ['Amount', 'amount', 'AMOUNT_2'],
+      ['Amount', 'amount_3', 'AMOUNT_2']
+    ]
   ];
   test.each(cases)('%j', (input, expected) => {
     expect(dedupeHeaders(input)).toEqual(expected);
@@ -85,12 +103,59 @@ describe('dedupeHeaders', () => {
 
 describe('looksLikeHeader', () => {
   const cases: [string, string[][], boolean][] = [
-    ['text over numbers', [['id', 'v'], ['1', '2.5'], ['2', '3']], true],
-    ['numbers first', [['1', '2'], ['3', '4']], false],
-    ['dates under text', [['month', 'x'], ['2024-01', 'a'], ['2024-02', 'b']], true],
-    ['all text, header said once', [['name', 'city'], ['Ann', 'Paris'], ['Bob', 'Rome']], true],
-    ['all text, first value repeats', [['Ann', 'Paris'], ['Bob', 'Paris'], ['Cy', 'Rome']], false],
-    ['blank header cell, all text', [['name', ''], ['Ann', 'x'], ['Bob', 'y']], false],
+    [
+      'text over numbers',
+      [
+        ['id', 'v'],
+        ['1', '2.5'],
+        ['2', '3']
+      ],
+      true
+    ],
+    [
+      'numbers first',
+      [
+        ['1', '2'],
+        ['3', '4']
+      ],
+      false
+    ],
+    [
+      'dates under text',
+      [
+        ['month', 'x'],
+        ['2024-01', 'a'],
+        ['2024-02', 'b']
+      ],
+      true
+    ],
+    [
+      'all text, header said once',
+      [
+        ['name', 'city'],
+        ['Ann', 'Paris'],
+        ['Bob', 'Rome']
+      ],
+      true
+    ],
+    [
+      'all text, first value repeats',
+      [
+        ['Ann', 'Paris'],
+        ['Bob', 'Paris'],
+        ['Cy', 'Rome']
+      ],
+      false
+    ],
+    [
+      'blank header cell, all text',
+      [
+        ['name', ''],
+        ['Ann', 'x'],
+        ['Bob', 'y']
+      ],
+      false
+    ],
     ['only one row of names', [['a', 'b']], true],
     ['only one row of numbers', [['1', '2']], false],
     ['nothing', [], false]
@@ -104,7 +169,10 @@ describe('sniffText on synthetic text', () => {
   test('semicolon CSV with decimal commas', () => {
     const s = sniffText('kunde;monat;umsatz\nA1;2024-01;1,5\nA2;2024-02;2,75\n', { complete: true });
     expect(s).toMatchObject({ delimiter: ';', hasHeader: true, headers: ['kunde', 'monat', 'umsatz'], quote: '"', lineEnding: '\n' });
-    expect(s.previewRows).toEqual([['A1', '2024-01', '1,5'], ['A2', '2024-02', '2,75']]);
+    expect(s.previewRows).toEqual([
+      ['A1', '2024-01', '1,5'],
+      ['A2', '2024-02', '2,75']
+    ]);
   });
 
   test('tab-separated with spaces inside values', () => {
@@ -121,7 +189,11 @@ describe('sniffText on synthetic text', () => {
     const s = sniffText(text, { complete: true });
     expect(s.delimiter).toBe(',');
     expect(s.quote).toBe('"');
-    expect(s.previewRows).toEqual([['1', 'hello, world', '3'], ['2', 'two\nlines "quoted"', '4'], ['3', 'plain', '5']]);
+    expect(s.previewRows).toEqual([
+      ['1', 'hello, world', '3'],
+      ['2', 'two\nlines "quoted"', '4'],
+      ['3', 'plain', '5']
+    ]);
   });
 
   test('a sample cut inside a quoted field drops the cut record', () => {
@@ -131,8 +203,14 @@ describe('sniffText on synthetic text', () => {
 
   test('the last line is dropped unless the text is complete or ends with a line break', () => {
     expect(sniffText('a,b\n1,2\n3,4').previewRows).toEqual([['1', '2']]);
-    expect(sniffText('a,b\n1,2\n3,4', { complete: true }).previewRows).toEqual([['1', '2'], ['3', '4']]);
-    expect(sniffText('a,b\n1,2\n3,4\n').previewRows).toEqual([['1', '2'], ['3', '4']]);
+    expect(sniffText('a,b\n1,2\n3,4', { complete: true }).previewRows).toEqual([
+      ['1', '2'],
+      ['3', '4']
+    ]);
+    expect(sniffText('a,b\n1,2\n3,4\n').previewRows).toEqual([
+      ['1', '2'],
+      ['3', '4']
+    ]);
   });
 
   test('literal quotes inside unquoted fields switch quoting off', () => {
@@ -147,7 +225,12 @@ describe('sniffText on synthetic text', () => {
 
   test('headerless whitespace text gets column1..N', () => {
     const s = sniffText('  1  20240101   2   29.33\n  2  20240105   1    9.50\n', { complete: true });
-    expect(s).toMatchObject({ delimiter: 'whitespace', hasHeader: false, quote: '', headers: ['column1', 'column2', 'column3', 'column4'] });
+    expect(s).toMatchObject({
+      delimiter: 'whitespace',
+      hasHeader: false,
+      quote: '',
+      headers: ['column1', 'column2', 'column3', 'column4']
+    });
     expect(s.previewRows[1]).toEqual(['2', '20240105', '1', '9.50']);
   });
 
@@ -202,7 +285,12 @@ describe('sniffText on the shared real files (first 64 KB)', () => {
   });
 
   test('detectFormat says csv for all of them', () => {
-    for (const p of ['cdnow/CDNOW_master.txt', 'cdnow/CDNOW_sample.txt', 'cdnow/donations.csv', 'telco/WA_Fn-UseC_-Telco-Customer-Churn.csv']) {
+    for (const p of [
+      'cdnow/CDNOW_master.txt',
+      'cdnow/CDNOW_sample.txt',
+      'cdnow/donations.csv',
+      'telco/WA_Fn-UseC_-Telco-Customer-Churn.csv'
+    ]) {
       expect(detectFormat(p, head(shared(p))), p).toBe('csv');
       expect(detectEncoding(head(shared(p))).encoding, p).toBe('utf-8');
     }

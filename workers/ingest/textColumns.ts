@@ -22,7 +22,12 @@ export async function settleGenericNumbers(conn: SqlConnection, ds: string, read
   const generic = reads.filter((r) => r.col.role === 'number' && r.readAs === 'VARCHAR').map((r) => r.col);
   const out = new Map(reads.map((r) => [r.col.source, r.col]));
   if (generic.length) {
-    const row = (await all(conn, `SELECT ${generic.map((c, i) => `(SELECT bool_and(clm_number_ok(v)) FROM (SELECT DISTINCT ${quoteIdent(c.name)} AS v FROM ${ds})) AS n${i}`).join(', ')}`))[0];
+    const row = (
+      await all(
+        conn,
+        `SELECT ${generic.map((c, i) => `(SELECT bool_and(clm_number_ok(v)) FROM (SELECT DISTINCT ${quoteIdent(c.name)} AS v FROM ${ds})) AS n${i}`).join(', ')}`
+      )
+    )[0];
     for (const [i, c] of generic.entries()) {
       if (row[`n${i}`] === false) out.set(c.source, { ...c, kind: 'text' });
       else await exec(conn, `ALTER TABLE ${ds} ALTER ${quoteIdent(c.name)} SET DATA TYPE DOUBLE USING clm_number(${quoteIdent(c.name)})`);
@@ -35,7 +40,13 @@ export async function settleGenericNumbers(conn: SqlConnection, ds: string, read
  * Checks and fixes the text columns of `ds`. Rows of a rejected value get `_bad` (first reason
  * wins); returns whether any value spans several lines.
  */
-export async function checkTextColumns(conn: SqlConnection, ds: string, columns: TypedColumn[], book: CodeBook, newline: '\n' | '\r'): Promise<{ multiLine: boolean }> {
+export async function checkTextColumns(
+  conn: SqlConnection,
+  ds: string,
+  columns: TypedColumn[],
+  book: CodeBook,
+  newline: '\n' | '\r'
+): Promise<{ multiLine: boolean }> {
   const text = columns.filter(isText);
   if (text.length === 0) return { multiLine: false };
   const nl = newline === '\r' ? 'chr(13)' : 'chr(10)';
@@ -46,7 +57,11 @@ export async function checkTextColumns(conn: SqlConnection, ds: string, columns:
   for (let from = 0; from < text.length; from += 50) {
     const batch = text.slice(from, from + 50);
     const categories = batch.filter((c) => c.kind === 'category');
-    if (categories.length) await exec(conn, `CREATE OR REPLACE TEMP TABLE _combos AS SELECT DISTINCT ${categories.map((c) => quoteIdent(c.name)).join(', ')} FROM ${ds}`);
+    if (categories.length)
+      await exec(
+        conn,
+        `CREATE OR REPLACE TEMP TABLE _combos AS SELECT DISTINCT ${categories.map((c) => quoteIdent(c.name)).join(', ')} FROM ${ds}`
+      );
     const branches = batch.map((c, i) => {
       const col = quoteIdent(c.name);
       const values = c.kind === 'category' ? `SELECT DISTINCT ${col} AS v FROM _combos` : `SELECT ${col} AS v FROM ${ds} GROUP BY ${col}`;
@@ -54,20 +69,35 @@ export async function checkTextColumns(conn: SqlConnection, ds: string, columns:
       AND (NOT clm_edges_clean(v) OR (length(v) <= 4 AND lower(v) IN ${MARKERS}) OR contains(v, chr(0)) OR contains(v, chr(26))
            OR contains(v, chr(65533)) OR contains(v, ${nl}))`;
     });
-    await exec(conn, `CREATE OR REPLACE TEMP TABLE _dirty AS SELECT k, v,
+    await exec(
+      conn,
+      `CREATE OR REPLACE TEMP TABLE _dirty AS SELECT k, v,
         contains(v, chr(0)) OR contains(v, chr(26)) AS control, contains(v, chr(65533)) AS undecodable, contains(v, ${nl}) AS multi
-      FROM (${branches.join('\nUNION ALL\n')})`);
+      FROM (${branches.join('\nUNION ALL\n')})`
+    );
     if (categories.length) await exec(conn, 'DROP TABLE _combos');
-    const found = await all(conn, 'SELECT k, bool_or(control) AS control, bool_or(undecodable) AS undecodable, bool_or(multi) AS multi, count(*) AS n FROM _dirty GROUP BY k');
+    const found = await all(
+      conn,
+      'SELECT k, bool_or(control) AS control, bool_or(undecodable) AS undecodable, bool_or(multi) AS multi, count(*) AS n FROM _dirty GROUP BY k'
+    );
     for (const f of found) {
       const c = text[Number(f.k)];
       const col = quoteIdent(c.name);
       const values = `(SELECT v FROM _dirty WHERE k = ${Number(f.k)} AND NOT control AND NOT undecodable)`;
-      if (f.control) await exec(conn, `UPDATE ${ds} SET _bad = ${book.code('control-character', c.header)} WHERE _bad IS NULL AND ${col} IN (SELECT v FROM _dirty WHERE k = ${Number(f.k)} AND control)`);
-      if (f.undecodable) await exec(conn, `UPDATE ${ds} SET _bad = ${book.code('invalid-encoding', c.header)} WHERE _bad IS NULL AND ${col} IN (SELECT v FROM _dirty WHERE k = ${Number(f.k)} AND undecodable AND NOT control)`);
+      if (f.control)
+        await exec(
+          conn,
+          `UPDATE ${ds} SET _bad = ${book.code('control-character', c.header)} WHERE _bad IS NULL AND ${col} IN (SELECT v FROM _dirty WHERE k = ${Number(f.k)} AND control)`
+        );
+      if (f.undecodable)
+        await exec(
+          conn,
+          `UPDATE ${ds} SET _bad = ${book.code('invalid-encoding', c.header)} WHERE _bad IS NULL AND ${col} IN (SELECT v FROM _dirty WHERE k = ${Number(f.k)} AND undecodable AND NOT control)`
+        );
       if (f.multi) multiLine = true;
       await exec(conn, `UPDATE ${ds} SET ${col} = clm_text(${col}) WHERE ${col} IN ${values}`);
-      if (c.kind === 'id') await exec(conn, `UPDATE ${ds} SET _bad = ${book.code('missing-customer-id', c.header)} WHERE _bad IS NULL AND ${col} IS NULL`);
+      if (c.kind === 'id')
+        await exec(conn, `UPDATE ${ds} SET _bad = ${book.code('missing-customer-id', c.header)} WHERE _bad IS NULL AND ${col} IS NULL`);
     }
     await exec(conn, 'DROP TABLE _dirty');
   }

@@ -42,82 +42,105 @@ export function lifecycleApi(engine: () => Engine): LifecycleApi {
     return { ruleSet: set.ruleSet, ...(await monthViews(e.conn, ids, set.stages, at, request.arpuTierCuts, hasDataServices(ds))) };
   }
 
-  return featureApi<LifecycleApi>({}, {
-    lifecycleRuleSets: async () => Object.values(RULE_SETS).map(ruleSetInfo),
+  return featureApi<LifecycleApi>(
+    {},
+    {
+      lifecycleRuleSets: async () => Object.values(RULE_SETS).map(ruleSetInfo),
 
-    computeLifecycle: async (datasetId, request) => {
-      const e = engine();
-      const ds = e.dataset(datasetId);
-      const rule = RULE_SETS[request.ruleSet];
-      await checkPanel(e.conn, ds, request.ruleSet);
-      const t0 = performance.now();
-      await ensurePanel(e, ds);
-      const run = await runStages(e.conn, datasetId, request.ruleSet, request.params);
-      const t1 = performance.now();
-      const views = await stageViews(e.conn, run.table, rule.stages.map((s) => s.code));
-      const t2 = performance.now();
-      const sample = e.sampleOptions(datasetId);
-      let agreed: LifecycleResult['agreement'] = null;
-      if (sample && request.ruleSet === 'clm' && ds.has('tenure') && ds.has('churn')) {
-        const key = JSON.stringify(sample);
-        let cached = truths().get(datasetId);
-        if (cached?.key !== key) truths().set(datasetId, (cached = { key, truth: plantedStages(sample) }));
-        agreed = await agreement(e.conn, run.table, cached.truth);
+      computeLifecycle: async (datasetId, request) => {
+        const e = engine();
+        const ds = e.dataset(datasetId);
+        const rule = RULE_SETS[request.ruleSet];
+        await checkPanel(e.conn, ds, request.ruleSet);
+        const t0 = performance.now();
+        await ensurePanel(e, ds);
+        const run = await runStages(e.conn, datasetId, request.ruleSet, request.params);
+        const t1 = performance.now();
+        const views = await stageViews(
+          e.conn,
+          run.table,
+          rule.stages.map((s) => s.code)
+        );
+        const t2 = performance.now();
+        const sample = e.sampleOptions(datasetId);
+        let agreed: LifecycleResult['agreement'] = null;
+        if (sample && request.ruleSet === 'clm' && ds.has('tenure') && ds.has('churn')) {
+          const key = JSON.stringify(sample);
+          let cached = truths().get(datasetId);
+          if (cached?.key !== key) truths().set(datasetId, (cached = { key, truth: plantedStages(sample) }));
+          agreed = await agreement(e.conn, run.table, cached.truth);
+        }
+        return {
+          datasetId,
+          ruleSet: rule.id,
+          table: run.table.replaceAll('"', ''),
+          stages: rule.stages.map((s) => s.code),
+          description: rule.describe(Object.fromEntries(run.params.map((p) => [p.key, p.value]))),
+          sql: run.sql,
+          params: run.params,
+          ...views,
+          agreement: agreed,
+          notes: notesFor(ds, request.ruleSet),
+          seconds: { stages: (t1 - t0) / 1000, views: (t2 - t1) / 1000, agreement: since(t2) }
+        };
+      },
+
+      lifecycleMonth: async (datasetId, request) => {
+        const e = engine();
+        return month(e, e.dataset(datasetId), request);
+      },
+
+      stageChurn: async (datasetId) => {
+        const e = engine();
+        const stageSet = await readStages(e.conn, datasetId);
+        if (!stageSet) throw engineError('lifecycle-no-stages', 'Compute the lifecycle stages first.');
+        const exitStages = exitStagesOf(stageSet);
+        const stages = quoteIdent(TABLES.stages(datasetId));
+        return {
+          stageSet,
+          ruleLabel: RULE_SETS[stageSet.ruleSet].label,
+          exitStages,
+          stageChurn: await stageChurn(e.conn, stages, stageSet.stages, exitStages)
+        };
+      },
+
+      offerEndList: async (datasetId, request) => {
+        const e = engine();
+        const ds = e.dataset(datasetId);
+        await checkPanel(e.conn, ds, 'clm');
+        return offerEndList(e.conn, ds, await ensurePanel(e, ds), request);
+      },
+
+      benchLifecycle: async (datasetId) => {
+        const e = engine();
+        const ds = e.dataset(datasetId);
+        await checkPanel(e.conn, ds, 'clm');
+        const t0 = performance.now();
+        const base = await ensurePanel(e, ds, true);
+        const t1 = performance.now();
+        const scan = quoteIdent(TABLES.benchScan(datasetId));
+        await exec(e.conn, template(baseScanSql, { base, target: scan }));
+        const t2 = performance.now();
+        await dropTable(e.conn, TABLES.benchScan(datasetId));
+        const t3 = performance.now();
+        const run = await runStages(e.conn, datasetId, 'clm', {});
+        const t4 = performance.now();
+        const views = await stageViews(
+          e.conn,
+          run.table,
+          RULE_SETS.clm.stages.map((s) => s.code)
+        );
+        const t5 = performance.now();
+        await month(e, ds, { month: null, arpuTierCuts: [50, 150] }, views.months);
+        const t6 = performance.now();
+        const size = (await all(e.conn, template(panelSizeSql, { panel: base })))[0];
+        const s = (a: number, b: number) => (b - a) / 1000;
+        return {
+          rows: Number(size.rows),
+          customers: Number(size.customers),
+          seconds: { base: s(t0, t1), scan: s(t1, t2), stages: s(t3, t4), views: s(t4, t5), month: s(t5, t6), total: s(t3, t5) }
+        };
       }
-      return {
-        datasetId, ruleSet: rule.id, table: run.table.replaceAll('"', ''), stages: rule.stages.map((s) => s.code),
-        description: rule.describe(Object.fromEntries(run.params.map((p) => [p.key, p.value]))),
-        sql: run.sql, params: run.params, ...views, agreement: agreed,
-        notes: notesFor(ds, request.ruleSet),
-        seconds: { stages: (t1 - t0) / 1000, views: (t2 - t1) / 1000, agreement: since(t2) }
-      };
-    },
-
-    lifecycleMonth: async (datasetId, request) => {
-      const e = engine();
-      return month(e, e.dataset(datasetId), request);
-    },
-
-    stageChurn: async (datasetId) => {
-      const e = engine();
-      const stageSet = await readStages(e.conn, datasetId);
-      if (!stageSet) throw engineError('lifecycle-no-stages', 'Compute the lifecycle stages first.');
-      const exitStages = exitStagesOf(stageSet);
-      const stages = quoteIdent(TABLES.stages(datasetId));
-      return { stageSet, ruleLabel: RULE_SETS[stageSet.ruleSet].label, exitStages, stageChurn: await stageChurn(e.conn, stages, stageSet.stages, exitStages) };
-    },
-
-    offerEndList: async (datasetId, request) => {
-      const e = engine();
-      const ds = e.dataset(datasetId);
-      await checkPanel(e.conn, ds, 'clm');
-      return offerEndList(e.conn, ds, await ensurePanel(e, ds), request);
-    },
-
-    benchLifecycle: async (datasetId) => {
-      const e = engine();
-      const ds = e.dataset(datasetId);
-      await checkPanel(e.conn, ds, 'clm');
-      const t0 = performance.now();
-      const base = await ensurePanel(e, ds, true);
-      const t1 = performance.now();
-      const scan = quoteIdent(TABLES.benchScan(datasetId));
-      await exec(e.conn, template(baseScanSql, { base, target: scan }));
-      const t2 = performance.now();
-      await dropTable(e.conn, TABLES.benchScan(datasetId));
-      const t3 = performance.now();
-      const run = await runStages(e.conn, datasetId, 'clm', {});
-      const t4 = performance.now();
-      const views = await stageViews(e.conn, run.table, RULE_SETS.clm.stages.map((s) => s.code));
-      const t5 = performance.now();
-      await month(e, ds, { month: null, arpuTierCuts: [50, 150] }, views.months);
-      const t6 = performance.now();
-      const size = (await all(e.conn, template(panelSizeSql, { panel: base })))[0];
-      const s = (a: number, b: number) => (b - a) / 1000;
-      return {
-        rows: Number(size.rows), customers: Number(size.customers),
-        seconds: { base: s(t0, t1), scan: s(t1, t2), stages: s(t3, t4), views: s(t4, t5), month: s(t5, t6), total: s(t3, t5) }
-      };
     }
-  });
+  );
 }

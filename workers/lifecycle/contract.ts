@@ -4,7 +4,11 @@ import type { Bilingual } from '../../common/bilingual.ts';
 
 /** Why a lifecycle run can fail; the UI translates the code. */
 export type LifecycleErrorCode =
-  | 'lifecycle-not-a-panel' | 'lifecycle-one-month' | 'lifecycle-no-revenue' | 'lifecycle-bad-parameter' | 'lifecycle-no-stages'
+  | 'lifecycle-not-a-panel'
+  | 'lifecycle-one-month'
+  | 'lifecycle-no-revenue'
+  | 'lifecycle-bad-parameter'
+  | 'lifecycle-no-stages'
   | 'lifecycle-no-offer-end';
 
 /** The rule sets the stage engine runs, one SQL file each (workers/lifecycle/sql/stages_*.sql). */

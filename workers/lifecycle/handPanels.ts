@@ -12,9 +12,18 @@ import { lifecycleApi } from './api.ts';
 import type { LifecycleApi, RuleSetId } from './contract.ts';
 
 const ROLES: Record<string, ColumnRole> = {
-  customer_id: 'customerId', month: 'month', revenue: 'revenue', churn: 'churn', tenure: 'tenure',
-  data_mb: 'dataMb', vas_count: 'vasCount', region: 'region', voice_minutes: 'voiceMinutes', sms: 'sms',
-  offer_end: 'offerEnd', data_revenue: 'dataRevenue'
+  customer_id: 'customerId',
+  month: 'month',
+  revenue: 'revenue',
+  churn: 'churn',
+  tenure: 'tenure',
+  data_mb: 'dataMb',
+  vas_count: 'vasCount',
+  region: 'region',
+  voice_minutes: 'voiceMinutes',
+  sms: 'sms',
+  offer_end: 'offerEnd',
+  data_revenue: 'dataRevenue'
 };
 
 /** Month i of the hand-made panels, 1 = 2024-01. */
@@ -30,7 +39,14 @@ export function panel(columns: string[], customers: { id: string; first: number;
 export const series = (xs: number[], extra: (i: number) => (string | number)[] = () => []) => xs.map((x, i) => [x, ...extra(i)]);
 
 /** "A*3 B" → "A A A B". */
-export const expand = (spec: string) => spec.split(' ').flatMap((t) => { const [s, n] = t.split('*'); return Array(Number(n ?? 1)).fill(s); }).join(' ');
+export const expand = (spec: string) =>
+  spec
+    .split(' ')
+    .flatMap((t) => {
+      const [s, n] = t.split('*');
+      return Array(Number(n ?? 1)).fill(s);
+    })
+    .join(' ');
 
 /** A Node engine made before the file's tests, its lifecycle API, and the helpers bound to it. */
 export function handPanels() {
@@ -53,8 +69,13 @@ export function handPanels() {
     return Object.fromEntries(rows.map((x) => [String(x.customer_id), String(x.s)]));
   }
   return {
-    get engine(): Engine { return ctx.engine; },
-    get api(): LifecycleApi { return ctx.api; },
-    load, stagesOf
+    get engine(): Engine {
+      return ctx.engine;
+    },
+    get api(): LifecycleApi {
+      return ctx.api;
+    },
+    load,
+    stagesOf
   };
 }

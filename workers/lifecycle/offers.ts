@@ -13,7 +13,8 @@ import offerEndingSql from './sql/offer_ending.sql?raw';
 import type { OfferEndList, OfferEndRequest, OfferEndRow } from './contract.ts';
 import { exitStagesOf } from './views.ts';
 
-const NO_STAGES = '(SELECT CAST(NULL AS VARCHAR) AS customer_id, CAST(NULL AS VARCHAR) AS stage, false AS mature, false AS exited WHERE false)';
+const NO_STAGES =
+  '(SELECT CAST(NULL AS VARCHAR) AS customer_id, CAST(NULL AS VARCHAR) AS stage, false AS mature, false AS exited WHERE false)';
 const NO_VALUE = '(SELECT CAST(NULL AS VARCHAR) AS customer_id, CAST(NULL AS VARCHAR) AS value_tier WHERE false)';
 
 /**
@@ -42,13 +43,19 @@ export async function offerEndList(conn: SqlConnection, ds: DatasetHandle, base:
   const rows = await all(conn, sql, [request.months, request.minArpu, ...(stages?.codes ?? [])]);
   const all_: OfferEndRow[] = rows
     .map((r) => ({
-      customerId: String(r.customer_id), offerEnd: String(r.offer_end), stage: r.stage == null ? null : String(r.stage),
-      mature: r.mature === true, tenure: r.tenure == null ? null : Number(r.tenure), arpu: Number(r.arpu),
+      customerId: String(r.customer_id),
+      offerEnd: String(r.offer_end),
+      stage: r.stage == null ? null : String(r.stage),
+      mature: r.mature === true,
+      tenure: r.tenure == null ? null : Number(r.tenure),
+      arpu: Number(r.arpu),
       valueTier: r.value_tier == null ? null : String(r.value_tier)
     }))
     // Seed 000's "mature-stage users of more than one year": a stage standing for C and tenure over 12 months.
     .filter((r) => !request.matureOnly || (r.mature && (r.tenure ?? 0) > 12));
-  const csv = toCsv(['customer_id', 'offer_end', 'stage', 'tenure', 'arpu', 'value_tier'],
-    all_.map((r) => [r.customerId, r.offerEnd, r.stage, r.tenure, Math.round(r.arpu * 100) / 100, r.valueTier]));
+  const csv = toCsv(
+    ['customer_id', 'offer_end', 'stage', 'tenure', 'arpu', 'value_tier'],
+    all_.map((r) => [r.customerId, r.offerEnd, r.stage, r.tenure, Math.round(r.arpu * 100) / 100, r.valueTier])
+  );
   return { total: all_.length, rows: all_.slice(0, request.top), csv, hasStages: stages !== null, hasValue };
 }

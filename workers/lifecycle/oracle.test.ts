@@ -24,16 +24,30 @@ beforeAll(async () => {
 async function runNew(ruleSet: 'clm' | 'dataService' | 'activity', given: Record<string, number>) {
   const params = resolveParams(RULE_SETS[ruleSet], given);
   if ('bad' in params) throw new Error(params.bad);
-  await all(engine.conn, template(RULE_SETS[ruleSet].sql, { base, target: 'fast' }), params.map((p) => p.value));
+  await all(
+    engine.conn,
+    template(RULE_SETS[ruleSet].sql, { base, target: 'fast' }),
+    params.map((p) => p.value)
+  );
   return Object.fromEntries(params.map((p) => [p.key, p.value]));
 }
 
 /** Rows where the two tables disagree, with the old rule's trend sums (a diagnostic copy of its SELECT). */
 async function disagreements(p: Record<string, number>) {
-  const diagnostic = oracleSql('clm', base, 'old').replace('SELECT t.customer_id, t.month,', 'SELECT t.customer_id, t.month, t.recent_sum, t.previous_sum,');
-  await all(engine.conn, diagnostic, ORACLE_PARAMS.clm.map((k) => p[k]));
-  return all(engine.conn, `SELECT o.stage AS old, f.stage AS new, o.recent_sum, o.previous_sum
-    FROM old o JOIN fast f USING (customer_id, month) WHERE o.stage <> f.stage`);
+  const diagnostic = oracleSql('clm', base, 'old').replace(
+    'SELECT t.customer_id, t.month,',
+    'SELECT t.customer_id, t.month, t.recent_sum, t.previous_sum,'
+  );
+  await all(
+    engine.conn,
+    diagnostic,
+    ORACLE_PARAMS.clm.map((k) => p[k])
+  );
+  return all(
+    engine.conn,
+    `SELECT o.stage AS old, f.stage AS new, o.recent_sum, o.previous_sum
+    FROM old o JOIN fast f USING (customer_id, month) WHERE o.stage <> f.stage`
+  );
 }
 
 /** The trend decision in exact cents, from sums the old rule computed (the sample's revenue has two decimals). */
@@ -75,11 +89,17 @@ describe('the CLM rule against the oracle on the sample (2,000 customers, 24 mon
     expect((await all(engine.conn, 'SELECT count(*) AS n FROM (SELECT * FROM off EXCEPT ALL SELECT * FROM fast)'))[0].n).toBe(0);
     // With M = 12, C rows of customers with a tenure of 12 months or less become B, nothing else moves.
     await runNew('clm', { mature_months: 12 });
-    const moved = await all(engine.conn, `SELECT o.stage AS was, f.stage AS now, count(*) AS n FROM off o JOIN fast f USING (customer_id, month)
-      WHERE o.stage <> f.stage GROUP BY o.stage, f.stage`);
+    const moved = await all(
+      engine.conn,
+      `SELECT o.stage AS was, f.stage AS now, count(*) AS n FROM off o JOIN fast f USING (customer_id, month)
+      WHERE o.stage <> f.stage GROUP BY o.stage, f.stage`
+    );
     expect(moved.map((r) => `${r.was}>${r.now}`)).toEqual(['C>B']);
     expect(Number(moved[0].n)).toBeGreaterThan(100);
-    const young = await all(engine.conn, `SELECT count(*) AS n FROM fast f JOIN ${base} b USING (customer_id, month) WHERE f.stage = 'C' AND b.tenure <= 12`);
+    const young = await all(
+      engine.conn,
+      `SELECT count(*) AS n FROM fast f JOIN ${base} b USING (customer_id, month) WHERE f.stage = 'C' AND b.tenure <= 12`
+    );
     expect(young[0].n).toBe(0);
   });
 });
@@ -93,7 +113,10 @@ describe('the data-service rule against the oracle', () => {
     const params = [3, 3, 3, 0.15, 0.15, 0];
     await all(engine.conn, template(RULE_SETS.dataService.sql, { base: 'dataonly', target: 'fast' }), params);
     await all(engine.conn, oracleSql('dataService', 'dataonly', 'old'), params);
-    const differ = await all(engine.conn, 'SELECT count(*) AS n FROM old o JOIN fast f USING (customer_id, month) WHERE o.stage <> f.stage');
+    const differ = await all(
+      engine.conn,
+      'SELECT count(*) AS n FROM old o JOIN fast f USING (customer_id, month) WHERE o.stage <> f.stage'
+    );
     expect(differ[0].n).toBe(0);
   });
 });
@@ -102,16 +125,22 @@ describe('the activity states against the oracle', () => {
   it.each<Record<string, number>>([{}, { new_months: 3, gap: 2 }, { min_revenue: 30 }])('%o', async (given) => {
     const p = await runNew('activity', given);
     await all(engine.conn, template(oracleActivitySql, { base, target: 'old' }), [p.new_months, p.gap, p.min_revenue]);
-    const differ = await all(engine.conn, 'SELECT count(*) AS n FROM old o FULL JOIN fast f USING (customer_id, month) WHERE o.stage IS DISTINCT FROM f.stage');
+    const differ = await all(
+      engine.conn,
+      'SELECT count(*) AS n FROM old o FULL JOIN fast f USING (customer_id, month) WHERE o.stage IS DISTINCT FROM f.stage'
+    );
     expect(differ[0].n).toBe(0);
   });
 });
 
 it('the stage table keeps the panel order (the views stream over it)', async () => {
   await runNew('clm', {});
-  const rows = await all(engine.conn, `SELECT count(*) AS n FROM (
+  const rows = await all(
+    engine.conn,
+    `SELECT count(*) AS n FROM (
     SELECT customer_id, month, lag(customer_id) OVER () AS pc, lag(month) OVER () AS pm FROM fast) t
-    WHERE pc > customer_id OR (pc = customer_id AND pm >= month)`);
+    WHERE pc > customer_id OR (pc = customer_id AND pm >= month)`
+  );
   expect(rows[0].n).toBe(0);
   expect(quoteIdent(TABLES.panel(id))).toBe(base);
 });

@@ -18,8 +18,14 @@ export interface RuleSet extends RuleSetInfo {
   describe(p: Record<string, number>): Bilingual;
 }
 
-const param = (key: string, en: string, zh: string, value: number, min: number, max: number, step: number): RuleParamInfo =>
-  ({ key, label: { en, zh }, value, min, max, step });
+const param = (key: string, en: string, zh: string, value: number, min: number, max: number, step: number): RuleParamInfo => ({
+  key,
+  label: { en, zh },
+  value,
+  min,
+  max,
+  step
+});
 
 const pct = (x: number) => `${Math.round(x * 1000) / 10}%`;
 
@@ -39,7 +45,7 @@ const clm: RuleSet = {
   id: 'clm',
   label: { en: 'CLM stages A–E (default)', zh: '客户生命周期 A–E（默认）' },
   source: {
-    en: 'China Telecom CLM deck: its five stages; the deck gives no numeric rule, so this one is the workbench\'s, every threshold editable',
+    en: "China Telecom CLM deck: its five stages; the deck gives no numeric rule, so this one is the workbench's, every threshold editable",
     zh: '中国电信客户生命周期（CLM）材料的五个阶段；材料未给出数值规则，此规则由本工作台设定，阈值均可修改'
   },
   stages: [
@@ -53,16 +59,20 @@ const clm: RuleSet = {
   sql: withSpells(clmSql, { cumulative: 'b.cum_revenue', active: REVENUE_ACTIVE, boundsExtra: '', columns: '', trendExtra: '' }),
   needs: 'revenue',
   describe: (p) => ({
-    en: `E (exit) when the churn flag is set, when the customer has no further rows (never returns, or more than ${p.k_inactive} months without rows follow), ` +
+    en:
+      `E (exit) when the churn flag is set, when the customer has no further rows (never returns, or more than ${p.k_inactive} months without rows follow), ` +
       `or after ${p.k_inactive} months in a row without revenue or usage. Otherwise A (acquisition) in the first ${p.n_acquisition} months of tenure. ` +
       `Otherwise compare the revenue of the last ${p.w_window} months with the ${p.w_window} months before: ` +
       `up by ${pct(p.up)} or more → B (build-up); down by ${pct(p.down)} or more → D (decline); else C (climax)` +
-      (p.mature_months > 0 ? `, once tenure is over ${p.mature_months} months (a stable customer with less is still B)` : '') + '. ' +
+      (p.mature_months > 0 ? `, once tenure is over ${p.mature_months} months (a stable customer with less is still B)` : '') +
+      '. ' +
       `With a shorter history both windows shrink to half the months available.`,
-    zh: `出现离网标记、此后不再有记录（未回流，或其后超过 ${p.k_inactive} 个月无记录）、或连续 ${p.k_inactive} 个月无收入且无使用量时为 E（离网）；` +
+    zh:
+      `出现离网标记、此后不再有记录（未回流，或其后超过 ${p.k_inactive} 个月无记录）、或连续 ${p.k_inactive} 个月无收入且无使用量时为 E（离网）；` +
       `否则在网前 ${p.n_acquisition} 个月为 A（获取）；否则比较最近 ${p.w_window} 个月与之前 ${p.w_window} 个月的收入：` +
       `上升 ${pct(p.up)} 及以上为 B（提升），下降 ${pct(p.down)} 及以上为 D（衰退），其余为 C（成熟）` +
-      (p.mature_months > 0 ? `，且须在网超过 ${p.mature_months} 个月（不足者仍为 B）` : '') + '。' +
+      (p.mature_months > 0 ? `，且须在网超过 ${p.mature_months} 个月（不足者仍为 B）` : '') +
+      '。' +
       `历史不足时两个窗口缩短为可用月数的一半。`
   })
 };
@@ -73,7 +83,10 @@ const clm: RuleSet = {
  * test and extra columns, then its final CASE.
  * `${base}` and `${target}` stay for the run to fill.
  */
-function withSpells(ruleSql: string, parts: { cumulative: string; active: string; boundsExtra: string; columns: string; trendExtra: string }): string {
+function withSpells(
+  ruleSql: string,
+  parts: { cumulative: string; active: string; boundsExtra: string; columns: string; trendExtra: string }
+): string {
   const spells = template(spellsSql, { ...parts, base: '${base}' }).trimEnd();
   return ruleSql.replace('${spells}', () => spells.replace(/^(--.*\n)+/, ''));
 }
@@ -114,13 +127,15 @@ const dataService: RuleSet = {
   }),
   needs: 'revenue-or-data',
   describe: (p) => ({
-    en: `On data-service use (data MB, plus SMS counted in MB at the ratio of a typical month of each; revenue when the file has neither nor value-added services): ` +
+    en:
+      `On data-service use (data MB, plus SMS counted in MB at the ratio of a typical month of each; revenue when the file has neither nor value-added services): ` +
       `cancelled on the churn flag, when no further rows follow, or after ${p.k_inactive} months without any data service; ` +
       `acquired in the first ${p.n_acquisition} months of tenure; ` +
       `losing interest when use over the last ${p.w_window} months fell by ${pct(p.down)} or more against the ${p.w_window} before` +
       (p.services_drop > 0 ? ` or ${p.services_drop}+ of the services used (data, SMS, value-added) were dropped` : '') +
       `; interested when it rose by ${pct(p.up)} or more; else habitual.`,
-    zh: `按数据业务使用量（流量MB，短信按两者典型月用量之比折算为MB后相加；三者及增值业务均无时按收入）：出现离网标记、此后不再有记录、或连续 ${p.k_inactive} 个月未使用任何数据业务为"取消业务"；` +
+    zh:
+      `按数据业务使用量（流量MB，短信按两者典型月用量之比折算为MB后相加；三者及增值业务均无时按收入）：出现离网标记、此后不再有记录、或连续 ${p.k_inactive} 个月未使用任何数据业务为"取消业务"；` +
       `在网前 ${p.n_acquisition} 个月为"用户获取"；最近 ${p.w_window} 个月使用量较之前 ${p.w_window} 个月下降 ${pct(p.down)} 及以上` +
       (p.services_drop > 0 ? `或所用业务（流量、短信、增值业务）减少 ${p.services_drop} 项及以上` : '') +
       `为"失去兴趣"；上升 ${pct(p.up)} 及以上为"感兴趣"；其余为"成为习惯"。`
@@ -145,10 +160,12 @@ const activity: RuleSet = {
   sql: activitySql,
   needs: 'revenue-or-usage',
   describe: (p) => ({
-    en: `A month is active when revenue is above ${p.min_revenue} yuan or any usage is above 0. New: active in the first ${p.new_months} month(s) ` +
+    en:
+      `A month is active when revenue is above ${p.min_revenue} yuan or any usage is above 0. New: active in the first ${p.new_months} month(s) ` +
       `since the first active month; returning: active and also active within the previous ${p.gap} month(s); resurrecting: active after more than ` +
       `${p.gap} month(s) without activity; dormant: not active.`,
-    zh: `收入高于 ${p.min_revenue} 元或有任何使用量的月份为活跃。新增：首次活跃起 ${p.new_months} 个月内活跃；留存：活跃且前 ${p.gap} 个月内也活跃；` +
+    zh:
+      `收入高于 ${p.min_revenue} 元或有任何使用量的月份为活跃。新增：首次活跃起 ${p.new_months} 个月内活跃；留存：活跃且前 ${p.gap} 个月内也活跃；` +
       `回流：超过 ${p.gap} 个月不活跃后再次活跃；沉睡：当月不活跃。`
   })
 };
@@ -158,8 +175,11 @@ export const RULE_SETS: Record<RuleSetId, RuleSet> = { clm, dataService, activit
 /** What a run of the rule set writes: its stages and the A–E stage each stands for (StageSet). */
 export function stageSet(r: RuleSet, params: { key: string; value: number }[]): StageSet {
   return {
-    ruleSet: r.id, stages: r.stages.map((s) => s.code), labels: Object.fromEntries(r.stages.map((s) => [s.code, s.label])),
-    analogOf: Object.fromEntries(r.stages.map((s) => [s.code, s.analog])), params
+    ruleSet: r.id,
+    stages: r.stages.map((s) => s.code),
+    labels: Object.fromEntries(r.stages.map((s) => [s.code, s.label])),
+    analogOf: Object.fromEntries(r.stages.map((s) => [s.code, s.analog])),
+    params
   };
 }
 

@@ -8,12 +8,15 @@ const hp = handPanels();
 const { load, stagesOf } = hp;
 
 // Default rule, N = K = W = 3, ±15%. "old" and "silent" are in the first data month (no known start).
-const CLM_PANEL = panel(['revenue', 'churn'], [
-  { id: 'new', first: 2, rows: series([10, 20, 30, 40, 50, 60, 60, 60, 60, 60, 60, 60, 60], () => [0]) },
-  { id: 'old', first: 1, rows: series([100, 100, 100, 100, 100, 100, 100, 100, 100, 80, 60, 40, 20, 10], (i) => [i === 13 ? 1 : 0]) },
-  { id: 'silent', first: 1, rows: series([50, 50, 50, 50, 50, 50, 0, 0, 0, 0, 0, 0, 0, 0], () => [0]) },
-  { id: 'gone', first: 1, rows: series([70, 70, 70, 70, 70, 70], () => [0]) }
-]);
+const CLM_PANEL = panel(
+  ['revenue', 'churn'],
+  [
+    { id: 'new', first: 2, rows: series([10, 20, 30, 40, 50, 60, 60, 60, 60, 60, 60, 60, 60], () => [0]) },
+    { id: 'old', first: 1, rows: series([100, 100, 100, 100, 100, 100, 100, 100, 100, 80, 60, 40, 20, 10], (i) => [i === 13 ? 1 : 0]) },
+    { id: 'silent', first: 1, rows: series([50, 50, 50, 50, 50, 50, 0, 0, 0, 0, 0, 0, 0, 0], () => [0]) },
+    { id: 'gone', first: 1, rows: series([70, 70, 70, 70, 70, 70], () => [0]) }
+  ]
+);
 
 describe('default rule A–E on a hand-made panel', () => {
   const cases: { name: string; params: Record<string, number>; expected: Record<string, string> }[] = [
@@ -40,7 +43,11 @@ describe('default rule A–E on a hand-made panel', () => {
     const r = await hp.api.computeLifecycle(id, { ruleSet: 'clm', params: {} });
     expect(r.months).toHaveLength(14);
     expect(r.distribution.flat().reduce((a, b) => a + b, 0)).toBe(13 + 14 + 14 + 6);
-    const A = 0, B = 1, C = 2, D = 3, E = 4;
+    const A = 0,
+      B = 1,
+      C = 2,
+      D = 3,
+      E = 4;
     expect(r.transitions[A][A]).toBe(2);
     expect(r.transitions[A][B]).toBe(1);
     expect(r.transitions[C][D]).toBe(2); // old and silent
@@ -63,11 +70,20 @@ describe('default rule A–E on a hand-made panel', () => {
 
 describe('data-service lifecycle (seed 002) on a hand-made panel', () => {
   it('acquired → interested → habitual on rising data use; dropped services → losing interest; silence → cancelled', async () => {
-    const id = await load(panel(['revenue', 'data_mb', 'vas_count'], [
-      { id: 'd', first: 2, rows: series([100, 200, 300, 400, 500, 600, 600, 600, 600, 600, 600, 600, 600], () => [2]).map((r) => [30, ...r]) },
-      { id: 'v', first: 1, rows: series(Array(14).fill(500), (i) => [i < 7 ? 3 : 1]).map((r) => [30, ...r]) },
-      { id: 'q', first: 1, rows: series([300, 300, 300, 300, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0], () => [0]).map((r) => [30, ...r]) }
-    ]));
+    const id = await load(
+      panel(
+        ['revenue', 'data_mb', 'vas_count'],
+        [
+          {
+            id: 'd',
+            first: 2,
+            rows: series([100, 200, 300, 400, 500, 600, 600, 600, 600, 600, 600, 600, 600], () => [2]).map((r) => [30, ...r])
+          },
+          { id: 'v', first: 1, rows: series(Array(14).fill(500), (i) => [i < 7 ? 3 : 1]).map((r) => [30, ...r]) },
+          { id: 'q', first: 1, rows: series([300, 300, 300, 300, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0], () => [0]).map((r) => [30, ...r]) }
+        ]
+      )
+    );
     const got = await stagesOf(id, 'dataService');
     expect(got.d).toBe(expand('acquired*3 interested*6 habitual*4'));
     // v drops 2 services in month 8; the previous-3-month maximum remembers the 3 for three months.
@@ -79,12 +95,15 @@ describe('data-service lifecycle (seed 002) on a hand-made panel', () => {
 });
 
 describe('activity states (product analytics) on a hand-made panel', () => {
-  const PANEL = panel(['revenue'], [
-    { id: 'a', first: 1, rows: series([10, 10, 10, 0, 0, 10]) },
-    { id: 'b', first: 3, rows: [[10], [10]] },
-    { id: 'b2', first: 6, rows: [[10]] },
-    { id: 'c', first: 1, rows: series([0, 0, 0, 0, 0, 0]) }
-  ].map((c) => c.id === 'b2' ? { ...c, id: 'b' } : c));
+  const PANEL = panel(
+    ['revenue'],
+    [
+      { id: 'a', first: 1, rows: series([10, 10, 10, 0, 0, 10]) },
+      { id: 'b', first: 3, rows: [[10], [10]] },
+      { id: 'b2', first: 6, rows: [[10]] },
+      { id: 'c', first: 1, rows: series([0, 0, 0, 0, 0, 0]) }
+    ].map((c) => (c.id === 'b2' ? { ...c, id: 'b' } : c))
+  );
   it.each<{ params: Record<string, number>; expected: Record<string, string> }>([
     { params: {}, expected: { a: 'returning*3 dormant*2 resurrecting', b: 'new returning resurrecting', c: 'dormant*6' } },
     { params: { gap: 3 }, expected: { a: 'returning*3 dormant*2 returning', b: 'new returning returning' } },
@@ -107,7 +126,9 @@ describe('degenerate inputs give a clear error code', () => {
   });
   it('a parameter out of range', async () => {
     const id = await load(CLM_PANEL);
-    await expect(hp.api.computeLifecycle(id, { ...request, params: { w_window: 0 } })).rejects.toMatchObject({ code: 'lifecycle-bad-parameter' });
+    await expect(hp.api.computeLifecycle(id, { ...request, params: { w_window: 0 } })).rejects.toMatchObject({
+      code: 'lifecycle-bad-parameter'
+    });
   });
   it('activity states run on usage alone (no revenue column)', async () => {
     const id = await load('customer_id,month,voice_minutes\nu1,2024-01,10\nu1,2024-02,0\n');

@@ -13,13 +13,21 @@ import { RULE_SETS, resolveParams, stageSet } from './rules.ts';
 
 /** Checks that the dataset can carry stages; throws a translated-code error when not. */
 export async function checkPanel(conn: SqlConnection, ds: DatasetHandle, ruleSet: RuleSetId): Promise<void> {
-  if (!ds.has('customerId') || !ds.has('month')) throw engineError('lifecycle-not-a-panel', 'Lifecycle stages need a customer column and a month column.');
+  if (!ds.has('customerId') || !ds.has('month'))
+    throw engineError('lifecycle-not-a-panel', 'Lifecycle stages need a customer column and a month column.');
   const hasRevenue = ds.has('revenue') || ds.has('amount');
   const need = RULE_SETS[ruleSet].needs;
-  const ok = need === 'revenue' ? hasRevenue
-    : need === 'revenue-or-data' ? hasRevenue || ds.has('dataMb') || ds.has('sms') || ds.has('vasCount')
-      : hasRevenue || ds.has('voiceMinutes') || ds.has('dataMb') || ds.has('sms');
-  if (!ok) throw engineError('lifecycle-no-revenue', `The rule set "${ruleSet}" needs a revenue column${need === 'revenue' ? '' : ' or a usage column'}.`);
+  const ok =
+    need === 'revenue'
+      ? hasRevenue
+      : need === 'revenue-or-data'
+        ? hasRevenue || ds.has('dataMb') || ds.has('sms') || ds.has('vasCount')
+        : hasRevenue || ds.has('voiceMinutes') || ds.has('dataMb') || ds.has('sms');
+  if (!ok)
+    throw engineError(
+      'lifecycle-no-revenue',
+      `The rule set "${ruleSet}" needs a revenue column${need === 'revenue' ? '' : ' or a usage column'}.`
+    );
   const months = await monthCount(conn, ds);
   if (months < 2) throw engineError('lifecycle-one-month', 'Lifecycle stages need at least two months of data.');
 }
@@ -37,7 +45,10 @@ export function notesFor(ds: DatasetHandle, ruleSet: RuleSetId): LifecycleNote[]
 
 /** Runs one rule set into the stage table; returns the SQL text that ran and the bound values. */
 export async function runStages(
-  conn: SqlConnection, datasetId: string, ruleSet: RuleSetId, given: Record<string, number>
+  conn: SqlConnection,
+  datasetId: string,
+  ruleSet: RuleSetId,
+  given: Record<string, number>
 ): Promise<{ sql: string; params: { key: string; value: number }[]; table: string }> {
   const rule = RULE_SETS[ruleSet];
   if (!rule) throw engineError('lifecycle-bad-parameter', `Unknown rule set ${ruleSet}.`);
@@ -46,7 +57,11 @@ export async function runStages(
   let ran = { sql: '', table: '' };
   await writeStages(conn, datasetId, stageSet(rule, params), async (table) => {
     ran = { sql: template(rule.sql, { base: quoteIdent(TABLES.panel(datasetId)), target: table }), table };
-    await all(conn, ran.sql, params.map((p) => p.value));
+    await all(
+      conn,
+      ran.sql,
+      params.map((p) => p.value)
+    );
   });
   return { ...ran, params };
 }

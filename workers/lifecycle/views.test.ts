@@ -10,11 +10,14 @@ const lastMonth = { month: null, arpuTierCuts: [50, 150] };
 
 // Twelve months, default rule (N = K = W = 3), tenure over N: stable revenue is C throughout.
 // leave: churn flag in month 6 (E), no rows after; late: churn flag in month 10.
-const CHURN_PANEL = panel(['revenue', 'tenure', 'churn'], [
-  { id: 'stay', first: 1, rows: series(Array(12).fill(50), (i) => [20 + i, 0]) },
-  { id: 'leave', first: 1, rows: series(Array(6).fill(50), (i) => [20 + i, i === 5 ? 1 : 0]) },
-  { id: 'late', first: 1, rows: series(Array(10).fill(50), (i) => [20 + i, i === 9 ? 1 : 0]) }
-]);
+const CHURN_PANEL = panel(
+  ['revenue', 'tenure', 'churn'],
+  [
+    { id: 'stay', first: 1, rows: series(Array(12).fill(50), (i) => [20 + i, 0]) },
+    { id: 'leave', first: 1, rows: series(Array(6).fill(50), (i) => [20 + i, i === 5 ? 1 : 0]) },
+    { id: 'late', first: 1, rows: series(Array(10).fill(50), (i) => [20 + i, i === 9 ? 1 : 0]) }
+  ]
+);
 
 describe('churn conditional on the stage', () => {
   it('of the C months with 3 (6) later months in the data, the share that exit within 3 (6) months', async () => {
@@ -37,10 +40,15 @@ describe('churn conditional on the stage', () => {
   });
 
   it('activity states have no exit stage: churn is reaching dormant', async () => {
-    const id = await hp.load(panel(['revenue'], [
-      { id: 'a', first: 1, rows: series([10, 10, 10, 10, 0, 0, 0, 0]) },
-      { id: 'b', first: 1, rows: series([10, 10, 10, 10, 10, 10, 10, 10]) }
-    ]));
+    const id = await hp.load(
+      panel(
+        ['revenue'],
+        [
+          { id: 'a', first: 1, rows: series([10, 10, 10, 10, 0, 0, 0, 0]) },
+          { id: 'b', first: 1, rows: series([10, 10, 10, 10, 10, 10, 10, 10]) }
+        ]
+      )
+    );
     await hp.api.computeLifecycle(id, { ...request, ruleSet: 'activity' });
     const r = await hp.api.stageChurn(id);
     expect(r.exitStages).toEqual(['dormant']);
@@ -61,7 +69,10 @@ describe('month views', () => {
     expect(r.hasValue).toBe(false);
     expect(r.dataServices).toBeNull();
     const june = await hp.api.lifecycleMonth(id, { month: '2024-06', arpuTierCuts: [40] });
-    expect(june.kpis.filter((k) => k.customers > 0).map((k) => [k.stage, k.customers, k.revenue])).toEqual([['C', 2, 100], ['E', 1, 50]]);
+    expect(june.kpis.filter((k) => k.customers > 0).map((k) => [k.stage, k.customers, k.revenue])).toEqual([
+      ['C', 2, 100],
+      ['E', 1, 50]
+    ]);
     expect(june.cross.cuts).toEqual([40]);
     expect(june.cross.cells.every((c) => c.arpuTier === 1)).toBe(true);
     // A month outside the data falls back to the last one.
@@ -75,23 +86,82 @@ describe('month views', () => {
 
   it("seed 002's figures: penetration, users of 1–2 services, spending under 10 yuan (no such column here)", async () => {
     // Last month: u1 data + SMS (2 services), u2 data + SMS + 2 value-added (4), u3 SMS (1), u4 none but revenue.
-    const id = await hp.load(panel(['revenue', 'data_mb', 'sms', 'vas_count'], [
-      { id: 'u1', first: 1, rows: [[30, 100, 5, 0], [30, 100, 5, 0]] },
-      { id: 'u2', first: 1, rows: [[30, 100, 5, 2], [30, 100, 5, 2]] },
-      { id: 'u3', first: 1, rows: [[30, 0, 5, 0], [30, 0, 5, 0]] },
-      { id: 'u4', first: 1, rows: [[30, 0, 0, 0], [30, 0, 0, 0]] }
-    ]));
+    const id = await hp.load(
+      panel(
+        ['revenue', 'data_mb', 'sms', 'vas_count'],
+        [
+          {
+            id: 'u1',
+            first: 1,
+            rows: [
+              [30, 100, 5, 0],
+              [30, 100, 5, 0]
+            ]
+          },
+          {
+            id: 'u2',
+            first: 1,
+            rows: [
+              [30, 100, 5, 2],
+              [30, 100, 5, 2]
+            ]
+          },
+          {
+            id: 'u3',
+            first: 1,
+            rows: [
+              [30, 0, 5, 0],
+              [30, 0, 5, 0]
+            ]
+          },
+          {
+            id: 'u4',
+            first: 1,
+            rows: [
+              [30, 0, 0, 0],
+              [30, 0, 0, 0]
+            ]
+          }
+        ]
+      )
+    );
     await hp.api.computeLifecycle(id, { ...request, ruleSet: 'dataService' });
     const r = await hp.api.lifecycleMonth(id, lastMonth);
     expect(r.dataServices).toEqual({ customers: 4, users: 3, penetration: 3 / 4, oneOrTwo: 2 / 3, under10: null });
   });
 
   it('with a data-service revenue column: the users spending under 10 yuan', async () => {
-    const id = await hp.load(panel(['revenue', 'data_mb', 'sms', 'data_revenue'], [
-      { id: 'u1', first: 1, rows: [[30, 100, 5, 5], [30, 100, 5, 9.99]] },
-      { id: 'u2', first: 1, rows: [[30, 100, 5, 20], [30, 100, 5, 10]] },
-      { id: 'u3', first: 1, rows: [[30, 0, 5, 3], [30, 0, 5, 2]] }
-    ]));
+    const id = await hp.load(
+      panel(
+        ['revenue', 'data_mb', 'sms', 'data_revenue'],
+        [
+          {
+            id: 'u1',
+            first: 1,
+            rows: [
+              [30, 100, 5, 5],
+              [30, 100, 5, 9.99]
+            ]
+          },
+          {
+            id: 'u2',
+            first: 1,
+            rows: [
+              [30, 100, 5, 20],
+              [30, 100, 5, 10]
+            ]
+          },
+          {
+            id: 'u3',
+            first: 1,
+            rows: [
+              [30, 0, 5, 3],
+              [30, 0, 5, 2]
+            ]
+          }
+        ]
+      )
+    );
     await hp.api.computeLifecycle(id, { ...request, ruleSet: 'dataService' });
     const r = await hp.api.lifecycleMonth(id, lastMonth);
     expect(r.dataServices).toMatchObject({ users: 3, under10: 2 / 3 });

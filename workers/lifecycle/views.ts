@@ -20,7 +20,11 @@ import type { CrossCell, DataServiceFigures, FunnelStep, LifecycleMonth, Lifecyc
 type StageViews = Pick<LifecycleResult, 'months' | 'distribution' | 'totalCustomers' | 'funnel' | 'transitions'>;
 
 /** Months as YYYY-MM and distribution[stage][month]. */
-export async function distribution(conn: SqlConnection, target: string, stages: string[]): Promise<{ months: string[]; distribution: number[][] }> {
+export async function distribution(
+  conn: SqlConnection,
+  target: string,
+  stages: string[]
+): Promise<{ months: string[]; distribution: number[][] }> {
   const rows = await all(conn, template(distributionSql, { target }));
   const months = [...new Set(rows.map((r) => String(r.month)))].sort();
   const mi = new Map(months.map((m, i) => [m, i]));
@@ -37,7 +41,11 @@ export async function distribution(conn: SqlConnection, target: string, stages: 
  * The funnel in the vocabulary's stage order: customers ever in each stage (share of all), and of
  * them the share seen later in the next stage (A→B, B→C, …).
  */
-export async function funnel(conn: SqlConnection, target: string, stages: string[]): Promise<{ totalCustomers: number; funnel: FunnelStep[] }> {
+export async function funnel(
+  conn: SqlConnection,
+  target: string,
+  stages: string[]
+): Promise<{ totalCustomers: number; funnel: FunnelStep[] }> {
   const rows = await all(conn, template(funnelSql, { target }));
   const pair = new Map(rows.map((r) => [`${r.from_stage}>${r.to_stage}`, Number(r.customers)]));
   const total = rows.length ? Number(rows[0].total) : 0;
@@ -75,7 +83,8 @@ export function exitStagesOf(set: Pick<StageSet, 'stages' | 'analogOf'>): string
 /** Churn within 3 and 6 months of being in each stage (stage_churn.sql), in the vocabulary's order. */
 export async function stageChurn(conn: SqlConnection, target: string, stages: string[], exits: string[]): Promise<StageChurn[]> {
   const rows = new Map((await all(conn, template(stageChurnSql, { target }), [exits.join(',')])).map((r) => [String(r.stage), r]));
-  const rate = (churned: unknown, followed: number, stage: string) => (followed > 0 && !exits.includes(stage) ? Number(churned) / followed : null);
+  const rate = (churned: unknown, followed: number, stage: string) =>
+    followed > 0 && !exits.includes(stage) ? Number(churned) / followed : null;
   return stages.map((stage) => {
     const r = rows.get(stage);
     const followed3 = Number(r?.followed3 ?? 0);
@@ -94,7 +103,13 @@ export async function stageViews(conn: SqlConnection, target: string, stages: st
 }
 
 /** Stage × tier × region counts in one month (YYYY-MM). */
-export async function cross(conn: SqlConnection, target: string, base: string, month: string, cuts: number[]): Promise<LifecycleMonth['cross']> {
+export async function cross(
+  conn: SqlConnection,
+  target: string,
+  base: string,
+  month: string,
+  cuts: number[]
+): Promise<LifecycleMonth['cross']> {
   const sorted = sortedCuts(cuts);
   const cells: CrossCell[] = (await all(conn, template(crossSql, { target, base }), [`${month}-01`, sorted.join(',')])).map((r) => ({
     stage: String(r.stage),
@@ -112,17 +127,32 @@ const NO_VALUE = '(SELECT CAST(NULL AS VARCHAR) AS customer_id, CAST(NULL AS DOU
 
 /** The month views: the cross table, each stage's KPIs, and seed 002's figures when the file has data-service columns. */
 export async function monthViews(
-  conn: SqlConnection, ids: { dataset: string; target: string; base: string }, stages: string[], month: string, cuts: number[], hasDataServices: boolean
+  conn: SqlConnection,
+  ids: { dataset: string; target: string; base: string },
+  stages: string[],
+  month: string,
+  cuts: number[],
+  hasDataServices: boolean
 ): Promise<Omit<LifecycleMonth, 'ruleSet'>> {
   const hasValue = (await readValueScores(conn, ids.dataset)) !== null;
   const value = hasValue ? `(SELECT customer_id, composite FROM ${valueScoresTable(ids.dataset)})` : NO_VALUE;
-  const kpiRows = new Map((await all(conn, template(stageKpisSql, { target: ids.target, base: ids.base, value }), [`${month}-01`]))
-    .map((r) => [String(r.stage), r]));
+  const kpiRows = new Map(
+    (await all(conn, template(stageKpisSql, { target: ids.target, base: ids.base, value }), [`${month}-01`])).map((r) => [
+      String(r.stage),
+      r
+    ])
+  );
   const kpis = stages.map((stage) => {
     const r = kpiRows.get(stage);
     const customers = Number(r?.customers ?? 0);
     const revenue = Number(r?.revenue ?? 0);
-    return { stage, customers, revenue, arpu: customers > 0 ? revenue / customers : null, value: r?.value == null ? null : Number(r.value) };
+    return {
+      stage,
+      customers,
+      revenue,
+      arpu: customers > 0 ? revenue / customers : null,
+      value: r?.value == null ? null : Number(r.value)
+    };
   });
   return {
     cross: await cross(conn, ids.target, ids.base, month, cuts),
@@ -138,7 +168,8 @@ async function dataServices(conn: SqlConnection, base: string, month: string): P
   const users = Number(r.users);
   const withRevenue = Number(r.with_revenue);
   return {
-    customers, users,
+    customers,
+    users,
     penetration: customers > 0 ? users / customers : null,
     oneOrTwo: users > 0 ? Number(r.one_or_two) / users : null,
     under10: withRevenue > 0 ? Number(r.under10) / withRevenue : null

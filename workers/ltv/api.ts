@@ -26,8 +26,11 @@ const ISO = /^\d{4}-\d{2}-\d{2}$/;
 /** ModelError codes → LTV codes; the model's own code travels in `detail` for a finer message. */
 export const LTV_ERRORS: FeatureErrors<LtvErrorCode> = {
   models: {
-    'no-repeat-buyers': 'ltv-no-repeat-buyers', 'too-few-customers': 'ltv-too-few-customers',
-    'too-few-rows': 'ltv-too-few-customers', 'not-converged': 'ltv-not-converged', 'numerical-failure': 'ltv-not-converged'
+    'no-repeat-buyers': 'ltv-no-repeat-buyers',
+    'too-few-customers': 'ltv-too-few-customers',
+    'too-few-rows': 'ltv-too-few-customers',
+    'not-converged': 'ltv-not-converged',
+    'numerical-failure': 'ltv-not-converged'
   },
   model: 'ltv-bad-input'
 };
@@ -56,7 +59,8 @@ export async function rfmRows(engine: Engine, ds: DatasetHandle, split: LtvSplit
   const unitDays = UNIT_DAYS[split.unit];
   if (!unitDays || !ISO.test(split.calibrationEnd) || !ISO.test(observationEnd))
     throw engineError('ltv-bad-input', 'Need a time unit and YYYY-MM-DD dates.', 'invalid-input');
-  if (observationEnd < split.calibrationEnd) throw engineError('ltv-bad-input', 'The observation end is before the calibration end.', 'invalid-input');
+  if (observationEnd < split.calibrationEnd)
+    throw engineError('ltv-bad-input', 'The observation end is before the calibration end.', 'invalid-input');
   const sql = template(rfmSql, { table: ds.table, amount: ds.has('amount') ? quoteIdent('amount') : '0' });
   return await queryRfmRows(engine.conn, sql, [split.calibrationEnd, observationEnd, unitDays]);
 }
@@ -93,7 +97,8 @@ export function ltvApi(engine: () => Engine): LtvApi {
       // Without an explicit end the holdout runs to the last date (none when the data end before the calibration end).
       const observationEnd = split.observationEnd ?? (b.lastDate > split.calibrationEnd ? b.lastDate : split.calibrationEnd);
       const { rows, firstOffsets, repeatsByPeriod } = await rfmRows(e, ds, split, observationEnd);
-      if (rows.length === 0) throw engineError('ltv-too-few-customers', 'No customer bought on or before the calibration end.', 'too-few-customers');
+      if (rows.length === 0)
+        throw engineError('ltv-too-few-customers', 'No customer bought on or before the calibration end.', 'too-few-customers');
       const unitDays = UNIT_DAYS[split.unit];
       const holdoutLength = (dayNumber(observationEnd) - dayNumber(split.calibrationEnd)) / unitDays;
       onProgress({ phase: 'fitting', fraction: null });
@@ -108,9 +113,17 @@ export function ltvApi(engine: () => Engine): LtvApi {
       const origin = dayNumber(b.firstDate);
       const periods = Math.floor((dayNumber(observationEnd) - origin) / unitDays) + 1;
       const fit: LtvFitResult = {
-        datasetId: id, unit: split.unit, calibrationEnd: split.calibrationEnd, observationEnd, firstDate: b.firstDate,
-        holdoutLength, customers: rows.length, repeatBuyers: rows.filter((r) => r.frequency > 0).length,
-        models, preferred, spendCorrelation,
+        datasetId: id,
+        unit: split.unit,
+        calibrationEnd: split.calibrationEnd,
+        observationEnd,
+        firstDate: b.firstDate,
+        holdoutLength,
+        customers: rows.length,
+        repeatBuyers: rows.filter((r) => r.frequency > 0).length,
+        models,
+        preferred,
+        spendCorrelation,
         calibrationHoldout: holdoutLength > 0 ? calibrationHoldout(rows, holdoutLength, fitted) : [],
         tracking: tracking({ repeatsByPeriod, firstOffsets, periods, unitDays }, fitted),
         trackingCalibrationPeriod: Math.floor((dayNumber(split.calibrationEnd) - origin) / unitDays) + 1,
@@ -139,13 +152,18 @@ export function ltvApi(engine: () => Engine): LtvApi {
     ltvBgBb: async (id, horizon) => {
       const e = engine();
       const ds = e.dataset(id);
-      const pick = (...names: string[]) =>
-        ds.columns.find((c) => c.kind === 'number' && names.includes(c.header.trim().toLowerCase()));
-      const cols = [pick('frequency', 'x'), pick('recency', 't_x', 'tx'), pick('periods', 'n', 'opportunities'), pick('weights', 'count', 'customers')];
+      const pick = (...names: string[]) => ds.columns.find((c) => c.kind === 'number' && names.includes(c.header.trim().toLowerCase()));
+      const cols = [
+        pick('frequency', 'x'),
+        pick('recency', 't_x', 'tx'),
+        pick('periods', 'n', 'opportunities'),
+        pick('weights', 'count', 'customers')
+      ];
       if (cols.some((c) => !c)) throw engineError('ltv-needs-columns', 'Need frequency, recency, periods and weights columns.');
       const [f, r, n, w] = cols.map((c) => quoteIdent(c!.name));
-      const rows = (await all(e.conn, template(bgbbSql, { frequency: f, recency: r, periods: n, weights: w, table: ds.table })))
-        .map((x) => ({ frequency: Number(x.frequency), recency: Number(x.recency), n: Number(x.n), count: Number(x.count) }));
+      const rows = (await all(e.conn, template(bgbbSql, { frequency: f, recency: r, periods: n, weights: w, table: ds.table }))).map(
+        (x) => ({ frequency: Number(x.frequency), recency: Number(x.recency), n: Number(x.n), count: Number(x.count) })
+      );
       return bgBbResult(rows, horizon);
     },
 
@@ -155,7 +173,10 @@ export function ltvApi(engine: () => Engine): LtvApi {
       const e = engine();
       const ds = e.dataset(id);
       if (!ds.has('customerId') || !ds.has('month')) throw engineError('ltv-needs-transactions', 'Need customer and month columns.');
-      return (await all(e.conn, template(monthsSql, { table: ds.table }))).map((r) => ({ month: String(r.month), customers: Number(r.customers) }));
+      return (await all(e.conn, template(monthsSql, { table: ds.table }))).map((r) => ({
+        month: String(r.month),
+        customers: Number(r.customers)
+      }));
     },
 
     ltvCohortSurvivors: async (id, month) => {

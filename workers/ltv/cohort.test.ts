@@ -15,11 +15,17 @@ beforeAll(async () => {
   // Cohort 2024-02: A stays to the end, B leaves after 2024-03, C has a gap (absent in 2024-03) and
   // returns in 2024-04, so C is still counted in 2024-03; D joins 2024-01, E joins 2024-03.
   const rows = [
-    ['D', '2024-01'], ['D', '2024-02'],
-    ['A', '2024-02'], ['A', '2024-03'], ['A', '2024-04'],
-    ['B', '2024-02'], ['B', '2024-03'],
-    ['C', '2024-02'], ['C', '2024-04'],
-    ['E', '2024-03'], ['E', '2024-04']
+    ['D', '2024-01'],
+    ['D', '2024-02'],
+    ['A', '2024-02'],
+    ['A', '2024-03'],
+    ['A', '2024-04'],
+    ['B', '2024-02'],
+    ['B', '2024-03'],
+    ['C', '2024-02'],
+    ['C', '2024-04'],
+    ['E', '2024-03'],
+    ['E', '2024-04']
   ];
   const csv = 'customer_id,month,revenue\n' + rows.map(([c, mth]) => `${c},${mth},10`).join('\n') + '\n';
   const s = await engine.ingestFile(new Blob([csv]), 'panel.csv');
@@ -30,7 +36,9 @@ beforeAll(async () => {
 describe('panel cohorts for sBG', () => {
   it('lists acquisition months with their sizes', async () => {
     expect(await api.ltvCohorts(id)).toEqual([
-      { month: '2024-01-01', customers: 1 }, { month: '2024-02-01', customers: 3 }, { month: '2024-03-01', customers: 1 }
+      { month: '2024-01-01', customers: 1 },
+      { month: '2024-02-01', customers: 3 },
+      { month: '2024-03-01', customers: 1 }
     ]);
   });
   it('counts a cohort active at the start of each month to the end of the data (gaps are not churn)', async () => {

@@ -12,8 +12,13 @@ export type { LtvModelId, PurchaseModelId };
 
 /** Why a lifetime-value analysis can fail; the UI translates the code (ModelErrors are mapped onto these). */
 export type LtvErrorCode =
-  | 'ltv-needs-transactions' | 'ltv-needs-columns' | 'ltv-no-repeat-buyers' | 'ltv-too-few-customers' | 'ltv-not-converged'
-  | 'ltv-bad-input' | 'ltv-not-fitted';
+  | 'ltv-needs-transactions'
+  | 'ltv-needs-columns'
+  | 'ltv-no-repeat-buyers'
+  | 'ltv-too-few-customers'
+  | 'ltv-not-converged'
+  | 'ltv-bad-input'
+  | 'ltv-not-fitted';
 
 export type LtvUnit = 'day' | 'week' | 'month';
 
@@ -80,11 +85,20 @@ export interface LtvFitResult {
   /** Index of the tracking period that contains the calibration end. */
   trackingCalibrationPeriod: number;
   /** The anchor model's P(alive) and expected purchases in the holdout length, over frequency × recency at T. */
-  heatmap: { model: PurchaseModelId; T: number; t: number; frequencies: number[]; recencies: number[]; pAlive: number[][]; expected: number[][] } | null;
+  heatmap: {
+    model: PurchaseModelId;
+    T: number;
+    t: number;
+    frequencies: number[];
+    recencies: number[];
+    pAlive: number[][];
+    expected: number[][];
+  } | null;
   seconds: number;
 }
 
-export type LtvSortKey = 'customerId' | 'frequency' | 'recency' | 'T' | 'monetaryValue' | 'pAlive' | 'expectedPurchases' | 'expectedSpend' | 'clv';
+export type LtvSortKey =
+  'customerId' | 'frequency' | 'recency' | 'T' | 'monetaryValue' | 'pAlive' | 'expectedPurchases' | 'expectedSpend' | 'clv';
 
 export interface LtvClvSettings {
   /** The purchase model to score with; the anchor model when this one did not fit. */

@@ -5,8 +5,14 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cdnowWeeklySummary, loadCdnowSampleTransactions } from '../../tests/fixtures/models/cdnow.ts';
 import {
-  bgNbdConditionalPurchases, bgNbdProbAlive, discountedClv, gammaGammaExpectedSpend, mbgNbdConditionalPurchases, mbgNbdProbAlive,
-  paretoNbdConditionalPurchases, paretoNbdProbAlive
+  bgNbdConditionalPurchases,
+  bgNbdProbAlive,
+  discountedClv,
+  gammaGammaExpectedSpend,
+  mbgNbdConditionalPurchases,
+  mbgNbdProbAlive,
+  paretoNbdConditionalPurchases,
+  paretoNbdProbAlive
 } from '../models/index.ts';
 import type { LtvClvSettings, LtvFitResult, LtvRfmRow, PurchaseModelId } from './contract.ts';
 import { monthlyRate, scoreCustomers, sortCustomers } from './customers.ts';
@@ -20,14 +26,25 @@ beforeAll(() => {
   fit = { ...fitModels(rows), unit: 'week' } as LtvFitResult;
 });
 
-const settings = (model: PurchaseModelId): LtvClvSettings =>
-  ({ model, t: 39, margin: 0.3, annualDiscount: 0.1, horizonMonths: 12, sort: 'clv', descending: true, topN: 20 });
+const settings = (model: PurchaseModelId): LtvClvSettings => ({
+  model,
+  t: 39,
+  margin: 0.3,
+  annualDiscount: 0.1,
+  horizonMonths: 12,
+  sort: 'clv',
+  descending: true,
+  topN: 20
+});
 
 describe('scoreCustomers', () => {
   for (const model of ['bgNbd', 'paretoNbd', 'mbgNbd'] as const) {
     it(`${model}: every customer's P(alive), purchases, spend and CLV equal the per-customer formulas`, () => {
       const s = settings(model);
-      const bg = paramsOf(fit, 'bgNbd'), pn = paramsOf(fit, 'paretoNbd'), mbg = paramsOf(fit, 'mbgNbd'), gg = paramsOf(fit, 'gammaGamma');
+      const bg = paramsOf(fit, 'bgNbd'),
+        pn = paramsOf(fit, 'paretoNbd'),
+        mbg = paramsOf(fit, 'mbgNbd'),
+        gg = paramsOf(fit, 'gammaGamma');
       if (!bg || !pn || !mbg || !gg) throw new Error('a model did not fit');
       const formulas = {
         bgNbd: [(t: number, r: LtvRfmRow) => bgNbdConditionalPurchases(bg, t, r), (r: LtvRfmRow) => bgNbdProbAlive(bg, r)],
@@ -44,21 +61,35 @@ describe('scoreCustomers', () => {
         expect(c.expectedPurchases).toBeCloseTo(purchases(39, r), 11);
         const spend = gammaGammaExpectedSpend(gg, r);
         expect(c.expectedSpend).toBe(spend);
-        const clv = discountedClv({ expectedPurchases: (t) => purchases(t, r), expectedSpend: spend, margin: 0.3,
-          discountRate: monthlyRate(0.1), horizon: 12, periodLength: (365.25 / 12) / 7 }).clv;
+        const clv = discountedClv({
+          expectedPurchases: (t) => purchases(t, r),
+          expectedSpend: spend,
+          margin: 0.3,
+          discountRate: monthlyRate(0.1),
+          horizon: 12,
+          periodLength: 365.25 / 12 / 7
+        }).clv;
         expect(c.clv! / clv).toBeCloseTo(1, 12);
       });
     });
   }
   it('the calibration-vs-holdout table equals the per-customer sums', () => {
-    const bg = paramsOf(fit, 'bgNbd')!, pn = paramsOf(fit, 'paretoNbd')!, mbg = paramsOf(fit, 'mbgNbd')!;
+    const bg = paramsOf(fit, 'bgNbd')!,
+      pn = paramsOf(fit, 'paretoNbd')!,
+      mbg = paramsOf(fit, 'mbgNbd')!;
     const table = calibrationHoldout(rows, 39, fittedPurchaseModels(fit.models));
     for (const bin of table) {
       const members = rows.filter((r) => (bin.frequency === '7+' ? r.frequency >= 7 : r.frequency === Number(bin.frequency)));
       expect(bin.customers).toBe(members.length);
       expect(bin.expected.bgNbd!).toBeCloseTo(members.reduce((s, r) => s + bgNbdConditionalPurchases(bg, 39, r), 0) / members.length, 11);
-      expect(bin.expected.paretoNbd!).toBeCloseTo(members.reduce((s, r) => s + paretoNbdConditionalPurchases(pn, 39, r), 0) / members.length, 11);
-      expect(bin.expected.mbgNbd!).toBeCloseTo(members.reduce((s, r) => s + mbgNbdConditionalPurchases(mbg, 39, r), 0) / members.length, 11);
+      expect(bin.expected.paretoNbd!).toBeCloseTo(
+        members.reduce((s, r) => s + paretoNbdConditionalPurchases(pn, 39, r), 0) / members.length,
+        11
+      );
+      expect(bin.expected.mbgNbd!).toBeCloseTo(
+        members.reduce((s, r) => s + mbgNbdConditionalPurchases(mbg, 39, r), 0) / members.length,
+        11
+      );
     }
   });
 });

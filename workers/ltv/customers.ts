@@ -33,7 +33,16 @@ export function scoreCustomers(rows: readonly LtvRfmRow[], fit: LtvFitResult, s:
   const g = groupHistories(rows);
   const perPair = g.pairs.map(([x, T]) => ({
     purchases: m.ifAlive(s.t, x, T),
-    stream: spendOf ? discountedClv({ expectedPurchases: (t) => m.ifAlive(t, x, T), expectedSpend: 1, margin: 1, discountRate: discount, horizon, periodLength }).clv : 0
+    stream: spendOf
+      ? discountedClv({
+          expectedPurchases: (t) => m.ifAlive(t, x, T),
+          expectedSpend: 1,
+          margin: 1,
+          discountRate: discount,
+          horizon,
+          periodLength
+        }).clv
+      : 0
   }));
   const perHistory = g.histories.map(([frequency, recency, T], k) => {
     const pAlive = m.alive({ frequency, recency, T });
@@ -44,8 +53,15 @@ export function scoreCustomers(rows: readonly LtvRfmRow[], fit: LtvFitResult, s:
     const h = perHistory[g.historyOfRow[i]];
     const expectedSpend = spendOf ? spendOf(r) : null;
     return {
-      customerId: r.customerId, frequency: r.frequency, recency: r.recency, T: r.T, monetaryValue: r.monetaryValue,
-      frequencyHoldout: r.frequencyHoldout, pAlive: h.pAlive, expectedPurchases: h.expectedPurchases, expectedSpend,
+      customerId: r.customerId,
+      frequency: r.frequency,
+      recency: r.recency,
+      T: r.T,
+      monetaryValue: r.monetaryValue,
+      frequencyHoldout: r.frequencyHoldout,
+      pAlive: h.pAlive,
+      expectedPurchases: h.expectedPurchases,
+      expectedSpend,
       clv: expectedSpend == null ? null : h.stream * expectedSpend * s.margin
     };
   });
@@ -70,7 +86,8 @@ export function sortCustomers(rows: readonly LtvCustomerRow[], key: LtvSortKey, 
   const keys = new Float64Array(rows.length);
   const present = new Uint32Array(rows.length);
   const out = new Array<LtvCustomerRow>(rows.length);
-  let n = 0, m = rows.length;
+  let n = 0,
+    m = rows.length;
   for (let i = rows.length - 1; i >= 0; i--) {
     const v = rows[i][key];
     if (v == null) out[--m] = rows[i];
@@ -90,9 +107,11 @@ export function sortCustomers(rows: readonly LtvCustomerRow[], key: LtvSortKey, 
 function radixOrder(keys: Float64Array): Uint32Array {
   const n = keys.length;
   const bits = new Uint32Array(keys.buffer, keys.byteOffset, 2 * n);
-  const hi = new Uint32Array(n), lo = new Uint32Array(n);
+  const hi = new Uint32Array(n),
+    lo = new Uint32Array(n);
   for (let i = 0; i < n; i++) {
-    const h = bits[2 * i + 1], l = bits[2 * i];
+    const h = bits[2 * i + 1],
+      l = bits[2 * i];
     // Negative: flip every bit (larger magnitude sorts first); positive: flip the sign bit.
     if (h & 0x80000000) {
       hi[i] = ~h >>> 0;
@@ -102,10 +121,16 @@ function radixOrder(keys: Float64Array): Uint32Array {
       lo[i] = l;
     }
   }
-  let order = new Uint32Array(n), next = new Uint32Array(n);
+  let order = new Uint32Array(n),
+    next = new Uint32Array(n);
   for (let i = 0; i < n; i++) order[i] = i;
   const count = new Uint32Array(65537);
-  for (const [word, shift] of [[lo, 0], [lo, 16], [hi, 0], [hi, 16]] as const) {
+  for (const [word, shift] of [
+    [lo, 0],
+    [lo, 16],
+    [hi, 0],
+    [hi, 16]
+  ] as const) {
     count.fill(0);
     for (let i = 0; i < n; i++) count[((word[i] >>> shift) & 0xffff) + 1]++;
     for (let d = 0; d < 65536; d++) count[d + 1] += count[d];
@@ -119,13 +144,32 @@ function radixOrder(keys: Float64Array): Uint32Array {
 }
 
 export const CSV_HEADERS = [
-  'customer_id', 'frequency', 'recency', 'T', 'monetary_value', 'frequency_holdout',
-  'p_alive', 'expected_purchases', 'expected_spend', 'clv'
+  'customer_id',
+  'frequency',
+  'recency',
+  'T',
+  'monetary_value',
+  'frequency_holdout',
+  'p_alive',
+  'expected_purchases',
+  'expected_spend',
+  'clv'
 ];
 
 export function customersCsv(rows: readonly LtvCustomerRow[]): string {
-  return toCsv(CSV_HEADERS, rows.map((r) => [
-    r.customerId, r.frequency, r.recency, r.T, r.monetaryValue, r.frequencyHoldout,
-    r.pAlive, r.expectedPurchases, r.expectedSpend, r.clv
-  ]));
+  return toCsv(
+    CSV_HEADERS,
+    rows.map((r) => [
+      r.customerId,
+      r.frequency,
+      r.recency,
+      r.T,
+      r.monetaryValue,
+      r.frequencyHoldout,
+      r.pAlive,
+      r.expectedPurchases,
+      r.expectedSpend,
+      r.clv
+    ])
+  );
 }

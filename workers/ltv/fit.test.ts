@@ -31,7 +31,8 @@ describe('400-customer daily log', () => {
   });
 
   it('flags Pareto/NBD as not identified (s and β run away) and does not choose it although its AIC is lower than BG/NBD', () => {
-    const bgNbd = modelOf(fit, 'bgNbd'), paretoNbd = modelOf(fit, 'paretoNbd');
+    const bgNbd = modelOf(fit, 'bgNbd'),
+      paretoNbd = modelOf(fit, 'paretoNbd');
     if (!paretoNbd.ok || !bgNbd.ok) throw new Error('fit failed');
     expect(paretoNbd.unidentified).toEqual(['s', 'beta']);
     expect(paretoNbd.params.beta).toBeGreaterThan(1000);
@@ -47,9 +48,22 @@ describe('400-customer daily log', () => {
 });
 
 describe('preferredModel', () => {
-  const described = (id: string, kind: 'purchase' | 'spend' = 'purchase') => ({ id: id as PurchaseModelId, kind, label: { en: id, zh: id }, reference: '', symbols: {} });
-  const model = (id: string, aic: number, unidentified: string[] = []): LtvModelResult =>
-    ({ ...described(id), ok: true, params: {}, logLikelihood: -aic / 2, aic, converged: true, unidentified });
+  const described = (id: string, kind: 'purchase' | 'spend' = 'purchase') => ({
+    id: id as PurchaseModelId,
+    kind,
+    label: { en: id, zh: id },
+    reference: '',
+    symbols: {}
+  });
+  const model = (id: string, aic: number, unidentified: string[] = []): LtvModelResult => ({
+    ...described(id),
+    ok: true,
+    params: {},
+    logLikelihood: -aic / 2,
+    aic,
+    converged: true,
+    unidentified
+  });
   const failed = (id: string): LtvModelResult => ({ ...described(id), ok: false, code: 'not-converged', message: '' });
   it('takes the lowest AIC among identified purchase-model fits, and none when none is identified', () => {
     expect(preferredModel([model('bgNbd', 100), model('paretoNbd', 90)])).toBe('paretoNbd');
@@ -59,7 +73,9 @@ describe('preferredModel', () => {
     expect(preferredModel([model('bgNbd', 80), failed('paretoNbd')])).toBe('bgNbd');
     expect(preferredModel([failed('bgNbd'), failed('paretoNbd')])).toBeNull();
     // Three purchase models; a spend model's AIC is never compared; a tie goes to the earlier entry.
-    expect(preferredModel([model('bgNbd', 90), model('paretoNbd', 95), model('mbgNbd', 85), { ...model('gammaGamma', 1), kind: 'spend' }])).toBe('mbgNbd');
+    expect(
+      preferredModel([model('bgNbd', 90), model('paretoNbd', 95), model('mbgNbd', 85), { ...model('gammaGamma', 1), kind: 'spend' }])
+    ).toBe('mbgNbd');
     expect(preferredModel([model('bgNbd', 90), model('paretoNbd', 90)])).toBe('bgNbd');
   });
 });

@@ -21,7 +21,11 @@ export function tryModel<P extends object>(fit: () => ModelFit<P>, k: number): L
       return { ok: false, code: 'not-converged', message: 'the fit gave non-finite values' };
     }
     return {
-      ok: true, params: f.params, logLikelihood: f.logLikelihood, aic: 2 * k - 2 * f.logLikelihood, converged: f.converged,
+      ok: true,
+      params: f.params,
+      logLikelihood: f.logLikelihood,
+      aic: 2 * k - 2 * f.logLikelihood,
+      converged: f.converged,
       unidentified: [...f.unidentified]
     };
   } catch (e) {
@@ -36,7 +40,9 @@ export function correlation(xs: readonly number[], ys: readonly number[]): numbe
   if (n < 3) return null;
   const mx = xs.reduce((s, v) => s + v, 0) / n;
   const my = ys.reduce((s, v) => s + v, 0) / n;
-  let sxy = 0, sxx = 0, syy = 0;
+  let sxy = 0,
+    sxx = 0,
+    syy = 0;
   for (let i = 0; i < n; i++) {
     sxy += (xs[i] - mx) * (ys[i] - my);
     sxx += (xs[i] - mx) ** 2;
@@ -95,10 +101,16 @@ export function groupHistories(rows: readonly LtvRfmRow[]): HistoryGroups {
   let groups = grouped.get(rows);
   if (!groups) {
     const byHistory = aggregateRows(rows, ['frequency', 'recency', 'T']);
-    const byPair = aggregateRows(byHistory.values.map(([frequency, , T]) => ({ frequency, T })), ['frequency', 'T']);
+    const byPair = aggregateRows(
+      byHistory.values.map(([frequency, , T]) => ({ frequency, T })),
+      ['frequency', 'T']
+    );
     groups = {
-      histories: byHistory.values, customers: byHistory.weights, historyOfRow: byHistory.rowIndex,
-      pairs: byPair.values, pairOfHistory: byPair.rowIndex
+      histories: byHistory.values,
+      customers: byHistory.weights,
+      historyOfRow: byHistory.rowIndex,
+      pairs: byPair.values,
+      pairOfHistory: byPair.rowIndex
     };
     grouped.set(rows, groups);
   }
@@ -138,9 +150,16 @@ export function fittedPurchaseModels(models: readonly LtvModelResult[]): FittedP
 
 /** Mean actual vs expected holdout transactions by calibration frequency 0..7+ (FHL 2005, fig. 4). */
 export function calibrationHoldout(
-  rows: readonly LtvRfmRow[], holdoutLength: number, fitted: readonly FittedPurchaseModel[]
+  rows: readonly LtvRfmRow[],
+  holdoutLength: number,
+  fitted: readonly FittedPurchaseModel[]
 ): LtvFitResult['calibrationHoldout'] {
-  const bins = Array.from({ length: 8 }, (_, i) => ({ frequency: i === 7 ? '7+' : String(i), customers: 0, actual: 0, expected: {} as ByPurchaseModel }));
+  const bins = Array.from({ length: 8 }, (_, i) => ({
+    frequency: i === 7 ? '7+' : String(i),
+    customers: 0,
+    actual: 0,
+    expected: {} as ByPurchaseModel
+  }));
   for (const r of rows) {
     const b = bins[Math.min(7, r.frequency)];
     b.customers++;
@@ -154,11 +173,13 @@ export function calibrationHoldout(
       bins[Math.min(7, frequency)].expected[m.id]! += g.customers[k] * ifAlive[g.pairOfHistory[k]] * m.alive({ frequency, recency, T });
     });
   }
-  return bins.filter((b) => b.customers > 0).map((b) => {
-    const expected: ByPurchaseModel = {};
-    for (const m of fitted) expected[m.id] = b.expected[m.id]! / b.customers;
-    return { frequency: b.frequency, customers: b.customers, actual: b.actual / b.customers, expected };
-  });
+  return bins
+    .filter((b) => b.customers > 0)
+    .map((b) => {
+      const expected: ByPurchaseModel = {};
+      for (const m of fitted) expected[m.id] = b.expected[m.id]! / b.customers;
+      return { frequency: b.frequency, customers: b.customers, actual: b.actual / b.customers, expected };
+    });
 }
 
 /**
@@ -168,7 +189,8 @@ export function calibrationHoldout(
  */
 export function heatmap(rows: readonly LtvRfmRow[], model: FittedPurchaseModel, t: number): NonNullable<LtvFitResult['heatmap']> {
   // A loop, not Math.max(...rows): spreading 500,000 arguments overflows the stack (RangeError).
-  let T = -Infinity, topF = 1;
+  let T = -Infinity,
+    topF = 1;
   for (const r of rows) {
     if (r.T > T) T = r.T;
     if (r.frequency > topF) topF = r.frequency;
@@ -193,7 +215,8 @@ export function heatmap(rows: readonly LtvRfmRow[], model: FittedPurchaseModel, 
  * s, β → ∞ is a different, simpler model), so it is never chosen. Ties go to the earlier entry.
  */
 export function preferredModel(models: readonly LtvModelResult[]): LtvFitResult['preferred'] {
-  let best: LtvFitResult['preferred'] = null, bestAic = Infinity;
+  let best: LtvFitResult['preferred'] = null,
+    bestAic = Infinity;
   for (const m of models) {
     if (m.kind !== 'purchase' || !m.ok || m.unidentified.length > 0 || !(m.aic < bestAic)) continue;
     best = m.id as PurchaseModelId;
@@ -216,13 +239,17 @@ export function fitModels(rows: readonly LtvRfmRow[]): Pick<LtvFitResult, 'model
   const noSpend = repeat.length === 0 && rows.some((r) => r.frequency > 0);
   const models = MODEL_ENTRIES.map(([id, m]): LtvModelResult => {
     const k = Object.keys(m.symbols).length;
-    const fit: LtvModel<Record<string, number>> = m.kind === 'purchase'
-      ? tryModel(() => m.fit(merged()) as ModelFit<Record<string, number>>, k)
-      : noSpend
-        ? { ok: false, code: 'no-spend', message: 'no repeat buyer has a positive amount' }
-        : tryModel(() => m.fit(rows) as ModelFit<Record<string, number>>, k);
+    const fit: LtvModel<Record<string, number>> =
+      m.kind === 'purchase'
+        ? tryModel(() => m.fit(merged()) as ModelFit<Record<string, number>>, k)
+        : noSpend
+          ? { ok: false, code: 'no-spend', message: 'no repeat buyer has a positive amount' }
+          : tryModel(() => m.fit(rows) as ModelFit<Record<string, number>>, k);
     return { id, kind: m.kind, label: m.label, reference: m.reference, symbols: m.symbols as Record<string, string>, ...fit };
   });
-  const spendCorrelation = correlation(repeat.map((r) => r.frequency), repeat.map((r) => r.monetaryValue));
+  const spendCorrelation = correlation(
+    repeat.map((r) => r.frequency),
+    repeat.map((r) => r.monetaryValue)
+  );
   return { models, preferred: preferredModel(models), spendCorrelation };
 }

@@ -36,8 +36,10 @@ beforeAll(async () => {
 describe('RFM summary in SQL', () => {
   it('equals rfmSummary and the fixture on all 2,357 CDNOW_sample customers', () => {
     const tx = loadCdnowSampleTransactions();
-    const ts = rfmSummary(tx.map((t) => ({ customerId: t.customerId, date: t.date, amount: t.dollars })),
-      { calibrationEnd: CALIBRATION_END, observationEnd: OBSERVATION_END, unit: 'week' });
+    const ts = rfmSummary(
+      tx.map((t) => ({ customerId: t.customerId, date: t.date, amount: t.dollars })),
+      { calibrationEnd: CALIBRATION_END, observationEnd: OBSERVATION_END, unit: 'week' }
+    );
     const fixture = new Map(cdnowWeeklySummary(tx).map((r) => [r.customerId, r]));
     expect(sqlRows).toHaveLength(2357);
     expect(ts).toHaveLength(2357);
@@ -57,7 +59,8 @@ describe('RFM summary in SQL', () => {
   });
 
   it('sums same-day purchases, counts holdout days, and uses the chosen unit', async () => {
-    const csv = 'customer,date,amount\nA,2020-01-01,10\nA,2020-01-01,5\nA,2020-01-15,20\nA,2020-02-01,30\nA,2020-03-01,7\nB,2020-01-20,3\nC,2020-02-10,1\n';
+    const csv =
+      'customer,date,amount\nA,2020-01-01,10\nA,2020-01-01,5\nA,2020-01-15,20\nA,2020-02-01,30\nA,2020-03-01,7\nB,2020-01-20,3\nC,2020-02-10,1\n';
     const s = await engine.ingestFile(new Blob([csv]), 'tiny.csv');
     const day = await api.ltvRfm(s.id, { calibrationEnd: '2020-02-01', observationEnd: '2020-03-31', unit: 'day' });
     expect(day).toEqual([
@@ -77,20 +80,31 @@ describe('tracking counts from the same query', () => {
     // Origin 2020-01-01 (A's first day). Repeats: A on days 14, 31, 60 (weeks 2, 4, 8), B on day 64
     // (week 9); B's second purchase on its first day is the same transaction; A's purchase after the
     // observation end and C (first purchase after the calibration end) count nowhere.
-    const csv = 'customer,date,amount\nA,2020-01-01,10\nA,2020-01-01,5\nA,2020-01-15,20\nA,2020-02-01,30\nA,2020-03-01,7\nA,2020-04-05,9\n' +
+    const csv =
+      'customer,date,amount\nA,2020-01-01,10\nA,2020-01-01,5\nA,2020-01-15,20\nA,2020-02-01,30\nA,2020-03-01,7\nA,2020-04-05,9\n' +
       'B,2020-01-20,3\nB,2020-01-20,4\nB,2020-03-05,2\nC,2020-02-10,1\nC,2020-02-20,1\n';
     const s = await engine.ingestFile(new Blob([csv]), 'tracking.csv');
     const r = await rfmRows(engine, engine.dataset(s.id), { calibrationEnd: '2020-02-01', unit: 'week' }, '2020-03-31');
-    expect(r.rows.map((x) => [x.customerId, x.frequency, x.frequencyHoldout])).toEqual([['A', 2, 1], ['B', 0, 1]]);
+    expect(r.rows.map((x) => [x.customerId, x.frequency, x.frequencyHoldout])).toEqual([
+      ['A', 2, 1],
+      ['B', 0, 1]
+    ]);
     expect(r.firstOffsets).toEqual([0, 19]);
-    expect([...r.repeatsByPeriod].sort((p, q) => p[0] - q[0])).toEqual([[2, 1], [4, 1], [8, 1], [9, 1]]);
+    expect([...r.repeatsByPeriod].sort((p, q) => p[0] - q[0])).toEqual([
+      [2, 1],
+      [4, 1],
+      [8, 1],
+      [9, 1]
+    ]);
   });
 
   it('equals repeat days counted from the raw CDNOW sample, week by week', async () => {
     const tx = loadCdnowSampleTransactions();
     const day = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
     const byCustomer = new Map<string, Set<number>>();
-    for (const t of tx) if (t.date <= OBSERVATION_END) (byCustomer.get(t.customerId) ?? byCustomer.set(t.customerId, new Set()).get(t.customerId)!).add(day(t.date));
+    for (const t of tx)
+      if (t.date <= OBSERVATION_END)
+        (byCustomer.get(t.customerId) ?? byCustomer.set(t.customerId, new Set()).get(t.customerId)!).add(day(t.date));
     const firsts = [...byCustomer.values()].map((d) => Math.min(...d)).filter((f) => f <= day(CALIBRATION_END));
     const origin = Math.min(...firsts);
     const expected = new Map<number, number>();
@@ -126,7 +140,8 @@ describe('BG/NBD through the engine path', () => {
   });
 
   it('Pareto/NBD fits slightly better by log-likelihood (FHL 2005: −9595.0 BG/NBD vs Pareto/NBD close)', () => {
-    const bgNbd = modelOf(fit, 'bgNbd'), paretoNbd = modelOf(fit, 'paretoNbd');
+    const bgNbd = modelOf(fit, 'bgNbd'),
+      paretoNbd = modelOf(fit, 'paretoNbd');
     if (!paretoNbd.ok || !bgNbd.ok) throw new Error('a purchase model did not fit');
     expect(Math.abs(paretoNbd.logLikelihood - bgNbd.logLikelihood)).toBeLessThan(20);
   });
@@ -174,12 +189,24 @@ describe('BG/NBD through the engine path', () => {
   });
 
   it('per-customer CLV: sorted top N, totals and a CSV of every customer', async () => {
-    const settings = { model: 'bgNbd' as const, t: 39, margin: 0.3, annualDiscount: 0.1, horizonMonths: 12, sort: 'clv' as const, descending: true, topN: 5 };
+    const settings = {
+      model: 'bgNbd' as const,
+      t: 39,
+      margin: 0.3,
+      annualDiscount: 0.1,
+      horizonMonths: 12,
+      sort: 'clv' as const,
+      descending: true,
+      topN: 5
+    };
     const res = await api.ltvCustomers(id, settings);
     expect(res.total).toBe(2357);
     expect(res.rows).toHaveLength(5);
     expect(res.rows[0].clv!).toBeGreaterThanOrEqual(res.rows[4].clv!);
-    expect(res.totalExpectedPurchases).toBeCloseTo(fit.calibrationHoldout.reduce((s, b) => s + b.expected.bgNbd! * b.customers, 0), 6);
+    expect(res.totalExpectedPurchases).toBeCloseTo(
+      fit.calibrationHoldout.reduce((s, b) => s + b.expected.bgNbd! * b.customers, 0),
+      6
+    );
     const csv = await api.ltvCustomersCsv(id, settings);
     expect(csv.startsWith('\uFEFF')).toBe(true); // Excel reads UTF-8
     const lines = csv.slice(1).trimEnd().split('\r\n');
@@ -201,12 +228,22 @@ describe('degenerate data gets a clear error code, never NaN', () => {
     await expect(api.ltvFit(s.id, { calibrationEnd: '2020-06-30', unit: 'week' })).rejects.toMatchObject({ code: 'ltv-too-few-customers' });
   });
   it('no amount column: purchase models fit, spend says why it cannot, CLV is null not NaN', async () => {
-    const csv = 'customer,date\n' + Array.from({ length: 40 }, (_, i) => `C${i % 10},2020-0${1 + (i % 6)}-${10 + (i % 7)}`).join('\n') + '\n';
+    const csv =
+      'customer,date\n' + Array.from({ length: 40 }, (_, i) => `C${i % 10},2020-0${1 + (i % 6)}-${10 + (i % 7)}`).join('\n') + '\n';
     const s = await engine.ingestFile(new Blob([csv]), 'noamount.csv');
     const f = await api.ltvFit(s.id, { calibrationEnd: '2020-04-30', unit: 'week' });
     expect(modelOf(f, 'bgNbd').ok).toBe(true);
     expect(modelOf(f, 'gammaGamma')).toMatchObject({ ok: false, code: 'no-spend' });
-    const c = await api.ltvCustomers(s.id, { model: 'bgNbd', t: 4, margin: 0.3, annualDiscount: 0.1, horizonMonths: 6, sort: 'pAlive', descending: true, topN: 3 });
+    const c = await api.ltvCustomers(s.id, {
+      model: 'bgNbd',
+      t: 4,
+      margin: 0.3,
+      annualDiscount: 0.1,
+      horizonMonths: 6,
+      sort: 'pAlive',
+      descending: true,
+      topN: 3
+    });
     expect(c.totalClv).toBeNull();
     for (const r of c.rows) expect(Number.isFinite(r.pAlive) && Number.isFinite(r.expectedPurchases) && r.clv === null).toBe(true);
   });
@@ -215,8 +252,20 @@ describe('degenerate data gets a clear error code, never NaN', () => {
   });
   it('a panel without dates, or a fit never made', async () => {
     const s = await engine.ingestFile(new Blob(['frequency,recency,periods,weights\n1,1,6,10\n']), 'agg.csv');
-    await expect(api.ltvFit(s.id, { calibrationEnd: '2020-06-30', unit: 'week' })).rejects.toMatchObject({ code: 'ltv-needs-transactions' });
-    await expect(api.ltvCustomers(s.id, { model: 'bgNbd', t: 1, margin: 1, annualDiscount: 0, horizonMonths: 1, sort: 'clv', descending: true, topN: 1 }))
-      .rejects.toMatchObject({ code: 'ltv-not-fitted' });
+    await expect(api.ltvFit(s.id, { calibrationEnd: '2020-06-30', unit: 'week' })).rejects.toMatchObject({
+      code: 'ltv-needs-transactions'
+    });
+    await expect(
+      api.ltvCustomers(s.id, {
+        model: 'bgNbd',
+        t: 1,
+        margin: 1,
+        annualDiscount: 0,
+        horizonMonths: 1,
+        sort: 'clv',
+        descending: true,
+        topN: 1
+      })
+    ).rejects.toMatchObject({ code: 'ltv-not-fitted' });
   });
 });

@@ -4,8 +4,15 @@ import { associationRules } from './associationRules.ts';
 describe('association rules', () => {
   it('computes support, confidence and lift as worked by hand', () => {
     // 5 customers; data: 1,2,3,4 ; vas: 1,2 ; roam: 3,5.
-    const t = true, f = false;
-    const baskets = [[t, t, f], [t, t, f], [t, f, t], [t, f, f], [f, f, t]];
+    const t = true,
+      f = false;
+    const baskets = [
+      [t, t, f],
+      [t, t, f],
+      [t, f, t],
+      [t, f, f],
+      [f, f, t]
+    ];
     const rules = associationRules(['data', 'vas', 'roam'], baskets);
     const vasData = rules.find((r) => r.antecedent === 'vas' && r.consequent === 'data')!;
     // support 2/5; confidence 2/2; lift 1 / (4/5) = 1.25

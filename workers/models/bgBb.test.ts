@@ -4,14 +4,7 @@
 // LL = −33,225.6. Input: the raw ../shared/data/cdnow/donations.csv.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadDonations, type DonationRow } from '../../tests/fixtures/models/cdnow.ts';
-import {
-  bgBbConditionalTransactions,
-  bgBbExpectedTransactions,
-  bgBbLogLikelihood,
-  bgBbProbAlive,
-  fitBgBb,
-  type BgBbFit
-} from './bgBb.ts';
+import { bgBbConditionalTransactions, bgBbExpectedTransactions, bgBbLogLikelihood, bgBbProbAlive, fitBgBb, type BgBbFit } from './bgBb.ts';
 import { lgamma, lbeta } from './special.ts';
 
 let rows: DonationRow[];
@@ -65,8 +58,7 @@ describe('BG/BB expectations', () => {
   it('expected transactions of a new customer: closed form = finite sum, also at γ = 1', () => {
     const { alpha, beta, gamma, delta } = fit.params;
     const sum = (g: number) =>
-      (alpha / (alpha + beta)) *
-      [1, 2, 3, 4, 5, 6].reduce((s, k) => s + Math.exp(lbeta(g, delta + k) - lbeta(g, delta)), 0);
+      (alpha / (alpha + beta)) * [1, 2, 3, 4, 5, 6].reduce((s, k) => s + Math.exp(lbeta(g, delta + k) - lbeta(g, delta)), 0);
     expect(bgBbExpectedTransactions(fit.params, 6)).toBeCloseTo(sum(gamma), 10);
     expect(bgBbExpectedTransactions({ ...fit.params, gamma: 1 }, 6)).toBeCloseTo(sum(1), 10);
     expect(bgBbExpectedTransactions(fit.params, 0)).toBe(0);
@@ -86,9 +78,7 @@ describe('BG/BB expectations', () => {
 
 describe('BG/BB degenerate input', () => {
   it('throws with clear codes', () => {
-    expect(() => fitBgBb([{ frequency: 0, recency: 0, n: 6, count: 100 }])).toThrow(
-      expect.objectContaining({ code: 'no-repeat-buyers' })
-    );
+    expect(() => fitBgBb([{ frequency: 0, recency: 0, n: 6, count: 100 }])).toThrow(expect.objectContaining({ code: 'no-repeat-buyers' }));
     expect(() => fitBgBb([{ frequency: 2, recency: 4, n: 6 }])).toThrow(expect.objectContaining({ code: 'too-few-customers' }));
     expect(() => fitBgBb([{ frequency: 5, recency: 4, n: 6, count: 3 }])).toThrow(expect.objectContaining({ code: 'invalid-input' }));
   });

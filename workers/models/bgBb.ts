@@ -79,7 +79,13 @@ export function fitBgBb(rows: readonly BgBbRow[]): BgBbFit {
   const [alpha, beta, gamma, delta] = result.x;
   const logLikelihood = -result.value * customers;
   if (!Number.isFinite(logLikelihood)) throw new ModelError('not-converged', 'BG/BB fit found no finite maximum');
-  return { params: { alpha, beta, gamma, delta }, logLikelihood, converged: result.converged, iterations: result.iterations, evaluations: result.evaluations };
+  return {
+    params: { alpha, beta, gamma, delta },
+    logLikelihood,
+    converged: result.converged,
+    iterations: result.iterations,
+    evaluations: result.evaluations
+  };
 }
 
 /**

@@ -2,7 +2,12 @@
 // 24(2), §4 (CDNOW 1/10 sample, 2,357 customers, weeks, calibration to 1997-09-30): r = 0.243,
 // α = 4.414, a = 0.793, b = 2.426, LL = −9582.4. Inputs computed from the raw CDNOW_sample.txt.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cdnowWeeklySummary, loadCdnowMasterTransactions, loadCdnowSampleTransactions, type CdnowSummaryRow } from '../../tests/fixtures/models/cdnow.ts';
+import {
+  cdnowWeeklySummary,
+  loadCdnowMasterTransactions,
+  loadCdnowSampleTransactions,
+  type CdnowSummaryRow
+} from '../../tests/fixtures/models/cdnow.ts';
 import { gradientError, integrateBeta, newtonStep, relativeDifference } from '../../tests/fixtures/models/mleChecks.ts';
 import {
   bgNbdConditionalPurchases,
@@ -72,13 +77,25 @@ describe('fitBgNbd on CDNOW master (23,570 customers)', () => {
 
 describe('BG/NBD likelihood gradient', () => {
   it('equals central differences of eq. 6 summed with bgNbdLogLikelihood', () => {
-    const sample = [[0, 0, 30], [0, 0, 5], [0, 0, 0], [1, 2, 38], [4, 30, 31], [12, 5, 35], [3, 20, 20]];
+    const sample = [
+      [0, 0, 30],
+      [0, 0, 5],
+      [0, 0, 0],
+      [1, 2, 38],
+      [4, 30, 31],
+      [12, 5, 35],
+      [3, 20, 20]
+    ];
     const weights = sample.map((_, i) => i + 1);
     const total = weights.reduce((s, w) => s + w, 0);
     const objective = bgNbdObjective(sample, weights, total);
     const reference = ([r, alpha, a, b]: number[]) =>
       -sample.reduce((s, [x, tx, T], i) => s + weights[i] * bgNbdLogLikelihood({ r, alpha, a, b }, x, tx, T), 0) / total;
-    for (const theta of [[0.243, 4.414, 0.793, 2.426], [2, 0.5, 5, 0.9], [0.05, 40, 0.2, 30]]) {
+    for (const theta of [
+      [0.243, 4.414, 0.793, 2.426],
+      [2, 0.5, 5, 0.9],
+      [0.05, 40, 0.2, 30]
+    ]) {
       const g = [0, 0, 0, 0];
       expect(objective(theta, g)).toBeCloseTo(reference(theta), 12);
       expect(gradientError(objective, reference, theta)).toBeLessThan(1e-7);
@@ -93,8 +110,7 @@ describe('BG/NBD expectations', () => {
     const { r, alpha, a, b } = fit.params;
     const logBeta = lgammaRef(a) + lgammaRef(b) - lgammaRef(a + b);
     for (const t of [1, 10, 39, 78]) {
-      const integrand = (p: number) =>
-        p === 0 ? (r * t) / alpha : (1 / p) * (1 - Math.pow(alpha / (alpha + p * t), r));
+      const integrand = (p: number) => (p === 0 ? (r * t) / alpha : (1 / p) * (1 - Math.pow(alpha / (alpha + p * t), r)));
       const expected = integrateBeta(integrand, a, b) / Math.exp(logBeta);
       expect(bgNbdExpectedPurchases(fit.params, t)).toBeCloseTo(expected, 6);
     }
@@ -113,7 +129,7 @@ describe('BG/NBD expectations', () => {
       const future = integrateBeta(
         (p) =>
           p === 0
-            ? ((r + x) * t) / (alpha + T) * Math.pow(alpha + T, -(r + x))
+            ? (((r + x) * t) / (alpha + T)) * Math.pow(alpha + T, -(r + x))
             : (Math.pow(1 - p, x) / p) * (Math.pow(alpha + T, -(r + x)) - Math.pow(alpha + T + p * t, -(r + x))),
         a,
         b
@@ -126,10 +142,19 @@ describe('BG/NBD expectations', () => {
   it('E[Y(t)] after Euler’s transformation equals eq. 10 as printed, and stays finite where that overflows', () => {
     const printed = (p: BgNbdParams, t: number, x: number, T: number) => {
       const { r, alpha, a, b } = p;
-      return ((a + b + x - 1) / (a - 1)) * (1 - Math.pow((alpha + T) / (alpha + T + t), r + x) * hyp2f1(r + x, b + x, a + b + x - 1, t / (alpha + T + t)));
+      return (
+        ((a + b + x - 1) / (a - 1)) *
+        (1 - Math.pow((alpha + T) / (alpha + T + t), r + x) * hyp2f1(r + x, b + x, a + b + x - 1, t / (alpha + T + t)))
+      );
     };
     for (const p of [fit.params, { r: 1.41, alpha: 5.26, a: 1.87, b: 68.3 }, { r: 0.5, alpha: 30, a: 0.3, b: 0.4 }]) {
-      for (const [x, T, t] of [[0, 1, 1], [1, 30, 39], [5, 300, 52], [30, 30, 365], [150, 300, 39]]) {
+      for (const [x, T, t] of [
+        [0, 1, 1],
+        [1, 30, 39],
+        [5, 300, 52],
+        [30, 30, 365],
+        [150, 300, 39]
+      ]) {
         expect(bgNbdPurchasesIfAlive(p, t, x, T) / printed(p, t, x, T)).toBeCloseTo(1, 10);
       }
     }
@@ -165,12 +190,15 @@ describe('BG/NBD degenerate input', () => {
     expect(() => fitBgNbd([{ frequency: 1, recency: 0, T: 0 }, ...rows])).toThrow(expect.objectContaining({ code: 'invalid-input' }));
   });
   it('throws too-few-customers for one customer', () => {
-    expect(() => fitBgNbd([{ frequency: 2, recency: 5, T: 10 }])).toThrow(
-      expect.objectContaining({ code: 'too-few-customers' })
-    );
+    expect(() => fitBgNbd([{ frequency: 2, recency: 5, T: 10 }])).toThrow(expect.objectContaining({ code: 'too-few-customers' }));
   });
   it('throws invalid-input for recency beyond T or NaN', () => {
-    expect(() => fitBgNbd([{ frequency: 1, recency: 12, T: 10 }, { frequency: 0, recency: 0, T: 3 }])).toThrow(ModelError);
+    expect(() =>
+      fitBgNbd([
+        { frequency: 1, recency: 12, T: 10 },
+        { frequency: 0, recency: 0, T: 3 }
+      ])
+    ).toThrow(ModelError);
     expect(() => fitBgNbd([{ frequency: NaN, recency: 0, T: 10 }])).toThrow(expect.objectContaining({ code: 'invalid-input' }));
   });
 });

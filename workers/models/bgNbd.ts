@@ -78,8 +78,12 @@ export function fitBetaGeometric(rows: readonly RfmRow[], dropAtStart: boolean, 
   }
   const names = ['r', 'alpha', 'a', 'b'] as const;
   return {
-    params: { r, alpha, a, b }, logLikelihood, converged: fit.converged, iterations: fit.iterations,
-    evaluations: fit.evaluations, unidentified: fit.unidentified.map((i) => names[i])
+    params: { r, alpha, a, b },
+    logLikelihood,
+    converged: fit.converged,
+    iterations: fit.iterations,
+    evaluations: fit.evaluations,
+    unidentified: fit.unidentified.map((i) => names[i])
   };
 }
 
@@ -104,33 +108,54 @@ export function bgNbdObjective(values: readonly number[][], weights: readonly nu
   const xs = index(repeat.map((i) => values[i][0]));
   const ages = index(values.map((v) => v[2]));
   const recencies = index(repeat.map((i) => values[i][1]));
-  const nX = xs.distinct.length, nT = ages.distinct.length, nTx = recencies.distinct.length;
+  const nX = xs.distinct.length,
+    nT = ages.distinct.length,
+    nTx = recencies.distinct.length;
   // Per distinct x: its value and total weight; per distinct T: the weight of customers without repeats.
   const xValue = Float64Array.from(xs.distinct);
   const xWeight = new Float64Array(nX);
   const zeroWeightAtT = new Float64Array(nT);
-  const rowX = Int32Array.from(xs.of), rowT = new Int32Array(repeat.length), rowTx = Int32Array.from(recencies.of);
-  const rowWeight = new Float64Array(repeat.length), rowXValue = new Float64Array(repeat.length);
+  const rowX = Int32Array.from(xs.of),
+    rowT = new Int32Array(repeat.length),
+    rowTx = Int32Array.from(recencies.of);
+  const rowWeight = new Float64Array(repeat.length),
+    rowXValue = new Float64Array(repeat.length);
   repeat.forEach((i, k) => {
     xWeight[rowX[k]] += weights[i];
     rowT[k] = ages.of[i];
     rowWeight[k] = weights[i];
     rowXValue[k] = values[i][0];
   });
-  values.forEach((v, i) => { if (v[0] + shift === 0) zeroWeightAtT[ages.of[i]] += weights[i]; });
-  const T = Float64Array.from(ages.distinct), tx = Float64Array.from(recencies.distinct);
-  const logAT = new Float64Array(nT), invAT = new Float64Array(nT);
-  const logATx = new Float64Array(nTx), invATx = new Float64Array(nTx);
-  const logBx = new Float64Array(nX), invBx = new Float64Array(nX);
+  values.forEach((v, i) => {
+    if (v[0] + shift === 0) zeroWeightAtT[ages.of[i]] += weights[i];
+  });
+  const T = Float64Array.from(ages.distinct),
+    tx = Float64Array.from(recencies.distinct);
+  const logAT = new Float64Array(nT),
+    invAT = new Float64Array(nT);
+  const logATx = new Float64Array(nTx),
+    invATx = new Float64Array(nTx);
+  const logBx = new Float64Array(nX),
+    invBx = new Float64Array(nX);
 
   return (theta: readonly number[], g: number[]): number => {
     const [r, alpha, a, b] = theta;
-    for (let k = 0; k < nT; k++) { logAT[k] = Math.log(alpha + T[k]); invAT[k] = 1 / (alpha + T[k]); }
-    for (let k = 0; k < nTx; k++) { logATx[k] = Math.log(alpha + tx[k]); invATx[k] = 1 / (alpha + tx[k]); }
-    const logAlpha = Math.log(alpha), logA = Math.log(a);
+    for (let k = 0; k < nT; k++) {
+      logAT[k] = Math.log(alpha + T[k]);
+      invAT[k] = 1 / (alpha + T[k]);
+    }
+    for (let k = 0; k < nTx; k++) {
+      logATx[k] = Math.log(alpha + tx[k]);
+      invATx[k] = 1 / (alpha + tx[k]);
+    }
+    const logAlpha = Math.log(alpha),
+      logA = Math.log(a);
     // Every customer: r ln α. Customers without repeats: −r ln(α+T).
     let ll = total * r * logAlpha;
-    let gr = total * logAlpha, gAlpha = (total * r) / alpha, ga = 0, gb = 0;
+    let gr = total * logAlpha,
+      gAlpha = (total * r) / alpha,
+      ga = 0,
+      gb = 0;
     for (let k = 0; k < nT; k++) {
       const w = zeroWeightAtT[k];
       if (w === 0) continue;
@@ -139,9 +164,16 @@ export function bgNbdObjective(values: readonly number[][], weights: readonly nu
       gAlpha -= w * r * invAT[k];
     }
     // Repeat buyers, per distinct x: ln Γ(r+x) − ln Γ(r) + ln B(a, b+x) − ln B(a, b).
-    const lgR = lgamma(r), psiR = digamma(r), lgAB = lgamma(a + b), psiAB = digamma(a + b), lgB = lgamma(b), psiB = digamma(b);
+    const lgR = lgamma(r),
+      psiR = digamma(r),
+      lgAB = lgamma(a + b),
+      psiAB = digamma(a + b),
+      lgB = lgamma(b),
+      psiB = digamma(b);
     for (let i = 0; i < nX; i++) {
-      const x = xValue[i], xk = x + shift, w = xWeight[i];
+      const x = xValue[i],
+        xk = x + shift,
+        w = xWeight[i];
       const psiABx = digamma(a + b + xk);
       ll += w * (lgamma(r + x) - lgR + lgAB + lgamma(b + xk) - lgB - lgamma(a + b + xk));
       gr += w * (digamma(r + x) - psiR);
@@ -152,7 +184,11 @@ export function bgNbdObjective(values: readonly number[][], weights: readonly nu
     }
     // Per row: ln[(α+T)^−(r+x) + a/(b+x−1) (α+tₓ)^−(r+x)] as log-add-exp with its two weights.
     for (let i = 0; i < rowWeight.length; i++) {
-      const w = rowWeight[i], rx = r + rowXValue[i], iT = rowT[i], iTx = rowTx[i], ix = rowX[i];
+      const w = rowWeight[i],
+        rx = r + rowXValue[i],
+        iT = rowT[i],
+        iTx = rowTx[i],
+        ix = rowX[i];
       const alive = -rx * logAT[iT];
       const dropped = logA - logBx[ix] - rx * logATx[iTx];
       const d = dropped - alive;

@@ -28,10 +28,17 @@ function betaInc(x: number, a: number, b: number): number {
   if (x >= 1) return 1;
   if (x > (a + 1) / (a + b + 2)) return 1 - betaInc(1 - x, b, a);
   const front = Math.exp(a * Math.log(x) + b * Math.log(1 - x) - lbeta(a, b)) / a;
-  let f = 1, c = 1, d = 0;
+  let f = 1,
+    c = 1,
+    d = 0;
   for (let i = 0; i <= 300; i++) {
     const m = i >> 1;
-    const num = i === 0 ? 1 : i % 2 === 0 ? (m * (b - m) * x) / ((a + 2 * m - 1) * (a + 2 * m)) : -((a + m) * (a + b + m) * x) / ((a + 2 * m) * (a + 2 * m + 1));
+    const num =
+      i === 0
+        ? 1
+        : i % 2 === 0
+          ? (m * (b - m) * x) / ((a + 2 * m - 1) * (a + 2 * m))
+          : -((a + m) * (a + b + m) * x) / ((a + 2 * m) * (a + 2 * m + 1));
     d = 1 + num * d;
     d = Math.abs(d) < 1e-300 ? 1e-300 : d;
     d = 1 / d;
@@ -52,7 +59,8 @@ export function studentTCdf(t: number, df: number): number {
 
 /** Student t quantile by bisection (p in (0, 1)). */
 export function studentTQuantile(p: number, df: number): number {
-  let lo = -1e3, hi = 1e3;
+  let lo = -1e3,
+    hi = 1e3;
   for (let i = 0; i < 200; i++) {
     const mid = (lo + hi) / 2;
     if (studentTCdf(mid, df) < p) lo = mid;
@@ -77,8 +85,10 @@ export function welchInterval(a: readonly number[], b: readonly number[], level 
   if (a.length < 2 || b.length < 2) throw new ModelError('too-few-rows', 'Each arm needs at least two customers.');
   const mean = (v: readonly number[]) => v.reduce((s, x) => s + x, 0) / v.length;
   const variance = (v: readonly number[], mu: number) => v.reduce((s, x) => s + (x - mu) ** 2, 0) / (v.length - 1);
-  const meanA = mean(a), meanB = mean(b);
-  const va = variance(a, meanA) / a.length, vb = variance(b, meanB) / b.length;
+  const meanA = mean(a),
+    meanB = mean(b);
+  const va = variance(a, meanA) / a.length,
+    vb = variance(b, meanB) / b.length;
   const se = Math.sqrt(va + vb);
   const df = (va + vb) ** 2 / (va ** 2 / (a.length - 1) + vb ** 2 / (b.length - 1));
   const q = se > 0 ? studentTQuantile(1 - (1 - level) / 2, df) : 0;
@@ -87,7 +97,8 @@ export function welchInterval(a: readonly number[], b: readonly number[], level 
 }
 
 const finite = (x: Record<string, number | null | undefined>) => {
-  for (const [k, v] of Object.entries(x)) if (v != null && !Number.isFinite(v)) throw new ModelError('invalid-input', `${k} must be a finite number.`);
+  for (const [k, v] of Object.entries(x))
+    if (v != null && !Number.isFinite(v)) throw new ModelError('invalid-input', `${k} must be a finite number.`);
 };
 const share = (v: number, what: string) => {
   if (!(v >= 0 && v <= 1)) throw new ModelError('invalid-input', `${what} must be in [0, 1].`);
@@ -151,7 +162,11 @@ export function retentionRoi(x: RetentionRoiInput): RetentionRoi {
   const benefit = successes * x.arpuDifference * x.bundleMonths;
   const net = benefit - cost;
   return {
-    successes, cost, benefit, net, roi: cost > 0 ? net / cost : null,
+    successes,
+    cost,
+    benefit,
+    net,
+    roi: cost > 0 ? net / cost : null,
     incrementalSuccesses: x.controlSuccessRate == null ? null : x.listSize * (x.successRate - x.controlSuccessRate)
   };
 }

@@ -38,7 +38,8 @@ export function discountedClv(options: ClvOptions): ClvResult {
   if (!(discountRate >= 0) || !Number.isFinite(discountRate)) throw new ModelError('invalid-input', 'discount rate must be ≥ 0');
   if (!(Number.isInteger(horizon) && horizon >= 0)) throw new ModelError('invalid-input', 'horizon must be an integer ≥ 0');
   if (!(periodLength > 0)) throw new ModelError('invalid-input', 'period length must be > 0');
-  if (!Number.isFinite(expectedSpend) || !Number.isFinite(margin)) throw new ModelError('invalid-input', 'spend and margin must be numbers');
+  if (!Number.isFinite(expectedSpend) || !Number.isFinite(margin))
+    throw new ModelError('invalid-input', 'spend and margin must be numbers');
   const periods: ClvResult['periods'] = [];
   let previous = 0;
   let clv = 0;

@@ -22,7 +22,12 @@ describe('entropyWeights', () => {
   });
   it('hand-checked: two customers give every varying column entropy 0, so equal weights', () => {
     // n = 2: normalised values {0, 1}, p = {0, 1}, e = 0, d = 1 for each column.
-    expect(entropyWeights([[1, 5], [3, 2]])).toEqual([0.5, 0.5]);
+    expect(
+      entropyWeights([
+        [1, 5],
+        [3, 2]
+      ])
+    ).toEqual([0.5, 0.5]);
   });
   it('gives a constant column weight 0 and refuses all-constant input with a code', () => {
     expect(entropyWeights([X[0], X[0].map(() => 4)])).toEqual([1, 0]);

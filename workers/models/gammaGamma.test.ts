@@ -5,7 +5,12 @@
 // averaging the repeat transactions (as lifetimes' summary_data_from_transaction_data does);
 // averaging the raw file lines instead gives p = 6.10, q = 3.86, γ = 16.15 (checked, not used).
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cdnowWeeklySummary, loadCdnowMasterTransactions, loadCdnowSampleTransactions, type CdnowSummaryRow } from '../../tests/fixtures/models/cdnow.ts';
+import {
+  cdnowWeeklySummary,
+  loadCdnowMasterTransactions,
+  loadCdnowSampleTransactions,
+  type CdnowSummaryRow
+} from '../../tests/fixtures/models/cdnow.ts';
 import { gradientError, newtonStep, relativeDifference } from '../../tests/fixtures/models/mleChecks.ts';
 import { fitGammaGamma, gammaGammaExpectedSpend, gammaGammaLogLikelihood, gammaGammaObjective, type GammaGammaFit } from './gammaGamma.ts';
 import { lgamma } from './special.ts';
@@ -28,7 +33,11 @@ describe('fitGammaGamma on the CDNOW sample', () => {
 
   it('is the exact optimum, reached in few evaluations', () => {
     const repeat = rows.filter((r) => r.frequency > 0);
-    const objective = gammaGammaObjective(repeat.map((r) => [r.frequency, r.monetaryValue]), repeat.map(() => 1), repeat.length);
+    const objective = gammaGammaObjective(
+      repeat.map((r) => [r.frequency, r.monetaryValue]),
+      repeat.map(() => 1),
+      repeat.length
+    );
     for (const d of newtonStep(objective, Object.values(fit.params))) expect(Math.abs(d)).toBeLessThan(1e-8);
     expect(fit.unidentified).toEqual([]);
     expect(fit.evaluations).toBeLessThan(40); // 317 with Nelder–Mead + finite-difference BFGS
@@ -41,11 +50,22 @@ describe('fitGammaGamma on the CDNOW sample', () => {
   });
 
   it('has the gradient of central differences of eq. 3 summed with gammaGammaLogLikelihood', () => {
-    const sample = [[1, 20], [1, 5.5], [2, 40], [7, 12.25], [30, 18]];
+    const sample = [
+      [1, 20],
+      [1, 5.5],
+      [2, 40],
+      [7, 12.25],
+      [30, 18]
+    ];
     const weights = [3, 1, 2, 1, 1];
     const objective = gammaGammaObjective(sample, weights, 8);
-    const reference = ([p, q, v]: number[]) => -sample.reduce((s, [x, m], i) => s + weights[i] * gammaGammaLogLikelihood({ p, q, v }, x, m), 0) / 8;
-    for (const theta of [[6.25, 3.74, 15.44], [0.5, 1.2, 3], [40, 80, 600]]) {
+    const reference = ([p, q, v]: number[]) =>
+      -sample.reduce((s, [x, m], i) => s + weights[i] * gammaGammaLogLikelihood({ p, q, v }, x, m), 0) / 8;
+    for (const theta of [
+      [6.25, 3.74, 15.44],
+      [0.5, 1.2, 3],
+      [40, 80, 600]
+    ]) {
       expect(objective(theta, [0, 0, 0]) / reference(theta)).toBeCloseTo(1, 13);
       expect(gradientError(objective, reference, theta)).toBeLessThan(1e-7);
     }
@@ -55,7 +75,8 @@ describe('fitGammaGamma on the CDNOW sample', () => {
     // ∫ f(m | p, q, γ, x) dm = 1, by Simpson on m = e^u.
     for (const x of [1, 3]) {
       const n = 20_000;
-      const lo = Math.log(1e-4), hi = Math.log(1e6);
+      const lo = Math.log(1e-4),
+        hi = Math.log(1e6);
       const h = (hi - lo) / n;
       let sum = 0;
       for (let i = 0; i <= n; i++) {
@@ -81,10 +102,14 @@ describe('gammaGammaExpectedSpend', () => {
   it('equals the posterior mean of p/ν computed by integration', () => {
     // ν | data ~ Gamma(px+q, γ + x m̄ₓ), so E[p/ν] = p(γ + x m̄ₓ)/(px+q−1); check by quadrature.
     const { p, q, v } = fit.params;
-    const x = 2, m = 40;
-    const shape = p * x + q, rate = v + x * m;
-    const n = 20_000, hi = 2;
-    let num = 0, den = 0;
+    const x = 2,
+      m = 40;
+    const shape = p * x + q,
+      rate = v + x * m;
+    const n = 20_000,
+      hi = 2;
+    let num = 0,
+      den = 0;
     for (let i = 1; i <= n; i++) {
       const nu = (i / n) * hi;
       const w = i === n ? 1 : i % 2 ? 4 : 2;
@@ -113,17 +138,19 @@ describe('Gamma–Gamma degenerate input', () => {
     }
   });
   it('throws no-repeat-buyers, too-few-customers and invalid-input', () => {
-    expect(() => fitGammaGamma([{ frequency: 0, monetaryValue: 0 }])).toThrow(
-      expect.objectContaining({ code: 'no-repeat-buyers' })
-    );
-    expect(() => fitGammaGamma([{ frequency: 2, monetaryValue: 10 }])).toThrow(
-      expect.objectContaining({ code: 'too-few-customers' })
-    );
-    expect(() => fitGammaGamma([{ frequency: 1.5, monetaryValue: 5 }, { frequency: 1, monetaryValue: 3 }])).toThrow(
-      expect.objectContaining({ code: 'invalid-input' })
-    );
-    expect(() => fitGammaGamma([{ frequency: 2, monetaryValue: NaN }, { frequency: 1, monetaryValue: 3 }])).toThrow(
-      expect.objectContaining({ code: 'invalid-input' })
-    );
+    expect(() => fitGammaGamma([{ frequency: 0, monetaryValue: 0 }])).toThrow(expect.objectContaining({ code: 'no-repeat-buyers' }));
+    expect(() => fitGammaGamma([{ frequency: 2, monetaryValue: 10 }])).toThrow(expect.objectContaining({ code: 'too-few-customers' }));
+    expect(() =>
+      fitGammaGamma([
+        { frequency: 1.5, monetaryValue: 5 },
+        { frequency: 1, monetaryValue: 3 }
+      ])
+    ).toThrow(expect.objectContaining({ code: 'invalid-input' }));
+    expect(() =>
+      fitGammaGamma([
+        { frequency: 2, monetaryValue: NaN },
+        { frequency: 1, monetaryValue: 3 }
+      ])
+    ).toThrow(expect.objectContaining({ code: 'invalid-input' }));
   });
 });

@@ -47,8 +47,7 @@ export function gammaGammaLogLikelihood(params: GammaGammaParams, x: number, m: 
   const { p, q, v } = params;
   const px = p * x;
   return (
-    lgamma(px + q) - lgamma(px) - lgamma(q) + q * Math.log(v) + (px - 1) * Math.log(m) + px * Math.log(x) -
-    (px + q) * Math.log(v + m * x)
+    lgamma(px + q) - lgamma(px) - lgamma(q) + q * Math.log(v) + (px - 1) * Math.log(m) + px * Math.log(x) - (px + q) * Math.log(v + m * x)
   );
 }
 
@@ -88,15 +87,18 @@ export function fitGammaGamma(rows: readonly SpendRow[]): GammaGammaFit {
   const [p, q, v] = fit.params;
   const logLikelihood = -fit.value * customers;
   if (!Number.isFinite(logLikelihood) || fit.params.some((t) => !(t < 1e8))) {
-    throw new ModelError(
-      'not-converged',
-      'Gamma–Gamma fit did not converge (spend may not vary across customers)'
-    );
+    throw new ModelError('not-converged', 'Gamma–Gamma fit did not converge (spend may not vary across customers)');
   }
   const names = ['p', 'q', 'v'] as const;
   return {
-    params: { p, q, v }, logLikelihood, converged: fit.converged, iterations: fit.iterations, evaluations: fit.evaluations,
-    unidentified: fit.unidentified.map((i) => names[i]), customers, excludedNonPositiveSpend
+    params: { p, q, v },
+    logLikelihood,
+    converged: fit.converged,
+    iterations: fit.iterations,
+    evaluations: fit.evaluations,
+    unidentified: fit.unidentified.map((i) => names[i]),
+    customers,
+    excludedNonPositiveSpend
   };
 }
 
@@ -107,7 +109,11 @@ export function fitGammaGamma(rows: readonly SpendRow[]): GammaGammaFit {
  * generic start with the right mean spend.
  */
 function gammaGammaStart(values: readonly number[][], weights: readonly number[], total: number): number[] {
-  let m1 = 0, mx = 0, mInvX = 0, mm2 = 0, mxm2 = 0;
+  let m1 = 0,
+    mx = 0,
+    mInvX = 0,
+    mm2 = 0,
+    mxm2 = 0;
   for (let i = 0; i < values.length; i++) {
     const [x, m] = values[i];
     const w = weights[i] / total;
@@ -133,8 +139,12 @@ function gammaGammaStart(values: readonly number[][], weights: readonly number[]
  */
 export function gammaGammaObjective(values: readonly number[][], weights: readonly number[], total: number) {
   const byX = new Map<number, number>();
-  let sumLogM = 0, sumXLogM = 0, sumXLogX = 0;
-  const spend = new Float64Array(values.length), rowX = new Float64Array(values.length), rowW = Float64Array.from(weights);
+  let sumLogM = 0,
+    sumXLogM = 0,
+    sumXLogX = 0;
+  const spend = new Float64Array(values.length),
+    rowX = new Float64Array(values.length),
+    rowW = Float64Array.from(weights);
   values.forEach(([x, m], i) => {
     const w = weights[i];
     byX.set(x, (byX.get(x) ?? 0) + w);
@@ -144,21 +154,28 @@ export function gammaGammaObjective(values: readonly number[][], weights: readon
     spend[i] = m * x;
     rowX[i] = x;
   });
-  const xs = Float64Array.from(byX.keys()), xWeight = Float64Array.from(byX.values());
+  const xs = Float64Array.from(byX.keys()),
+    xWeight = Float64Array.from(byX.values());
   return (theta: readonly number[], g: number[]): number => {
     const [p, q, v] = theta;
     const logV = Math.log(v);
     let ll = total * (q * logV - lgamma(q)) + p * (sumXLogM + sumXLogX) - sumLogM;
-    let gp = sumXLogM + sumXLogX, gq = total * (logV - digamma(q)), gv = (total * q) / v;
+    let gp = sumXLogM + sumXLogX,
+      gq = total * (logV - digamma(q)),
+      gv = (total * q) / v;
     for (let k = 0; k < xs.length; k++) {
-      const x = xs[k], w = xWeight[k], px = p * x;
+      const x = xs[k],
+        w = xWeight[k],
+        px = p * x;
       const psiPxQ = digamma(px + q);
       ll += w * (lgamma(px + q) - lgamma(px));
       gp += w * x * (psiPxQ - digamma(px));
       gq += w * psiPxQ;
     }
     for (let i = 0; i < spend.length; i++) {
-      const w = rowW[i], shape = p * rowX[i] + q, vm = v + spend[i];
+      const w = rowW[i],
+        shape = p * rowX[i] + q,
+        vm = v + spend[i];
       const L = Math.log(vm);
       ll -= w * shape * L;
       gp -= w * rowX[i] * L;

@@ -6,9 +6,23 @@ import { describe, expect, it } from 'vitest';
 import * as models from './index.ts';
 
 const CONTRACT = [
-  'kaplanMeier', 'fitLogisticRegression', 'predictLogistic', 'rocAuc', 'fitBgNbd', 'bgNbdExpectedPurchases',
-  'bgNbdConditionalPurchases', 'bgNbdProbAlive', 'fitParetoNbd', 'paretoNbdProbAlive', 'fitGammaGamma',
-  'gammaGammaExpectedSpend', 'fitBgBb', 'fitSbg', 'sbgSurvival', 'sbgRetentionRate', 'rfmSummary'
+  'kaplanMeier',
+  'fitLogisticRegression',
+  'predictLogistic',
+  'rocAuc',
+  'fitBgNbd',
+  'bgNbdExpectedPurchases',
+  'bgNbdConditionalPurchases',
+  'bgNbdProbAlive',
+  'fitParetoNbd',
+  'paretoNbdProbAlive',
+  'fitGammaGamma',
+  'gammaGammaExpectedSpend',
+  'fitBgBb',
+  'fitSbg',
+  'sbgSurvival',
+  'sbgRetentionRate',
+  'rfmSummary'
 ];
 
 describe('models index', () => {

@@ -39,7 +39,14 @@ export {
   type BgNbdParams,
   type RfmRow
 } from './bgNbd.ts';
-export { fitMbgNbd, mbgNbdConditionalPurchases, mbgNbdExpectedPurchases, mbgNbdProbAlive, mbgNbdPurchasesIfAlive, type MbgNbdParams } from './mbgNbd.ts';
+export {
+  fitMbgNbd,
+  mbgNbdConditionalPurchases,
+  mbgNbdExpectedPurchases,
+  mbgNbdProbAlive,
+  mbgNbdPurchasesIfAlive,
+  type MbgNbdParams
+} from './mbgNbd.ts';
 export {
   fitParetoNbd,
   paretoNbdConditionalPurchases,
@@ -84,12 +91,30 @@ export { fitLinearRegression, predictLinear, type LinearModel } from './linearRe
 export { pcaWeights, principalComponents, symmetricEigen, type PrincipalComponents } from './pca.ts';
 export { entropyWeights } from './entropyWeight.ts';
 export {
-  compositeShares, decayedMonths, loyaltyBand, marginalReturn, percentileRanks, rankLayers, seedHistoricalValue, valueElasticity,
-  yearsAndMonths, type LoyaltyBand
+  compositeShares,
+  decayedMonths,
+  loyaltyBand,
+  marginalReturn,
+  percentileRanks,
+  rankLayers,
+  seedHistoricalValue,
+  valueElasticity,
+  yearsAndMonths,
+  type LoyaltyBand
 } from './valueScores.ts';
 export { kmeans, kmeansPlusPlus, lloyd, silhouette, standardise, type KMeansResult } from './kmeans.ts';
 export { associationRules, type AssociationRule } from './associationRules.ts';
 export {
-  annualisedBenefit, retentionRoi, splitControl, studentTCdf, studentTQuantile, valueFilterSaving, welchInterval,
-  type AnnualisedBenefitInput, type RetentionRoi, type RetentionRoiInput, type ValueFilterSavingInput, type WelchResult
+  annualisedBenefit,
+  retentionRoi,
+  splitControl,
+  studentTCdf,
+  studentTQuantile,
+  valueFilterSaving,
+  welchInterval,
+  type AnnualisedBenefitInput,
+  type RetentionRoi,
+  type RetentionRoiInput,
+  type ValueFilterSavingInput,
+  type WelchResult
 } from './campaign.ts';

@@ -46,7 +46,10 @@ beforeAll(() => {
 
 describe('kaplanMeier on the telco file (vs R survival 3.5.3)', () => {
   it('matches survfit(conf.type = "log-log") for all customers', () => {
-    const km = kaplanMeier(telco.map((r) => r.tenure), telco.map((r) => r.churn));
+    const km = kaplanMeier(
+      telco.map((r) => r.tenure),
+      telco.map((r) => r.churn)
+    );
     expect(telco.length).toBe(7043);
     expectMatchesR(km, R_ALL);
     // Time 0: 11 censored, no events; R gives surv 1 with NA bounds, we give 1 (never NaN).
@@ -57,7 +60,10 @@ describe('kaplanMeier on the telco file (vs R survival 3.5.3)', () => {
 
   it('matches R for the month-to-month contracts, median 35', () => {
     const m = telco.filter((r) => r.contract === 'Month-to-month');
-    const km = kaplanMeier(m.map((r) => r.tenure), m.map((r) => r.churn));
+    const km = kaplanMeier(
+      m.map((r) => r.tenure),
+      m.map((r) => r.churn)
+    );
     expectMatchesR(km, R_MONTHLY);
     expect(medianSurvival(km)).toBe(35);
   });

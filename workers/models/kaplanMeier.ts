@@ -45,7 +45,7 @@ export function kaplanMeier(durations: readonly number[], events: readonly boole
   let atRisk = durations.length;
   let survival = 1;
   let greenwood = 0;
-  for (let k = 0; k < order.length; ) {
+  for (let k = 0; k < order.length;) {
     const t = durations[order[k]];
     let d = 0;
     let c = 0;

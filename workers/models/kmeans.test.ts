@@ -3,7 +3,15 @@ import { kmeans, lloyd, silhouette, standardise } from './kmeans.ts';
 
 // Seven points; reference from R 4: kmeans(x, centers = x[c(1,4),], algorithm = "Lloyd") and
 // mean(cluster::silhouette(r$cluster, dist(x))[,3]).
-const x = [[1, 1], [1.5, 2], [3, 4], [5, 7], [3.5, 5], [4.5, 5], [3.5, 4.5]];
+const x = [
+  [1, 1],
+  [1.5, 2],
+  [3, 4],
+  [5, 7],
+  [3.5, 5],
+  [4.5, 5],
+  [3.5, 4.5]
+];
 
 describe('k-means', () => {
   it('matches R Lloyd from the same starting centres', () => {
@@ -20,7 +28,11 @@ describe('k-means', () => {
   it('finds three well-separated blobs, reproducibly for a seed', () => {
     const blobs: number[][] = [];
     const truth: number[] = [];
-    [[0, 0], [10, 10], [-10, 10]].forEach(([cx, cy], c) => {
+    [
+      [0, 0],
+      [10, 10],
+      [-10, 10]
+    ].forEach(([cx, cy], c) => {
       for (let i = 0; i < 30; i++) {
         blobs.push([cx + Math.sin(i * 1.7 + c), cy + Math.cos(i * 2.3 + c)]);
         truth.push(c);
@@ -37,7 +49,11 @@ describe('k-means', () => {
   });
 
   it('standardises to mean 0 and sd 1, constants to 0', () => {
-    const { z, sds } = standardise([[1, 5], [3, 5], [5, 5]]);
+    const { z, sds } = standardise([
+      [1, 5],
+      [3, 5],
+      [5, 5]
+    ]);
     expect(z.map((r) => r[0])).toEqual([-Math.sqrt(1.5), 0, Math.sqrt(1.5)]);
     expect(z.map((r) => r[1])).toEqual([0, 0, 0]);
     expect(sds[1]).toBe(0);

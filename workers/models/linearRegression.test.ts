@@ -29,7 +29,10 @@ describe('fitLinearRegression', () => {
     expect(m.n).toBe(10);
   });
   it('is invariant to the scale of a predictor (data MB beside SMS counts)', () => {
-    const big = fitLinearRegression(X.map((r) => [r[0] * 1e6, r[1], r[2]]), y);
+    const big = fitLinearRegression(
+      X.map((r) => [r[0] * 1e6, r[1], r[2]]),
+      y
+    );
     expect(big.coefficients[1] * 1e6).toBeCloseTo(R_COEF[1], 8);
     expect(big.coefficients[0]).toBeCloseTo(R_COEF[0], 8);
   });
@@ -45,12 +48,31 @@ describe('fitLinearRegression', () => {
       }
       return 'none';
     };
-    expect(code(() => fitLinearRegression(X.map((r) => [r[0], 7]), y))).toBe('constant-feature');
+    expect(
+      code(() =>
+        fitLinearRegression(
+          X.map((r) => [r[0], 7]),
+          y
+        )
+      )
+    ).toBe('constant-feature');
     expect(code(() => fitLinearRegression(X.slice(0, 4), y.slice(0, 4)))).toBe('too-few-rows');
-    expect(code(() => fitLinearRegression(X.map((r) => [r[0], 2 * r[0] + 1]), y))).toBe('numerical-failure');
+    expect(
+      code(() =>
+        fitLinearRegression(
+          X.map((r) => [r[0], 2 * r[0] + 1]),
+          y
+        )
+      )
+    ).toBe('numerical-failure');
     expect(code(() => fitLinearRegression(X, y.slice(1)))).toBe('dimension-mismatch');
   });
   it('gives R² null, not NaN, for a constant target', () => {
-    expect(fitLinearRegression(X, y.map(() => 5)).rSquared).toBeNull();
+    expect(
+      fitLinearRegression(
+        X,
+        y.map(() => 5)
+      ).rSquared
+    ).toBeNull();
   });
 });

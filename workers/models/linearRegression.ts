@@ -46,7 +46,8 @@ export function fitLinearRegression(X: readonly (readonly number[])[], y: readon
   for (const row of X) for (let j = 0; j < p; j++) scale[j] += (row[j] - mean[j]) ** 2;
   for (let j = 0; j < p; j++) {
     scale[j] = Math.sqrt(scale[j] / n);
-    if (!(scale[j] > 1e-12 * (1 + Math.abs(mean[j])))) throw new ModelError('constant-feature', `column ${j} has no variation`, { column: j });
+    if (!(scale[j] > 1e-12 * (1 + Math.abs(mean[j]))))
+      throw new ModelError('constant-feature', `column ${j} has no variation`, { column: j });
   }
   const yMean = y.reduce((s, v) => s + v, 0) / n;
   // Normal equations on the standardised predictors (no intercept needed: everything is centred).
@@ -65,12 +66,18 @@ export function fitLinearRegression(X: readonly (readonly number[])[], y: readon
   let inverse: number[][];
   try {
     beta = choleskySolve(A, b);
-    inverse = Array.from({ length: p }, (_, j) => choleskySolve(A, A.map((_, k) => (k === j ? 1 : 0))));
+    inverse = Array.from({ length: p }, (_, j) =>
+      choleskySolve(
+        A,
+        A.map((_, k) => (k === j ? 1 : 0))
+      )
+    );
   } catch {
     throw new ModelError('numerical-failure', 'the predictors are collinear: drop one of them');
   }
   // A_jj = n, so n·(A⁻¹)_jj is column j's variance inflation factor; rounding hides exact collinearity.
-  if (inverse.some((row, j) => !(row[j] * n < 1e10))) throw new ModelError('numerical-failure', 'the predictors are collinear: drop one of them');
+  if (inverse.some((row, j) => !(row[j] * n < 1e10)))
+    throw new ModelError('numerical-failure', 'the predictors are collinear: drop one of them');
   const slopes = beta.map((v, j) => v / scale[j]);
   const intercept = yMean - slopes.reduce((s, v, j) => s + v * mean[j], 0);
   let rss = 0;

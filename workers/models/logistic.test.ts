@@ -68,8 +68,30 @@ describe('fitLogisticRegression degenerate input', () => {
   it('gives clear codes, never NaN', () => {
     expect(code(() => fitLogisticRegression([[1], [2], [3], [4]], [0, 0, 0, 0]))).toBe('no-variation-in-target');
     expect(code(() => fitLogisticRegression([[1], [2], [3], [4]], [1, 1, 1, 1]))).toBe('no-variation-in-target');
-    expect(code(() => fitLogisticRegression([[1, 5], [2, 5]], [0, 1]))).toBe('too-few-rows');
-    expect(code(() => fitLogisticRegression([[1, 5], [2, 5], [3, 5], [4, 5]], [0, 1, 0, 1]))).toBe('constant-feature');
+    expect(
+      code(() =>
+        fitLogisticRegression(
+          [
+            [1, 5],
+            [2, 5]
+          ],
+          [0, 1]
+        )
+      )
+    ).toBe('too-few-rows');
+    expect(
+      code(() =>
+        fitLogisticRegression(
+          [
+            [1, 5],
+            [2, 5],
+            [3, 5],
+            [4, 5]
+          ],
+          [0, 1, 0, 1]
+        )
+      )
+    ).toBe('constant-feature');
     expect(code(() => fitLogisticRegression([[1], [2], [3], [4]], [0, 0, 1, 1]))).toBe('perfect-separation');
     expect(code(() => fitLogisticRegression([[1], [2]], [0]))).toBe('dimension-mismatch');
     expect(code(() => fitLogisticRegression([[1], [NaN], [3], [4]], [0, 1, 0, 1]))).toBe('invalid-input');

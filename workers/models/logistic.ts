@@ -37,7 +37,11 @@ const softplus = (z: number) => (z > 0 ? z + Math.log1p(Math.exp(-z)) : Math.log
  *   'not-converged'
  * @example fitLogisticRegression([[0], [1], [2], [3]], [0, 1, 0, 1]).coefficients
  */
-export function fitLogisticRegression(X: readonly (readonly number[])[], y: readonly number[], options: LogisticOptions = {}): LogisticModel {
+export function fitLogisticRegression(
+  X: readonly (readonly number[])[],
+  y: readonly number[],
+  options: LogisticOptions = {}
+): LogisticModel {
   const l2 = options.l2 ?? 0;
   if (!(l2 >= 0 && Number.isFinite(l2))) throw new ModelError('invalid-input', 'l2 must be a finite number ≥ 0');
   const n = X.length;
@@ -128,7 +132,9 @@ export function fitLogisticRegression(X: readonly (readonly number[])[], y: read
 export function predictLogistic(model: Pick<LogisticModel, 'intercept' | 'coefficients'>, X: readonly (readonly number[])[]): number[] {
   return X.map((row, i) => {
     if (row.length !== model.coefficients.length) {
-      throw new ModelError('dimension-mismatch', `row ${i} has ${row.length} features, the model ${model.coefficients.length}`, { index: i });
+      throw new ModelError('dimension-mismatch', `row ${i} has ${row.length} features, the model ${model.coefficients.length}`, {
+        index: i
+      });
     }
     let eta = model.intercept;
     for (let j = 0; j < row.length; j++) eta += model.coefficients[j] * row[j];

@@ -28,16 +28,34 @@ describe('rocAuc', () => {
 
 describe('rocCurve', () => {
   /** Trapezoidal area under (fpr, tpr) points. */
-  const area = (pts: { fpr: number; tpr: number }[]) => pts.slice(1).reduce((a, p, i) => a + (p.fpr - pts[i].fpr) * (p.tpr + pts[i].tpr) / 2, 0);
+  const area = (pts: { fpr: number; tpr: number }[]) =>
+    pts.slice(1).reduce((a, p, i) => a + ((p.fpr - pts[i].fpr) * (p.tpr + pts[i].tpr)) / 2, 0);
   it('runs from (0,0) to (1,1) through one point per distinct score (Fawcett 2006, alg. 2)', () => {
     expect(rocCurve([0.1, 0.4, 0.35, 0.8], [0, 0, 1, 1])).toEqual([
-      { fpr: 0, tpr: 0 }, { fpr: 0, tpr: 0.5 }, { fpr: 0.5, tpr: 0.5 }, { fpr: 0.5, tpr: 1 }, { fpr: 1, tpr: 1 }
+      { fpr: 0, tpr: 0 },
+      { fpr: 0, tpr: 0.5 },
+      { fpr: 0.5, tpr: 0.5 },
+      { fpr: 0.5, tpr: 1 },
+      { fpr: 1, tpr: 1 }
     ]);
     // Tied scores step diagonally, worth one half like the Mann–Whitney AUC.
-    expect(rocCurve([0.5, 0.5, 0.5, 0.5], [0, 1, 0, 1])).toEqual([{ fpr: 0, tpr: 0 }, { fpr: 1, tpr: 1 }]);
+    expect(rocCurve([0.5, 0.5, 0.5, 0.5], [0, 1, 0, 1])).toEqual([
+      { fpr: 0, tpr: 0 },
+      { fpr: 1, tpr: 1 }
+    ]);
   });
   it('its area is the AUC, on the telco glm fitted values too (R: 0.829105398582)', () => {
-    for (const [s, y] of [[[1, 2, 2, 3], [0, 0, 1, 1]], [[3, 2, 1], [0, 1, 1]]] as const) expect(area(rocCurve(s, y))).toBeCloseTo(rocAuc(s, y), 12);
+    for (const [s, y] of [
+      [
+        [1, 2, 2, 3],
+        [0, 0, 1, 1]
+      ],
+      [
+        [3, 2, 1],
+        [0, 1, 1]
+      ]
+    ] as const)
+      expect(area(rocCurve(s, y))).toBeCloseTo(rocAuc(s, y), 12);
     const { X, y } = telcoDesign(loadTelco());
     const p = predictLogistic(fitLogisticRegression(X, y), X);
     expect(area(rocCurve(p, y, Infinity))).toBeCloseTo(0.829105398582, 9);

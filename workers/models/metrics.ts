@@ -21,7 +21,7 @@ function checkScores(scores: readonly number[], labels: readonly number[]): { po
 function averageRanks(values: readonly number[]): number[] {
   const order = values.map((_, i) => i).sort((a, b) => values[a] - values[b]);
   const ranks = new Array<number>(values.length);
-  for (let k = 0; k < order.length; ) {
+  for (let k = 0; k < order.length;) {
     let end = k;
     while (end + 1 < order.length && values[order[end + 1]] === values[order[k]]) end++;
     const rank = (k + end) / 2 + 1;
@@ -107,7 +107,7 @@ export function gainsTable(scores: readonly number[], labels: readonly number[],
   const n = scores.length;
   const order = scores.map((_, i) => i).sort((a, b) => scores[b] - scores[a]);
   const groupOf = new Array<number>(n);
-  for (let k = 0; k < n; ) {
+  for (let k = 0; k < n;) {
     let end = k;
     while (end + 1 < n && scores[order[end + 1]] === scores[order[k]]) end++;
     const g = Math.min(groups - 1, Math.floor((k * groups) / n));
@@ -206,7 +206,10 @@ export function confusionMatrix(scores: readonly number[], labels: readonly numb
   checkScores(scores, labels);
   if (scores.length === 0) throw new ModelError('too-few-rows', 'no rows');
   if (!Number.isFinite(cutoff)) throw new ModelError('invalid-input', 'cutoff must be a finite number');
-  let tp = 0, fp = 0, tn = 0, fn = 0;
+  let tp = 0,
+    fp = 0,
+    tn = 0,
+    fn = 0;
   scores.forEach((s, i) => {
     const predicted = s >= cutoff;
     if (predicted && labels[i] === 1) tp++;

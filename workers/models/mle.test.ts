@@ -34,7 +34,9 @@ describe('maximiseLikelihood', () => {
     expect(Math.log(k) - digamma(k)).toBeCloseTo(Math.log(mean) - meanLog, 10);
     expect(rate).toBeCloseTo(k / mean, 9);
     // Information on the log scale: J = diag(θ) I diag(θ) × n; SE = √diag(J⁻¹).
-    const i11 = n * k * k * trigammaRef(k), i12 = -n * k, i22 = n * k;
+    const i11 = n * k * k * trigammaRef(k),
+      i12 = -n * k,
+      i22 = n * k;
     const det = i11 * i22 - i12 * i12;
     // (The information comes from forward differences of the gradient: about 6 digits.)
     expect(fit.logStandardErrors[0]).toBeCloseTo(Math.sqrt(i22 / det), 5);
@@ -58,7 +60,9 @@ describe('maximiseLikelihood', () => {
     // NBD(r, α) over one period: P(x) = Γ(r+x)/(Γ(r) x!) (α/(α+1))ʳ (1/(α+1))ˣ; all counts 3 or 4.
     const counts = [3, 4, 3, 4, 3, 4, 3, 4, 3, 4];
     const negLL = ([r, alpha]: readonly number[], g: number[]) => {
-      let ll = 0, gr = 0, ga = 0;
+      let ll = 0,
+        gr = 0,
+        ga = 0;
       for (const x of counts) {
         ll += lgamma(r + x) - lgamma(r) + r * Math.log(alpha / (alpha + 1)) - x * Math.log(alpha + 1);
         gr += digamma(r + x) - digamma(r) + Math.log(alpha / (alpha + 1));

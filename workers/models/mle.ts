@@ -68,8 +68,13 @@ export function maximiseLikelihood(negLogLik: NegLogLikelihood, theta0: readonly
     if (atWall || !(logStandardErrors[i] <= MAX_LOG_SE)) unidentified.push(i);
   }
   return {
-    params: result.x.map(Math.exp), value: result.value, iterations: result.iterations,
-    evaluations: result.evaluations + n, converged: result.converged, logStandardErrors, unidentified
+    params: result.x.map(Math.exp),
+    value: result.value,
+    iterations: result.iterations,
+    evaluations: result.evaluations + n,
+    converged: result.converged,
+    logStandardErrors,
+    unidentified
   };
 }
 

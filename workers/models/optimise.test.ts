@@ -1,15 +1,22 @@
 // Test problems: the Rosenbrock function (minimum 0 at (1, 1); Rosenbrock 1960), a convex
 // quadratic with known minimiser, and a positive-parameter problem solved on the log scale.
 import { describe, expect, it } from 'vitest';
-import { bfgs, bfgsMinimise, choleskySolve, hessianFromGradient, minimise, minimisePositive, nelderMead, newton, numericalGradient } from './optimise.ts';
+import {
+  bfgs,
+  bfgsMinimise,
+  choleskySolve,
+  hessianFromGradient,
+  minimise,
+  minimisePositive,
+  nelderMead,
+  newton,
+  numericalGradient
+} from './optimise.ts';
 import { ModelError } from './errors.ts';
 import { lgamma } from './special.ts';
 
 const rosenbrock = (x: readonly number[]) => 100 * (x[1] - x[0] ** 2) ** 2 + (1 - x[0]) ** 2;
-const rosenbrockGradient = (x: readonly number[]) => [
-  -400 * x[0] * (x[1] - x[0] ** 2) - 2 * (1 - x[0]),
-  200 * (x[1] - x[0] ** 2)
-];
+const rosenbrockGradient = (x: readonly number[]) => [-400 * x[0] * (x[1] - x[0] ** 2) - 2 * (1 - x[0]), 200 * (x[1] - x[0] ** 2)];
 // f(x) = ½ xᵀAx − bᵀx with A SPD: minimiser A⁻¹b = (1, −2, 0.5)
 const A = [
   [4, 1, 0],
@@ -19,8 +26,7 @@ const A = [
 const xStar = [1, -2, 0.5];
 const b = A.map((row) => row.reduce((s, v, j) => s + v * xStar[j], 0));
 const quadratic = (x: readonly number[]) =>
-  0.5 * A.reduce((s, row, i) => s + x[i] * row.reduce((t, v, j) => t + v * x[j], 0), 0) -
-  b.reduce((s, v, i) => s + v * x[i], 0);
+  0.5 * A.reduce((s, row, i) => s + x[i] * row.reduce((t, v, j) => t + v * x[j], 0), 0) - b.reduce((s, v, i) => s + v * x[i], 0);
 
 describe('nelderMead', () => {
   it('finds the Rosenbrock minimum from (−1.2, 1)', () => {
@@ -122,8 +128,7 @@ describe('minimise and minimisePositive', () => {
     const data = [0.5, 1.2, 2.2, 3.1, 0.9, 4.0, 2.1];
     const mean = data.reduce((s, v) => s + v, 0) / data.length;
     const nll = ([k, rate]: readonly number[]) =>
-      -data.reduce((s, x) => s + k * Math.log(rate) + (k - 1) * Math.log(x) - rate * x, 0) +
-      data.length * lgamma(k);
+      -data.reduce((s, x) => s + k * Math.log(rate) + (k - 1) * Math.log(x) - rate * x, 0) + data.length * lgamma(k);
     const r = minimisePositive(nll, [1, 1]);
     expect(r.x.every((v) => v > 0)).toBe(true);
     expect(r.x[0] / r.x[1]).toBeCloseTo(mean, 5); // score for the rate: k/rate = mean
@@ -135,7 +140,15 @@ describe('newton and choleskySolve', () => {
     choleskySolve(A, b).forEach((v, i) => expect(v).toBeCloseTo(xStar[i], 12));
   });
   it('rejects a non-positive-definite matrix', () => {
-    expect(() => choleskySolve([[1, 2], [2, 1]], [1, 1])).toThrow(ModelError);
+    expect(() =>
+      choleskySolve(
+        [
+          [1, 2],
+          [2, 1]
+        ],
+        [1, 1]
+      )
+    ).toThrow(ModelError);
   });
   it('newton minimises a quadratic in one step', () => {
     const r = newton(

@@ -100,9 +100,15 @@ export function bfgsMinimise(fg: ValueAndGradient, x0: readonly number[], option
  */
 function wolfeLineSearch(
   evaluate: (x: readonly number[], g: number[]) => number,
-  x: readonly number[], f0: number, p: readonly number[], slope0: number, t1: number, gTol: number
+  x: readonly number[],
+  f0: number,
+  p: readonly number[],
+  slope0: number,
+  t1: number,
+  gTol: number
 ): { t: number; x: number[]; f: number; g: number[] } | null {
-  const c1 = 1e-4, c2 = 0.9;
+  const c1 = 1e-4,
+    c2 = 0.9;
   // A sum over many customers is exact to ~1e-13 relative at best: below that f cannot rank points.
   const noise = 1e-11 * Math.abs(f0);
   const at = (t: number) => {
@@ -115,8 +121,8 @@ function wolfeLineSearch(
   const armijo = (q: Point) => q.f <= f0 + c1 * q.t * slope0;
   // Strong Wolfe, or its approximate form where f is flat within rounding (Hager & Zhang 2005).
   // ... and a point where the gradient already meets the tolerance ends the search.
-  const accept = (q: Point) => Number.isFinite(q.f) && (armijo(q) || q.f <= f0 + noise) &&
-    (Math.abs(q.slope) <= -c2 * slope0 || maxAbs(q.g) <= gTol);
+  const accept = (q: Point) =>
+    Number.isFinite(q.f) && (armijo(q) || q.f <= f0 + noise) && (Math.abs(q.slope) <= -c2 * slope0 || maxAbs(q.g) <= gTol);
   const zoom = (lo: Point, hi: Point): Point | null => {
     for (let k = 0; k < 20 && Math.abs(hi.t - lo.t) > 1e-12 * Math.max(1, lo.t); k++) {
       const q = at(interpolate(lo, hi));
@@ -146,7 +152,8 @@ function wolfeLineSearch(
 
 /** Minimiser of the cubic through two points with values and slopes, kept inside the interval. */
 function interpolate(a: { t: number; f: number; slope: number }, b: { t: number; f: number; slope: number }): number {
-  const lo = Math.min(a.t, b.t), hi = Math.max(a.t, b.t);
+  const lo = Math.min(a.t, b.t),
+    hi = Math.max(a.t, b.t);
   if (Number.isFinite(b.f) && Number.isFinite(b.slope)) {
     const d1 = a.slope + b.slope - (3 * (a.f - b.f)) / (a.t - b.t);
     const disc = d1 * d1 - a.slope * b.slope;
@@ -170,12 +177,16 @@ export function bfgs(f: Objective, x0: readonly number[], options: BfgsOptions =
   const counter = { n: 0 };
   const g = safe(f, counter);
   const grad = options.gradient ?? ((x: readonly number[]) => numericalGradient(g, x));
-  const result = bfgsMinimise((x, out) => {
-    const v = g(x);
-    const d = grad(x);
-    for (let i = 0; i < d.length; i++) out[i] = d[i];
-    return v;
-  }, x0, { ...options, gradientTolerance: options.gradientTolerance ?? 1e-9 * Math.max(1, Math.abs(g(x0))) });
+  const result = bfgsMinimise(
+    (x, out) => {
+      const v = g(x);
+      const d = grad(x);
+      for (let i = 0; i < d.length; i++) out[i] = d[i];
+      return v;
+    },
+    x0,
+    { ...options, gradientTolerance: options.gradientTolerance ?? 1e-9 * Math.max(1, Math.abs(g(x0))) }
+  );
   return { x: result.x, value: result.value, iterations: result.iterations, evaluations: counter.n, converged: result.converged };
 }
 
@@ -188,7 +199,8 @@ export function bfgs(f: Objective, x0: readonly number[], options: BfgsOptions =
 export function hessianFromGradient(fg: ValueAndGradient, x: readonly number[], g0?: readonly number[], h = 1e-5): number[][] {
   const n = x.length;
   const H = Array.from({ length: n }, () => new Array<number>(n).fill(0));
-  const gp = new Array<number>(n), gm = new Array<number>(n);
+  const gp = new Array<number>(n),
+    gm = new Array<number>(n);
   const xp = x.slice();
   for (let j = 0; j < n; j++) {
     const hj = (g0 ? 1e-6 : h) * Math.max(1, Math.abs(x[j]));

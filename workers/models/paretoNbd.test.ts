@@ -3,7 +3,12 @@
 // reproduced by lifetimes (ParetoNBDFitter) and R BTYD: r = 0.553, α = 10.578, s = 0.606,
 // β = 11.669, LL ≈ −9595.0. Inputs computed from the raw CDNOW_sample.txt.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cdnowWeeklySummary, loadCdnowMasterTransactions, loadCdnowSampleTransactions, type CdnowSummaryRow } from '../../tests/fixtures/models/cdnow.ts';
+import {
+  cdnowWeeklySummary,
+  loadCdnowMasterTransactions,
+  loadCdnowSampleTransactions,
+  type CdnowSummaryRow
+} from '../../tests/fixtures/models/cdnow.ts';
 import { gradientError, newtonStep, relativeDifference } from '../../tests/fixtures/models/mleChecks.ts';
 import { prepareRfmRows } from './rows.ts';
 import {
@@ -86,7 +91,18 @@ describe('fitParetoNbd on the CDNOW sample', () => {
 });
 
 describe('Pareto/NBD likelihood and gradient', () => {
-  const sample = [[0, 0, 30], [2, 10, 30], [5, 29.9, 30], [1, 3, 12], [0, 0, 5], [12, 100, 700], [3, 700, 700], [40, 650, 700], [0, 0, 700], [0, 0, 0]];
+  const sample = [
+    [0, 0, 30],
+    [2, 10, 30],
+    [5, 29.9, 30],
+    [1, 3, 12],
+    [0, 0, 5],
+    [12, 100, 700],
+    [3, 700, 700],
+    [40, 650, 700],
+    [0, 0, 700],
+    [0, 0, 0]
+  ];
   const weights = sample.map((_, i) => i + 1);
   const total = weights.reduce((s, w) => s + w, 0);
   const objective = paretoNbdObjective(sample, weights, total);
@@ -94,7 +110,15 @@ describe('Pareto/NBD likelihood and gradient', () => {
     -sample.reduce((sum, [x, tx, T], i) => sum + weights[i] * paretoNbdLogLikelihood({ r, alpha, s, beta }, x, tx, T), 0) / total;
   // The ₂F₁ series (α ≈ β), both branches (α > β, α < β), and the quadrature where one rate
   // parameter is far above the other (z near 1: the run-away fits of a daily log, s ~ 400, β ~ 22,000).
-  const points = [[0.553, 10.58, 0.606, 11.67], [0.5, 3, 1.2, 20], [0.5, 20, 1.2, 3], [0.8, 5, 1.1, 300], [0.8, 300, 1.1, 5], [1.3, 30, 400, 22000], [2, 50, 50, 5000]];
+  const points = [
+    [0.553, 10.58, 0.606, 11.67],
+    [0.5, 3, 1.2, 20],
+    [0.5, 20, 1.2, 3],
+    [0.8, 5, 1.1, 300],
+    [0.8, 300, 1.1, 5],
+    [1.3, 30, 400, 22000],
+    [2, 50, 50, 5000]
+  ];
   it('equals eq. 22 summed with paretoNbdLogLikelihood (₂F₁ to 200,000 terms) to 1e-13, series and quadrature alike', () => {
     for (const theta of points) expect(objective(theta, [0, 0, 0, 0]) / reference(theta)).toBeCloseTo(1, 13);
   });
@@ -106,9 +130,18 @@ describe('Pareto/NBD likelihood and gradient', () => {
     // (J as A₀/(r+s+x) above), case 1 (where that difference cancels) by mpmath.quad on geometric
     // sub-intervals towards t₁; derivatives ∂/∂(p, α, q, β) by mpmath.diff.
     const cases: [number[], number[]][] = [
-      [[1.3, 401, 30, 22000, 0, 365], [-4010.84506260768656155, -3.9534336561103083667, -0.027096722207631456410, -10.000076746225111014, -0.018203994910879396940]],
-      [[41.3, 1.6, 5, 300, 2, 700], [-91.2541563327546114563, -1.9707000866865666799, -5.7572773705503193617, -5.7110158688614961152, -0.0052948953845952418772]],
-      [[0.8, 2.1, 0.5, 800, 0, 30], [-12.34544352613917277692, -1.6182620540269328146, -0.30688211318960541317, -6.694912158133537125, -0.0025982343290037319412]]
+      [
+        [1.3, 401, 30, 22000, 0, 365],
+        [-4010.84506260768656155, -3.9534336561103083667, -0.02709672220763145641, -10.000076746225111014, -0.01820399491087939694]
+      ],
+      [
+        [41.3, 1.6, 5, 300, 2, 700],
+        [-91.2541563327546114563, -1.9707000866865666799, -5.7572773705503193617, -5.7110158688614961152, -0.0052948953845952418772]
+      ],
+      [
+        [0.8, 2.1, 0.5, 800, 0, 30],
+        [-12.34544352613917277692, -1.6182620540269328146, -0.30688211318960541317, -6.694912158133537125, -0.0025982343290037319412]
+      ]
     ];
     const out = new Float64Array(4);
     for (const [[p, q, alpha, beta, t1, t2], [value, dp, dAlpha, dq, dBeta]] of cases) {
@@ -139,7 +172,10 @@ describe('Pareto/NBD expectations', () => {
 
   it('P(alive) stays finite for a run-away fit (r = 5.6e6 on ten customers), where the ₂F₁ series cannot converge', () => {
     const runaway = { r: 5572463.3, alpha: 1.2e6, s: 0.9, beta: 20 };
-    for (const row of [{ frequency: 0, recency: 0, T: 17 }, { frequency: 3, recency: 8, T: 17 }]) {
+    for (const row of [
+      { frequency: 0, recency: 0, T: 17 },
+      { frequency: 3, recency: 8, T: 17 }
+    ]) {
       const p = paretoNbdProbAlive(runaway, row);
       expect(p).toBeGreaterThan(0);
       expect(p).toBeLessThanOrEqual(1);
@@ -159,8 +195,6 @@ describe('Pareto/NBD degenerate input', () => {
     expect(() => fitParetoNbd(rows.map((r) => ({ frequency: 0, recency: 0, T: r.T })))).toThrow(
       expect.objectContaining({ code: 'no-repeat-buyers' })
     );
-    expect(() => fitParetoNbd([{ frequency: 1, recency: 1, T: 2 }])).toThrow(
-      expect.objectContaining({ code: 'too-few-customers' })
-    );
+    expect(() => fitParetoNbd([{ frequency: 1, recency: 1, T: 2 }])).toThrow(expect.objectContaining({ code: 'too-few-customers' }));
   });
 });

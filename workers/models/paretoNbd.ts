@@ -80,8 +80,12 @@ export function fitParetoNbd(rows: readonly RfmRow[]): ParetoNbdFit {
   }
   const names = ['r', 'alpha', 's', 'beta'] as const;
   return {
-    params: { r, alpha, s, beta }, logLikelihood, converged: fit.converged, iterations: fit.iterations,
-    evaluations: fit.evaluations, unidentified: fit.unidentified.map((i) => names[i])
+    params: { r, alpha, s, beta },
+    logLikelihood,
+    converged: fit.converged,
+    iterations: fit.iterations,
+    evaluations: fit.evaluations,
+    unidentified: fit.unidentified.map((i) => names[i])
   };
 }
 
@@ -106,7 +110,9 @@ export function paretoNbdObjective(values: readonly number[][], weights: readonl
     return k;
   };
   const n = values.length;
-  const rowT = new Int32Array(n), rowPairTx = new Int32Array(n), rowPairT = new Int32Array(n);
+  const rowT = new Int32Array(n),
+    rowPairTx = new Int32Array(n),
+    rowPairT = new Int32Array(n);
   values.forEach(([x, tx, T], i) => {
     xWeight.set(x, (xWeight.get(x) ?? 0) + weights[i]);
     if (!ages.has(T)) ages.set(T, ages.size);
@@ -115,19 +121,29 @@ export function paretoNbdObjective(values: readonly number[][], weights: readonl
     rowPairTx[i] = tx < T ? pairOf(x, tx) : -1;
     rowPairT[i] = tx < T ? pairOf(x, T) : -1;
   });
-  const xs = [...xWeight.keys()], xW = [...xWeight.values()];
+  const xs = [...xWeight.keys()],
+    xW = [...xWeight.values()];
   const T = Float64Array.from(ages.keys());
-  const logAT = new Float64Array(T.length), logBT = new Float64Array(T.length);
-  const logG = new Float64Array(pairs.length), dG = new Float64Array(4 * pairs.length), hard = new Uint8Array(pairs.length);
+  const logAT = new Float64Array(T.length),
+    logBT = new Float64Array(T.length);
+  const logG = new Float64Array(pairs.length),
+    dG = new Float64Array(4 * pairs.length),
+    hard = new Uint8Array(pairs.length);
   const dI = new Float64Array(4);
 
   return (theta: readonly number[], g: number[]): number => {
     const [r, alpha, s, beta] = theta;
-    const logAlpha = Math.log(alpha), logBeta = Math.log(beta), logS = Math.log(s);
+    const logAlpha = Math.log(alpha),
+      logBeta = Math.log(beta),
+      logS = Math.log(s);
     // Γ(r+x)αʳβˢ/Γ(r), summed over customers.
     let ll = total * (r * logAlpha + s * logBeta);
-    let gr = total * logAlpha, ga = (total * r) / alpha, gs = total * logBeta, gb = (total * s) / beta;
-    const lgR = lgamma(r), psiR = digamma(r);
+    let gr = total * logAlpha,
+      ga = (total * r) / alpha,
+      gs = total * logBeta,
+      gb = (total * s) / beta;
+    const lgR = lgamma(r),
+      psiR = digamma(r);
     for (let k = 0; k < xs.length; k++) {
       ll += xW[k] * (lgamma(r + xs[k]) - lgR);
       gr += xW[k] * (digamma(r + xs[k]) - psiR);
@@ -137,15 +153,19 @@ export function paretoNbdObjective(values: readonly number[][], weights: readonl
       logBT[k] = Math.log(beta + T[k]);
     }
     const alphaLarger = alpha >= beta;
-    const m = alphaLarger ? alpha : beta, diff = Math.abs(alpha - beta);
+    const m = alphaLarger ? alpha : beta,
+      diff = Math.abs(alpha - beta);
     for (let k = 0; k < pairs.length; k++) {
       const [x, t] = pairs[k];
-      const a1 = r + s + x, z = diff / (m + t);
+      const a1 = r + s + x,
+        z = diff / (m + t);
       const f = z <= SERIES_MAX_Z ? hyp2f1PlusOne(a1, alphaLarger ? s + 1 : r + x, z) : null;
       hard[k] = f ? 0 : 1;
       if (!f) continue;
       const L = Math.log(m + t);
-      const Fa = f.dA / f.value, Fb = f.dB / f.value, Fz = f.dZ / f.value;
+      const Fa = f.dA / f.value,
+        Fb = f.dB / f.value,
+        Fz = f.dZ / f.value;
       logG[k] = Math.log(f.value) - a1 * L;
       // ∂ ln G/∂(r, α, s, β): a₁ = r+s+x; b₁ = s+1 (α ≥ β) or r+x; z = |α−β|/(m+t).
       const o = 4 * k;
@@ -162,14 +182,24 @@ export function paretoNbdObjective(values: readonly number[][], weights: readonl
       }
     }
     for (let i = 0; i < n; i++) {
-      const w = weights[i], x = values[i][0], rx = r + x, iT = rowT[i];
+      const w = weights[i],
+        x = values[i][0],
+        rx = r + x,
+        iT = rowT[i];
       // Alive at T: (α+T)^−(r+x) (β+T)^−s.
       const alive = -rx * logAT[iT] - s * logBT[iT];
-      const dAlive0 = -logAT[iT], dAlive1 = -rx / (alpha + T[iT]), dAlive2 = -logBT[iT], dAlive3 = -s / (beta + T[iT]);
-      const p1 = rowPairTx[i], p2 = rowPairT[i];
+      const dAlive0 = -logAT[iT],
+        dAlive1 = -rx / (alpha + T[iT]),
+        dAlive2 = -logBT[iT],
+        dAlive3 = -s / (beta + T[iT]);
+      const p1 = rowPairTx[i],
+        p2 = rowPairT[i];
       if (p1 < 0) {
         ll += w * alive;
-        gr += w * dAlive0; ga += w * dAlive1; gs += w * dAlive2; gb += w * dAlive3;
+        gr += w * dAlive0;
+        ga += w * dAlive1;
+        gs += w * dAlive2;
+        gb += w * dAlive3;
         continue;
       }
       // Died in (tₓ, T]: s ∫ (α+τ)^−(r+x) (β+τ)^−(s+1) dτ = s A₀/(r+s+x).
@@ -177,9 +207,11 @@ export function paretoNbdObjective(values: readonly number[][], weights: readonl
       if (hard[p1] || hard[p2]) {
         logI = logDropoutIntegral(rx, s + 1, alpha, beta, values[i][1], values[i][2], dI);
       } else {
-        const a1 = rx + s, rho = Math.exp(logG[p2] - logG[p1]);
+        const a1 = rx + s,
+          rho = Math.exp(logG[p2] - logG[p1]);
         logI = logG[p1] + Math.log1p(-rho) - Math.log(a1);
-        const o1 = 4 * p1, o2 = 4 * p2;
+        const o1 = 4 * p1,
+          o2 = 4 * p2;
         for (let j = 0; j < 4; j++) dI[j] = (dG[o1 + j] - rho * dG[o2 + j]) / (1 - rho);
         dI[0] -= 1 / a1;
         dI[2] -= 1 / a1;
@@ -187,7 +219,8 @@ export function paretoNbdObjective(values: readonly number[][], weights: readonl
       const died = logS + logI;
       const d = died - alive;
       const e = Math.exp(-Math.abs(d));
-      const wDied = d > 0 ? 1 / (1 + e) : e / (1 + e), wAlive = 1 - wDied;
+      const wDied = d > 0 ? 1 / (1 + e) : e / (1 + e),
+        wAlive = 1 - wDied;
       ll += w * ((d > 0 ? died : alive) + Math.log1p(e));
       gr += w * (wAlive * dAlive0 + wDied * dI[0]);
       ga += w * (wAlive * dAlive1 + wDied * dI[1]);
@@ -211,11 +244,14 @@ export function paretoNbdObjective(values: readonly number[][], weights: readonl
  */
 export function logDropoutIntegral(p: number, q: number, alpha: number, beta: number, t1: number, t2: number, out: Float64Array): number {
   const alphaMin = alpha <= beta;
-  const c0 = alphaMin ? alpha : beta, c = Math.abs(alpha - beta);
-  const pm = alphaMin ? p : q, qo = alphaMin ? q : p;
+  const c0 = alphaMin ? alpha : beta,
+    c = Math.abs(alpha - beta);
+  const pm = alphaMin ? p : q,
+    qo = alphaMin ? q : p;
   const phi = (v: number) => (1 - pm) * v - qo * Math.log(c + Math.exp(v));
   const slope = (v: number) => 1 - pm - (qo * Math.exp(v)) / (c + Math.exp(v));
-  const v1 = Math.log(c0 + t1), v2 = Math.log(c0 + t2);
+  const v1 = Math.log(c0 + t1),
+    v2 = Math.log(c0 + t2);
   let top: number;
   if (slope(v1) <= 0) top = v1;
   else if (slope(v2) >= 0) top = v2;
@@ -232,16 +268,23 @@ export function logDropoutIntegral(p: number, q: number, alpha: number, beta: nu
     }
     return v;
   };
-  const lo = edge(v1), hi = edge(v2);
+  const lo = edge(v1),
+    hi = edge(v2);
   const { nodes, weights } = gaussLegendre(64);
-  const half = (hi - lo) / 2, mid = (hi + lo) / 2;
-  let sum = 0, sLogA = 0, sLogB = 0, sInvA = 0, sInvB = 0;
+  const half = (hi - lo) / 2,
+    mid = (hi + lo) / 2;
+  let sum = 0,
+    sLogA = 0,
+    sLogB = 0,
+    sInvA = 0,
+    sInvB = 0;
   for (let k = 0; k < nodes.length; k++) {
     const v = mid + half * nodes[k];
     const ev = Math.exp(v);
     const f = weights[k] * Math.exp(phi(v) - peak);
     const logOther = Math.log(c + ev);
-    const logA = alphaMin ? v : logOther, logB = alphaMin ? logOther : v;
+    const logA = alphaMin ? v : logOther,
+      logB = alphaMin ? logOther : v;
     sum += f;
     sLogA += f * logA;
     sLogB += f * logB;
@@ -306,7 +349,8 @@ function logTail(params: ParetoNbdParams, x: number, t: number): number | null {
 function logDiedBetween(params: ParetoNbdParams, x: number, tx: number, T: number, tail: LogTail): number {
   if (tx >= T) return -Infinity;
   const { r, alpha, s, beta } = params;
-  const l1 = tail(x, tx), l2 = tail(x, T);
+  const l1 = tail(x, tx),
+    l2 = tail(x, T);
   if (l1 !== null && l2 !== null) return Math.log(s) - Math.log(r + s + x) + l1 + Math.log(-Math.expm1(l2 - l1));
   return Math.log(s) + logDropoutIntegral(r + x, s + 1, alpha, beta, tx, T, new Float64Array(4));
 }

@@ -43,7 +43,10 @@ describe('principalComponents', () => {
     expect(pcaWeights(principalComponents([cols[0]]))).toEqual([1]);
   });
   it('diagonalises a symmetric matrix', () => {
-    const { values } = symmetricEigen([[2, 1], [1, 2]]);
+    const { values } = symmetricEigen([
+      [2, 1],
+      [1, 2]
+    ]);
     expect(values[0]).toBeCloseTo(3, 12);
     expect(values[1]).toBeCloseTo(1, 12);
   });

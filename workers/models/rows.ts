@@ -90,8 +90,7 @@ function badRow(index: number): ModelError {
  * @throws {ModelError} 'invalid-input'
  */
 export function checkRfmRow(x: number, tx: number, T: number, index: number): void {
-  const ok =
-    Number.isInteger(x) && x >= 0 && tx >= 0 && T >= 0 && tx <= T * (1 + 1e-12) && (x > 0 || tx === 0) && (T > 0 || x === 0);
+  const ok = Number.isInteger(x) && x >= 0 && tx >= 0 && T >= 0 && tx <= T * (1 + 1e-12) && (x > 0 || tx === 0) && (T > 0 || x === 0);
   if (!ok) {
     throw new ModelError(
       'invalid-input',
@@ -143,13 +142,15 @@ export function prepareRfmRows(rows: readonly { frequency: number; recency: numb
  * E x = rT/α and Var x − E x = rT²/α² (dropout ignored); r = 1 where there is no overdispersion.
  */
 export function purchaseRateStart(values: readonly number[][], weights: readonly number[]): [number, number] {
-  let sx = 0, sT = 0;
+  let sx = 0,
+    sT = 0;
   for (let i = 0; i < values.length; i++) {
     sx += weights[i] * values[i][0];
     sT += weights[i] * values[i][2];
   }
   const rate = Math.max(sx / sT, 1e-6);
-  let excess = 0, sT2 = 0;
+  let excess = 0,
+    sT2 = 0;
   for (let i = 0; i < values.length; i++) {
     const [x, , T] = values[i];
     excess += weights[i] * ((x - rate * T) ** 2 - rate * T);

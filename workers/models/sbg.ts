@@ -78,7 +78,13 @@ export function fitSbg(activeAtStart: readonly number[]): SbgFit {
   if (!Number.isFinite(logLikelihood) || !(alpha < 1e8 && beta < 1e8)) {
     throw new ModelError('not-converged', 'sBG fit did not converge (retention may be constant: try more periods)');
   }
-  return { params: { alpha, beta }, logLikelihood, converged: result.converged, iterations: result.iterations, evaluations: result.evaluations };
+  return {
+    params: { alpha, beta },
+    logLikelihood,
+    converged: result.converged,
+    iterations: result.iterations,
+    evaluations: result.evaluations
+  };
 }
 
 /** LL of Fader & Hardie (2007), eq. 5, with P(T=t) and S(t) by their recursions (eq. 7). */

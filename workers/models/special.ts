@@ -7,9 +7,8 @@ import { ModelError } from './errors.ts';
 
 const LANCZOS_G = 7;
 const LANCZOS = [
-  0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313,
-  -176.61502916214059, 12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6,
-  1.5056327351493116e-7
+  0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059, 12.507343278686905,
+  -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7
 ];
 const HALF_LOG_TWO_PI = 0.5 * Math.log(2 * Math.PI);
 
@@ -58,12 +57,7 @@ export function digamma(x: number): number {
     x += 1;
   }
   const z = 1 / (x * x);
-  return (
-    result +
-    Math.log(x) -
-    0.5 / x -
-    z * (1 / 12 - z * (1 / 120 - z * (1 / 252 - z * (1 / 240 - z * (1 / 132)))))
-  );
+  return result + Math.log(x) - 0.5 / x - z * (1 / 12 - z * (1 / 120 - z * (1 / 252 - z * (1 / 240 - z * (1 / 132)))));
 }
 
 /**
@@ -144,10 +138,19 @@ function hyp2f1Series(a: number, b: number, c: number, z: number, maxTerms: numb
  * accurate; they need about 37/(1−z) terms.
  * @returns null when the series has not converged within `maxTerms` terms (z too close to 1)
  */
-export function hyp2f1PlusOne(a: number, b: number, z: number, maxTerms = 1000): { value: number; dA: number; dB: number; dZ: number } | null {
-  let value = 1, dA = 0, dB = 0, dZ = 0;
+export function hyp2f1PlusOne(
+  a: number,
+  b: number,
+  z: number,
+  maxTerms = 1000
+): { value: number; dA: number; dB: number; dZ: number } | null {
+  let value = 1,
+    dA = 0,
+    dB = 0,
+    dZ = 0;
   // q = (b)ₙ z^(n−1)/(n−1)!, so that the n-th term is a/(a+n) · q z/n.
-  let q = b, harmonic = 0;
+  let q = b,
+    harmonic = 0;
   for (let n = 1; n <= maxTerms; n++) {
     const u = (q * z) / n; // (b)ₙ zⁿ / n!
     const an = a + n;
@@ -177,12 +180,14 @@ const legendreCache = new Map<number, { nodes: Float64Array; weights: Float64Arr
 export function gaussLegendre(n: number): { nodes: Float64Array; weights: Float64Array } {
   const cached = legendreCache.get(n);
   if (cached) return cached;
-  const nodes = new Float64Array(n), weights = new Float64Array(n);
+  const nodes = new Float64Array(n),
+    weights = new Float64Array(n);
   for (let i = 0; i < Math.ceil(n / 2); i++) {
     let x = Math.cos((Math.PI * (i + 0.75)) / (n + 0.5));
     let dp = 0;
     for (let iter = 0; iter < 100; iter++) {
-      let p0 = 1, p1 = 0;
+      let p0 = 1,
+        p1 = 0;
       for (let j = 1; j <= n; j++) {
         const p2 = p1;
         p1 = p0;

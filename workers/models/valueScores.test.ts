@@ -1,7 +1,15 @@
 // Hand-computed references for the closed-form pieces of seed 004.
 import { describe, expect, it } from 'vitest';
 import {
-  compositeShares, decayedMonths, loyaltyBand, marginalReturn, percentileRanks, rankLayers, seedHistoricalValue, valueElasticity, yearsAndMonths
+  compositeShares,
+  decayedMonths,
+  loyaltyBand,
+  marginalReturn,
+  percentileRanks,
+  rankLayers,
+  seedHistoricalValue,
+  valueElasticity,
+  yearsAndMonths
 } from './valueScores.ts';
 
 describe('decayedMonths (the seed: t months split into n years and m months)', () => {
@@ -40,7 +48,14 @@ describe('valueElasticity', () => {
 describe('loyaltyBand', () => {
   it('top 10% high, 10–60% fairly high, 60–90% average, bottom 10% low', () => {
     expect([0, 0.099, 0.1, 0.59, 0.6, 0.89, 0.9, 1].map((r) => loyaltyBand(r))).toEqual([
-      'high', 'high', 'fairlyHigh', 'fairlyHigh', 'average', 'average', 'low', 'low'
+      'high',
+      'high',
+      'fairlyHigh',
+      'fairlyHigh',
+      'average',
+      'average',
+      'low',
+      'low'
     ]);
   });
   it('takes editable cut points', () => {

@@ -84,7 +84,7 @@ export function marginalReturn(q0: number, q1: number, p0: number, p1: number): 
 export function percentileRanks(values: readonly number[]): number[] {
   const order = values.map((v, i) => [v, i] as const).sort((a, b) => a[0] - b[0]);
   const out = new Array<number>(values.length);
-  for (let i = 0; i < order.length; ) {
+  for (let i = 0; i < order.length;) {
     let j = i;
     while (j + 1 < order.length && order[j + 1][0] === order[i][0]) j++;
     const r = order.length > 1 ? (i + j) / 2 / (order.length - 1) : 1;

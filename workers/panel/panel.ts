@@ -13,7 +13,13 @@ import customerMonthsSql from './sql/customer_months.sql?raw';
 /** The fragments customer_months.sql needs: a mapped column's canonical name, else a typed NULL. */
 export function panelColumns(ds: DatasetHandle): Record<string, string> {
   const col = (role: ColumnRole, name: string, type = 'DOUBLE') => (ds.has(role) ? quoteIdent(name) : `CAST(NULL AS ${type})`);
-  const usage = ([['voiceMinutes', 'voice_minutes'], ['dataMb', 'data_mb'], ['sms', 'sms']] as const)
+  const usage = (
+    [
+      ['voiceMinutes', 'voice_minutes'],
+      ['dataMb', 'data_mb'],
+      ['sms', 'sms']
+    ] as const
+  )
     .filter(([role]) => ds.has(role))
     .map(([, name]) => `coalesce(${quoteIdent(name)}, 0)`);
   return {

@@ -32,7 +32,11 @@ describe('sample generator: determinism', () => {
     const b = generateSampleText({ ...small, seed: 2 }).panel;
     expect(b).not.toBe(a);
     const linesA = new Set(a.trimEnd().split('\n').slice(1));
-    const shared = b.trimEnd().split('\n').slice(1).filter((l) => linesA.has(l)).length;
+    const shared = b
+      .trimEnd()
+      .split('\n')
+      .slice(1)
+      .filter((l) => linesA.has(l)).length;
     expect(shared).toBe(0);
   });
 
@@ -61,10 +65,16 @@ describe('sample generator: determinism', () => {
     const { panel, truth } = generateSampleText({ customers: 200, months: 24, seed: 1, lang: 'en' });
     // The first sixteen columns are the lifecycle panel as recorded before the value columns (issue 6)
     // were appended: its hash must never move with them.
-    const lifecycle = panel.split('\n').map((l) => l.split(',').slice(0, 16).join(',')).join('\n');
+    const lifecycle = panel
+      .split('\n')
+      .map((l) => l.split(',').slice(0, 16).join(','))
+      .join('\n');
     expect(sha256(lifecycle).slice(0, 16)).toBe('98858f5889930650');
     // Likewise the first twenty-five: the panel as recorded before the brand columns were appended.
-    const value = panel.split('\n').map((l) => l.split(',').slice(0, 25).join(',')).join('\n');
+    const value = panel
+      .split('\n')
+      .map((l) => l.split(',').slice(0, 25).join(','))
+      .join('\n');
     expect(sha256(value).slice(0, 16)).toBe('4f3a37e72e612323');
     expect({ panel: sha256(panel).slice(0, 16), truth: sha256(truth).slice(0, 16) }).toMatchInlineSnapshot(`
       {
@@ -121,7 +131,13 @@ describe('sample generator: shape and counts', () => {
   it('gives every line 27 panel fields and 4 truth fields, with no quoting needed', () => {
     for (const lang of ['zh', 'en'] as const) {
       const { panel, truth } = generateSampleText({ ...small, lang });
-      const fieldCounts = (text: string) => new Set(text.trimEnd().split('\n').map((l) => l.split(',').length));
+      const fieldCounts = (text: string) =>
+        new Set(
+          text
+            .trimEnd()
+            .split('\n')
+            .map((l) => l.split(',').length)
+        );
       expect(fieldCounts(panel)).toEqual(new Set([27]));
       expect(fieldCounts(truth)).toEqual(new Set([4]));
       expect(panel).not.toMatch(/["\r]/);
@@ -129,11 +145,20 @@ describe('sample generator: shape and counts', () => {
   });
 
   it('writes the same numbers in Chinese and English, only the labels differ', () => {
-    const zh = generateSampleText({ ...small, lang: 'zh' }).panel.split('\n').slice(1);
+    const zh = generateSampleText({ ...small, lang: 'zh' })
+      .panel.split('\n')
+      .slice(1);
     const en = generateSampleText(small).panel.split('\n').slice(1);
     expect(zh).toHaveLength(en.length);
-    const typeZh = new Map([['个人', 'residential'], ['政企', 'business']]);
-    const brandZh = new Map([['全球通', 'GoTone'], ['神州行', 'Easyown'], ['动感地带', 'M-Zone']]);
+    const typeZh = new Map([
+      ['个人', 'residential'],
+      ['政企', 'business']
+    ]);
+    const brandZh = new Map([
+      ['全球通', 'GoTone'],
+      ['神州行', 'Easyown'],
+      ['动感地带', 'M-Zone']
+    ]);
     zh.forEach((line, i) => {
       const z = line.split(',');
       const e = en[i].split(',');
@@ -149,7 +174,12 @@ describe('sample generator: shape and counts', () => {
       '^C\\d{7},20\\d{4},[^,]+,(residential,|business,[^,]+),[^,]+,\\d+\\.\\d\\d(,\\d+){6},[01](,\\d+\\.\\d\\d){2}' +
         ',[01],[01],\\d+\\.\\d\\d,[01],[01]\\.\\d\\d,[01],[0-4],[01]\\.\\d\\d,\\d+\\.\\d\\d,(GoTone|Easyown|M-Zone),[01]$'
     );
-    expect(rows.filter((r) => !row.test(r.fields.join(','))).slice(0, 3).map((r) => r.fields.join(','))).toEqual([]);
+    expect(
+      rows
+        .filter((r) => !row.test(r.fields.join(',')))
+        .slice(0, 3)
+        .map((r) => r.fields.join(','))
+    ).toEqual([]);
     expect(rows.filter((r) => r.discount > r.arpu)).toEqual([]);
     expect(rows[0].fields[0]).toBe('C0000001');
   });
@@ -157,7 +187,15 @@ describe('sample generator: shape and counts', () => {
   it('starts at the requested month and rolls over the year', () => {
     const months = (options: Partial<SampleOptions>) => {
       const { panel } = generateSampleText({ ...small, customers: 200, months: 4, ...options });
-      return [...new Set(panel.trimEnd().split('\n').slice(1).map((l) => l.split(',')[1]))].sort();
+      return [
+        ...new Set(
+          panel
+            .trimEnd()
+            .split('\n')
+            .slice(1)
+            .map((l) => l.split(',')[1])
+        )
+      ].sort();
     };
     expect(months({})).toEqual(['202301', '202302', '202303', '202304']);
     expect(months({ startMonth: '2023-11' })).toEqual(['202311', '202312', '202401', '202402']);
@@ -247,7 +285,9 @@ describe('sample generator: brand columns', () => {
     const [brand, info] = [header.indexOf('品牌'), header.indexOf('信息机')];
     const byCustomer = new Map<string, string[][]>();
     for (const r of lines.slice(1).map((l) => l.split(','))) byCustomer.set(r[0], [...(byCustomer.get(r[0]) ?? []), r]);
-    let up = 0, down = 0, infoPhones = 0;
+    let up = 0,
+      down = 0,
+      infoPhones = 0;
     for (const rows of byCustomer.values()) {
       const brands = rows.map((r) => r[brand]);
       expect(brands.every((b) => ['全球通', '神州行', '动感地带'].includes(b))).toBe(true);

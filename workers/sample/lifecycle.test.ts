@@ -13,8 +13,7 @@ function breaking<T>(items: Iterable<T>, breaks: (item: T) => boolean): T[] {
   return found;
 }
 const line = (r: PanelRow) => `${r.fields.join(',')} → ${r.stage}${r.spell}`;
-const isDormant = (r: PanelRow) =>
-  r.stage === 'E' && r.churn === 0 && r.arpu === 0 && r.voice + r.dataMb + r.sms + r.vas === 0;
+const isDormant = (r: PanelRow) => r.stage === 'E' && r.churn === 0 && r.arpu === 0 && r.voice + r.dataMb + r.sms + r.vas === 0;
 
 describe('planted lifecycle: rows and spells', () => {
   it('has one ground-truth row per panel row, with the same customer and month', () => {
@@ -159,8 +158,7 @@ describe('planted lifecycle: revenue and usage follow the stages', () => {
   });
 
   it('lowers usage and value-added services in D with revenue', () => {
-    const byStage = (stage: string, pick: (r: PanelRow) => number) =>
-      mean(sample.rows.filter((r) => r.stage === stage).map(pick));
+    const byStage = (stage: string, pick: (r: PanelRow) => number) => mean(sample.rows.filter((r) => r.stage === stage).map(pick));
     for (const pick of [(r: PanelRow) => r.voice, (r: PanelRow) => r.dataMb, (r: PanelRow) => r.sms, (r: PanelRow) => r.vas]) {
       expect(byStage('D', pick)).toBeLessThan(0.75 * byStage('C', pick));
       expect(byStage('A', pick)).toBeLessThan(0.75 * byStage('C', pick));

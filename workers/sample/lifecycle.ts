@@ -113,8 +113,7 @@ export function planCustomer(rng: Rng, months: number): CustomerPlan {
   let rows = 0;
   for (let number = 1; number <= MAX_SPELLS && join < months; number++) {
     const segment = number > 1 ? 'winBack' : business ? 'business' : 'residential';
-    let exitTenure =
-      rng.chance(MODEL.earlyExit[segment]) ? rng.int(2, 9) : 10 + rng.geometric(MODEL.meanLifetime[segment]);
+    let exitTenure = rng.chance(MODEL.earlyExit[segment]) ? rng.int(2, 9) : 10 + rng.geometric(MODEL.meanLifetime[segment]);
     let kind: ExitKind = rng.chance(MODEL.dormantShare[business ? 'business' : 'residential']) ? 'dormant' : 'churn';
     if (exitTenure < tenure0) {
       // Drawn to have left before the window; keep a few as long-silent numbers, the rest stay on.
@@ -122,10 +121,7 @@ export function planCustomer(rng: Rng, months: number): CustomerPlan {
       else exitTenure = Math.max(2, tenure0 + rng.geometric(MODEL.meanLifetime[segment]));
     }
     const rampEnd = ACQUISITION_MONTHS + rng.int(MODEL.buildUpMonths[0], MODEL.buildUpMonths[1]);
-    const declineStart = Math.max(
-      ACQUISITION_MONTHS + 1,
-      exitTenure - rng.int(MODEL.declineMonths[0], MODEL.declineMonths[1])
-    );
+    const declineStart = Math.max(ACQUISITION_MONTHS + 1, exitTenure - rng.int(MODEL.declineMonths[0], MODEL.declineMonths[1]));
     const plans = business ? BUSINESS_PLANS : RESIDENTIAL_PLANS;
     const plan = plans[rng.pickCumulative(business ? BUSINESS_PLAN_CUMULATIVE : RESIDENTIAL_PLAN_CUMULATIVE)];
     const vas = Math.min(8, rng.poisson(business ? 2.5 : 1.3));

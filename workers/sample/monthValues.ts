@@ -32,14 +32,7 @@ export interface SpellMemory {
 }
 
 /** Fills `out` with tenure τ of `spell`. Draws from `rng` in a fixed order, so output is reproducible. */
-export function drawMonth(
-  rng: Rng,
-  spell: Spell,
-  tenure: number,
-  business: boolean,
-  memory: SpellMemory,
-  out: MonthValues
-): void {
+export function drawMonth(rng: Rng, spell: Spell, tenure: number, business: boolean, memory: SpellMemory, out: MonthValues): void {
   const stage = stageAt(spell, tenure);
   const level = levelAt(spell, tenure);
   out.stage = stage;

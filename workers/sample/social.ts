@@ -32,7 +32,17 @@ export interface SocialProfile {
 }
 
 export function emptySocialProfile(): SocialProfile {
-  return { special: 0, keyContact: 0, groupMember: 0, familyMain: 0, secondaries: 0, groupItRevenue: 0, inGroupShare: 0, activeShare: 0, circleRevenue: 0 };
+  return {
+    special: 0,
+    keyContact: 0,
+    groupMember: 0,
+    familyMain: 0,
+    secondaries: 0,
+    groupItRevenue: 0,
+    inGroupShare: 0,
+    activeShare: 0,
+    circleRevenue: 0
+  };
 }
 
 /** Reseeds `rng` for customer `c` and draws the customer's fixed profile into `out`. */

@@ -76,7 +76,6 @@ export const TRUTH_COLUMNS = {
   en: ['customer_id', 'month', 'stage', 'spell']
 } as const satisfies Record<SampleLang, readonly string[]>;
 
-
 /** Districts of Shenzhen, weighted roughly by resident population. */
 export const REGIONS: readonly (Bilingual & { weight: number })[] = [
   { zh: '宝安', en: "Bao'an", weight: 4.5 },

@@ -8,7 +8,12 @@ import { describedAs, describeTable, TABLES } from '../engine/tables.ts';
 import type { RiskRow } from '../churn/contract.ts';
 
 /** The table's columns: probability, its rank share (0 = the riskiest) and the ARPU scored. */
-export const CHURN_RISK_COLUMNS = [['customer_id', 'VARCHAR'], ['probability', 'DOUBLE'], ['rank_share', 'DOUBLE'], ['arpu', 'DOUBLE']] as const;
+export const CHURN_RISK_COLUMNS = [
+  ['customer_id', 'VARCHAR'],
+  ['probability', 'DOUBLE'],
+  ['rank_share', 'DOUBLE'],
+  ['arpu', 'DOUBLE']
+] as const;
 
 /** What the risk was computed from: the scoring month (panels; null for a snapshot) and the horizon. */
 export interface ChurnRiskInfo {
@@ -20,10 +25,19 @@ export interface ChurnRiskInfo {
 /** The quoted table name, for a reader's join. */
 export const churnRiskTable = (id: string) => quoteIdent(TABLES.churnRisk(id));
 
-export async function writeChurnRisk(conn: SqlConnection, id: string, risk: RiskRow[], about: Omit<ChurnRiskInfo, 'customers'>): Promise<void> {
+export async function writeChurnRisk(
+  conn: SqlConnection,
+  id: string,
+  risk: RiskRow[],
+  about: Omit<ChurnRiskInfo, 'customers'>
+): Promise<void> {
   const ranked = [...risk].sort((a, b) => b.score - a.score || a.customerId.localeCompare(b.customerId));
-  await writeRows(conn, TABLES.churnRisk(id), CHURN_RISK_COLUMNS.map(([c, t]) => [c, t]),
-    ranked.map((r, i) => [r.customerId, r.score, i / ranked.length, r.arpu]));
+  await writeRows(
+    conn,
+    TABLES.churnRisk(id),
+    CHURN_RISK_COLUMNS.map(([c, t]) => [c, t]),
+    ranked.map((r, i) => [r.customerId, r.score, i / ranked.length, r.arpu])
+  );
   await describeTable(conn, TABLES.churnRisk(id), { ...about, customers: risk.length } satisfies ChurnRiskInfo);
 }
 

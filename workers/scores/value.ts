@@ -18,8 +18,14 @@ import type { CompositeBasis, ValueRow } from '../value/contract.ts';
  * `credit` the grade AAA … CCC, '-' (under 6 months) or 'X' (special lines, secondary numbers).
  */
 export const VALUE_SCORE_COLUMNS = [
-  ['customer_id', 'VARCHAR'], ['composite', 'DOUBLE'], ['value_tier', 'VARCHAR'], ['loyalty', 'VARCHAR'],
-  ['elasticity', 'DOUBLE'], ['elasticity_layer', 'VARCHAR'], ['credit', 'VARCHAR'], ['current_value', 'DOUBLE']
+  ['customer_id', 'VARCHAR'],
+  ['composite', 'DOUBLE'],
+  ['value_tier', 'VARCHAR'],
+  ['loyalty', 'VARCHAR'],
+  ['elasticity', 'DOUBLE'],
+  ['elasticity_layer', 'VARCHAR'],
+  ['credit', 'VARCHAR'],
+  ['current_value', 'DOUBLE']
 ] as const;
 
 /** What the scores were computed from. */
@@ -33,9 +39,18 @@ export interface ValueScoresInfo {
 /** The quoted table name, for a reader's join. */
 export const valueScoresTable = (id: string) => quoteIdent(TABLES.valueScores(id));
 
-export async function writeValueScores(conn: SqlConnection, id: string, rows: ValueRow[], about: { evaluationMonth: string; basis: CompositeBasis }): Promise<void> {
-  await writeRows(conn, TABLES.valueScores(id), VALUE_SCORE_COLUMNS.map(([c, t]) => [c, t]),
-    rows.map((r) => [r.customerId, r.composite, r.tier, r.loyalty, r.elasticity, r.elasticityLayer, r.credit, r.current]));
+export async function writeValueScores(
+  conn: SqlConnection,
+  id: string,
+  rows: ValueRow[],
+  about: { evaluationMonth: string; basis: CompositeBasis }
+): Promise<void> {
+  await writeRows(
+    conn,
+    TABLES.valueScores(id),
+    VALUE_SCORE_COLUMNS.map(([c, t]) => [c, t]),
+    rows.map((r) => [r.customerId, r.composite, r.tier, r.loyalty, r.elasticity, r.elasticityLayer, r.credit, r.current])
+  );
   await describeTable(conn, TABLES.valueScores(id), { ...about, customers: rows.length } satisfies ValueScoresInfo);
 }
 

@@ -8,7 +8,15 @@ import { baseTable, buildBase, featureRows, requireBase, segmentTable, writeMemb
 import { campaignApi } from './campaign.ts';
 import { serviceRules } from './rules.ts';
 import { businessSize, toBreakdown, usageProfile } from './profiles.ts';
-import type { BaseFeature, ClusterResult, QuadrantKey, SavedSegment, SegmentDefinition, SegmentsApi, SegmentsErrorCode } from './contract.ts';
+import type {
+  BaseFeature,
+  ClusterResult,
+  QuadrantKey,
+  SavedSegment,
+  SegmentDefinition,
+  SegmentsApi,
+  SegmentsErrorCode
+} from './contract.ts';
 import { DEFAULT_LOOKALIKE } from '../../common/segmentParams.ts';
 import breakdownSql from './sql/breakdown.sql?raw';
 import bandsSql from './sql/usage_bands.sql?raw';
@@ -26,7 +34,11 @@ const num = (v: unknown) => (v == null ? null : Number(v));
 
 /** Lower-case ASCII slug of a segment name; names without ASCII letters get a stable hash. */
 export function slugOf(name: string): string {
-  const s = name.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, '').slice(0, 40);
+  const s = name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_|_$/g, '')
+    .slice(0, 40);
   if (s) return s;
   let h = 5381;
   for (const ch of name) h = ((h * 33) ^ ch.codePointAt(0)!) >>> 0;
@@ -69,7 +81,11 @@ export function segmentsApi(engine: () => Engine): SegmentsApi {
     if (x.length < 10) throw engineError('segments-bad-input', 'Too few customers to cluster.');
     const { z } = standardise(x);
     // A seeded sample of at most 5,000 for fitting and the elbow; silhouettes on at most 1,500 of it (O(n²)).
-    const sampleIdx = splitControl(z.map((_, i) => i), Math.max(0, 1 - 5000 / z.length), seed).target;
+    const sampleIdx = splitControl(
+      z.map((_, i) => i),
+      Math.max(0, 1 - 5000 / z.length),
+      seed
+    ).target;
     const sample = sampleIdx.map((i) => z[i]);
     const sil = sample.slice(0, 1500);
     const elbow = [];
@@ -82,7 +98,8 @@ export function segmentsApi(engine: () => Engine): SegmentsApi {
     if (!chosen) throw engineError('segments-bad-input', 'k too large for the data.');
     // Every customer to its nearest centre, written back as the base's cluster column.
     const labels = z.map((p) => {
-      let best = 0, bd = Infinity;
+      let best = 0,
+        bd = Infinity;
       chosen.centers.forEach((c, j) => {
         const d = c.reduce((s, v, f) => s + (p[f] - v) ** 2, 0);
         if (d < bd) [bd, best] = [d, j];
@@ -90,12 +107,22 @@ export function segmentsApi(engine: () => Engine): SegmentsApi {
       return best;
     });
     const labelTable = TABLES.clusterLabels(id);
-    await writeRows(conn(), labelTable, [['customer_id', 'VARCHAR'], ['cluster', 'INTEGER']], ids.map((c, i) => [c, labels[i] + 1]));
+    await writeRows(
+      conn(),
+      labelTable,
+      [
+        ['customer_id', 'VARCHAR'],
+        ['cluster', 'INTEGER']
+      ],
+      ids.map((c, i) => [c, labels[i] + 1])
+    );
     await exec(conn(), template(clusterLabelsSql, { base: b, labels: quoteIdent(labelTable) }));
     await dropTable(conn(), labelTable);
     const means = features.map((f) => `avg(${quoteIdent(f)}) AS ${quoteIdent(f)}`).join(', ');
     const profiles = (await all(conn(), template(clusterProfilesSql, { base: b, means }))).map((r) => ({
-      cluster: Number(r.cluster), customers: Number(r.n), means: Object.fromEntries(features.map((f) => [f, Number(r[f])]))
+      cluster: Number(r.cluster),
+      customers: Number(r.n),
+      means: Object.fromEntries(features.map((f) => [f, Number(r[f])]))
     }));
     built().set(id, { rfmBins: built().get(id)?.rfmBins ?? 5, clusters: { features: [...features], k, seed } });
     return { features, sampled: sample.length, elbow, k, profiles };
@@ -104,7 +131,8 @@ export function segmentsApi(engine: () => Engine): SegmentsApi {
   return featureApi<SegmentsApi>(SEGMENTS_ERRORS, {
     segmentOverview: async (id, p, onProgress) => {
       onProgress?.({ phase: 'summarising', fraction: null });
-      if (!(p.rfmBins >= 2 && p.rfmBins <= 10 && p.usageBins >= 2 && p.usageBins <= 20)) throw engineError('segments-bad-input', 'Bins out of range.');
+      if (!(p.rfmBins >= 2 && p.rfmBins <= 10 && p.usageBins >= 2 && p.usageBins <= 20))
+        throw engineError('segments-bad-input', 'Bins out of range.');
       const features = await buildBase(engine(), id, p.rfmBins);
       built().set(id, { rfmBins: Math.round(p.rfmBins), clusters: null });
       const b = baseTable(id);
@@ -116,24 +144,44 @@ export function segmentsApi(engine: () => Engine): SegmentsApi {
       const by = async (column: string) => (await all(conn(), template(breakdownSql, { base: b, column }))).map(toBreakdown);
       const measure = features.includes(p.usageMeasure) ? p.usageMeasure : 'arpu';
       return {
-        customers: Number(med.n), features,
-        byType: await by('customer_type'), byIndustry: await by('industry'), byRegion: await by('region'),
-        bySize: await businessSize(engine(), id, b), byUsage: await usageProfile(engine(), b, features),
+        customers: Number(med.n),
+        features,
+        byType: await by('customer_type'),
+        byIndustry: await by('industry'),
+        byRegion: await by('region'),
+        bySize: await businessSize(engine(), id, b),
+        byUsage: await usageProfile(engine(), b, features),
         bands: (await all(conn(), template(bandsSql, { base: b, measure: quoteIdent(measure) }), [Math.round(p.usageBins)])).map((r) => ({
-          band: Number(r.band), low: Number(r.low), high: Number(r.high), customers: Number(r.customers), churnRate: num(r.churn_rate)
+          band: Number(r.band),
+          low: Number(r.low),
+          high: Number(r.high),
+          customers: Number(r.customers),
+          churnRate: num(r.churn_rate)
         })),
-        frequencyCut: f, amountCut: a,
+        frequencyCut: f,
+        amountCut: a,
         activity: {
           basis: engine().dataset(id).kind === 'transactions' ? 'transactions' : 'activeMonths',
-          from: String(win.window_from), to: String(win.window_to), outside: Number(med.outside),
-          points: (await all(conn(), template(quadrantPointsSql, { base: b }), [1000])).map((r) => ({ amount: Number(r.yearly_amount), frequency: Number(r.yearly_frequency) }))
+          from: String(win.window_from),
+          to: String(win.window_to),
+          outside: Number(med.outside),
+          points: (await all(conn(), template(quadrantPointsSql, { base: b }), [1000])).map((r) => ({
+            amount: Number(r.yearly_amount),
+            frequency: Number(r.yearly_frequency)
+          }))
         },
         quadrants: (await all(conn(), template(quadrantSql, { base: b }), [f, a])).map((r) => ({
           quadrant: `${r.high_frequency ? 'high' : 'low'}${r.high_amount ? 'High' : 'Low'}` as QuadrantKey,
-          highFrequency: Boolean(r.high_frequency), highAmount: Boolean(r.high_amount), customers: Number(r.customers), yearlyAmount: Number(r.yearly_amount)
+          highFrequency: Boolean(r.high_frequency),
+          highAmount: Boolean(r.high_amount),
+          customers: Number(r.customers),
+          yearlyAmount: Number(r.yearly_amount)
         })),
         rfm: (await all(conn(), template(rfmGridSql, { base: b }))).map((r) => ({
-          r: Number(r.r), f: Number(r.f), customers: Number(r.customers), monetary: Number(r.m)
+          r: Number(r.r),
+          f: Number(r.f),
+          customers: Number(r.customers),
+          monetary: Number(r.m)
         }))
       };
     },
@@ -154,14 +202,15 @@ export function segmentsApi(engine: () => Engine): SegmentsApi {
     restoreSegment: async (id, d) => {
       // Rebuild only what differs from the current base: its RFM bins, then the clusters it names.
       const state = built().get(id);
-      if (!state || state.rfmBins !== d.rfmBins || !await tableExists(conn(), TABLES.segmentBase(id))) {
+      if (!state || state.rfmBins !== d.rfmBins || !(await tableExists(conn(), TABLES.segmentBase(id)))) {
         await buildBase(engine(), id, d.rfmBins);
         built().set(id, { rfmBins: d.rfmBins, clusters: null });
         cuts().set(id, { f: d.frequencyCut, a: d.amountCut });
       }
       if (d.filter.cluster != null) {
         if (!d.clusters) throw engineError('segments-bad-input', 'A cluster segment needs its clustering.');
-        if (JSON.stringify(built().get(id)!.clusters) !== JSON.stringify(d.clusters)) await cluster(id, d.clusters.features, d.clusters.k, d.clusters.seed);
+        if (JSON.stringify(built().get(id)!.clusters) !== JSON.stringify(d.clusters))
+          await cluster(id, d.clusters.features, d.clusters.k, d.clusters.seed);
       }
       return materialise(id, d);
     },
@@ -178,7 +227,8 @@ export function segmentsApi(engine: () => Engine): SegmentsApi {
       const seg = saved().get(id)?.get(slug);
       if (!seg || !features.length) throw engineError('segments-bad-input', 'Unknown segment.');
       if (options.pool && !saved().get(id)?.has(options.pool)) throw engineError('segments-bad-input', 'Unknown segment.');
-      const memberIds = async (s: string) => new Set((await all(conn(), template(customerIdsSql, { table: segmentTable(s, id) }))).map((r) => String(r.customer_id)));
+      const memberIds = async (s: string) =>
+        new Set((await all(conn(), template(customerIdsSql, { table: segmentTable(s, id) }))).map((r) => String(r.customer_id)));
       const members = await memberIds(slug);
       const pool = options.pool ? await memberIds(options.pool) : null;
       const { ids, x } = await featureRows(engine(), b, features);
@@ -189,12 +239,21 @@ export function segmentsApi(engine: () => Engine): SegmentsApi {
       const norm = (v: number[]) => Math.sqrt(v.reduce((s, a) => s + a * a, 0)) || 1;
       const cn = norm(centroid);
       // Cosine similarity of standardised profiles to the segment's centroid (seed 002's look-alikes).
-      const scored = ids.flatMap((c, i) => (members.has(c) || (pool && !pool.has(c)) ? [] : [{ customer_id: c, similarity: z[i].reduce((s, v, f) => s + v * centroid[f], 0) / (norm(z[i]) * cn) }]));
+      const scored = ids.flatMap((c, i) =>
+        members.has(c) || (pool && !pool.has(c))
+          ? []
+          : [{ customer_id: c, similarity: z[i].reduce((s, v, f) => s + v * centroid[f], 0) / (norm(z[i]) * cn) }]
+      );
       scored.sort((p, q) => q.similarity - p.similarity || p.customer_id.localeCompare(q.customer_id));
       const matched = scored.filter((r) => r.similarity >= options.minSimilarity).length;
       return {
-        segment: seg.name, segmentSize: members.size, candidates: scored.length, matched, minSimilarity: options.minSimilarity,
-        ratio: members.size ? matched / members.size : null, top: scored.slice(0, Math.max(1, Math.round(topN)))
+        segment: seg.name,
+        segmentSize: members.size,
+        candidates: scored.length,
+        matched,
+        minSimilarity: options.minSimilarity,
+        ratio: members.size ? matched / members.size : null,
+        top: scored.slice(0, Math.max(1, Math.round(topN)))
       };
     },
 

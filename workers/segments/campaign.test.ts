@@ -37,11 +37,14 @@ beforeAll(async () => {
 async function panelTruth(month: string) {
   const ds = `"ds_${id}"`;
   return {
-    onNetwork: await ids(`SELECT customer_id FROM ${ds} WHERE month = DATE '${month}-01' GROUP BY 1 HAVING NOT bool_or(coalesce(churn, false))`),
+    onNetwork: await ids(
+      `SELECT customer_id FROM ${ds} WHERE month = DATE '${month}-01' GROUP BY 1 HAVING NOT bool_or(coalesce(churn, false))`
+    ),
     special: await ids(`SELECT DISTINCT customer_id FROM ${ds} WHERE month = DATE '${month}-01' AND special_line > 0`)
   };
 }
-const listed = (arm?: 'target' | 'control') => q(`SELECT * FROM "campaign_${id}"${arm ? ` WHERE arm = '${arm}'` : ''} ORDER BY arm DESC, rank`);
+const listed = (arm?: 'target' | 'control') =>
+  q(`SELECT * FROM "campaign_${id}"${arm ? ` WHERE arm = '${arm}'` : ''} ORDER BY arm DESC, rank`);
 
 /** Every step's remaining = the one before − its removed; the last is the target arm. */
 function expectFunnelAddsUp(l: CampaignList) {
@@ -90,7 +93,9 @@ describe('whole-network list → usual filters → value screening (seed design,
     // Negative value is the seed's 负价值客户: a 3-month profit below 0 (the composite is rank points, never negative).
     const scores = await q(`SELECT customer_id, composite, current_value FROM "valuescores_${id}" ORDER BY composite, customer_id`);
     // The pool the screening saw: on the network, not special, not drawn as control.
-    const pool = scores.filter((r) => truth.onNetwork.has(String(r.customer_id)) && !truth.special.has(String(r.customer_id)) && !control.has(String(r.customer_id)));
+    const pool = scores.filter(
+      (r) => truth.onNetwork.has(String(r.customer_id)) && !truth.special.has(String(r.customer_id)) && !control.has(String(r.customer_id))
+    );
     const negative = pool.filter((r) => Number(r.current_value) < 0);
     const assessed = pool.filter((r) => !(Number(r.current_value) < 0));
     expect(negative.length).toBeGreaterThan(10);
@@ -106,7 +111,7 @@ describe('whole-network list → usual filters → value screening (seed design,
     expect(await api.buildCampaign(id, DEFAULT_CAMPAIGN)).toEqual(list);
   });
 
-  it('orders each arm by value, high value first; the profiles count the value tab\'s high tier', async () => {
+  it("orders each arm by value, high value first; the profiles count the value tab's high tier", async () => {
     const rows = await listed('target');
     expect(rows.map((r) => Number(r.rank))).toEqual(rows.map((_, i) => i + 1));
     for (let i = 1; i < rows.length; i++) expect(Number(rows[i - 1].value)).toBeGreaterThanOrEqual(Number(rows[i].value));
@@ -123,7 +128,10 @@ describe('whole-network list → usual filters → value screening (seed design,
     const screened = h.funnel.steps[3].remaining;
     expect(h.control).toBe(Math.round(0.2 * screened));
     // Screened, so no negative value in either arm.
-    expect((await q(`SELECT count(*) AS n FROM "campaign_${id}" c JOIN "valuescores_${id}" v USING (customer_id) WHERE v.current_value < 0`))[0].n).toBe(0);
+    expect(
+      (await q(`SELECT count(*) AS n FROM "campaign_${id}" c JOIN "valuescores_${id}" v USING (customer_id) WHERE v.current_value < 0`))[0]
+        .n
+    ).toBe(0);
   });
 });
 
@@ -131,20 +139,52 @@ describe('usual filters and value-screening filters', () => {
   it('ARPU, value tier, loyalty and churn risk each remove their own count; elasticity order', async () => {
     const churn = churnApi(() => engine);
     const setup = await churn.churnSetup(id);
-    await churn.fitChurnModel(id, { features: setup.features.filter((f) => f.default).map((f) => f.name), l2: 1, horizon: 3, seed: 1, arpuTiers: { low: 50, high: 150 } });
-    const p: CampaignParams = { ...DEFAULT_CAMPAIGN, arpuMin: 50, minChurnRisk: 0.05, valueTier: 'high', loyalty: 'fairlyHigh', design: 'holdout', controlShare: 0, order: 'elasticity' };
+    await churn.fitChurnModel(id, {
+      features: setup.features.filter((f) => f.default).map((f) => f.name),
+      l2: 1,
+      horizon: 3,
+      seed: 1,
+      arpuTiers: { low: 50, high: 150 }
+    });
+    const p: CampaignParams = {
+      ...DEFAULT_CAMPAIGN,
+      arpuMin: 50,
+      minChurnRisk: 0.05,
+      valueTier: 'high',
+      loyalty: 'fairlyHigh',
+      design: 'holdout',
+      controlShare: 0,
+      order: 'elasticity'
+    };
     const l = await api.buildCampaign(id, p);
     expectFunnelAddsUp(l);
-    expect(l.funnel.steps.map((s) => s.step)).toEqual(['offNetwork', 'special', 'arpu', 'churnRisk', 'negativeValue', 'bottomValue', 'valueTier', 'loyalty', 'holdoutDrawn']);
+    expect(l.funnel.steps.map((s) => s.step)).toEqual([
+      'offNetwork',
+      'special',
+      'arpu',
+      'churnRisk',
+      'negativeValue',
+      'bottomValue',
+      'valueTier',
+      'loyalty',
+      'holdoutDrawn'
+    ]);
     expect(l.funnel.steps.every((s) => s.removed >= 0)).toBe(true);
     const rows = await listed('target');
     expect(rows.length).toBeGreaterThan(0);
-    expect(rows.every((r) => Number(r.arpu) >= 50 && Number(r.churn_probability) >= 0.05 && r.tier === 'high' && r.loyalty === 'fairlyHigh')).toBe(true);
+    expect(
+      rows.every((r) => Number(r.arpu) >= 50 && Number(r.churn_probability) >= 0.05 && r.tier === 'high' && r.loyalty === 'fairlyHigh')
+    ).toBe(true);
     // The ARPU is the mean of the 3 months up to the evaluation month, from the panel.
     const c = String(rows[0].customer_id);
-    const arpu = (await q(`SELECT avg(revenue) AS a FROM "ds_${id}" WHERE customer_id = '${c}' AND month BETWEEN DATE '2024-10-01' AND DATE '2024-12-01'`))[0].a;
+    const arpu = (
+      await q(
+        `SELECT avg(revenue) AS a FROM "ds_${id}" WHERE customer_id = '${c}' AND month BETWEEN DATE '2024-10-01' AND DATE '2024-12-01'`
+      )
+    )[0].a;
     expect(Number(rows[0].arpu)).toBeCloseTo(Number(arpu), 9);
-    for (let i = 1; i < rows.length; i++) expect(Number(rows[i - 1].elasticity ?? -Infinity)).toBeGreaterThanOrEqual(Number(rows[i].elasticity ?? -Infinity));
+    for (let i = 1; i < rows.length; i++)
+      expect(Number(rows[i - 1].elasticity ?? -Infinity)).toBeGreaterThanOrEqual(Number(rows[i].elasticity ?? -Infinity));
     await expect(api.buildCampaign(id, { ...p, arpuMin: 90, arpuMax: 10 })).rejects.toMatchObject({ code: 'segments-bad-input' });
     await expect(api.buildCampaign(id, { ...p, stage: 'A' })).rejects.toMatchObject({ code: 'segments-needs-lifecycle' });
   }, 120_000);
@@ -152,8 +192,13 @@ describe('usual filters and value-screening filters', () => {
   it('stage filter: the stage in the evaluation month, not the latest one', async () => {
     // Evaluation month 2024-09; stage D only in that month for a quarter of the customers, C everywhere else.
     await valueApi(() => engine).assessValue(id, { ...DEFAULT_VALUE_PARAMS, evaluationMonth: '2024-09' });
-    await writeStages(engine.conn, id, stageSet(RULE_SETS.clm, []), (t) => exec(engine.conn, `CREATE OR REPLACE TABLE ${t} AS SELECT customer_id, month,
-      CASE WHEN month = DATE '2024-09-01' AND hash(customer_id) % 4 = 0 THEN 'D' ELSE 'C' END AS stage FROM "ds_${id}"`));
+    await writeStages(engine.conn, id, stageSet(RULE_SETS.clm, []), (t) =>
+      exec(
+        engine.conn,
+        `CREATE OR REPLACE TABLE ${t} AS SELECT customer_id, month,
+      CASE WHEN month = DATE '2024-09-01' AND hash(customer_id) % 4 = 0 THEN 'D' ELSE 'C' END AS stage FROM "ds_${id}"`
+      )
+    );
     const l = await api.buildCampaign(id, { ...DEFAULT_CAMPAIGN, stage: 'D', controlShare: 0 });
     expect(l.evaluationMonth).toBe('2024-09');
     const truth = await panelTruth('2024-09');
@@ -179,10 +224,25 @@ describe('usual filters and value-screening filters', () => {
 
 describe('export', () => {
   const zh: CampaignCsvLabels = {
-    headers: { rank: '排名', customer_id: '用户ID', tier: '价值层级', value: '综合价值', arpu: 'ARPU', credit: '信用等级', loyalty: '忠诚度', elasticity_layer: '弹性分层', churn_probability: '离网概率', stage: '生命周期阶段', lever: '建议举措', arm: '组别' },
+    headers: {
+      rank: '排名',
+      customer_id: '用户ID',
+      tier: '价值层级',
+      value: '综合价值',
+      arpu: 'ARPU',
+      credit: '信用等级',
+      loyalty: '忠诚度',
+      elasticity_layer: '弹性分层',
+      churn_probability: '离网概率',
+      stage: '生命周期阶段',
+      lever: '建议举措',
+      arm: '组别'
+    },
     codes: {
-      tier: { high: '高价值', medium: '中价值', low: '低价值' }, loyalty: { high: '高', fairlyHigh: '较高', average: '一般', low: '低' },
-      elasticity_layer: { high: '高弹性', medium: '中弹性', low: '低弹性', undefined: '无法计算' }, arm: { target: '目标组', control: '对照组' },
+      tier: { high: '高价值', medium: '中价值', low: '低价值' },
+      loyalty: { high: '高', fairlyHigh: '较高', average: '一般', low: '低' },
+      elasticity_layer: { high: '高弹性', medium: '中弹性', low: '低弹性', undefined: '无法计算' },
+      arm: { target: '目标组', control: '对照组' },
       stage: { acquired: '用户获取', interested: '感兴趣', habitual: '成为习惯', losing: '失去兴趣', cancelled: '取消业务' }
     },
     levers: { acquired: '获取举措', interested: '培养举措', habitual: '保持举措', losing: '挽留举措', cancelled: '赢回举措' }
@@ -192,14 +252,37 @@ describe('export', () => {
     const l = await api.buildCampaign(id, DEFAULT_CAMPAIGN);
     const csv = await api.campaignCsv(id, 'control', zh);
     expect(csv.startsWith('\uFEFF')).toBe(true);
-    const lines = csv.slice(1).trim().split('\r\n').map((x) => x.split(','));
-    expect(lines[0]).toEqual(['排名', '用户ID', '价值层级', '综合价值', 'ARPU', '信用等级', '忠诚度', '弹性分层', '离网概率', '生命周期阶段', '建议举措', '组别']);
+    const lines = csv
+      .slice(1)
+      .trim()
+      .split('\r\n')
+      .map((x) => x.split(','));
+    expect(lines[0]).toEqual([
+      '排名',
+      '用户ID',
+      '价值层级',
+      '综合价值',
+      'ARPU',
+      '信用等级',
+      '忠诚度',
+      '弹性分层',
+      '离网概率',
+      '生命周期阶段',
+      '建议举措',
+      '组别'
+    ]);
     expect(lines).toHaveLength(l.control + 1);
     const rows = await listed('control');
     expect(lines.slice(1).map((r) => r[1])).toEqual(rows.map((r) => String(r.customer_id)));
     expect(lines.slice(1).every((r) => r[11] === '对照组' && ['高价值', '中价值', '低价值'].includes(r[2]))).toBe(true);
     expect(lines.slice(1).every((r) => /^-?\d+(\.\d{1,2})?$/.test(r[3]) && /^\d+(\.\d{1,2})?$/.test(r[4]))).toBe(true);
-    expect(lines.slice(1).every((r) => r[9] === '' ? r[10] === '' : zh.levers[Object.keys(zh.codes.stage).find((k) => zh.codes.stage[k] === r[9])!] === r[10])).toBe(true);
+    expect(
+      lines
+        .slice(1)
+        .every((r) =>
+          r[9] === '' ? r[10] === '' : zh.levers[Object.keys(zh.codes.stage).find((k) => zh.codes.stage[k] === r[9])!] === r[10]
+        )
+    ).toBe(true);
     expect(Number(lines[1][3])).toBeCloseTo(Number(rows[0].value), 2);
   });
 });

@@ -13,7 +13,15 @@ import { annualisedBenefit, retentionRoi, valueFilterSaving } from '../models/in
 import { readChurnRisk } from '../scores/churn.ts';
 import { readValueScores } from '../scores/value.ts';
 import { requireBase } from './base.ts';
-import type { CampaignColumn, CampaignCsvLabels, CampaignList, CampaignParams, CampaignRow, CampaignSources, SegmentsApi } from './contract.ts';
+import type {
+  CampaignColumn,
+  CampaignCsvLabels,
+  CampaignList,
+  CampaignParams,
+  CampaignRow,
+  CampaignSources,
+  SegmentsApi
+} from './contract.ts';
 import { evaluate, simulateOutcomes, type EvaluatedRow } from './evaluate.ts';
 import { buildList, listTable } from './list.ts';
 import { loadOutcomeFile, outcomesTable } from './outcomes.ts';
@@ -23,15 +31,29 @@ import outcomesSql from './sql/campaign_outcomes.sql?raw';
 import rowsSql from './sql/campaign_rows.sql?raw';
 import previewSql from './sql/campaign_preview.sql?raw';
 
-type CampaignApi = Pick<SegmentsApi, 'campaignSources' | 'buildCampaign' | 'campaignCsv' | 'loadOutcomes' | 'evaluateCampaign' | 'campaignArithmetic'>;
+type CampaignApi = Pick<
+  SegmentsApi,
+  'campaignSources' | 'buildCampaign' | 'campaignCsv' | 'loadOutcomes' | 'evaluateCampaign' | 'campaignArithmetic'
+>;
 
 const str = (v: unknown) => (v == null ? null : String(v));
 const numOrNull = (v: unknown) => (v == null ? null : Number(v));
 const toRow = (r: Record<string, unknown>): CampaignRow => ({
-  customer_id: String(r.customer_id), rank: Number(r.rank), arpu: numOrNull(r.arpu), value: numOrNull(r.value), tier: str(r.tier),
-  credit: str(r.credit), loyalty: str(r.loyalty), elasticity: numOrNull(r.elasticity), elasticity_layer: str(r.elasticity_layer),
-  churn_probability: numOrNull(r.churn_probability), stage: str(r.stage),
-  customer_type: str(r.customer_type), region: str(r.region), plan: str(r.plan), arm: r.arm === 'control' ? 'control' : 'target'
+  customer_id: String(r.customer_id),
+  rank: Number(r.rank),
+  arpu: numOrNull(r.arpu),
+  value: numOrNull(r.value),
+  tier: str(r.tier),
+  credit: str(r.credit),
+  loyalty: str(r.loyalty),
+  elasticity: numOrNull(r.elasticity),
+  elasticity_layer: str(r.elasticity_layer),
+  churn_probability: numOrNull(r.churn_probability),
+  stage: str(r.stage),
+  customer_type: str(r.customer_type),
+  region: str(r.region),
+  plan: str(r.plan),
+  arm: r.arm === 'control' ? 'control' : 'target'
 });
 /** Yuan to the cent, probabilities to 4 places: what an export shows. */
 const round = (v: unknown, places: number) => (v == null ? null : Math.round(Number(v) * 10 ** places) / 10 ** places);
@@ -44,10 +66,17 @@ export function campaignApi(engine: () => Engine): CampaignApi {
   const sources = async (id: string): Promise<CampaignSources> => {
     const stageSet = await readStages(conn(), id);
     const value = await readValueScores(conn(), id);
-    return { stages: stageSet !== null, stageSet, value: value !== null, evaluationMonth: value?.evaluationMonth ?? null, churn: (await readChurnRisk(conn(), id)) !== null };
+    return {
+      stages: stageSet !== null,
+      stageSet,
+      value: value !== null,
+      evaluationMonth: value?.evaluationMonth ?? null,
+      churn: (await readChurnRisk(conn(), id)) !== null
+    };
   };
   const requireList = async (id: string) => {
-    if (!built().has(id) || !(await tableExists(conn(), TABLES.campaign(id)))) throw engineError('segments-bad-input', 'Build a list first.');
+    if (!built().has(id) || !(await tableExists(conn(), TABLES.campaign(id))))
+      throw engineError('segments-bad-input', 'Build a list first.');
     return listTable(id);
   };
 
@@ -58,8 +87,14 @@ export function campaignApi(engine: () => Engine): CampaignApi {
     built().set(id, { sources: src, params: { ...p } });
     const preview = (await all(conn(), template(previewSql, { list: listTable(id) }))).map(toRow);
     return {
-      evaluationMonth: src.evaluationMonth!, params: { ...p }, funnel, target: arms.target.customers, control: arms.control.customers,
-      arms, sources: src, preview
+      evaluationMonth: src.evaluationMonth!,
+      params: { ...p },
+      funnel,
+      target: arms.target.customers,
+      control: arms.control.customers,
+      arms,
+      sources: src,
+      preview
     };
   }
 
@@ -69,17 +104,33 @@ export function campaignApi(engine: () => Engine): CampaignApi {
     if (source === null) {
       const marketedControl = built().get(id)!.params.design === 'seed';
       const rows = (await all(conn(), template(rowsSql, { columns: 'customer_id, arpu, arm', list }))).map((r) => {
-        const arm = r.arm === 'control' ? 'control' as const : 'target' as const;
+        const arm = r.arm === 'control' ? ('control' as const) : ('target' as const);
         return { customer_id: String(r.customer_id), arpu: Number(r.arpu ?? 0), arm, marketed: arm === 'target' || marketedControl };
       });
       const sim = simulateOutcomes(rows, seed);
-      await writeRows(conn(), TABLES.campaignOutcomes(id), [['customer_id', 'VARCHAR'], ['responded', 'BOOLEAN'], ['arpu_before', 'DOUBLE'], ['arpu_after', 'DOUBLE'], ['subsidy', 'DOUBLE'], ['arm', 'VARCHAR']],
-        sim.map((o) => [o.customer_id, o.responded, o.arpu_before, o.arpu_after, o.subsidy, o.arm]));
-    } else if (!(await tableExists(conn(), TABLES.campaignOutcomes(id)))) throw engineError('segments-bad-input', 'Load an outcome file first.');
+      await writeRows(
+        conn(),
+        TABLES.campaignOutcomes(id),
+        [
+          ['customer_id', 'VARCHAR'],
+          ['responded', 'BOOLEAN'],
+          ['arpu_before', 'DOUBLE'],
+          ['arpu_after', 'DOUBLE'],
+          ['subsidy', 'DOUBLE'],
+          ['arm', 'VARCHAR']
+        ],
+        sim.map((o) => [o.customer_id, o.responded, o.arpu_before, o.arpu_after, o.subsidy, o.arm])
+      );
+    } else if (!(await tableExists(conn(), TABLES.campaignOutcomes(id))))
+      throw engineError('segments-bad-input', 'Load an outcome file first.');
     return (await all(conn(), template(outcomesSql, { outcomes: outcomesTable(id), list }))).map((r) => ({
-      arm: r.arm === 'control' ? 'control' : 'target', responded: r.responded === true,
-      arpu_before: Number(r.arpu_before), arpu_after: Number(r.arpu_after), subsidy: numOrNull(r.subsidy),
-      tier: str(r.tier), elasticity_layer: str(r.elasticity_layer)
+      arm: r.arm === 'control' ? 'control' : 'target',
+      responded: r.responded === true,
+      arpu_before: Number(r.arpu_before),
+      arpu_after: Number(r.arpu_after),
+      subsidy: numOrNull(r.subsidy),
+      tier: str(r.tier),
+      elasticity_layer: str(r.elasticity_layer)
     }));
   }
 
@@ -91,22 +142,51 @@ export function campaignApi(engine: () => Engine): CampaignApi {
     campaignCsv: async (id, arm, labels) => {
       const list = await requireList(id);
       const src = built().get(id)!.sources;
-      const keys: CampaignColumn[] = ['rank', 'customer_id', 'tier', 'value', 'arpu', 'credit', 'loyalty', 'elasticity_layer',
-        ...(src.churn ? ['churn_probability' as const] : []), ...(src.stageSet ? ['stage' as const, 'lever' as const] : []), 'arm'];
-      const selected = keys.filter((k) => k !== 'lever').map(quoteIdent).join(', ');
+      const keys: CampaignColumn[] = [
+        'rank',
+        'customer_id',
+        'tier',
+        'value',
+        'arpu',
+        'credit',
+        'loyalty',
+        'elasticity_layer',
+        ...(src.churn ? ['churn_probability' as const] : []),
+        ...(src.stageSet ? ['stage' as const, 'lever' as const] : []),
+        'arm'
+      ];
+      const selected = keys
+        .filter((k) => k !== 'lever')
+        .map(quoteIdent)
+        .join(', ');
       const rows = await all(conn(), template(armSql, { columns: selected, list }), [arm]);
-      const code = (column: keyof CampaignCsvLabels['codes'], v: unknown) => (v == null ? null : labels.codes[column][String(v)] ?? String(v));
+      const code = (column: keyof CampaignCsvLabels['codes'], v: unknown) =>
+        v == null ? null : (labels.codes[column][String(v)] ?? String(v));
       const cell = (r: Record<string, unknown>, k: CampaignColumn): CsvCell => {
         switch (k) {
-          case 'value': case 'arpu': return round(r[k], 2);
-          case 'churn_probability': return round(r[k], 4);
-          case 'rank': return Number(r.rank);
-          case 'tier': case 'loyalty': case 'elasticity_layer': case 'arm': case 'stage': return code(k, r[k]);
-          case 'lever': return r.stage == null ? null : labels.levers[String(r.stage)] ?? null;
-          default: return str(r[k]);
+          case 'value':
+          case 'arpu':
+            return round(r[k], 2);
+          case 'churn_probability':
+            return round(r[k], 4);
+          case 'rank':
+            return Number(r.rank);
+          case 'tier':
+          case 'loyalty':
+          case 'elasticity_layer':
+          case 'arm':
+          case 'stage':
+            return code(k, r[k]);
+          case 'lever':
+            return r.stage == null ? null : (labels.levers[String(r.stage)] ?? null);
+          default:
+            return str(r[k]);
         }
       };
-      return toCsv(keys.map((k) => labels.headers[k]), rows.map((r) => keys.map((k) => cell(r, k))));
+      return toCsv(
+        keys.map((k) => labels.headers[k]),
+        rows.map((r) => keys.map((k) => cell(r, k)))
+      );
     },
 
     loadOutcomes: async (id, file, name) => loadOutcomeFile(engine(), id, await requireList(id), file, name),
@@ -119,7 +199,10 @@ export function campaignApi(engine: () => Engine): CampaignApi {
 
     campaignArithmetic: async (x) => ({
       retention: retentionRoi(x.retention),
-      channels: x.channels.map((c) => ({ ...c, roi: retentionRoi({ ...x.retention, successRate: c.successRate, costPerContact: c.costPerContact }) })),
+      channels: x.channels.map((c) => ({
+        ...c,
+        roi: retentionRoi({ ...x.retention, successRate: c.successRate, costPerContact: c.costPerContact })
+      })),
       saving: valueFilterSaving(x.saving),
       topUp: annualisedBenefit(x.topUp)
     })

@@ -6,11 +6,23 @@
  */
 import type { DerivedDataset, ProgressFn, RejectReason } from '../contract.ts';
 import type {
-  AnnualisedBenefitInput, AssociationRule, RetentionRoi, RetentionRoiInput, ValueFilterSavingInput, WelchResult
+  AnnualisedBenefitInput,
+  AssociationRule,
+  RetentionRoi,
+  RetentionRoiInput,
+  ValueFilterSavingInput,
+  WelchResult
 } from '../models/index.ts';
 import type { StageSet } from '../lifecycle/contract.ts';
 import type {
-  BaseFeature, CampaignDesign, CampaignLoyalty, CampaignOrder, CampaignParams, CampaignTier, LookalikeOptions, SegmentParams
+  BaseFeature,
+  CampaignDesign,
+  CampaignLoyalty,
+  CampaignOrder,
+  CampaignParams,
+  CampaignTier,
+  LookalikeOptions,
+  SegmentParams
 } from '../../common/segmentParams.ts';
 
 export type { BaseFeature, CampaignDesign, CampaignLoyalty, CampaignOrder, CampaignParams, CampaignTier, LookalikeOptions, SegmentParams };
@@ -21,20 +33,44 @@ export type { AnnualisedBenefitInput, RetentionRoi, RetentionRoiInput, ValueFilt
  * campaign list or filter needs a result another tab computes (Lifecycle, Customer value, Churn): run it first.
  */
 export type SegmentsErrorCode =
-  | 'segments-needs-customers' | 'segments-not-built' | 'segments-bad-input' | 'segments-too-few-customers'
-  | 'segments-model-failed' | 'segments-needs-lifecycle' | 'segments-needs-value' | 'segments-needs-churn';
+  | 'segments-needs-customers'
+  | 'segments-not-built'
+  | 'segments-bad-input'
+  | 'segments-too-few-customers'
+  | 'segments-model-failed'
+  | 'segments-needs-lifecycle'
+  | 'segments-needs-value'
+  | 'segments-needs-churn';
 
-export interface BreakdownRow { value: string; customers: number; revenue: number; arpu: number; churnRate: number | null }
+export interface BreakdownRow {
+  value: string;
+  customers: number;
+  revenue: number;
+  arpu: number;
+  churnRate: number | null;
+}
 /** Business customers in size terciles (seed 001), by a size column when the file has one, else by ARPU. */
 export interface SizeBreakdown {
   basis: 'column' | 'arpu';
   column: string | null;
   rows: (BreakdownRow & { low: number; high: number })[];
 }
-export interface BandRow { band: number; low: number; high: number; customers: number; churnRate: number | null }
+export interface BandRow {
+  band: number;
+  low: number;
+  high: number;
+  customers: number;
+  churnRate: number | null;
+}
 /** Frequency first: 'highLow' = frequent but small (the seed's quadrant II), 'lowHigh' = rare but large (IV). */
 export type QuadrantKey = 'highHigh' | 'highLow' | 'lowHigh' | 'lowLow';
-export interface QuadrantRow { quadrant: QuadrantKey; highFrequency: boolean; highAmount: boolean; customers: number; yearlyAmount: number }
+export interface QuadrantRow {
+  quadrant: QuadrantKey;
+  highFrequency: boolean;
+  highAmount: boolean;
+  customers: number;
+  yearlyAmount: number;
+}
 /**
  * What seed 003's activity figures are (信用卡交易的频次和年刷卡总金额), over the 12 months up to the
  * data's last month, per year of the months each customer was observed: 'transactions', the yearly
@@ -51,7 +87,12 @@ export interface ActivityBasis {
   /** A fixed sample of at most 1,000 customers for the scatter: yearly amount and frequency. */
   points: { amount: number; frequency: number }[];
 }
-export interface RfmCell { r: number; f: number; customers: number; monetary: number }
+export interface RfmCell {
+  r: number;
+  f: number;
+  customers: number;
+  monetary: number;
+}
 
 export interface SegmentOverview {
   customers: number;
@@ -73,11 +114,29 @@ export interface SegmentOverview {
   rfm: RfmCell[];
 }
 
-export interface ElbowPoint { k: number; inertia: number; silhouette: number }
-export interface ClusterProfile { cluster: number; customers: number; means: Record<string, number> }
-export interface ClusterResult { features: BaseFeature[]; sampled: number; elbow: ElbowPoint[]; k: number; profiles: ClusterProfile[] }
+export interface ElbowPoint {
+  k: number;
+  inertia: number;
+  silhouette: number;
+}
+export interface ClusterProfile {
+  cluster: number;
+  customers: number;
+  means: Record<string, number>;
+}
+export interface ClusterResult {
+  features: BaseFeature[];
+  sampled: number;
+  elbow: ElbowPoint[];
+  k: number;
+  profiles: ClusterProfile[];
+}
 
-export interface RulesResult { items: string[]; customers: number; rules: AssociationRule[] }
+export interface RulesResult {
+  items: string[];
+  customers: number;
+  rules: AssociationRule[];
+}
 
 /** A saved segment's definition: equality/range conditions on the segmentation base. */
 export interface SegmentFilter {
@@ -108,14 +167,31 @@ export interface SegmentDefinition {
   /** The k-means run whose labels a cluster filter refers to (seeded, so it can be re-run). */
   clusters: { features: BaseFeature[]; k: number; seed: number } | null;
 }
-export interface SavedSegment { slug: string; name: string; customers: number; filter: SegmentFilter; definition: SegmentDefinition }
+export interface SavedSegment {
+  slug: string;
+  name: string;
+  customers: number;
+  filter: SegmentFilter;
+  definition: SegmentDefinition;
+}
 
-export interface LookalikeRow { customer_id: string; similarity: number }
+export interface LookalikeRow {
+  customer_id: string;
+  similarity: number;
+}
 /**
  * Look-alikes of a segment (seed 002: prospects matching existing users' profiles numbered 90–180%
  * of those users): `matched` candidates reach `minSimilarity`; `ratio` = matched / segment size.
  */
-export interface LookalikeResult { segment: string; segmentSize: number; candidates: number; matched: number; ratio: number | null; minSimilarity: number; top: LookalikeRow[] }
+export interface LookalikeResult {
+  segment: string;
+  segmentSize: number;
+  candidates: number;
+  matched: number;
+  ratio: number | null;
+  minSimilarity: number;
+  top: LookalikeRow[];
+}
 
 /** Which other tabs' per-customer results exist for the dataset (so which filters can be used). */
 export interface CampaignSources {
@@ -141,9 +217,23 @@ export interface CampaignSources {
  * valueTier, loyalty: the value screening; holdoutDrawn: the holdout design's uncontacted control.
  */
 export type CampaignStep =
-  | 'offNetwork' | 'special' | 'segment' | 'arpu' | 'stage' | 'churnRisk' | 'controlDrawn'
-  | 'negativeValue' | 'bottomValue' | 'valueTier' | 'loyalty' | 'holdoutDrawn';
-export interface FunnelStep { step: CampaignStep; removed: number; remaining: number }
+  | 'offNetwork'
+  | 'special'
+  | 'segment'
+  | 'arpu'
+  | 'stage'
+  | 'churnRisk'
+  | 'controlDrawn'
+  | 'negativeValue'
+  | 'bottomValue'
+  | 'valueTier'
+  | 'loyalty'
+  | 'holdoutDrawn';
+export interface FunnelStep {
+  step: CampaignStep;
+  removed: number;
+  remaining: number;
+}
 export interface CampaignFunnel {
   /** Every customer in the data: where the funnel starts. */
   customers: number;
@@ -199,8 +289,18 @@ export interface CampaignList {
 
 /** Columns of a list export, in order (churn risk and stage/lever only when their tab has run). */
 export type CampaignColumn =
-  | 'rank' | 'customer_id' | 'tier' | 'value' | 'arpu' | 'credit' | 'loyalty' | 'elasticity_layer'
-  | 'churn_probability' | 'stage' | 'lever' | 'arm';
+  | 'rank'
+  | 'customer_id'
+  | 'tier'
+  | 'value'
+  | 'arpu'
+  | 'credit'
+  | 'loyalty'
+  | 'elasticity_layer'
+  | 'churn_probability'
+  | 'stage'
+  | 'lever'
+  | 'arm';
 /** The export's words in the UI language, from the page's messages: the worker only fills them in. */
 export interface CampaignCsvLabels {
   headers: Record<CampaignColumn, string>;
@@ -227,10 +327,29 @@ export interface ArmSummary {
  * that of the control group's successes; null when either arm has none. (Read as the successes of
  * the two lists, it gives the seed's order of magnitude: 216万 ÷ (12,000 × 12) ≈ 15 yuan.)
  */
-export interface RetainedArpu { targetSuccesses: number; targetArpu: number | null; controlSuccesses: number; controlArpu: number | null; difference: number | null }
+export interface RetainedArpu {
+  targetSuccesses: number;
+  targetArpu: number | null;
+  controlSuccesses: number;
+  controlArpu: number | null;
+  difference: number | null;
+}
 /** ARPU before and after by elasticity layer of the marketed customers (seed 004: high +15.7%, low −4.4%). */
-export interface LayerChange { layer: string; customers: number; arpuBefore: number; arpuAfter: number; change: number | null }
-export interface OutcomeRow { customer_id: string; responded: boolean; arpu_before: number; arpu_after: number; subsidy?: number | null; arm?: 'target' | 'control' | null }
+export interface LayerChange {
+  layer: string;
+  customers: number;
+  arpuBefore: number;
+  arpuAfter: number;
+  change: number | null;
+}
+export interface OutcomeRow {
+  customer_id: string;
+  responded: boolean;
+  arpu_before: number;
+  arpu_after: number;
+  subsidy?: number | null;
+  arm?: 'target' | 'control' | null;
+}
 export type OutcomeField = 'customer_id' | 'responded' | 'arpu_before' | 'arpu_after' | 'subsidy' | 'arm';
 
 /** An outcome file read through the engine's ingest (encoding, quoting, number formats, rejects). */
@@ -250,14 +369,27 @@ export interface OutcomeLoad {
 }
 
 /** One subsidy-rate point of the conversion curve (rates rounded to the nearest 5%). */
-export interface SubsidyPoint { rate: number; customers: number; responders: number; conversion: number; fitted: number | null }
+export interface SubsidyPoint {
+  rate: number;
+  customers: number;
+  responders: number;
+  conversion: number;
+  fitted: number | null;
+}
 /**
  * Net gain per targeted customer in an ARPU band (yuan / month):
  * take-up × (ARPU change of takers − ARPU change of non-takers − subsidy per taker).
  */
 export interface BandGain {
-  low: number; high: number | null; customers: number; responders: number; takeUp: number;
-  takerChange: number | null; otherChange: number | null; subsidyPerTaker: number | null; net: number | null;
+  low: number;
+  high: number | null;
+  customers: number;
+  responders: number;
+  takeUp: number;
+  takerChange: number | null;
+  otherChange: number | null;
+  subsidyPerTaker: number | null;
+  net: number | null;
 }
 export type SubsidyProblem = 'no-subsidy' | 'no-responders' | 'few-rates' | 'no-peak' | 'one-band';
 export interface SubsidyAnalysis {

@@ -21,7 +21,8 @@ import { PLANTED, plantedGain } from './evaluate.ts';
 function gb18030(text: string): Uint8Array<ArrayBuffer> {
   const dec = new TextDecoder('gb18030');
   const table = new Map<string, [number, number]>();
-  for (let a = 0x81; a <= 0xfe; a++) for (let b = 0x40; b <= 0xfe; b++) if (b !== 0x7f) table.set(dec.decode(new Uint8Array([a, b])), [a, b]);
+  for (let a = 0x81; a <= 0xfe; a++)
+    for (let b = 0x40; b <= 0xfe; b++) if (b !== 0x7f) table.set(dec.decode(new Uint8Array([a, b])), [a, b]);
   const out: number[] = [];
   for (const ch of text) {
     if (ch.charCodeAt(0) < 0x80) out.push(ch.charCodeAt(0));
@@ -119,13 +120,22 @@ describe('outcome file', () => {
     ids.forEach((r, i) => {
       const resp = r.arm === 'target' ? i % 4 === 0 : i % 12 === 0;
       const before = Number(r.arpu);
-      lines.push(`${r.customer_id},${resp ? '是' : '否'},"${before.toLocaleString('en-US', { maximumFractionDigits: 2 })}",${(before + (resp ? 30 : 0)).toFixed(2)},${(0.2 * before).toFixed(2)},好`);
+      lines.push(
+        `${r.customer_id},${resp ? '是' : '否'},"${before.toLocaleString('en-US', { maximumFractionDigits: 2 })}",${(before + (resp ? 30 : 0)).toFixed(2)},${(0.2 * before).toFixed(2)},好`
+      );
     });
     lines.push(`${ids[0].customer_id}x,是,不是数字,10,1,坏`);
     lines.push('C-not-on-list,否,50,50,0,无');
     const load = await api.loadOutcomes(id, new Blob([gb18030(lines.join('\r\n') + '\r\n')]), '结果.csv');
     expect(load.missing).toEqual([]);
-    expect(load.columns).toMatchObject({ customer_id: '用户ID', responded: '是否响应', arpu_before: '活动前ARPU', arpu_after: '活动后ARPU', subsidy: '补贴金额', arm: null });
+    expect(load.columns).toMatchObject({
+      customer_id: '用户ID',
+      responded: '是否响应',
+      arpu_before: '活动前ARPU',
+      arpu_after: '活动后ARPU',
+      subsidy: '补贴金额',
+      arm: null
+    });
     expect([load.rowsInFile, load.loaded, load.rejected]).toEqual([402, 401, 1]);
     expect(load.reasons.map((r) => [r.reason, r.column, r.count])).toEqual([['bad-number', '活动前ARPU', 1]]);
     expect([load.matched, load.unmatched]).toEqual([400, 1]);
@@ -146,17 +156,29 @@ describe('outcome file', () => {
     await api.buildCampaign(id, DEFAULT_CAMPAIGN);
     const noArpu = await api.loadOutcomes(id, new Blob(['customer_id,responded\nx,1\n']), 'a.csv');
     expect(noArpu.missing).toEqual(['arpu_before', 'arpu_after']);
-    const stranger = await api.loadOutcomes(id, new Blob(['customer_id,responded,arpu_before,arpu_after,arm\nzz1,1,50,60,target\nzz2,0,50,50,control\n']), 'b.csv');
+    const stranger = await api.loadOutcomes(
+      id,
+      new Blob(['customer_id,responded,arpu_before,arpu_after,arm\nzz1,1,50,60,target\nzz2,0,50,50,control\n']),
+      'b.csv'
+    );
     expect([stranger.matched, stranger.unmatched]).toEqual([0, 2]);
     await expect(api.evaluateCampaign(id, 'file', 1)).rejects.toMatchObject({ code: 'segments-bad-input' });
 
     // A blank required cell and a customer's second row are rejected with their reasons, never
     // dropped silently: loaded + rejected = rows in the file.
-    const [c1, c2] = (await q(`SELECT customer_id FROM "campaign_${id}" WHERE arm = 'target' ORDER BY rank LIMIT 2`)).map((r) => String(r.customer_id));
-    const odd = await api.loadOutcomes(id, new Blob([`customer_id,responded,arpu_before,arpu_after\n${c1},1,50,60\n${c2},,50,50\n${c1},0,50,50\n${c2},1,40,\n`]), 'd.csv');
+    const [c1, c2] = (await q(`SELECT customer_id FROM "campaign_${id}" WHERE arm = 'target' ORDER BY rank LIMIT 2`)).map((r) =>
+      String(r.customer_id)
+    );
+    const odd = await api.loadOutcomes(
+      id,
+      new Blob([`customer_id,responded,arpu_before,arpu_after\n${c1},1,50,60\n${c2},,50,50\n${c1},0,50,50\n${c2},1,40,\n`]),
+      'd.csv'
+    );
     expect([odd.rowsInFile, odd.loaded, odd.rejected]).toEqual([4, 1, 3]);
     expect(odd.reasons.map((r) => [r.reason, r.column, r.count, r.examples.map((e) => e.row)])).toEqual([
-      ['duplicate-customer', 'customer_id', 1, [3]], ['missing-value', 'arpu_after', 1, [4]], ['missing-value', 'responded', 1, [2]]
+      ['duplicate-customer', 'customer_id', 1, [3]],
+      ['missing-value', 'arpu_after', 1, [4]],
+      ['missing-value', 'responded', 1, [2]]
     ]);
     expect(odd.matched).toBe(1);
 
@@ -167,7 +189,8 @@ describe('outcome file', () => {
     const ev = await api.evaluateCampaign(id, 'file', 1);
     expect(ev.subsidy.problems).toEqual(['no-responders']);
     expect(ev.arpuDifference.difference).toBeNull();
-    const finite = (x: unknown): boolean => (typeof x === 'number' ? Number.isFinite(x) : x && typeof x === 'object' ? Object.values(x).every(finite) : true);
+    const finite = (x: unknown): boolean =>
+      typeof x === 'number' ? Number.isFinite(x) : x && typeof x === 'object' ? Object.values(x).every(finite) : true;
     expect(finite(ev)).toBe(true);
     expect(ev.target.successRate).toBe(0);
   }, 60_000);
@@ -177,8 +200,13 @@ describe('campaign arithmetic through the engine', () => {
   it('is retentionRoi per channel, the saving and the top-up case; bad input is a coded error', async () => {
     const retention = { listSize: 80_000, successRate: 0.15, costPerSuccess: 450, arpuDifference: 15, bundleMonths: 12 };
     const r = await api.campaignArithmetic({
-      retention, channels: [{ channel: 'outbound', successRate: 0.07, costPerContact: 16 }, { channel: 'sms', successRate: 0.005, costPerContact: 0.1 }],
-      saving: { contacts: 3_890_000, dropShare: 0.05, costPerHead: 16 }, topUp: { targets: 1_300_000, successRate: 0.15, arpuDifference: 7.0256, months: 12 }
+      retention,
+      channels: [
+        { channel: 'outbound', successRate: 0.07, costPerContact: 16 },
+        { channel: 'sms', successRate: 0.005, costPerContact: 0.1 }
+      ],
+      saving: { contacts: 3_890_000, dropShare: 0.05, costPerHead: 16 },
+      topUp: { targets: 1_300_000, successRate: 0.15, arpuDifference: 7.0256, months: 12 }
     });
     expect(r.retention).toEqual(retentionRoi(retention));
     expect(r.channels.map((c) => c.roi.successes)).toEqual([80_000 * 0.07, 80_000 * 0.005]);
@@ -187,7 +215,13 @@ describe('campaign arithmetic through the engine', () => {
     expect(r.channels[1].roi.cost).toBeCloseTo(400 * 450 + 80_000 * 0.1, 4);
     expect(r.saving.saving).toBe(3_112_000);
     expect(Math.round(r.topUp.total / 10_000)).toBe(1644);
-    await expect(api.campaignArithmetic({ retention: { ...retention, successRate: 2 }, channels: [], saving: { contacts: 1, dropShare: 0, costPerHead: 0 }, topUp: { targets: 0, successRate: 0, arpuDifference: 0, months: 0 } }))
-      .rejects.toMatchObject({ code: 'segments-bad-input' });
+    await expect(
+      api.campaignArithmetic({
+        retention: { ...retention, successRate: 2 },
+        channels: [],
+        saving: { contacts: 1, dropShare: 0, costPerHead: 0 },
+        topUp: { targets: 0, successRate: 0, arpuDifference: 0, months: 0 }
+      })
+    ).rejects.toMatchObject({ code: 'segments-bad-input' });
   });
 });

@@ -41,7 +41,10 @@ export const PLANTED = {
 export const plantedGain = (arpu: number) => PLANTED.gains[PLANTED.bands.filter((b) => arpu >= b).length];
 
 /** Simulated outcomes of list rows (each with its arm and whether it is marketed), in the given order (seeded). */
-export function simulateOutcomes(rows: { customer_id: string; arpu: number; arm: 'target' | 'control'; marketed: boolean }[], seed: number): Required<OutcomeRow>[] {
+export function simulateOutcomes(
+  rows: { customer_id: string; arpu: number; arm: 'target' | 'control'; marketed: boolean }[],
+  seed: number
+): Required<OutcomeRow>[] {
   const u = seededUniform(seed);
   return rows.map((r) => {
     // Three draws per customer whatever its arm, so a customer's outcome does not depend on the others' arms.
@@ -50,44 +53,68 @@ export function simulateOutcomes(rows: { customer_id: string; arpu: number; arm:
     const responded = u() < (r.marketed ? PLANTED.response(s) : PLANTED.controlRate);
     const noise = (u() - 0.5) * 2 * PLANTED.noise * r.arpu;
     return {
-      customer_id: r.customer_id, responded, arpu_before: r.arpu,
+      customer_id: r.customer_id,
+      responded,
+      arpu_before: r.arpu,
       arpu_after: Math.max(0, r.arpu + noise + (responded ? plantedGain(r.arpu) : 0)),
-      subsidy: s * r.arpu, arm: r.arm
+      subsidy: s * r.arpu,
+      arm: r.arm
     };
   });
 }
 
 /** An outcome on the list: its arm, and the value tier and elasticity layer the list gave the customer. */
-export interface EvaluatedRow extends SubsidyRow { tier: string | null; elasticity_layer: string | null }
+export interface EvaluatedRow extends SubsidyRow {
+  tier: string | null;
+  elasticity_layer: string | null;
+}
 
 const LAYERS = ['high', 'medium', 'low', 'undefined'];
 
 /** Evaluates outcome rows that already carry their arm, tier and layer. */
-export function evaluate(data: EvaluatedRow[], source: 'file' | 'simulated', design: CampaignDesign, arpuBands: number[] = DEFAULT_ARPU_BANDS): CampaignEvaluation {
+export function evaluate(
+  data: EvaluatedRow[],
+  source: 'file' | 'simulated',
+  design: CampaignDesign,
+  arpuBands: number[] = DEFAULT_ARPU_BANDS
+): CampaignEvaluation {
   const t = data.filter((o) => o.arm === 'target');
   const c = data.filter((o) => o.arm === 'control');
   if (t.length < 2 || c.length < 2) throw engineError('segments-bad-input', 'Each arm needs at least two customers with outcomes.');
   const avg = (v: number[]) => v.reduce((s, x) => s + x, 0) / v.length;
   const summary = (o: EvaluatedRow[], marketed: boolean): ArmSummary => ({
-    customers: o.length, marketed, successRate: avg(o.map((x) => (x.responded ? 1 : 0))),
-    arpuBefore: avg(o.map((x) => x.arpu_before)), arpuAfter: avg(o.map((x) => x.arpu_after)),
+    customers: o.length,
+    marketed,
+    successRate: avg(o.map((x) => (x.responded ? 1 : 0))),
+    arpuBefore: avg(o.map((x) => x.arpu_before)),
+    arpuAfter: avg(o.map((x) => x.arpu_after)),
     highValueShare: avg(o.map((x) => (x.tier === 'high' ? 1 : 0)))
   });
   const change = (o: EvaluatedRow[]) => o.map((x) => x.arpu_after - x.arpu_before);
-  const tWon = t.filter((o) => o.responded), cWon = c.filter((o) => o.responded);
-  const targetArpu = mean(tWon.map((o) => o.arpu_after)), controlArpu = mean(cWon.map((o) => o.arpu_after));
+  const tWon = t.filter((o) => o.responded),
+    cWon = c.filter((o) => o.responded);
+  const targetArpu = mean(tWon.map((o) => o.arpu_after)),
+    controlArpu = mean(cWon.map((o) => o.arpu_after));
   const marketed = design === 'seed' ? data : t;
   const byLayer = [...new Set([...LAYERS, ...marketed.map((o) => o.elasticity_layer ?? 'undefined')])].flatMap((layer) => {
     const rows = marketed.filter((o) => (o.elasticity_layer ?? 'undefined') === layer);
     if (!rows.length) return [];
-    const arpuBefore = avg(rows.map((o) => o.arpu_before)), arpuAfter = avg(rows.map((o) => o.arpu_after));
+    const arpuBefore = avg(rows.map((o) => o.arpu_before)),
+      arpuAfter = avg(rows.map((o) => o.arpu_after));
     return [{ layer, customers: rows.length, arpuBefore, arpuAfter, change: arpuBefore > 0 ? arpuAfter / arpuBefore - 1 : null }];
   });
   return {
-    design, source, target: summary(t, true), control: summary(c, design === 'seed'),
-    uplift: welchInterval(change(t), change(c)), subsidy: analyseSubsidy(data, arpuBands),
+    design,
+    source,
+    target: summary(t, true),
+    control: summary(c, design === 'seed'),
+    uplift: welchInterval(change(t), change(c)),
+    subsidy: analyseSubsidy(data, arpuBands),
     arpuDifference: {
-      targetSuccesses: tWon.length, targetArpu, controlSuccesses: cWon.length, controlArpu,
+      targetSuccesses: tWon.length,
+      targetArpu,
+      controlSuccesses: cWon.length,
+      controlArpu,
       difference: targetArpu != null && controlArpu != null ? targetArpu - controlArpu : null
     },
     byLayer

@@ -21,11 +21,44 @@ import matchesSql from './sql/outcome_matches.sql?raw';
 export const outcomesTable = (id: string) => quoteIdent(TABLES.campaignOutcomes(id));
 
 /** Headers are compared after NFKC, lower case, without spaces, underscores, hyphens and brackets. */
-export const normHeader = (h: string) => h.normalize('NFKC').toLowerCase().replace(/[\s_\-()（）[\]]/g, '');
+export const normHeader = (h: string) =>
+  h
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\s_\-()（）[\]]/g, '');
 
 export const OUTCOME_ALIASES: Record<OutcomeField, string[]> = {
-  customer_id: ['customer_id', 'customerid', 'cust_id', 'user_id', 'userid', 'id', 'msisdn', '用户ID', '用户编号', '客户ID', '客户编号', '号码', '手机号码', '用户号码', '服务号码'],
-  responded: ['responded', 'response', 'converted', 'success', 'accepted', '是否响应', '响应', '是否成功', '是否办理', '是否转化', '办理', '成功'],
+  customer_id: [
+    'customer_id',
+    'customerid',
+    'cust_id',
+    'user_id',
+    'userid',
+    'id',
+    'msisdn',
+    '用户ID',
+    '用户编号',
+    '客户ID',
+    '客户编号',
+    '号码',
+    '手机号码',
+    '用户号码',
+    '服务号码'
+  ],
+  responded: [
+    'responded',
+    'response',
+    'converted',
+    'success',
+    'accepted',
+    '是否响应',
+    '响应',
+    '是否成功',
+    '是否办理',
+    '是否转化',
+    '办理',
+    '成功'
+  ],
   arpu_before: ['arpu_before', 'pre_arpu', 'before_arpu', 'arpu_pre', '活动前ARPU', '活动前arpu值', '前ARPU', '活动前消费'],
   arpu_after: ['arpu_after', 'post_arpu', 'after_arpu', 'arpu_post', '活动后ARPU', '活动后arpu值', '后ARPU', '活动后消费'],
   subsidy: ['subsidy', 'subsidy_amount', 'subsidy_yuan', '补贴', '补贴金额', '补贴额'],
@@ -35,16 +68,23 @@ export const REQUIRED: OutcomeField[] = ['customer_id', 'responded', 'arpu_befor
 
 /** Roles whose parse rule suits each field; their canonical names become the typed columns. */
 const ROLE: Record<OutcomeField, ColumnRole> = {
-  customer_id: 'customerId', responded: 'churn', arpu_before: 'revenue', arpu_after: 'amount', subsidy: 'discount', arm: 'text'
+  customer_id: 'customerId',
+  responded: 'churn',
+  arpu_before: 'revenue',
+  arpu_after: 'amount',
+  subsidy: 'discount',
+  arm: 'text'
 };
 
 /** Header index per field (first match in file order), or -1. */
 export function matchHeaders(headers: string[]): Record<OutcomeField, number> {
   const norm = headers.map(normHeader);
-  return Object.fromEntries((Object.keys(OUTCOME_ALIASES) as OutcomeField[]).map((f) => {
-    const aliases = new Set(OUTCOME_ALIASES[f].map(normHeader));
-    return [f, norm.findIndex((h) => aliases.has(h))];
-  })) as Record<OutcomeField, number>;
+  return Object.fromEntries(
+    (Object.keys(OUTCOME_ALIASES) as OutcomeField[]).map((f) => {
+      const aliases = new Set(OUTCOME_ALIASES[f].map(normHeader));
+      return [f, norm.findIndex((h) => aliases.has(h))];
+    })
+  ) as Record<OutcomeField, number>;
 }
 
 /** Reads the file, keeps its typed rows as `campout_<id>` and counts those on the list `campaign_<id>`. */
@@ -66,10 +106,15 @@ export async function loadOutcomeFile(engine: Engine, id: string, list: string, 
     const armCol = at.arm >= 0 ? ds.columns.find((c) => c.source === at.arm)!.name : null;
     const verdicts = quoteIdent(TABLES.outcomeVerdicts(id));
     await exec(engine.conn, template(verdictsSql, { verdicts, table: ds.table }));
-    await exec(engine.conn, template(outcomesSql, {
-      outcomes: outcomesTable(id), verdicts, subsidy: at.subsidy >= 0 ? 'discount' : 'CAST(NULL AS DOUBLE)',
-      arm: armCol ? `CAST(${quoteIdent(armCol)} AS VARCHAR)` : 'CAST(NULL AS VARCHAR)'
-    }));
+    await exec(
+      engine.conn,
+      template(outcomesSql, {
+        outcomes: outcomesTable(id),
+        verdicts,
+        subsidy: at.subsidy >= 0 ? 'discount' : 'CAST(NULL AS DOUBLE)',
+        arm: armCol ? `CAST(${quoteIdent(armCol)} AS VARCHAR)` : 'CAST(NULL AS VARCHAR)'
+      })
+    );
     const extra = await all(engine.conn, template(rejectsSql, { verdicts }));
     await dropTable(engine.conn, TABLES.outcomeVerdicts(id));
     const reasons: RejectReason[] = extra.map((r) => {
@@ -77,7 +122,9 @@ export async function loadOutcomeFile(engine: Engine, id: string, list: string, 
       const rows = String(r.rows_).split(',').map(Number);
       const ids = String(r.ids).split('\x1f');
       return {
-        reason, column: field ? columns[field] : columns.customer_id, count: Number(r.n),
+        reason,
+        column: field ? columns[field] : columns.customer_id,
+        count: Number(r.n),
         examples: rows.map((row, i) => ({ line: null, row, text: ids[i] ?? '' }))
       };
     });
@@ -85,8 +132,13 @@ export async function loadOutcomeFile(engine: Engine, id: string, list: string, 
     const m = (await one(engine.conn, template(matchesSql, { outcomes: outcomesTable(id), list })))!;
     const q = typed.quality;
     return {
-      ...base, rowsInFile: q.rowsInFile, loaded: q.loaded - dropped, rejected: q.rejected + dropped, reasons: [...q.reasons, ...reasons],
-      matched: Number(m.matched), unmatched: Number(m.unmatched)
+      ...base,
+      rowsInFile: q.rowsInFile,
+      loaded: q.loaded - dropped,
+      rejected: q.rejected + dropped,
+      reasons: [...q.reasons, ...reasons],
+      matched: Number(m.matched),
+      unmatched: Number(m.unmatched)
     };
   } finally {
     await engine.dropDataset(first.id);

@@ -19,17 +19,29 @@ describe('segment profiles', () => {
     // voice 100, data 1000, sms 10 → r1 data-led (3000 MB), r2 voice-led (400 min), r3 none.
     const rows = ['用户ID,账期,客户类型,员工人数,出账收入,语音分钟,流量MB,短信条数'];
     const usage: Record<string, [number, number, number]> = {
-      b1: [50, 500, 5], b2: [50, 500, 5], b3: [50, 500, 5], b4: [50, 500, 5], b5: [50, 500, 5], b6: [50, 500, 40],
-      r1: [0, 3000, 0], r2: [400, 0, 0], r3: [0, 0, 0]
+      b1: [50, 500, 5],
+      b2: [50, 500, 5],
+      b3: [50, 500, 5],
+      b4: [50, 500, 5],
+      b5: [50, 500, 5],
+      b6: [50, 500, 40],
+      r1: [0, 3000, 0],
+      r2: [400, 0, 0],
+      r3: [0, 0, 0]
     };
     const employees: Record<string, number> = { b1: 5, b2: 8, b3: 20, b4: 25, b5: 50, b6: 60 };
     for (const [c, [v, d, s]] of Object.entries(usage))
-      for (const m of ['202401', '202402']) rows.push(`${c},${m},${c.startsWith('b') ? '政企客户' : '个人客户'},${employees[c] ?? ''},100,${v},${d},${s}`);
+      for (const m of ['202401', '202402'])
+        rows.push(`${c},${m},${c.startsWith('b') ? '政企客户' : '个人客户'},${employees[c] ?? ''},100,${v},${d},${s}`);
     const ds = await engine.ingestFile(new File([rows.join('\n')], 'p.csv'), 'p.csv', {});
     const o = await segmentsApi(() => engine).segmentOverview(ds.id, DEFAULT_SEGMENT_PARAMS);
     expect(o.bySize?.basis).toBe('column');
     expect(o.bySize?.column).toBe('员工人数');
-    expect(o.bySize?.rows.map((r) => [r.value, r.customers, r.low, r.high])).toEqual([['small', 2, 5, 8], ['medium', 2, 20, 25], ['large', 2, 50, 60]]);
+    expect(o.bySize?.rows.map((r) => [r.value, r.customers, r.low, r.high])).toEqual([
+      ['small', 2, 5, 8],
+      ['medium', 2, 20, 25],
+      ['large', 2, 50, 60]
+    ]);
     const lead = Object.fromEntries(o.byUsage.map((r) => [r.value, r.customers]));
     // Means: voice (5×50+50+400)/9 = 77.8, data (6×500+3000)/9 = 666.7, sms (5×5+40)/9 = 7.2.
     // b1..b5: voice 50/77.8 = .64, data 500/666.7 = .75, sms 5/7.2 = .69 → data; b6: sms 40/7.2 → sms.

@@ -21,19 +21,36 @@ export const SIZE_HEADER = /员工|职工|人数|分支|网点|注册资[金本]
 const num = (v: unknown) => (v == null ? null : Number(v));
 /** A breakdown row from SQL (breakdown.sql, business_size.sql, usage_profile.sql). */
 export const toBreakdown = (r: Record<string, unknown>): BreakdownRow => ({
-  value: String(r.value), customers: Number(r.customers), revenue: Number(r.revenue), arpu: Number(r.arpu), churnRate: num(r.churn_rate)
+  value: String(r.value),
+  customers: Number(r.customers),
+  revenue: Number(r.revenue),
+  arpu: Number(r.arpu),
+  churnRate: num(r.churn_rate)
 });
 
 export async function businessSize(engine: Engine, id: string, base: string): Promise<SizeBreakdown | null> {
   const ds = engine.dataset(id);
   const col = ds.columns.find((c) => c.kind === 'number' && c.role === 'number' && SIZE_HEADER.test(c.header));
-  const rows = await all(engine.conn, template(businessSizeSql, {
-    base, table: ds.table, sizeColumn: col ? quoteIdent(col.name) : 'CAST(NULL AS DOUBLE)', size: col ? 's.size' : 'b.arpu'
-  }), [BUSINESS_PATTERN]);
+  const rows = await all(
+    engine.conn,
+    template(businessSizeSql, {
+      base,
+      table: ds.table,
+      sizeColumn: col ? quoteIdent(col.name) : 'CAST(NULL AS DOUBLE)',
+      size: col ? 's.size' : 'b.arpu'
+    }),
+    [BUSINESS_PATTERN]
+  );
   if (!rows.length) return null;
   return {
-    basis: col ? 'column' : 'arpu', column: col?.header ?? null,
-    rows: rows.map((r) => ({ ...toBreakdown(r), value: ['small', 'medium', 'large'][Number(r.band) - 1] ?? String(r.band), low: Number(r.low), high: Number(r.high) }))
+    basis: col ? 'column' : 'arpu',
+    column: col?.header ?? null,
+    rows: rows.map((r) => ({
+      ...toBreakdown(r),
+      value: ['small', 'medium', 'large'][Number(r.band) - 1] ?? String(r.band),
+      low: Number(r.low),
+      high: Number(r.high)
+    }))
   };
 }
 

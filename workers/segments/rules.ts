@@ -13,7 +13,8 @@ import type { RulesResult } from './contract.ts';
 import serviceBasketsSql from './sql/service_baskets.sql?raw';
 import usageBasketsSql from './sql/usage_baskets.sql?raw';
 
-const SERVICE = /^(PhoneService|MultipleLines|InternetService|OnlineSecurity|OnlineBackup|DeviceProtection|TechSupport|StreamingTV|StreamingMovies|PaperlessBilling)$/i;
+const SERVICE =
+  /^(PhoneService|MultipleLines|InternetService|OnlineSecurity|OnlineBackup|DeviceProtection|TechSupport|StreamingTV|StreamingMovies|PaperlessBilling)$/i;
 
 export async function serviceRules(engine: Engine, id: string, baseOf: () => Promise<string>, minSupport: number): Promise<RulesResult> {
   if (!(minSupport > 0 && minSupport < 1)) throw engineError('segments-bad-input', 'Minimum support must be in (0, 1).');

@@ -13,7 +13,8 @@ import { DEFAULT_SEGMENT_PARAMS } from '../../common/segmentParams.ts';
 
 let engine: Engine;
 let sampleId: string;
-const members = async (id: string, slug: string) => (await all(engine.conn, `SELECT customer_id FROM "segment_${slug}_${id}" ORDER BY 1`)).map((r) => String(r.customer_id));
+const members = async (id: string, slug: string) =>
+  (await all(engine.conn, `SELECT customer_id FROM "segment_${slug}_${id}" ORDER BY 1`)).map((r) => String(r.customer_id));
 const tables = async () => (await all(engine.conn, `SELECT table_name FROM duckdb_tables() ORDER BY 1`)).map((r) => String(r.table_name));
 
 beforeAll(async () => {
@@ -42,7 +43,8 @@ describe('saved segments', () => {
     await fresh.segmentOverview(id2, DEFAULT_SEGMENT_PARAMS);
     const again = await fresh.restoreSegment(id2, top.definition);
     const againC2 = await fresh.restoreSegment(id2, c2.definition);
-    const members2 = async (slug: string) => (await all(engine2.conn, `SELECT customer_id FROM "segment_${slug}_${id2}" ORDER BY 1`)).map((r) => String(r.customer_id));
+    const members2 = async (slug: string) =>
+      (await all(engine2.conn, `SELECT customer_id FROM "segment_${slug}_${id2}" ORDER BY 1`)).map((r) => String(r.customer_id));
     expect(await members2(again.slug)).toEqual(before.top);
     expect(await members2(againC2.slug)).toEqual(before.c2);
     expect((await fresh.listSegments(id2)).map((s) => s.slug)).toEqual([top.slug, c2.slug]);
@@ -59,7 +61,10 @@ describe('saved segments', () => {
     expect(d.parentId).toBe(sampleId);
     expect(d.overview.customers).toBe(seg.customers);
     const parent = engine.dataset(sampleId);
-    const expected = (await one(engine.conn, `SELECT count(*) AS n FROM ${parent.table} WHERE customer_id IN (SELECT customer_id FROM "segment_${seg.slug}_${sampleId}")`))!;
+    const expected = (await one(
+      engine.conn,
+      `SELECT count(*) AS n FROM ${parent.table} WHERE customer_id IN (SELECT customer_id FROM "segment_${seg.slug}_${sampleId}")`
+    ))!;
     expect(d.overview.rows).toBe(Number(expected.n));
     expect(engine.dataset(d.id).columns).toEqual(parent.columns);
 
@@ -96,8 +101,12 @@ describe('look-alikes', () => {
     expect(all0.top.filter((r) => r.similarity >= 0.9).length).toBe(Math.min(10, strict.matched));
     // Candidates only from the pool (and never the segment's own members).
     const pooled = await api.lookalikes(id, top.slug, [...features], 1000, { minSimilarity: 0.5, pool: pool.slug });
-    const poolIds = new Set((await all(engine.conn, `SELECT customer_id FROM "segment_${pool.slug}_${id}"`)).map((r) => String(r.customer_id)));
-    const topIds = new Set((await all(engine.conn, `SELECT customer_id FROM "segment_${top.slug}_${id}"`)).map((r) => String(r.customer_id)));
+    const poolIds = new Set(
+      (await all(engine.conn, `SELECT customer_id FROM "segment_${pool.slug}_${id}"`)).map((r) => String(r.customer_id))
+    );
+    const topIds = new Set(
+      (await all(engine.conn, `SELECT customer_id FROM "segment_${top.slug}_${id}"`)).map((r) => String(r.customer_id))
+    );
     expect(pooled.top.every((r) => poolIds.has(r.customer_id) && !topIds.has(r.customer_id))).toBe(true);
     expect(pooled.candidates).toBe([...poolIds].filter((c) => !topIds.has(c)).length);
   }, 60_000);

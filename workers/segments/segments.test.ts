@@ -34,7 +34,13 @@ describe('segments', () => {
     // c_k first buys in month k, so is observed 6 − k months; k purchases of 10k yuan, × 12 ÷ (6 − k).
     expect(o.activity).toMatchObject({ basis: 'transactions', from: '2023-06', to: '2024-05', outside: 0 });
     const yearly = await all(engine.conn, `SELECT yearly_frequency AS f, yearly_amount AS a FROM "segbase_${ds.id}" ORDER BY customer_id`);
-    expect(yearly.map((r) => [r.f, r.a])).toEqual([[2.4, 24], [6, 120], [12, 360], [24, 960], [60, 3000]]);
+    expect(yearly.map((r) => [r.f, r.a])).toEqual([
+      [2.4, 24],
+      [6, 120],
+      [12, 360],
+      [24, 960],
+      [60, 3000]
+    ]);
     // Median cuts 12 and 360 → c3, c4, c5 frequent and large; c1, c2 rare and small.
     expect([o.frequencyCut, o.amountCut]).toEqual([12, 360]);
     expect(o.quadrants.find((q) => q.quadrant === 'highHigh')?.customers).toBe(3);
@@ -46,7 +52,15 @@ describe('segments', () => {
     // a1..a3 buy 1, 2, 3 times in 2024-01 (observed 12 months: the window opens 2023-02); l1..l4
     // bought only in 2022, so their yearly figures are 0. A median over all seven would be 0 and put
     // every lapsed customer among the frequent and large (as CDNOW's dormant majority was).
-    const lines = ['customer_id,date,amount', 'a1,2023-02-01,10', 'a2,2023-02-01,10', 'a2,2023-03-01,10', 'a3,2023-02-01,10', 'a3,2023-03-01,10', 'a3,2024-01-05,10'];
+    const lines = [
+      'customer_id,date,amount',
+      'a1,2023-02-01,10',
+      'a2,2023-02-01,10',
+      'a2,2023-03-01,10',
+      'a3,2023-02-01,10',
+      'a3,2023-03-01,10',
+      'a3,2024-01-05,10'
+    ];
     for (let c = 1; c <= 4; c++) lines.push(`l${c},2022-0${c}-01,50`);
     const ds = await engine.ingestFile(new File([lines.join('\n')], 'lapsed.csv'), 'lapsed.csv', {});
     const o = await api.segmentOverview(ds.id, DEFAULT_SEGMENT_PARAMS);
@@ -68,8 +82,15 @@ describe('segments', () => {
     // A monthly panel has no event counts: frequency is active months a year, and customers without
     // a row in the last 12 months are left out of the quadrant (counted).
     expect(o.activity.basis).toBe('activeMonths');
-    const outside = Number((await all(engine.conn, `SELECT count(*) AS n FROM (SELECT customer_id FROM "ds_${s.id}" GROUP BY 1
-      HAVING max(month) < (SELECT max(month) - INTERVAL 11 MONTH FROM "ds_${s.id}"))`))[0].n);
+    const outside = Number(
+      (
+        await all(
+          engine.conn,
+          `SELECT count(*) AS n FROM (SELECT customer_id FROM "ds_${s.id}" GROUP BY 1
+      HAVING max(month) < (SELECT max(month) - INTERVAL 11 MONTH FROM "ds_${s.id}"))`
+        )
+      )[0].n
+    );
     expect(outside).toBeGreaterThan(0);
     expect(o.activity.outside).toBe(outside);
     expect(o.quadrants.reduce((t, q) => t + q.customers, 0)).toBe(o.customers - outside);
@@ -94,7 +115,6 @@ describe('segments', () => {
     const look = await api.lookalikes(s.id, top.slug, ['arpu', 'data', 'voice'], 50);
     expect(look.top).toHaveLength(50);
     expect(look.candidates).toBe(o.customers - top.customers);
-
   }, 120_000);
 
   it('finds service rules on the telco snapshot (PhoneService, StreamingTV … = Yes)', async () => {
@@ -106,8 +126,11 @@ describe('segments', () => {
     const rule = r.rules.find((x) => x.antecedent === 'StreamingTV' && x.consequent === 'StreamingMovies')!;
     // Independent counts from the typed table.
     const t = engine.dataset(ds.id).table;
-    const c = (await one(engine.conn, `SELECT count(*) FILTER (WHERE "StreamingTV" = 'Yes' AND "StreamingMovies" = 'Yes') AS both,
-      count(*) FILTER (WHERE "StreamingTV" = 'Yes') AS tv, count(*) FILTER (WHERE "StreamingMovies" = 'Yes') AS mv, count(*) AS n FROM ${t}`))!;
+    const c = (await one(
+      engine.conn,
+      `SELECT count(*) FILTER (WHERE "StreamingTV" = 'Yes' AND "StreamingMovies" = 'Yes') AS both,
+      count(*) FILTER (WHERE "StreamingTV" = 'Yes') AS tv, count(*) FILTER (WHERE "StreamingMovies" = 'Yes') AS mv, count(*) AS n FROM ${t}`
+    ))!;
     const [both, tv, mv, n] = [c.both, c.tv, c.mv, c.n].map(Number);
     expect(rule.support).toBeCloseTo(both / n, 12);
     expect(rule.confidence).toBeCloseTo(both / tv, 12);

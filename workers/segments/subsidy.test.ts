@@ -2,13 +2,22 @@
 import { describe, expect, it } from 'vitest';
 import { analyseSubsidy, bandGains, fitParabola, subsidyCurve, type SubsidyRow } from './subsidy.ts';
 
-const row = (arpu: number, subsidy: number | null, responded: boolean, gain = 0): SubsidyRow =>
-  ({ arm: 'target', responded, arpu_before: arpu, arpu_after: arpu + gain, subsidy });
+const row = (arpu: number, subsidy: number | null, responded: boolean, gain = 0): SubsidyRow => ({
+  arm: 'target',
+  responded,
+  arpu_before: arpu,
+  arpu_after: arpu + gain,
+  subsidy
+});
 
 describe('subsidy analysis', () => {
   it('fits a parabola exactly through points on one', () => {
     const x = [0, 0.1, 0.2, 0.3, 0.4];
-    const [a, b, c] = fitParabola(x, x.map((v) => -2 * v * v + 0.8 * v + 0.1), [1, 2, 3, 2, 1])!;
+    const [a, b, c] = fitParabola(
+      x,
+      x.map((v) => -2 * v * v + 0.8 * v + 0.1),
+      [1, 2, 3, 2, 1]
+    )!;
     expect([a, b, c].map((v) => +v.toFixed(9))).toEqual([-2, 0.8, 0.1]);
     expect(fitParabola([0.1, 0.1, 0.1], [1, 2, 3], [1, 1, 1])).toBeNull();
   });
@@ -20,7 +29,13 @@ describe('subsidy analysis', () => {
       for (let i = 0; i < 20; i++) rows.push(row(100, k * 10 + 0.4, i < p * 20));
     });
     const c = subsidyCurve(rows);
-    expect(c.curve.map((p) => [p.rate, p.customers, p.responders])).toEqual([[0, 20, 2], [0.1, 20, 4], [0.2, 20, 6], [0.3, 20, 4], [0.4, 20, 2]]);
+    expect(c.curve.map((p) => [p.rate, p.customers, p.responders])).toEqual([
+      [0, 20, 2],
+      [0.1, 20, 4],
+      [0.2, 20, 6],
+      [0.3, 20, 4],
+      [0.4, 20, 2]
+    ]);
     expect(c.controlPoint).toBeCloseTo(0.2, 9);
     // A conversion that only rises has no interior peak.
     const rising = rows.map((r) => ({ ...r, responded: (r.subsidy ?? 0) > 25 }));
@@ -29,9 +44,19 @@ describe('subsidy analysis', () => {
 
   it('net gain per targeted customer = take-up × (taker change − non-taker change − subsidy per taker)', () => {
     // Band 0–50: 4 customers, 1 taker gaining 20 with 5 subsidy, non-takers +2 → 0.25 × (20 − 2 − 5) = 3.25.
-    const rows = [row(40, 5, true, 20), row(40, 5, false, 2), row(40, 5, false, 2), row(40, 5, false, 2), row(60, 6, true, 10), row(60, 6, false, 0)];
+    const rows = [
+      row(40, 5, true, 20),
+      row(40, 5, false, 2),
+      row(40, 5, false, 2),
+      row(40, 5, false, 2),
+      row(60, 6, true, 10),
+      row(60, 6, false, 0)
+    ];
     const b = bandGains(rows, [50]);
-    expect(b.map((x) => [x.low, x.high, x.customers, x.net])).toEqual([[0, 50, 4, 3.25], [50, null, 2, 0.5 * (10 - 0 - 6)]]);
+    expect(b.map((x) => [x.low, x.high, x.customers, x.net])).toEqual([
+      [0, 50, 4, 3.25],
+      [50, null, 2, 0.5 * (10 - 0 - 6)]
+    ]);
   });
 
   it('degenerate: no responders, no subsidy column, one band', () => {

@@ -17,14 +17,19 @@
 import { mean } from '../../common/lists.ts';
 import type { BandGain, SubsidyAnalysis, SubsidyPoint, SubsidyProblem } from './contract.ts';
 
-export interface SubsidyRow { arm: 'target' | 'control'; responded: boolean; arpu_before: number; arpu_after: number; subsidy: number | null }
+export interface SubsidyRow {
+  arm: 'target' | 'control';
+  responded: boolean;
+  arpu_before: number;
+  arpu_after: number;
+  subsidy: number | null;
+}
 
 export const RATE_STEP = 0.05;
 /** Default ARPU band upper bounds (yuan), so the seed's 50–80 band is one of them. */
 export const DEFAULT_ARPU_BANDS = [30, 50, 80, 120];
 /** Points with fewer customers are shown but left out of the parabola. */
 const MIN_POINT = 10;
-
 
 /** Weighted least squares y = a x² + b x + c; null when the 3×3 system is singular. */
 export function fitParabola(x: number[], y: number[], w: number[]): [number, number, number] | null {
@@ -50,7 +55,12 @@ export function fitParabola(x: number[], y: number[], w: number[]): [number, num
 }
 
 /** Conversion by subsidy-rate point, the fitted parabola and its peak (the control point). */
-export function subsidyCurve(rows: SubsidyRow[]): { curve: SubsidyPoint[]; controlPoint: number | null; problem: SubsidyProblem | null; withoutRate: number } {
+export function subsidyCurve(rows: SubsidyRow[]): {
+  curve: SubsidyPoint[];
+  controlPoint: number | null;
+  problem: SubsidyProblem | null;
+  withoutRate: number;
+} {
   const by = new Map<number, { n: number; r: number }>();
   let withoutRate = 0;
   for (const o of rows) {
@@ -65,11 +75,16 @@ export function subsidyCurve(rows: SubsidyRow[]): { curve: SubsidyPoint[]; contr
     if (o.responded) p.r++;
     by.set(key, p);
   }
-  const curve: SubsidyPoint[] = [...by.entries()].sort((a, b) => a[0] - b[0])
+  const curve: SubsidyPoint[] = [...by.entries()]
+    .sort((a, b) => a[0] - b[0])
     .map(([rate, p]) => ({ rate, customers: p.n, responders: p.r, conversion: p.r / p.n, fitted: null }));
   const used = curve.filter((p) => p.customers >= MIN_POINT);
   if (used.length < 3) return { curve, controlPoint: null, problem: 'few-rates', withoutRate };
-  const fit = fitParabola(used.map((p) => p.rate), used.map((p) => p.conversion), used.map((p) => p.customers));
+  const fit = fitParabola(
+    used.map((p) => p.rate),
+    used.map((p) => p.conversion),
+    used.map((p) => p.customers)
+  );
   if (!fit) return { curve, controlPoint: null, problem: 'few-rates', withoutRate };
   const [a, b, c] = fit;
   for (const p of curve) p.fitted = a * p.rate ** 2 + b * p.rate + c;
@@ -91,7 +106,8 @@ export function bandGains(rows: SubsidyRow[], edges: number[]): BandGain[] {
     const otherChange = mean(others.map((o) => o.arpu_after - o.arpu_before));
     const subsidyPerTaker = mean(takers.map((o) => o.subsidy ?? 0));
     const takeUp = inBand.length ? takers.length / inBand.length : 0;
-    const net = takerChange != null && otherChange != null && subsidyPerTaker != null ? takeUp * (takerChange - otherChange - subsidyPerTaker) : null;
+    const net =
+      takerChange != null && otherChange != null && subsidyPerTaker != null ? takeUp * (takerChange - otherChange - subsidyPerTaker) : null;
     return { low, high, customers: inBand.length, responders: takers.length, takeUp, takerChange, otherChange, subsidyPerTaker, net };
   });
 }

@@ -18,7 +18,10 @@ export function sortRows(rows: ValueRow[], key: ValueRowKey, descending: boolean
 }
 
 /** ModelErrors of the value models (regressions, PCA and entropy weights) in the value tab's codes. */
-export const VALUE_ERRORS: FeatureErrors<ValueErrorCode> = { models: { 'too-few-rows': 'value-too-few-customers' }, model: 'value-model-failed' };
+export const VALUE_ERRORS: FeatureErrors<ValueErrorCode> = {
+  models: { 'too-few-rows': 'value-too-few-customers' },
+  model: 'value-model-failed'
+};
 
 export function valueApi(engine: () => Engine): ValueApi {
   // The per-customer table of the last assessment of each dataset, for sorting and the full CSV
@@ -38,6 +41,9 @@ export function valueApi(engine: () => Engine): ValueApi {
     },
     valueRows: async (datasetId, sortBy, descending, limit) => sortRows(rowsOf(datasetId), sortBy, descending).slice(0, limit),
     valueCsv: async (datasetId) =>
-      toCsv([...VALUE_ROW_KEYS], rowsOf(datasetId).map((r) => VALUE_ROW_KEYS.map((k) => r[k])))
+      toCsv(
+        [...VALUE_ROW_KEYS],
+        rowsOf(datasetId).map((r) => VALUE_ROW_KEYS.map((k) => r[k]))
+      )
   });
 }

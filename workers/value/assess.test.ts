@@ -56,7 +56,7 @@ describe('hand-made panel: 2 customers × 30 months, evaluated at month 30', () 
     expect(result.evaluationMonth).toBe('2023-06');
     expect(result.customers).toBe(2);
   });
-  it('the seed\'s historical value of A: t = 30 − 6 = 24 months = 2 years 0 months, A = mean(25…30) = 27.5; 27.5 × (12 + 12 × 0.5) = 495', () => {
+  it("the seed's historical value of A: t = 30 − 6 = 24 months = 2 years 0 months, A = mean(25…30) = 27.5; 27.5 × (12 + 12 × 0.5) = 495", () => {
     expect(rows.get('A')!.historical).toBeCloseTo(495, 9);
     expect(rows.get('A')!.historyMethod).toBe('seed');
   });
@@ -68,7 +68,7 @@ describe('hand-made panel: 2 customers × 30 months, evaluated at month 30', () 
   it('the worked example is the customer with the median t, in years and months', () => {
     expect(result.historyExample).toEqual({ customerId: 'B', t: 43, years: 3, months: 7, a: 45, q: 0.5, weight: 21.875, value: 984.375 });
   });
-  it('observed profit instead of A: A\'s months 13–24 count fully (Σ = 222), 1–12 half (78 / 2): 261', async () => {
+  it("observed profit instead of A: A's months 13–24 count fully (Σ = 222), 1–12 half (78 / 2): 261", async () => {
     const { rows: r, result: res } = await assess({ historyBasis: 'observed' });
     expect(r.get('A')!.historical).toBeCloseTo(261, 9);
     expect(r.get('A')!.historyMethod).toBe('observed');
@@ -84,11 +84,18 @@ describe('hand-made panel: 2 customers × 30 months, evaluated at month 30', () 
   it('influence: 2 secondary numbers × 5 yuan for B (no family-main flag: read from the count); 4 parts missing', () => {
     expect(rows.get('B')!.influence).toBeCloseTo(10, 9);
     expect(rows.get('A')!.influence).toBe(0);
-    expect(result.influenceParts.find((p) => p.part === 'family')).toMatchObject({ columns: ['family_secondary_numbers'], customers: 1, mean: 5 });
+    expect(result.influenceParts.find((p) => p.part === 'family')).toMatchObject({
+      columns: ['family_secondary_numbers'],
+      customers: 1,
+      mean: 5
+    });
     expect(result.influenceRoles).toEqual({ keyContact: null, groupMember: null, familyMain: null });
-    expect(result.notes).toContainEqual({ key: 'influenceMissing', vars: { parts: 'groupKeyContact, groupMember, willingness, radiation', count: 4 } });
+    expect(result.notes).toContainEqual({
+      key: 'influenceMissing',
+      vars: { parts: 'groupKeyContact, groupMember, willingness, radiation', count: 4 }
+    });
   });
-  it('composite on the yuan basis = 0.25 H + 0.55 C + 0.10 F + 0.10 I, and each part\'s actual share', () => {
+  it("composite on the yuan basis = 0.25 H + 0.55 C + 0.10 F + 0.10 I, and each part's actual share", () => {
     for (const r of rows.values()) {
       const expected = 0.25 * Number(r.historical) + 0.55 * Number(r.current) + 0.1 * Number(r.future) + 0.1 * Number(r.influence);
       expect(r.composite).toBeCloseTo(expected, 9);
@@ -101,20 +108,24 @@ describe('hand-made panel: 2 customers × 30 months, evaluated at month 30', () 
   it('composite on ranks (the default): 0–100 points per value, B ahead on all four; shares = weights', async () => {
     const { rows: r, result: res } = await assess();
     // B has more history, current value and influence; future value decides nothing here (both rank it)
-    const fB = Number(r.get('B')!.future) > Number(r.get('A')!.future) ? 100 : Number(r.get('B')!.future) === Number(r.get('A')!.future) ? 50 : 0;
+    const fB =
+      Number(r.get('B')!.future) > Number(r.get('A')!.future) ? 100 : Number(r.get('B')!.future) === Number(r.get('A')!.future) ? 50 : 0;
     expect(r.get('B')!.composite).toBeCloseTo(0.25 * 100 + 0.55 * 100 + 0.1 * fB + 0.1 * 100, 9);
     expect(r.get('A')!.composite).toBeCloseTo(0.1 * (100 - fB), 9);
     expect(res.composite.basis).toBe('rank');
     expect(res.composite.components.map((c) => c.share)).toEqual([0.25, 0.55, 0.1, 0.1].map((w) => expect.closeTo(w, 12)));
     expect(res.composite.components.map((c) => c.meanOnBasis)).toEqual([50, 50, 50, 50]);
   });
-  it('composite on monthly yuan: history ÷ its decayed months (= A under the seed\'s formula), current and future ÷ 3', async () => {
+  it("composite on monthly yuan: history ÷ its decayed months (= A under the seed's formula), current and future ÷ 3", async () => {
     const { rows: r } = await assess({ compositeBasis: 'monthly' });
     const a = r.get('A')!;
     expect(a.composite).toBeCloseTo(0.25 * 27.5 + 0.55 * (87 / 3) + 0.1 * (Number(a.future) / 3) + 0.1 * 0, 9);
   });
   it('credit rules: B has 2 suspensions in the last 3 (and so 6) months: down twice, tenure 49 but suspended: no up', () => {
-    expect(result.credit.rules.filter((r) => r.customers > 0)).toEqual([{ rule: 'down3', customers: 1 }, { rule: 'down6', customers: 1 }]);
+    expect(result.credit.rules.filter((r) => r.customers > 0)).toEqual([
+      { rule: 'down3', customers: 1 },
+      { rule: 'down6', customers: 1 }
+    ]);
     expect(result.credit.markers).toEqual({ special: null, secondary: null, infoPhone: null, number188: null });
     expect(result.credit.brand).toBeNull();
   });
@@ -128,13 +139,15 @@ describe('hand-made panel: 2 customers × 30 months, evaluated at month 30', () 
     expect(info).toEqual({ evaluationMonth: '2023-06', basis: 'yuan', customers: 2 });
   });
   it('future value (no model for 2 customers: 0 for both) is the one value the same for everyone, and a note says so', () => {
-    expect(result.notes.filter((n) => n.key === 'compositeConstant')).toEqual([{ key: 'compositeConstant', vars: { component: 'future' } }]);
+    expect(result.notes.filter((n) => n.key === 'compositeConstant')).toEqual([
+      { key: 'compositeConstant', vars: { component: 'future' } }
+    ]);
   });
   it('never reports NaN', () => {
     expect(allFinite(result)).toBe(true);
     expect(allFinite([...rows.values()])).toBe(true);
   });
-  it('the evaluation month and Q are editable: at month 27 with Q = 1, A\'s t = 21, A = mean(22…27) = 24.5', async () => {
+  it("the evaluation month and Q are editable: at month 27 with Q = 1, A's t = 21, A = mean(22…27) = 24.5", async () => {
     const { rows: r } = await assess({ decay: 1, evaluationMonth: '2023-03' });
     expect(r.get('A')!.historical).toBeCloseTo(24.5 * 21, 9);
     const { rows: o } = await assess({ decay: 1, evaluationMonth: '2023-03', historyBasis: 'observed' });
@@ -145,12 +158,18 @@ describe('hand-made panel: 2 customers × 30 months, evaluated at month 30', () 
 describe('validation and degenerate inputs', () => {
   it('rejects weights that do not sum to 1, with a code the UI translates', async () => {
     const id = await load(handPanel(6));
-    await expect(assessValue(engine, id, { ...P, weights: { historical: 0.5, current: 0.5, future: 0.1, influence: 0.1 } }))
-      .rejects.toThrow(expect.objectContaining({ code: 'value-bad-weights', message: expect.stringMatching(/sum to 1 \(they sum to 1\.200\)/) }));
-    await expect(assessValue(engine, id, { ...P, weights: { historical: -0.2, current: 1, future: 0.1, influence: 0.1 } }))
-      .rejects.toThrow(expect.objectContaining({ code: 'value-bad-weights' }));
+    await expect(
+      assessValue(engine, id, { ...P, weights: { historical: 0.5, current: 0.5, future: 0.1, influence: 0.1 } })
+    ).rejects.toThrow(
+      expect.objectContaining({ code: 'value-bad-weights', message: expect.stringMatching(/sum to 1 \(they sum to 1\.200\)/) })
+    );
+    await expect(assessValue(engine, id, { ...P, weights: { historical: -0.2, current: 1, future: 0.1, influence: 0.1 } })).rejects.toThrow(
+      expect.objectContaining({ code: 'value-bad-weights' })
+    );
     await expect(assessValue(engine, id, { ...P, decay: 0 })).rejects.toThrow(expect.objectContaining({ code: 'value-bad-params' }));
-    await expect(assessValue(engine, id, { ...P, evaluationMonth: '1999-01' })).rejects.toThrow(expect.objectContaining({ code: 'value-bad-params' }));
+    await expect(assessValue(engine, id, { ...P, evaluationMonth: '1999-01' })).rejects.toThrow(
+      expect.objectContaining({ code: 'value-bad-params' })
+    );
   });
   it('one month only: every value defined, future value and elasticity explained as unavailable', async () => {
     const csv = 'customer_id,month,revenue\nA,2024-01,10\nB,2024-01,20\nC,2024-01,30\n';
@@ -160,7 +179,9 @@ describe('validation and degenerate inputs', () => {
     expect(rows.map((r) => r.historical)).toEqual([0, 0, 0]);
     expect(result.future).toBeNull();
     const keys = result.notes.map((n) => n.key);
-    expect(keys).toEqual(expect.arrayContaining(['futureTooFewMonths', 'elasticityNoInvestment', 'missingInput', 'historyFromFirstMonth', 'creditNoArrears']));
+    expect(keys).toEqual(
+      expect.arrayContaining(['futureTooFewMonths', 'elasticityNoInvestment', 'missingInput', 'historyFromFirstMonth', 'creditNoArrears'])
+    );
     // History, future and influence are 0 for all three: on ranks each adds the same points to
     // everyone, so its "actual share" ranks nobody; the note says so.
     expect(result.notes.filter((n) => n.key === 'compositeConstant')).toEqual(
@@ -188,10 +209,14 @@ describe('special lines, willingness influence and lifecycle stages', () => {
   it('X for a special line, active-call share × 3-month ARPU, loyalty × stage from the Lifecycle table', async () => {
     const lines = ['customer_id,month,revenue,tenure,主动通话占比,特殊号码'];
     const rev: Record<string, number> = { A: 30, B: 60, C: 90, D: 120 };
-    for (const c of Object.keys(rev)) for (let k = 1; k <= 7; k++) lines.push(`${c},${month(k)},${rev[c] + k},${k + 10},0.5,${c === 'D' ? '是' : '否'}`);
+    for (const c of Object.keys(rev))
+      for (let k = 1; k <= 7; k++) lines.push(`${c},${month(k)},${rev[c] + k},${k + 10},0.5,${c === 'D' ? '是' : '否'}`);
     const id = await load(lines.join('\n'), ['customerId', 'month', 'revenue', 'tenure', 'number', 'text']);
     await writeStages(engine.conn, id, stageSet(RULE_SETS.clm, []), (t) =>
-      engine.conn.exec(`CREATE OR REPLACE TABLE ${t} AS SELECT customer_id, month, CASE WHEN customer_id < 'C' THEN 'B' ELSE 'C' END AS stage FROM ds_${id}`));
+      engine.conn.exec(
+        `CREATE OR REPLACE TABLE ${t} AS SELECT customer_id, month, CASE WHEN customer_id < 'C' THEN 'B' ELSE 'C' END AS stage FROM ds_${id}`
+      )
+    );
     const { result, rows } = await assessValue(engine, id, P);
     const by = new Map(rows.map((r) => [r.customerId, r]));
     expect(by.get('D')!.credit).toBe('X');
@@ -204,7 +229,10 @@ describe('special lines, willingness influence and lifecycle stages', () => {
     expect(byStage.filter((x) => x.stage === 'B').reduce((s, x) => s + x.customers, 0)).toBe(2);
     // group monitoring by the stage of each month: 2 customers in B and 2 in C every month
     const stage = result.monitor.series.filter((x) => x.dimension === 'stage');
-    expect(stage.map((x) => [x.group, x.points.map((p) => p.customers)])).toEqual([['B', Array(7).fill(2)], ['C', Array(7).fill(2)]]);
+    expect(stage.map((x) => [x.group, x.points.map((p) => p.customers)])).toEqual([
+      ['B', Array(7).fill(2)],
+      ['C', Array(7).fill(2)]
+    ]);
     // month 1 of B-stage customers A and B: revenue 31 + 61 (no cost columns: profit = revenue)
     expect(stage[0].points[0]).toEqual({ month: month(1), customers: 2, revenue: 92, profit: 92 });
     expect(result.monitor.stageSet!.ruleSet).toBe('clm');
@@ -218,9 +246,13 @@ describe('influence by role and the credit markers, through the engine', () => {
    * number (副号). Shares are written as percentages. Radiation has two sub-part columns.
    * K's number is a 188 number, M is an info-phone; both have 2 arrears suspensions in the last month.
    */
-  const header = 'customer_id,month,revenue,tenure,arrears,集团关键人,集团成员,集团信息化收入,集团内通话占比,家庭主卡,副号数,交往圈短信收入,飞信交往圈价值,是否副号,信息机';
+  const header =
+    'customer_id,month,revenue,tenure,arrears,集团关键人,集团成员,集团信息化收入,集团内通话占比,家庭主卡,副号数,交往圈短信收入,飞信交往圈价值,是否副号,信息机';
   const people: Record<string, string> = {
-    '18812345678': '1,1,800,30,0,0,10,2,0,0', M: '0,1,0,40,0,0,10,2,0,1', F: '0,0,0,0,1,3,10,2,0,0', S: '0,0,0,0,0,0,10,2,1,0'
+    '18812345678': '1,1,800,30,0,0,10,2,0,0',
+    M: '0,1,0,40,0,0,10,2,0,1',
+    F: '0,0,0,0,1,3,10,2,0,0',
+    S: '0,0,0,0,0,0,10,2,1,0'
   };
   let result: ValueAssessment;
   let by: Map<string, ValueRow>;
@@ -244,7 +276,11 @@ describe('influence by role and the credit markers, through the engine', () => {
   });
   it('credit: the 188 number and the info-phone are not adjusted for their suspensions; the secondary number is X', () => {
     expect(by.get('S')!.credit).toBe('X');
-    expect(result.credit.rules.filter((r) => r.customers > 0)).toEqual([{ rule: 'up36', customers: 1 }, { rule: 'exempt', customers: 2 }, { rule: 'secondary', customers: 1 }]);
+    expect(result.credit.rules.filter((r) => r.customers > 0)).toEqual([
+      { rule: 'up36', customers: 1 },
+      { rule: 'exempt', customers: 2 },
+      { rule: 'secondary', customers: 1 }
+    ]);
     expect(result.credit.markers).toEqual({ special: null, secondary: '是否副号', infoPhone: '信息机', number188: null });
     expect(result.credit.ids188).toBe(1);
   });
@@ -265,6 +301,8 @@ describe('value elasticity between chosen periods', () => {
     expect(chosen.rows.find((r) => r.customerId === 'B')!.elasticityLayer).toBe('undefined');
     const byDefault = await assessValue(engine, id, P);
     expect(byDefault.rows.find((r) => r.customerId === 'A')!.elasticity).toBeCloseTo(0.25, 12);
-    await expect(assessValue(engine, id, { ...P, elasticityBase: month(7) })).rejects.toThrow(expect.objectContaining({ code: 'value-bad-params' }));
+    await expect(assessValue(engine, id, { ...P, elasticityBase: month(7) })).rejects.toThrow(
+      expect.objectContaining({ code: 'value-bad-params' })
+    );
   });
 });

@@ -16,7 +16,13 @@ import type { CompositeBasis, CompositeSummary, ValueComponent, ValueTier } from
 export const COMPONENTS: readonly ValueComponent[] = ['historical', 'current', 'future', 'influence'];
 
 /** The values of one component on a basis. `historyMonths` (t) converts history to a month. */
-export function onBasis(component: ValueComponent, values: readonly number[], basis: CompositeBasis, historyMonths: readonly number[], q: number): number[] {
+export function onBasis(
+  component: ValueComponent,
+  values: readonly number[],
+  basis: CompositeBasis,
+  historyMonths: readonly number[],
+  q: number
+): number[] {
   if (basis === 'rank') return percentileRanks(values).map((r) => 100 * r);
   if (basis === 'yuan') return [...values];
   if (component === 'historical') return values.map((v, i) => (historyMonths[i] > 0 ? v / decayedMonths(historyMonths[i], q) : 0));
@@ -30,21 +36,38 @@ export interface Composite {
 }
 
 export function composite(
-  yuan: Record<ValueComponent, number[]>, weights: Record<ValueComponent, number>, basis: CompositeBasis, historyMonths: readonly number[], q: number
+  yuan: Record<ValueComponent, number[]>,
+  weights: Record<ValueComponent, number>,
+  basis: CompositeBasis,
+  historyMonths: readonly number[],
+  q: number
 ): Composite {
   const n = yuan.current.length;
-  const based = Object.fromEntries(COMPONENTS.map((k) => [k, onBasis(k, yuan[k], basis, historyMonths, q)])) as Record<ValueComponent, number[]>;
+  const based = Object.fromEntries(COMPONENTS.map((k) => [k, onBasis(k, yuan[k], basis, historyMonths, q)])) as Record<
+    ValueComponent,
+    number[]
+  >;
   const values = Array.from({ length: n }, (_, i) => COMPONENTS.reduce((s, k) => s + weights[k] * based[k][i], 0));
   const w = COMPONENTS.map((k) => weights[k]);
-  const shares = compositeShares(w, COMPONENTS.map((k) => mean(based[k]) ?? 0));
-  const yuanShares = compositeShares(w, COMPONENTS.map((k) => mean(yuan[k]) ?? 0));
+  const shares = compositeShares(
+    w,
+    COMPONENTS.map((k) => mean(based[k]) ?? 0)
+  );
+  const yuanShares = compositeShares(
+    w,
+    COMPONENTS.map((k) => mean(yuan[k]) ?? 0)
+  );
   return {
     values,
     summary: {
       basis,
       components: COMPONENTS.map((component, k) => ({
-        component, weight: weights[component], meanYuan: mean(yuan[component]), meanOnBasis: mean(based[component]),
-        share: shares?.[k] ?? null, yuanShare: yuanShares?.[k] ?? null
+        component,
+        weight: weights[component],
+        meanYuan: mean(yuan[component]),
+        meanOnBasis: mean(based[component]),
+        share: shares?.[k] ?? null,
+        yuanShare: yuanShares?.[k] ?? null
       }))
     }
   };
@@ -54,8 +77,11 @@ export function composite(
 export function valueTiers(values: readonly number[], shares: readonly [number, number]): ValueTier[] {
   const n = values.length;
   const tiers = new Array<ValueTier>(n);
-  values.map((v, i) => [v, i] as const).sort((a, b) => b[0] - a[0]).forEach(([, i], rank) => {
-    tiers[i] = rank < shares[0] * n ? 'high' : rank < shares[1] * n ? 'medium' : 'low';
-  });
+  values
+    .map((v, i) => [v, i] as const)
+    .sort((a, b) => b[0] - a[0])
+    .forEach(([, i], rank) => {
+      tiers[i] = rank < shares[0] * n ? 'high' : rank < shares[1] * n ? 'medium' : 'low';
+    });
   return tiers;
 }

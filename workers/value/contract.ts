@@ -12,8 +12,13 @@ export type { CompositeBasis, HistoryBasis, ValueComponent, ValueParams, ValueRo
 
 /** Why a value assessment can fail; the UI translates the code (ModelErrors are mapped onto these). */
 export type ValueErrorCode =
-  | 'value-needs-panel' | 'value-needs-revenue' | 'value-bad-weights' | 'value-bad-params' | 'value-not-assessed'
-  | 'value-too-few-customers' | 'value-model-failed';
+  | 'value-needs-panel'
+  | 'value-needs-revenue'
+  | 'value-bad-weights'
+  | 'value-bad-params'
+  | 'value-not-assessed'
+  | 'value-too-few-customers'
+  | 'value-model-failed';
 
 /**
  * The value tier: the one tier of every tab, by rank of the composite value (top 20% high, next
@@ -129,9 +134,11 @@ export interface ElasticitySummary {
   layerShares: [number, number];
   cuts: [number | null, number | null];
   layers: {
-    layer: ElasticityLayer; customers: number;
+    layer: ElasticityLayer;
+    customers: number;
     /** Median E (percentage formula) and median ΔQ/ΔP (yuan of revenue per yuan of investment). */
-    medianElasticity: number | null; medianReturn: number | null;
+    medianElasticity: number | null;
+    medianReturn: number | null;
   }[];
   /**
    * Customers with E within ±0.02 of 1: investment that moved in step with revenue (discounts as a
@@ -190,7 +197,14 @@ export interface GroupMonitor {
 export interface CompositeSummary {
   basis: CompositeBasis;
   /** Per component: its weight, mean in yuan, mean on the basis, actual share of the composite (null: see compositeShares) and its share had the yuan been summed. */
-  components: { component: ValueComponent; weight: number; meanYuan: number | null; meanOnBasis: number | null; share: number | null; yuanShare: number | null }[];
+  components: {
+    component: ValueComponent;
+    weight: number;
+    meanYuan: number | null;
+    meanOnBasis: number | null;
+    share: number | null;
+    yuanShare: number | null;
+  }[];
 }
 
 /** A customer of the data worked through the seed's formula (the one with the median t). */

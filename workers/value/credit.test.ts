@@ -8,7 +8,15 @@ const HAS = { tenure: true, arrears: true };
 /** A customer of 24 months, no arrears, scored into the grade `g` (AAA … CCC) by the cut points. */
 const score = { AAA: 90, AA: 80, A: 70, BBB: 60, BB: 50, B: 40, CCC: 20 } as const;
 const base: CreditInput = {
-  tenure: 24, revMean6: 50, arrears3: 0, arrears6: 0, arrears12: 0, special: false, secondary: false, exempt: false, brandSwitch: null
+  tenure: 24,
+  revMean6: 50,
+  arrears3: 0,
+  arrears6: 0,
+  arrears12: 0,
+  special: false,
+  secondary: false,
+  exempt: false,
+  brandSwitch: null
 };
 const grade = (c: Partial<CreditInput>, g: keyof typeof score) => gradeCustomer({ ...base, ...c }, score[g], CUTS, HAS);
 
@@ -18,7 +26,7 @@ describe('initial grade from the score', () => {
   });
 });
 
-describe('the seed\'s rule adjustments', () => {
+describe("the seed's rule adjustments", () => {
   it('more than 1 arrears suspension in the last 3 months: down one (and so in 6 months: down one more)', () => {
     expect(grade({ arrears3: 2, arrears6: 2 }, 'A')).toEqual({ grade: 'BB', rules: ['down3', 'down6'] });
   });
@@ -45,15 +53,26 @@ describe('brand switchers (转品牌用户)', () => {
   });
   it('智能网 → 全球通: A and above unchanged', () => {
     expect((['A', 'AA', 'AAA'] as const).map((g) => grade({ brandSwitch: 'toGoTone' }, g))).toEqual(
-      ['A', 'AA', 'AAA'].map((g) => ({ grade: g, rules: [] })));
+      ['A', 'AA', 'AAA'].map((g) => ({ grade: g, rules: [] }))
+    );
   });
   it('全球通 → 智能网: AAA … BB down two, B down to CCC, CCC stays', () => {
-    expect((['AAA', 'AA', 'A', 'BBB', 'BB', 'B', 'CCC'] as const).map((g) => grade({ brandSwitch: 'toPrepaid' }, g).grade))
-      .toEqual(['A', 'BBB', 'BB', 'B', 'CCC', 'CCC', 'CCC']);
+    expect((['AAA', 'AA', 'A', 'BBB', 'BB', 'B', 'CCC'] as const).map((g) => grade({ brandSwitch: 'toPrepaid' }, g).grade)).toEqual([
+      'A',
+      'BBB',
+      'BB',
+      'B',
+      'CCC',
+      'CCC',
+      'CCC'
+    ]);
     expect(grade({ brandSwitch: 'toPrepaid' }, 'CCC').rules).toEqual([]);
   });
   it('applies after the three rules: A, 2 suspensions in 3 months (→ BB), then to prepaid (→ CCC)', () => {
-    expect(grade({ arrears3: 2, arrears6: 2, brandSwitch: 'toPrepaid' }, 'A')).toEqual({ grade: 'CCC', rules: ['down3', 'down6', 'brandDown'] });
+    expect(grade({ arrears3: 2, arrears6: 2, brandSwitch: 'toPrepaid' }, 'A')).toEqual({
+      grade: 'CCC',
+      rules: ['down3', 'down6', 'brandDown']
+    });
   });
 });
 
@@ -72,11 +91,17 @@ describe('exemptions and special lines', () => {
     expect(grade({ secondary: true }, 'AAA')).toEqual({ grade: 'X', rules: ['secondary'] });
   });
   it('rateCredit counts grades and rules over customers', () => {
-    const cs = [{ ...base, secondary: true }, { ...base, brandSwitch: 'toGoTone' as const }, { ...base, tenure: 3 }];
+    const cs = [
+      { ...base, secondary: true },
+      { ...base, brandSwitch: 'toGoTone' as const },
+      { ...base, tenure: 3 }
+    ];
     const { grades, summary } = rateCredit(cs, [90, 40, 90], CUTS, HAS);
     expect(grades).toEqual(['X', 'BB', '-']);
     expect(summary.rules.filter((r) => r.customers > 0)).toEqual([
-      { rule: 'brandUp', customers: 1 }, { rule: 'unrated', customers: 1 }, { rule: 'secondary', customers: 1 }
+      { rule: 'brandUp', customers: 1 },
+      { rule: 'unrated', customers: 1 },
+      { rule: 'secondary', customers: 1 }
     ]);
   });
 });

@@ -45,7 +45,7 @@ export function creditScores(customers: CreditInput[], has: { tenure: boolean; a
     let score = 0.4 * spend[i];
     let weight = 0.4;
     if (has.tenure && c.tenure != null) {
-      score += 0.3 * Math.min(c.tenure, 60) / 60;
+      score += (0.3 * Math.min(c.tenure, 60)) / 60;
       weight += 0.3;
     }
     if (has.arrears && c.arrears12 != null) {
@@ -72,7 +72,12 @@ const B = GRADES.indexOf('B');
  * One customer's grade and the rules that moved it (a rule that would move a grade already at the
  * end of the scale moves nothing and is not listed).
  */
-export function gradeCustomer(c: CreditInput, score: number, cuts: readonly number[], has: { tenure: boolean; arrears: boolean }): { grade: CreditGrade; rules: CreditRule[] } {
+export function gradeCustomer(
+  c: CreditInput,
+  score: number,
+  cuts: readonly number[],
+  has: { tenure: boolean; arrears: boolean }
+): { grade: CreditGrade; rules: CreditRule[] } {
   if (c.special) return { grade: 'X', rules: ['special'] };
   if (c.secondary) return { grade: 'X', rules: ['secondary'] };
   if (has.tenure && c.tenure != null && c.tenure < 6) return { grade: '-', rules: ['unrated'] };
@@ -96,7 +101,10 @@ export function gradeCustomer(c: CreditInput, score: number, cuts: readonly numb
 }
 
 export function rateCredit(
-  customers: CreditInput[], scores: number[], cuts: readonly number[], has: { tenure: boolean; arrears: boolean }
+  customers: CreditInput[],
+  scores: number[],
+  cuts: readonly number[],
+  has: { tenure: boolean; arrears: boolean }
 ): { grades: CreditGrade[]; summary: Pick<CreditSummary, 'grades' | 'rules'> } {
   const moved = Object.fromEntries(RULES.map((r) => [r, 0])) as Record<CreditRule, number>;
   const grades = customers.map((c, i) => {

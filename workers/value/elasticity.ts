@@ -42,7 +42,11 @@ export function elasticities(customers: CustomerWindow[], invests: boolean, shar
 }
 
 export function elasticitySummary(
-  e: Elasticities, tiers: readonly ValueTier[], shares: [number, number], baseMonths: [string, string], compareMonths: [string, string]
+  e: Elasticities,
+  tiers: readonly ValueTier[],
+  shares: [number, number],
+  baseMonths: [string, string],
+  compareMonths: [string, string]
 ): ElasticitySummary {
   const of = (layer: ElasticityLayer, v: (number | null)[]) => v.filter((x, i): x is number => x != null && e.layers[i] === layer);
   const lowest = (layer: ElasticityLayer) => {
@@ -50,15 +54,24 @@ export function elasticitySummary(
     return v.length ? v.reduce((a, b) => Math.min(a, b)) : null;
   };
   return {
-    baseMonths, compareMonths, layerShares: shares,
+    baseMonths,
+    compareMonths,
+    layerShares: shares,
     cuts: [lowest('high'), lowest('medium')],
     nearOne: e.elasticity.filter((v) => v != null && Math.abs(v - 1) <= NEAR_ONE).length,
     layers: LAYERS.map((layer) => ({
-      layer, customers: e.layers.filter((l) => l === layer).length,
-      medianElasticity: median(of(layer, e.elasticity)), medianReturn: median(of(layer, e.revenuePerYuan))
+      layer,
+      customers: e.layers.filter((l) => l === layer).length,
+      medianElasticity: median(of(layer, e.elasticity)),
+      medianReturn: median(of(layer, e.revenuePerYuan))
     })),
-    matrix: TIERS.flatMap((tier) => LAYERS.map((layer) => ({
-      tier, layer, customers: tiers.filter((t, i) => t === tier && e.layers[i] === layer).length, reading: elasticityReading(tier, layer)
-    })))
+    matrix: TIERS.flatMap((tier) =>
+      LAYERS.map((layer) => ({
+        tier,
+        layer,
+        customers: tiers.filter((t, i) => t === tier && e.layers[i] === layer).length,
+        reading: elasticityReading(tier, layer)
+      }))
+    )
   };
 }

@@ -17,13 +17,18 @@ describe('benchmarks', () => {
     ]);
   });
   it('a group nobody was judged in has no share and no verdict; one group has no levels', () => {
-    expect(benchmarks([{ abs: [], rel: [] }, { abs: [1], rel: [0.1] }])[0]).toMatchObject({ level: 'low', share: null, met: null });
+    expect(
+      benchmarks([
+        { abs: [], rel: [] },
+        { abs: [1], rel: [0.1] }
+      ])[0]
+    ).toMatchObject({ level: 'low', share: null, met: null });
     expect(benchmarks([{ abs: [1], rel: [0.1] }])).toEqual([]);
   });
   it('names groups low, mid …, high', () => {
     expect([0, 1, 2, 3].map((k) => groupLevel(k, 4))).toEqual(['low', 'mid', 'mid', 'high']);
   });
-  it('the curve at the bound equals the benchmark\'s share', () => {
+  it("the curve at the bound equals the benchmark's share", () => {
     const abs = [1, 5, 10, 20, 30, 35, 38, 39, 40, 80];
     expect(cumulativeCurve(abs, 100, 20).find((p) => p.x === 40)!.share).toBe(0.9);
   });

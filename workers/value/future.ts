@@ -46,7 +46,10 @@ function fitGroup(train: CustomerWindow[], features: Feature[]): { model: GroupM
   const kept = features.filter((f) => varies(train.map((c) => f.get(c) ?? 0)));
   const dropped = features.filter((f) => !kept.includes(f)).map((f) => f.name);
   try {
-    const fit = fitLinearRegression(train.map((c) => row(c, kept)), train.map((c) => c.target ?? 0));
+    const fit = fitLinearRegression(
+      train.map((c) => row(c, kept)),
+      train.map((c) => c.target ?? 0)
+    );
     return { model: { features: kept, fit }, dropped };
   } catch {
     return { model: { features: kept, fit: null }, dropped };
@@ -86,12 +89,14 @@ export const groupLevel = (k: number, g: number): FutureBenchmark['level'] => (k
 export function benchmarks(errors: { abs: number[]; rel: number[] }[]): FutureBenchmark[] {
   const g = errors.length;
   if (g < 2) return [];
-  return SEED_BENCHMARKS.flatMap((b) => errors.flatMap((e, group) => {
-    if (groupLevel(group, g) !== b.level) return [];
-    const values = b.measure === 'abs' ? e.abs : e.rel;
-    const share = values.length ? values.filter((v) => v <= b.threshold + 1e-9).length / values.length : null;
-    return [{ ...b, group, share, met: share == null ? null : share >= b.target }];
-  }));
+  return SEED_BENCHMARKS.flatMap((b) =>
+    errors.flatMap((e, group) => {
+      if (groupLevel(group, g) !== b.level) return [];
+      const values = b.measure === 'abs' ? e.abs : e.rel;
+      const share = values.length ? values.filter((v) => v <= b.threshold + 1e-9).length / values.length : null;
+      return [{ ...b, group, share, met: share == null ? null : share >= b.target }];
+    })
+  );
 }
 
 /** A round upper end for an axis: 1, 2 or 5 × a power of ten at or above v. */
@@ -102,8 +107,13 @@ function niceCeil(v: number): number {
 }
 
 export function fitFutureModel(
-  train: CustomerWindow[], evaluate: CustomerWindow[] | null, trainMonth: string, evalMonth: string | null,
-  groups: number, present: (feature: string) => boolean, notes: ValueNote[]
+  train: CustomerWindow[],
+  evaluate: CustomerWindow[] | null,
+  trainMonth: string,
+  evalMonth: string | null,
+  groups: number,
+  present: (feature: string) => boolean,
+  notes: ValueNote[]
 ): FutureModel | null {
   const features = ALL_FEATURES.filter((f) => present(f.name));
   const kept = train.filter((c) => c.targetMonths === 3 && c.target != null);
@@ -140,7 +150,9 @@ export function fitFutureModel(
     };
   });
   const summary: FutureSummary = {
-    trainMonth, evalMonth, features: features.map((f) => f.name),
+    trainMonth,
+    evalMonth,
+    features: features.map((f) => f.name),
     benchmarks: evalMonth ? benchmarks(errors) : [],
     groups: models.map((m, k) => {
       const { mine, abs, rel } = errors[k];
@@ -152,7 +164,9 @@ export function fitFutureModel(
         trained: m.members.length,
         coefficients: fit
           ? fit.coefficients.map((estimate, i) => ({
-              term: i === 0 ? 'intercept' : m.model.features[i - 1].name, estimate, standardError: fit.standardErrors[i]
+              term: i === 0 ? 'intercept' : m.model.features[i - 1].name,
+              estimate,
+              standardError: fit.standardErrors[i]
             }))
           : [],
         rSquared: fit?.rSquared ?? null,

@@ -25,10 +25,18 @@ export interface Histories {
 }
 
 export async function historicalValues(
-  conn: SqlConnection, inputs: ValueInputs, customers: CustomerWindow[], evaluationMonth: string, q: number, basis: HistoryBasis
+  conn: SqlConnection,
+  inputs: ValueInputs,
+  customers: CustomerWindow[],
+  evaluationMonth: string,
+  q: number,
+  basis: HistoryBasis
 ): Promise<Histories> {
-  const rows = await all(conn, template(historicalSql, { table: inputs.parts.table, profit: inputs.parts.profit, tenure: inputs.parts.tenure }),
-    [`${evaluationMonth}-01`, q]);
+  const rows = await all(
+    conn,
+    template(historicalSql, { table: inputs.parts.table, profit: inputs.parts.profit, tenure: inputs.parts.tenure }),
+    [`${evaluationMonth}-01`, q]
+  );
   const byId = new Map(rows.map((r) => [String(r.customer_id), r]));
   const counts: Record<HistoryMethod, number> = { seed: 0, observed: 0, mixed: 0, approximated: 0 };
   const methods: HistoryMethod[] = [];
@@ -54,9 +62,19 @@ export async function historicalValues(
 
 /** The customer with the median t among those with a history, as a worked example of the formula. */
 function example(customers: CustomerWindow[], months: number[], q: number): HistoryExample | null {
-  const withHistory = customers.map((c, i) => ({ c, t: months[i] })).filter((x) => x.t > 0)
+  const withHistory = customers
+    .map((c, i) => ({ c, t: months[i] }))
+    .filter((x) => x.t > 0)
     .sort((x, y) => x.t - y.t || x.c.customerId.localeCompare(y.c.customerId));
   if (!withHistory.length) return null;
   const { c, t } = withHistory[Math.floor(withHistory.length / 2)];
-  return { customerId: c.customerId, t, ...yearsAndMonths(t), a: c.profitMean6, q, weight: decayedMonths(t, q), value: seedHistoricalValue(c.profitMean6, t, q) };
+  return {
+    customerId: c.customerId,
+    t,
+    ...yearsAndMonths(t),
+    a: c.profitMean6,
+    q,
+    weight: decayedMonths(t, q),
+    value: seedHistoricalValue(c.profitMean6, t, q)
+  };
 }

@@ -3,8 +3,15 @@ import { describe, expect, it } from 'vitest';
 import { influenceParts, influenceValue, shareScale, type InfluenceFacts } from './influence.ts';
 
 const none: InfluenceFacts = {
-  itRevenue: null, inGroupShare: null, secondaries: null, activeShare: null, radiation: [],
-  keyContact: null, groupMember: null, familyMain: null, arpu3: 0
+  itRevenue: null,
+  inGroupShare: null,
+  secondaries: null,
+  activeShare: null,
+  radiation: [],
+  keyContact: null,
+  groupMember: null,
+  familyMain: null,
+  arpu3: 0
 };
 
 describe('influence value by role (seed 004)', () => {
@@ -32,7 +39,18 @@ describe('influence value by role (seed 004)', () => {
     expect(influenceParts({ ...none, radiation: [40, null] }).radiation).toBe(40);
   });
   it('a key contact with a family plan: 800 + 2 × 5 + 0.5 × 100 + 30 = 890', () => {
-    const f = { ...none, itRevenue: 800, inGroupShare: 0.2, keyContact: true, groupMember: true, secondaries: 2, familyMain: true, activeShare: 0.5, arpu3: 100, radiation: [30] };
+    const f = {
+      ...none,
+      itRevenue: 800,
+      inGroupShare: 0.2,
+      keyContact: true,
+      groupMember: true,
+      secondaries: 2,
+      familyMain: true,
+      activeShare: 0.5,
+      arpu3: 100,
+      radiation: [30]
+    };
     expect(influenceValue(f)).toBe(890);
   });
   it('without flag columns the role is read from the values', () => {

@@ -72,7 +72,9 @@ export interface ValueInputs {
 /** A yes/no reading of a flag column: a positive number, or 1/是/y/yes/true. */
 function flagExpr(c: TypedColumn): string {
   const q = quoteIdent(c.name);
-  return c.kind === 'number' ? `coalesce(${q} > 0, false)` : `coalesce(lower(trim(CAST(${q} AS VARCHAR))) IN ('1', '是', 'y', 'yes', 'true'), false)`;
+  return c.kind === 'number'
+    ? `coalesce(${q} > 0, false)`
+    : `coalesce(lower(trim(CAST(${q} AS VARCHAR))) IN ('1', '是', 'y', 'yes', 'true'), false)`;
 }
 
 export function valueInputs(ds: DatasetHandle): ValueInputs {
@@ -101,10 +103,12 @@ export function valueInputs(ds: DatasetHandle): ValueInputs {
     return { header: c.header, alias };
   };
   const findNumber = (pattern: RegExp) => free.find((c) => !used.has(c) && c.kind === 'number' && pattern.test(c.header));
-  const influence = Object.fromEntries(INFLUENCE_VALUES.map((p) => {
-    const c = findNumber(p.pattern);
-    return [p.part, c ? numberColumn(c) : null];
-  })) as ValueInputs['influence'];
+  const influence = Object.fromEntries(
+    INFLUENCE_VALUES.map((p) => {
+      const c = findNumber(p.pattern);
+      return [p.part, c ? numberColumn(c) : null];
+    })
+  ) as ValueInputs['influence'];
   const radiation = free.filter((c) => !used.has(c) && c.kind === 'number' && RADIATION.test(c.header)).map(numberColumn);
   const findFlag = (pattern: RegExp) => {
     const c = free.find((x) => !used.has(x) && pattern.test(x.header));
@@ -113,8 +117,8 @@ export function valueInputs(ds: DatasetHandle): ValueInputs {
   const roles = Object.fromEntries(Object.entries(ROLE_FLAGS).map(([k, p]) => [k, findFlag(p)])) as ValueInputs['roles'];
   const markers = Object.fromEntries(Object.entries(MARKERS).map(([k, p]) => [k, findFlag(p)])) as ValueInputs['markers'];
 
-  const invest = has('cost') || has('discount')
-    ? `${col('cost', 'cost', 'DOUBLE', true)} + ${col('discount', 'discount', 'DOUBLE', true)}` : '0';
+  const invest =
+    has('cost') || has('discount') ? `${col('cost', 'cost', 'DOUBLE', true)} + ${col('discount', 'discount', 'DOUBLE', true)}` : '0';
   const parts: Record<string, string> = {
     table: ds.table,
     revenue: col('revenue', 'revenue', 'DOUBLE', true),

@@ -45,7 +45,10 @@ function standardise(values: number[]): number[] | null {
 }
 
 export function scoreLoyalty(
-  customers: CustomerWindow[], tiers: ValueTier[], cuts: [number, number, number], notes: ValueNote[]
+  customers: CustomerWindow[],
+  tiers: ValueTier[],
+  cuts: [number, number, number],
+  notes: ValueNote[]
 ): { scores: (number | null)[]; bands: (LoyaltyBandName | null)[]; summary: LoyaltySummary } | null {
   const n = customers.length;
   if (n < 3) {

@@ -16,26 +16,46 @@ describe('cellStrategy', () => {
     expect(cellStrategy(4, 0, SPEND, TENURE, RULE)).toBe('care'); // new but high-end
     expect(cellStrategy(2, 2, SPEND, TENURE, RULE)).toBeNull(); // the seed names no strategy here
   });
-  it('a band straddling a bound is not the bound\'s side: 60–120 yuan is not all mid/high-end', () => {
+  it("a band straddling a bound is not the bound's side: 60–120 yuan is not all mid/high-end", () => {
     expect(cellStrategy(2, 2, [30, 60, 120], TENURE, RULE)).toBeNull();
   });
 });
 
 describe('valueMap', () => {
   it('two customers in one cell: revenue 150 over investment 30 a month gives 5 yuan per yuan, ROI 4', () => {
-    const map = valueMap([
-      { spend: 70, investment: 10, tenure: 15, value: 40, churned: false },
-      { spend: 80, investment: 20, tenure: 20, value: 60, churned: true }
-    ], SPEND, TENURE, 'next3', RULE, true);
+    const map = valueMap(
+      [
+        { spend: 70, investment: 10, tenure: 15, value: 40, churned: false },
+        { spend: 80, investment: 20, tenure: 20, value: 60, churned: true }
+      ],
+      SPEND,
+      TENURE,
+      'next3',
+      RULE,
+      true
+    );
     const cell = map.cells.find((c) => c.customers > 0)!;
     expect(cell).toEqual({
-      spend: 2, tenure: 2, customers: 2, revenue: 75, meanValue: 50, churnRate: 0.5, investment: 15,
-      revenuePerInvestment: 5, roi: 4, strategy: null
+      spend: 2,
+      tenure: 2,
+      customers: 2,
+      revenue: 75,
+      meanValue: 50,
+      churnRate: 0.5,
+      investment: 15,
+      revenuePerInvestment: 5,
+      roi: 4,
+      strategy: null
     });
     expect(map.strategyRule).toEqual(RULE);
   });
   it('without investment columns: no investment, ratio or ROI (not 0 or ∞)', () => {
     const map = valueMap([{ spend: 70, investment: 0, tenure: 15, value: 40, churned: false }], SPEND, TENURE, 'none', RULE, false);
-    expect(map.cells.find((c) => c.customers > 0)).toMatchObject({ investment: null, revenuePerInvestment: null, roi: null, churnRate: null });
+    expect(map.cells.find((c) => c.customers > 0)).toMatchObject({
+      investment: null,
+      revenuePerInvestment: null,
+      roi: null,
+      churnRate: null
+    });
   });
 });

@@ -25,7 +25,13 @@ const lowerBound = (i: number, bounds: readonly number[]) => (i === 0 ? 0 : boun
  * when the whole spend band is at or above `careSpend` or the whole tenure band at or above
  * `careTenure`; nurture when the whole tenure band is below `nurtureTenure`.
  */
-export function cellStrategy(spend: number, tenure: number, spendBands: readonly number[], tenureBands: readonly number[], rule: MapStrategyRule): MapStrategy | null {
+export function cellStrategy(
+  spend: number,
+  tenure: number,
+  spendBands: readonly number[],
+  tenureBands: readonly number[],
+  rule: MapStrategyRule
+): MapStrategy | null {
   if (lowerBound(spend, spendBands) >= rule.careSpend || lowerBound(tenure, tenureBands) >= rule.careTenure) return 'care';
   const tenureTop = tenure < tenureBands.length ? tenureBands[tenure] : Infinity;
   return tenureTop <= rule.nurtureTenure ? 'nurture' : null;
@@ -40,8 +46,12 @@ export interface MapCustomer {
 }
 
 export function valueMap(
-  customers: MapCustomer[], spendBands: readonly number[], tenureBands: readonly number[],
-  churnBasis: ValueMap['churnBasis'], rule: MapStrategyRule, hasInvestment: boolean
+  customers: MapCustomer[],
+  spendBands: readonly number[],
+  tenureBands: readonly number[],
+  churnBasis: ValueMap['churnBasis'],
+  rule: MapStrategyRule,
+  hasInvestment: boolean
 ): ValueMap {
   const cells: MapCell[] = [];
   for (let s = 0; s <= spendBands.length; s++)
@@ -52,7 +62,9 @@ export function valueMap(
       const investment = mine.reduce((a, c) => a + c.investment, 0);
       const perYuan = k && hasInvestment && investment > 0 ? revenue / investment : null;
       cells.push({
-        spend: s, tenure: t, customers: k,
+        spend: s,
+        tenure: t,
+        customers: k,
         revenue: k ? revenue / k : null,
         meanValue: k ? mine.reduce((a, c) => a + c.value, 0) / k : null,
         churnRate: k && churnBasis !== 'none' ? mine.filter((c) => c.churned).length / k : null,
@@ -63,7 +75,11 @@ export function valueMap(
       });
     }
   return {
-    spendLabels: bandLabels(spendBands), tenureLabels: bandLabels(tenureBands), cells, churnBasis,
-    strategyRule: { ...rule }, hasInvestment
+    spendLabels: bandLabels(spendBands),
+    tenureLabels: bandLabels(tenureBands),
+    cells,
+    churnBasis,
+    strategyRule: { ...rule },
+    hasInvestment
   };
 }

@@ -12,7 +12,13 @@ import type { GroupMonitor, MonitorSeries } from './contract.ts';
 import type { ValueInputs } from './inputs.ts';
 import monitorSql from './sql/group_monitor.sql?raw';
 
-export async function groupMonitor(engine: Engine, datasetId: string, inputs: ValueInputs, months: string[], evaluationMonth: string): Promise<GroupMonitor> {
+export async function groupMonitor(
+  engine: Engine,
+  datasetId: string,
+  inputs: ValueInputs,
+  months: string[],
+  evaluationMonth: string
+): Promise<GroupMonitor> {
   const conn = engine.conn;
   const ds = engine.dataset(datasetId);
   const upTo = months.slice(0, months.indexOf(evaluationMonth) + 1);
@@ -20,17 +26,30 @@ export async function groupMonitor(engine: Engine, datasetId: string, inputs: Va
   const segment = ds.columns.find((c) => c.role === 'customerType');
   const groupings: { dimension: MonitorSeries['dimension']; group: string; joins: string }[] = [
     { dimension: 'tier', group: 'v.value_tier', joins: `JOIN ${valueScoresTable(datasetId)} v USING (customer_id)` },
-    ...(stageSet ? [{
-      dimension: 'stage' as const, group: 's.stage',
-      joins: `JOIN ${quoteIdent(TABLES.stages(datasetId))} s ON s.customer_id = d.customer_id AND s.month = d.month`
-    }] : []),
+    ...(stageSet
+      ? [
+          {
+            dimension: 'stage' as const,
+            group: 's.stage',
+            joins: `JOIN ${quoteIdent(TABLES.stages(datasetId))} s ON s.customer_id = d.customer_id AND s.month = d.month`
+          }
+        ]
+      : []),
     ...(segment ? [{ dimension: 'segment' as const, group: 'd.customer_type', joins: '' }] : [])
   ];
   const series: MonitorSeries[] = [];
   for (const g of groupings) {
-    const rows = await all(conn, template(monitorSql, {
-      table: ds.table, group: g.group, joins: g.joins, revenue: inputs.parts.revenue, profit: inputs.parts.profit
-    }), [`${evaluationMonth}-01`]);
+    const rows = await all(
+      conn,
+      template(monitorSql, {
+        table: ds.table,
+        group: g.group,
+        joins: g.joins,
+        revenue: inputs.parts.revenue,
+        profit: inputs.parts.profit
+      }),
+      [`${evaluationMonth}-01`]
+    );
     const byGroup = new Map<string, Map<string, Record<string, unknown>>>();
     for (const r of rows) {
       const key = String(r.grp);
@@ -39,7 +58,8 @@ export async function groupMonitor(engine: Engine, datasetId: string, inputs: Va
     }
     for (const [group, byMonth] of byGroup)
       series.push({
-        dimension: g.dimension, group,
+        dimension: g.dimension,
+        group,
         points: upTo.map((month) => {
           const r = byMonth.get(month);
           return { month, customers: Number(r?.customers ?? 0), revenue: Number(r?.revenue ?? 0), profit: Number(r?.profit ?? 0) };

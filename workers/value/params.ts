@@ -26,7 +26,8 @@ export function checkParams(p: ValueParams): void {
   if (!finite(shares) || !(shares[0] > 0 && shares[0] < shares[1] && shares[1] < 1))
     throw bad('Tier cut points must satisfy 0 < high < medium < 1.');
   if (!(Number.isInteger(p.groups) && p.groups >= 1 && p.groups <= 5)) throw bad('Groups must be 1 to 5.');
-  if (p.creditCuts.length !== 6 || !finite(p.creditCuts) || !descending(p.creditCuts)) throw bad('Credit cut points must be six decreasing scores.');
+  if (p.creditCuts.length !== 6 || !finite(p.creditCuts) || !descending(p.creditCuts))
+    throw bad('Credit cut points must be six decreasing scores.');
   if (!finite(p.loyaltyCuts) || !ascending([0, ...p.loyaltyCuts, 1])) throw bad('Loyalty cut points must increase between 0 and 1.');
   const layers = p.elasticityLayerShares;
   if (!(finite(layers) && layers.length === 2 && layers[0] > 0 && layers[0] < layers[1] && layers[1] < 1))
@@ -34,7 +35,12 @@ export function checkParams(p: ValueParams): void {
   if (!HISTORY_BASES.includes(p.historyBasis)) throw bad('Unknown historical value basis.');
   if (!COMPOSITE_BASES.includes(p.compositeBasis)) throw bad('Unknown composite basis.');
   const rule = p.mapStrategy;
-  if (!(finite([rule.careSpend, rule.careTenure, rule.nurtureTenure]) && rule.careSpend >= 0 && rule.careTenure >= 0 && rule.nurtureTenure >= 0))
+  if (!(
+    finite([rule.careSpend, rule.careTenure, rule.nurtureTenure]) &&
+    rule.careSpend >= 0 &&
+    rule.careTenure >= 0 &&
+    rule.nurtureTenure >= 0
+  ))
     throw bad('The value map strategy needs non-negative spend and tenure bounds.');
   for (const bands of [p.spendBands, p.tenureBands])
     if (bands.length === 0 || bands.length > 10 || !finite(bands) || !ascending(bands) || bands[0] <= 0)

@@ -53,7 +53,10 @@ const extra = (v: unknown): number | boolean | null => (typeof v === 'boolean' ?
 export async function customerWindows(conn: SqlConnection, inputs: ValueInputs, anchor: string, baseLag = 3): Promise<CustomerWindow[]> {
   const rows = await all(conn, template(windowSql, inputs.parts), [`${anchor}-01`, baseLag]);
   const aliases = [
-    ...Object.values(inputs.influence), ...inputs.radiation, ...Object.values(inputs.roles), ...Object.values(inputs.markers)
+    ...Object.values(inputs.influence),
+    ...inputs.radiation,
+    ...Object.values(inputs.roles),
+    ...Object.values(inputs.markers)
   ].flatMap((c) => (c ? [c.alias] : []));
   return rows.map((r) => ({
     customerId: String(r.customer_id),

@@ -6,11 +6,29 @@
  * widest y tick label, wrapped category labels), so nothing is clipped.
  */
 import {
-  bandScale, labelTicks, linearDomain, linearScale, linearTicks, tickCount, tickDigits,
-  type AxisSpec, type BandScale, type LinearScale, type NumberFormatter, type Tick, type ValueFormat
+  bandScale,
+  labelTicks,
+  linearDomain,
+  linearScale,
+  linearTicks,
+  tickCount,
+  tickDigits,
+  type AxisSpec,
+  type BandScale,
+  type LinearScale,
+  type NumberFormatter,
+  type Tick,
+  type ValueFormat
 } from './scales';
 import { FONT, textWidth, thinEvery, truncate, wrapText } from './text';
-import { colourLegendLayout, legendLayout, type ColourLegendLayout, type ColourScaleSpec, type LegendEntry, type PlacedEntry } from './legend';
+import {
+  colourLegendLayout,
+  legendLayout,
+  type ColourLegendLayout,
+  type ColourScaleSpec,
+  type LegendEntry,
+  type PlacedEntry
+} from './legend';
 
 export interface Plot {
   left: number;
@@ -108,17 +126,38 @@ export function chartLayout(input: ChartLayoutInput, num: NumberFormatter): Char
   let xRows = 0;
   if (x?.kind === 'linear' && xLin) {
     const scale = linearScale(xLin.domain, [plot.left, plot.right]);
-    xInfo = { kind: 'linear', scale, format: xLin.format, digits: xLin.digits, integer: !!x.integer, ticks: xLin.labels.map((t) => ({ value: t.value, label: t.label, pos: scale(t.value) })) };
+    xInfo = {
+      kind: 'linear',
+      scale,
+      format: xLin.format,
+      digits: xLin.digits,
+      integer: !!x.integer,
+      ticks: xLin.labels.map((t) => ({ value: t.value, label: t.label, pos: scale(t.value) }))
+    };
     xRows = 1;
   } else if (x?.kind === 'band') {
     const scale = bandScale(x.domain, [plot.left, plot.right], x.padding);
     const step = scale.step();
     if (x.thin) {
-      const every = thinEvery(x.domain.map((d) => textWidth(d)), step);
-      xInfo = { kind: 'band', scale, ticks: x.domain.flatMap((d, i) => (i % every === 0 ? [{ value: d, label: d, lines: [d], pos: (scale(d) ?? 0) + scale.bandwidth() / 2 }] : [])) };
+      const every = thinEvery(
+        x.domain.map((d) => textWidth(d)),
+        step
+      );
+      xInfo = {
+        kind: 'band',
+        scale,
+        ticks: x.domain.flatMap((d, i) =>
+          i % every === 0 ? [{ value: d, label: d, lines: [d], pos: (scale(d) ?? 0) + scale.bandwidth() / 2 }] : []
+        )
+      };
       xRows = 1;
     } else {
-      const ticks = x.domain.map((d) => ({ value: d, label: d, lines: wrapText(d, Math.max(24, step - 4)), pos: (scale(d) ?? 0) + scale.bandwidth() / 2 }));
+      const ticks = x.domain.map((d) => ({
+        value: d,
+        label: d,
+        lines: wrapText(d, Math.max(24, step - 4)),
+        pos: (scale(d) ?? 0) + scale.bandwidth() / 2
+      }));
       xInfo = { kind: 'band', scale, ticks };
       xRows = Math.max(1, ...ticks.map((t) => t.lines.length));
     }
@@ -127,10 +166,21 @@ export function chartLayout(input: ChartLayoutInput, num: NumberFormatter): Char
   let yInfo: ScaleInfo | null = null;
   if (y?.kind === 'linear' && yLin) {
     const scale = linearScale(yLin.domain, [plot.bottom, plot.top]);
-    yInfo = { kind: 'linear', scale, format: yLin.format, digits: yLin.digits, integer: !!y.integer, ticks: yLin.labels.map((t) => ({ value: t.value, label: t.label, pos: scale(t.value) })) };
+    yInfo = {
+      kind: 'linear',
+      scale,
+      format: yLin.format,
+      digits: yLin.digits,
+      integer: !!y.integer,
+      ticks: yLin.labels.map((t) => ({ value: t.value, label: t.label, pos: scale(t.value) }))
+    };
   } else if (y?.kind === 'band') {
     const scale = bandScale(y.domain, [plot.top, plot.bottom], y.padding);
-    yInfo = { kind: 'band', scale, ticks: y.domain.map((d, i) => ({ value: d, label: d, lines: [yBandLabels[i]], pos: (scale(d) ?? 0) + scale.bandwidth() / 2 })) };
+    yInfo = {
+      kind: 'band',
+      scale,
+      ticks: y.domain.map((d, i) => ({ value: d, label: d, lines: [yBandLabels[i]], pos: (scale(d) ?? 0) + scale.bandwidth() / 2 }))
+    };
   }
 
   let bottom = plot.bottom + (x ? GAP + xRows * LINE : GAP);

@@ -26,7 +26,8 @@ describe('legends', () => {
     expect(wide.ticks[0].label).toBe('-16');
     expect(wide.ticks.at(-1)!.label).toBe('2,686');
     const widths = wide.ticks.map((t) => textWidth(t.label));
-    for (let i = 1; i < wide.ticks.length - 1; i++) expect(wide.ticks[i].pos - widths[i] / 2).toBeGreaterThan(wide.ticks[i - 1].pos + (i === 1 ? widths[0] : widths[i - 1] / 2));
+    for (let i = 1; i < wide.ticks.length - 1; i++)
+      expect(wide.ticks[i].pos - widths[i] / 2).toBeGreaterThan(wide.ticks[i - 1].pos + (i === 1 ? widths[0] : widths[i - 1] / 2));
     const flat = colourLegendLayout('x', { title: 'x', domain: [2, 2] }, num);
     expect(flat.ticks).toHaveLength(1);
   });

@@ -4,7 +4,8 @@ import { CATEGORICAL, DASHES, contrast, lightness, seriesStyle, sequentialColour
 describe('palette', () => {
   it('the first five colours (lifecycle stages) stay apart in greyscale print: L* differs by ≥ 8', () => {
     const l = CATEGORICAL.slice(0, 5).map(lightness);
-    for (let i = 0; i < l.length; i++) for (let j = i + 1; j < l.length; j++) expect(Math.abs(l[i] - l[j]), `${CATEGORICAL[i]} ${CATEGORICAL[j]}`).toBeGreaterThanOrEqual(8);
+    for (let i = 0; i < l.length; i++)
+      for (let j = i + 1; j < l.length; j++) expect(Math.abs(l[i] - l[j]), `${CATEGORICAL[i]} ${CATEGORICAL[j]}`).toBeGreaterThanOrEqual(8);
   });
   it('every colour is distinct and visible on white (L* ≤ 85)', () => {
     expect(new Set(CATEGORICAL).size).toBe(CATEGORICAL.length);

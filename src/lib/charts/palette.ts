@@ -13,7 +13,15 @@ export const CATEGORICAL = ['#0072b2', '#e69f00', '#882255', '#009e73', '#ddcc77
 export const DASHES = ['', '6 3', '2 3', '10 3 2 3', '1 2', '8 2 2 2 2 2'] as const;
 
 /** Ink for text, axes and gridlines; neutral fills for empty cells and reference lines. */
-export const INK = { text: '#1d2330', muted: '#566070', grid: '#dde2ea', axis: '#8a94a3', empty: '#f1f3f6', reference: '#8a94a3', highlight: '#1d2330' } as const;
+export const INK = {
+  text: '#1d2330',
+  muted: '#566070',
+  grid: '#dde2ea',
+  axis: '#8a94a3',
+  empty: '#f1f3f6',
+  reference: '#8a94a3',
+  highlight: '#1d2330'
+} as const;
 
 export interface SeriesStyle {
   colour: string;

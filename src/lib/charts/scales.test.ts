@@ -22,7 +22,14 @@ describe('ticks', () => {
     expect(labelTicks(values, 'percent', num).map((t) => t.label)).toEqual(['0%', '20%', '40%', '60%', '80%', '100%']);
   });
   it('no label repeats, whatever the domain', () => {
-    for (const [lo, hi] of [[0, 0.003], [0.1, 0.12], [-3, 2], [0, 1e6], [99.5, 100.5], [0, 7]]) {
+    for (const [lo, hi] of [
+      [0, 0.003],
+      [0.1, 0.12],
+      [-3, 2],
+      [0, 1e6],
+      [99.5, 100.5],
+      [0, 7]
+    ]) {
       for (const integer of [false, true]) {
         for (const count of [3, 5, 10]) {
           const labels = labelTicks(linearTicks(lo, hi, count, integer), 'number', num).map((t) => t.label);

@@ -119,7 +119,11 @@ export function linearScale(domain: [number, number], range: [number, number]): 
 }
 
 export function bandScale(domain: string[], range: [number, number], padding = 0.15): BandScale {
-  return scaleBand<string>().domain(domain).range(range).paddingInner(padding).paddingOuter(padding / 2);
+  return scaleBand<string>()
+    .domain(domain)
+    .range(range)
+    .paddingInner(padding)
+    .paddingOuter(padding / 2);
 }
 
 /** [min, max] of the finite values, widened to include zero (bars and counts start at zero). */

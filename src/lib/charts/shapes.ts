@@ -8,43 +8,71 @@ import { area, curveLinear, curveStepAfter, line } from 'd3';
 export function stackSeries(series: readonly (readonly (number | null)[])[]): [number, number][][] {
   const n = Math.max(0, ...series.map((s) => s.length));
   const base = new Array<number>(n).fill(0);
-  return series.map((s) => Array.from({ length: n }, (_, i) => {
-    const v = s[i];
-    const y0 = base[i];
-    const y1 = y0 + (v != null && Number.isFinite(v) && v > 0 ? v : 0);
-    base[i] = y1;
-    return [y0, y1] as [number, number];
-  }));
+  return series.map((s) =>
+    Array.from({ length: n }, (_, i) => {
+      const v = s[i];
+      const y0 = base[i];
+      const y1 = y0 + (v != null && Number.isFinite(v) && v > 0 ? v : 0);
+      base[i] = y1;
+      return [y0, y1] as [number, number];
+    })
+  );
 }
 
 /** The total of each stack (the top of its last series), e.g. customers per month. */
 export function stackTotals(series: readonly (readonly (number | null)[])[]): number[] {
-  return stackSeries(series).at(-1)?.map(([, y1]) => y1) ?? [];
+  return (
+    stackSeries(series)
+      .at(-1)
+      ?.map(([, y1]) => y1) ?? []
+  );
 }
 
 const finite = (v: number | null | undefined): v is number => v != null && Number.isFinite(v);
 
 /** An SVG path through (x, y) pixel points; a missing y breaks the line. `step`: a step function (Kaplan–Meier). */
 export function linePath(xs: readonly number[], ys: readonly (number | null)[], step = false): string {
-  return line<number>()
-    .defined((i) => finite(ys[i]) && Number.isFinite(xs[i]))
-    .x((i) => xs[i])
-    .y((i) => ys[i] ?? 0)
-    .curve(step ? curveStepAfter : curveLinear)(xs.map((_, i) => i)) ?? '';
+  return (
+    line<number>()
+      .defined((i) => finite(ys[i]) && Number.isFinite(xs[i]))
+      .x((i) => xs[i])
+      .y((i) => ys[i] ?? 0)
+      .curve(step ? curveStepAfter : curveLinear)(xs.map((_, i) => i)) ?? ''
+  );
 }
 
 /** An SVG path of the area between two pixel curves (a confidence band); missing values break it. */
-export function areaPath(xs: readonly number[], lower: readonly (number | null)[], upper: readonly (number | null)[], step = false): string {
-  return area<number>()
-    .defined((i) => finite(lower[i]) && finite(upper[i]) && Number.isFinite(xs[i]))
-    .x((i) => xs[i])
-    .y0((i) => lower[i] ?? 0)
-    .y1((i) => upper[i] ?? 0)
-    .curve(step ? curveStepAfter : curveLinear)(xs.map((_, i) => i)) ?? '';
+export function areaPath(
+  xs: readonly number[],
+  lower: readonly (number | null)[],
+  upper: readonly (number | null)[],
+  step = false
+): string {
+  return (
+    area<number>()
+      .defined((i) => finite(lower[i]) && finite(upper[i]) && Number.isFinite(xs[i]))
+      .x((i) => xs[i])
+      .y0((i) => lower[i] ?? 0)
+      .y1((i) => upper[i] ?? 0)
+      .curve(step ? curveStepAfter : curveLinear)(xs.map((_, i) => i)) ?? ''
+  );
 }
 
-export interface FlowNode { index: number; side: 'from' | 'to'; x: number; y: number; height: number; value: number }
-export interface FlowBand { from: number; to: number; value: number; path: string; mid: { x: number; y: number } }
+export interface FlowNode {
+  index: number;
+  side: 'from' | 'to';
+  x: number;
+  y: number;
+  height: number;
+  value: number;
+}
+export interface FlowBand {
+  from: number;
+  to: number;
+  value: number;
+  path: string;
+  mid: { x: number; y: number };
+}
 
 /**
  * Two columns of nodes (left: from, right: to) stacked top-down with `gap` px between them, and a
@@ -52,7 +80,12 @@ export interface FlowBand { from: number; to: number; value: number; path: strin
  * below the bands of earlier targets and enters its target below those of earlier sources, so bands
  * never cross inside a node. Coordinates are relative to the box (x0, y0, width, height).
  */
-export function flowLayout(matrix: readonly (readonly number[])[], box: { x: number; y: number; width: number; height: number }, nodeWidth = 14, gap = 8) {
+export function flowLayout(
+  matrix: readonly (readonly number[])[],
+  box: { x: number; y: number; width: number; height: number },
+  nodeWidth = 14,
+  gap = 8
+) {
   const n = matrix.length;
   const out = matrix.map((row) => row.reduce((a, b) => a + b, 0));
   const inn = Array.from({ length: n }, (_, j) => matrix.reduce((a, row) => a + (row[j] ?? 0), 0));

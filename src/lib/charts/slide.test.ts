@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { slideSvg, sourceLine } from './slide';
 
 describe('slide-ready export', () => {
-  const chart = '<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg" width="600" height="300"><text>月份</text></svg>';
+  const chart =
+    '<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg" width="600" height="300"><text>月份</text></svg>';
   it('puts the title above and the source and date below the chart, all escaped', () => {
     const s = slideSvg(chart, 600, 300, { title: 'Monthly KPIs <active>', source: 'Data: a&b.csv · 2026-12-03' });
     expect(s.svg.startsWith('<?xml')).toBe(true);
@@ -20,7 +21,9 @@ describe('slide-ready export', () => {
     expect((s.svg.match(/font-size="16"/g) ?? []).length).toBeGreaterThan(1);
   });
   it('the source line names file, kind, segment and date', () => {
-    expect(sourceLine('数据：', { file: 'a.csv', kind: '月度面板', segment: '高价值', date: '2026年12月3日' })).toBe('数据：a.csv · 月度面板 · 高价值 · 2026年12月3日');
+    expect(sourceLine('数据：', { file: 'a.csv', kind: '月度面板', segment: '高价值', date: '2026年12月3日' })).toBe(
+      '数据：a.csv · 月度面板 · 高价值 · 2026年12月3日'
+    );
     expect(sourceLine('Data:', { date: '3 Dec 2026' })).toBe('Data: 3 Dec 2026');
   });
 });

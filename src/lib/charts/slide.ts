@@ -28,11 +28,22 @@ export function slideSvg(chart: string, width: number, height: number, text: Sli
   const footTop = top + height + 10;
   const h = footTop + sourceLines.length * (FONT.note + 4) + PAD;
   const font = `font-family="system-ui, 'PingFang SC', 'Microsoft YaHei', 'Noto Sans CJK SC', sans-serif"`;
-  const title = titleLines.map((l, i) => `<text x="${PAD}" y="${PAD + FONT.heading + i * (FONT.heading + 6)}" font-size="${FONT.heading}" font-weight="600" fill="#1d2330">${escape(l)}</text>`).join('');
-  const source = sourceLines.map((l, i) => `<text x="${PAD}" y="${footTop + FONT.note + i * (FONT.note + 4)}" font-size="${FONT.note}" fill="#566070">${escape(l)}</text>`).join('');
+  const title = titleLines
+    .map(
+      (l, i) =>
+        `<text x="${PAD}" y="${PAD + FONT.heading + i * (FONT.heading + 6)}" font-size="${FONT.heading}" font-weight="600" fill="#1d2330">${escape(l)}</text>`
+    )
+    .join('');
+  const source = sourceLines
+    .map(
+      (l, i) =>
+        `<text x="${PAD}" y="${footTop + FONT.note + i * (FONT.note + 4)}" font-size="${FONT.note}" fill="#566070">${escape(l)}</text>`
+    )
+    .join('');
   // The chart keeps its own <svg> element, placed as a nested viewport under the title.
   const placed = inner.replace(/^<svg\b/, `<svg x="${(w - width) / 2}" y="${top}"`);
-  const svg = `<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}" ${font}>` +
+  const svg =
+    `<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}" ${font}>` +
     `<rect width="100%" height="100%" fill="#ffffff"/>${title}${placed}${source}</svg>`;
   return { svg, width: w, height: h };
 }

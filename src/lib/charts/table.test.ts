@@ -5,10 +5,18 @@ const num = (v: number, d: number) => new Intl.NumberFormat('zh-CN', { minimumFr
 
 describe('chart tables and their CSV', () => {
   const spec = {
-    columns: [{ header: '分层', kind: 'text' as const }, { header: '客户数' }, { header: '中位弹性', digits: 2 }, { header: '流失率', kind: 'percent' as const }],
-    rows: [['高弹性', 1234, 139.14624999999998, 0.1234], ['无弹性', 5, undefined, null]]
+    columns: [
+      { header: '分层', kind: 'text' as const },
+      { header: '客户数' },
+      { header: '中位弹性', digits: 2 },
+      { header: '流失率', kind: 'percent' as const }
+    ],
+    rows: [
+      ['高弹性', 1234, 139.14624999999998, 0.1234],
+      ['无弹性', 5, undefined, null]
+    ]
   };
-  it('the CSV has the table\'s headers (in the UI language) in the same order, percent columns marked', () => {
+  it("the CSV has the table's headers (in the UI language) in the same order, percent columns marked", () => {
     const csv = csvTable(spec);
     expect(csv.headers).toEqual(['分层', '客户数', '中位弹性', '流失率 (%)']);
   });

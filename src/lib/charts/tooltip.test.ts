@@ -3,8 +3,12 @@ import { nearestPoint, stepPoint, type TipPoint } from './tooltip';
 
 // Two series of three points each, registered series by series.
 const pts: TipPoint[] = [
-  { x: 0, y: 10, series: 0, text: 'a0' }, { x: 20, y: 12, series: 0, text: 'a1' }, { x: 10, y: 11, series: 0, text: 'a½' },
-  { x: 0, y: 50, series: 1, text: 'b0' }, { x: 10, y: 52, series: 1, text: 'b1' }, { x: 20, y: 55, series: 1, text: 'b2' }
+  { x: 0, y: 10, series: 0, text: 'a0' },
+  { x: 20, y: 12, series: 0, text: 'a1' },
+  { x: 10, y: 11, series: 0, text: 'a½' },
+  { x: 0, y: 50, series: 1, text: 'b0' },
+  { x: 10, y: 52, series: 1, text: 'b1' },
+  { x: 20, y: 55, series: 1, text: 'b2' }
 ];
 
 describe('tooltip points', () => {

@@ -33,13 +33,20 @@ export function stepPoint(points: readonly TipPoint[], current: number, key: Ste
   if (points.length === 0) return -1;
   if (current < 0 || current >= points.length) return 0;
   const here = points[current];
-  const inSeries = points.map((p, i) => ({ p, i })).filter((o) => o.p.series === here.series).sort((a, b) => a.p.x - b.p.x || a.p.y - b.p.y);
+  const inSeries = points
+    .map((p, i) => ({ p, i }))
+    .filter((o) => o.p.series === here.series)
+    .sort((a, b) => a.p.x - b.p.x || a.p.y - b.p.y);
   const at = inSeries.findIndex((o) => o.i === current);
   switch (key) {
-    case 'ArrowRight': return inSeries[Math.min(inSeries.length - 1, at + 1)].i;
-    case 'ArrowLeft': return inSeries[Math.max(0, at - 1)].i;
-    case 'Home': return inSeries[0].i;
-    case 'End': return inSeries[inSeries.length - 1].i;
+    case 'ArrowRight':
+      return inSeries[Math.min(inSeries.length - 1, at + 1)].i;
+    case 'ArrowLeft':
+      return inSeries[Math.max(0, at - 1)].i;
+    case 'Home':
+      return inSeries[0].i;
+    case 'End':
+      return inSeries[inSeries.length - 1].i;
     default: {
       const series = [...new Set(points.map((p) => p.series))].sort((a, b) => a - b);
       const s = series.indexOf(here.series) + (key === 'ArrowDown' ? 1 : -1);

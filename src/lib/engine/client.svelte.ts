@@ -36,7 +36,10 @@ export function workerFailure(event: Event): EngineError {
   return toCodedError<EngineErrorCode>(new Error(message), 'query-failed');
 }
 
-const LOST: EngineError = { code: 'engine-lost', message: 'The engine stopped without an error (the browser may have ended it to free memory).' };
+const LOST: EngineError = {
+  code: 'engine-lost',
+  message: 'The engine stopped without an error (the browser may have ended it to free memory).'
+};
 
 /**
  * Resolves when the worker is gone. The worker holds a Web Lock named `info.lock` for its whole life;

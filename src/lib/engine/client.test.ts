@@ -14,7 +14,11 @@ class SilentWorker extends EventTarget {
 }
 
 const errorEvent = (message: string) => Object.assign(new Event('error', { cancelable: true }), { message });
-const outcome = (p: Promise<unknown>) => p.then(() => 'answered', (e: unknown) => (e instanceof CancelledError ? 'cancelled' : (e as { code: string }).code));
+const outcome = (p: Promise<unknown>) =>
+  p.then(
+    () => 'answered',
+    (e: unknown) => (e instanceof CancelledError ? 'cancelled' : (e as { code: string }).code)
+  );
 
 let cleanup: (() => void)[] = [];
 afterEach(() => {
@@ -76,7 +80,9 @@ describe('EngineClient and a failing worker', () => {
     expect(workerFailure(errorEvent('Uncaught Error: could not allocate block of size 256 KiB'))).toMatchObject({ code: 'out-of-memory' });
     expect(workerFailure(errorEvent(''))).toMatchObject({ code: 'out-of-memory' });
     expect(workerFailure(errorEvent('Uncaught TypeError: x is undefined\nat f'))).toEqual({
-      code: 'query-failed', message: 'Uncaught TypeError: x is undefined', detail: 'Uncaught TypeError: x is undefined\nat f'
+      code: 'query-failed',
+      message: 'Uncaught TypeError: x is undefined',
+      detail: 'Uncaught TypeError: x is undefined\nat f'
     });
     expect(workerFailure(new Event('messageerror'))).toMatchObject({ code: 'query-failed' });
   });
@@ -86,7 +92,11 @@ describe('Cancel', () => {
   it('settles every call in flight, not only the last, and leaves the busy state (a churn link starts three calls on mount)', async () => {
     const { client, workers } = engine();
     await client.start();
-    const calls = [client.run((api) => api.ltvBounds('1')), client.run((api) => api.ltvBounds('2')), client.run((api) => api.ltvBounds('3'))];
+    const calls = [
+      client.run((api) => api.ltvBounds('1')),
+      client.run((api) => api.ltvBounds('2')),
+      client.run((api) => api.ltvBounds('3'))
+    ];
     expect(client.pending).toBe(3);
     const cancelled = client.cancel();
     expect(await Promise.all(calls.map(outcome))).toEqual(['cancelled', 'cancelled', 'cancelled']);

@@ -19,9 +19,34 @@ type Methods = Parameters<typeof fakeEngine>[0] extends () => infer M ? M : neve
 /** A loaded file's summary as the engine returns it. */
 export function summary(id: string, fileName: string, headers: string[], roles: ColumnRole[], kind: DatasetKind): DatasetSummary {
   return {
-    id, fileName, bytes: 100, format: 'csv', encoding: 'utf-8', delimiter: ',', hasHeader: true, headers, preview: [], roles,
-    quality: { rowsInFile: 10, loaded: 10, rejected: 0, blankLines: 0, dataLines: 10, multiLineRecords: 0, encodingIssue: null, reasons: [], nulls: [], duplicateKeys: 0, dateRange: { min: '2024-01-01', max: '2024-12-31' } },
-    overview: { kind, rows: 10, customers: 5, months: 12, kpis: null }, quotes: 'standard', conversions: [], seconds: 0.1, timings: []
+    id,
+    fileName,
+    bytes: 100,
+    format: 'csv',
+    encoding: 'utf-8',
+    delimiter: ',',
+    hasHeader: true,
+    headers,
+    preview: [],
+    roles,
+    quality: {
+      rowsInFile: 10,
+      loaded: 10,
+      rejected: 0,
+      blankLines: 0,
+      dataLines: 10,
+      multiLineRecords: 0,
+      encodingIssue: null,
+      reasons: [],
+      nulls: [],
+      duplicateKeys: 0,
+      dateRange: { min: '2024-01-01', max: '2024-12-31' }
+    },
+    overview: { kind, rows: 10, customers: 5, months: 12, kpis: null },
+    quotes: 'standard',
+    conversions: [],
+    seconds: 0.1,
+    timings: []
   };
 }
 
@@ -30,11 +55,20 @@ export const LOG = { headers: ['cust', 'day', 'amt'], roles: ['customerId', 'dat
 
 export function stubBrowser(hash = ''): void {
   let href = 'http://localhost/?view=ltv';
-  vi.stubGlobal('location', { get href() { return href; }, get hash() { return new URL(href).hash; } });
+  vi.stubGlobal('location', {
+    get href() {
+      return href;
+    },
+    get hash() {
+      return new URL(href).hash;
+    }
+  });
   vi.stubGlobal('history', { state: null, replaceState: (_: unknown, __: string, url: URL) => (href = url.href) });
   const store = new Map<string, string>();
   vi.stubGlobal('localStorage', {
-    get length() { return store.size; },
+    get length() {
+      return store.size;
+    },
     key: (i: number) => [...store.keys()][i] ?? null,
     getItem: (k: string) => store.get(k) ?? null,
     setItem: (k: string, v: string) => void store.set(k, v)
@@ -51,16 +85,24 @@ export function stubBrowser(hash = ''): void {
  */
 export function fakeWorkbench(methods: Methods = {}) {
   const calls: { method: string; args: unknown[] }[] = [];
-  const record = <K extends keyof EngineApi>(method: K, f: (...args: never[]) => unknown) => (...args: never[]) => {
-    calls.push({ method, args });
-    return f(...args);
-  };
+  const record =
+    <K extends keyof EngineApi>(method: K, f: (...args: never[]) => unknown) =>
+    (...args: never[]) => {
+      calls.push({ method, args });
+      return f(...args);
+    };
   const e = fakeEngine(() => {
     let next = 1;
     const api: Record<string, (...args: never[]) => unknown> = {
       // Typed as the engine would: the given roles, else those sent for its header, else the suggestion.
       ingestFile: async (_file: Blob, name: string, options: IngestOptions) =>
-        summary(String(next++), name, LOG.headers, options.roles ?? options.rolesByHeader?.[headerSignature(LOG.headers)] ?? LOG.roles, 'transactions'),
+        summary(
+          String(next++),
+          name,
+          LOG.headers,
+          options.roles ?? options.rolesByHeader?.[headerSignature(LOG.headers)] ?? LOG.roles,
+          'transactions'
+        ),
       applyRoles: async (id: string, roles: ColumnRole[]) => summary(id, 'log.csv', LOG.headers, roles, 'transactions'),
       dropDataset: async () => undefined,
       ...methods

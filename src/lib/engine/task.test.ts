@@ -87,10 +87,13 @@ describe('Task', () => {
 
   it('a failure in another scope does not show the other scope’s result beside its error', async () => {
     let dataset = 'a';
-    const task = new Task(async () => {
-      if (dataset === 'b') throw { code: 'lifecycle-not-a-panel', message: 'x' };
-      return 1;
-    }, { scope: () => dataset });
+    const task = new Task(
+      async () => {
+        if (dataset === 'b') throw { code: 'lifecycle-not-a-panel', message: 'x' };
+        return 1;
+      },
+      { scope: () => dataset }
+    );
     await task.run();
     dataset = 'b';
     await task.run();

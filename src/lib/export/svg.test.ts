@@ -12,8 +12,14 @@ describe('svg export helpers', () => {
   });
 
   it('builds a style attribute without empty or default values', () => {
-    expect(styleText([['fill', 'rgb(0, 0, 0)'], ['stroke', ''], ['font-weight', 'normal'], ['font-size', '12px']]))
-      .toBe('fill:rgb(0, 0, 0);font-size:12px');
+    expect(
+      styleText([
+        ['fill', 'rgb(0, 0, 0)'],
+        ['stroke', ''],
+        ['font-weight', 'normal'],
+        ['font-size', '12px']
+      ])
+    ).toBe('fill:rgb(0, 0, 0);font-size:12px');
     expect(styleText([])).toBe('');
   });
 

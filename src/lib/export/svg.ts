@@ -7,15 +7,29 @@
 
 /** Presentation properties copied from computed style so the file renders without the page's CSS. */
 export const INLINED_PROPS = [
-  'fill', 'fill-opacity', 'stroke', 'stroke-width', 'stroke-opacity', 'stroke-dasharray', 'opacity',
-  'font-family', 'font-size', 'font-weight', 'text-anchor', 'dominant-baseline', 'visibility'
+  'fill',
+  'fill-opacity',
+  'stroke',
+  'stroke-width',
+  'stroke-opacity',
+  'stroke-dasharray',
+  'opacity',
+  'font-family',
+  'font-size',
+  'font-weight',
+  'text-anchor',
+  'dominant-baseline',
+  'visibility'
 ] as const;
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
 /** Width/height from a `viewBox` ("minX minY w h"), used when the svg has no explicit size. */
 export function viewBoxSize(viewBox: string | null, fallback = { width: 720, height: 360 }): { width: number; height: number } {
-  const parts = (viewBox ?? '').trim().split(/[\s,]+/).map(Number);
+  const parts = (viewBox ?? '')
+    .trim()
+    .split(/[\s,]+/)
+    .map(Number);
   if (parts.length !== 4 || parts.some((p) => !Number.isFinite(p)) || parts[2] <= 0 || parts[3] <= 0) return fallback;
   return { width: parts[2], height: parts[3] };
 }
@@ -37,7 +51,10 @@ export function standaloneSvgText(markup: string): string {
 
 /** A filesystem-safe file stem from a chart title (keeps CJK letters). */
 export function fileStem(title: string): string {
-  const s = title.trim().replace(/[\\/:*?"<>|\s]+/g, '-').replace(/^-+|-+$/g, '');
+  const s = title
+    .trim()
+    .replace(/[\\/:*?"<>|\s]+/g, '-')
+    .replace(/^-+|-+$/g, '');
   return s.slice(0, 80) || 'chart';
 }
 

@@ -13,7 +13,13 @@ import { ValueState } from './value/state.svelte';
 
 const PANEL = ['customerId', 'month', 'revenue'] as const;
 const RULES: RuleSetInfo[] = [
-  { id: 'clm', label: { en: 'CLM', zh: 'CLM' }, source: { en: '', zh: '' }, stages: [], params: [{ key: 'n_acquisition', label: { en: 'N', zh: 'N' }, value: 3, min: 1, max: 24, step: 1 }] }
+  {
+    id: 'clm',
+    label: { en: 'CLM', zh: 'CLM' },
+    source: { en: '', zh: '' },
+    stages: [],
+    params: [{ key: 'n_acquisition', label: { en: 'N', zh: 'N' }, value: 3, min: 1, max: 24, step: 1 }]
+  }
 ];
 const link = (s: object) => `#s=${btoa(JSON.stringify(s))}`;
 const file = () => new File(['x'], 'panel.csv');
@@ -41,8 +47,10 @@ async function withPanel(methods: Record<string, (...args: never[]) => unknown> 
 describe('Lifecycle', () => {
   const methods = {
     lifecycleRuleSets: async () => RULES,
-    computeLifecycle: async (_id: string, r: { ruleSet: string; params: Record<string, number> }) =>
-      ({ ruleSet: r.ruleSet, params: Object.entries(r.params).map(([key, value]) => ({ key, value })) }),
+    computeLifecycle: async (_id: string, r: { ruleSet: string; params: Record<string, number> }) => ({
+      ruleSet: r.ruleSet,
+      params: Object.entries(r.params).map(([key, value]) => ({ key, value }))
+    }),
     stageChurn: async () => ({ stageChurn: [] }),
     lifecycleMonth: async () => ({ ruleSet: 'clm' })
   };
@@ -95,7 +103,12 @@ describe('Lifecycle', () => {
 });
 
 describe('Retention & churn', () => {
-  const setup: ChurnSetup = { kind: 'panel', hasChurn: true, splitColumns: [{ name: 'plan', header: 'Plan', levels: 3 }], features: [{ name: 'arpu', header: 'ARPU', default: true }] } as unknown as ChurnSetup;
+  const setup: ChurnSetup = {
+    kind: 'panel',
+    hasChurn: true,
+    splitColumns: [{ name: 'plan', header: 'Plan', levels: 3 }],
+    features: [{ name: 'arpu', header: 'ARPU', default: true }]
+  } as unknown as ChurnSetup;
 
   it('the sections a link showed run once per dataset; the setup comes back after a Cancel took it', async () => {
     vi.unstubAllGlobals();
@@ -157,13 +170,26 @@ describe('Segments & campaigns', () => {
       segmentRules: async () => ({ rules: [] }),
       segmentClusters: async () => ({ profiles: [] }),
       buildCampaign: async () => ({
-        target: 90, control: 10, sources: { stages: true, value: false, churn: false },
-        funnel: { customers: 200, conventional: 150, steps: [
-          { step: 'offNetwork', removed: 50, remaining: 150 }, { step: 'controlDrawn', removed: 10, remaining: 140 },
-          { step: 'negativeValue', removed: 30, remaining: 110 }, { step: 'bottomValue', removed: 6, remaining: 104 }, { step: 'valueTier', removed: 14, remaining: 90 }
-        ] }
+        target: 90,
+        control: 10,
+        sources: { stages: true, value: false, churn: false },
+        funnel: {
+          customers: 200,
+          conventional: 150,
+          steps: [
+            { step: 'offNetwork', removed: 50, remaining: 150 },
+            { step: 'controlDrawn', removed: 10, remaining: 140 },
+            { step: 'negativeValue', removed: 30, remaining: 110 },
+            { step: 'bottomValue', removed: 6, remaining: 104 },
+            { step: 'valueTier', removed: 14, remaining: 90 }
+          ]
+        }
       }),
-      evaluateCampaign: async () => ({ target: { successRate: 0.2 }, control: { successRate: 0.15 }, arpuDifference: { difference: 12.345 } })
+      evaluateCampaign: async () => ({
+        target: { successRate: 0.2 },
+        control: { successRate: 0.15 },
+        arpuDifference: { difference: 12.345 }
+      })
     });
     const ss = new SegmentsState(wb);
     ss.autoLoad();

@@ -1,7 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { validationProblem } from './validation';
 
-const fine = { valueMissing: false, badInput: false, rangeUnderflow: false, rangeOverflow: false, stepMismatch: false, typeMismatch: false, patternMismatch: false, tooShort: false, tooLong: false };
+const fine = {
+  valueMissing: false,
+  badInput: false,
+  rangeUnderflow: false,
+  rangeOverflow: false,
+  stepMismatch: false,
+  typeMismatch: false,
+  patternMismatch: false,
+  tooShort: false,
+  tooLong: false
+};
 const box = { type: 'number', value: '3', min: '1', max: '24', step: '1', optional: false, numberList: false };
 
 describe('validationProblem', () => {

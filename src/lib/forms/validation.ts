@@ -40,7 +40,18 @@ type Key = keyof typeof m.en;
 
 /** What is wrong with a control's value, as a message key with its values; null when it is fine. */
 export function validationProblem(
-  v: Pick<ValidityState, 'valueMissing' | 'badInput' | 'rangeUnderflow' | 'rangeOverflow' | 'stepMismatch' | 'typeMismatch' | 'patternMismatch' | 'tooShort' | 'tooLong'>,
+  v: Pick<
+    ValidityState,
+    | 'valueMissing'
+    | 'badInput'
+    | 'rangeUnderflow'
+    | 'rangeOverflow'
+    | 'stepMismatch'
+    | 'typeMismatch'
+    | 'patternMismatch'
+    | 'tooShort'
+    | 'tooLong'
+  >,
   control: { type: string; value: string; min: string; max: string; step: string; optional: boolean; numberList: boolean }
 ): { key: Key; vars: Record<string, string | number> } | null {
   if (v.badInput) return { key: 'notNumber', vars: {} };

@@ -107,7 +107,8 @@ class I18n {
     return this.lang === 'zh' ? 'zh-CN' : 'en-US';
   }
 
-  t = (key: MessageKey, vars: Record<string, string | number> = {}): string => interpolate((this.lang === 'zh' ? zh : en)[key], vars, this.locale);
+  t = (key: MessageKey, vars: Record<string, string | number> = {}): string =>
+    interpolate((this.lang === 'zh' ? zh : en)[key], vars, this.locale);
 
   /**
    * Translates with a feature's own dictionary (each feature keeps its strings beside its code):
@@ -121,19 +122,30 @@ class I18n {
 
   num = (v: number | null | undefined, digits = 0): string => {
     if (v == null || !Number.isFinite(v)) return (this.lang === 'zh' ? zh : en).notAvailable;
-    return formatter(`n${this.locale}${digits}`, () => new Intl.NumberFormat(this.locale, { maximumFractionDigits: digits, minimumFractionDigits: digits })).format(v);
+    return formatter(
+      `n${this.locale}${digits}`,
+      () => new Intl.NumberFormat(this.locale, { maximumFractionDigits: digits, minimumFractionDigits: digits })
+    ).format(v);
   };
 
   /** A share (0.153) as a percentage ("15.3%"); null, NaN and ±∞ show as "not available", the same everywhere. */
-  pct = (v: number | null | undefined, digits = 1): string => (v == null || !Number.isFinite(v) ? this.num(null) : `${this.num(v * 100, digits)}%`);
+  pct = (v: number | null | undefined, digits = 1): string =>
+    v == null || !Number.isFinite(v) ? this.num(null) : `${this.num(v * 100, digits)}%`;
 
   date = (iso: string | null | undefined, monthOnly = false): string => {
     if (!iso) return (this.lang === 'zh' ? zh : en).notAvailable;
     const d = new Date(iso.length <= 7 ? `${iso}-01T00:00:00Z` : iso.length === 10 ? `${iso}T00:00:00Z` : iso);
     if (Number.isNaN(d.getTime())) return iso;
-    return formatter(`d${this.locale}${monthOnly}`, () => new Intl.DateTimeFormat(this.locale, monthOnly
-      ? { year: 'numeric', month: 'short', timeZone: 'UTC' }
-      : { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' })).format(d);
+    return formatter(
+      `d${this.locale}${monthOnly}`,
+      () =>
+        new Intl.DateTimeFormat(
+          this.locale,
+          monthOnly
+            ? { year: 'numeric', month: 'short', timeZone: 'UTC' }
+            : { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' }
+        )
+    ).format(d);
   };
 }
 

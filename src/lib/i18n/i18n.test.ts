@@ -27,7 +27,11 @@ describe('switching the language', () => {
   afterEach(() => vi.unstubAllGlobals());
   it('updates ?lang= in the URL (keeping the other parameters and the settings hash)', () => {
     let href = 'http://localhost/?lang=zh&view=churn#s=abc';
-    vi.stubGlobal('location', { get href() { return href; } });
+    vi.stubGlobal('location', {
+      get href() {
+        return href;
+      }
+    });
     vi.stubGlobal('history', { state: null, replaceState: (_: unknown, __: string, url: URL) => (href = url.href) });
     vi.stubGlobal('document', { documentElement: { lang: '' } });
     vi.stubGlobal('localStorage', { setItem() {} });

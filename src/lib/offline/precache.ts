@@ -40,7 +40,9 @@ export function parseManifest(json: unknown): PrecacheManifest {
   const valid =
     typeof m?.version === 'string' &&
     Array.isArray(m.files) &&
-    m.files.every((f) => typeof f?.url === 'string' && typeof f.hash === 'string' && /^[0-9a-f]{16,64}$/.test(f.hash) && typeof f.bytes === 'number');
+    m.files.every(
+      (f) => typeof f?.url === 'string' && typeof f.hash === 'string' && /^[0-9a-f]{16,64}$/.test(f.hash) && typeof f.bytes === 'number'
+    );
   if (!valid) throw new Error('precache.json is not a precache manifest');
   return m as PrecacheManifest;
 }

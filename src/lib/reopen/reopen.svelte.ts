@@ -40,15 +40,19 @@ export class Reopen {
         if (!file) continue;
         this.given.set(file.name, null);
         // Must be asked during the drop event; the handle itself arrives later.
-        void (item as DroppedItem).getAsFileSystemHandle?.().then((h) => {
-          if (h?.kind !== 'file') return;
-          this.given.set(file.name, h as FileHandle);
-          this.save();
-        }, () => {});
+        void (item as DroppedItem).getAsFileSystemHandle?.().then(
+          (h) => {
+            if (h?.kind !== 'file') return;
+            this.given.set(file.name, h as FileHandle);
+            this.save();
+          },
+          () => {}
+        );
       }
     };
     const onChange = (e: Event) => {
-      if (e.target instanceof HTMLInputElement && e.target.type === 'file') for (const f of e.target.files ?? []) this.given.set(f.name, null);
+      if (e.target instanceof HTMLInputElement && e.target.type === 'file')
+        for (const f of e.target.files ?? []) this.given.set(f.name, null);
     };
     document.addEventListener('drop', onDrop, true);
     document.addEventListener('change', onChange, true);

@@ -13,9 +13,27 @@
  */
 
 import { untrack } from 'svelte';
-import { changedFrom, copy, mergeLinked, readSettingsHash, encodeSettings, type Checks, type Settings, type SettingsProblem } from '$common/settings';
+import {
+  changedFrom,
+  copy,
+  mergeLinked,
+  readSettingsHash,
+  encodeSettings,
+  type Checks,
+  type Settings,
+  type SettingsProblem
+} from '$common/settings';
 
-export { SETTINGS_LIMITS, jsonDepth, parseSettings, encodeSettings, readSettingsHash, decodeSettings, mergeLinked, changedFrom } from '$common/settings';
+export {
+  SETTINGS_LIMITS,
+  jsonDepth,
+  parseSettings,
+  encodeSettings,
+  readSettingsHash,
+  decodeSettings,
+  mergeLinked,
+  changedFrom
+} from '$common/settings';
 export type { Settings, SettingsProblem, Checks } from '$common/settings';
 
 class SharedSettings {

@@ -3,7 +3,11 @@ import { changedFrom, decodeSettings, encodeSettings, linked, mergeLinked, setti
 
 describe('settings in the URL', () => {
   it('round-trips Chinese headers and nested parameters through a URL-safe string', () => {
-    const s = { roles: { 'clm.roles.用户id␟账期': ['customerId', 'month'] }, lifecycle: { ruleSet: 'clm', params: { n: 3, up: 0.15 } }, view: 'lifecycle' };
+    const s = {
+      roles: { 'clm.roles.用户id␟账期': ['customerId', 'month'] },
+      lifecycle: { ruleSet: 'clm', params: { n: 3, up: 0.15 } },
+      view: 'lifecycle'
+    };
     const text = encodeSettings(s);
     expect(text).toMatch(/^[A-Za-z0-9_-]+$/);
     expect(decodeSettings(text)).toEqual(s);
@@ -15,7 +19,14 @@ describe('settings in the URL', () => {
 });
 
 describe('a tab’s settings read from a link', () => {
-  const defaults = { split: null as string | null, horizon: 3, tiers: ['mid', 'high'], fitted: false, weights: { a: 0.5, b: 0.5 }, edits: [] as { id: number }[] };
+  const defaults = {
+    split: null as string | null,
+    horizon: 3,
+    tiers: ['mid', 'high'],
+    fitted: false,
+    weights: { a: 0.5, b: 0.5 },
+    edits: [] as { id: number }[]
+  };
   const checks: Checks<typeof defaults> = {
     split: (v) => v === null || typeof v === 'string',
     horizon: (v) => Number.isInteger(v) && v >= 1 && v <= 12,
@@ -26,7 +37,14 @@ describe('a tab’s settings read from a link', () => {
 
   it('keeps valid fields and falls back to the default for each invalid one', () => {
     const raw = { split: 'plan', horizon: 40, tiers: ['high'], fitted: 'yes', weights: { a: 0.2, b: 0.8 }, edits: [{ id: 3 }], extra: 1 };
-    expect(mergeLinked(raw, defaults, checks)).toEqual({ split: 'plan', horizon: 3, tiers: ['high'], fitted: false, weights: { a: 0.2, b: 0.8 }, edits: [{ id: 3 }] });
+    expect(mergeLinked(raw, defaults, checks)).toEqual({
+      split: 'plan',
+      horizon: 3,
+      tiers: ['high'],
+      fitted: false,
+      weights: { a: 0.2, b: 0.8 },
+      edits: [{ id: 3 }]
+    });
   });
   it('rejects wrong kinds: NaN-like numbers, mixed arrays, a whole object failing its check, non-objects', () => {
     const raw = { split: { x: 1 }, horizon: '3', tiers: ['high', 2], weights: { a: 0.9, b: 0.9 }, edits: [{ id: 'x' }] };
@@ -42,11 +60,24 @@ describe('a tab’s settings read from a link', () => {
     expect(defaults.tiers).toEqual(['mid', 'high']);
   });
   it('a check that throws rejects the value instead of crashing', () => {
-    expect(mergeLinked({ horizon: 5 }, { horizon: 3 }, { horizon: () => { throw new Error('boom'); } })).toEqual({ horizon: 3 });
+    expect(
+      mergeLinked(
+        { horizon: 5 },
+        { horizon: 3 },
+        {
+          horizon: () => {
+            throw new Error('boom');
+          }
+        }
+      )
+    ).toEqual({ horizon: 3 });
   });
   it('changedFrom keeps only what differs from the defaults, nested too, and nothing when all match', () => {
     expect(changedFrom({ ...defaults, horizon: 6, weights: { a: 0.5, b: 0.5 } }, defaults)).toEqual({ horizon: 6 });
-    expect(changedFrom({ ...defaults, weights: { a: 0.4, b: 0.6 }, tiers: ['low'] }, defaults)).toEqual({ weights: { a: 0.4, b: 0.6 }, tiers: ['low'] });
+    expect(changedFrom({ ...defaults, weights: { a: 0.4, b: 0.6 }, tiers: ['low'] }, defaults)).toEqual({
+      weights: { a: 0.4, b: 0.6 },
+      tiers: ['low']
+    });
     expect(changedFrom(defaults, defaults)).toBeUndefined();
   });
 });
@@ -54,7 +85,10 @@ describe('a tab’s settings read from a link', () => {
 describe('linked(key, defaults, checks)', () => {
   beforeEach(() => {
     vi.stubGlobal('location', { href: 'http://localhost/?view=churn', hash: '' });
-    vi.stubGlobal('history', { state: null, replaceState: (_: unknown, __: string, url: URL) => vi.stubGlobal('location', { href: url.href, hash: url.hash }) });
+    vi.stubGlobal('history', {
+      state: null,
+      replaceState: (_: unknown, __: string, url: URL) => vi.stubGlobal('location', { href: url.href, hash: url.hash })
+    });
     settings.values = {};
   });
   afterEach(() => vi.unstubAllGlobals());

@@ -3,7 +3,16 @@
 // never breaking the tab, the page or a file's load. One table row per case the issue names.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { RULE_SETS, ruleSetInfo } from '$workers/lifecycle/rules';
-import { decodeSettings, encodeSettings, jsonDepth, parseSettings, readSettingsHash, settings, SETTINGS_LIMITS, type Settings } from './settings.svelte';
+import {
+  decodeSettings,
+  encodeSettings,
+  jsonDepth,
+  parseSettings,
+  readSettingsHash,
+  settings,
+  SETTINGS_LIMITS,
+  type Settings
+} from './settings.svelte';
 import { ruleFromLink } from '$lib/features/lifecycle/link';
 import { churnLink } from '$lib/features/churn/link';
 import { ltvLink } from '$lib/features/ltv/link';
@@ -29,7 +38,10 @@ function openLink(json: string): void {
 }
 
 beforeEach(() => {
-  vi.stubGlobal('history', { state: null, replaceState: (_: unknown, __: string, url: URL) => vi.stubGlobal('location', { href: url.href, hash: url.hash }) });
+  vi.stubGlobal('history', {
+    state: null,
+    replaceState: (_: unknown, __: string, url: URL) => vi.stubGlobal('location', { href: url.href, hash: url.hash })
+  });
 });
 afterEach(() => vi.unstubAllGlobals());
 
@@ -65,17 +77,47 @@ describe('a hand-edited link: each field is checked, what fails falls back to it
     },
     {
       name: 'ranges and kinds: churn horizon, value decay and weights, segments bins',
-      link: { churn: { horizon: 99, l2: 'x' }, value: { params: { decay: 7, weights: { historical: 2 } } }, segmentsTab: { rfmBins: 1e9, k: 2.5 } },
-      read: () => [churnLink.read().horizon, churnLink.read().l2, valueLink.read().params.decay, valueLink.read().params.weights.historical, segmentsLink.read().rfmBins, segmentsLink.read().k],
+      link: {
+        churn: { horizon: 99, l2: 'x' },
+        value: { params: { decay: 7, weights: { historical: 2 } } },
+        segmentsTab: { rfmBins: 1e9, k: 2.5 }
+      },
+      read: () => [
+        churnLink.read().horizon,
+        churnLink.read().l2,
+        valueLink.read().params.decay,
+        valueLink.read().params.weights.historical,
+        segmentsLink.read().rfmBins,
+        segmentsLink.read().k
+      ],
       expected: [3, 1, 0.5, 0.25, 5, 4],
       dropped: ['churn.horizon', 'churn.l2', 'value.params.decay', 'value.params.weights', 'segmentsTab.rfmBins', 'segmentsTab.k']
     },
     {
       // A stage is any rule set's code (which rule set ran is the engine's to check), not any text.
       name: 'the campaign list: a stage that is no code, unknown order and design, a share out of range, a seed that is not whole',
-      link: { campaign: { stage: "A'; DROP", order: 'random', design: 'none', dropBottom: 2, controlShare: 0.25, seed: 1.5, valueTier: 'high' }, campaignBands: '1;DROP TABLE' },
+      link: {
+        campaign: { stage: "A'; DROP", order: 'random', design: 'none', dropBottom: 2, controlShare: 0.25, seed: 1.5, valueTier: 'high' },
+        campaignBands: '1;DROP TABLE'
+      },
       read: () => [campaignLink.read(), bandsLink.read()],
-      expected: [{ segment: null, arpuMin: null, arpuMax: null, stage: null, valueTier: 'high', loyalty: null, minChurnRisk: null, order: 'value', design: 'seed', dropBottom: 0.05, controlShare: 0.25, seed: 1 }, '30, 50, 80, 120'],
+      expected: [
+        {
+          segment: null,
+          arpuMin: null,
+          arpuMax: null,
+          stage: null,
+          valueTier: 'high',
+          loyalty: null,
+          minChurnRisk: null,
+          order: 'value',
+          design: 'seed',
+          dropBottom: 0.05,
+          controlShare: 0.25,
+          seed: 1
+        },
+        '30, 50, 80, 120'
+      ],
       dropped: ['campaign.stage', 'campaign.order', 'campaign.design', 'campaign.dropBottom', 'campaign.seed', 'campaignBands']
     },
     {
@@ -116,7 +158,12 @@ describe('roles in a link: an unknown role name drops that header’s entry, nev
     ['an unknown role name', { [key]: ['customerId', 'weekday'] }, {}, 1],
     ['a prototype key as a role', { [key]: ['customerId', 'constructor'] }, {}, 1],
     ['a role per column is needed', { [key]: ['customerId'] }, {}, 1],
-    ['a key that is not a header key', JSON.parse('{"__proto__":["x"],"other":["customerId"],"clm.roles.id␟month":["customerId","month"]}'), {}, 3],
+    [
+      'a key that is not a header key',
+      JSON.parse('{"__proto__":["x"],"other":["customerId"],"clm.roles.id␟month":["customerId","month"]}'),
+      {},
+      3
+    ],
     ['not an object', ['customerId'], {}, 0]
   ])('%s', (_, raw, expected, drops) => {
     const dropped: string[] = [];

@@ -227,7 +227,12 @@ export class Workspace {
           return api.deriveMonthlyPanel(log.id);
         }
         // Remembered or linked roles travel with the file, so it is typed once.
-        const options = { encoding: source.encoding, roles: source.roles, quotes: source.quotes, rolesByHeader: rolesBySignature(remembered, linked) };
+        const options = {
+          encoding: source.encoding,
+          roles: source.roles,
+          quotes: source.quotes,
+          rolesByHeader: rolesBySignature(remembered, linked)
+        };
         return api.ingestFile(source.file!, source.file!.name, options, onProgress);
       });
       const d: Dataset = { ...summary, key: source.key };
@@ -239,7 +244,9 @@ export class Workspace {
         if (settings.fromLink && others.length && !linked[key]) this.linkMismatch = others.map((k) => columnsOf(k) ?? '?').join(' / ');
       }
       if (!d.derived) settings.set('roles', { ...linked, [key]: d.roles });
-      this.datasets = this.datasets.some((x) => x.key === d.key) ? this.datasets.map((x) => (x.key === d.key ? d : x)) : [...this.datasets, d];
+      this.datasets = this.datasets.some((x) => x.key === d.key)
+        ? this.datasets.map((x) => (x.key === d.key ? d : x))
+        : [...this.datasets, d];
       if (select) this.selectedKey = d.key;
       await this.#hooks?.loaded(d);
       return d;

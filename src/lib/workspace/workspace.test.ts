@@ -46,7 +46,9 @@ describe('roles sent with the ingest call', () => {
 
   it('a link’s roles win over remembered ones; an unknown role name drops that entry, with a note, and the file loads', async () => {
     rememberRoles(localStorage, LOG.headers, ['customerId', 'date', 'number']);
-    settings.values = { roles: { [headerKey(LOG.headers)]: ['customerId', 'date', 'weekday'], [headerKey(['a', 'b'])]: ['customerId', 'month'] } };
+    settings.values = {
+      roles: { [headerKey(LOG.headers)]: ['customerId', 'date', 'weekday'], [headerKey(['a', 'b'])]: ['customerId', 'month'] }
+    };
     const { wb, calls } = bench();
     await wb.engine.start();
     await wb.workspace.addFiles([file('log.csv')]);
@@ -73,7 +75,10 @@ describe('after a restart the files are loaded again', () => {
     expect(wb.workspace.datasets.map((d) => d.key)).toEqual(before);
     expect(wb.workspace.datasets.every((d) => !d.id.startsWith(RESTORING))).toBe(true);
     expect(wb.workspace.selectedKey).toBe(before[0]);
-    const reloads = calls.filter((c) => c.method === 'ingestFile').slice(2).map((c) => (c.args[2] as IngestOptions).roles);
+    const reloads = calls
+      .filter((c) => c.method === 'ingestFile')
+      .slice(2)
+      .map((c) => (c.args[2] as IngestOptions).roles);
     expect(reloads).toEqual([['customerId', 'date', 'ignore'], LOG.roles]);
   });
 
@@ -130,7 +135,8 @@ describe('a file added while roles are being applied', () => {
         await applied.promise;
         return summary(id, 'log.csv', LOG.headers, roles, 'transactions');
       },
-      ingestFile: async (_f: Blob, name: string, o: IngestOptions) => summary(String(next++), name, LOG.headers, o.roles ?? o.rolesByHeader?.[SIG] ?? LOG.roles, 'transactions')
+      ingestFile: async (_f: Blob, name: string, o: IngestOptions) =>
+        summary(String(next++), name, LOG.headers, o.roles ?? o.rolesByHeader?.[SIG] ?? LOG.roles, 'transactions')
     });
     await wb.engine.start();
     await wb.workspace.addFiles([file('a.csv')]);

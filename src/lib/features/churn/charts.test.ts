@@ -3,10 +3,21 @@ import { atRiskAt, atRiskTimes, defaultSplit, gainsPoints, largestGroups } from 
 
 describe('the survival chart opens readable', () => {
   it('split by the plan when it has few levels (Contract on the telco file)', () => {
-    expect(defaultSplit([{ name: 'gender', levels: 2 }, { name: 'plan', levels: 3 }])).toBe('plan');
+    expect(
+      defaultSplit([
+        { name: 'gender', levels: 2 },
+        { name: 'plan', levels: 3 }
+      ])
+    ).toBe('plan');
   });
   it('a plan with 16 levels (the sample) gives way to the column with the fewest levels', () => {
-    expect(defaultSplit([{ name: 'region', levels: 11 }, { name: 'customer_type', levels: 2 }, { name: 'plan', levels: 17 }])).toBe('customer_type');
+    expect(
+      defaultSplit([
+        { name: 'region', levels: 11 },
+        { name: 'customer_type', levels: 2 },
+        { name: 'plan', levels: 17 }
+      ])
+    ).toBe('customer_type');
   });
   it('no column with few levels: no split', () => {
     expect(defaultSplit([{ name: 'plan', levels: 16 }])).toBe('');
@@ -24,7 +35,10 @@ describe('the survival chart opens readable', () => {
 
 describe('gains and at-risk table', () => {
   it('the gains curve starts at the origin', () => {
-    expect(gainsPoints([{ cumulativeShare: 0.5, cumulativeGain: 0.8 }])).toEqual([{ x: 0, y: 0 }, { x: 0.5, y: 0.8 }]);
+    expect(gainsPoints([{ cumulativeShare: 0.5, cumulativeGain: 0.8 }])).toEqual([
+      { x: 0, y: 0 },
+      { x: 0.5, y: 0.8 }
+    ]);
   });
   it('counts customers still observed at t', () => {
     expect(atRiskAt([0, 1, 2, 3], [10, 8, 5, 2], 2)).toBe(5);

@@ -5,7 +5,15 @@
  * asks; a link (or an earlier computation in this session, which the link records) that showed a
  * section computes it once for a new dataset, so the same screen appears.
  */
-import type { ChurnModelResult, ChurnSetup, CohortRetention, ArpuTier, RiskList, SurvivalResult, WinBackList } from '$workers/churn/contract';
+import type {
+  ChurnModelResult,
+  ChurnSetup,
+  CohortRetention,
+  ArpuTier,
+  RiskList,
+  SurvivalResult,
+  WinBackList
+} from '$workers/churn/contract';
 import type { StageChurnResult } from '$workers/lifecycle/contract';
 import { getWorkbench, type Workbench } from '$lib/context';
 import { Task } from '$lib/engine/task.svelte';
@@ -52,22 +60,42 @@ export class ChurnState {
     const scope = () => this.dataset?.key ?? null;
     // The setup depends on the roles too: new roles, a new setup.
     const typed = () => (this.dataset ? `${this.dataset.key}|${this.dataset.roles.join()}` : null);
-    const call = <T>(f: (id: string) => Promise<T>) => () => {
-      const d = this.dataset;
-      if (!d) throw { code: 'unknown-dataset', message: 'No dataset.' };
-      return f(d.id);
-    };
+    const call =
+      <T>(f: (id: string) => Promise<T>) =>
+      () => {
+        const d = this.dataset;
+        if (!d) throw { code: 'unknown-dataset', message: 'No dataset.' };
+        return f(d.id);
+      };
     const run = this.wb.engine.run.bind(this.wb.engine);
-    this.setup = new Task(call(async (id) => this.#fillForm(await run((api) => api.churnSetup(id)))), { scope: typed });
-    this.retention = new Task(call((id) => run((api) => api.cohortRetention(id))), { scope });
-    this.survival = new Task(call((id) => run((api) => api.survivalCurves(id, this.split === '' ? null : this.split))), { scope });
-    this.model = new Task(call((id) => run((api) => api.fitChurnModel(id, this.#modelOptions()))), { scope });
-    this.stageChurn = new Task(call((id) => run((api) => api.stageChurn(id))), { scope });
-    this.lists = new Task(call((id) => {
-      const risk = { arpuTiers: [...this.tiers], minScore: Number(this.minScore), top: TOP };
-      const winBack = { arpuTiers: [...this.winTiers], minScore: 0, top: TOP };
-      return run(async (api) => ({ risk: await api.riskList(id, risk), winBack: await api.winBackList(id, winBack) }));
-    }), { scope });
+    this.setup = new Task(
+      call(async (id) => this.#fillForm(await run((api) => api.churnSetup(id)))),
+      { scope: typed }
+    );
+    this.retention = new Task(
+      call((id) => run((api) => api.cohortRetention(id))),
+      { scope }
+    );
+    this.survival = new Task(
+      call((id) => run((api) => api.survivalCurves(id, this.split === '' ? null : this.split))),
+      { scope }
+    );
+    this.model = new Task(
+      call((id) => run((api) => api.fitChurnModel(id, this.#modelOptions()))),
+      { scope }
+    );
+    this.stageChurn = new Task(
+      call((id) => run((api) => api.stageChurn(id))),
+      { scope }
+    );
+    this.lists = new Task(
+      call((id) => {
+        const risk = { arpuTiers: [...this.tiers], minScore: Number(this.minScore), top: TOP };
+        const winBack = { arpuTiers: [...this.winTiers], minScore: 0, top: TOP };
+        return run(async (api) => ({ risk: await api.riskList(id, risk), winBack: await api.winBackList(id, winBack) }));
+      }),
+      { scope }
+    );
   }
 
   get dataset() {
@@ -118,7 +146,15 @@ export class ChurnState {
   async fit(): Promise<void> {
     const o = this.#modelOptions();
     const same = o.features.length === this.#defaultFeatures.length && o.features.every((f) => this.#defaultFeatures.includes(f));
-    churnLink.save({ model: true, features: same ? null : o.features, l2: o.l2, horizon: o.horizon, seed: o.seed, low: o.arpuTiers.low, high: o.arpuTiers.high });
+    churnLink.save({
+      model: true,
+      features: same ? null : o.features,
+      l2: o.l2,
+      horizon: o.horizon,
+      seed: o.seed,
+      low: o.arpuTiers.low,
+      high: o.arpuTiers.high
+    });
     if (await this.model.run()) await this.loadLists();
   }
 
@@ -128,7 +164,13 @@ export class ChurnState {
   }
 
   #modelOptions() {
-    return { features: [...this.features], l2: Number(this.l2), horizon: Number(this.horizon), seed: Number(this.seed), arpuTiers: { low: Number(this.low), high: Number(this.high) } };
+    return {
+      features: [...this.features],
+      l2: Number(this.l2),
+      horizon: Number(this.horizon),
+      seed: Number(this.seed),
+      arpuTiers: { low: Number(this.low), high: Number(this.high) }
+    };
   }
 
   /**
@@ -142,7 +184,10 @@ export class ChurnState {
     this.#formFor = key;
     const link = churnLink.read();
     this.#defaultFeatures = setup.features.filter((f) => f.default).map((f) => f.name);
-    this.split = link.split === '' || setup.splitColumns.some((c) => c.name === link.split) ? (link.split as string) : defaultSplit(setup.splitColumns);
+    this.split =
+      link.split === '' || setup.splitColumns.some((c) => c.name === link.split)
+        ? (link.split as string)
+        : defaultSplit(setup.splitColumns);
     this.features = link.features ? link.features.filter((n) => setup.features.some((f) => f.name === n)) : [...this.#defaultFeatures];
     return setup;
   }

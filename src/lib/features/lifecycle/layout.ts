@@ -16,4 +16,3 @@ export function tierLabels(cuts: number[]): string[] {
   if (cuts.length === 0) return ['all'];
   return [`<${cuts[0]}`, ...cuts.slice(1).map((c, i) => `${cuts[i]}–${c}`), `≥${cuts[cuts.length - 1]}`];
 }
-

@@ -34,8 +34,14 @@ export const STAGE_LEVERS: Record<ClmStage, StageLevers> = {
       { en: 'Win them with the right value proposition through effective channels', zh: '通过有效渠道提供合适价值定位获取客户' }
     ],
     analyses: [
-      { en: 'Size and forecast the potential market (line penetration, revenue growth, market research)', zh: '分析、预测潜在市场的规模及变化（主线普及率，收入增长，市场调研等）' },
-      { en: 'Track new customers’ make-up and key buying factors (phone survey)', zh: '分析、跟踪新进客户的构成及关键购买因素（KBF）（电话调研）' }
+      {
+        en: 'Size and forecast the potential market (line penetration, revenue growth, market research)',
+        zh: '分析、预测潜在市场的规模及变化（主线普及率，收入增长，市场调研等）'
+      },
+      {
+        en: 'Track new customers’ make-up and key buying factors (phone survey)',
+        zh: '分析、跟踪新进客户的构成及关键购买因素（KBF）（电话调研）'
+      }
     ]
   },
   B: {
@@ -45,7 +51,10 @@ export const STAGE_LEVERS: Record<ClmStage, StageLevers> = {
       { en: 'Cross-selling', zh: '交叉销售' }
     ],
     analyses: [
-      { en: 'Analyse in-network customers’ use of services (value-added, internet/broadband)', zh: '分析在网客户的业务使用情况（增值业务、上网/宽带等）' },
+      {
+        en: 'Analyse in-network customers’ use of services (value-added, internet/broadband)',
+        zh: '分析在网客户的业务使用情况（增值业务、上网/宽带等）'
+      },
       { en: 'Understand the bottlenecks to value growth (phone survey)', zh: '了解价值提升的瓶颈（电话调研）' }
     ]
   },
@@ -59,7 +68,10 @@ export const STAGE_LEVERS: Record<ClmStage, StageLevers> = {
       { en: 'Differentiated service for high-value customers', zh: '高价值客户的差异化服务' }
     ],
     analyses: [
-      { en: 'Track mature customers’ loyalty and deeper needs, new services included (user forums, market research)', zh: '分析、跟踪成熟客户的忠诚度及深度需求，包括对新业务的需求（用户座谈会、市场调研等）' }
+      {
+        en: 'Track mature customers’ loyalty and deeper needs, new services included (user forums, market research)',
+        zh: '分析、跟踪成熟客户的忠诚度及深度需求，包括对新业务的需求（用户座谈会、市场调研等）'
+      }
     ]
   },
   D: {
@@ -69,7 +81,10 @@ export const STAGE_LEVERS: Record<ClmStage, StageLevers> = {
       { en: 'Retention measures for high-risk customers', zh: '高危客户挽留举措' }
     ],
     analyses: [
-      { en: 'Analyse and monitor changes in traffic, with phone surveys, to learn behaviour and key drivers', zh: '分析、监控话务量变化，辅以电话调研等手段了解行为规律及关键驱动因素' },
+      {
+        en: 'Analyse and monitor changes in traffic, with phone surveys, to learn behaviour and key drivers',
+        zh: '分析、监控话务量变化，辅以电话调研等手段了解行为规律及关键驱动因素'
+      },
       { en: 'Follow the competition closely and plan targeted marketing', zh: '密切了解竞争态势，制订针对性营销举措' }
     ]
   },
@@ -92,21 +107,99 @@ export interface Initiative extends Bilingual {
 }
 
 export const INITIATIVES: Initiative[] = [
-  { id: 1, zh: '建立流程并在IT系统中捕捉竞争者的高价值用户信息', en: 'Build a process, and the IT, to capture competitors’ high-value users', stage: 'A', element: 0 },
-  { id: 2, zh: '鼓励社区经理在管辖区域内关注潜在高价值客户信息', en: 'Encourage community managers to watch for potential high-value customers in their area', stage: 'A', element: 1 },
-  { id: 3, zh: '建立定期话务量流失分析机制（尤其对于高价值客户）', en: 'Analyse traffic loss regularly (above all of high-value customers)', stage: 'D', element: 0 },
-  { id: 4, zh: '根据话务量流失原因进行相应主动话务量提升工作（如拆拨号器等）', en: 'Win traffic back proactively according to why it was lost (e.g. removing dial-around devices)', stage: 'D', element: 3 },
-  { id: 5, zh: '在10000号和营业厅（尤其是10000号）中建立向上销售/交叉销售工作流程', en: 'An up-sell/cross-sell workflow in the 10000 call centre and the shops (above all 10000)', stage: 'B', element: 1 },
-  { id: 6, zh: '建立话务员在用户咨询同时发掘用户需求的工作职责', en: 'Make uncovering needs during enquiries part of the call-centre agents’ job', stage: 'B', element: 1 },
-  { id: 7, zh: '利用渠道间的配合加强针对性营销的能力，例如，10000号+社区经理（业务宣传单）', en: 'Stronger targeted marketing through channels working together, e.g. 10000 + community managers (leaflets)', stage: 'C', element: 3 },
+  {
+    id: 1,
+    zh: '建立流程并在IT系统中捕捉竞争者的高价值用户信息',
+    en: 'Build a process, and the IT, to capture competitors’ high-value users',
+    stage: 'A',
+    element: 0
+  },
+  {
+    id: 2,
+    zh: '鼓励社区经理在管辖区域内关注潜在高价值客户信息',
+    en: 'Encourage community managers to watch for potential high-value customers in their area',
+    stage: 'A',
+    element: 1
+  },
+  {
+    id: 3,
+    zh: '建立定期话务量流失分析机制（尤其对于高价值客户）',
+    en: 'Analyse traffic loss regularly (above all of high-value customers)',
+    stage: 'D',
+    element: 0
+  },
+  {
+    id: 4,
+    zh: '根据话务量流失原因进行相应主动话务量提升工作（如拆拨号器等）',
+    en: 'Win traffic back proactively according to why it was lost (e.g. removing dial-around devices)',
+    stage: 'D',
+    element: 3
+  },
+  {
+    id: 5,
+    zh: '在10000号和营业厅（尤其是10000号）中建立向上销售/交叉销售工作流程',
+    en: 'An up-sell/cross-sell workflow in the 10000 call centre and the shops (above all 10000)',
+    stage: 'B',
+    element: 1
+  },
+  {
+    id: 6,
+    zh: '建立话务员在用户咨询同时发掘用户需求的工作职责',
+    en: 'Make uncovering needs during enquiries part of the call-centre agents’ job',
+    stage: 'B',
+    element: 1
+  },
+  {
+    id: 7,
+    zh: '利用渠道间的配合加强针对性营销的能力，例如，10000号+社区经理（业务宣传单）',
+    en: 'Stronger targeted marketing through channels working together, e.g. 10000 + community managers (leaflets)',
+    stage: 'C',
+    element: 3
+  },
   { id: 8, zh: '设计产品包装/捆绑工具包', en: 'Design a product packaging/bundling toolkit', stage: 'B', element: 2 },
-  { id: 9, zh: '将用户按价值进行区分，对于高价值用户采用定期关怀、跟踪话务量变化等方式提升高价值用户忠诚度', en: 'Tell users apart by value; raise high-value users’ loyalty with regular care and by tracking their traffic', stage: 'C', element: 4 },
-  { id: 10, zh: '对于1年以上的成熟期用户进行使用跟踪，对于优惠计划到期的中高价值用户及时回访了解需求', en: 'Track the usage of mature-stage users of more than one year; call back mid/high-value users whose offer plan expires to learn their needs', stage: 'C', element: 2 },
-  { id: 11, zh: '分析离网原因，建立离网预警机制', en: 'Analyse why customers leave; build a churn early-warning mechanism', stage: 'D', element: 0 },
-  { id: 12, zh: '对于中高价值的高危用户设计离网挽留工具包', en: 'Design a retention toolkit for mid/high-value high-risk users', stage: 'D', element: 4 },
+  {
+    id: 9,
+    zh: '将用户按价值进行区分，对于高价值用户采用定期关怀、跟踪话务量变化等方式提升高价值用户忠诚度',
+    en: 'Tell users apart by value; raise high-value users’ loyalty with regular care and by tracking their traffic',
+    stage: 'C',
+    element: 4
+  },
+  {
+    id: 10,
+    zh: '对于1年以上的成熟期用户进行使用跟踪，对于优惠计划到期的中高价值用户及时回访了解需求',
+    en: 'Track the usage of mature-stage users of more than one year; call back mid/high-value users whose offer plan expires to learn their needs',
+    stage: 'C',
+    element: 2
+  },
+  {
+    id: 11,
+    zh: '分析离网原因，建立离网预警机制',
+    en: 'Analyse why customers leave; build a churn early-warning mechanism',
+    stage: 'D',
+    element: 0
+  },
+  {
+    id: 12,
+    zh: '对于中高价值的高危用户设计离网挽留工具包',
+    en: 'Design a retention toolkit for mid/high-value high-risk users',
+    stage: 'D',
+    element: 4
+  },
   { id: 13, zh: '建立用户信用黑名单', en: 'Build a customer credit blacklist', stage: 'A', element: 0 },
-  { id: 14, zh: '建立离网用户数据库，包括离网用户有效联系方式和离网原因', en: 'Build a leavers’ database with each leaver’s valid contact and churn reason', stage: 'E', element: 0 },
-  { id: 15, zh: '对离网的中高价值用户定期回访，了解赢回可能性和相应有效举措', en: 'Call mid/high-value leavers back regularly to learn whether and how they can be won back', stage: 'E', element: 1 },
+  {
+    id: 14,
+    zh: '建立离网用户数据库，包括离网用户有效联系方式和离网原因',
+    en: 'Build a leavers’ database with each leaver’s valid contact and churn reason',
+    stage: 'E',
+    element: 0
+  },
+  {
+    id: 15,
+    zh: '对离网的中高价值用户定期回访，了解赢回可能性和相应有效举措',
+    en: 'Call mid/high-value leavers back regularly to learn whether and how they can be won back',
+    stage: 'E',
+    element: 1
+  },
   { id: 16, zh: '设计离网赢回工具包', en: 'Design a win-back toolkit', stage: 'E', element: 4 }
 ];
 
@@ -134,7 +227,10 @@ export const REVENUE_LEVERS: RevenueLever[] = [
   {
     lever: { en: 'Up-selling / cross-selling', zh: '向上销售/交叉销售' },
     gaps: [
-      { en: 'Shops and the 10000 call centre have no effective process or incentives for up-/cross-selling', zh: '营业厅、10000号没有有效流程和激励体系进行有效向上销售/交叉销售' },
+      {
+        en: 'Shops and the 10000 call centre have no effective process or incentives for up-/cross-selling',
+        zh: '营业厅、10000号没有有效流程和激励体系进行有效向上销售/交叉销售'
+      },
       { en: 'No effective product packaging/bundling', zh: '缺乏有效产品包装/捆绑' }
     ],
     initiatives: [5, 6, 7, 8]
@@ -146,7 +242,12 @@ export const REVENUE_LEVERS: RevenueLever[] = [
   },
   {
     lever: { en: 'Offer-plan renewal', zh: '优惠计划更新' },
-    gaps: [{ en: 'Existing users get no effective tracking or care, so many leave when their offer plan expires, to get a new one', zh: '对老用户缺乏有效跟踪与关怀，使不少用户优惠计划到期后为了获得新的优惠计划而离网' }],
+    gaps: [
+      {
+        en: 'Existing users get no effective tracking or care, so many leave when their offer plan expires, to get a new one',
+        zh: '对老用户缺乏有效跟踪与关怀，使不少用户优惠计划到期后为了获得新的优惠计划而离网'
+      }
+    ],
     initiatives: [10]
   },
   {
@@ -159,7 +260,12 @@ export const REVENUE_LEVERS: RevenueLever[] = [
   },
   {
     lever: { en: 'Reducing bad debt', zh: '坏帐减少' },
-    gaps: [{ en: 'Debts are chased strictly, but there is no credit system to reduce bad debt from the start', zh: '虽有较严格的追帐工作，但缺乏信用体系，没有从一开始便努力减少坏帐可能' }],
+    gaps: [
+      {
+        en: 'Debts are chased strictly, but there is no credit system to reduce bad debt from the start',
+        zh: '虽有较严格的追帐工作，但缺乏信用体系，没有从一开始便努力减少坏帐可能'
+      }
+    ],
     initiatives: [13]
   },
   {
@@ -183,10 +289,18 @@ export const SIDE_EFFECTS: { lever: Bilingual; consequences: Bilingual[] }[] = [
   },
   {
     lever: { en: 'Raising recurring revenue by marketing new data services', zh: '通过向市场推广新数据服务来提高经常性收入' },
-    consequences: [{ en: 'Complex procedures bring more calls to the service centre, and so more cash cost of service', zh: '复杂的程序导致呼叫客户服务中心的次数增多，继而增加服务项目的现金成本' }]
+    consequences: [
+      {
+        en: 'Complex procedures bring more calls to the service centre, and so more cash cost of service',
+        zh: '复杂的程序导致呼叫客户服务中心的次数增多，继而增加服务项目的现金成本'
+      }
+    ]
   },
   {
-    lever: { en: 'Cutting the cash cost of service by routing most calls to automated answering', zh: '通过将多数电话转入自动应答系统，来减少服务现金成本' },
+    lever: {
+      en: 'Cutting the cash cost of service by routing most calls to automated answering',
+      zh: '通过将多数电话转入自动应答系统，来减少服务现金成本'
+    },
     consequences: [
       { en: 'More high-value customers who want service leave', zh: '增加了追求服务的高价值的离网' },
       { en: 'Fewer chances to up-sell', zh: '减少了向上销售的机会' }

@@ -8,7 +8,13 @@
  * initiative 1•0) is a task of its own.
  */
 import type {
-  LifecycleBenchResult, LifecycleMonth, LifecycleResult, OfferEndList, RuleSetId, RuleSetInfo, StageChurnResult
+  LifecycleBenchResult,
+  LifecycleMonth,
+  LifecycleResult,
+  OfferEndList,
+  RuleSetId,
+  RuleSetInfo,
+  StageChurnResult
 } from '$workers/lifecycle/contract';
 import { getWorkbench, type Workbench } from '$lib/context';
 import { Task } from '$lib/engine/task.svelte';
@@ -38,19 +44,43 @@ export class LifecycleState {
 
   constructor(private wb: Workbench) {
     const scope = () => this.dataset?.key ?? null;
-    const call = <T>(f: (id: string) => Promise<T>) => () => {
-      const d = this.dataset;
-      if (!d) throw { code: 'unknown-dataset', message: 'No dataset.' };
-      return f(d.id);
-    };
+    const call =
+      <T>(f: (id: string) => Promise<T>) =>
+      () => {
+        const d = this.dataset;
+        if (!d) throw { code: 'unknown-dataset', message: 'No dataset.' };
+        return f(d.id);
+      };
     const run = this.wb.engine.run.bind(this.wb.engine);
-    this.stages = new Task(call((id) => this.#compute(id)), { scope });
-    this.churn = new Task(call((id) => run((api) => api.stageChurn(id))), { scope });
-    this.month = new Task(call((id) => run((api) => api.lifecycleMonth(id, this.#monthRequest()))), { scope });
-    this.offers = new Task(call((id) => run((api) => api.offerEndList(id, {
-      months: Number(this.offerMonths), minArpu: Number(this.offerMinArpu), matureOnly: this.offerMature, top: 200
-    }))), { scope });
-    this.bench = new Task(call((id) => run((api) => api.benchLifecycle(id))), { scope });
+    this.stages = new Task(
+      call((id) => this.#compute(id)),
+      { scope }
+    );
+    this.churn = new Task(
+      call((id) => run((api) => api.stageChurn(id))),
+      { scope }
+    );
+    this.month = new Task(
+      call((id) => run((api) => api.lifecycleMonth(id, this.#monthRequest()))),
+      { scope }
+    );
+    this.offers = new Task(
+      call((id) =>
+        run((api) =>
+          api.offerEndList(id, {
+            months: Number(this.offerMonths),
+            minArpu: Number(this.offerMinArpu),
+            matureOnly: this.offerMature,
+            top: 200
+          })
+        )
+      ),
+      { scope }
+    );
+    this.bench = new Task(
+      call((id) => run((api) => api.benchLifecycle(id))),
+      { scope }
+    );
   }
 
   get dataset() {
@@ -84,7 +114,8 @@ export class LifecycleState {
   /** The first computation for this dataset and its roles: once, not again on every visit or after a Cancel. */
   autoCompute(): void {
     const d = this.dataset;
-    if (d && this.isPanel && this.wb.engine.available) void this.stages.runOnce(`${d.key}|${d.roles.join()}`)?.then((r) => r && this.#after());
+    if (d && this.isPanel && this.wb.engine.available)
+      void this.stages.runOnce(`${d.key}|${d.roles.join()}`)?.then((r) => r && this.#after());
   }
 
   /**

@@ -11,7 +11,17 @@ import { DEFAULTS } from './ltvTable';
 const between = (lo: number, hi: number) => (v: number) => v >= lo && v <= hi;
 const int = (lo: number, hi: number) => (v: number) => Number.isInteger(v) && v >= lo && v <= hi;
 const isoDate = (v: string) => v === '' || /^\d{4}-\d{2}-\d{2}$/.test(v);
-const SORT_KEYS: readonly string[] = ['customerId', 'frequency', 'recency', 'T', 'monetaryValue', 'pAlive', 'expectedPurchases', 'expectedSpend', 'clv'];
+const SORT_KEYS: readonly string[] = [
+  'customerId',
+  'frequency',
+  'recency',
+  'T',
+  'monetaryValue',
+  'pAlive',
+  'expectedPurchases',
+  'expectedSpend',
+  'clv'
+];
 
 export const ltvLink = linked(
   'ltv',

@@ -6,7 +6,15 @@ describe('seed-003 LTV teaching table', () => {
     const rows = ltvTable(DEFAULTS);
     expect(rows).toHaveLength(5);
     const [y1, y2, y3] = rows;
-    expect(y1).toMatchObject({ customers: 10_000, revenue: 5_000_000, directCost: 3_000_000, acquisitionCost: 2_500_000, grossProfit: -500_000, discountFactor: 1, npv: -500_000 });
+    expect(y1).toMatchObject({
+      customers: 10_000,
+      revenue: 5_000_000,
+      directCost: 3_000_000,
+      acquisitionCost: 2_500_000,
+      grossProfit: -500_000,
+      discountFactor: 1,
+      npv: -500_000
+    });
     expect(y1.ltv).toBeCloseTo(-50, 10);
     expect(y2.customers).toBeCloseTo(6_000, 9);
     expect(y2.acquisitionCost).toBe(0);
@@ -78,6 +86,7 @@ describe('the same budget on acquisition or on retention (the lesson of seed 003
     expect(raiseRetention(0.5, NaN)).toBe(0.5);
     // A huge budget on a tiny margin: no uplift is enough.
     expect(compareSpend({ ...DEFAULTS, revenuePerCustomer: 300 }, 1e9, 10).breakEvenPoints).toBeNull();
-    for (const v of compareSpend({ ...DEFAULTS, acquired: NaN }, NaN, NaN).retention.flatMap((r) => Object.values(r))) expect(Number.isFinite(v)).toBe(true);
+    for (const v of compareSpend({ ...DEFAULTS, acquired: NaN }, NaN, NaN).retention.flatMap((r) => Object.values(r)))
+      expect(Number.isFinite(v)).toBe(true);
   });
 });

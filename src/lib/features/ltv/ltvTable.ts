@@ -81,8 +81,18 @@ export function ltvTable(inputs: LtvTableInputs): LtvTableRow[] {
     const npv = discountFactor > 0 ? grossProfit / discountFactor : 0;
     cumulativeNpv += npv;
     rows.push({
-      year: i + 1, customers, retention, revenuePerCustomer, revenue, directCost, acquisitionCost, totalCost,
-      grossProfit, discountFactor, npv, cumulativeNpv,
+      year: i + 1,
+      customers,
+      retention,
+      revenuePerCustomer,
+      revenue,
+      directCost,
+      acquisitionCost,
+      totalCost,
+      grossProfit,
+      discountFactor,
+      npv,
+      cumulativeNpv,
       ltv: inputs.acquired > 0 ? cumulativeNpv / f(inputs.acquired) : 0
     });
     customers *= retention;
@@ -131,7 +141,10 @@ export function compareSpend(inputs: LtvTableInputs, budget: number, upliftPoint
   const baseline = ltvTable(inputs);
   const cost = Number.isFinite(inputs.acquisitionCost) ? inputs.acquisitionCost : 0;
   const extraCustomers = cost > 0 ? b / cost : null;
-  const acquisition = extraCustomers == null ? null : ltvTable({ ...inputs, acquired: (Number.isFinite(inputs.acquired) ? inputs.acquired : 0) + extraCustomers });
+  const acquisition =
+    extraCustomers == null
+      ? null
+      : ltvTable({ ...inputs, acquired: (Number.isFinite(inputs.acquired) ? inputs.acquired : 0) + extraCustomers });
   const retained = (points: number) => ltvTable({ ...inputs, retention: raiseRetention(inputs.retention, points), programmeCost: b });
   const retention = retained(upliftPoints);
   const gain = { acquisition: acquisition ? last(acquisition) - last(baseline) : null, retention: last(retention) - last(baseline) };
@@ -142,7 +155,8 @@ export function compareSpend(inputs: LtvTableInputs, budget: number, upliftPoint
     const target = gain.acquisition + last(baseline);
     if (last(retained(0)) >= target) breakEvenPoints = 0;
     else if (last(retained(100)) >= target) {
-      let lo = 0, hi = 100;
+      let lo = 0,
+        hi = 100;
       for (let k = 0; k < 50; k++) {
         const mid = (lo + hi) / 2;
         if (last(retained(mid)) >= target) hi = mid;

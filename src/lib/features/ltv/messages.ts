@@ -4,10 +4,13 @@ import { dictionary } from '$lib/i18n/i18n.svelte';
 const en = {
   title: 'Lifetime value',
   teachTitle: 'Lifetime value by year (teaching table)',
-  teachLesson: 'Acquiring a customer is not a profitable act: in year 1 the acquisition cost outweighs the profit, and the cohort only becomes profitable in years 2 and 3, as the customers who stay keep buying. That is why money spent on raising retention returns more than money spent on acquisition. Change the retention rate and watch the table and the chart move.',
-  teachSource: 'After 史雁军, “Improving CRM strategy with lifetime value” (CRM magazine digest, February 2005). The article describes a typical LTV table and draws this lesson from it, but the table’s figures are not in its text: every default number here is an illustrative example, not the article’s.',
+  teachLesson:
+    'Acquiring a customer is not a profitable act: in year 1 the acquisition cost outweighs the profit, and the cohort only becomes profitable in years 2 and 3, as the customers who stay keep buying. That is why money spent on raising retention returns more than money spent on acquisition. Change the retention rate and watch the table and the chart move.',
+  teachSource:
+    'After 史雁军, “Improving CRM strategy with lifetime value” (CRM magazine digest, February 2005). The article describes a typical LTV table and draws this lesson from it, but the table’s figures are not in its text: every default number here is an illustrative example, not the article’s.',
   spendTitle: 'The same money on retention or on acquisition',
-  spendIntro: 'The lesson, put to the test: a budget spent at the start of year 1 either acquires more customers at the acquisition cost above (they then behave like the cohort), or pays for a retention programme that you assume raises every year’s retention by the points below. The article gives no such figures: the budget and the uplift are assumptions to try out.',
+  spendIntro:
+    'The lesson, put to the test: a budget spent at the start of year 1 either acquires more customers at the acquisition cost above (they then behave like the cohort), or pays for a retention programme that you assume raises every year’s retention by the points below. The article gives no such figures: the budget and the uplift are assumptions to try out.',
   spendBudget: 'Budget (yuan)',
   spendUplift: 'Retention uplift it buys (points each year)',
   spendOption: 'Option',
@@ -19,8 +22,10 @@ const en = {
   spendCumNpv: 'Cumulative NPV by year {year} (yuan)',
   spendGain: 'Gain over the table (yuan)',
   spendPerYuan: 'Gain per yuan of budget',
-  spendVerdictRetention: 'Spent on retention the budget gains {retention} yuan, spent on acquisition {acquisition} yuan: retention pays more.',
-  spendVerdictAcquisition: 'Spent on retention the budget gains {retention} yuan, spent on acquisition {acquisition} yuan: acquisition pays more.',
+  spendVerdictRetention:
+    'Spent on retention the budget gains {retention} yuan, spent on acquisition {acquisition} yuan: retention pays more.',
+  spendVerdictAcquisition:
+    'Spent on retention the budget gains {retention} yuan, spent on acquisition {acquisition} yuan: acquisition pays more.',
   spendVerdictTie: 'Spent on retention or on acquisition, the budget gains the same: {retention} yuan.',
   spendBreakEven: 'Retention pays more as soon as the budget buys more than {points} points of retention each year.',
   spendBreakEvenZero: 'Retention pays more at any uplift: acquiring more customers loses money with these inputs.',
@@ -61,8 +66,10 @@ const en = {
   calibrationEnd: 'Calibration end',
   observationEnd: 'Observation end',
   fit: 'Fit models',
-  fitted: '{customers} {customers:customer|customers}, {repeat} repeat {repeat:buyer|buyers}; calibration to {cal}, holdout {holdout} {unit}s to {obs}. Fitted in {seconds} s.',
-  linkFitted: 'The link fitted these models with the settings below. Fitting takes a while on large data, so it waits for you: press “Fit models”.',
+  fitted:
+    '{customers} {customers:customer|customers}, {repeat} repeat {repeat:buyer|buyers}; calibration to {cal}, holdout {holdout} {unit}s to {obs}. Fitted in {seconds} s.',
+  linkFitted:
+    'The link fitted these models with the settings below. Fitting takes a while on large data, so it waits for you: press “Fit models”.',
   staleRoles: 'Fitted before the column roles changed: fit again to use the new roles.',
   params: 'Parameters',
   model: 'Model',
@@ -73,7 +80,8 @@ const en = {
   aic: 'AIC',
   better: 'Lower AIC fits better: {model}.',
   betterIdentified: 'Of the models the data identify, {model} has the lower AIC.',
-  notIdentified: '{model} is not identified on these data: the likelihood does not pin down {params} (it is flat, or the estimate runs off without bound), so these parameters mean little and AIC does not choose this model.',
+  notIdentified:
+    '{model} is not identified on these data: the likelihood does not pin down {params} (it is flat, or the estimate runs off without bound), so these parameters mean little and AIC does not choose this model.',
   modelFailed: '{model} could not be fitted: {reason}',
   correlation: 'Correlation of frequency and mean spend among repeat buyers: {r}.',
   correlationOk: 'Near zero, as Gamma–Gamma assumes.',
@@ -153,10 +161,13 @@ const en = {
 const zh: typeof en = {
   title: '生命周期价值',
   teachTitle: '逐年生命周期价值（教学表）',
-  teachLesson: '获取新客户本身并不创造利润：第一年获取成本超过利润，客户群要到第二、三年才开始盈利，靠的是留下来的客户持续消费。因此投资于提高客户保持率比投资于获取新客户回报更高。修改保持率，看表格和图表如何变化。',
-  teachSource: '依据 CRM 杂志文摘中史雁军《应用生命周期价值改进客户关系管理策略》（2005 年 2 月刊）。文章提到一张典型的生命周期价值计算表并由此得出结论，但表中的数字不在正文里：这里的默认数字均为示例，并非文章原数。',
+  teachLesson:
+    '获取新客户本身并不创造利润：第一年获取成本超过利润，客户群要到第二、三年才开始盈利，靠的是留下来的客户持续消费。因此投资于提高客户保持率比投资于获取新客户回报更高。修改保持率，看表格和图表如何变化。',
+  teachSource:
+    '依据 CRM 杂志文摘中史雁军《应用生命周期价值改进客户关系管理策略》（2005 年 2 月刊）。文章提到一张典型的生命周期价值计算表并由此得出结论，但表中的数字不在正文里：这里的默认数字均为示例，并非文章原数。',
   spendTitle: '同样的钱：投入客户保持还是客户获取',
-  spendIntro: '检验这一结论：一笔预算在第一年初投入，要么按上面的获取成本多获取客户（之后与该客户群表现相同），要么用于一项客户保持计划，并假设它使每年的保持率提高下面的百分点数。文章没有给出这些数字：预算和提升幅度都是供试算的假设。',
+  spendIntro:
+    '检验这一结论：一笔预算在第一年初投入，要么按上面的获取成本多获取客户（之后与该客户群表现相同），要么用于一项客户保持计划，并假设它使每年的保持率提高下面的百分点数。文章没有给出这些数字：预算和提升幅度都是供试算的假设。',
   spendBudget: '预算（元）',
   spendUplift: '可带来的保持率提升（每年百分点）',
   spendOption: '方案',
@@ -222,7 +233,8 @@ const zh: typeof en = {
   aic: 'AIC',
   better: 'AIC 越低拟合越好：{model}。',
   betterIdentified: '在数据可识别的模型中，{model} 的 AIC 较低。',
-  notIdentified: '{model} 在这些数据上不可识别：似然无法确定 {params}（似然平坦，或估计值无限增大），这些参数没有实际意义，AIC 比较不选用该模型。',
+  notIdentified:
+    '{model} 在这些数据上不可识别：似然无法确定 {params}（似然平坦，或估计值无限增大），这些参数没有实际意义，AIC 比较不选用该模型。',
   modelFailed: '{model} 无法拟合：{reason}',
   correlation: '重复购买者中购买频次与平均消费的相关系数：{r}。',
   correlationOk: '接近零，符合 Gamma–Gamma 的假设。',

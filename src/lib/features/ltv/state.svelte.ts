@@ -8,7 +8,17 @@
  * tab says so instead); its last result stays visible until a new one is ready. BG/BB and sBG are
  * fast: a link that fitted them fits them once on open. The cohort list is loaded on its own.
  */
-import type { LtvBgBbResult, LtvClvSettings, LtvCohort, LtvCustomersResult, LtvFitResult, LtvSbgResult, LtvSortKey, LtvUnit, PurchaseModelId } from '$workers/ltv/contract';
+import type {
+  LtvBgBbResult,
+  LtvClvSettings,
+  LtvCohort,
+  LtvCustomersResult,
+  LtvFitResult,
+  LtvSbgResult,
+  LtvSortKey,
+  LtvUnit,
+  PurchaseModelId
+} from '$workers/ltv/contract';
 import { parseNumberList } from '$common/lists';
 import { getWorkbench, type Workbench } from '$lib/context';
 import { Task } from '$lib/engine/task.svelte';
@@ -49,9 +59,19 @@ export class LtvState {
 
   constructor(private wb: Workbench) {
     const link = ltvLink.read();
-    Object.assign(this, { unit: link.btyd.unit, model: link.btyd.model, marginPct: link.btyd.marginPct, discountPct: link.btyd.discountPct });
+    Object.assign(this, {
+      unit: link.btyd.unit,
+      model: link.btyd.model,
+      marginPct: link.btyd.marginPct,
+      discountPct: link.btyd.discountPct
+    });
     Object.assign(this, { horizon: link.btyd.horizon, topN: link.btyd.topN, sort: link.btyd.sort, descending: link.btyd.descending });
-    Object.assign(this, { bgbbHorizon: link.bgbb.horizon, sbgText: link.sbg.text, projectTo: link.sbg.projectTo, sbgDiscountPct: link.sbg.discountPct });
+    Object.assign(this, {
+      bgbbHorizon: link.bgbb.horizon,
+      sbgText: link.sbg.text,
+      projectTo: link.sbg.projectTo,
+      sbgDiscountPct: link.sbg.discountPct
+    });
     this.#linkT = link.btyd.t;
     const scope = () => this.dataset?.key ?? null;
     const engine = wb.engine;
@@ -60,41 +80,66 @@ export class LtvState {
       if (!d) throw { code: 'unknown-dataset', message: 'No dataset.' };
       return d.id;
     };
-    this.fit = new Task(() => {
-      const split = { unit: this.unit, calibrationEnd: this.calibrationEnd, observationEnd: this.observationEnd || undefined };
-      const ds = id();
-      this.#fitRoles = this.dataset!.roles.join();
-      return engine.run((api, onProgress) => api.ltvFit(ds, split, onProgress));
-    }, { scope });
-    this.customers = new Task(() => {
-      const ds = id(), s = this.#clvSettings();
-      return engine.run((api) => api.ltvCustomers(ds, s));
-    }, { scope });
-    this.download = new Task(async () => {
-      const ds = id(), s = this.#clvSettings(), name = this.dataset!.fileName;
-      saveText(`ltv-customers-${name}.csv`, await engine.run((api) => api.ltvCustomersCsv(ds, s)));
-    }, { scope });
-    this.bgbb = new Task(() => {
-      const ds = id(), h = Number(this.bgbbHorizon);
-      ltvLink.save({ bgbb: { fitted: true, horizon: h } });
-      return engine.run((api) => api.ltvBgBb(ds, h));
-    }, { scope });
+    this.fit = new Task(
+      () => {
+        const split = { unit: this.unit, calibrationEnd: this.calibrationEnd, observationEnd: this.observationEnd || undefined };
+        const ds = id();
+        this.#fitRoles = this.dataset!.roles.join();
+        return engine.run((api, onProgress) => api.ltvFit(ds, split, onProgress));
+      },
+      { scope }
+    );
+    this.customers = new Task(
+      () => {
+        const ds = id(),
+          s = this.#clvSettings();
+        return engine.run((api) => api.ltvCustomers(ds, s));
+      },
+      { scope }
+    );
+    this.download = new Task(
+      async () => {
+        const ds = id(),
+          s = this.#clvSettings(),
+          name = this.dataset!.fileName;
+        saveText(`ltv-customers-${name}.csv`, await engine.run((api) => api.ltvCustomersCsv(ds, s)));
+      },
+      { scope }
+    );
+    this.bgbb = new Task(
+      () => {
+        const ds = id(),
+          h = Number(this.bgbbHorizon);
+        ltvLink.save({ bgbb: { fitted: true, horizon: h } });
+        return engine.run((api) => api.ltvBgBb(ds, h));
+      },
+      { scope }
+    );
     this.sbg = new Task(() => {
-      const c = this.counts ?? [], p = Number(this.projectTo), d = Number(this.sbgDiscountPct) / 100;
+      const c = this.counts ?? [],
+        p = Number(this.projectTo),
+        d = Number(this.sbgDiscountPct) / 100;
       ltvLink.save({ sbg: { fitted: true, text: this.sbgText, projectTo: p, discountPct: Number(this.sbgDiscountPct) } });
       return engine.run((api) => api.ltvSbg(c, { projectTo: p, discountRate: d }));
     });
-    this.cohorts = new Task(async () => {
-      const ds = id();
-      const c = await engine.run((api) => api.ltvCohorts(ds));
-      // The first month's customers may have joined before the data starts: offer later cohorts first.
-      this.cohort = c[1]?.month ?? c[0]?.month ?? '';
-      return c;
-    }, { scope });
-    this.survivors = new Task(() => {
-      const ds = id(), month = this.cohort;
-      return engine.run((api) => api.ltvCohortSurvivors(ds, month));
-    }, { scope });
+    this.cohorts = new Task(
+      async () => {
+        const ds = id();
+        const c = await engine.run((api) => api.ltvCohorts(ds));
+        // The first month's customers may have joined before the data starts: offer later cohorts first.
+        this.cohort = c[1]?.month ?? c[0]?.month ?? '';
+        return c;
+      },
+      { scope }
+    );
+    this.survivors = new Task(
+      () => {
+        const ds = id(),
+          month = this.cohort;
+        return engine.run((api) => api.ltvCohortSurvivors(ds, month));
+      },
+      { scope }
+    );
   }
 
   get dataset() {
@@ -191,25 +236,56 @@ export class LtvState {
     const t = this.teach;
     const n = Math.max(1, Math.min(30, Math.round(Number(t.years) || 1)));
     if (t.perYearPct.length !== n) t.perYearPct = Array.from({ length: n }, (_, i) => t.perYearPct[i] ?? t.perYearPct.at(-1) ?? 70);
-    ltvLink.save({ teach: { ...t, acquired: Number(t.acquired), constantPct: Number(t.constantPct), perYearPct: t.perYearPct.map(Number), revenue: Number(t.revenue),
-      directPct: Number(t.directPct), acquisition: Number(t.acquisition), discountPct: Number(t.discountPct), years: Number(t.years),
-      budget: Number(t.budget), upliftPts: Number(t.upliftPts) } });
+    ltvLink.save({
+      teach: {
+        ...t,
+        acquired: Number(t.acquired),
+        constantPct: Number(t.constantPct),
+        perYearPct: t.perYearPct.map(Number),
+        revenue: Number(t.revenue),
+        directPct: Number(t.directPct),
+        acquisition: Number(t.acquisition),
+        discountPct: Number(t.discountPct),
+        years: Number(t.years),
+        budget: Number(t.budget),
+        upliftPts: Number(t.upliftPts)
+      }
+    });
   }
 
   #clvSettings(): LtvClvSettings {
-    return { model: this.model, t: Number(this.t), margin: Number(this.marginPct) / 100, annualDiscount: Number(this.discountPct) / 100,
-      horizonMonths: Number(this.horizon), sort: this.sort, descending: this.descending, topN: Number(this.topN) };
+    return {
+      model: this.model,
+      t: Number(this.t),
+      margin: Number(this.marginPct) / 100,
+      annualDiscount: Number(this.discountPct) / 100,
+      horizonMonths: Number(this.horizon),
+      sort: this.sort,
+      descending: this.descending,
+      topN: Number(this.topN)
+    };
   }
 
   /** Records the BTYD panel's settings in the link; t counts only when it is not the holdout's length. */
   #record(): void {
     const fit = this.fit.result;
     const holdout = fit ? Math.round(fit.holdoutLength) || 1 : 0;
-    ltvLink.save({ btyd: {
-      fitted: !!fit, unit: this.unit, calibrationEnd: this.calibrationEnd, observationEnd: this.observationEnd, model: this.model,
-      t: Number(this.t) === holdout ? 0 : Number(this.t), marginPct: Number(this.marginPct), discountPct: Number(this.discountPct),
-      horizon: Number(this.horizon), topN: Number(this.topN), sort: this.sort, descending: this.descending
-    } });
+    ltvLink.save({
+      btyd: {
+        fitted: !!fit,
+        unit: this.unit,
+        calibrationEnd: this.calibrationEnd,
+        observationEnd: this.observationEnd,
+        model: this.model,
+        t: Number(this.t) === holdout ? 0 : Number(this.t),
+        marginPct: Number(this.marginPct),
+        discountPct: Number(this.discountPct),
+        horizon: Number(this.horizon),
+        topN: Number(this.topN),
+        sort: this.sort,
+        descending: this.descending
+      }
+    });
   }
 
   #datesHere() {
@@ -225,7 +301,8 @@ export class LtvState {
   #defaultDates(): { calibrationEnd: string; observationEnd: string } {
     const range = this.dataset?.quality.dateRange;
     if (!range) return { calibrationEnd: '', observationEnd: '' };
-    const a = Date.parse(range.min), b = Date.parse(range.max);
+    const a = Date.parse(range.min),
+      b = Date.parse(range.max);
     const link = ltvLink.read().btyd;
     const inside = (d: string) => d !== '' && d >= range.min.slice(0, 10) && d <= range.max.slice(0, 10);
     return {

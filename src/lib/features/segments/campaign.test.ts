@@ -10,7 +10,9 @@ import { arithmeticInput, definitionRows, exportLabels, funnelRows, SEED_CASES }
 import { cm, type CampaignKey } from './campaignMessages';
 
 const DATA_SERVICE: StageSet = {
-  ruleSet: 'dataService', stages: ['acquired', 'losing'], params: [],
+  ruleSet: 'dataService',
+  stages: ['acquired', 'losing'],
+  params: [],
   labels: { acquired: { en: 'Acquired', zh: '用户获取' }, losing: { en: 'Losing interest', zh: '失去兴趣' } },
   analogOf: { acquired: 'A', losing: 'D' }
 };
@@ -43,19 +45,39 @@ describe('campaign page helpers', () => {
 
   it('writes the funnel and the definition, whose counts add up', () => {
     const list = {
-      evaluationMonth: '2024-12', params: { ...DEFAULT_CAMPAIGN }, target: 80, control: 12,
-      funnel: { customers: 200, conventional: 120, steps: [
-        { step: 'offNetwork', removed: 70, remaining: 130 }, { step: 'special', removed: 10, remaining: 120 },
-        { step: 'controlDrawn', removed: 12, remaining: 108 }, { step: 'negativeValue', removed: 22, remaining: 86 }, { step: 'bottomValue', removed: 6, remaining: 80 }
-      ] }
+      evaluationMonth: '2024-12',
+      params: { ...DEFAULT_CAMPAIGN },
+      target: 80,
+      control: 12,
+      funnel: {
+        customers: 200,
+        conventional: 120,
+        steps: [
+          { step: 'offNetwork', removed: 70, remaining: 130 },
+          { step: 'special', removed: 10, remaining: 120 },
+          { step: 'controlDrawn', removed: 12, remaining: 108 },
+          { step: 'negativeValue', removed: 22, remaining: 86 },
+          { step: 'bottomValue', removed: 6, remaining: 80 }
+        ]
+      }
     } as unknown as CampaignList;
     const t = (k: CampaignKey, v: Record<string, string> = {}) => cm.en[k].replace(/\{(\w+)\}/g, (_, x: string) => v[x] ?? '');
     const rows = funnelRows(list, t, 'Dec 2024', (v) => `${v * 100}%`);
-    expect(rows.map((r) => r.label)).toEqual(['All customers in the data', 'Not on the network in Dec 2024', 'Special lines (credit grade X)',
-      'Drawn as the control list', 'Negative value (a loss)', 'Lowest 5% by value rank']);
+    expect(rows.map((r) => r.label)).toEqual([
+      'All customers in the data',
+      'Not on the network in Dec 2024',
+      'Special lines (credit grade X)',
+      'Drawn as the control list',
+      'Negative value (a loss)',
+      'Lowest 5% by value rank'
+    ]);
     expect(rows[0].remaining - rows.slice(1).reduce((s, r) => s + r.removed!, 0)).toBe(list.target);
     const def = definitionRows(list, t, 'Dec 2024', (v) => `${v * 100}%`, 'sample.csv');
-    expect(def.slice(0, 3)).toEqual([['Data', 'sample.csv', null], ['Evaluation month', '2024-12', null], ['Control design', cm.en.design_seed, null]]);
+    expect(def.slice(0, 3)).toEqual([
+      ['Data', 'sample.csv', null],
+      ['Evaluation month', '2024-12', null],
+      ['Control design', cm.en.design_seed, null]
+    ]);
     expect(def.find((r) => r[0] === 'Control')![1]).toContain('Conventional');
     expect(def.find((r) => r[0] === 'Design (design)')).toEqual(['Design (design)', 'seed', null]);
     expect(def.filter((r) => /\(\w+\)$/.test(String(r[0])))).toHaveLength(Object.keys(DEFAULT_CAMPAIGN).length);

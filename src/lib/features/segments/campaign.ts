@@ -17,7 +17,10 @@ import { cm, type CampaignKey } from './campaignMessages';
  */
 export const SEED_CASES: CampaignArithmeticInput = {
   retention: { listSize: 80_000, successRate: 0.15, costPerSuccess: 450, arpuDifference: 15, bundleMonths: 12, controlSuccessRate: null },
-  channels: [{ channel: 'outbound', successRate: 0.07, costPerContact: 16 }, { channel: 'sms', successRate: 0.005, costPerContact: 16 }],
+  channels: [
+    { channel: 'outbound', successRate: 0.07, costPerContact: 16 },
+    { channel: 'sms', successRate: 0.005, costPerContact: 16 }
+  ],
   saving: { contacts: 3_890_000, dropShare: 0.05, costPerHead: 16 },
   topUp: { targets: 1_300_000, successRate: 0.15, arpuDifference: 7.0256, months: 12 }
 };
@@ -28,16 +31,46 @@ export function arithmeticInput(x: CampaignArithmeticInput): CampaignArithmeticI
   const r = x.retention;
   const control = r.controlSuccessRate === null || (r.controlSuccessRate as unknown) === '' ? null : n(r.controlSuccessRate);
   const out: CampaignArithmeticInput = {
-    retention: { listSize: n(r.listSize), successRate: n(r.successRate), costPerSuccess: n(r.costPerSuccess), arpuDifference: n(r.arpuDifference), bundleMonths: n(r.bundleMonths), controlSuccessRate: control },
+    retention: {
+      listSize: n(r.listSize),
+      successRate: n(r.successRate),
+      costPerSuccess: n(r.costPerSuccess),
+      arpuDifference: n(r.arpuDifference),
+      bundleMonths: n(r.bundleMonths),
+      controlSuccessRate: control
+    },
     channels: x.channels.map((c) => ({ channel: c.channel, successRate: n(c.successRate), costPerContact: n(c.costPerContact) })),
     saving: { contacts: n(x.saving.contacts), dropShare: n(x.saving.dropShare), costPerHead: n(x.saving.costPerHead) },
-    topUp: { targets: n(x.topUp.targets), successRate: n(x.topUp.successRate), arpuDifference: n(x.topUp.arpuDifference), months: n(x.topUp.months) }
+    topUp: {
+      targets: n(x.topUp.targets),
+      successRate: n(x.topUp.successRate),
+      arpuDifference: n(x.topUp.arpuDifference),
+      months: n(x.topUp.months)
+    }
   };
-  const numbers = [...Object.values(out.retention), ...out.channels.flatMap((c) => [c.successRate, c.costPerContact]), ...Object.values(out.saving), ...Object.values(out.topUp)];
+  const numbers = [
+    ...Object.values(out.retention),
+    ...out.channels.flatMap((c) => [c.successRate, c.costPerContact]),
+    ...Object.values(out.saving),
+    ...Object.values(out.topUp)
+  ];
   return numbers.every((v) => v === null || Number.isFinite(v)) ? out : null;
 }
 
-const COLUMNS: CampaignColumn[] = ['rank', 'customer_id', 'tier', 'value', 'arpu', 'credit', 'loyalty', 'elasticity_layer', 'churn_probability', 'stage', 'lever', 'arm'];
+const COLUMNS: CampaignColumn[] = [
+  'rank',
+  'customer_id',
+  'tier',
+  'value',
+  'arpu',
+  'credit',
+  'loyalty',
+  'elasticity_layer',
+  'churn_probability',
+  'stage',
+  'lever',
+  'arm'
+];
 
 /**
  * The export's headers and codes in `lang`, and the recommended lever of each stage of the rule set
@@ -56,15 +89,22 @@ export function exportLabels(lang: Lang, stageSet: StageSet | null, levers: Reco
       arm: { target: w('target'), control: w('control') },
       stage: Object.fromEntries(stages.map((s) => [s, stageSet!.labels[s]?.[lang] ?? s]))
     },
-    levers: Object.fromEntries(stages.flatMap((s) => {
-      const analog = stageSet!.analogOf[s];
-      return analog ? [[s, levers[analog].levers[lang]]] : [];
-    }))
+    levers: Object.fromEntries(
+      stages.flatMap((s) => {
+        const analog = stageSet!.analogOf[s];
+        return analog ? [[s, levers[analog].levers[lang]]] : [];
+      })
+    )
   };
 }
 
 /** Each step of the list's funnel with its words: the first row is where it starts. */
-export function funnelRows(list: CampaignList, t: (k: CampaignKey, vars?: Record<string, string>) => string, month: string, pct: (v: number) => string): { label: string; removed: number | null; remaining: number }[] {
+export function funnelRows(
+  list: CampaignList,
+  t: (k: CampaignKey, vars?: Record<string, string>) => string,
+  month: string,
+  pct: (v: number) => string
+): { label: string; removed: number | null; remaining: number }[] {
   const label = (s: CampaignStep) => t(`step_${s}` as CampaignKey, { month, share: pct(list.params.dropBottom) });
   return [
     { label: t('funnelStart'), removed: null, remaining: list.funnel.customers },
@@ -73,20 +113,41 @@ export function funnelRows(list: CampaignList, t: (k: CampaignKey, vars?: Record
 }
 
 /** Both arms' definitions in words. */
-export function armDefinitions(list: CampaignList, t: (k: CampaignKey, vars?: Record<string, string>) => string, month: string, pct: (v: number) => string): { target: string; control: string } {
+export function armDefinitions(
+  list: CampaignList,
+  t: (k: CampaignKey, vars?: Record<string, string>) => string,
+  month: string,
+  pct: (v: number) => string
+): { target: string; control: string } {
   const p = list.params;
-  const extra = (p.valueTier ? t('armDefTier', { tier: t(`tier_${p.valueTier}` as CampaignKey) }) : '') +
+  const extra =
+    (p.valueTier ? t('armDefTier', { tier: t(`tier_${p.valueTier}` as CampaignKey) }) : '') +
     (p.loyalty ? t('armDefLoyalty', { band: t(`loyalty_${p.loyalty}` as CampaignKey) }) : '');
   return {
-    target: t('armDef_target', { month, share: pct(p.dropBottom), extra, order: t(p.order === 'elasticity' ? 'orderIn_elasticity' : 'orderIn_value') }),
+    target: t('armDef_target', {
+      month,
+      share: pct(p.dropBottom),
+      extra,
+      order: t(p.order === 'elasticity' ? 'orderIn_elasticity' : 'orderIn_value')
+    }),
     control: t(p.design === 'seed' ? 'armDef_control_seed' : 'armDef_control_holdout', { share: pct(p.controlShare) })
   };
 }
 
 /** A parameter's row label: the form's words and the link's key (which a colleague's browser reads). */
 const PARAM_WORDS: Record<string, CampaignKey> = {
-  segment: 'segment', arpuMin: 'arpuMin', arpuMax: 'arpuMax', stage: 'stage', minChurnRisk: 'minChurnRisk', valueTier: 'valueTier',
-  loyalty: 'loyaltyBand', dropBottom: 'dropBottom', order: 'order', design: 'design', controlShare: 'controlShare', seed: 'seed'
+  segment: 'segment',
+  arpuMin: 'arpuMin',
+  arpuMax: 'arpuMax',
+  stage: 'stage',
+  minChurnRisk: 'minChurnRisk',
+  valueTier: 'valueTier',
+  loyalty: 'loyaltyBand',
+  dropBottom: 'dropBottom',
+  order: 'order',
+  design: 'design',
+  controlShare: 'controlShare',
+  seed: 'seed'
 };
 const param = (k: string, t: (k: CampaignKey) => string) => (PARAM_WORDS[k] ? `${t(PARAM_WORDS[k])} (${k})` : k);
 
@@ -94,7 +155,13 @@ const param = (k: string, t: (k: CampaignKey) => string) => (PARAM_WORDS[k] ? `$
  * The list's definition as rows of item, value and customers remaining (the export beside the two
  * arms): data, month, design, both arms in words, every step with its count, the parameters.
  */
-export function definitionRows(list: CampaignList, t: (k: CampaignKey, vars?: Record<string, string>) => string, month: string, pct: (v: number) => string, dataset: string): (string | number | null)[][] {
+export function definitionRows(
+  list: CampaignList,
+  t: (k: CampaignKey, vars?: Record<string, string>) => string,
+  month: string,
+  pct: (v: number) => string,
+  dataset: string
+): (string | number | null)[][] {
   const defs = armDefinitions(list, t, month, pct);
   const p = list.params;
   return [

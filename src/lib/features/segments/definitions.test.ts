@@ -21,7 +21,8 @@ describe('segmentDefinitions (from a link)', () => {
       { ...good, name: 'C2', filter: { cluster: 2 }, clusters: { features: ['arpu', 'nonsense'], k: 3, seed: 1 } },
       { ...good, name: 'Top' },
       { ...good, name: 'Q', filter: { minR: 2 } },
-      'junk', null
+      'junk',
+      null
     ]);
     expect(out.map((d) => d.name)).toEqual(['Q', 'C2', 'Top']);
     expect(out[0].filter.quadrant).toBeNull();

@@ -14,10 +14,16 @@ function filterOf(v: unknown): SegmentFilter | null {
   if (!v || typeof v !== 'object' || Array.isArray(v)) return null;
   const f = v as Record<string, unknown>;
   return {
-    customerType: optStr(f.customerType), industry: optStr(f.industry), region: optStr(f.region),
+    customerType: optStr(f.customerType),
+    industry: optStr(f.industry),
+    region: optStr(f.region),
     quadrant: QUADRANTS.includes(f.quadrant as QuadrantKey) ? (f.quadrant as QuadrantKey) : null,
-    cluster: optNum(f.cluster), minR: optNum(f.minR), minF: optNum(f.minF), minM: optNum(f.minM),
-    arpuMin: optNum(f.arpuMin), arpuMax: optNum(f.arpuMax)
+    cluster: optNum(f.cluster),
+    minR: optNum(f.minR),
+    minF: optNum(f.minF),
+    minM: optNum(f.minM),
+    arpuMin: optNum(f.arpuMin),
+    arpuMax: optNum(f.arpuMax)
   };
 }
 

@@ -19,7 +19,10 @@ describe('lever edits in a shared link', () => {
     edited[9].stage = '';
     edited[9].en = 'Call mature users';
     const edits = leverEdits(edited);
-    expect(edits).toEqual([{ id: 3, impact: 1 }, { id: 10, stage: '', en: 'Call mature users' }]);
+    expect(edits).toEqual([
+      { id: 3, impact: 1 },
+      { id: 10, stage: '', en: 'Call mature users' }
+    ]);
     expect(applyLeverEdits(edits)).toEqual(edited);
     expect(leverEdits(SEED_LEVERS)).toEqual([]);
   });

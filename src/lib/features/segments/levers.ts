@@ -8,7 +8,12 @@ import type { Bilingual } from '$common/bilingual';
 import { INITIATIVES } from '$lib/features/lifecycle/levers';
 
 export type LeverQuadrant = 'quickWin' | 'strategic' | 'noRegret' | 'low';
-export interface Lever extends Bilingual { id: number; impact: number; ease: number; stage: 'A' | 'B' | 'C' | 'D' | 'E' | '' }
+export interface Lever extends Bilingual {
+  id: number;
+  impact: number;
+  ease: number;
+  stage: 'A' | 'B' | 'C' | 'D' | 'E' | '';
+}
 
 export function leverQuadrant(l: Pick<Lever, 'impact' | 'ease'>, cut = 3): LeverQuadrant {
   const hi = l.impact >= cut;
@@ -21,10 +26,22 @@ export function leverQuadrant(l: Pick<Lever, 'impact' | 'ease'>, cut = 3): Lever
  * (lifecycle/levers.ts); impact and ease are editable starting guesses, not from the seed.
  */
 const GUESSES: Record<number, { impact: number; ease: number }> = {
-  1: { impact: 3, ease: 4 }, 2: { impact: 3, ease: 3 }, 3: { impact: 4, ease: 4 }, 4: { impact: 3, ease: 3 },
-  5: { impact: 4, ease: 3 }, 6: { impact: 3, ease: 4 }, 7: { impact: 3, ease: 3 }, 8: { impact: 4, ease: 2 },
-  9: { impact: 4, ease: 3 }, 10: { impact: 3, ease: 4 }, 11: { impact: 5, ease: 2 }, 12: { impact: 4, ease: 3 },
-  13: { impact: 2, ease: 4 }, 14: { impact: 2, ease: 3 }, 15: { impact: 3, ease: 3 }, 16: { impact: 2, ease: 2 }
+  1: { impact: 3, ease: 4 },
+  2: { impact: 3, ease: 3 },
+  3: { impact: 4, ease: 4 },
+  4: { impact: 3, ease: 3 },
+  5: { impact: 4, ease: 3 },
+  6: { impact: 3, ease: 4 },
+  7: { impact: 3, ease: 3 },
+  8: { impact: 4, ease: 2 },
+  9: { impact: 4, ease: 3 },
+  10: { impact: 3, ease: 4 },
+  11: { impact: 5, ease: 2 },
+  12: { impact: 4, ease: 3 },
+  13: { impact: 2, ease: 4 },
+  14: { impact: 2, ease: 3 },
+  15: { impact: 3, ease: 3 },
+  16: { impact: 2, ease: 2 }
 };
 export const SEED_LEVERS: Lever[] = INITIATIVES.map((i) => ({ id: i.id, zh: i.zh, en: i.en, stage: i.stage, ...GUESSES[i.id] }));
 
@@ -52,9 +69,21 @@ export function leverEdits(levers: Lever[], seed: Lever[] = SEED_LEVERS): LeverE
 export function isLeverEdits(v: unknown): v is LeverEdit[] {
   const score = (x: unknown) => x === undefined || (typeof x === 'number' && x >= 1 && x <= 5);
   const text = (x: unknown) => x === undefined || (typeof x === 'string' && x.length <= 200);
-  return Array.isArray(v) && v.length <= 100 && v.every((e: Record<string, unknown>) =>
-    !!e && typeof e === 'object' && typeof e.id === 'number' && score(e.impact) && score(e.ease) && text(e.en) && text(e.zh) &&
-    (e.stage === undefined || ['', 'A', 'B', 'C', 'D', 'E'].includes(e.stage as string)));
+  return (
+    Array.isArray(v) &&
+    v.length <= 100 &&
+    v.every(
+      (e: Record<string, unknown>) =>
+        !!e &&
+        typeof e === 'object' &&
+        typeof e.id === 'number' &&
+        score(e.impact) &&
+        score(e.ease) &&
+        text(e.en) &&
+        text(e.zh) &&
+        (e.stage === undefined || ['', 'A', 'B', 'C', 'D', 'E'].includes(e.stage as string))
+    )
+  );
 }
 
 /** The seed levers with `edits` applied (edits of unknown ids are ignored). */

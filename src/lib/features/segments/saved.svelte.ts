@@ -76,7 +76,11 @@ export class SavedSegments implements DatasetHooks, Narrowing {
       try {
         const d = await this.engine.run((api) => api.segmentDataset(base.id, seg.slug));
         const parent = { id: base.id, segment: seg.slug, name: seg.name };
-        this.#filter = { parentKey: base.key, slug: seg.slug, dataset: { ...base, id: d.id, key: `${base.key}/${seg.slug}`, overview: d.overview, parent } };
+        this.#filter = {
+          parentKey: base.key,
+          slug: seg.slug,
+          dataset: { ...base, id: d.id, key: `${base.key}/${seg.slug}`, overview: d.overview, parent }
+        };
       } catch (e) {
         if (!(e instanceof CancelledError)) this.error = asEngineError(e);
         return;

@@ -6,8 +6,19 @@
  * and, once per dataset, the overview and clusters a link (or an earlier build) had.
  */
 import type {
-  BaseFeature, CampaignArithmetic, CampaignEvaluation, CampaignList, CampaignParams, CampaignSources, ClusterResult, LookalikeResult, OutcomeLoad, QuadrantKey,
-  RulesResult, SavedSegment, SegmentOverview
+  BaseFeature,
+  CampaignArithmetic,
+  CampaignEvaluation,
+  CampaignList,
+  CampaignParams,
+  CampaignSources,
+  ClusterResult,
+  LookalikeResult,
+  OutcomeLoad,
+  QuadrantKey,
+  RulesResult,
+  SavedSegment,
+  SegmentOverview
 } from '$workers/segments/contract';
 import { DEFAULT_LOOKALIKE } from '$common/segmentParams';
 import { parseNumberList } from '$common/lists';
@@ -38,10 +49,22 @@ export class SegmentsState {
   k = $state(4);
   seed = $state(1);
   /** The segment to save; '' = any, null = empty. */
-  saveForm = $state({ name: '', customerType: '', region: '', quadrant: '' as QuadrantKey | '', cluster: null as number | null, minR: null as number | null, minF: null as number | null, minM: null as number | null });
+  saveForm = $state({
+    name: '',
+    customerType: '',
+    region: '',
+    quadrant: '' as QuadrantKey | '',
+    cluster: null as number | null,
+    minR: null as number | null,
+    minF: null as number | null,
+    minM: null as number | null
+  });
   look = $state({ segment: '', topN: 100, minSimilarity: DEFAULT_LOOKALIKE.minSimilarity, pool: '' });
   /** The campaign form: '' = any (selects), null = empty (numbers). */
-  campaign = $state({ ...campaignLink.defaults, segment: '', stage: '', valueTier: '', loyalty: '' } as Record<string, string | number | null>);
+  campaign = $state({ ...campaignLink.defaults, segment: '', stage: '', valueTier: '', loyalty: '' } as Record<
+    string,
+    string | number | null
+  >);
   /** The campaign arithmetic's inputs (the Shenzhen Mobile cases until a list or its evaluation fills them). */
   calc = $state(structuredClone(SEED_CASES));
   /** Where the retention ROI's ARPU difference came from. */
@@ -64,7 +87,13 @@ export class SegmentsState {
 
   constructor(private wb: Workbench) {
     const link = segmentsLink.read();
-    Object.assign(this, { rfmBins: link.rfmBins, usageBins: link.usageBins, usageMeasure: link.usageMeasure, freqCut: link.freqCut, amountCut: link.amountCut });
+    Object.assign(this, {
+      rfmBins: link.rfmBins,
+      usageBins: link.usageBins,
+      usageMeasure: link.usageMeasure,
+      freqCut: link.freqCut,
+      amountCut: link.amountCut
+    });
     Object.assign(this, { minSupport: link.minSupport, clusterFeatures: link.features, k: link.k, seed: link.seed });
     const c = campaignLink.read();
     this.campaign = { ...c, segment: c.segment ?? '', stage: c.stage ?? '', valueTier: c.valueTier ?? '', loyalty: c.loyalty ?? '' };
@@ -75,68 +104,120 @@ export class SegmentsState {
       if (!d) throw { code: 'unknown-dataset', message: 'No dataset.' };
       return d.id;
     };
-    this.overview = new Task(async () => {
-      const ds = id(), params = this.#overviewParams();
-      const o = await engine.run((api, onProgress) => api.segmentOverview(ds, params, onProgress));
-      this.builtBins = params.rfmBins;
-      return o;
-    }, { scope });
-    this.rules = new Task(() => {
-      const ds = id(), s = Number(this.minSupport);
-      return engine.run((api) => api.segmentRules(ds, s));
-    }, { scope });
-    this.clusters = new Task(() => {
-      const ds = id(), f = this.clusterFeatures.filter((x) => this.overview.result?.features.includes(x)), k = Number(this.k), seed = Number(this.seed);
-      return engine.run((api) => api.segmentClusters(ds, f, k, seed));
-    }, { scope });
-    this.saving = new Task(() => {
-      const d = this.dataset, f = this.saveForm;
-      if (!d) throw { code: 'unknown-dataset', message: 'No dataset.' };
-      const filter = { customerType: f.customerType || null, region: f.region || null, quadrant: f.quadrant || null, cluster: num(f.cluster), minR: num(f.minR), minF: num(f.minF), minM: num(f.minM) };
-      return wb.segments.save(d, f.name, filter);
-    }, { scope });
-    this.lookalikes = new Task(() => {
-      const ds = id(), l = this.look, features = this.overview.result?.features.slice(0, 6) ?? [];
-      return engine.run((api) => api.lookalikes(ds, l.segment, features, Number(l.topN), { minSimilarity: Number(l.minSimilarity), pool: l.pool || null }));
-    }, { scope });
-    this.sources = new Task(() => {
-      const ds = id();
-      return engine.run((api) => api.campaignSources(ds));
-    }, { scope });
-    this.list = new Task(async () => {
-      const ds = id(), p = this.#campaignParams();
-      campaignLink.save(p);
-      const list = await engine.run((api) => api.buildCampaign(ds, p));
-      this.calc.retention.listSize = list.target;
-      // The evaluation was of the old list.
-      this.outcomes.reset();
-      this.evaluation.reset();
-      this.outcomeProblem = null;
-      return list;
-    }, { scope });
-    this.exporting = new Task(async (arm: 'target' | 'control') => {
-      const ds = id(), labels = exportLabels(i18n.lang, this.list.result?.sources.stageSet ?? null, LEVERS);
-      saveText(`campaign-${arm}.csv`, await engine.run((api) => api.campaignCsv(ds, arm, labels)));
-    }, { scope });
+    this.overview = new Task(
+      async () => {
+        const ds = id(),
+          params = this.#overviewParams();
+        const o = await engine.run((api, onProgress) => api.segmentOverview(ds, params, onProgress));
+        this.builtBins = params.rfmBins;
+        return o;
+      },
+      { scope }
+    );
+    this.rules = new Task(
+      () => {
+        const ds = id(),
+          s = Number(this.minSupport);
+        return engine.run((api) => api.segmentRules(ds, s));
+      },
+      { scope }
+    );
+    this.clusters = new Task(
+      () => {
+        const ds = id(),
+          f = this.clusterFeatures.filter((x) => this.overview.result?.features.includes(x)),
+          k = Number(this.k),
+          seed = Number(this.seed);
+        return engine.run((api) => api.segmentClusters(ds, f, k, seed));
+      },
+      { scope }
+    );
+    this.saving = new Task(
+      () => {
+        const d = this.dataset,
+          f = this.saveForm;
+        if (!d) throw { code: 'unknown-dataset', message: 'No dataset.' };
+        const filter = {
+          customerType: f.customerType || null,
+          region: f.region || null,
+          quadrant: f.quadrant || null,
+          cluster: num(f.cluster),
+          minR: num(f.minR),
+          minF: num(f.minF),
+          minM: num(f.minM)
+        };
+        return wb.segments.save(d, f.name, filter);
+      },
+      { scope }
+    );
+    this.lookalikes = new Task(
+      () => {
+        const ds = id(),
+          l = this.look,
+          features = this.overview.result?.features.slice(0, 6) ?? [];
+        return engine.run((api) =>
+          api.lookalikes(ds, l.segment, features, Number(l.topN), { minSimilarity: Number(l.minSimilarity), pool: l.pool || null })
+        );
+      },
+      { scope }
+    );
+    this.sources = new Task(
+      () => {
+        const ds = id();
+        return engine.run((api) => api.campaignSources(ds));
+      },
+      { scope }
+    );
+    this.list = new Task(
+      async () => {
+        const ds = id(),
+          p = this.#campaignParams();
+        campaignLink.save(p);
+        const list = await engine.run((api) => api.buildCampaign(ds, p));
+        this.calc.retention.listSize = list.target;
+        // The evaluation was of the old list.
+        this.outcomes.reset();
+        this.evaluation.reset();
+        this.outcomeProblem = null;
+        return list;
+      },
+      { scope }
+    );
+    this.exporting = new Task(
+      async (arm: 'target' | 'control') => {
+        const ds = id(),
+          labels = exportLabels(i18n.lang, this.list.result?.sources.stageSet ?? null, LEVERS);
+        saveText(`campaign-${arm}.csv`, await engine.run((api) => api.campaignCsv(ds, arm, labels)));
+      },
+      { scope }
+    );
     this.arithmetic = new Task(() => {
       const input = arithmeticInput(this.calc);
       if (!input) throw { code: 'segments-bad-input', message: 'Every number of the calculator must be filled in.' };
       return engine.run((api) => api.campaignArithmetic(input));
     });
-    this.outcomes = new Task((file: File) => {
-      const ds = id();
-      return engine.run((api) => api.loadOutcomes(ds, file, file.name));
-    }, { scope });
-    this.evaluation = new Task(async (source: 'file' | null) => {
-      const ds = id(), seed = Number(this.campaign.seed), bands = this.#bands();
-      bandsLink.save(this.bandsText);
-      const ev = await engine.run((api) => api.evaluateCampaign(ds, source, seed, bands));
-      const r = this.calc.retention;
-      r.successRate = Math.round(ev.target.successRate * 1000) / 1000;
-      r.controlSuccessRate = Math.round(ev.control.successRate * 1000) / 1000;
-      if (ev.arpuDifference.difference != null) this.useArpuDifference(ev.arpuDifference.difference);
-      return ev;
-    }, { scope });
+    this.outcomes = new Task(
+      (file: File) => {
+        const ds = id();
+        return engine.run((api) => api.loadOutcomes(ds, file, file.name));
+      },
+      { scope }
+    );
+    this.evaluation = new Task(
+      async (source: 'file' | null) => {
+        const ds = id(),
+          seed = Number(this.campaign.seed),
+          bands = this.#bands();
+        bandsLink.save(this.bandsText);
+        const ev = await engine.run((api) => api.evaluateCampaign(ds, source, seed, bands));
+        const r = this.calc.retention;
+        r.successRate = Math.round(ev.target.successRate * 1000) / 1000;
+        r.controlSuccessRate = Math.round(ev.control.successRate * 1000) / 1000;
+        if (ev.arpuDifference.difference != null) this.useArpuDifference(ev.arpuDifference.difference);
+        return ev;
+      },
+      { scope }
+    );
   }
 
   /** The whole selected dataset (a segment filter does not narrow this tab). */
@@ -146,7 +227,11 @@ export class SegmentsState {
 
   get usable(): boolean {
     const d = this.dataset;
-    return !!d && (d.overview.kind === 'panel' || d.overview.kind === 'transactions') && (d.roles.includes('revenue') || d.roles.includes('amount'));
+    return (
+      !!d &&
+      (d.overview.kind === 'panel' || d.overview.kind === 'transactions') &&
+      (d.roles.includes('revenue') || d.roles.includes('amount'))
+    );
   }
 
   get saved(): SavedSegment[] {
@@ -165,7 +250,15 @@ export class SegmentsState {
   /** The overview, then the rules (and clusters, if they ran before). */
   async build(): Promise<void> {
     const p = this.#overviewParams();
-    segmentsLink.save({ built: true, rfmBins: p.rfmBins, usageBins: p.usageBins, usageMeasure: p.usageMeasure, freqCut: p.frequencyCut, amountCut: p.amountCut, minSupport: Number(this.minSupport) });
+    segmentsLink.save({
+      built: true,
+      rfmBins: p.rfmBins,
+      usageBins: p.usageBins,
+      usageMeasure: p.usageMeasure,
+      freqCut: p.frequencyCut,
+      amountCut: p.amountCut,
+      minSupport: Number(this.minSupport)
+    });
     if (await this.overview.run()) await this.#afterBuild();
   }
 
@@ -222,14 +315,17 @@ export class SegmentsState {
     if (!l) return;
     const seen = l.funnel.steps.find((s) => s.step === 'negativeValue');
     const before = seen ? seen.remaining + seen.removed : 0;
-    const dropped = l.funnel.steps.filter((s) => ['negativeValue', 'bottomValue', 'valueTier', 'loyalty'].includes(s.step)).reduce((t, s) => t + s.removed, 0);
+    const dropped = l.funnel.steps
+      .filter((s) => ['negativeValue', 'bottomValue', 'valueTier', 'loyalty'].includes(s.step))
+      .reduce((t, s) => t + s.removed, 0);
     this.calc.saving.contacts = before;
     this.calc.saving.dropShare = before > 0 ? Math.round((dropped / before) * 10_000) / 10_000 : 0;
   }
 
   /** Saves the list's definition (design, month, both arms, every step, the parameters) as CSV in the UI's words. */
   exportDefinition(): void {
-    const l = this.list.result, d = this.dataset;
+    const l = this.list.result,
+      d = this.dataset;
     if (!l || !d) return;
     const t = (k: CampaignKey, v?: Record<string, string>) => i18n.tx(cm, k, v);
     const rows = definitionRows(l, t, i18n.date(l.evaluationMonth, true), (v) => i18n.pct(v, 0), d.fileName);
@@ -243,17 +339,30 @@ export class SegmentsState {
   }
 
   #overviewParams() {
-    return { rfmBins: Number(this.rfmBins), usageBins: Number(this.usageBins), usageMeasure: this.usageMeasure, frequencyCut: num(this.freqCut), amountCut: num(this.amountCut) };
+    return {
+      rfmBins: Number(this.rfmBins),
+      usageBins: Number(this.usageBins),
+      usageMeasure: this.usageMeasure,
+      frequencyCut: num(this.freqCut),
+      amountCut: num(this.amountCut)
+    };
   }
 
   #campaignParams(): CampaignParams {
     const c = this.campaign;
     return {
-      segment: (c.segment as string) || null, arpuMin: num(c.arpuMin), arpuMax: num(c.arpuMax), stage: (c.stage as string) || null,
+      segment: (c.segment as string) || null,
+      arpuMin: num(c.arpuMin),
+      arpuMax: num(c.arpuMax),
+      stage: (c.stage as string) || null,
       minChurnRisk: num(c.minChurnRisk),
-      valueTier: ((c.valueTier as string) || null) as CampaignParams['valueTier'], loyalty: ((c.loyalty as string) || null) as CampaignParams['loyalty'],
-      dropBottom: Number(c.dropBottom), order: c.order as CampaignParams['order'], design: c.design as CampaignParams['design'],
-      controlShare: Number(c.controlShare), seed: Number(c.seed)
+      valueTier: ((c.valueTier as string) || null) as CampaignParams['valueTier'],
+      loyalty: ((c.loyalty as string) || null) as CampaignParams['loyalty'],
+      dropBottom: Number(c.dropBottom),
+      order: c.order as CampaignParams['order'],
+      design: c.design as CampaignParams['design'],
+      controlShare: Number(c.controlShare),
+      seed: Number(c.seed)
     };
   }
 

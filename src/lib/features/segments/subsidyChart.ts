@@ -9,7 +9,8 @@ export function fittedCurve(curve: readonly SubsidyPoint[]): { rate: number; val
   const pts = curve.filter((p) => p.fitted != null && Number.isFinite(p.fitted));
   if (pts.length < 3) return [];
   const [a, b, c] = parabolaThrough(pts);
-  const lo = pts[0].rate, hi = pts[pts.length - 1].rate;
+  const lo = pts[0].rate,
+    hi = pts[pts.length - 1].rate;
   return Array.from({ length: 41 }, (_, i) => {
     const rate = lo + ((hi - lo) * i) / 40;
     return { rate, value: Math.max(0, a * rate * rate + b * rate + c) };

@@ -4,7 +4,8 @@ import { dictionary } from '$lib/i18n/i18n.svelte';
 export const m = dictionary(
   {
     title: 'Teaching mode',
-    intro: 'Guided walkthroughs on the seeded sample data (2,000 customers, 24 months, seed 1): the same numbers in every session. Choose a walkthrough, then step through or jump to any step; the highlighted element is the one the step explains.',
+    intro:
+      'Guided walkthroughs on the seeded sample data (2,000 customers, 24 months, seed 1): the same numbers in every session. Choose a walkthrough, then step through or jump to any step; the highlighted element is the one the step explains.',
     choose: 'Walkthroughs',
     steps: 'Steps',
     stepOf: 'Step {n} of {total}: {title}',
@@ -13,7 +14,8 @@ export const m = dictionary(
     openView: 'View: {view}',
     loadingSample: 'Loading the sample data…',
     notFound: 'The element for this step is not on screen yet (the view may need its analysis to finish or a button to be pressed).',
-    example: 'Worked example: the Shenzhen Mobile retention case (the ARPU difference of 15 yuan is what its stated benefit implies; the case gives none)',
+    example:
+      'Worked example: the Shenzhen Mobile retention case (the ARPU difference of 15 yuan is what its stated benefit implies; the case gives none)',
     listSize: 'Names on the list (a month)',
     successRate: 'Success rate',
     costPerSuccess: 'Cost per retention (yuan)',
@@ -28,7 +30,8 @@ export const m = dictionary(
   },
   {
     title: '教学模式',
-    intro: '基于固定种子示例数据（2000 位客户、24 个月、种子 1）的引导式讲解：每次培训数字都相同。选择一个讲解，逐步前进或直接跳到任一步；高亮的元素就是该步讲解的对象。',
+    intro:
+      '基于固定种子示例数据（2000 位客户、24 个月、种子 1）的引导式讲解：每次培训数字都相同。选择一个讲解，逐步前进或直接跳到任一步；高亮的元素就是该步讲解的对象。',
     choose: '讲解列表',
     steps: '步骤',
     stepOf: '第 {n} 步（共 {total} 步）：{title}',

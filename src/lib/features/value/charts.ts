@@ -1,3 +1,6 @@
 /** The error curves' series type (drawing is src/lib/charts; number lists are common/lists.ts). */
 
-export interface CurveSeries { name: string; points: { x: number; share: number }[] }
+export interface CurveSeries {
+  name: string;
+  points: { x: number; share: number }[];
+}

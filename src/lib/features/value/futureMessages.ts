@@ -8,8 +8,10 @@ import { dictionary } from '$lib/i18n/i18n.svelte';
 export const fm = dictionary(
   {
     futureTitle: 'Future value: a regression per revenue group',
-    futureExplain: 'Revenue of the next 3 months from the previous 6 months’ indicators; trained with indicators up to {train} (target the 3 months after), judged on indicators up to {eval}. Customers are grouped by their 6-month mean revenue, standing for the source’s value groups.',
-    futureNoEval: 'Revenue of the next 3 months from the previous 6 months’ indicators; trained with indicators up to {train}; too few months for a separate evaluation window.',
+    futureExplain:
+      'Revenue of the next 3 months from the previous 6 months’ indicators; trained with indicators up to {train} (target the 3 months after), judged on indicators up to {eval}. Customers are grouped by their 6-month mean revenue, standing for the source’s value groups.',
+    futureNoEval:
+      'Revenue of the next 3 months from the previous 6 months’ indicators; trained with indicators up to {train}; too few months for a separate evaluation window.',
     group: 'Revenue group {k}',
     groupRange: 'Mean monthly revenue',
     trained: 'Trained on',
@@ -17,7 +19,9 @@ export const fm = dictionary(
     rSquared: 'R²',
     mae: 'Mean absolute error',
     model: 'Model',
-    model_group: 'own fit', model_pooled: 'pooled fit (group too small)', model_naive: '3 × 6-month mean',
+    model_group: 'own fit',
+    model_pooled: 'pooled fit (group too small)',
+    model_naive: '3 × 6-month mean',
     dropped: 'Left out (constant)',
     coefficients: 'Coefficients',
     term: 'Term',
@@ -36,13 +40,17 @@ export const fm = dictionary(
     benchMet: 'Met',
     bench_abs: 'absolute error ≤ {t} yuan',
     bench_rel: 'relative error ≤ {t}',
-    level_low: 'low value', level_mid: 'middle value', level_high: 'high value',
-    yes: 'yes', no: 'no',
+    level_low: 'low value',
+    level_mid: 'middle value',
+    level_high: 'high value',
+    yes: 'yes',
+    no: 'no',
     benchSummary: 'This data meets {met} of the source’s {n} benchmarks.'
   },
   {
     futureTitle: '未来价值：按收入分群的回归',
-    futureExplain: '用前 6 个月的指标预测未来 3 个月收入之和；用截至 {train} 的指标训练（目标为其后 3 个月），用截至 {eval} 的指标评估。按 6 个月月均收入分群，对应原文的价值人群。',
+    futureExplain:
+      '用前 6 个月的指标预测未来 3 个月收入之和；用截至 {train} 的指标训练（目标为其后 3 个月），用截至 {eval} 的指标评估。按 6 个月月均收入分群，对应原文的价值人群。',
     futureNoEval: '用前 6 个月的指标预测未来 3 个月收入之和；用截至 {train} 的指标训练；月份不足，无法另设评估窗口。',
     group: '收入第 {k} 群',
     groupRange: '月均收入',
@@ -51,7 +59,9 @@ export const fm = dictionary(
     rSquared: 'R²',
     mae: '平均绝对误差',
     model: '模型',
-    model_group: '本群拟合', model_pooled: '合并拟合（本群过小）', model_naive: '3 × 6 个月均值',
+    model_group: '本群拟合',
+    model_pooled: '合并拟合（本群过小）',
+    model_naive: '3 × 6 个月均值',
     dropped: '剔除（无变化）',
     coefficients: '回归系数',
     term: '变量',
@@ -70,8 +80,11 @@ export const fm = dictionary(
     benchMet: '达到',
     bench_abs: '绝对误差 ≤ {t} 元',
     bench_rel: '相对误差 ≤ {t}',
-    level_low: '低价值', level_mid: '中价值', level_high: '高价值',
-    yes: '是', no: '否',
+    level_low: '低价值',
+    level_mid: '中价值',
+    level_high: '高价值',
+    yes: '是',
+    no: '否',
     benchSummary: '本数据达到原文 {n} 项基准中的 {met} 项。'
   }
 );

@@ -12,7 +12,8 @@ export const notes = dictionary(
     note_futureGroupFallback: 'Revenue group {group} ({n} customers) could not be fitted on its own.',
     note_influenceMissing: '{count} of 5 influence parts have no column: they count 0 (see the table).',
     note_influenceSharePercent: 'Column “{column}” holds percentages (values above 1): read as share × 100.',
-    note_compositeConstant: '{component} is the same for every customer: it adds the same to every composite and ranks nobody, whatever its share.',
+    note_compositeConstant:
+      '{component} is the same for every customer: it adds the same to every composite and ranks nobody, whatever its share.',
     note_compositeNoShares: 'A value’s mean is negative or the composite is not positive: actual shares cannot be given.',
     note_creditNoArrears: 'No arrears column: the credit score uses spending and tenure only, and the arrears rules are not applied.',
     note_creditNoSpecial: 'No column identifies special lines (test, official, labour service): nobody is rated X for it.',
@@ -23,7 +24,8 @@ export const notes = dictionary(
     note_loyaltyNoStages: 'Run the Lifecycle tab on this dataset, then assess again, to cross loyalty with lifecycle stages.',
     note_elasticityNoInvestment: 'No cost or discount column: value elasticity needs marketing investment.',
     note_elasticityTooFewMonths: 'Fewer than 6 months up to the evaluation month: elasticity needs two 3-month windows.',
-    note_elasticityNearOne: '{count} of {of} customers have E within ±0.02 of 1: their investment moved in step with their revenue (e.g. discounts as a fixed share of the bill), so where a layer cut falls among them small differences decide the layer.'
+    note_elasticityNearOne:
+      '{count} of {of} customers have E within ±0.02 of 1: their investment moved in step with their revenue (e.g. discounts as a fixed share of the bill), so where a layer cut falls among them small differences decide the layer.'
   },
   {
     note_missingInput: '没有"{role}"列：按 0 处理或不使用。',
@@ -46,7 +48,8 @@ export const notes = dictionary(
     note_loyaltyNoStages: '先在"生命周期"页对该数据计算阶段，再重新评估，即可按生命周期阶段交叉忠诚度。',
     note_elasticityNoInvestment: '没有成本或优惠列：价值弹性需要营销投入。',
     note_elasticityTooFewMonths: '截至评价月不足 6 个月：弹性需要两个 3 个月窗口。',
-    note_elasticityNearOne: '有 E 的 {of} 个用户中 {count} 个的 E 在 1 ± 0.02 以内：其投入与收入同步变化（例如优惠为账单的固定比例），分层线落在他们中间时，由细小差异决定层级。'
+    note_elasticityNearOne:
+      '有 E 的 {of} 个用户中 {count} 个的 E 在 1 ± 0.02 以内：其投入与收入同步变化（例如优惠为账单的固定比例），分层线落在他们中间时，由细小差异决定层级。'
   }
 );
 export type NoteKey = keyof typeof notes.en;

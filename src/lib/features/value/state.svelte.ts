@@ -6,7 +6,15 @@
  * the screen); a re-assessment, a new sort or the CSV runs when the user asks.
  */
 import { untrack } from 'svelte';
-import type { CompositeBasis, HistoryBasis, ValueAssessment, ValueComponent, ValueParams, ValueRow, ValueRowKey } from '$workers/value/contract';
+import type {
+  CompositeBasis,
+  HistoryBasis,
+  ValueAssessment,
+  ValueComponent,
+  ValueParams,
+  ValueRow,
+  ValueRowKey
+} from '$workers/value/contract';
 import { getWorkbench, type Workbench } from '$lib/context';
 import { Task } from '$lib/engine/task.svelte';
 import { saveText } from '$lib/export/save';
@@ -59,8 +67,11 @@ export class ValueState {
     [this.tierHigh, this.tierMedium] = d.valueTierShares;
     this.groups = d.groups;
     this.lists = {
-      creditCuts: d.creditCuts.join(', '), loyaltyCuts: d.loyaltyCuts.join(', '),
-      elasticityLayers: d.elasticityLayerShares.join(', '), spendBands: d.spendBands.join(', '), tenureBands: d.tenureBands.join(', ')
+      creditCuts: d.creditCuts.join(', '),
+      loyaltyCuts: d.loyaltyCuts.join(', '),
+      elasticityLayers: d.elasticityLayerShares.join(', '),
+      spendBands: d.spendBands.join(', '),
+      tenureBands: d.tenureBands.join(', ')
     };
     this.#measure = link.measure;
     this.#monitorBy = link.monitorBy;
@@ -74,18 +85,29 @@ export class ValueState {
       return ds.id;
     };
     const engine = wb.engine;
-    this.assessment = new Task((params: ValueParams) => {
-      const ds = id();
-      return engine.run((api, onProgress) => api.assessValue(ds, params, onProgress));
-    }, { scope });
-    this.rows = new Task(() => {
-      const ds = id(), key = this.#sortBy, desc = this.#descending;
-      return engine.run((api) => api.valueRows(ds, key, desc, RESULT_ROWS));
-    }, { scope });
-    this.download = new Task(async () => {
-      const ds = id();
-      saveText('customer-value.csv', await engine.run((api) => api.valueCsv(ds)));
-    }, { scope });
+    this.assessment = new Task(
+      (params: ValueParams) => {
+        const ds = id();
+        return engine.run((api, onProgress) => api.assessValue(ds, params, onProgress));
+      },
+      { scope }
+    );
+    this.rows = new Task(
+      () => {
+        const ds = id(),
+          key = this.#sortBy,
+          desc = this.#descending;
+        return engine.run((api) => api.valueRows(ds, key, desc, RESULT_ROWS));
+      },
+      { scope }
+    );
+    this.download = new Task(
+      async () => {
+        const ds = id();
+        saveText('customer-value.csv', await engine.run((api) => api.valueCsv(ds)));
+      },
+      { scope }
+    );
   }
 
   get dataset() {
@@ -198,12 +220,24 @@ export class ValueState {
     if (!l.spendBands) return 'spendBands';
     if (!l.tenureBands) return 'tenureBands';
     return {
-      evaluationMonth: this.evaluationMonth || null, elasticityBase: this.elasticityBase || null, decay: Number(this.decay),
-      historyBasis: this.historyBasis, compositeBasis: this.compositeBasis, weights: { ...this.weights },
-      valueTierShares: [Number(this.tierHigh), Number(this.tierMedium)], groups: Number(this.groups),
-      creditCuts: l.creditCuts as ValueParams['creditCuts'], loyaltyCuts: l.loyaltyCuts as ValueParams['loyaltyCuts'],
-      elasticityLayerShares: l.elasticityLayers as ValueParams['elasticityLayerShares'], spendBands: l.spendBands, tenureBands: l.tenureBands,
-      mapStrategy: { careSpend: Number(this.strategy.careSpend), careTenure: Number(this.strategy.careTenure), nurtureTenure: Number(this.strategy.nurtureTenure) }
+      evaluationMonth: this.evaluationMonth || null,
+      elasticityBase: this.elasticityBase || null,
+      decay: Number(this.decay),
+      historyBasis: this.historyBasis,
+      compositeBasis: this.compositeBasis,
+      weights: { ...this.weights },
+      valueTierShares: [Number(this.tierHigh), Number(this.tierMedium)],
+      groups: Number(this.groups),
+      creditCuts: l.creditCuts as ValueParams['creditCuts'],
+      loyaltyCuts: l.loyaltyCuts as ValueParams['loyaltyCuts'],
+      elasticityLayerShares: l.elasticityLayers as ValueParams['elasticityLayerShares'],
+      spendBands: l.spendBands,
+      tenureBands: l.tenureBands,
+      mapStrategy: {
+        careSpend: Number(this.strategy.careSpend),
+        careTenure: Number(this.strategy.careTenure),
+        nurtureTenure: Number(this.strategy.nurtureTenure)
+      }
     };
   }
 }
