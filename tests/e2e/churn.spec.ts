@@ -22,6 +22,10 @@ test('telco: survival by Contract, model AUC, risk list CSV, accessible', async 
   await idle(page);
   await expect(page.getByTestId('auc')).toHaveText('0.847');
   await expect(page.getByTestId('risk-list').locator('tbody tr').first()).toBeVisible();
+  // The win-back list is empty (MonthlyCharges stop below the default high-tier cut of 150): it says why.
+  await expect(page.getByTestId('win-back-empty')).toContainText(
+    /None of the 1,869 churned customers .* highest last ARPU is 11\d\.\d\d yuan/
+  );
 
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Download the full list (CSV)' }).first().click();

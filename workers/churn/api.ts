@@ -192,13 +192,14 @@ export function churnApi(engine: () => Engine): ChurnApi {
       const f = fitted().get(id);
       if (!f) throw churnError('churn-no-model', 'fit the model first');
       const rows = f.risk.filter((r) => r.score >= filter.minScore && (r.arpuTier === null || filter.arpuTiers.includes(r.arpuTier)));
+      const w = wordsOf(filter.lang);
       const csv = toCsv(
-        ['customer_id', 'score', 'arpu', 'arpu_tier', 'reason_1', 'reason_2', 'reason_3'],
+        [w.customer_id, w.score, w.arpu, w.arpu_tier, `${w.reason}1`, `${w.reason}2`, `${w.reason}3`],
         rows.map((r) => [
           r.customerId,
           round(r.score, 4),
           r.arpu === null ? null : round(r.arpu, 2),
-          r.arpuTier,
+          r.arpuTier && w[r.arpuTier],
           ...[0, 1, 2].map((k) => (r.reasons[k] ? `${r.reasons[k].feature}: ${r.reasons[k].value}` : null))
         ])
       );
@@ -211,22 +212,60 @@ export function churnApi(engine: () => Engine): ChurnApi {
       const rows = f.winBack.filter((r) => r.arpuTier !== null && filter.arpuTiers.includes(r.arpuTier));
       const ds = engine().dataset(id);
       const details = { hasChurnReason: ds.has('churnReason'), hasContact: ds.has('contact') };
-      const extra = [...(details.hasChurnReason ? ['churn_reason'] : []), ...(details.hasContact ? ['contact'] : [])];
+      const w = wordsOf(filter.lang);
+      const extra = [...(details.hasChurnReason ? [w.churn_reason] : []), ...(details.hasContact ? [w.contact] : [])];
       const csv = toCsv(
-        ['customer_id', 'last_arpu', 'arpu_tier', 'tenure', 'churn_month', ...extra],
+        [w.customer_id, w.last_arpu, w.arpu_tier, w.tenure, w.churn_month, ...extra],
         rows.map((r) => [
           r.customerId,
           r.lastArpu === null ? null : round(r.lastArpu, 2),
-          r.arpuTier,
+          r.arpuTier && w[r.arpuTier],
           r.tenure,
           r.churnMonth?.slice(0, 7) ?? null,
           ...(details.hasChurnReason ? [r.churnReason] : []),
           ...(details.hasContact ? [r.contact] : [])
         ])
       );
-      return { total: rows.length, rows: rows.slice(0, filter.top), csv, ...details };
+      const arpus = f.winBack.map((r) => r.lastArpu).filter((v): v is number => v !== null);
+      const maxLastArpu = arpus.length ? arpus.reduce((x, y) => Math.max(x, y)) : null;
+      return { total: rows.length, rows: rows.slice(0, filter.top), csv, ...details, churned: f.winBack.length, maxLastArpu };
     }
   });
 }
 
 const round = (v: number, digits: number) => Math.round(v * 10 ** digits) / 10 ** digits;
+
+/** The lists' CSV headers and tier names in the UI's language (a zh export has Chinese headers). */
+const CSV_WORDS = {
+  en: {
+    customer_id: 'customer_id',
+    score: 'score',
+    arpu: 'arpu',
+    arpu_tier: 'arpu_tier',
+    reason: 'reason_',
+    last_arpu: 'last_arpu',
+    tenure: 'tenure',
+    churn_month: 'churn_month',
+    churn_reason: 'churn_reason',
+    contact: 'contact',
+    low: 'low',
+    mid: 'mid',
+    high: 'high'
+  },
+  zh: {
+    customer_id: '用户ID',
+    score: '离网风险',
+    arpu: 'ARPU（元）',
+    arpu_tier: 'ARPU 档',
+    reason: '原因',
+    last_arpu: '离网前 ARPU（元）',
+    tenure: '在网时长（月）',
+    churn_month: '离网月份',
+    churn_reason: '离网原因',
+    contact: '联系方式',
+    low: '低',
+    mid: '中',
+    high: '高'
+  }
+} as const;
+const wordsOf = (lang?: 'zh' | 'en') => CSV_WORDS[lang === 'zh' ? 'zh' : 'en'];

@@ -84,6 +84,17 @@ describe('telco snapshot', () => {
     expect([Number(t.n), t.top, t.first]).toEqual([5174, risk.rows[0].score, 0]);
     const win = await api.winBackList(telco, { arpuTiers: ['high'], minScore: 0, top: 5 });
     expect(win.rows.every((w) => (w.lastArpu ?? 0) >= 150)).toBe(true);
+    // Telco's MonthlyCharges stop at 118.75, under the default high-tier cut of 150: the empty list
+    // carries what the page needs to say why (1,869 churned customers, their highest charge).
+    expect(win.total).toBe(0);
+    expect(win.churned).toBe(1869);
+    expect(win.maxLastArpu).toBeGreaterThan(100);
+    expect(win.maxLastArpu).toBeLessThanOrEqual(118.75);
+    // A zh export has Chinese headers and tier names.
+    const zh = await api.riskList(telco, { arpuTiers: ['low', 'mid', 'high'], minScore: 0, top: 1, lang: 'zh' });
+    const [head, first] = zh.csv.replace(/^\uFEFF/, '').split('\r\n');
+    expect(head).toBe('用户ID,离网风险,ARPU（元）,ARPU 档,原因1,原因2,原因3');
+    expect(first.split(',')[3]).toMatch(/^[低中高]$/);
   });
 });
 

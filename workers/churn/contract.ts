@@ -149,6 +149,8 @@ export interface RiskFilter {
   minScore: number;
   /** Rows returned for the screen; the CSV has them all. */
   top: number;
+  /** The language of the CSV's headers and tier names (the UI's); English when absent. */
+  lang?: 'zh' | 'en';
 }
 
 export interface RiskList {
@@ -164,6 +166,9 @@ export interface WinBackList {
   /** Whether the file has a churn-reason and a contact column (the list shows them then). */
   hasChurnReason: boolean;
   hasContact: boolean;
+  /** Churned customers before the tier filter, and the highest last ARPU among them (an empty list explains itself). */
+  churned: number;
+  maxLastArpu: number | null;
 }
 
 export interface ChurnApi {

@@ -92,6 +92,8 @@ export const m = dictionary(
     high: 'high',
     minScore: 'Minimum score',
     showing: 'Showing {shown} of {total}.',
+    winBackEmpty:
+      'None of the {churned} churned customers is in the ticked ARPU tiers: their highest last ARPU is {max} yuan, and the tiers are cut at {low} and {high} yuan. Tick another tier, or set the tier cut points to your data’s ARPU scale (model settings above).',
     customerId: 'Customer',
     score: 'Score',
     arpu: 'ARPU',
@@ -220,6 +222,8 @@ export const m = dictionary(
     high: '高',
     minScore: '最低分',
     showing: '显示 {shown} / {total}。',
+    winBackEmpty:
+      '{churned} 位离网客户都不在所勾选的 ARPU 档：他们离网前 ARPU 最高为 {max} 元，而 ARPU 档的分界为 {low} 元和 {high} 元。请勾选其他档位，或按数据的 ARPU 水平调整分档线（见上方模型设置）。',
     customerId: '用户',
     score: '风险分',
     arpu: 'ARPU',

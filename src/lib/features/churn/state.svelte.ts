@@ -17,6 +17,7 @@ import type {
 import type { StageChurnResult } from '$workers/lifecycle/contract';
 import { getWorkbench, type Workbench } from '$lib/context';
 import { Task } from '$lib/engine/task.svelte';
+import { i18n } from '$lib/i18n/i18n.svelte';
 import { defaultSplit } from './charts';
 import { churnLink } from './link';
 
@@ -90,8 +91,9 @@ export class ChurnState {
     );
     this.lists = new Task(
       call((id) => {
-        const risk = { arpuTiers: [...this.tiers], minScore: Number(this.minScore), top: TOP };
-        const winBack = { arpuTiers: [...this.winTiers], minScore: 0, top: TOP };
+        // The CSVs are written in the worker, with headers in the UI's language.
+        const risk = { arpuTiers: [...this.tiers], minScore: Number(this.minScore), top: TOP, lang: i18n.lang };
+        const winBack = { arpuTiers: [...this.winTiers], minScore: 0, top: TOP, lang: i18n.lang };
         return run(async (api) => ({ risk: await api.riskList(id, risk), winBack: await api.winBackList(id, winBack) }));
       }),
       { scope }
