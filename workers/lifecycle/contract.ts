@@ -214,6 +214,8 @@ export interface OfferEndRequest {
   matureOnly: boolean;
   /** Rows returned for the screen; the CSV has them all. */
   top: number;
+  /** The language of the CSV's headers (the UI's); English when absent. */
+  lang?: 'zh' | 'en';
 }
 
 export interface OfferEndRow {

@@ -54,7 +54,9 @@ export async function offerEndList(conn: SqlConnection, ds: DatasetHandle, base:
     // Seed 000's "mature-stage users of more than one year": a stage standing for C and tenure over 12 months.
     .filter((r) => !request.matureOnly || (r.mature && (r.tenure ?? 0) > 12));
   const csv = toCsv(
-    ['customer_id', 'offer_end', 'stage', 'tenure', 'arpu', 'value_tier'],
+    request.lang === 'zh'
+      ? ['用户ID', '优惠到期日', '生命周期阶段', '在网时长（月）', 'ARPU（元）', '价值层级']
+      : ['customer_id', 'offer_end', 'stage', 'tenure', 'arpu', 'value_tier'],
     all_.map((r) => [r.customerId, r.offerEnd, r.stage, r.tenure, Math.round(r.arpu * 100) / 100, r.valueTier])
   );
   return { total: all_.length, rows: all_.slice(0, request.top), csv, hasStages: stages !== null, hasValue };

@@ -147,7 +147,7 @@ export function ltvApi(engine: () => Engine): LtvApi {
       };
     },
 
-    ltvCustomersCsv: async (id, s) => customersCsv(sortCustomers(scored(id, s), s.sort, s.descending)),
+    ltvCustomersCsv: async (id, s, lang) => customersCsv(sortCustomers(scored(id, s), s.sort, s.descending), lang),
 
     ltvBgBb: async (id, horizon) => {
       const e = engine();

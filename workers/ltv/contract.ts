@@ -167,7 +167,8 @@ export interface LtvApi {
   ltvFit(datasetId: string, split: LtvSplit, onProgress?: ProgressFn): Promise<LtvFitResult>;
   ltvCustomers(datasetId: string, settings: LtvClvSettings): Promise<LtvCustomersResult>;
   /** Every customer as CSV text (built in the worker). */
-  ltvCustomersCsv(datasetId: string, settings: LtvClvSettings): Promise<string>;
+  /** The whole scored list as CSV, headers in `lang` (the UI's; English when absent). */
+  ltvCustomersCsv(datasetId: string, settings: LtvClvSettings, lang?: 'zh' | 'en'): Promise<string>;
   /** BG/BB on a table with columns frequency, recency, periods (n) and weights (count), by header. */
   ltvBgBb(datasetId: string, horizon: number): Promise<LtvBgBbResult>;
   /** sBG from active counts at the start of periods 0..n. */

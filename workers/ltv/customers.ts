@@ -156,20 +156,37 @@ export const CSV_HEADERS = [
   'clv'
 ];
 
-export function customersCsv(rows: readonly LtvCustomerRow[]): string {
+/** The same headers for a Chinese export (the UI's language), in the same order. */
+export const CSV_HEADERS_ZH = [
+  '用户ID',
+  '重复购买次数',
+  '最近一次重复购买距首购',
+  '观察期长度T',
+  '平均每次金额',
+  '验证期购买次数',
+  '存活概率',
+  '预期购买次数',
+  '预期每次金额',
+  'CLV'
+];
+
+const round = (v: number | null, digits: number) => (v == null ? null : Math.round(v * 10 ** digits) / 10 ** digits);
+
+/** The scored customers as CSV: money to cents, probabilities and expectations to 4 decimals. */
+export function customersCsv(rows: readonly LtvCustomerRow[], lang: 'zh' | 'en' = 'en'): string {
   return toCsv(
-    CSV_HEADERS,
+    lang === 'zh' ? CSV_HEADERS_ZH : CSV_HEADERS,
     rows.map((r) => [
       r.customerId,
       r.frequency,
-      r.recency,
-      r.T,
-      r.monetaryValue,
+      round(r.recency, 4),
+      round(r.T, 4),
+      round(r.monetaryValue, 2),
       r.frequencyHoldout,
-      r.pAlive,
-      r.expectedPurchases,
-      r.expectedSpend,
-      r.clv
+      round(r.pAlive, 4),
+      round(r.expectedPurchases, 4),
+      round(r.expectedSpend, 2),
+      round(r.clv, 2)
     ])
   );
 }

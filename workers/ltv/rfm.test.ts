@@ -212,6 +212,12 @@ describe('BG/NBD through the engine path', () => {
     const lines = csv.slice(1).trimEnd().split('\r\n');
     expect(lines).toHaveLength(2358);
     expect(lines[0]).toBe('customer_id,frequency,recency,T,monetary_value,frequency_holdout,p_alive,expected_purchases,expected_spend,clv');
+    // Rounded to what is shown: no 139.14624999999998.
+    expect(lines.slice(1).every((l) => l.split(',').every((v) => !/\.\d{5,}/.test(v)))).toBe(true);
+    const zh = await api.ltvCustomersCsv(id, settings, 'zh');
+    expect(zh.slice(1).split('\r\n')[0]).toBe(
+      '用户ID,重复购买次数,最近一次重复购买距首购,观察期长度T,平均每次金额,验证期购买次数,存活概率,预期购买次数,预期每次金额,CLV'
+    );
     // A higher discount rate lowers CLV.
     const cheaper = await api.ltvCustomers(id, { ...settings, annualDiscount: 0.5 });
     expect(cheaper.totalClv!).toBeLessThan(res.totalClv!);

@@ -18,6 +18,7 @@ import type {
 } from '$workers/lifecycle/contract';
 import { getWorkbench, type Workbench } from '$lib/context';
 import { Task } from '$lib/engine/task.svelte';
+import { i18n } from '$lib/i18n/i18n.svelte';
 import { lifecycleLink, ruleFromLink } from './link';
 import { parseNumberList } from '$common/lists';
 
@@ -71,7 +72,8 @@ export class LifecycleState {
             months: Number(this.offerMonths),
             minArpu: Number(this.offerMinArpu),
             matureOnly: this.offerMature,
-            top: 200
+            top: 200,
+            lang: i18n.lang
           })
         )
       ),

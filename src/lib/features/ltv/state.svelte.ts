@@ -22,6 +22,7 @@ import type {
 import { parseNumberList } from '$common/lists';
 import { getWorkbench, type Workbench } from '$lib/context';
 import { Task } from '$lib/engine/task.svelte';
+import { i18n } from '$lib/i18n/i18n.svelte';
 import { saveText } from '$lib/export/save';
 import { ltvLink } from './link';
 
@@ -102,7 +103,7 @@ export class LtvState {
         const ds = id(),
           s = this.#clvSettings(),
           name = this.dataset!.fileName;
-        saveText(`ltv-customers-${name}.csv`, await engine.run((api) => api.ltvCustomersCsv(ds, s)));
+        saveText(`ltv-customers-${name}.csv`, await engine.run((api) => api.ltvCustomersCsv(ds, s, i18n.lang)));
       },
       { scope }
     );
