@@ -13,7 +13,7 @@ import { test, expect, open, idle } from './fixtures';
 const VIEWS = [
   ...fs
     .readFileSync(path.resolve(import.meta.dirname, '../../src/lib/views.ts'), 'utf8')
-    .matchAll(/\{ id: '([\w-]+)', label: \{ en: '([^']+)'/g)
+    .matchAll(/\{\s*id: '([\w-]+)',\s*label: \{ en: '([^']+)'/g)
 ].map(([, id, en]) => ({ id, label: { en } }));
 
 /** Marks the view's expected tab stops (`data-kb`) and returns a description of each. */
