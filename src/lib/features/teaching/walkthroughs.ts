@@ -255,10 +255,10 @@ export const WALKTHROUGHS: Walkthrough[] = [
       {
         view: 'churn',
         target: '#churn-warning',
-        title: { en: 'Hold out a control group', zh: '留出对照组' },
+        title: { en: 'Two ways to build a control group', zh: '对照组的两种做法' },
         body: {
-          en: 'Randomly keep, say, 10% of the list out of the campaign. Both groups are alike except for the offer, so the difference in their churn is the effect of the campaign — not of the season or of the model choosing people who would have stayed anyway.',
-          zh: '随机把名单中例如 10% 的客户留在活动之外。两组除是否收到优惠外完全相同，所以两组离网率之差就是活动的效果——而不是季节因素，也不是模型挑中了本来就会留下的人。'
+          en: 'Shenzhen Mobile’s design (the tab’s default): market both the value-screened list and a control list drawn at random from the conventional list (the usual filters, no value screening); their success rates come out about equal, while the screened list has more high-value customers and more output per head. The untreated holdout (an option): keep, say, 10% of the list out of the campaign at random; the two groups differ only in the offer, so the difference in their churn is the effect of contacting them — not of the season, nor of a model choosing people who would have stayed anyway.',
+          zh: '深圳移动的做法（本页默认）：价值筛选后的名单与从常规名单（常规筛选、不做价值筛选）中随机抽取的对照名单都进行营销；两者办理成功率基本相同，而筛选后的名单高价值客户比例更高、人均产出更高。不接触的保留组（可选）：随机把名单中例如 10% 的客户留在活动之外；两组只差在是否收到优惠，所以两组离网率之差就是接触带来的效果——而不是季节因素，也不是模型挑中了本来就会留下的人。'
         }
       },
       {
