@@ -12,6 +12,11 @@
 
 export type CsvCell = string | number | boolean | null | undefined;
 
+/** A number rounded to `digits` decimals for an export (to what the screen shows); null stays null. */
+export function rounded(v: number | null | undefined, digits: number): number | null {
+  return v == null ? null : Math.round(v * 10 ** digits) / 10 ** digits;
+}
+
 const FORMULA_START = /^[=+\-@\t\r]/;
 const NEGATIVE_NUMBER = /^-(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/;
 

@@ -11,7 +11,7 @@ import { featureApi } from '../engine/errors.ts';
 import { CHURN_ERRORS, churnError } from './errors.ts';
 import { survivalCurves } from './survival.ts';
 import { arpuTierOf, fitChurn } from './model.ts';
-import { toCsv } from '../../common/csv.ts';
+import { rounded, toCsv } from '../../common/csv.ts';
 import { writeChurnRisk } from '../scores/churn.ts';
 import { monthCount, TABLES } from '../engine/tables.ts';
 import { ensurePanel } from '../panel/panel.ts';
@@ -197,8 +197,8 @@ export function churnApi(engine: () => Engine): ChurnApi {
         [w.customer_id, w.score, w.arpu, w.arpu_tier, `${w.reason}1`, `${w.reason}2`, `${w.reason}3`],
         rows.map((r) => [
           r.customerId,
-          round(r.score, 4),
-          r.arpu === null ? null : round(r.arpu, 2),
+          rounded(r.score, 4),
+          rounded(r.arpu, 2),
           r.arpuTier && w[r.arpuTier],
           ...[0, 1, 2].map((k) => (r.reasons[k] ? `${r.reasons[k].feature}: ${r.reasons[k].value}` : null))
         ])
@@ -218,7 +218,7 @@ export function churnApi(engine: () => Engine): ChurnApi {
         [w.customer_id, w.last_arpu, w.arpu_tier, w.tenure, w.churn_month, ...extra],
         rows.map((r) => [
           r.customerId,
-          r.lastArpu === null ? null : round(r.lastArpu, 2),
+          rounded(r.lastArpu, 2),
           r.arpuTier && w[r.arpuTier],
           r.tenure,
           r.churnMonth?.slice(0, 7) ?? null,
@@ -232,8 +232,6 @@ export function churnApi(engine: () => Engine): ChurnApi {
     }
   });
 }
-
-const round = (v: number, digits: number) => Math.round(v * 10 ** digits) / 10 ** digits;
 
 /** The lists' CSV headers and tier names in the UI's language (a zh export has Chinese headers). */
 const CSV_WORDS = {

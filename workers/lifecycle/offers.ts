@@ -3,7 +3,7 @@
  * customers whose offer or contract ends soon, for a call before they leave to get a new offer
  * elsewhere (the deck's main gap: 不少用户优惠计划到期后为了获得新的优惠计划而离网).
  */
-import { toCsv } from '../../common/csv.ts';
+import { rounded, toCsv } from '../../common/csv.ts';
 import type { DatasetHandle } from '../engine/engine.ts';
 import { engineError } from '../engine/errors.ts';
 import { readStages, TABLES } from '../engine/tables.ts';
@@ -57,7 +57,7 @@ export async function offerEndList(conn: SqlConnection, ds: DatasetHandle, base:
     request.lang === 'zh'
       ? ['用户ID', '优惠到期日', '生命周期阶段', '在网时长（月）', 'ARPU（元）', '价值层级']
       : ['customer_id', 'offer_end', 'stage', 'tenure', 'arpu', 'value_tier'],
-    all_.map((r) => [r.customerId, r.offerEnd, r.stage, r.tenure, Math.round(r.arpu * 100) / 100, r.valueTier])
+    all_.map((r) => [r.customerId, r.offerEnd, r.stage, r.tenure, rounded(r.arpu, 2), r.valueTier])
   );
   return { total: all_.length, rows: all_.slice(0, request.top), csv, hasStages: stages !== null, hasValue };
 }

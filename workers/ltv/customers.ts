@@ -5,7 +5,7 @@
  * in lifetimes' customer_lifetime_value). Pure; the CSV of all customers is built here, in the worker.
  */
 import { discountedClv } from '../models/index.ts';
-import { toCsv } from '../../common/csv.ts';
+import { rounded, toCsv } from '../../common/csv.ts';
 import type { LtvClvSettings, LtvCustomerRow, LtvFitResult, LtvRfmRow, LtvSortKey } from './contract.ts';
 import { fittedPurchaseModels, groupHistories, UNIT_DAYS } from './fit.ts';
 import { LTV_MODELS, type SpendModel } from './models.ts';
@@ -170,8 +170,6 @@ export const CSV_HEADERS_ZH = [
   'CLV'
 ];
 
-const round = (v: number | null, digits: number) => (v == null ? null : Math.round(v * 10 ** digits) / 10 ** digits);
-
 /** The scored customers as CSV: money to cents, probabilities and expectations to 4 decimals. */
 export function customersCsv(rows: readonly LtvCustomerRow[], lang: 'zh' | 'en' = 'en'): string {
   return toCsv(
@@ -179,14 +177,14 @@ export function customersCsv(rows: readonly LtvCustomerRow[], lang: 'zh' | 'en' 
     rows.map((r) => [
       r.customerId,
       r.frequency,
-      round(r.recency, 4),
-      round(r.T, 4),
-      round(r.monetaryValue, 2),
+      rounded(r.recency, 4),
+      rounded(r.T, 4),
+      rounded(r.monetaryValue, 2),
       r.frequencyHoldout,
-      round(r.pAlive, 4),
-      round(r.expectedPurchases, 4),
-      round(r.expectedSpend, 2),
-      round(r.clv, 2)
+      rounded(r.pAlive, 4),
+      rounded(r.expectedPurchases, 4),
+      rounded(r.expectedSpend, 2),
+      rounded(r.clv, 2)
     ])
   );
 }

@@ -4,7 +4,7 @@
  * arithmetic (workers/models/campaign.ts). The list lives in DuckDB as `campaign_<id>` (dropped with
  * its dataset).
  */
-import { toCsv, type CsvCell } from '../../common/csv.ts';
+import { rounded, toCsv, type CsvCell } from '../../common/csv.ts';
 import { all, quoteIdent, tableExists, template } from '../db/sql.ts';
 import type { Engine } from '../engine/engine.ts';
 import { engineError } from '../engine/errors.ts';
@@ -56,7 +56,6 @@ const toRow = (r: Record<string, unknown>): CampaignRow => ({
   arm: r.arm === 'control' ? 'control' : 'target'
 });
 /** Yuan to the cent, probabilities to 4 places: what an export shows. */
-const round = (v: unknown, places: number) => (v == null ? null : Math.round(Number(v) * 10 ** places) / 10 ** places);
 
 export function campaignApi(engine: () => Engine): CampaignApi {
   const conn = () => engine().conn;
@@ -166,9 +165,9 @@ export function campaignApi(engine: () => Engine): CampaignApi {
         switch (k) {
           case 'value':
           case 'arpu':
-            return round(r[k], 2);
+            return rounded(r[k] == null ? null : Number(r[k]), 2);
           case 'churn_probability':
-            return round(r[k], 4);
+            return rounded(r[k] == null ? null : Number(r[k]), 4);
           case 'rank':
             return Number(r.rank);
           case 'tier':
