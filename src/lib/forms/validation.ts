@@ -101,18 +101,12 @@ function mark(el: Control): void {
 
 /** Installs the listeners on `root`; returns the function that removes them. */
 export function installValidation(root: Document): () => void {
-  const onEdit = (e: Event) => {
+  const onEvent = (e: Event) => {
     if (isControl(e.target)) mark(e.target);
   };
-  const onInvalid = (e: Event) => {
-    if (isControl(e.target)) mark(e.target);
-  };
-  root.addEventListener('input', onEdit, true);
-  root.addEventListener('change', onEdit, true);
-  root.addEventListener('invalid', onInvalid, true);
+  const events = ['input', 'change', 'invalid'] as const;
+  for (const type of events) root.addEventListener(type, onEvent, true);
   return () => {
-    root.removeEventListener('input', onEdit, true);
-    root.removeEventListener('change', onEdit, true);
-    root.removeEventListener('invalid', onInvalid, true);
+    for (const type of events) root.removeEventListener(type, onEvent, true);
   };
 }
