@@ -56,16 +56,42 @@ async function child(engineKind, file, threads, memory) {
   const { loadInputs, openSession } = await import('../cli/src/session.ts');
   const quiet = { quiet: true };
   let session;
+  // --statements: every statement's seconds through the SqlConnection seam, the slowest printed at the end.
+  const statements = [];
+  const timedConn = (conn) => {
+    const timed =
+      (f) =>
+      async (sql, ...rest) => {
+        const t0 = performance.now();
+        try {
+          return await f(sql, ...rest);
+        } finally {
+          statements.push({ seconds: (performance.now() - t0) / 1000, phase: current, sql: sql.replace(/\s+/g, ' ').slice(0, 160) });
+        }
+      };
+    return { all: timed(conn.all), columns: timed(conn.columns), exec: timed(conn.exec) };
+  };
+  let current = 'open';
   if (engineKind === 'native') {
-    session = await openSession(SiteSettings.empty(), { threads, memoryLimit: memory, tempDirectory: out, ...quiet });
+    const wrap = args.includes('--statements') ? timedConn : undefined;
+    session = await openSession(SiteSettings.empty(), { threads, memoryLimit: memory, tempDirectory: out, wrap, ...quiet });
   } else {
     const { nodeEngine } = await import('../tests/sql/engine.ts');
     session = { engine: await nodeEngine(), settings: SiteSettings.empty(), log: () => {}, close: async () => {} };
   }
   const seconds = {};
+  // The JavaScript heap's peak per phase, sampled (the heap limit is what a 30M run hit).
+  const heapGB = {};
+  const sample = () => {
+    const gb = process.memoryUsage().heapUsed / 2 ** 30;
+    heapGB[current] = Math.max(heapGB[current] ?? 0, gb);
+  };
+  const sampler = setInterval(sample, 200);
   const time = async (phase, f) => {
+    current = phase;
     const t0 = performance.now();
     const r = await f();
+    sample();
     seconds[phase] = (performance.now() - t0) / 1000;
     return r;
   };
@@ -79,9 +105,15 @@ async function child(engineKind, file, threads, memory) {
   await time('value', () => runAnalysis(session, 'value', loaded, 'scores'));
   seconds.total = Object.values(seconds).reduce((a, b) => a + b, 0);
   const rows = loaded.summary.quality.loaded;
+  clearInterval(sampler);
   await session.close();
+  if (statements.length) {
+    const slow = statements.sort((a, b) => b.seconds - a.seconds).slice(0, Number(opt('--statements', 15)) || 15);
+    for (const st of slow) process.stderr.write(`  ${st.seconds.toFixed(2)} s  ${st.phase}  ${st.sql}\n`);
+  }
   process.stdout.write(
-    JSON.stringify({ rows, seconds, loadPhases: loaded.summary.timings, rssGB: process.resourceUsage().maxRSS / 1024 / 1024 }) + '\n'
+    JSON.stringify({ rows, seconds, heapGB, loadPhases: loaded.summary.timings, rssGB: process.resourceUsage().maxRSS / 1024 / 1024 }) +
+      '\n'
   );
 }
 

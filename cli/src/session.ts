@@ -7,7 +7,7 @@ import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { DatasetSummary, IngestOptions, ProgressFn } from '../../workers/contract.ts';
 import { openNativeDb, type NativeDb, type NativeOptions } from '../../workers/db/native.ts';
-import { recording } from '../../workers/db/sql.ts';
+import { recording, type SqlConnection } from '../../workers/db/sql.ts';
 import { Engine } from '../../workers/engine/engine.ts';
 import { NativeFiles } from './files.ts';
 import { CliError } from './errors.ts';
@@ -27,11 +27,17 @@ export interface Session {
 
 export async function openSession(
   settings: SiteSettings,
-  options: NativeOptions & { quiet?: boolean; onStatement?: (sql: string, params: readonly unknown[]) => void }
+  options: NativeOptions & {
+    quiet?: boolean;
+    onStatement?: (sql: string, params: readonly unknown[]) => void;
+    /** Wraps the engine's connection (bench/cli.mjs times every statement through it). */
+    wrap?: (conn: SqlConnection) => SqlConnection;
+  }
 ): Promise<Session> {
   const db = await openNativeDb(options);
   const files = await NativeFiles.create(db.conn, options.tempDirectory);
-  const engine = await Engine.open(options.onStatement ? recording(db.conn, options.onStatement) : db.conn, files);
+  const conn = options.onStatement ? recording(db.conn, options.onStatement) : db.conn;
+  const engine = await Engine.open(options.wrap ? options.wrap(conn) : conn, files);
   const log = options.quiet ? () => {} : (m: string) => process.stderr.write(`clm: ${m}\n`);
   return {
     engine,

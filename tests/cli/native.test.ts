@@ -109,6 +109,11 @@ describe('native and wasm connections', () => {
         z: Array.from(c.columns.z)
       });
       expect(plain(cn)).toEqual(plain(cw));
+      // NULLs of numeric columns stay null in both (value's customer windows read them column-wise).
+      const nulls = 'SELECT * FROM (VALUES (2.5::DOUBLE, 3::INTEGER, 4::BIGINT), (NULL, NULL, NULL)) t(x, y, z)';
+      const [nw, nn] = [await w.conn.columns(nulls), await n.conn.columns(nulls)];
+      expect(plain(nw)).toEqual({ numRows: 2, x: [2.5, null], y: [3, null], z: [4n, null] });
+      expect(plain(nn)).toEqual({ numRows: 2, x: [2.5, null], y: [3, null], z: [4, null] });
     } finally {
       w.close();
       n.close();

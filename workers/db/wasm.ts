@@ -15,7 +15,7 @@ export interface ArrowLikeTable {
   numRows: number;
   schema: { fields: { name: string; type: { scale?: number; typeId: number } }[] };
   toArray(): { toJSON(): Record<string, unknown> }[];
-  getChild(name: string): { toArray(): ArrayLike<unknown> } | null;
+  getChild(name: string): ({ toArray(): ArrayLike<unknown>; nullCount: number } & Iterable<unknown>) | null;
 }
 
 /** A 128-bit two's-complement integer stored as four little-endian 32-bit words (Arrow HUGEINT/DECIMAL). */
@@ -56,9 +56,19 @@ function querySync<T>(conn: BlockingConnection, sql: string, params: readonly un
   return read(conn.query(sql));
 }
 
+/** Arrow's type ids of integers and floats, whose `toArray()` is the bare typed values. */
+const ARROW_INT = 2;
+const ARROW_FLOAT = 3;
+
 function toColumns(table: ArrowLikeTable): { numRows: number; columns: Record<string, ArrayLike<unknown>> } {
   const columns: Record<string, ArrayLike<unknown>> = {};
-  for (const f of table.schema.fields) columns[f.name] = table.getChild(f.name)?.toArray() ?? [];
+  for (const f of table.schema.fields) {
+    const v = table.getChild(f.name);
+    // A typed array has no NULL (Arrow gives 0 there): a numeric column with NULLs comes as an array
+    // of values and nulls, as the native connection gives it.
+    const numeric = f.type.typeId === ARROW_INT || f.type.typeId === ARROW_FLOAT;
+    columns[f.name] = !v ? [] : numeric && v.nullCount > 0 ? Array.from(v) : v.toArray();
+  }
   return { numRows: table.numRows, columns };
 }
 

@@ -111,7 +111,7 @@ export async function assessValue(
   }
 
   // Influence value by role.
-  const x = (c: CustomerWindow, col: FoundColumn | null) => (col ? (c.extras[col.alias] ?? null) : null);
+  const x = (c: CustomerWindow, col: FoundColumn | null) => (col ? c.extra(col.alias) : null);
   const xNum = (c: CustomerWindow, col: FoundColumn | null) => {
     const v = x(c, col);
     return typeof v === 'number' ? v : null;
@@ -161,7 +161,11 @@ export async function assessValue(
   // Credit rating.
   const has = { tenure: inputs.has('tenure'), arrears: inputs.has('arrears') };
   const creditInputs: CreditInput[] = customers.map((c) => ({
-    ...c,
+    tenure: c.tenure,
+    revMean6: c.revMean6,
+    arrears3: c.arrears3,
+    arrears6: c.arrears6,
+    arrears12: c.arrears12,
     special: xFlag(c, inputs.markers.special) === true,
     secondary: xFlag(c, inputs.markers.secondary) === true,
     exempt: c.id188 || xFlag(c, inputs.markers.infoPhone) === true || xFlag(c, inputs.markers.number188) === true,
