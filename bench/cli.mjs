@@ -5,6 +5,7 @@
 // the tab is asked to hold.
 //
 //   node bench/cli.mjs [--rows 30000000] [--tab-rows 1000000] [--threads 2] [--memory 12GB] [--repeat 1] [--large-only]
+//                      [--statements [n]]   (the n slowest SQL statements of each run, on stderr)
 //
 // Data: the sample generator's panel (workers/sample, seed 1, 24 months) of --base customers,
 // replicated with suffixed customer ids to about --rows (whole copies; each copy a customer of its own, so the SQL
@@ -154,7 +155,11 @@ async function panel(rows, base) {
 function runChild(kind, file, threads, memory) {
   const line = execFileSync(
     process.execPath,
-    [fileURLToPath(import.meta.url), '--child', kind, '--file', file, '--threads', String(threads), '--memory', memory],
+    [
+      fileURLToPath(import.meta.url),
+      ...['--child', kind, '--file', file, '--threads', String(threads), '--memory', memory],
+      ...(args.includes('--statements') ? ['--statements', opt('--statements', '15')] : [])
+    ],
     { encoding: 'utf8', maxBuffer: 1 << 24, stdio: ['ignore', 'pipe', 'inherit'] }
   );
   return JSON.parse(line.trim().split('\n').pop());
@@ -175,7 +180,8 @@ if (args.includes('--child')) {
   const big = await panel(rows, base);
   const small = await panel(tabRows, base);
   const fmt = (r) =>
-    `${r.rows.toLocaleString('en')} rows: load ${r.seconds.load.toFixed(1)} s, lifecycle ${r.seconds.lifecycle.toFixed(1)} s, retention ${r.seconds.retention.toFixed(1)} s, value ${r.seconds.value.toFixed(1)} s, total ${r.seconds.total.toFixed(1)} s, peak RSS ${r.rssGB.toFixed(2)} GB`;
+    `${r.rows.toLocaleString('en')} rows: load ${r.seconds.load.toFixed(1)} s, lifecycle ${r.seconds.lifecycle.toFixed(1)} s, retention ${r.seconds.retention.toFixed(1)} s, value ${r.seconds.value.toFixed(1)} s, total ${r.seconds.total.toFixed(1)} s, peak RSS ${r.rssGB.toFixed(2)} GB, ` +
+    `JS heap peak ${Math.max(...Object.values(r.heapGB ?? { none: 0 })).toFixed(2)} GB (value ${(r.heapGB?.value ?? 0).toFixed(2)} GB)`;
   for (let i = 0; i < repeat; i++) {
     if (args.includes('--large-only')) {
       const b = load();

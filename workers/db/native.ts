@@ -15,6 +15,7 @@ import {
   JSDuckDBValueConverter,
   VARCHAR,
   type DuckDBConnection,
+  type DuckDBMaterializedResult,
   type DuckDBType,
   type DuckDBValue,
   type DuckDBValueConverter,
@@ -63,6 +64,45 @@ function bindings(params: readonly unknown[]): { values: DuckDBValue[]; types: D
   return { values, types };
 }
 
+/** Types whose node-api values are already what the wasm connection gives: taken as they are. */
+const AS_IS = new Set([
+  DuckDBTypeId.DOUBLE,
+  DuckDBTypeId.FLOAT,
+  DuckDBTypeId.INTEGER,
+  DuckDBTypeId.SMALLINT,
+  DuckDBTypeId.TINYINT,
+  DuckDBTypeId.BOOLEAN,
+  DuckDBTypeId.VARCHAR
+]);
+
+/**
+ * A result column by column, chunk by chunk, converting as `asWasm` does; the common types skip the
+ * per-value converter (at 1.25M customers × 39 columns the converter was ~30 % of the query's time).
+ */
+async function readColumns(result: DuckDBMaterializedResult): Promise<{ numRows: number; columns: Record<string, ArrayLike<unknown>> }> {
+  const names = result.columnNames();
+  const types = result.columnTypes();
+  const out: unknown[][] = names.map(() => []);
+  let numRows = 0;
+  for (let chunk = await result.fetchChunk(); chunk && chunk.rowCount > 0; chunk = await result.fetchChunk()) {
+    const n = chunk.rowCount;
+    numRows += n;
+    for (let c = 0; c < names.length; c++) {
+      const vector = chunk.getColumnVector(c);
+      const into = out[c];
+      const type = types[c];
+      if (AS_IS.has(type.typeId)) for (let i = 0; i < n; i++) into.push(vector.getItem(i));
+      else if (INTEGERS.has(type.typeId))
+        for (let i = 0; i < n; i++) {
+          const v = vector.getItem(i);
+          into.push(v == null ? null : Number(v as bigint));
+        }
+      else for (let i = 0; i < n; i++) into.push(asWasm(vector.getItem(i), type, asWasm));
+    }
+  }
+  return { numRows, columns: Object.fromEntries(names.map((name, c) => [name, out[c]])) };
+}
+
 /** Wraps a node-api connection in the engine's seam. */
 export function nativeConnection(raw: DuckDBConnection): SqlConnection {
   const run = async (sql: string, params?: readonly unknown[]) => {
@@ -73,8 +113,9 @@ export function nativeConnection(raw: DuckDBConnection): SqlConnection {
   return {
     all: async (sql, params) => (await run(sql, params)).convertRowObjects(asWasm) as Row[],
     columns: async (sql, params) => {
-      const reader = await run(sql, params);
-      return { numRows: reader.currentRowCount, columns: reader.convertColumnsObject(asWasm) };
+      if (!params?.length) return readColumns(await raw.run(sql));
+      const { values, types } = bindings(params);
+      return readColumns(await raw.run(sql, values, types));
     },
     exec: async (sql) => {
       await raw.run(sql);
