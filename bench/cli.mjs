@@ -90,6 +90,7 @@ async function child(engineKind, file, threads, memory) {
   const sampler = setInterval(sample, 200);
   const time = async (phase, f) => {
     current = phase;
+    if (args.includes('--verbose')) process.stderr.write(`${engineKind}: ${phase}\n`);
     const t0 = performance.now();
     const r = await f();
     sample();

@@ -8,6 +8,11 @@ export type SqlType = 'VARCHAR' | 'DOUBLE' | 'INTEGER' | 'BOOLEAN';
 type Cell = string | number | boolean | null | undefined;
 
 const SEP = '\u001f';
+/**
+ * Bound text per INSERT. DuckDB-WASM fails ("memory access out of bounds") somewhere between 0.3 and
+ * 1 MB of bound text in one statement: 10,000 rows of value scores are ~0.9 MB.
+ */
+const MAX_CHARS = 200_000;
 
 /**
  * (Re)creates `name` with the given columns and rows. The blocking WASM connection binds scalars
@@ -28,12 +33,27 @@ export async function writeRows(
   const text = (v: Cell) => (v == null || (typeof v === 'number' && !Number.isFinite(v)) ? '' : String(v).replaceAll(SEP, ' '));
   const lists = columns.map((_, j) => `string_split(?, chr(31)) AS l${j}`).join(', ');
   const select = columns.map(([, type], j) => `nullif(l${j}[i], '')::${type}`).join(', ');
-  for (let i = 0; i < rows.length; i += chunk) {
-    const part = rows.slice(i, i + chunk);
+  // Chunks of at most `chunk` rows and MAX_CHARS of text, each column as one joined string.
+  let cells: string[][] = columns.map(() => []);
+  let count = 0;
+  let chars = 0;
+  const flush = async () => {
+    if (!count) return;
     await all(
       conn,
-      `INSERT INTO ${t} SELECT ${select} FROM (SELECT ${lists}), range(1, ${part.length + 1}) r(i)`,
-      columns.map((_, j) => part.map((r) => text(r[j])).join(SEP))
+      `INSERT INTO ${t} SELECT ${select} FROM (SELECT ${lists}), range(1, ${count + 1}) r(i)`,
+      cells.map((c) => c.join(SEP))
     );
+    cells = columns.map(() => []);
+    count = chars = 0;
+  };
+  for (const r of rows) {
+    for (let j = 0; j < columns.length; j++) {
+      const v = text(r[j]);
+      cells[j].push(v);
+      chars += v.length + 1;
+    }
+    if (++count >= chunk || chars >= MAX_CHARS) await flush();
   }
+  await flush();
 }
