@@ -89,8 +89,13 @@ export function readStages(conn: SqlConnection, id: string): Promise<StageSet | 
 
 /** Each customer's stage in a month (`YYYY-MM`); empty when no stages were computed. */
 export async function stagesInMonth(conn: SqlConnection, id: string, month: string): Promise<Map<string, string>> {
-  const rows = await all(conn, template(stagesInMonthSql, { stages: quoteIdent(TABLES.stages(id)) }), [`${month}-01`]);
-  return new Map(rows.map((r) => [String(r.customer_id), String(r.stage)]));
+  // Column by column: a row object per customer costs ~10× more (1.24M customers at 30M rows).
+  const { numRows, columns } = await conn.columns(template(stagesInMonthSql, { stages: quoteIdent(TABLES.stages(id)) }), [`${month}-01`]);
+  const ids = columns.customer_id ?? [];
+  const stages = columns.stage ?? [];
+  const out = new Map<string, string>();
+  for (let i = 0; i < numRows; i++) out.set(String(ids[i]), String(stages[i]));
+  return out;
 }
 
 /**
