@@ -9,7 +9,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import path from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
+import { samplePanelBlob } from '../../workers/engine/sample.ts';
 import { nodeEngine } from '../sql/engine.ts';
 import { all, quoteIdent } from '../../workers/db/sql.ts';
 import { toDialect } from '../../workers/db/dialect.ts';
@@ -27,6 +29,7 @@ import { startPostgres, type PgServer } from './server.ts';
 let pg: PgServer;
 let engine: Engine;
 let ds: DatasetHandle;
+const SAMPLE = { customers: 2000, months: 24, seed: 1, lang: 'en' } as const;
 
 /** The dataset's typed table as `clm_input` in PostgreSQL: the same rows, through CSV and COPY. */
 async function copyToPostgres(d: DatasetHandle): Promise<void> {
@@ -63,7 +66,7 @@ async function onPostgres(request: Omit<ScriptRequest, 'dialect'>): Promise<stri
 beforeAll(async () => {
   pg = await startPostgres();
   engine = await nodeEngine();
-  const summary = await engine.loadSample({ customers: 2000, months: 24, seed: 1, lang: 'en' });
+  const summary = await engine.loadSample(SAMPLE);
   ds = engine.dataset(summary.id);
   await copyToPostgres(ds);
 }, 60_000);
@@ -117,5 +120,25 @@ describe('the exported PostgreSQL script on PostgreSQL', () => {
       c.active[i].flatMap((a, k) => (a == null ? [] : [[cohort, String(k), String(a), String(c.sizes[i])]]))
     );
     expect(rows.map((r) => r.slice(1))).toEqual(expected);
+  });
+
+  it('runs the script `clm sql --dialect postgres` prints for the sample file', async () => {
+    const file = path.join(pg.dir, 'sample-panel.csv');
+    await writeFile(file, new Uint8Array(await (await samplePanelBlob(SAMPLE, () => {})).arrayBuffer()));
+    const bin = path.resolve(__dirname, '../../cli/bin/clm.mjs');
+    const run = spawnSync(process.execPath, [bin, 'sql', file, '--what', 'stages', '--dialect', 'postgres', '--quiet', '--threads', '2'], {
+      encoding: 'utf8',
+      timeout: 60_000
+    });
+    expect(run.stderr).toBe('');
+    const script = path.join(pg.dir, 'clm-stages.sql');
+    await writeFile(script, run.stdout);
+    await lifecycleApi(() => engine).computeLifecycle(ds.id, { ruleSet: 'clm', params: {} });
+    const duck = await all(
+      engine.conn,
+      `SELECT customer_id, strftime(month, '%Y-%m') AS month, stage FROM ${quoteIdent(TABLES.stages(ds.id))} ORDER BY customer_id, month`
+    );
+    const [, ...rows] = parseCsvText(await pg.runFile(script)).filter((r) => r.length > 1);
+    expect(rows).toEqual(duck.map((r) => [String(r.customer_id), String(r.month), String(r.stage)]));
   });
 });

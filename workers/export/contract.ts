@@ -13,7 +13,7 @@ export interface ScriptRequest {
   /** The lifecycle rule set and its parameters (stages, transitions); defaults where absent. */
   ruleSet?: RuleSetId;
   params?: Record<string, number>;
-  /** The input table's name in the warehouse; default clm_input. */
+  /** The input table's name in the warehouse (`table` or `schema.table`); default clm_input. */
   inputTable?: string;
 }
 

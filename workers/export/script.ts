@@ -106,7 +106,8 @@ async function inputColumns(conn: SqlConnection, ds: DatasetHandle, dialect: Dia
 
 /** The script: a header naming input, columns and parameters, then the statements. */
 export async function scoringScript(conn: SqlConnection, ds: DatasetHandle, req: ScriptRequest): Promise<string> {
-  const input = quoteIdent(req.inputTable ?? DEFAULT_INPUT);
+  // schema.table as warehouses name them; each part quoted.
+  const input = (req.inputTable ?? DEFAULT_INPUT).split('.').map(quoteIdent).join('.');
   const { statements, lines } = statementsOf(ds, input, req);
   const engine = req.dialect === 'postgres' ? 'PostgreSQL (the workbench tests it on PostgreSQL 15)' : 'DuckDB';
   const scratch = req.what === 'retention' ? [NAMES.panel, NAMES.rows, NAMES.spells] : [NAMES.panel, NAMES.stages];
