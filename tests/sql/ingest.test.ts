@@ -83,6 +83,35 @@ describe('bad input', () => {
     );
     expect(s.quality).toMatchObject({ loaded: 6, duplicateKeys: 3 });
   });
+  // The overview counts rows per month when no (customer, month) repeats (a 64-bit set of months per
+  // customer tells), else distinct customers; both must agree with the plain definition.
+  it.each([
+    ['a clean panel (rows counted)', 30, false],
+    ['a panel with a repeated (customer, month)', 30, true],
+    ['a panel of 70 months (distinct counted)', 70, false]
+  ])('monthly KPIs of %s equal counting distinct customers', async (_, months, repeat) => {
+    const lines = ['id,month,arpu,churn'];
+    for (let c = 0; c < 40; c++)
+      for (let m = c % 7; m < months - (c % 5); m += 1 + (c % 3)) {
+        const ym = 202001 + Math.floor(m / 12) * 100 + (m % 12);
+        lines.push(`C${c},${ym},${(c * 7 + m) % 13},${m === months - 1 - (c % 5) && c % 4 === 0 ? 1 : 0}`);
+      }
+    if (repeat) lines.push('C3,202006,9,0', 'C3,202006,1,0');
+    const s = await engine.ingestFile(text(lines.join('\n') + '\n'), 'kpis.csv');
+    const ds = engine.dataset(s.id).table;
+    const oracle = await all(
+      engine.conn,
+      `SELECT strftime(month, '%Y-%m') AS month, count(DISTINCT customer_id) AS active, count(DISTINCT customer_id) FILTER (WHERE churn) AS churned,
+        sum(revenue) AS revenue FROM ${ds} GROUP BY month ORDER BY month`
+    );
+    const totals = (await all(engine.conn, `SELECT count(DISTINCT customer_id) AS c, count(DISTINCT month) AS m FROM ${ds}`))[0];
+    expect(s.overview.kpis?.month).toEqual(oracle.map((r) => r.month));
+    expect(s.overview.kpis?.active).toEqual(oracle.map((r) => Number(r.active)));
+    expect(s.overview.kpis?.churned).toEqual(oracle.map((r) => Number(r.churned)));
+    expect(s.overview.kpis?.revenue).toEqual(oracle.map((r) => Number(r.revenue)));
+    expect(s.overview).toMatchObject({ customers: Number(totals.c), months: Number(totals.m) });
+    expect(s.quality.duplicateKeys).toBe(repeat ? 2 : 0);
+  });
   it('empty and binary files get clear errors', async () => {
     await expect(engine.ingestFile(text(''), 'empty.csv')).rejects.toMatchObject({ code: 'empty-file' });
     const bin = new Uint8Array(4096).map((_, i) => (i * 7919) % 256);

@@ -17,7 +17,16 @@
  */
 import type { ProgressFn, RejectExample, RejectReason } from '../contract.ts';
 import { all, exec, one, quoteIdent, quoteLiteral, template, type SqlConnection } from '../db/sql.ts';
-import { CodeBook, nonFiniteSql, projectionSql, readAsFor, type ColumnRead, type TypedColumn } from '../engine/typed.ts';
+import {
+  CodeBook,
+  finiteSumsSql,
+  markNonFiniteSql,
+  nonFiniteSql,
+  projectionSql,
+  readAsFor,
+  type ColumnRead,
+  type TypedColumn
+} from '../engine/typed.ts';
 import { locateRecords, recordText, type Located, type RecordPlace } from './locate.ts';
 import { checkTextColumns, settleGenericNumbers } from './textColumns.ts';
 import readDelimitedSql from '../engine/sql/read_delimited.sql?raw';
@@ -164,7 +173,7 @@ export async function readDelimited(
     const scan = `rej_scan_${id}`;
     await exec(
       conn,
-      `CREATE OR REPLACE TABLE ${ds} AS ${projectionSql(reads, book, readCsvSql(src, reads, errors, scan), 'row_number() OVER ()', { blank: blankSql(src) })}`
+      `CREATE OR REPLACE TABLE ${ds} AS ${projectionSql(reads, book, readCsvSql(src, reads, errors, scan), 'row_number() OVER ()', { blank: blankSql(src), finiteLater: true })}`
     );
     onProgress({ phase: 'checking', fraction: null });
     rejects = await readerRejects(conn, quoteIdent(errors));
@@ -197,8 +206,11 @@ export async function readDelimited(
     }
     break;
   }
-  const nonFinite = nonFiniteSql(reads, book, ds);
-  if (nonFinite) await exec(conn, nonFinite);
+  const finite = finiteSumsSql(reads, ds);
+  if (finite && (await one(conn, finite))!.ok === false) {
+    await exec(conn, markNonFiniteSql(reads, book, ds));
+    await exec(conn, nonFiniteSql(reads, book, ds)!);
+  }
   columns = await settleGenericNumbers(conn, ds, reads);
   const text = await checkTextColumns(conn, ds, columns, book, src.lineEnding === '\r' ? '\r' : '\n');
   return account(conn, id, src, columns, book, rejects, text);

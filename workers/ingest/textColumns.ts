@@ -66,7 +66,7 @@ export async function checkTextColumns(
       const col = quoteIdent(c.name);
       const values = c.kind === 'category' ? `SELECT DISTINCT ${col} AS v FROM _combos` : `SELECT ${col} AS v FROM ${ds} GROUP BY ${col}`;
       return `SELECT ${from + i} AS k, v FROM (${values}) WHERE v IS NOT NULL
-      AND (NOT clm_edges_clean(v) OR (length(v) <= 4 AND lower(v) IN ${MARKERS}) OR contains(v, chr(0)) OR contains(v, chr(26))
+      AND (clm_edges_dirty(v) OR (length(v) <= 4 AND lower(v) IN ${MARKERS}) OR contains(v, chr(0)) OR contains(v, chr(26))
            OR contains(v, chr(65533)) OR contains(v, ${nl}))`;
     });
     await exec(
