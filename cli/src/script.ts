@@ -17,6 +17,11 @@ export const SCRIPT_WHATS: readonly ScriptWhat[] = ['stages', 'transitions', 're
 export function scriptOptions(what: string | true | undefined, dialect: string | true | undefined): { what: ScriptWhat; dialect: Dialect } {
   const w = what === undefined ? 'stages' : what;
   const d = dialect === undefined ? 'duckdb' : dialect;
+  if (w === 'value' || w === 'campaign')
+    throw new CliError(
+      'usage',
+      `--what ${w}: not available as SQL yet (the value scores${w === 'campaign' ? ', which the list is screened by,' : ''} come from the workbench's model code); run clm ${w} on one machine.`
+    );
   if (typeof w !== 'string' || !SCRIPT_WHATS.includes(w as ScriptWhat))
     throw new CliError('usage', `--what takes ${SCRIPT_WHATS.join(', ')}${typeof w === 'string' ? `, not ${w}` : ''}.`);
   if (typeof d !== 'string' || !DIALECTS.includes(d as Dialect))

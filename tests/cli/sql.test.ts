@@ -68,6 +68,9 @@ describe('clm sql', () => {
     const what = clm(['sql', panel, '--what', 'km']);
     expect(what.status).toBe(2);
     expect(what.stderr).toContain('--what takes stages, transitions, retention, not km');
+    const value = clm(['sql', panel, '--what', 'campaign']);
+    expect(value.status).toBe(2);
+    expect(value.stderr).toContain('not available as SQL yet');
     const recorded = clm(['sql', 'lifecycle', panel, '--dialect', 'postgres']);
     expect(recorded.status).toBe(2);
     expect(recorded.stderr).toContain('give --what');

@@ -26,9 +26,8 @@ export interface PgServer {
   dir: string;
 }
 
-/** The newest installed server's bin folder. */
-async function binFolder(): Promise<string> {
-  const root = '/usr/lib/postgresql';
+/** The newest installed server's bin folder (Debian's layout). */
+export async function binFolder(root = '/usr/lib/postgresql'): Promise<string> {
   const versions = (await readdir(root).catch(() => [] as string[])).filter((v) => /^\d+$/.test(v)).sort((a, b) => Number(b) - Number(a));
   if (!versions.length) throw new Error(`PostgreSQL is not installed (no ${root}/<version>/bin): apt-get install -y postgresql`);
   return path.join(root, versions[0], 'bin');
