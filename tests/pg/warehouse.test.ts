@@ -4,7 +4,9 @@
  * Node), its typed table copied into PostgreSQL as `clm_input` (COPY of the same rows), and the
  * PostgreSQL script of each analysis (workers/export/) run there with psql; its result must equal,
  * row for row, what the feature API computes on DuckDB: the stage of every customer in every month
- * (so the stage counts per month) for every rule set, the transitions and the cohort retention.
+ * (so the stage counts per month) for every rule set, the transitions and the cohort retention;
+ * and the same for a transaction log (the CDNOW sample) through its monthly panel. (The telco file
+ * is a snapshot without months: none of these analyses applies to it.)
  * No skip: when PostgreSQL cannot be started the test fails (.ci/run installs it).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -26,13 +28,14 @@ import type { ScriptRequest } from '../../workers/export/contract.ts';
 import { parseCsvText } from '../cli/csvRows.ts';
 import { startPostgres, type PgServer } from './server.ts';
 
+const CDNOW = path.resolve(__dirname, '../../../shared/data/cdnow/CDNOW_sample.txt');
 let pg: PgServer;
 let engine: Engine;
 let ds: DatasetHandle;
 const SAMPLE = { customers: 2000, months: 24, seed: 1, lang: 'en' } as const;
 
-/** The dataset's typed table as `clm_input` in PostgreSQL: the same rows, through CSV and COPY. */
-async function copyToPostgres(d: DatasetHandle): Promise<void> {
+/** The dataset's typed table as `table` in PostgreSQL: the same rows, through CSV and COPY. */
+async function copyToPostgres(d: DatasetHandle, table = 'clm_input'): Promise<void> {
   const name = d.table.slice(1, -1);
   const types = await all(
     engine.conn,
@@ -46,18 +49,18 @@ async function copyToPostgres(d: DatasetHandle): Promise<void> {
     types.map((t) => t.column_name).join(','),
     ...rows.map((r) => types.map((t) => cell(r[String(t.column_name)])).join(','))
   ].join('\n');
-  const file = path.join(pg.dir, 'input.csv');
+  const file = path.join(pg.dir, `${table}.csv`);
   await writeFile(file, csv + '\n');
   const ddl = types.map((t) => `${quoteIdent(String(t.column_name))} ${toDialect(String(t.data_type), 'postgres')}`).join(', ');
   await pg.runSql(
-    `DROP TABLE IF EXISTS clm_input; CREATE TABLE clm_input (${ddl});\n\\copy clm_input FROM '${file}' WITH (FORMAT csv, HEADER true)\n`
+    `DROP TABLE IF EXISTS ${table}; CREATE TABLE ${table} (${ddl});\n\\copy ${table} FROM '${file}' WITH (FORMAT csv, HEADER true)\n`
   );
-  expect((await pg.runSql('SELECT count(*) AS n FROM clm_input')).trim().split('\n')[1]).toBe(String(rows.length));
+  expect((await pg.runSql(`SELECT count(*) AS n FROM ${table}`)).trim().split('\n')[1]).toBe(String(rows.length));
 }
 
 /** The script for PostgreSQL, run there: its last statement's rows (header first). */
-async function onPostgres(request: Omit<ScriptRequest, 'dialect'>): Promise<string[][]> {
-  const script = await exportApi(() => engine).exportSql(ds.id, { ...request, dialect: 'postgres' });
+async function onPostgres(request: Omit<ScriptRequest, 'dialect'>, d = ds): Promise<string[][]> {
+  const script = await exportApi(() => engine).exportSql(d.id, { ...request, dialect: 'postgres' });
   const file = path.join(pg.dir, `${request.what}.sql`);
   await writeFile(file, script);
   return parseCsvText(await pg.runFile(file)).filter((r) => r.length > 1 || r[0] !== '');
@@ -120,6 +123,26 @@ describe('the exported PostgreSQL script on PostgreSQL', () => {
       c.active[i].flatMap((a, k) => (a == null ? [] : [[cohort, String(k), String(a), String(c.sizes[i])]]))
     );
     expect(rows.map((r) => r.slice(1))).toEqual(expected);
+  });
+
+  it('gives the stages and cohorts of a transaction log (CDNOW) as its monthly panel', async () => {
+    const { openAsBlob } = await import('node:fs');
+    const log = await engine.ingestFile(await openAsBlob(CDNOW), 'CDNOW_sample.txt');
+    const panel = engine.dataset((await engine.deriveMonthlyPanel(log.id)).id);
+    await copyToPostgres(panel, 'cdnow_panel');
+    await lifecycleApi(() => engine).computeLifecycle(panel.id, { ruleSet: 'clm', params: {} });
+    const duck = await all(
+      engine.conn,
+      `SELECT customer_id, strftime(month, '%Y-%m') AS month, stage FROM ${quoteIdent(TABLES.stages(panel.id))} ORDER BY customer_id, month`
+    );
+    const [, ...rows] = await onPostgres({ what: 'stages', inputTable: 'cdnow_panel' }, panel);
+    expect(rows.length).toBeGreaterThan(1000);
+    expect(rows).toEqual(duck.map((r) => [String(r.customer_id), String(r.month), String(r.stage)]));
+    const c = await churnApi(() => engine).cohortRetention(panel.id);
+    const [, ...cells] = await onPostgres({ what: 'retention', inputTable: 'cdnow_panel' }, panel);
+    expect(cells.map((r) => [r[1], Number(r[3]), Number(r[4])])).toEqual(
+      c.cohorts.flatMap((cohort, i) => c.active[i].flatMap((a) => (a == null ? [] : [[cohort, a, c.sizes[i]]])))
+    );
   });
 
   it('runs the script `clm sql --dialect postgres` prints for the sample file', async () => {
