@@ -86,10 +86,11 @@ describe('bad input', () => {
   // The overview counts rows per month when no (customer, month) repeats (a 64-bit set of months per
   // customer tells), else distinct customers; both must agree with the plain definition.
   it.each([
-    ['a clean panel (rows counted)', 30, false],
-    ['a panel with a repeated (customer, month)', 30, true],
-    ['a panel of 70 months (distinct counted)', 70, false]
-  ])('monthly KPIs of %s equal counting distinct customers', async (_, months, repeat) => {
+    ['a clean panel (rows counted)', 30, false, false],
+    ['a panel with a repeated (customer, month)', 30, true, false],
+    ['a panel of 70 months (distinct counted)', 70, false, false],
+    ['a panel with a rejected row (per-customer table built again)', 30, true, true]
+  ])('monthly KPIs of %s equal counting distinct customers', async (_, months, repeat, reject) => {
     const lines = ['id,month,arpu,churn'];
     for (let c = 0; c < 40; c++)
       for (let m = c % 7; m < months - (c % 5); m += 1 + (c % 3)) {
@@ -97,6 +98,7 @@ describe('bad input', () => {
         lines.push(`C${c},${ym},${(c * 7 + m) % 13},${m === months - 1 - (c % 5) && c % 4 === 0 ? 1 : 0}`);
       }
     if (repeat) lines.push('C3,202006,9,0', 'C3,202006,1,0');
+    if (reject) lines.push('C99,2020-13,1,0');
     const s = await engine.ingestFile(text(lines.join('\n') + '\n'), 'kpis.csv');
     const ds = engine.dataset(s.id).table;
     const oracle = await all(
@@ -111,6 +113,7 @@ describe('bad input', () => {
     expect(s.overview.kpis?.revenue).toEqual(oracle.map((r) => Number(r.revenue)));
     expect(s.overview).toMatchObject({ customers: Number(totals.c), months: Number(totals.m) });
     expect(s.quality.duplicateKeys).toBe(repeat ? 2 : 0);
+    expect(s.quality.rejected).toBe(reject ? 1 : 0);
   });
   it('empty and binary files get clear errors', async () => {
     await expect(engine.ingestFile(text(''), 'empty.csv')).rejects.toMatchObject({ code: 'empty-file' });

@@ -29,6 +29,7 @@ import {
 } from '../engine/typed.ts';
 import { locateRecords, recordText, type Located, type RecordPlace } from './locate.ts';
 import { checkTextColumns, settleGenericNumbers } from './textColumns.ts';
+import { customerMonthsSql, customerMonthsTable, datasetKind } from '../engine/quality.ts';
 import readDelimitedSql from '../engine/sql/read_delimited.sql?raw';
 
 /** A delimited file as registered for DuckDB. */
@@ -56,6 +57,8 @@ export interface ReadOutcome {
   blankLines: number;
   dataLines: number;
   multiLineRecords: number;
+  /** The overview's per-customer table of a panel was built for the final rows (quality.ts). */
+  customerMonths?: boolean;
   /** Lines the reader found not to be UTF-8, decoded as UTF-8 (with U+FFFD) and as GB18030. */
   undecodable: { line: number | null; asChosen: string; asAlternative: string }[];
 }
@@ -212,8 +215,11 @@ export async function readDelimited(
     await exec(conn, nonFiniteSql(reads, book, ds)!);
   }
   columns = await settleGenericNumbers(conn, ds, reads);
-  const text = await checkTextColumns(conn, ds, columns, book, src.lineEnding === '\r' ? '\r' : '\n');
-  return account(conn, id, src, columns, book, rejects, text);
+  // A panel's per-customer table for the overview, built now so the id check reads its ids from it.
+  const customers = datasetKind(columns) === 'panel' ? customerMonthsTable(ds) : undefined;
+  if (customers) await exec(conn, customerMonthsSql(ds, customers));
+  const text = await checkTextColumns(conn, ds, columns, book, src.lineEnding === '\r' ? '\r' : '\n', customers);
+  return account(conn, id, src, columns, book, rejects, text, customers);
 }
 
 /**
@@ -259,7 +265,8 @@ async function account(
   columns: TypedColumn[],
   book: CodeBook,
   rejects: ReaderReject[],
-  text: { multiLine: boolean }
+  text: { multiLine: boolean; customerIdsChanged: boolean },
+  customers: string | undefined
 ): Promise<ReadOutcome> {
   const ds = quoteIdent(`ds_${id}`);
   const blankCode = book.code('blank-line', null);
@@ -313,6 +320,9 @@ async function account(
   );
   const rejected = reasons.reduce((n, r) => n + r.count, 0);
   await exec(conn, `DELETE FROM ${ds} WHERE _bad IS NOT NULL; ALTER TABLE ${ds} DROP COLUMN _bad`);
+  // The per-customer table holds the final rows unless the check changed an id or rows were removed.
+  const customerMonths = !!customers && !text.customerIdsChanged && Number(counts.bad) === 0;
+  if (customers && !customerMonths) await exec(conn, `DROP TABLE IF EXISTS ${customers}`);
   const loaded = Number((await one(conn, `SELECT count(*) AS n FROM ${ds}`))!.n);
   const totals = located?.totals;
   return {
@@ -323,6 +333,7 @@ async function account(
     blankLines: src.skip + (totals ? totals.emptyLines + totals.spaceLines : 0),
     dataLines: totals ? totals.records + totals.extraLines : loaded + rejected,
     multiLineRecords: totals?.multiLineRecords ?? 0,
+    customerMonths,
     undecodable
   };
 }
