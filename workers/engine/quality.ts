@@ -30,7 +30,13 @@ export interface TableStats {
   timeRange: { min: string; max: string } | null;
 }
 
-export async function tableStats(conn: SqlConnection, typed: string, cols: TypedColumn[]): Promise<TableStats> {
+/** `also`: more aggregates over the same scan (name → expression), returned by name. */
+export async function tableStats(
+  conn: SqlConnection,
+  typed: string,
+  cols: TypedColumn[],
+  also: Record<string, string> = {}
+): Promise<TableStats & { also: Record<string, unknown> }> {
   const mapped = cols.filter((c) => c.role !== 'ignore');
   const timeCol = cols.find((c) => c.kind === 'month') ?? cols.find((c) => c.kind === 'date');
   const time = timeCol ? quoteIdent(timeCol.name) : null;
@@ -38,13 +44,16 @@ export async function tableStats(conn: SqlConnection, typed: string, cols: Typed
     conn,
     `SELECT count(*) AS n${mapped.map((c, i) => `, count(${quoteIdent(c.name)}) AS n${i}`).join('')}${
       time ? `, strftime(min(${time}), '%Y-%m-%d') AS lo, strftime(max(${time}), '%Y-%m-%d') AS hi` : ''
-    } FROM ${typed}`
+    }${Object.entries(also)
+      .map(([k, e]) => `, ${e} AS ${quoteIdent(`also_${k}`)}`)
+      .join('')} FROM ${typed}`
   ))!;
   const rows = Number(row.n);
   return {
     rows,
     nulls: new Map(mapped.map((c, i) => [c.name, rows - Number(row[`n${i}`])])),
-    timeRange: row.lo ? { min: String(row.lo), max: String(row.hi) } : null
+    timeRange: row.lo ? { min: String(row.lo), max: String(row.hi) } : null,
+    also: Object.fromEntries(Object.keys(also).map((k) => [k, row[`also_${k}`]]))
   };
 }
 

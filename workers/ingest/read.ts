@@ -19,7 +19,7 @@ import type { ProgressFn, RejectExample, RejectReason } from '../contract.ts';
 import { all, exec, one, quoteIdent, quoteLiteral, template, type SqlConnection } from '../db/sql.ts';
 import {
   CodeBook,
-  finiteSumsSql,
+  finiteSums,
   markNonFiniteSql,
   nonFiniteSql,
   projectionSql,
@@ -29,7 +29,7 @@ import {
 } from '../engine/typed.ts';
 import { locateRecords, recordText, type Located, type RecordPlace } from './locate.ts';
 import { checkTextColumns, settleGenericNumbers } from './textColumns.ts';
-import { customerMonthsSql, customerMonthsTable, datasetKind } from '../engine/quality.ts';
+import { customerMonthsSql, customerMonthsTable, datasetKind, tableStats, type TableStats } from '../engine/quality.ts';
 import readDelimitedSql from '../engine/sql/read_delimited.sql?raw';
 
 /** A delimited file as registered for DuckDB. */
@@ -59,6 +59,8 @@ export interface ReadOutcome {
   multiLineRecords: number;
   /** The overview's per-customer table of a panel was built for the final rows (quality.ts). */
   customerMonths?: boolean;
+  /** Rows, empty cells and time range of the final rows, when the read measured them already. */
+  stats?: TableStats;
   /** Lines the reader found not to be UTF-8, decoded as UTF-8 (with U+FFFD) and as GB18030. */
   undecodable: { line: number | null; asChosen: string; asAlternative: string }[];
 }
@@ -209,17 +211,22 @@ export async function readDelimited(
     }
     break;
   }
-  const finite = finiteSumsSql(reads, ds);
-  if (finite && (await one(conn, finite))!.ok === false) {
+  // One scan tests the cast numbers and takes the report's counts, which hold for the final rows
+  // unless something below changes or removes a row.
+  const finite = finiteSums(reads);
+  const { also, ...stats } = await tableStats(conn, ds, columns, finite ? { finite } : {});
+  if (also.finite === false) {
     await exec(conn, markNonFiniteSql(reads, book, ds));
     await exec(conn, nonFiniteSql(reads, book, ds)!);
   }
+  const settling = reads.some((r) => r.col.role === 'number' && r.readAs === 'VARCHAR');
   columns = await settleGenericNumbers(conn, ds, reads);
   // A panel's per-customer table for the overview, built now so the id check reads its ids from it.
   const customers = datasetKind(columns) === 'panel' ? customerMonthsTable(ds) : undefined;
   if (customers) await exec(conn, customerMonthsSql(ds, customers));
   const text = await checkTextColumns(conn, ds, columns, book, src.lineEnding === '\r' ? '\r' : '\n', customers);
-  return account(conn, id, src, columns, book, rejects, text, customers);
+  const kept = also.finite !== false && !settling && !text.changed ? stats : undefined;
+  return account(conn, id, src, columns, book, rejects, text, customers, kept);
 }
 
 /**
@@ -266,7 +273,8 @@ async function account(
   book: CodeBook,
   rejects: ReaderReject[],
   text: { multiLine: boolean; customerIdsChanged: boolean },
-  customers: string | undefined
+  customers: string | undefined,
+  stats: TableStats | undefined
 ): Promise<ReadOutcome> {
   const ds = quoteIdent(`ds_${id}`);
   const blankCode = book.code('blank-line', null);
@@ -334,6 +342,7 @@ async function account(
     dataLines: totals ? totals.records + totals.extraLines : loaded + rejected,
     multiLineRecords: totals?.multiLineRecords ?? 0,
     customerMonths,
+    stats: stats && Number(counts.bad) === 0 ? stats : undefined,
     undecodable
   };
 }

@@ -38,7 +38,8 @@ export async function settleGenericNumbers(conn: SqlConnection, ds: string, read
 
 /**
  * Checks and fixes the text columns of `ds`. Rows of a rejected value get `_bad` (first reason
- * wins); returns whether any value spans several lines and whether a customer id was changed.
+ * wins); returns whether any value spans several lines, whether a customer id was changed and
+ * whether anything was.
  * `customers`: a table holding each customer id once (the overview's per-customer table, built
  * from `ds` just before), read instead of grouping `ds` by customer a second time.
  */
@@ -49,15 +50,16 @@ export async function checkTextColumns(
   book: CodeBook,
   newline: '\n' | '\r',
   customers?: string
-): Promise<{ multiLine: boolean; customerIdsChanged: boolean }> {
+): Promise<{ multiLine: boolean; customerIdsChanged: boolean; changed: boolean }> {
   const text = columns.filter(isText);
-  if (text.length === 0) return { multiLine: false, customerIdsChanged: false };
+  if (text.length === 0) return { multiLine: false, customerIdsChanged: false, changed: false };
   const nl = newline === '\r' ? 'chr(13)' : 'chr(10)';
   // One query, a branch per column, in batches so a file of a thousand columns stays a few queries.
   // Category columns (few values each) are taken together: one DISTINCT over their combinations is
   // cheaper in DuckDB-WASM than one per column; ids and free text get a GROUP BY each.
   let multiLine = false;
   let customerIdsChanged = false;
+  let changed = false;
   for (let from = 0; from < text.length; from += 50) {
     const batch = text.slice(from, from + 50);
     const categories = batch.filter((c) => c.kind === 'category');
@@ -105,11 +107,12 @@ export async function checkTextColumns(
         );
       if (f.multi) multiLine = true;
       if (c.role === 'customerId') customerIdsChanged = true;
+      changed = true;
       await exec(conn, `UPDATE ${ds} SET ${col} = clm_text(${col}) WHERE ${col} IN ${values}`);
       if (c.kind === 'id')
         await exec(conn, `UPDATE ${ds} SET _bad = ${book.code('missing-customer-id', c.header)} WHERE _bad IS NULL AND ${col} IS NULL`);
     }
     await exec(conn, 'DROP TABLE _dirty');
   }
-  return { multiLine, customerIdsChanged };
+  return { multiLine, customerIdsChanged, changed };
 }
