@@ -332,8 +332,8 @@ export class Engine {
     const read = await readFile(this.conn, this.files, file, planColumns(file.headers, roles), onProgress);
     this.typed.set(file.id, read.columns);
     onProgress({ phase: 'summarising', fraction: null });
-    const stats = await tableStats(this.conn, typed, read.columns);
-    const over = await overview(this.conn, typed, read.columns, stats);
+    const stats = read.stats ?? (await tableStats(this.conn, typed, read.columns));
+    const over = await overview(this.conn, typed, read.columns, stats, read.customerMonths);
     const quality = qualityReport(file, read, read.columns, stats, over);
     return {
       id: file.id,

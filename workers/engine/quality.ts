@@ -8,6 +8,7 @@ import type { ReadOutcome } from '../ingest/read.ts';
 import type { TypedColumn } from './typed.ts';
 import kpisPanelSql from './sql/kpis_panel.sql?raw';
 import kpisTransactionsSql from './sql/kpis_transactions.sql?raw';
+import customerMonthsSql_ from './sql/customer_months.sql?raw';
 
 export function datasetKind(cols: TypedColumn[]): DatasetKind {
   const has = (r: string) => cols.some((c) => c.role === r);
@@ -29,7 +30,13 @@ export interface TableStats {
   timeRange: { min: string; max: string } | null;
 }
 
-export async function tableStats(conn: SqlConnection, typed: string, cols: TypedColumn[]): Promise<TableStats> {
+/** `also`: more aggregates over the same scan (name → expression), returned by name. */
+export async function tableStats(
+  conn: SqlConnection,
+  typed: string,
+  cols: TypedColumn[],
+  also: Record<string, string> = {}
+): Promise<TableStats & { also: Record<string, unknown> }> {
   const mapped = cols.filter((c) => c.role !== 'ignore');
   const timeCol = cols.find((c) => c.kind === 'month') ?? cols.find((c) => c.kind === 'date');
   const time = timeCol ? quoteIdent(timeCol.name) : null;
@@ -37,13 +44,16 @@ export async function tableStats(conn: SqlConnection, typed: string, cols: Typed
     conn,
     `SELECT count(*) AS n${mapped.map((c, i) => `, count(${quoteIdent(c.name)}) AS n${i}`).join('')}${
       time ? `, strftime(min(${time}), '%Y-%m-%d') AS lo, strftime(max(${time}), '%Y-%m-%d') AS hi` : ''
-    } FROM ${typed}`
+    }${Object.entries(also)
+      .map(([k, e]) => `, ${e} AS ${quoteIdent(`also_${k}`)}`)
+      .join('')} FROM ${typed}`
   ))!;
   const rows = Number(row.n);
   return {
     rows,
     nulls: new Map(mapped.map((c, i) => [c.name, rows - Number(row[`n${i}`])])),
-    timeRange: row.lo ? { min: String(row.lo), max: String(row.hi) } : null
+    timeRange: row.lo ? { min: String(row.lo), max: String(row.hi) } : null,
+    also: Object.fromEntries(Object.keys(also).map((k) => [k, row[`also_${k}`]]))
   };
 }
 
@@ -80,11 +90,21 @@ function encodingIssue(file: LoadedFile, read: ReadOutcome): EncodingIssue | nul
   return file.encodingIssue;
 }
 
-export async function overview(conn: SqlConnection, typed: string, cols: TypedColumn[], known?: TableStats): Promise<Overview> {
+/**
+ * Rows, customers, months and monthly KPIs. `known`: the stats of the table, when computed already;
+ * `customerMonths`: the read left customer_months.sql's table for the final rows.
+ */
+export async function overview(
+  conn: SqlConnection,
+  typed: string,
+  cols: TypedColumn[],
+  known?: TableStats,
+  customerMonths = false
+): Promise<Overview> {
   const kind = datasetKind(cols);
   const has = (r: string) => cols.some((c) => c.role === r);
   const stats = known ?? (await tableStats(conn, typed, cols));
-  if (kind === 'panel') return { kind, rows: stats.rows, ...(await panelKpis(conn, typed, has, stats)) };
+  if (kind === 'panel') return { kind, rows: stats.rows, ...(await panelKpis(conn, typed, has, stats, customerMonths)) };
   const timed = kind === 'transactions';
   const counts = (await one(
     conn,
@@ -100,35 +120,38 @@ export async function overview(conn: SqlConnection, typed: string, cols: TypedCo
   return { kind, rows: stats.rows, customers, months, kpis };
 }
 
-/** Months a 64-bit set can hold: a panel spanning more counts distinct customers per month by hashing. */
+/** Months the per-customer set can hold (customer_months.sql). */
 const MONTH_BITS = 64;
+
+/** The per-customer table of a panel (customer_months.sql), named for its dataset. */
+export const customerMonthsTable = (typed: string) => quoteIdent(`_months_${typed.replace(/\W/g, '')}`);
+
+export function customerMonthsSql(typed: string, target = customerMonthsTable(typed)): string {
+  return template(customerMonthsSql_, { ds: typed, target });
+}
 
 /**
  * Customers, months and monthly KPIs of a panel. One pass per customer gives the first and last
- * months and, as a 64-bit set, the distinct months of each; when those add up to the rows, no
+ * months and the distinct months of each (customer_months.sql); when those add up to the rows, no
  * (customer, month) repeats and the per-month counts need no DISTINCT (the costly part at a
- * million rows). Otherwise, or over more than 64 months, customers are counted distinct.
+ * million rows). Otherwise, or over 64 months or more, customers are counted distinct. `ready`:
+ * the read built that table for the final rows already.
  */
 async function panelKpis(
   conn: SqlConnection,
   typed: string,
   has: (role: string) => boolean,
-  stats: TableStats
+  stats: TableStats,
+  ready: boolean
 ): Promise<Pick<Overview, 'customers' | 'months' | 'kpis'>> {
   const range = stats.timeRange;
   const span = range ? monthIndex(range.max) - monthIndex(range.min) : Infinity;
   const keyed = (stats.nulls.get('customer_id') ?? 0) === 0 && (stats.nulls.get('month') ?? 0) === 0;
-  const bits = keyed && range !== null && span < MONTH_BITS;
-  const firsts = quoteIdent('_kpi_firsts');
-  await exec(
-    conn,
-    `CREATE OR REPLACE TEMP TABLE ${firsts} AS SELECT customer_id, min(month) AS first_month, max(month) AS last_month,
-      count(*) AS n, ${bits ? `bit_count(bit_or(1::UBIGINT << datediff('month', DATE '${range.min}', month)::UBIGINT))` : 'NULL'} AS months
-    FROM ${typed} GROUP BY customer_id`
-  );
+  const firsts = customerMonthsTable(typed);
+  if (!ready) await exec(conn, customerMonthsSql(typed, firsts));
   try {
     const c = (await one(conn, `SELECT count(customer_id) AS customers, sum(n) AS n, sum(months) AS pairs FROM ${firsts}`))!;
-    const unique = bits && Number(c.pairs) === Number(c.n);
+    const unique = keyed && span < MONTH_BITS && Number(c.pairs) === Number(c.n);
     const count = (filter = '') => (unique ? `count(*)${filter}` : `count(DISTINCT customer_id)${filter}`);
     const revenue = has('revenue') ? 'sum(revenue)' : has('amount') ? 'sum(amount)' : 'NULL::DOUBLE';
     const kpis = toKpis(

@@ -365,17 +365,17 @@ const castNumbers = (reads: ColumnRead[]) => reads.filter((r) => r.col.kind === 
 const notFinite = (cast: ColumnRead[]) => `NOT isfinite(${sumOf(cast.map((r) => `coalesce(${ident(r.col)}, 0)`))})`;
 
 /**
- * One query telling whether any column the reader cast holds a NaN or an infinity (`ok` false):
- * a column's sum is not finite then (a sum that merely overflows sends the table to the row test,
- * which lets such rows pass). Null when no column was cast.
+ * An aggregate that is false when a column the reader cast holds a NaN or an infinity: a column's
+ * sum is not finite then (a sum that merely overflows sends the table to the row test, which lets
+ * such rows pass). Null when no column was cast.
  */
-export function finiteSumsSql(reads: ColumnRead[], table: string): string | null {
+export function finiteSums(reads: ColumnRead[]): string | null {
   const cast = castNumbers(reads);
   if (!cast.length) return null;
-  return `SELECT ${cast.map((r) => `coalesce(isfinite(sum(${ident(r.col)})), true)`).join(' AND ')} AS ok FROM ${table}`;
+  return cast.map((r) => `coalesce(isfinite(sum(${ident(r.col)})), true)`).join(' AND ');
 }
 
-/** After finiteSumsSql said no: marks the rows with a non-finite cell, unless a test failed before. */
+/** After finiteSums said no: marks the rows with a non-finite cell, unless a test failed before. */
 export function markNonFiniteSql(reads: ColumnRead[], book: CodeBook, table: string): string {
   return `UPDATE ${table} SET _bad = ${book.code('non-finite', null)} WHERE _bad IS NULL AND ${notFinite(castNumbers(reads))}`;
 }
@@ -419,7 +419,7 @@ export function projectionSql(
   // The reader casts 'inf' and spellings of NaN it was not told are blank. One sum over the columns
   // it cast is finite for every ordinary row (NULL counts as 0); the few others are sorted out by
   // nonFiniteSql afterwards. Cheaper than a test per column on every row. `finiteLater`: the caller
-  // tests the whole table at once instead (finiteSumsSql), which costs less than a test per row.
+  // tests the whole table at once instead (finiteSums), which costs less than a test per row.
   const cast = finiteLater ? [] : castNumbers(reads);
   if (cast.length) tests.push({ when: notFinite(cast), then: String(book.code('non-finite', null)) });
   const bad = tests.length ? `CASE ${tests.map((t) => `WHEN ${t.when} THEN ${t.then}`).join(' ')} END::SMALLINT` : 'NULL::SMALLINT';
