@@ -12,6 +12,7 @@ import { ltvApi } from '../../workers/ltv/api.ts';
 import { segmentsApi } from '../../workers/segments/api.ts';
 import type { LifecycleResult, StageSet } from '../../workers/lifecycle/contract.ts';
 import type { CampaignColumn, CampaignCsvLabels } from '../../workers/segments/contract.ts';
+import { CAMPAIGN_COLUMNS, stageWords } from '../../common/campaignExport.ts';
 import { LEVERS } from '../../src/lib/features/lifecycle/levers.ts';
 import { defaultSplit } from '../../src/lib/features/churn/charts.ts';
 import { CliError } from './errors.ts';
@@ -200,36 +201,11 @@ async function campaign(s: Session, id: string, table: string): Promise<Result> 
  * levers the Lifecycle tab recommends for each stage.
  */
 function csvLabels(stageSet: StageSet | null): CampaignCsvLabels {
-  const columns: CampaignColumn[] = [
-    'rank',
-    'customer_id',
-    'tier',
-    'value',
-    'arpu',
-    'credit',
-    'loyalty',
-    'elasticity_layer',
-    'churn_probability',
-    'stage',
-    'lever',
-    'arm'
-  ];
-  const stages = stageSet?.stages ?? [];
+  const stages = stageWords(stageSet, 'en', LEVERS);
   return {
-    headers: Object.fromEntries(columns.map((c) => [c, c])) as Record<CampaignColumn, string>,
-    codes: {
-      tier: {},
-      loyalty: {},
-      elasticity_layer: {},
-      arm: {},
-      stage: Object.fromEntries(stages.map((st) => [st, stageSet!.labels[st]?.en ?? st]))
-    },
-    levers: Object.fromEntries(
-      stages.flatMap((st) => {
-        const analog = stageSet!.analogOf[st];
-        return analog ? [[st, LEVERS[analog].levers.en]] : [];
-      })
-    )
+    headers: Object.fromEntries(CAMPAIGN_COLUMNS.map((c) => [c, c])) as Record<CampaignColumn, string>,
+    codes: { tier: {}, loyalty: {}, elasticity_layer: {}, arm: {}, stage: stages.stage },
+    levers: stages.levers
   };
 }
 
