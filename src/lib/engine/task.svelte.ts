@@ -108,3 +108,12 @@ export class Task<T, A extends unknown[] = []> {
     }
   }
 }
+
+/**
+ * The id of the dataset a task works on (a feature state's selected dataset); without one, the
+ * task fails with `unknown-dataset`, which its view shows.
+ */
+export function datasetId(dataset: { id: string } | null | undefined): string {
+  if (!dataset) throw { code: 'unknown-dataset', message: 'No dataset.' } satisfies EngineError;
+  return dataset.id;
+}

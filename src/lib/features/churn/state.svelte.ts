@@ -16,7 +16,7 @@ import type {
 } from '$workers/churn/contract';
 import type { StageChurnResult } from '$workers/lifecycle/contract';
 import { getWorkbench, type Workbench } from '$lib/context';
-import { Task } from '$lib/engine/task.svelte';
+import { datasetId, Task } from '$lib/engine/task.svelte';
 import { i18n } from '$lib/i18n/i18n.svelte';
 import { defaultSplit } from './charts';
 import { churnLink } from './link';
@@ -63,11 +63,8 @@ export class ChurnState {
     const typed = () => (this.dataset ? `${this.dataset.key}|${this.dataset.roles.join()}` : null);
     const call =
       <T>(f: (id: string) => Promise<T>) =>
-      () => {
-        const d = this.dataset;
-        if (!d) throw { code: 'unknown-dataset', message: 'No dataset.' };
-        return f(d.id);
-      };
+      () =>
+        f(datasetId(this.dataset));
     const run = this.wb.engine.run.bind(this.wb.engine);
     this.setup = new Task(
       call(async (id) => this.#fillForm(await run((api) => api.churnSetup(id)))),

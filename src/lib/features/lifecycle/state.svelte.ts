@@ -17,7 +17,7 @@ import type {
   StageChurnResult
 } from '$workers/lifecycle/contract';
 import { getWorkbench, type Workbench } from '$lib/context';
-import { Task } from '$lib/engine/task.svelte';
+import { datasetId, Task } from '$lib/engine/task.svelte';
 import { i18n } from '$lib/i18n/i18n.svelte';
 import { lifecycleLink, ruleFromLink } from './link';
 import { parseNumberList } from '$common/lists';
@@ -47,11 +47,8 @@ export class LifecycleState {
     const scope = () => this.dataset?.key ?? null;
     const call =
       <T>(f: (id: string) => Promise<T>) =>
-      () => {
-        const d = this.dataset;
-        if (!d) throw { code: 'unknown-dataset', message: 'No dataset.' };
-        return f(d.id);
-      };
+      () =>
+        f(datasetId(this.dataset));
     const run = this.wb.engine.run.bind(this.wb.engine);
     this.stages = new Task(
       call((id) => this.#compute(id)),
