@@ -28,7 +28,7 @@ import path from 'node:path';
 import { flag, load, median, opt, out, registerRawImports, root } from './lib.mjs';
 import { fitBgNbd, fitGammaGamma, fitParetoNbd, rfmSummary } from '../workers/models/index.ts';
 import { Rng } from '../workers/models/prng.ts';
-import { DAILY_SPLIT, dailyLog, dailyLogCsv } from '../tests/fixtures/models/dailyLog.ts';
+import { DAILY_SPLIT, dailyLog, dailyLogCsv, gamma } from '../tests/fixtures/models/dailyLog.ts';
 
 registerRawImports();
 
@@ -67,18 +67,6 @@ function readCdnow(file) {
     tx.push({ customerId: f[0], date: `${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6)}`, amount: Number(f[f.length - 1]) });
   }
   return tx;
-}
-
-/** Marsaglia & Tsang (2000) Gamma(shape, rate) from the seeded stream (shape < 1 by boosting). */
-function gamma(rng, shape, rate) {
-  if (shape < 1) return gamma(rng, shape + 1, rate) * Math.pow(rng.uniform() || 1e-300, 1 / shape);
-  const d = shape - 1 / 3,
-    c = 1 / Math.sqrt(9 * d);
-  for (;;) {
-    const z = rng.normal(),
-      v = (1 + c * z) ** 3;
-    if (v > 0 && Math.log(rng.uniform() || 1e-300) < 0.5 * z * z + d - d * v + d * Math.log(v)) return (d * v) / rate;
-  }
 }
 
 /** Simulated transactions (BG/NBD purchases and dropout, Gamma–Gamma amounts), also written as CSV. */
