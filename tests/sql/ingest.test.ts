@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { Engine } from '../../workers/engine/engine.ts';
 import { all } from '../../workers/db/sql.ts';
 import { nodeEngine } from './engine.ts';
+import { tableStats } from '../../workers/engine/quality.ts';
 
 const SHARED = path.resolve(import.meta.dirname, '../../../shared/data');
 const blobOf = (p: string) => new Blob([fs.readFileSync(p)]);
@@ -82,6 +83,56 @@ describe('bad input', () => {
       'dup.csv'
     );
     expect(s.quality).toMatchObject({ loaded: 6, duplicateKeys: 3 });
+  });
+  // The overview counts rows per month when no (customer, month) repeats (a 64-bit set of months per
+  // customer tells), else distinct customers; both must agree with the plain definition.
+  it.each([
+    ['a clean panel (rows counted)', 30, false, false],
+    ['a panel with a repeated (customer, month)', 30, true, false],
+    ['a panel of 70 months (distinct counted)', 70, false, false],
+    ['a panel with a rejected row (per-customer table built again)', 30, true, true]
+  ])('monthly KPIs of %s equal counting distinct customers', async (_, months, repeat, reject) => {
+    const lines = ['id,month,arpu,churn'];
+    for (let c = 0; c < 40; c++)
+      for (let m = c % 7; m < months - (c % 5); m += 1 + (c % 3)) {
+        const ym = 202001 + Math.floor(m / 12) * 100 + (m % 12);
+        lines.push(`C${c},${ym},${(c * 7 + m) % 13},${m === months - 1 - (c % 5) && c % 4 === 0 ? 1 : 0}`);
+      }
+    if (repeat) lines.push('C3,202006,9,0', 'C3,202006,1,0');
+    if (reject) lines.push('C99,2020-13,1,0');
+    const s = await engine.ingestFile(text(lines.join('\n') + '\n'), 'kpis.csv');
+    const ds = engine.dataset(s.id).table;
+    const oracle = await all(
+      engine.conn,
+      `SELECT strftime(month, '%Y-%m') AS month, count(DISTINCT customer_id) AS active, count(DISTINCT customer_id) FILTER (WHERE churn) AS churned,
+        sum(revenue) AS revenue FROM ${ds} GROUP BY month ORDER BY month`
+    );
+    const totals = (await all(engine.conn, `SELECT count(DISTINCT customer_id) AS c, count(DISTINCT month) AS m FROM ${ds}`))[0];
+    expect(s.overview.kpis?.month).toEqual(oracle.map((r) => r.month));
+    expect(s.overview.kpis?.active).toEqual(oracle.map((r) => Number(r.active)));
+    expect(s.overview.kpis?.churned).toEqual(oracle.map((r) => Number(r.churned)));
+    expect(s.overview.kpis?.revenue).toEqual(oracle.map((r) => Number(r.revenue)));
+    expect(s.overview).toMatchObject({ customers: Number(totals.c), months: Number(totals.m) });
+    expect(s.quality.duplicateKeys).toBe(repeat ? 2 : 0);
+    expect(s.quality.rejected).toBe(reject ? 1 : 0);
+  });
+  // The read takes the report's counts in the scan that tests the numbers; they must be what the
+  // final table holds whether or not a later step changed cells (markers, padding, settled numbers,
+  // infinities, removed rows).
+  it.each([
+    ['clean', 'id,month,region,arpu\nA,202401,北京,1\nB,202401,上海,\nA,202402,,3\n'],
+    ['a marker in a category', 'id,month,region,arpu\nA,202401,null,1\nB,202401,上海,2\n'],
+    ['a padded category', 'id,month,region,arpu\nA,202401, 北京 ,1\nB,202401,,2\n'],
+    ['a blank generic number', 'id,month,region,score\nA,202401,北京,1\nB,202401,上海," "\nC,202401,上海,3\n'],
+    ['an infinity', 'id,month,region,arpu\nA,202401,北京,inf\nB,202401,,2\n'],
+    ['a rejected row', 'id,month,region,arpu\nA,202401,北京,1\nB,2024-13,,2\nC,202402,,\n']
+  ])('empty cells and time range of a file with %s are those of the loaded rows', async (_, csv) => {
+    const s = await engine.ingestFile(text(csv), 'stats.csv');
+    const d = engine.dataset(s.id);
+    const fresh = await tableStats(engine.conn, d.table, d.columns);
+    expect(s.quality.nulls.map((n) => n.nulls)).toEqual(d.columns.filter((c) => c.role !== 'ignore').map((c) => fresh.nulls.get(c.name)));
+    expect(s.quality.dateRange).toEqual(fresh.timeRange);
+    expect(s.overview.rows).toBe(fresh.rows);
   });
   it('empty and binary files get clear errors', async () => {
     await expect(engine.ingestFile(text(''), 'empty.csv')).rejects.toMatchObject({ code: 'empty-file' });

@@ -9,7 +9,7 @@ import { engineError, toEngineError } from './errors.ts';
 import { dropResults, TABLES } from './tables.ts';
 import { detectFile, readFile, type FileHost, type LoadedFile } from './ingest.ts';
 import { planColumns, type TypedColumn } from './typed.ts';
-import { datasetKind, overview, qualityReport } from './quality.ts';
+import { datasetKind, overview, qualityReport, tableStats } from './quality.ts';
 import valuesSql from '../ingest/sql/values.sql?raw';
 import derivedSql from './sql/derived_dataset.sql?raw';
 
@@ -207,7 +207,8 @@ export class Engine {
         this.conn,
         `SELECT customer_id, strftime(month, '%Y-%m') AS month, revenue, transactions FROM ${table} ORDER BY _row LIMIT 20`
       );
-      const over = await overview(this.conn, table, cols);
+      const stats = await tableStats(this.conn, table, cols);
+      const over = await overview(this.conn, table, cols, stats);
       return {
         id: panelId,
         fileName: file.fileName,
@@ -220,7 +221,7 @@ export class Engine {
         preview: preview.map((r) => headers.map((h) => String(r[h] ?? ''))),
         quotes: file.quotes,
         roles,
-        quality: await qualityReport(this.conn, derivedFile, read, table, cols, over),
+        quality: qualityReport(derivedFile, read, cols, stats, over),
         overview: over,
         derived: { kind: 'monthly-panel', from: id, fromName: file.fileName },
         conversions: [],
@@ -277,7 +278,8 @@ export class Engine {
         multiLineRecords: sum((q) => q.multiLineRecords),
         undecodable: []
       };
-      const over = await overview(this.conn, table, cols);
+      const stats = await tableStats(this.conn, table, cols);
+      const over = await overview(this.conn, table, cols, stats);
       return {
         id,
         fileName: name,
@@ -290,7 +292,7 @@ export class Engine {
         preview: first.preview,
         quotes: first.quotes,
         roles: first.headers.map((_, i) => cols.find((c) => c.source === i)?.role ?? 'ignore'),
-        quality: await qualityReport(this.conn, file, read, table, cols, over),
+        quality: qualityReport(file, read, cols, stats, over),
         overview: over,
         conversions: [],
         seconds: (performance.now() - started) / 1000,
@@ -330,8 +332,9 @@ export class Engine {
     const read = await readFile(this.conn, this.files, file, planColumns(file.headers, roles), onProgress);
     this.typed.set(file.id, read.columns);
     onProgress({ phase: 'summarising', fraction: null });
-    const over = await overview(this.conn, typed, read.columns);
-    const quality = await qualityReport(this.conn, file, read, typed, read.columns, over);
+    const stats = read.stats ?? (await tableStats(this.conn, typed, read.columns));
+    const over = await overview(this.conn, typed, read.columns, stats, read.customerMonths);
+    const quality = qualityReport(file, read, read.columns, stats, over);
     return {
       id: file.id,
       fileName: file.fileName,

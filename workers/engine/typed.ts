@@ -361,6 +361,25 @@ function typeOf(r: ColumnRead): string {
   }
 }
 
+const castNumbers = (reads: ColumnRead[]) => reads.filter((r) => r.col.kind === 'number' && r.readAs === 'DOUBLE');
+const notFinite = (cast: ColumnRead[]) => `NOT isfinite(${sumOf(cast.map((r) => `coalesce(${ident(r.col)}, 0)`))})`;
+
+/**
+ * An aggregate that is false when a column the reader cast holds a NaN or an infinity: a column's
+ * sum is not finite then (a sum that merely overflows sends the table to the row test, which lets
+ * such rows pass). Null when no column was cast.
+ */
+export function finiteSums(reads: ColumnRead[]): string | null {
+  const cast = castNumbers(reads);
+  if (!cast.length) return null;
+  return cast.map((r) => `coalesce(isfinite(sum(${ident(r.col)})), true)`).join(' AND ');
+}
+
+/** After finiteSums said no: marks the rows with a non-finite cell, unless a test failed before. */
+export function markNonFiniteSql(reads: ColumnRead[], book: CodeBook, table: string): string {
+  return `UPDATE ${table} SET _bad = ${book.code('non-finite', null)} WHERE _bad IS NULL AND ${notFinite(castNumbers(reads))}`;
+}
+
 /**
  * For rows the non-finite test caught: NaN cells become empty (clm_number reads 'nan' as a blank),
  * a row with an infinity is rejected as not a number in that column, and a row whose sum only
@@ -386,9 +405,9 @@ export function projectionSql(
   book: CodeBook,
   from: string,
   row: string,
-  options: { blank?: string; carry?: string[] } = {}
+  options: { blank?: string; carry?: string[]; finiteLater?: boolean } = {}
 ): string {
-  const { blank, carry = [] } = options;
+  const { blank, carry = [], finiteLater = false } = options;
   const parts = reads.map((r) => ({ r, ...columnSql(r, book) }));
   const inner = parts.map((p) => `${p.value} AS ${ident(p.r.col)}`);
   const raws = parts.filter((p) => p.needsRaw).map((p) => `${p.r.src} AS ${rawRef(p.r.col)}`);
@@ -399,13 +418,10 @@ export function projectionSql(
   }
   // The reader casts 'inf' and spellings of NaN it was not told are blank. One sum over the columns
   // it cast is finite for every ordinary row (NULL counts as 0); the few others are sorted out by
-  // nonFiniteSql afterwards. Cheaper than a test per column on every row.
-  const cast = reads.filter((r) => r.col.kind === 'number' && r.readAs === 'DOUBLE');
-  if (cast.length)
-    tests.push({
-      when: `NOT isfinite(${sumOf(cast.map((r) => `coalesce(${ident(r.col)}, 0)`))})`,
-      then: String(book.code('non-finite', null))
-    });
+  // nonFiniteSql afterwards. Cheaper than a test per column on every row. `finiteLater`: the caller
+  // tests the whole table at once instead (finiteSums), which costs less than a test per row.
+  const cast = finiteLater ? [] : castNumbers(reads);
+  if (cast.length) tests.push({ when: notFinite(cast), then: String(book.code('non-finite', null)) });
   const bad = tests.length ? `CASE ${tests.map((t) => `WHEN ${t.when} THEN ${t.then}`).join(' ')} END::SMALLINT` : 'NULL::SMALLINT';
   const hasMonth = reads.some((r) => r.col.kind === 'month');
   const date = reads.find((r) => r.col.kind === 'date');

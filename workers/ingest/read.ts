@@ -17,9 +17,19 @@
  */
 import type { ProgressFn, RejectExample, RejectReason } from '../contract.ts';
 import { all, exec, one, quoteIdent, quoteLiteral, template, type SqlConnection } from '../db/sql.ts';
-import { CodeBook, nonFiniteSql, projectionSql, readAsFor, type ColumnRead, type TypedColumn } from '../engine/typed.ts';
+import {
+  CodeBook,
+  finiteSums,
+  markNonFiniteSql,
+  nonFiniteSql,
+  projectionSql,
+  readAsFor,
+  type ColumnRead,
+  type TypedColumn
+} from '../engine/typed.ts';
 import { locateRecords, recordText, type Located, type RecordPlace } from './locate.ts';
 import { checkTextColumns, settleGenericNumbers } from './textColumns.ts';
+import { customerMonthsSql, customerMonthsTable, datasetKind, tableStats, type TableStats } from '../engine/quality.ts';
 import readDelimitedSql from '../engine/sql/read_delimited.sql?raw';
 
 /** A delimited file as registered for DuckDB. */
@@ -47,6 +57,10 @@ export interface ReadOutcome {
   blankLines: number;
   dataLines: number;
   multiLineRecords: number;
+  /** The overview's per-customer table of a panel was built for the final rows (quality.ts). */
+  customerMonths?: boolean;
+  /** Rows, empty cells and time range of the final rows, when the read measured them already. */
+  stats?: TableStats;
   /** Lines the reader found not to be UTF-8, decoded as UTF-8 (with U+FFFD) and as GB18030. */
   undecodable: { line: number | null; asChosen: string; asAlternative: string }[];
 }
@@ -164,7 +178,7 @@ export async function readDelimited(
     const scan = `rej_scan_${id}`;
     await exec(
       conn,
-      `CREATE OR REPLACE TABLE ${ds} AS ${projectionSql(reads, book, readCsvSql(src, reads, errors, scan), 'row_number() OVER ()', { blank: blankSql(src) })}`
+      `CREATE OR REPLACE TABLE ${ds} AS ${projectionSql(reads, book, readCsvSql(src, reads, errors, scan), 'row_number() OVER ()', { blank: blankSql(src), finiteLater: true })}`
     );
     onProgress({ phase: 'checking', fraction: null });
     rejects = await readerRejects(conn, quoteIdent(errors));
@@ -197,11 +211,22 @@ export async function readDelimited(
     }
     break;
   }
-  const nonFinite = nonFiniteSql(reads, book, ds);
-  if (nonFinite) await exec(conn, nonFinite);
+  // One scan tests the cast numbers and takes the report's counts, which hold for the final rows
+  // unless something below changes or removes a row.
+  const finite = finiteSums(reads);
+  const { also, ...stats } = await tableStats(conn, ds, columns, finite ? { finite } : {});
+  if (also.finite === false) {
+    await exec(conn, markNonFiniteSql(reads, book, ds));
+    await exec(conn, nonFiniteSql(reads, book, ds)!);
+  }
+  const settling = reads.some((r) => r.col.role === 'number' && r.readAs === 'VARCHAR');
   columns = await settleGenericNumbers(conn, ds, reads);
-  const text = await checkTextColumns(conn, ds, columns, book, src.lineEnding === '\r' ? '\r' : '\n');
-  return account(conn, id, src, columns, book, rejects, text);
+  // A panel's per-customer table for the overview, built now so the id check reads its ids from it.
+  const customers = datasetKind(columns) === 'panel' ? customerMonthsTable(ds) : undefined;
+  if (customers) await exec(conn, customerMonthsSql(ds, customers));
+  const text = await checkTextColumns(conn, ds, columns, book, src.lineEnding === '\r' ? '\r' : '\n', customers);
+  const kept = also.finite !== false && !settling && !text.changed ? stats : undefined;
+  return account(conn, id, src, columns, book, rejects, text, customers, kept);
 }
 
 /**
@@ -247,7 +272,9 @@ async function account(
   columns: TypedColumn[],
   book: CodeBook,
   rejects: ReaderReject[],
-  text: { multiLine: boolean }
+  text: { multiLine: boolean; customerIdsChanged: boolean },
+  customers: string | undefined,
+  stats: TableStats | undefined
 ): Promise<ReadOutcome> {
   const ds = quoteIdent(`ds_${id}`);
   const blankCode = book.code('blank-line', null);
@@ -301,6 +328,9 @@ async function account(
   );
   const rejected = reasons.reduce((n, r) => n + r.count, 0);
   await exec(conn, `DELETE FROM ${ds} WHERE _bad IS NOT NULL; ALTER TABLE ${ds} DROP COLUMN _bad`);
+  // The per-customer table holds the final rows unless the check changed an id or rows were removed.
+  const customerMonths = !!customers && !text.customerIdsChanged && Number(counts.bad) === 0;
+  if (customers && !customerMonths) await exec(conn, `DROP TABLE IF EXISTS ${customers}`);
   const loaded = Number((await one(conn, `SELECT count(*) AS n FROM ${ds}`))!.n);
   const totals = located?.totals;
   return {
@@ -311,6 +341,8 @@ async function account(
     blankLines: src.skip + (totals ? totals.emptyLines + totals.spaceLines : 0),
     dataLines: totals ? totals.records + totals.extraLines : loaded + rejected,
     multiLineRecords: totals?.multiLineRecords ?? 0,
+    customerMonths,
+    stats: stats && Number(counts.bad) === 0 ? stats : undefined,
     undecodable
   };
 }

@@ -38,22 +38,28 @@ export async function settleGenericNumbers(conn: SqlConnection, ds: string, read
 
 /**
  * Checks and fixes the text columns of `ds`. Rows of a rejected value get `_bad` (first reason
- * wins); returns whether any value spans several lines.
+ * wins); returns whether any value spans several lines, whether a customer id was changed and
+ * whether anything was.
+ * `customers`: a table holding each customer id once (the overview's per-customer table, built
+ * from `ds` just before), read instead of grouping `ds` by customer a second time.
  */
 export async function checkTextColumns(
   conn: SqlConnection,
   ds: string,
   columns: TypedColumn[],
   book: CodeBook,
-  newline: '\n' | '\r'
-): Promise<{ multiLine: boolean }> {
+  newline: '\n' | '\r',
+  customers?: string
+): Promise<{ multiLine: boolean; customerIdsChanged: boolean; changed: boolean }> {
   const text = columns.filter(isText);
-  if (text.length === 0) return { multiLine: false };
+  if (text.length === 0) return { multiLine: false, customerIdsChanged: false, changed: false };
   const nl = newline === '\r' ? 'chr(13)' : 'chr(10)';
   // One query, a branch per column, in batches so a file of a thousand columns stays a few queries.
   // Category columns (few values each) are taken together: one DISTINCT over their combinations is
   // cheaper in DuckDB-WASM than one per column; ids and free text get a GROUP BY each.
   let multiLine = false;
+  let customerIdsChanged = false;
+  let changed = false;
   for (let from = 0; from < text.length; from += 50) {
     const batch = text.slice(from, from + 50);
     const categories = batch.filter((c) => c.kind === 'category');
@@ -64,9 +70,14 @@ export async function checkTextColumns(
       );
     const branches = batch.map((c, i) => {
       const col = quoteIdent(c.name);
-      const values = c.kind === 'category' ? `SELECT DISTINCT ${col} AS v FROM _combos` : `SELECT ${col} AS v FROM ${ds} GROUP BY ${col}`;
+      const values =
+        c.kind === 'category'
+          ? `SELECT DISTINCT ${col} AS v FROM _combos`
+          : customers && c.role === 'customerId'
+            ? `SELECT customer_id AS v FROM ${customers}`
+            : `SELECT ${col} AS v FROM ${ds} GROUP BY ${col}`;
       return `SELECT ${from + i} AS k, v FROM (${values}) WHERE v IS NOT NULL
-      AND (NOT clm_edges_clean(v) OR (length(v) <= 4 AND lower(v) IN ${MARKERS}) OR contains(v, chr(0)) OR contains(v, chr(26))
+      AND (clm_edges_dirty(v) OR (length(v) <= 4 AND lower(v) IN ${MARKERS}) OR contains(v, chr(0)) OR contains(v, chr(26))
            OR contains(v, chr(65533)) OR contains(v, ${nl}))`;
     });
     await exec(
@@ -95,11 +106,13 @@ export async function checkTextColumns(
           `UPDATE ${ds} SET _bad = ${book.code('invalid-encoding', c.header)} WHERE _bad IS NULL AND ${col} IN (SELECT v FROM _dirty WHERE k = ${Number(f.k)} AND undecodable AND NOT control)`
         );
       if (f.multi) multiLine = true;
+      if (c.role === 'customerId') customerIdsChanged = true;
+      changed = true;
       await exec(conn, `UPDATE ${ds} SET ${col} = clm_text(${col}) WHERE ${col} IN ${values}`);
       if (c.kind === 'id')
         await exec(conn, `UPDATE ${ds} SET _bad = ${book.code('missing-customer-id', c.header)} WHERE _bad IS NULL AND ${col} IS NULL`);
     }
     await exec(conn, 'DROP TABLE _dirty');
   }
-  return { multiLine };
+  return { multiLine, customerIdsChanged, changed };
 }

@@ -24,6 +24,21 @@ async function parse(macro: string, cell: string | null, cast = ''): Promise<{ v
 const NBSP = '\u00a0';
 const IDEO = '\u3000';
 
+describe('clm_edges_dirty', () => {
+  // Every code point up to U+0021 and the white space clm_edges_clean knows, at either edge, inside,
+  // alone, and around letters and CJK: the regular expression says what the character test says.
+  const specials = [0xa0, 0x3000, 0xfeff, 0x2009, 0x202f, 0x2008, 0x3001, 0xff01];
+  const chars = [...Array.from({ length: 34 }, (_, i) => i), ...specials].map((c) => String.fromCodePoint(c));
+  const cells = ['', 'a', '中', 'ab', '客户 1', ...chars.flatMap((c) => [c, c + 'x', 'x' + c, 'x' + c + 'y', c + '中' + c, '值' + c])];
+  test.each(cells.map((c) => [JSON.stringify(c), c]))('%s', async (_, cell) => {
+    const row = await one(node.conn, 'SELECT clm_edges_dirty(?::VARCHAR) AS dirty, NOT clm_edges_clean(?::VARCHAR) AS expected', [
+      cell,
+      cell
+    ]);
+    expect(row?.dirty).toBe(row?.expected);
+  });
+});
+
 describe('clm_number', () => {
   // [cell, value (null = NULL), ok]
   const cases: [string | null, number | null, boolean][] = [

@@ -2,13 +2,15 @@
 -- active: customers with a row that month; new: first month seen (unknown in the first data month);
 -- churned: churn flag set that month if the data has one, else customers whose last row was the
 -- month before; revenue: sum of revenue; ARPU = revenue / active.
+-- ${firsts} holds each customer's first and last month (quality.ts builds it once for the overview).
+-- ${active}/${churnCount} count distinct customers, or rows when no (customer, month) repeats.
 WITH m AS (
-  SELECT month, count(DISTINCT customer_id) AS active, ${revenueSum} AS revenue,
+  SELECT month, ${active} AS active, ${revenueSum} AS revenue,
          ${churnCount} AS churn_flagged
   FROM ${ds} GROUP BY month
 ), firsts AS (
-  SELECT customer_id, min(month) AS first_month, max(month) AS last_month FROM ${ds} GROUP BY customer_id
-), bounds AS (SELECT min(month) AS lo, max(month) AS hi FROM ${ds})
+  SELECT first_month, last_month FROM ${firsts}
+), bounds AS (SELECT min(month) AS lo, max(month) AS hi FROM m)
 SELECT strftime(m.month, '%Y-%m') AS month,
        m.active::BIGINT AS active,
        CASE WHEN m.month = (SELECT lo FROM bounds) THEN NULL
