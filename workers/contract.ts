@@ -4,6 +4,7 @@ import type { ChurnApi, ChurnErrorCode } from './churn/contract.ts';
 import type { LtvApi, LtvErrorCode } from './ltv/contract.ts';
 import type { ValueApi, ValueErrorCode } from './value/contract.ts';
 import type { SegmentsApi, SegmentsErrorCode } from './segments/contract.ts';
+import type { ExportApi } from './export/contract.ts';
 
 /**
  * The one typed protocol between the UI and the engine worker. The worker `expose`s an object that
@@ -227,4 +228,4 @@ export interface CoreApi {
  * The whole protocol: the core plus one interface per analysis feature, each declared in that
  * feature's own `workers/<feature>/contract.ts` and added here.
  */
-export type EngineApi = CoreApi & LifecycleApi & ChurnApi & LtvApi & ValueApi & SegmentsApi;
+export type EngineApi = CoreApi & LifecycleApi & ChurnApi & LtvApi & ValueApi & SegmentsApi & ExportApi;

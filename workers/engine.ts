@@ -16,6 +16,7 @@ import { churnApi } from './churn/api.ts';
 import { ltvApi } from './ltv/api.ts';
 import { valueApi } from './value/api.ts';
 import { segmentsApi } from './segments/api.ts';
+import { exportApi } from './export/api.ts';
 
 let engine: Engine | null = null;
 let starting: Promise<EngineInfo> | null = null;
@@ -84,7 +85,8 @@ const api = {
   ...churnApi(ready),
   ...ltvApi(ready),
   ...valueApi(ready),
-  ...segmentsApi(ready)
+  ...segmentsApi(ready),
+  ...exportApi(ready)
 } satisfies EngineApi;
 
 Comlink.expose(api);

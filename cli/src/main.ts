@@ -9,6 +9,7 @@ import { CliError, EXIT, toCliError } from './errors.ts';
 import { writeResult } from './output.ts';
 import { SiteSettings } from './params.ts';
 import { loadInputs, openSession, type Loaded } from './session.ts';
+import { scriptFor, scriptOptions, SCRIPT_WHATS } from './script.ts';
 
 const HELP = `clm: customer lifecycle and value analyses on native DuckDB (the workbench's own SQL and models)
 
@@ -22,7 +23,8 @@ Commands:
   value       customer value scores (value, credit, loyalty; the Customer value tab's CSV)
   ltv         the Lifetime value tab's models (BG/NBD, Pareto/NBD, … Gamma–Gamma): per-customer CLV (--table customers) or the fits (--table fit)
   campaign    campaign target list (--table target) or control group (--table control)
-  sql         the SQL an analysis ran, with its bound values: clm sql <command> <input>… [--dialect duckdb]
+  sql         the scoring SQL for a warehouse: clm sql <input>… --what stages|transitions|retention
+              --dialect duckdb|postgres; or every statement an analysis ran: clm sql <command> <input>…
 
 Inputs: CSV, TSV or whitespace text in UTF-8, UTF-16 or GB18030; Parquet; Excel. A folder or a
 glob of files of one layout ('exports/2024*.csv', quoted) is read as one dataset.
@@ -60,11 +62,27 @@ const COMMAND_HELP: Record<string, string> = {
   ltv: 'clm ltv <transaction log>… [--settings s.json] [--table customers|fit] [--out f]\n  The Lifetime value tab\'s BTYD panel ("ltv".btyd: unit, calibrationEnd, observationEnd, model, t, marginPct, discountPct, horizon, sort).\n',
   campaign:
     'clm campaign <input>… [--settings s.json] [--table target|control] [--out f]\n  The campaign list ("campaign"); runs lifecycle and value first (and churn when the list filters on churn risk).\n',
-  sql: 'clm sql <command> <input>… [--settings s.json] [--table t] [--dialect duckdb] [--out f]\n  Runs the command and prints every statement it ran on the loaded data, in order, each with the values bound to it.\n  Dialects: duckdb (the engine the site and clm run).\n'
+  sql:
+    'clm sql <input>… [--what stages|transitions|retention] [--dialect duckdb|postgres] [--settings s.json] [--input-table name] [--out f]\n' +
+    "  The scoring SQL of an analysis as a script for DuckDB or a PostgreSQL-family warehouse, the settings' parameters written in:\n" +
+    "  run it as it is against a table (default clm_input) of the input files' typed columns, named with their roles in its header.\n" +
+    'clm sql <command> <input>… [--settings s.json] [--table t] [--out f]\n' +
+    '  Runs the command and prints every statement it ran on the loaded data, in order, each with the values bound to it (DuckDB).\n'
 };
 
 const FLAGS = new Set(['--json', '--quiet', '--help', '-h']);
-const VALUED = new Set(['--settings', '--roles', '--out', '--table', '--threads', '--memory', '--temp', '--dialect']);
+const VALUED = new Set([
+  '--settings',
+  '--roles',
+  '--out',
+  '--table',
+  '--threads',
+  '--memory',
+  '--temp',
+  '--dialect',
+  '--what',
+  '--input-table'
+]);
 
 export interface Args {
   command: string | null;
@@ -130,12 +148,16 @@ export async function main(argv: string[]): Promise<number> {
       process.stdout.write(COMMAND_HELP[args.command]);
       return EXIT.ok;
     }
-    const sqlOf = args.command === 'sql' ? args.inputs.shift() : undefined;
-    if (args.command === 'sql' && (!sqlOf || sqlOf === 'load' || sqlOf === 'sql' || !COMMAND_HELP[sqlOf]))
-      throw new CliError('usage', 'clm sql <command> <input>…: which analysis (lifecycle, retention, churn, value, ltv, campaign)?');
-    if (o['--dialect'] !== undefined && o['--dialect'] !== 'duckdb')
-      throw new CliError('usage', `Unknown dialect ${o['--dialect']}; dialects: duckdb.`);
-    const command = sqlOf ?? args.command;
+    // `clm sql <command> …` records what the command ran; `clm sql <input>…` writes the warehouse script.
+    const script = args.command === 'sql' && (o['--what'] !== undefined || !TABLES_OF[args.inputs[0] as Analysis]);
+    const sqlOf = args.command === 'sql' && !script ? args.inputs.shift() : undefined;
+    const scriptOf = script ? scriptOptions(o['--what'], o['--dialect']) : undefined;
+    if (!script && o['--dialect'] !== undefined && o['--dialect'] !== 'duckdb')
+      throw new CliError(
+        'usage',
+        `clm sql <command> records DuckDB statements; for ${o['--dialect']} give --what ${SCRIPT_WHATS.join('|')}.`
+      );
+    const command = script ? 'load' : (sqlOf ?? args.command);
     if (!COMMAND_HELP[command]) throw new CliError('usage', `Unknown command ${command} (clm --help).`);
     const tables: readonly string[] = command === 'load' ? [] : TABLES_OF[command as Analysis];
     const table = typeof o['--table'] === 'string' ? o['--table'] : tables[0];
@@ -162,7 +184,13 @@ export async function main(argv: string[]): Promise<number> {
     try {
       const loaded = await loadInputs(session, args.inputs);
       record = true;
-      if (command === 'load') {
+      if (scriptOf) {
+        const inputTable = typeof o['--input-table'] === 'string' ? o['--input-table'] : undefined;
+        const text = await scriptFor(session, loaded, { ...scriptOf, inputTable });
+        const out = (o['--out'] as string | undefined) ?? null;
+        await writeResult(session.db.conn, { kind: 'text', text }, out, scratch);
+        if (out) session.log(`wrote ${out}`);
+      } else if (command === 'load') {
         process.stdout.write(
           o['--json']
             ? JSON.stringify(

@@ -136,8 +136,9 @@ const dataService: RuleSet = {
       columns: `,
     CASE WHEN bounds.has_ds THEN CAST(coalesce(b.data_mb, 0) > 0 AS INTEGER) + CAST(coalesce(b.sms, 0) > 0 AS INTEGER)
       + CAST(round(coalesce(b.vas_count, 0)) AS INTEGER) END AS services`,
+      // The previous W months of the spell: a partition by spell, as PostgreSQL takes no per-row frame.
       trendExtra: `,
-    max(w.services) OVER (ROWS BETWEEN least(CAST($3 AS INTEGER), w.months_in_spell - 1) PRECEDING AND 1 PRECEDING) AS services_before`
+    max(w.services) OVER (PARTITION BY w.start_key ORDER BY w.row_index ROWS BETWEEN CAST($3 AS INTEGER) PRECEDING AND 1 PRECEDING) AS services_before`
     }
   ),
   needs: 'revenue-or-data',

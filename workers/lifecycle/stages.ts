@@ -43,6 +43,23 @@ export function notesFor(ds: DatasetHandle, ruleSet: RuleSetId): LifecycleNote[]
   return notes;
 }
 
+/**
+ * A rule set's statement writing `target` from the panel `base`, with its parameters checked and in
+ * the order the SQL binds them (the run and the exported script, workers/export/, share it).
+ */
+export function stagesStatement(
+  ruleSet: RuleSetId,
+  given: Record<string, number>,
+  base: string,
+  target: string
+): { sql: string; params: { key: string; value: number }[] } {
+  const rule = RULE_SETS[ruleSet];
+  if (!rule) throw engineError('lifecycle-bad-parameter', `Unknown rule set ${ruleSet}.`);
+  const params = resolveParams(rule, given);
+  if ('bad' in params) throw engineError('lifecycle-bad-parameter', `Parameter ${params.bad} is out of range.`, params.bad);
+  return { sql: template(rule.sql, { base, target }), params };
+}
+
 /** Runs one rule set into the stage table; returns the SQL text that ran and the bound values. */
 export async function runStages(
   conn: SqlConnection,
@@ -51,12 +68,11 @@ export async function runStages(
   given: Record<string, number>
 ): Promise<{ sql: string; params: { key: string; value: number }[]; table: string }> {
   const rule = RULE_SETS[ruleSet];
-  if (!rule) throw engineError('lifecycle-bad-parameter', `Unknown rule set ${ruleSet}.`);
-  const params = resolveParams(rule, given);
-  if ('bad' in params) throw engineError('lifecycle-bad-parameter', `Parameter ${params.bad} is out of range.`, params.bad);
+  const base = quoteIdent(TABLES.panel(datasetId));
+  const { params } = stagesStatement(ruleSet, given, base, '');
   let ran = { sql: '', table: '' };
   await writeStages(conn, datasetId, stageSet(rule, params), async (table) => {
-    ran = { sql: template(rule.sql, { base: quoteIdent(TABLES.panel(datasetId)), target: table }), table };
+    ran = { sql: stagesStatement(ruleSet, given, base, table).sql, table };
     await all(
       conn,
       ran.sql,

@@ -38,6 +38,11 @@ export function panelColumns(ds: DatasetHandle): Record<string, string> {
   };
 }
 
+/** The statement building the panel `panel` from the typed table `table` (the dataset's, or an exported script's input). */
+export function panelSql(ds: DatasetHandle, panel: string, table = ds.table): string {
+  return template(customerMonthsSql, { ...panelColumns(ds), table, panel });
+}
+
 /**
  * The quoted panel table of a dataset, built when missing or when the column roles changed since
  * (`rebuild` forces it, for benchmarks).
@@ -48,7 +53,7 @@ export async function ensurePanel(engine: Engine, ds: DatasetHandle, rebuild = f
   const key = JSON.stringify(parts);
   const table = quoteIdent(TABLES.panel(ds.id));
   if (rebuild || built.get(ds.id) !== key) {
-    await exec(engine.conn, template(customerMonthsSql, { ...parts, panel: table }));
+    await exec(engine.conn, panelSql(ds, table));
     built.set(ds.id, key);
   }
   return table;

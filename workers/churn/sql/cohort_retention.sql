@@ -4,9 +4,9 @@
 WITH cohort AS (
   SELECT join_m, duration FROM ${spells} WHERE in_window
 ), last AS (SELECT max(m) AS l FROM ${rows}), ks AS (
-  SELECT unnest(range(0, (SELECT l FROM last) + 1)) AS k
+  SELECT k FROM generate_series(0, (SELECT l FROM last)) AS g(k)
 )
-SELECT c.join_m, strftime((SELECT min(month) FROM ${rows}) + to_months(c.join_m), '%Y-%m') AS cohort, k, count(*) FILTER (WHERE duration > k) AS active, count(*) AS size
+SELECT c.join_m, strftime((SELECT min(month) FROM ${rows}) + INTERVAL '1 month' * c.join_m, '%Y-%m') AS cohort, k, count(*) FILTER (WHERE duration > k) AS active, count(*) AS size
 FROM cohort c, ks
 WHERE c.join_m + k <= (SELECT l FROM last)
 GROUP BY c.join_m, k

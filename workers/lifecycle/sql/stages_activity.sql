@@ -24,16 +24,17 @@ keyed AS (
     max(CASE WHEN o.first_row THEN o.rn * 2 + CAST(o.known_before AS INTEGER) END) OVER w AS known_key,
     max(CASE WHEN o.active THEN o.rn * 65536 + o.month_index END) OVER w AS active_key
   FROM ordered o
-  WINDOW w AS (ROWS UNBOUNDED PRECEDING)
+  WINDOW w AS (/*ORDER BY o.rn*/ ROWS UNBOUNDED PRECEDING)
 ),
 previous AS (
   SELECT k.*,
-    CASE WHEN lag(k.active_key) OVER () >= k.customer_key THEN lag(k.active_key) OVER () END AS before_key
+    CASE WHEN lag(k.active_key) OVER w >= k.customer_key THEN lag(k.active_key) OVER w END AS before_key
   FROM keyed k
+  WINDOW w AS (/*ORDER BY k.rn*/)
 ),
 firsts AS (
   SELECT p.*,
-    max(CASE WHEN p.active AND p.before_key IS NULL THEN p.rn * 65536 + p.month_index END) OVER (ROWS UNBOUNDED PRECEDING) AS first_active_key
+    max(CASE WHEN p.active AND p.before_key IS NULL THEN p.rn * 65536 + p.month_index END) OVER (/*ORDER BY p.rn*/ ROWS UNBOUNDED PRECEDING) AS first_active_key
   FROM previous p
 )
 SELECT f.customer_id, f.month,

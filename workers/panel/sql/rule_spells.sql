@@ -13,8 +13,8 @@
 -- number, gaps to the customer's neighbouring months and running revenue (customer_months.sql), so
 -- every window here is on that order and DuckDB streams it: no sort, no partition. A spell's start
 -- is a running maximum of (row, month) keys; the trend sums are differences of an exact running sum
--- at fixed distances from the row. PostgreSQL has no guaranteed scan order: a dialect layer writes
--- these windows with ORDER BY row_index there.
+-- at fixed distances from the row. PostgreSQL has no guaranteed scan order: the order each window relies
+-- on is written as a comment, /*ORDER BY …*/, which workers/db/dialect.ts makes the window's ORDER BY there.
 --
 -- Exact arithmetic: the metric is an integer (BIGINT) in units the rule chooses, so the running sum,
 -- its differences and the threshold comparisons are exact (a month without revenue sums to exactly 0,
@@ -32,7 +32,7 @@ keyed AS (
     max(CASE WHEN ${active} THEN b.row_index * 65536 + b.month_index END) OVER w AS active_key,
     ${cumulative} AS cum_metric
   FROM ${base} b, bounds
-  WINDOW w AS (ROWS UNBOUNDED PRECEDING)
+  WINDOW w AS (/*ORDER BY b.row_index*/ ROWS UNBOUNDED PRECEDING)
 ),
 spells AS (
   SELECT k.*,
@@ -49,7 +49,8 @@ windowed AS (
 ),
 trend AS (
   SELECT w.*,
-    w.cum_metric - lag(w.cum_metric, w.h, 0) OVER () AS recent_sum,
-    lag(w.cum_metric, w.h, 0) OVER () - lag(w.cum_metric, 2 * w.h, 0) OVER () AS previous_sum${trendExtra}
+    w.cum_metric - lag(w.cum_metric, w.h, 0) OVER o AS recent_sum,
+    lag(w.cum_metric, w.h, 0) OVER o - lag(w.cum_metric, 2 * w.h, 0) OVER o AS previous_sum${trendExtra}
   FROM windowed w
+  WINDOW o AS (/*ORDER BY w.row_index*/)
 )

@@ -1,0 +1,121 @@
+/**
+ * The warehouse dialects of the scoring SQL. The SQL files are written in the common ground of
+ * DuckDB and PostgreSQL (explicit casts, `extract`, no `//` or `GROUP BY ALL`, standard functions),
+ * so the few differences left are here, each a rewrite of DuckDB text, tested one by one
+ * (dialect.test.ts) and on a real PostgreSQL (tests/pg/). `bindValues` writes bound values into the
+ * text, so an exported script runs as it is.
+ */
+import { quoteLiteral } from './sql.ts';
+
+export type Dialect = 'duckdb' | 'postgres';
+export const DIALECTS: readonly Dialect[] = ['duckdb', 'postgres'];
+
+/** Index just past the parenthesis closing the one opened before `from` (strings skipped). */
+function closing(sql: string, from: number): number {
+  let depth = 1;
+  for (let i = from; i < sql.length; i++) {
+    const c = sql[i];
+    if (c === "'") i = sql.indexOf("'", i + 1);
+    else if (c === '(') depth++;
+    else if (c === ')' && --depth === 0) return i + 1;
+    if (i < 0) break;
+  }
+  throw new Error('SQL dialect: unbalanced parentheses');
+}
+
+/** Rewrites every call `name(args)` with `rewrite(args)`; arguments may nest calls. */
+function rewriteCalls(sql: string, name: string, rewrite: (args: string) => string): string {
+  const re = new RegExp(`\\b${name}\\(`, 'gi');
+  let out = '';
+  let at = 0;
+  for (let m = re.exec(sql); m; m = re.exec(sql)) {
+    if (m.index < at) continue;
+    const end = closing(sql, m.index + m[0].length);
+    out += sql.slice(at, m.index) + rewrite(rewriteCalls(sql.slice(m.index + m[0].length, end - 1), name, rewrite));
+    at = end;
+  }
+  return out + sql.slice(at);
+}
+
+/** Splits call arguments at top-level commas. */
+function splitArgs(args: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < args.length; i++) {
+    const c = args[i];
+    if (c === "'") i = args.indexOf("'", i + 1);
+    else if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if (c === ',' && depth === 0) {
+      parts.push(args.slice(start, i).trim());
+      start = i + 1;
+    }
+  }
+  return [...parts, args.slice(start).trim()];
+}
+
+/** strftime formats the SQL uses, in PostgreSQL's to_char. */
+const TO_CHAR: Record<string, string> = { "'%Y-%m'": "'YYYY-MM'", "'%Y-%m-%d'": "'YYYY-MM-DD'" };
+
+/**
+ * The PostgreSQL rewrites of DuckDB text, in order. Each names why PostgreSQL needs it.
+ * Window order: DuckDB streams a window without ORDER BY in the table's stored order (the panel is
+ * stored sorted once, so no rule sorts on a parameter edit); PostgreSQL guarantees no scan order,
+ * so the SQL writes the order it relies on as a comment, `/*ORDER BY row_index*\/`, which becomes
+ * the window's ORDER BY there.
+ */
+const POSTGRES: readonly { why: string; apply: (sql: string) => string }[] = [
+  { why: 'window order made explicit', apply: (s) => s.replace(/\/\*\s*(ORDER BY [^*]+?)\s*\*\//g, '$1') },
+  {
+    why: 'no CREATE OR REPLACE TABLE; scratch tables are temporary',
+    apply: (s) =>
+      s.replace(/CREATE OR REPLACE (?:TEMP )?TABLE ("(?:[^"]|"")+"|\w+) AS/g, 'DROP TABLE IF EXISTS $1 CASCADE;\nCREATE TEMP TABLE $1 AS')
+  },
+  { why: 'DOUBLE is DOUBLE PRECISION', apply: (s) => s.replace(/\bDOUBLE\b(?! PRECISION)/g, 'DOUBLE PRECISION') },
+  {
+    why: 'any_value only from PostgreSQL 16: min (the SQL uses it where the value is one per group, or any)',
+    apply: (s) => rewriteCalls(s, 'any_value', (a) => `min(${a})`)
+  },
+  {
+    why: 'strftime is to_char',
+    apply: (s) =>
+      rewriteCalls(s, 'strftime', (a) => {
+        const [value, format] = splitArgs(a);
+        if (!TO_CHAR[format]) throw new Error(`SQL dialect: no PostgreSQL format for strftime ${format}`);
+        return `to_char(${value}, ${TO_CHAR[format]})`;
+      })
+  }
+];
+
+/** DuckDB SQL in the given dialect. DuckDB's own text comes back unchanged. */
+export function toDialect(sql: string, dialect: Dialect): string {
+  if (dialect === 'duckdb') return sql;
+  return POSTGRES.reduce((s, r) => r.apply(s), sql);
+}
+
+/** A value as a literal of the type DuckDB-WASM binds it as (numbers are DOUBLE). */
+export function literal(value: unknown): string {
+  if (value == null) return 'NULL';
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) throw new Error(`SQL literal: ${value} is not finite`);
+    return `CAST(${value} AS DOUBLE)`;
+  }
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  return quoteLiteral(String(value));
+}
+
+/**
+ * The statement with its bound values written in: `$n` by the n-th value, `?` by the next one.
+ * Comments and string literals are left as they are (comments name parameters as `$1`, …).
+ */
+export function bindValues(sql: string, params: readonly unknown[]): string {
+  const token = /--[^\n]*|\/\*[\s\S]*?\*\/|'(?:[^']|'')*'|"(?:[^"]|"")*"|\$(\d+)|\?/g;
+  let next = 0;
+  return sql.replace(token, (whole, n: string | undefined) => {
+    if (whole !== '?' && n === undefined) return whole;
+    const at = n === undefined ? next++ : Number(n) - 1;
+    if (at >= params.length) throw new Error(`SQL: no value bound for ${n === undefined ? `? number ${at + 1}` : whole}`);
+    return literal(params[at]);
+  });
+}

@@ -1,0 +1,132 @@
+/**
+ * The scoring SQL as a script for a warehouse: the statements the features run (built by their own
+ * builders from their own SQL files, with the parameters they bind), in order, against one input
+ * table of the dataset's typed shape, with every value written in and in the chosen dialect
+ * (workers/db/dialect.ts). Scratch tables are temporary; the last statement returns the result.
+ * `clm sql --what` prints it; the site's "Export SQL" saves it.
+ */
+import type { ColumnRole } from '../contract.ts';
+import { bindValues, toDialect, type Dialect } from '../db/dialect.ts';
+import { all, quoteIdent, template, type SqlConnection } from '../db/sql.ts';
+import type { DatasetHandle } from '../engine/engine.ts';
+import { RULE_SETS } from '../lifecycle/rules.ts';
+import { stagesStatement } from '../lifecycle/stages.ts';
+import type { RuleSetId } from '../lifecycle/contract.ts';
+import { panelSql } from '../panel/panel.ts';
+import transitionsSql from '../lifecycle/sql/transitions.sql?raw';
+import rowsSql from '../churn/sql/rows.sql?raw';
+import spellsSql from '../panel/sql/first_spells.sql?raw';
+import cohortSql from '../churn/sql/cohort_retention.sql?raw';
+import type { ScriptRequest, ScriptWhat } from './contract.ts';
+
+/** One statement of a script: SQL text and the values bound to it. */
+interface Statement {
+  sql: string;
+  params?: readonly unknown[];
+}
+
+/** Names in the script: the input table the analyst loads, and the scratch tables. */
+const NAMES = { panel: 'clm_panel', stages: 'clm_stages', rows: 'clm_churn_rows', spells: 'clm_first_spells' };
+export const DEFAULT_INPUT = 'clm_input';
+
+/** The columns the monthly panel reads (workers/panel/panel.ts panelColumns), by role. */
+const PANEL_ROLES: readonly ColumnRole[] = [
+  'customerId',
+  'month',
+  'revenue',
+  'amount',
+  'voiceMinutes',
+  'dataMb',
+  'sms',
+  'vasCount',
+  'dataRevenue',
+  'arrears',
+  'tenure',
+  'churn',
+  'region'
+];
+
+const TITLES: Record<ScriptWhat, string> = {
+  stages: 'lifecycle stages per customer and month',
+  transitions: 'month-to-month stage transitions',
+  retention: 'cohort retention by join month'
+};
+
+/** The panel and the stage table of the rule set; returns the statements and the header's parameter lines. */
+function stageStatements(ds: DatasetHandle, input: string, ruleSet: RuleSetId, given: Record<string, number>) {
+  const rule = RULE_SETS[ruleSet];
+  const stage = stagesStatement(ruleSet, given, quoteIdent(NAMES.panel), quoteIdent(NAMES.stages));
+  const lines = [
+    `rule set ${rule.id}: ${rule.label.en} (${rule.source.en})`,
+    ...stage.params.map((p) => `${p.key} = ${p.value}  (${rule.params.find((q) => q.key === p.key)?.label.en})`)
+  ];
+  const statements: Statement[] = [
+    { sql: panelSql(ds, quoteIdent(NAMES.panel), input) },
+    { sql: stage.sql, params: stage.params.map((p) => p.value) }
+  ];
+  return { statements, lines };
+}
+
+function statementsOf(ds: DatasetHandle, input: string, req: ScriptRequest): { statements: Statement[]; lines: string[] } {
+  const [panel, stages, rows, spells] = [NAMES.panel, NAMES.stages, NAMES.rows, NAMES.spells].map(quoteIdent);
+  if (req.what === 'retention')
+    return {
+      statements: [
+        { sql: panelSql(ds, panel, input) },
+        { sql: template(rowsSql, { rows, panel }) },
+        { sql: template(spellsSql, { rows, spells }) },
+        { sql: template(cohortSql, { rows, spells }) }
+      ],
+      lines: ["none: cohorts are each customer's first spell (join month from tenure when the table has it)"]
+    };
+  const { statements, lines } = stageStatements(ds, input, req.ruleSet ?? 'clm', req.params ?? {});
+  const last =
+    req.what === 'transitions'
+      ? `${template(transitionsSql, { target: stages }).trimEnd()}\nORDER BY 1, 2`
+      : `-- The stage of each customer in each month.\nSELECT customer_id, strftime(month, '%Y-%m') AS month, stage FROM ${stages} ORDER BY customer_id, month`;
+  return { statements: [...statements, { sql: last }], lines };
+}
+
+/** The input columns the script reads: name, role and type (in the dialect). */
+async function inputColumns(conn: SqlConnection, ds: DatasetHandle, dialect: Dialect): Promise<string[]> {
+  const name = ds.table.slice(1, -1).replaceAll('""', '"');
+  const types = new Map(
+    (await all(conn, 'SELECT column_name, data_type FROM information_schema.columns WHERE table_name = ?', [name])).map((r) => [
+      String(r.column_name),
+      String(r.data_type)
+    ])
+  );
+  return ds.columns
+    .filter((c) => PANEL_ROLES.includes(c.role))
+    .map(
+      (c) =>
+        `--   ${c.name.padEnd(16)} ${toDialect(types.get(c.name) ?? 'VARCHAR', dialect).padEnd(17)} ${c.role} (file column "${c.header}")`
+    );
+}
+
+/** The script: a header naming input, columns and parameters, then the statements. */
+export async function scoringScript(conn: SqlConnection, ds: DatasetHandle, req: ScriptRequest): Promise<string> {
+  // schema.table as warehouses name them; each part quoted.
+  const input = (req.inputTable ?? DEFAULT_INPUT).split('.').map(quoteIdent).join('.');
+  const { statements, lines } = statementsOf(ds, input, req);
+  const engine = req.dialect === 'postgres' ? 'PostgreSQL (the workbench tests it on PostgreSQL 15)' : 'DuckDB';
+  const scratch = req.what === 'retention' ? [NAMES.panel, NAMES.rows, NAMES.spells] : [NAMES.panel, NAMES.stages];
+  const header = [
+    `-- CLM workbench: ${TITLES[req.what]}, ${engine} dialect.`,
+    `-- The SQL the workbench runs, with its parameters written in. Run it as it is, e.g. ${req.dialect === 'postgres' ? 'psql -f this.sql' : 'duckdb db.duckdb < this.sql'}.`,
+    `-- Input: a table ${input}, one row per customer and month (or per transaction: rows are summed into their month),`,
+    `-- month the first day of its month (a DATE). Columns read (name, type, role):`,
+    ...(await inputColumns(conn, ds, req.dialect)),
+    `-- Columns of a role the table lacks are left out of the rules, as in the workbench.`,
+    `-- Parameters:`,
+    ...lines.map((l) => `--   ${l}`),
+    `-- Scratch tables and views (temporary): ${scratch.join(', ')}. The last statement returns the result.`
+  ];
+  const body = statements.map((s) =>
+    toDialect(bindValues(s.sql, s.params ?? []), req.dialect)
+      .replace(/CREATE OR REPLACE TABLE/g, 'CREATE OR REPLACE TEMP TABLE')
+      .trim()
+      .replace(/;$/, '')
+  );
+  return `${header.join('\n')}\n\n${body.map((s) => `${s};\n`).join('\n')}`;
+}
