@@ -26,6 +26,8 @@ import { RULE_SETS } from '../../workers/lifecycle/rules.ts';
 import type { RuleSetId } from '../../workers/lifecycle/contract.ts';
 import type { ScriptRequest } from '../../workers/export/contract.ts';
 import { parseCsvText } from '../cli/csvRows.ts';
+import { expectScores, siteScores } from '../sql/valueScores.ts';
+import { DEFAULT_VALUE_PARAMS } from '../../common/valueParams.ts';
 import { startPostgres, type PgServer } from './server.ts';
 
 const CDNOW = path.resolve(__dirname, '../../../shared/data/cdnow/CDNOW_sample.txt');
@@ -123,6 +125,43 @@ describe('the exported PostgreSQL script on PostgreSQL', () => {
       c.active[i].flatMap((a, k) => (a == null ? [] : [[cohort, String(k), String(a), String(c.sizes[i])]]))
     );
     expect(rows.map((r) => r.slice(1))).toEqual(expected);
+  });
+
+  it.each([
+    ['the defaults (percentile ranks)', {}],
+    [
+      'observed history on the monthly basis, decay 0.8, an earlier month',
+      { historyBasis: 'observed', compositeBasis: 'monthly', decay: 0.8, evaluationMonth: '2024-09' }
+    ]
+  ] as const)('gives the value scores of the Customer value tab: %s', async (_, given) => {
+    const params = { ...DEFAULT_VALUE_PARAMS, ...given };
+    const site = await siteScores(engine, ds.id, params);
+    // The future values as the analyst loads them: the CSV the tab (clm value) writes, every column as text.
+    const file = path.join(pg.dir, 'value.csv');
+    await writeFile(
+      file,
+      [site.csv.head, ...site.csv.cells].map((r) => r.map((c) => `"${c.replaceAll('"', '""')}"`).join(',')).join('\n') + '\n'
+    );
+    const ddl = site.csv.head.map((h) => `${quoteIdent(h)} TEXT`).join(', ');
+    await pg.runSql(
+      `DROP TABLE IF EXISTS clm_future; CREATE TABLE clm_future (${ddl});\n\\copy clm_future FROM '${file}' WITH (FORMAT csv, HEADER true)\n`
+    );
+    const [head, ...rows] = await onPostgres({ what: 'value', value: params });
+    expect(head).toEqual([
+      'customer_id',
+      'historical',
+      'history_months',
+      'current_value',
+      'future',
+      'influence',
+      'composite',
+      'value_tier'
+    ]);
+    expect(rows.length).toBeGreaterThan(1000);
+    expectScores(
+      rows.map((r) => Object.fromEntries(head.map((h, i) => [h, r[i]]))),
+      site.rows
+    );
   });
 
   it('gives the stages and cohorts of a transaction log (CDNOW) as its monthly panel', async () => {

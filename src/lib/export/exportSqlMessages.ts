@@ -11,6 +11,7 @@ export const m = dictionary(
     stages: 'Stage of each customer and month',
     transitions: 'Month-to-month transitions',
     retention: 'Cohort retention',
+    value: 'Value scores of each customer',
     duckdb: 'DuckDB',
     postgres: 'PostgreSQL'
   },
@@ -23,6 +24,7 @@ export const m = dictionary(
     stages: '每位客户每月的阶段',
     transitions: '逐月阶段转移',
     retention: '同期群留存',
+    value: '每位客户的价值评分',
     duckdb: 'DuckDB',
     postgres: 'PostgreSQL'
   }
