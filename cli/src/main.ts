@@ -63,11 +63,12 @@ const COMMAND_HELP: Record<string, string> = {
   campaign:
     'clm campaign <input>… [--settings s.json] [--table target|control] [--out f]\n  The campaign list ("campaign"); runs lifecycle and value first (and churn when the list filters on churn risk).\n',
   sql:
-    'clm sql <input>… [--what stages|transitions|retention|value] [--dialect duckdb|postgres] [--settings s.json] [--input-table name]\n' +
+    'clm sql <input>… [--what stages|transitions|retention|value|campaign] [--dialect duckdb|postgres] [--settings s.json] [--input-table name]\n' +
     '        [--future-table name] [--out f]\n' +
     "  The scoring SQL of an analysis as a script for DuckDB or a PostgreSQL-family warehouse, the settings' parameters written in:\n" +
     "  run it as it is against a table (default clm_input) of the input files' typed columns, named with their roles in its header.\n" +
-    '  The value script reads the future values from a table (default clm_future): the CSV of clm value with the same settings.\n' +
+    '  The value and campaign scripts read the future values from a table (default clm_future): the CSV of clm value with the same\n' +
+    '  settings. The campaign script returns the screened target population; the control arm is drawn in the tab or by clm campaign.\n' +
     'clm sql <command> <input>… [--settings s.json] [--table t] [--out f]\n' +
     '  Runs the command and prints every statement it ran on the loaded data, in order, each with the values bound to it (DuckDB).\n'
 };

@@ -8,21 +8,16 @@ import { DIALECTS, type Dialect } from '../../workers/db/dialect.ts';
 import { exportApi } from '../../workers/export/api.ts';
 import type { ScriptWhat } from '../../workers/export/contract.ts';
 import { lifecycleApi } from '../../workers/lifecycle/api.ts';
-import { VALUE } from './params.ts';
+import { CAMPAIGN, VALUE } from './params.ts';
 import { CliError } from './errors.ts';
 import { panelOf, type Loaded, type Session } from './session.ts';
 
-export const SCRIPT_WHATS: readonly ScriptWhat[] = ['stages', 'transitions', 'retention', 'value'];
+export const SCRIPT_WHATS: readonly ScriptWhat[] = ['stages', 'transitions', 'retention', 'value', 'campaign'];
 
 /** Checks --what and --dialect before anything is loaded. */
 export function scriptOptions(what: string | true | undefined, dialect: string | true | undefined): { what: ScriptWhat; dialect: Dialect } {
   const w = what === undefined ? 'stages' : what;
   const d = dialect === undefined ? 'duckdb' : dialect;
-  if (w === 'campaign')
-    throw new CliError(
-      'usage',
-      `--what ${w}: not available as SQL yet (the list's control arm is drawn by the workbench's seeded generator); run clm ${w} on one machine.`
-    );
   if (typeof w !== 'string' || !SCRIPT_WHATS.includes(w as ScriptWhat))
     throw new CliError('usage', `--what takes ${SCRIPT_WHATS.join(', ')}${typeof w === 'string' ? `, not ${w}` : ''}.`);
   if (typeof d !== 'string' || !DIALECTS.includes(d as Dialect))
@@ -43,5 +38,8 @@ export async function scriptFor(
   }
   const { rule, values } = s.settings.lifecycleRule(await lifecycleApi(() => s.engine).lifecycleRuleSets());
   s.log(`sql: ${options.what} in the ${options.dialect} dialect${options.what === 'retention' ? '' : `, rule set ${rule.id}`}`);
-  return exportApi(() => s.engine).exportSql(id, { ...options, ruleSet: rule.id, params: values });
+  // The list is screened by the value scores and filtered on the stages: all three tabs' settings.
+  const list =
+    options.what === 'campaign' ? { value: s.settings.tab('value', VALUE).params, campaign: s.settings.tab('campaign', CAMPAIGN) } : {};
+  return exportApi(() => s.engine).exportSql(id, { ...options, ruleSet: rule.id, params: values, ...list });
 }

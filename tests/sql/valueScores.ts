@@ -1,6 +1,9 @@
-/** The Customer value tab's scores beside an exported value script's rows (workers/export/value.test.ts, tests/pg/). */
+/** The Customer value tab's scores and campaign list beside an exported script's rows (workers/export/*.test.ts, tests/pg/). */
 import { expect } from 'vitest';
 import type { Engine } from '../../workers/engine/engine.ts';
+import { all } from '../../workers/db/sql.ts';
+import { segmentsApi } from '../../workers/segments/api.ts';
+import type { CampaignParams } from '../../common/segmentParams.ts';
 import { valueApi } from '../../workers/value/api.ts';
 import type { ValueParams, ValueRow } from '../../workers/value/contract.ts';
 import { parseCsvText } from '../cli/csvRows.ts';
@@ -33,4 +36,25 @@ export function expectScores(got: Record<string, unknown>[], site: readonly Valu
       if (!close(g[k], v)) expect({ customer: r.customerId, [k]: Number(g[k]) }).toEqual({ customer: r.customerId, [k]: v });
     expect(String(g.value_tier)).toBe(r.tier);
   });
+}
+
+/** A list's members as [customer_id, rank, tier, stage] rows and their values, in rank order. */
+export function members(rows: Record<string, unknown>[]) {
+  return {
+    rows: rows.map((r) => [String(r.customer_id), String(r.rank), String(r.tier), String(r.stage)]),
+    values: rows.map((r) => Number(r.value))
+  };
+}
+
+/** The tab's campaign list: the target arm, or both arms, in rank order. */
+export async function siteList(e: Engine, id: string, p: CampaignParams, arms: 'target' | 'both' = 'target') {
+  await segmentsApi(() => e).buildCampaign(id, p);
+  const where = arms === 'target' ? "WHERE arm = 'target'" : '';
+  return members(await all(e.conn, `SELECT customer_id, rank, value, tier, stage FROM "campaign_${id}" ${where} ORDER BY arm DESC, rank`));
+}
+
+/** The script's members equal the tab's list: the same customers, ranks, tiers and stages; values to 1e-9. */
+export function expectMembers(got: ReturnType<typeof members>, site: ReturnType<typeof members>) {
+  expect(got.rows).toEqual(site.rows);
+  got.values.forEach((v, i) => expect(Math.abs(v - site.values[i])).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(site.values[i]))));
 }

@@ -45,6 +45,11 @@ describe('toDialect', () => {
       "(CAST(id AS VARCHAR) ~ '^(?:(\\+?86)?188[0-9]{8})$')"
     ],
     [
+      'list_contains of a split string',
+      "coalesce(list_contains(string_split(CAST('a' AS VARCHAR), chr(31)), stage), false)",
+      "coalesce((stage = ANY(string_to_array(CAST('a' AS VARCHAR), chr(31)))), false)"
+    ],
+    [
       'arg_max with its filter',
       'arg_max(brand, lag) FILTER (WHERE lag BETWEEN 1 AND 6) AS b, arg_max(x, y) AS c',
       '(array_agg(brand ORDER BY lag DESC NULLS LAST) FILTER (WHERE lag BETWEEN 1 AND 6))[1] AS b, (array_agg(x ORDER BY y DESC NULLS LAST))[1] AS c'

@@ -124,6 +124,16 @@ const POSTGRES: readonly { why: string; apply: (sql: string) => string }[] = [
   },
   { why: 'arg_max is the first of an ordered array_agg', apply: argMax },
   {
+    why: 'list_contains(string_split(…)) is = ANY(string_to_array(…))',
+    apply: (s) =>
+      rewriteCalls(s, 'list_contains', (a) => {
+        const [list, item] = splitArgs(a);
+        const split = /^string_split\(([\s\S]*)\)$/i.exec(list);
+        if (!split) throw new Error('SQL dialect: list_contains needs a string_split list');
+        return `(${item} = ANY(string_to_array(${split[1]})))`;
+      })
+  },
+  {
     why: 'strftime is to_char',
     apply: (s) =>
       rewriteCalls(s, 'strftime', (a) => {

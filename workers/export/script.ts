@@ -19,6 +19,8 @@ import spellsSql from '../panel/sql/first_spells.sql?raw';
 import cohortSql from '../churn/sql/cohort_retention.sql?raw';
 import type { ScriptRequest, ScriptWhat } from './contract.ts';
 import { valueStatements } from './value.ts';
+import { campaignStatements } from './campaign.ts';
+import { stageSet } from '../lifecycle/rules.ts';
 
 /** One statement of a script: SQL text and the values bound to it. */
 interface Statement {
@@ -34,7 +36,9 @@ const NAMES = {
   spells: 'clm_first_spells',
   windows: 'clm_value_windows',
   history: 'clm_value_history',
-  scores: 'clm_value_scores'
+  scores: 'clm_value_scores',
+  base: 'clm_campaign_base',
+  candidates: 'clm_campaign_population'
 };
 export const DEFAULT_INPUT = 'clm_input';
 export const DEFAULT_FUTURE = 'clm_future';
@@ -78,7 +82,8 @@ const TITLES: Record<ScriptWhat, string> = {
   stages: 'lifecycle stages per customer and month',
   transitions: 'month-to-month stage transitions',
   retention: 'cohort retention by join month',
-  value: 'customer value scores (Shenzhen Mobile customer value assessment system)'
+  value: 'customer value scores (Shenzhen Mobile customer value assessment system)',
+  campaign: 'campaign target list screened by customer value (Shenzhen Mobile customer value assessment system)'
 };
 
 /** A `table` or `schema.table` name, each part quoted. */
@@ -96,7 +101,7 @@ function stageStatements(ds: DatasetHandle, input: string, ruleSet: RuleSetId, g
     { sql: panelSql(ds, quoteIdent(NAMES.panel), input) },
     { sql: stage.sql, params: stage.params.map((p) => p.value) }
   ];
-  return { statements, lines };
+  return { statements, lines, set: stageSet(rule, stage.params) };
 }
 
 interface Script {
@@ -108,17 +113,35 @@ interface Script {
 }
 
 async function statementsOf(conn: SqlConnection, ds: DatasetHandle, input: string, req: ScriptRequest): Promise<Script> {
-  if (req.what === 'value') {
+  if (req.what === 'value' || req.what === 'campaign') {
     const names = { windows: quoteIdent(NAMES.windows), history: quoteIdent(NAMES.history), scores: quoteIdent(NAMES.scores) };
     const v = await valueStatements(conn, ds, input, req.value, { ...names, future: qualified(req.futureTable ?? DEFAULT_FUTURE) });
+    const reads = (c: DatasetHandle['columns'][number]) => VALUE_ROLES.includes(c.role) || v.extraColumns.includes(c.header);
+    const scratch = [NAMES.windows, NAMES.history, NAMES.scores];
+    if (req.what === 'value')
+      return {
+        statements: [
+          ...v.statements,
+          { sql: `-- The scores of each customer.\nSELECT * FROM ${names.scores} ORDER BY customer_id /*COLLATE "C"*/` }
+        ],
+        lines: v.lines,
+        reads,
+        scratch
+      };
+    // The list: value scores, stages of the rule set in the evaluation month, then the population and its screening.
+    const ruleSet = req.ruleSet ?? 'clm';
+    const st = stageStatements(ds, input, ruleSet, req.params ?? {});
+    const c = campaignStatements(ds, input, req.campaign, v.month, st.set, {
+      ...names,
+      stages: quoteIdent(NAMES.stages),
+      base: quoteIdent(NAMES.base),
+      candidates: quoteIdent(NAMES.candidates)
+    });
     return {
-      statements: [
-        ...v.statements,
-        { sql: `-- The scores of each customer.\nSELECT * FROM ${names.scores} ORDER BY customer_id /*COLLATE "C"*/` }
-      ],
-      lines: v.lines,
-      reads: (c) => VALUE_ROLES.includes(c.role) || v.extraColumns.includes(c.header),
-      scratch: [NAMES.windows, NAMES.history, NAMES.scores]
+      statements: [...v.statements, ...st.statements, ...c.statements],
+      lines: [...v.lines, ...st.lines, ...c.lines],
+      reads: (col) => reads(col) || PANEL_ROLES.includes(col.role) || ['customerType', 'plan'].includes(col.role),
+      scratch: [...scratch, NAMES.panel, NAMES.stages, NAMES.base, NAMES.candidates]
     };
   }
   return { ...panelStatements(ds, input, req), reads: (c) => PANEL_ROLES.includes(c.role) };

@@ -131,7 +131,7 @@ export async function valueStatements(
     `  clm value <files> --settings <the same settings> --out value.csv, loaded as that table. It is a least-squares`,
     `  regression per value group (${p.groups} groups), fitted by the workbench's model code, not SQL; a customer missing there counts 0.`
   ];
-  return { statements, lines, extraColumns: found(inputs) };
+  return { statements, lines, month, extraColumns: found(inputs) };
 }
 
 /** The headers of the extra columns the value SQL reads (influence parts, role flags, markers). */

@@ -12,6 +12,7 @@ export const m = dictionary(
     transitions: 'Month-to-month transitions',
     retention: 'Cohort retention',
     value: 'Value scores of each customer',
+    campaign: 'Value-screened target population',
     duckdb: 'DuckDB',
     postgres: 'PostgreSQL'
   },
@@ -25,6 +26,7 @@ export const m = dictionary(
     transitions: '逐月阶段转移',
     retention: '同期群留存',
     value: '每位客户的价值评分',
+    campaign: '经价值筛选的目标人群',
     duckdb: 'DuckDB',
     postgres: 'PostgreSQL'
   }
