@@ -14,16 +14,12 @@
 // average: the machine is shared, so the lead re-measures on a quiet machine.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import { register } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { load, opt, out, registerRawImports } from './lib.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const out = path.join(root, 'bench/out');
 const args = process.argv.slice(2);
-const opt = (n, d) => (args.includes(n) ? args[args.indexOf(n) + 1] : d);
-const load = () => fs.readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
 
 let hooked = false;
 async function hooks() {
@@ -31,21 +27,7 @@ async function hooks() {
   hooked = true;
   const { register: registerTsx } = await import('tsx/esm/api');
   registerTsx();
-  // As cli/bin/clm.mjs: the worker code's `?raw` SQL imports, for Node.
-  register(
-    'data:text/javascript,' +
-      encodeURIComponent(`
-    export async function resolve(spec, ctx, next) {
-      if (!spec.endsWith('?raw')) return next(spec, ctx);
-      const r = await next(spec.slice(0, -4), ctx);
-      return { ...r, url: r.url + '?raw', format: 'module', shortCircuit: true };
-    }
-    export async function load(url, ctx, next) {
-      if (!url.endsWith('?raw')) return next(url, ctx);
-      const { readFile } = await import('node:fs/promises');
-      return { format: 'module', shortCircuit: true, source: 'export default ' + JSON.stringify(await readFile(new URL(url.slice(0, -4)), 'utf8')) };
-    }`)
-  );
+  registerRawImports();
 }
 
 /** One variant in this process: prints one JSON line with the phases' seconds and the peak RSS. */

@@ -17,17 +17,12 @@ import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import sirv from 'sirv';
 import { build } from 'vite';
 import { DuckDBInstance } from '@duckdb/node-api';
+import { load, opt as arg, out, root } from './lib.mjs';
 import { withSite } from './site.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const out = path.join(root, 'bench/out');
-fs.mkdirSync(out, { recursive: true });
-const args = process.argv.slice(2);
-const arg = (n, d) => (args.includes(n) ? args[args.indexOf(n) + 1] : d);
 const list = (s) => (s ? String(s).split(',').filter(Boolean).map(Number) : []);
 const SIZES = list(arg('--sizes', '1000000,5000000,10000000'));
 const REPS = arg('--reps', null);
@@ -36,7 +31,6 @@ const CEILING = list(arg('--ceiling', ''));
 const PORT = Number(arg('--port', 4290));
 const MONTHS = 24;
 
-const load = () => fs.readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
 const fmt = (n) => Math.round(n).toLocaleString('en-US');
 const s2 = (x) => (x == null ? '—' : `${x.toFixed(2)} s`);
 const median = (xs) => {

@@ -19,24 +19,13 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { createServer } from 'vite';
+import { flag, load, median, opt, out, root } from './lib.mjs';
 import { withSite } from './site.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const out = path.join(root, 'bench/out');
-fs.mkdirSync(out, { recursive: true });
-const args = process.argv.slice(2);
-const opt = (n, d) => (args.includes(n) ? args[args.indexOf(n) + 1] : d);
 const BUILD = opt('--build', 'build');
 const PORT = Number(opt('--port', 4290));
 const REPEAT = Number(opt('--repeat', 5));
-const load = () =>
-  os
-    .loadavg()
-    .map((x) => x.toFixed(2))
-    .join(' ');
-const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 const f2 = (x) => x.toFixed(2);
 
 /** The trend decision in exact integers (cents; thresholds in basis points). */
@@ -237,4 +226,4 @@ async function browserRun() {
 }
 
 await nodeRun();
-if (!args.includes('--no-browser')) await browserRun();
+if (!flag('--no-browser')) await browserRun();

@@ -23,35 +23,15 @@
 // the 400-customer daily log of tests/fixtures/models/dailyLog.ts. Generated files go to bench/out.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import { register } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { flag, load, median, opt, out, registerRawImports, root } from './lib.mjs';
 import { fitBgNbd, fitGammaGamma, fitParetoNbd, rfmSummary } from '../workers/models/index.ts';
 import { Rng } from '../workers/models/prng.ts';
-import { DAILY_SPLIT, dailyLog, dailyLogCsv } from '../tests/fixtures/models/dailyLog.ts';
+import { DAILY_SPLIT, dailyLog, dailyLogCsv, gamma } from '../tests/fixtures/models/dailyLog.ts';
 
-// The worker code imports its SQL with Vite's `?raw`: the same, for Node.
-register(
-  'data:text/javascript,' +
-    encodeURIComponent(`
-  export async function resolve(spec, ctx, next) {
-    if (!spec.endsWith('?raw')) return next(spec, ctx);
-    const r = await next(spec.slice(0, -4), ctx);
-    return { ...r, url: r.url + '?raw', format: 'module', shortCircuit: true };
-  }
-  export async function load(url, ctx, next) {
-    if (!url.endsWith('?raw')) return next(url, ctx);
-    const { readFile } = await import('node:fs/promises');
-    return { format: 'module', shortCircuit: true, source: 'export default ' + JSON.stringify(await readFile(new URL(url.slice(0, -4)), 'utf8')) };
-  }`)
-);
+registerRawImports();
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const out = path.join(root, 'bench/out');
-fs.mkdirSync(out, { recursive: true });
-const args = process.argv.slice(2);
-const opt = (n, d) => (args.includes(n) ? args[args.indexOf(n) + 1] : d);
 const BUILD = opt('--build', 'build');
 const PORT = Number(opt('--port', 4210));
 const SIM_CUSTOMERS = Number(opt('--customers', 500000));
@@ -59,8 +39,6 @@ const REPEAT = Number(opt('--repeat', 5));
 const BROWSER_TIMEOUT = Number(opt('--browser-timeout', 240)) * 1000;
 const SPLIT = { calibrationEnd: '1997-09-30', observationEnd: '1998-06-30', unit: 'week' };
 const cdnow = (f) => path.join(root, '../shared/data/cdnow', f);
-const load = () => fs.readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const s3 = (v) => (v == null ? '–' : v < 0.1 ? v.toFixed(4) : v.toFixed(3));
 
 /** Issue 19's lifetimes 0.11.3 timings (s, medians, merged rows + weights): CDNOW master and 500k. */
@@ -89,18 +67,6 @@ function readCdnow(file) {
     tx.push({ customerId: f[0], date: `${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6)}`, amount: Number(f[f.length - 1]) });
   }
   return tx;
-}
-
-/** Marsaglia & Tsang (2000) Gamma(shape, rate) from the seeded stream (shape < 1 by boosting). */
-function gamma(rng, shape, rate) {
-  if (shape < 1) return gamma(rng, shape + 1, rate) * Math.pow(rng.uniform() || 1e-300, 1 / shape);
-  const d = shape - 1 / 3,
-    c = 1 / Math.sqrt(9 * d);
-  for (;;) {
-    const z = rng.normal(),
-      v = (1 + c * z) ** 3;
-    if (v > 0 && Math.log(rng.uniform() || 1e-300) < 0.5 * z * z + d - d * v + d * Math.log(v)) return (d * v) / rate;
-  }
 }
 
 /** Simulated transactions (BG/NBD purchases and dropout, Gamma–Gamma amounts), also written as CSV. */
@@ -351,7 +317,7 @@ async function browserFits(files) {
 }
 
 console.log(`machine: ${os.cpus().length} × ${os.cpus()[0].model}, node ${process.version}; ${new Date().toISOString()}; load ${load()}`);
-const BROWSER_ONLY = args.includes('--browser-only');
+const BROWSER_ONLY = flag('--browser-only');
 console.log(
   HAS_LIFETIMES
     ? 'lifetimes: importable, timed in this run'
@@ -360,7 +326,7 @@ console.log(
 const dailyFile = path.join(out, 'daily-log-400.csv');
 fs.writeFileSync(dailyFile, dailyLogCsv());
 const simFile = path.join(out, `cdnow-sim-${SIM_CUSTOMERS}.csv`);
-const TAB_ONLY = args.includes('--tab-only');
+const TAB_ONLY = flag('--tab-only');
 if ((BROWSER_ONLY || TAB_ONLY) && !fs.existsSync(simFile))
   throw new Error(`--browser-only/--tab-only need ${path.relative(root, simFile)} from a full run`);
 if (TAB_ONLY) {
@@ -379,7 +345,7 @@ if (TAB_ONLY) {
   simTx.length = 0;
   await tabPhases(simFile);
 }
-if (!args.includes('--no-browser') && !TAB_ONLY) {
+if (!flag('--no-browser') && !TAB_ONLY) {
   await browserFits([
     [cdnow('CDNOW_sample.txt'), SPLIT],
     [cdnow('CDNOW_master.txt'), SPLIT],

@@ -5,16 +5,10 @@
 // tests, which failed on a busy machine without saying anything about the code.
 //
 //   node --import tsx bench/sample.mjs [--runs 5]
-import os from 'node:os';
+import { load, opt } from './lib.mjs';
 import { DEFAULT_SAMPLE_OPTIONS, generateSampleText } from '../workers/sample/generator.ts';
 
-const args = process.argv.slice(2);
-const RUNS = Number(args.includes('--runs') ? args[args.indexOf('--runs') + 1] : 5);
-const load = () =>
-  os
-    .loadavg()
-    .map((x) => x.toFixed(2))
-    .join(' ');
+const RUNS = Number(opt('--runs', 5));
 
 for (let run = 1; run <= RUNS; run++) {
   const t0 = performance.now();

@@ -1,11 +1,8 @@
 // The built site served locally (scripts/serve.mjs) and Debian's Chromium with the network mapped
 // away, as the e2e tests use them: the browser half of every benchmark.
 import { spawn } from 'node:child_process';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
-
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+import { root } from './lib.mjs';
 
 /**
  * Serves `build` (default: the server's own default, BUILD_DIR or build/) on `port`, launches

@@ -177,3 +177,28 @@ export function changedFrom<T extends object>(value: T, defaults: T): Partial<T>
   }
   return Object.keys(out).length > 0 ? (out as Partial<T>) : undefined;
 }
+
+/**
+ * One tab's part of the settings: its key, its defaults and the checks of its fields. The page reads
+ * it through `linked` ($lib/share/settings.svelte), the command line through `SiteSettings.tab`
+ * (cli/src/params.ts), so both take the same values from the same saved settings.
+ */
+export interface TabSettings<T extends object> {
+  key: string;
+  defaults: T;
+  checks: Checks<T>;
+}
+
+/** Field checks the tabs' settings share. */
+export const between = (lo: number, hi: number) => (v: number) => v >= lo && v <= hi;
+export const intBetween = (lo: number, hi: number) => (v: number) => Number.isInteger(v) && v >= lo && v <= hi;
+export const oneOf = (allowed: readonly string[]) => (v: string) => allowed.includes(v);
+export const nullOr =
+  <V>(check: (v: V) => boolean) =>
+  (v: V | null) =>
+    v === null || check(v);
+/** Strictly between 0 and 1. */
+export const share = (v: number) => v > 0 && v < 1;
+export const ascending = (v: number[]) => v.every((x, i) => i === 0 || x > v[i - 1]);
+/** An ISO date, or '' for the data's own. */
+export const isoDateOrEmpty = (v: string) => v === '' || /^\d{4}-\d{2}-\d{2}$/.test(v);

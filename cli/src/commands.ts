@@ -12,11 +12,15 @@ import { ltvApi } from '../../workers/ltv/api.ts';
 import { segmentsApi } from '../../workers/segments/api.ts';
 import type { LifecycleResult, StageSet } from '../../workers/lifecycle/contract.ts';
 import type { CampaignColumn, CampaignCsvLabels } from '../../workers/segments/contract.ts';
+import { CAMPAIGN_COLUMNS, stageWords } from '../../common/campaignExport.ts';
 import { LEVERS } from '../../src/lib/features/lifecycle/levers.ts';
 import { defaultSplit } from '../../src/lib/features/churn/charts.ts';
 import { CliError } from './errors.ts';
 import type { Result } from './output.ts';
-import { CAMPAIGN, CHURN, LTV, SEGMENTS, VALUE } from './params.ts';
+import { LTV_SETTINGS } from './params.ts';
+import { CHURN_SETTINGS } from '../../common/churnSettings.ts';
+import { VALUE_SETTINGS } from '../../common/valueSettings.ts';
+import { CAMPAIGN_SETTINGS, SEGMENTS_SETTINGS } from '../../common/segmentsSettings.ts';
 import { panelOf, type Loaded, type Session } from './session.ts';
 
 /** The tables each command can write (`--table`); the first is the default. */
@@ -70,7 +74,7 @@ async function retention(s: Session, id: string, table: string): Promise<Result>
   const api = churnApi(() => s.engine);
   if (table === 'km') {
     const setup = await api.churnSetup(id);
-    const link = s.settings.tab('churn', CHURN);
+    const link = s.settings.tab(CHURN_SETTINGS);
     const split =
       link.split === '' || setup.splitColumns.some((c) => c.name === link.split) ? link.split! : defaultSplit(setup.splitColumns);
     s.log(`retention: Kaplan–Meier${split ? ` by ${split}` : ''}`);
@@ -92,7 +96,7 @@ async function retention(s: Session, id: string, table: string): Promise<Result>
 async function fitChurn(s: Session, id: string) {
   const api = churnApi(() => s.engine);
   const setup = await api.churnSetup(id);
-  const link = s.settings.tab('churn', CHURN);
+  const link = s.settings.tab(CHURN_SETTINGS);
   const features = link.features
     ? link.features.filter((n) => setup.features.some((f) => f.name === n))
     : setup.features.filter((f) => f.default).map((f) => f.name);
@@ -120,7 +124,7 @@ async function churn(s: Session, id: string, table: string): Promise<Result> {
 
 async function assessValue(s: Session, id: string) {
   const api = valueApi(() => s.engine);
-  const a = await api.assessValue(id, s.settings.tab('value', VALUE).params);
+  const a = await api.assessValue(id, s.settings.tab(VALUE_SETTINGS).params);
   s.log(`value: ${a.customers} customers assessed at ${a.evaluationMonth}`);
   return api;
 }
@@ -131,7 +135,7 @@ async function value(s: Session, id: string): Promise<Result> {
 
 async function ltv(s: Session, id: string, table: string): Promise<Result> {
   const api = ltvApi(() => s.engine);
-  const b = s.settings.tab('ltv', LTV).btyd;
+  const b = s.settings.tab(LTV_SETTINGS).btyd;
   const bounds = await api.ltvBounds(id);
   const inside = (d: string) => d !== '' && d >= bounds.firstDate.slice(0, 10) && d <= bounds.lastDate.slice(0, 10);
   const a = Date.parse(bounds.firstDate),
@@ -168,7 +172,7 @@ async function ltv(s: Session, id: string, table: string): Promise<Result> {
 }
 
 async function campaign(s: Session, id: string, table: string): Promise<Result> {
-  const params = s.settings.tab('campaign', CAMPAIGN);
+  const params = s.settings.tab(CAMPAIGN_SETTINGS);
   if (params.segment)
     throw new CliError('usage', 'The campaign settings filter on a saved segment: segments are built in the tab, not on the command line.');
   // The list reads the other tabs' results, as in the site: stages, value scores, churn risk.
@@ -176,7 +180,7 @@ async function campaign(s: Session, id: string, table: string): Promise<Result> 
   await assessValue(s, id);
   if (params.minChurnRisk != null) await fitChurn(s, id);
   const api = segmentsApi(() => s.engine);
-  const seg = s.settings.tab('segmentsTab', SEGMENTS);
+  const seg = s.settings.tab(SEGMENTS_SETTINGS);
   await api.segmentOverview(id, {
     rfmBins: seg.rfmBins,
     usageBins: seg.usageBins,
@@ -197,36 +201,11 @@ async function campaign(s: Session, id: string, table: string): Promise<Result> 
  * levers the Lifecycle tab recommends for each stage.
  */
 function csvLabels(stageSet: StageSet | null): CampaignCsvLabels {
-  const columns: CampaignColumn[] = [
-    'rank',
-    'customer_id',
-    'tier',
-    'value',
-    'arpu',
-    'credit',
-    'loyalty',
-    'elasticity_layer',
-    'churn_probability',
-    'stage',
-    'lever',
-    'arm'
-  ];
-  const stages = stageSet?.stages ?? [];
+  const stages = stageWords(stageSet, 'en', LEVERS);
   return {
-    headers: Object.fromEntries(columns.map((c) => [c, c])) as Record<CampaignColumn, string>,
-    codes: {
-      tier: {},
-      loyalty: {},
-      elasticity_layer: {},
-      arm: {},
-      stage: Object.fromEntries(stages.map((st) => [st, stageSet!.labels[st]?.en ?? st]))
-    },
-    levers: Object.fromEntries(
-      stages.flatMap((st) => {
-        const analog = stageSet!.analogOf[st];
-        return analog ? [[st, LEVERS[analog].levers.en]] : [];
-      })
-    )
+    headers: Object.fromEntries(CAMPAIGN_COLUMNS.map((c) => [c, c])) as Record<CampaignColumn, string>,
+    codes: { tier: {}, loyalty: {}, elasticity_layer: {}, arm: {}, stage: stages.stage },
+    levers: stages.levers
   };
 }
 

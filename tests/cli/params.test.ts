@@ -1,9 +1,9 @@
 /**
- * The command line reads a saved settings file with the same checks as the page reads a link or an
- * opened settings file: for valid, old and hostile values of every tab the command uses, its
- * parameters equal what the tab's link gives (src/lib/features/<tab>/link.ts).
+ * The command line reads a saved settings file with the one definition of each tab's settings
+ * (common/<tab>Settings.ts) that the page's links read: what the site saves, the command line takes;
+ * old and hostile values fall back to the defaults, each field named as dropped.
  */
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -14,75 +14,103 @@ import { churnLink } from '$lib/features/churn/link';
 import { valueLink } from '$lib/features/value/link';
 import { ltvLink } from '$lib/features/ltv/link';
 import { campaignLink, segmentsLink } from '$lib/features/segments/link';
-import { CAMPAIGN, CHURN, LIFECYCLE, LTV, SEGMENTS, SiteSettings, VALUE } from '../../cli/src/params.ts';
+import { LTV_SETTINGS, SiteSettings } from '../../cli/src/params.ts';
+import { CHURN_SETTINGS } from '../../common/churnSettings.ts';
+import { LIFECYCLE_SETTINGS } from '../../common/lifecycleSettings.ts';
+import { CAMPAIGN_SETTINGS, SEGMENTS_SETTINGS } from '../../common/segmentsSettings.ts';
+import { VALUE_SETTINGS } from '../../common/valueSettings.ts';
+import { DEFAULT_VALUE_PARAMS } from '../../common/valueParams.ts';
 import { lifecycleApi } from '../../workers/lifecycle/api.ts';
 import { headerKey } from '../../common/headers.ts';
 import type { Engine } from '../../workers/engine/engine.ts';
 
+const ruleSets = () => lifecycleApi(() => ({}) as Engine).lifecycleRuleSets();
 const hostile = { __proto__: { x: 1 }, constructor: 3 };
-const CASES: Settings[] = [
-  {},
-  {
-    lifecycle: { ruleSet: 'dataService', params: { x: 1 }, cuts: '10, 20' },
-    churn: { split: 'region', features: ['arpu'], horizon: 6, l2: 0.5, seed: 4, low: 20, high: 90, tiers: ['low'], minScore: 0.3 },
-    value: {
-      params: { evaluationMonth: '2024-05', decay: 0.5, groups: 3, valueTierShares: [0.6, 0.9], mapStrategy: { careSpend: 5 } },
+
+afterEach(() => vi.unstubAllGlobals());
+
+describe('settings the site saves, read by the command line', () => {
+  it('takes every field the tabs save', async () => {
+    vi.stubGlobal('location', { href: 'http://localhost/', hash: '' });
+    vi.stubGlobal('history', { state: null, replaceState: () => {} });
+    settings.values = {};
+    lifecycleLink.save({ ruleSet: 'dataService', params: { n_acquisition: 4 }, cuts: '10, 20' });
+    churnLink.save({ horizon: 6, l2: 0.5, tiers: ['low'], minScore: 0.3, split: 'region' });
+    valueLink.save({ params: { ...DEFAULT_VALUE_PARAMS, decay: 0.5, valueTierShares: [0.6, 0.9] }, sortBy: 'credit', measure: 'roi' });
+    ltvLink.save({ btyd: { ...ltvLink.read().btyd, unit: 'month', calibrationEnd: '1997-09-30', model: 'paretoNbd', horizon: 24 } });
+    campaignLink.save({ stage: 'habitual', valueTier: 'high', minChurnRisk: 0.4, design: 'holdout', seed: 9 });
+    segmentsLink.save({ rfmBins: 4, usageMeasure: 'voice', freqCut: 3 });
+    const cli = SiteSettings.of(JSON.parse(JSON.stringify(settings.values)));
+    expect(cli.tab(LIFECYCLE_SETTINGS)).toEqual({ ruleSet: 'dataService', params: { n_acquisition: 4 }, cuts: '10, 20' });
+    expect(cli.tab(CHURN_SETTINGS)).toMatchObject({ horizon: 6, l2: 0.5, tiers: ['low'], minScore: 0.3, split: 'region', seed: 1 });
+    expect(cli.tab(VALUE_SETTINGS)).toMatchObject({
+      params: { decay: 0.5, valueTierShares: [0.6, 0.9] },
       sortBy: 'credit',
-      measure: 'roi',
-      monitorBy: 'stage'
-    },
-    ltv: { btyd: { unit: 'month', calibrationEnd: '1997-09-30', model: 'paretoNbd', t: 39, marginPct: 20, horizon: 24 } },
-    campaign: {
+      measure: 'roi'
+    });
+    expect(cli.tab(LTV_SETTINGS).btyd).toMatchObject({ unit: 'month', calibrationEnd: '1997-09-30', model: 'paretoNbd', horizon: 24 });
+    expect(cli.tab(CAMPAIGN_SETTINGS)).toMatchObject({
       stage: 'habitual',
       valueTier: 'high',
       minChurnRisk: 0.4,
-      order: 'elasticity',
       design: 'holdout',
-      dropBottom: 0.1,
-      controlShare: 0.2,
       seed: 9
-    },
-    segmentsTab: { rfmBins: 4, usageMeasure: 'voice', freqCut: 3 }
-  },
-  {
-    lifecycle: { ruleSet: 'constructor', params: { __proto__: 1, n_acquisition: 1e9 }, cuts: 'x'.repeat(300) },
-    churn: { horizon: 40, l2: -1, seed: 1.5, tiers: ['mid', 2], minScore: 'high', split: { a: 1 } },
-    value: {
-      params: {
-        decay: 3,
-        weights: { historical: 0.9, current: 0.9 },
-        creditCuts: [1, 2],
-        evaluationMonth: '2024-5',
-        historyBasis: 'x',
-        mapStrategy: { careSpend: -1 }
-      },
-      monitorMetric: 'nope'
-    },
-    ltv: { btyd: 'garbage' },
-    campaign: { stage: '1bad', dropBottom: 1, seed: 'one', order: null, design: 'x' },
-    segmentsTab: { rfmBins: 50, k: 1, features: ['nope'] },
-    ...hostile
-  },
-  {
-    lifecycle: { ruleSet: 'clm', params: { n_acquisition: 2, up: 0.3 } },
-    ltv: { teach: { years: 3 }, btyd: { sort: 'pAlive', descending: false } }
-  }
-];
+    });
+    expect(cli.tab(SEGMENTS_SETTINGS)).toMatchObject({ rfmBins: 4, usageMeasure: 'voice', freqCut: 3, k: 4 });
+    const { rule, values } = cli.lifecycleRule(await ruleSets());
+    expect(rule.id).toBe('dataService');
+    expect(values).toEqual(ruleFromLink(await ruleSets()).values);
+    expect(cli.dropped).toEqual([]);
+  });
 
-describe('settings read by the command line and by the page', () => {
-  it.each(CASES.map((c, i) => [i, c] as const))('case %i gives the same parameters', async (_, values) => {
-    settings.values = JSON.parse(JSON.stringify(values));
+  it('falls back to the defaults for old and hostile values, naming each field', async () => {
+    const values: Settings = {
+      lifecycle: { ruleSet: 'constructor', params: { __proto__: 1, n_acquisition: 1e9 }, cuts: 'x'.repeat(300) },
+      churn: { horizon: 40, l2: -1, seed: 1.5, tiers: ['mid', 2], minScore: 'high', split: { a: 1 } },
+      value: {
+        params: { decay: 3, weights: { historical: 0.9, current: 0.9 }, evaluationMonth: '2024-5', mapStrategy: { careSpend: -1 } }
+      },
+      ltv: { btyd: 'garbage' },
+      campaign: { stage: '1bad', dropBottom: 1, seed: 'one', order: null, design: 'x', arpuMin: '5' },
+      segmentsTab: { rfmBins: 50, k: 1, features: ['nope'] },
+      ...hostile
+    };
     const cli = SiteSettings.of(JSON.parse(JSON.stringify(values)));
-    expect(cli.tab('lifecycle', LIFECYCLE)).toEqual(lifecycleLink.read());
-    expect(cli.tab('churn', CHURN)).toEqual(churnLink.read());
-    expect(cli.tab('value', VALUE)).toEqual(valueLink.read());
-    expect(cli.tab('ltv', LTV).btyd).toEqual(ltvLink.read().btyd);
-    expect(cli.tab('campaign', CAMPAIGN)).toEqual(campaignLink.read());
-    expect(cli.tab('segmentsTab', SEGMENTS)).toEqual(segmentsLink.read());
-    const ruleSets = await lifecycleApi(() => ({}) as Engine).lifecycleRuleSets();
-    const page = ruleFromLink(ruleSets);
-    const mine = cli.lifecycleRule(ruleSets);
-    expect({ id: mine.rule.id, values: mine.values }).toEqual({ id: page.rule.id, values: page.values });
+    expect(cli.tab(LIFECYCLE_SETTINGS)).toEqual({ ...LIFECYCLE_SETTINGS.defaults, ruleSet: 'constructor', params: { n_acquisition: 1e9 } });
+    expect(cli.tab(CHURN_SETTINGS)).toEqual(CHURN_SETTINGS.defaults);
+    expect(cli.tab(VALUE_SETTINGS)).toEqual(VALUE_SETTINGS.defaults);
+    expect(cli.tab(LTV_SETTINGS)).toEqual(LTV_SETTINGS.defaults);
+    expect(cli.tab(CAMPAIGN_SETTINGS)).toEqual(CAMPAIGN_SETTINGS.defaults);
+    expect(cli.tab(SEGMENTS_SETTINGS)).toEqual(SEGMENTS_SETTINGS.defaults);
+    const { rule, values: params } = cli.lifecycleRule(await ruleSets());
+    expect(rule.id).toBe('clm');
+    expect(params).toEqual(Object.fromEntries(rule.params.map((p) => [p.key, p.value])));
+    expect(cli.dropped.sort()).toEqual(
+      [
+        'lifecycle.cuts',
+        'lifecycle.ruleSet',
+        'churn.horizon',
+        'churn.l2',
+        'churn.seed',
+        'churn.tiers',
+        'churn.minScore',
+        'churn.split',
+        'value.params.decay',
+        'value.params.weights',
+        'value.params.evaluationMonth',
+        'value.params.mapStrategy.careSpend',
+        'ltv.btyd',
+        'campaign.stage',
+        'campaign.dropBottom',
+        'campaign.seed',
+        'campaign.order',
+        'campaign.design',
+        'campaign.arpuMin',
+        'segmentsTab.rfmBins',
+        'segmentsTab.k',
+        'segmentsTab.features'
+      ].sort()
+    );
   });
 
   it('takes the roles per header as the page does, dropping entries that do not fit', () => {
@@ -105,7 +133,7 @@ describe('settings read by the command line and by the page', () => {
     await writeFile(file, '['.repeat(50));
     await expect(SiteSettings.read(file)).rejects.toMatchObject({ kind: 'usage' });
     await writeFile(file, '\uFEFF' + JSON.stringify({ churn: { horizon: 6 } }));
-    expect((await SiteSettings.read(file)).tab('churn', CHURN).horizon).toBe(6);
+    expect((await SiteSettings.read(file)).tab(CHURN_SETTINGS).horizon).toBe(6);
     await rm(dir, { recursive: true, force: true });
   });
 

@@ -9,7 +9,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { test, expect, open, idle, tmpFile, loadSample, TMP } from './fixtures';
+import { test, expect, open, idle, tmpFile, loadSample, TMP, buildSegments } from './fixtures';
 
 /** GB18030 bytes: ASCII as is, other characters looked up in the decoder's two-byte table. */
 function gb18030(text: string): Uint8Array {
@@ -72,13 +72,7 @@ test('default list against the generated panel, exports in en and zh, GB18030 ou
   test.setTimeout(180_000);
   await open(page);
   await loadSample(page);
-  await page.getByRole('link', { name: 'Customer value' }).click();
-  await expect(page.getByTestId('value-tiers')).toBeVisible();
-  await idle(page);
-
-  await page.getByRole('link', { name: 'Segments & campaigns' }).click();
-  await page.getByRole('button', { name: 'Build segments' }).click();
-  await idle(page);
+  await buildSegments(page);
   await expect(page.getByTestId('campaign-flow')).toContainText('evaluation month (Dec 2024)');
   await expect(page.getByTestId('design-note')).toContainText('In force: Shenzhen Mobile’s design');
   await page.getByRole('button', { name: 'Build list' }).click();

@@ -2,7 +2,7 @@
 // the choice travels in the link with the segment's definition (and the campaign list's parameters),
 // and a new browser that loads the same data gets the same segment, filter, numbers and list.
 import AxeBuilder from '@axe-core/playwright';
-import { test, expect, open, idle, loadSample } from './fixtures';
+import { test, expect, open, idle, loadSample, buildSegments } from './fixtures';
 
 test('a saved segment filters the lifecycle tab, and a link reproduces it', async ({ page, browser, baseURL }) => {
   test.setTimeout(240_000); // two browsers, each loading the sample and computing stages twice
@@ -14,13 +14,7 @@ test('a saved segment filters the lifecycle tab, and a link reproduces it', asyn
   await expect(page.getByTestId('segment-filter')).toContainText('Save segments in Segments & campaigns');
   const allNote = await page.getByText(/Reached: customers with at least one month/).innerText();
 
-  // A campaign list stands on the Customer value assessment.
-  await page.getByRole('link', { name: 'Customer value' }).click();
-  await expect(page.getByTestId('value-tiers')).toBeVisible();
-  await idle(page);
-  await page.getByRole('link', { name: 'Segments & campaigns' }).click();
-  await page.getByRole('button', { name: 'Build segments' }).click();
-  await idle(page);
+  await buildSegments(page);
   await page.getByLabel('Segment name').fill('Top spenders');
   await page.getByLabel('Min M').fill('5');
   await page.getByRole('button', { name: 'Save segment' }).click();

@@ -91,3 +91,13 @@ export function tmpFile(name: string, content: string | Uint8Array): string {
   fs.writeFileSync(p, content);
   return p;
 }
+
+/** Assesses customer value (a campaign list stands on it), then builds the segments of Segments & campaigns. */
+export async function buildSegments(page: Page): Promise<void> {
+  await page.getByRole('link', { name: 'Customer value' }).click();
+  await expect(page.getByTestId('value-tiers')).toBeVisible();
+  await idle(page);
+  await page.getByRole('link', { name: 'Segments & campaigns' }).click();
+  await page.getByRole('button', { name: 'Build segments' }).click();
+  await idle(page);
+}

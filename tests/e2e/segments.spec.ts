@@ -3,7 +3,7 @@
 // a campaign list on it with an untreated holdout → both CSV exports match the counts on screen;
 // simulated evaluation said to be simulated, ROI terms; axe.
 import AxeBuilder from '@axe-core/playwright';
-import { test, expect, open, idle, loadSample, upload, SHARED } from './fixtures';
+import { test, expect, open, idle, loadSample, upload, SHARED, buildSegments } from './fixtures';
 
 async function csvLines(page: import('@playwright/test').Page, button: string): Promise<{ bom: boolean; lines: string[] }> {
   const download = page.waitForEvent('download');
@@ -24,12 +24,7 @@ async function csvLines(page: import('@playwright/test').Page, button: string): 
 test('segment, campaign list, exports matching the screen, evaluation, axe', async ({ page }) => {
   await open(page);
   await loadSample(page);
-  await page.getByRole('link', { name: 'Customer value' }).click();
-  await expect(page.getByTestId('value-tiers')).toBeVisible();
-  await idle(page);
-  await page.getByRole('link', { name: 'Segments & campaigns' }).click();
-  await page.getByRole('button', { name: 'Build segments' }).click();
-  await idle(page);
+  await buildSegments(page);
   await expect(page.getByRole('heading', { name: /Activity quadrant/ })).toBeVisible();
   // The sample is a monthly panel: frequency is active months a year, and the readings are withheld.
   await expect(page.getByTestId('activity-basis')).toHaveAttribute('data-basis', 'activeMonths');

@@ -4,6 +4,7 @@
  * 000, 001, 002). Results are plain structured-clone-safe data; ratios that cannot be computed are
  * `null`, never NaN.
  */
+import type { ArpuTier } from '../../common/churnSettings.ts';
 
 /** Why a churn analysis can fail; the UI translates the code (ModelErrors are mapped onto these). */
 export type ChurnErrorCode =
@@ -93,7 +94,8 @@ export interface ChurnModelOptions {
   arpuTiers: ArpuTierCuts;
 }
 
-export type ArpuTier = 'low' | 'mid' | 'high';
+/** ARPU tiers of the risk lists (declared beside the tab's saved settings, which name them). */
+export type { ArpuTier };
 
 export interface RiskRow {
   customerId: string;

@@ -214,7 +214,8 @@ export async function readDelimited(
   // One scan tests the cast numbers and takes the report's counts, which hold for the final rows
   // unless something below changes or removes a row.
   const finite = finiteSums(reads);
-  const { also, ...stats } = await tableStats(conn, ds, columns, finite ? { finite } : {});
+  const blankCode = book.code('blank-line', null);
+  const { also, ...stats } = await tableStats(conn, ds, columns, { ...(finite ? { finite } : {}), ...accountCounts(blankCode) });
   if (also.finite === false) {
     await exec(conn, markNonFiniteSql(reads, book, ds));
     await exec(conn, nonFiniteSql(reads, book, ds)!);
@@ -226,7 +227,9 @@ export async function readDelimited(
   if (customers) await exec(conn, customerMonthsSql(ds, customers));
   const text = await checkTextColumns(conn, ds, columns, book, src.lineEnding === '\r' ? '\r' : '\n', customers);
   const kept = also.finite !== false && !settling && !text.changed ? stats : undefined;
-  return account(conn, id, src, columns, book, rejects, text, customers, kept);
+  // Only the non-finite test and the text check set `_bad` after that scan.
+  const counts = also.finite !== false && !text.changed ? also : undefined;
+  return account(conn, id, src, columns, book, rejects, text, customers, kept, counts);
 }
 
 /**
@@ -264,6 +267,14 @@ async function secondChance(
   return generic.filter((r) => codes.has(book.code('bad-number', r.col.header))).map((r) => r.col.source);
 }
 
+/** What account() counts first, as aggregates over the dataset table (taken in the stats scan when they still hold). */
+const accountCounts = (blankCode: number): Record<string, string> => ({
+  emitted: 'count(*) FILTER (WHERE _row > 0)',
+  blank_rows: `count(*) FILTER (WHERE _bad = ${blankCode})`,
+  bad: 'count(*) FILTER (WHERE _bad IS NOT NULL)',
+  retried: 'count(*) FILTER (WHERE _row < 0)'
+});
+
 /** Numbers rows in file order, cites rejects by data row and line, and drops rejected rows. */
 async function account(
   conn: SqlConnection,
@@ -274,17 +285,21 @@ async function account(
   rejects: ReaderReject[],
   text: { multiLine: boolean; customerIdsChanged: boolean },
   customers: string | undefined,
-  stats: TableStats | undefined
+  stats: TableStats | undefined,
+  known: Record<string, unknown> | undefined
 ): Promise<ReadOutcome> {
   const ds = quoteIdent(`ds_${id}`);
   const blankCode = book.code('blank-line', null);
   const items = rejects.filter((r) => r.kind !== 'sentinel');
   const sentinel = rejects.find((r) => r.kind === 'sentinel');
-  const counts = (await one(
-    conn,
-    `SELECT count(*) FILTER (WHERE _row > 0) AS emitted, count(*) FILTER (WHERE _bad = ${blankCode}) AS blank_rows,
-      count(*) FILTER (WHERE _bad IS NOT NULL) AS bad, count(*) FILTER (WHERE _row < 0) AS retried FROM ${ds}`
-  ))!;
+  const counts =
+    known ??
+    (await one(
+      conn,
+      `SELECT ${Object.entries(accountCounts(blankCode))
+        .map(([k, e]) => `${e} AS ${k}`)
+        .join(', ')} FROM ${ds}`
+    ))!;
   const emitted = Number(counts.emitted);
   // DuckDB's line count up to the last record: header, skipped and empty lines, records. More lines
   // than that means empty lines, which it skips without a word.
@@ -320,14 +335,16 @@ async function account(
     );
     await renumber(conn, ds, items, located, blankCode, Number(counts.retried) > 0);
   }
-  const reasons = await rejectReasons(conn, ds, src, columns, book, items, located);
+  const valueRejects = Number(counts.bad) > Number(counts.blank_rows);
+  const reasons = await rejectReasons(conn, ds, src, columns, book, items, located, valueRejects);
   const undecodable = await bothReadings(
     src.content,
     items.filter((r) => r.kind === 'structural' && structuralReason(r.types, r.text) === 'invalid-encoding'),
     located
   );
   const rejected = reasons.reduce((n, r) => n + r.count, 0);
-  await exec(conn, `DELETE FROM ${ds} WHERE _bad IS NOT NULL; ALTER TABLE ${ds} DROP COLUMN _bad`);
+  if (Number(counts.bad) > 0) await exec(conn, `DELETE FROM ${ds} WHERE _bad IS NOT NULL`);
+  await exec(conn, `ALTER TABLE ${ds} DROP COLUMN _bad`);
   // The per-customer table holds the final rows unless the check changed an id or rows were removed.
   const customerMonths = !!customers && !text.customerIdsChanged && Number(counts.bad) === 0;
   if (customers && !customerMonths) await exec(conn, `DROP TABLE IF EXISTS ${customers}`);
@@ -438,7 +455,8 @@ async function rejectReasons(
   columns: TypedColumn[],
   book: CodeBook,
   items: ReaderReject[],
-  located: Located | null
+  located: Located | null,
+  valueRejects: boolean
 ): Promise<RejectReason[]> {
   const byReason = new Map<string, RejectReason>();
   for (const r of items.filter((x) => x.kind === 'structural')) {
@@ -454,6 +472,7 @@ async function rejectReasons(
   const structural = [...byReason.values()].sort((a, b) => b.count - a.count);
   const read = byteReader(src.content);
   const values: RejectReason[] = [];
+  if (!valueRejects) return structural;
   const bad = await all(
     conn,
     `SELECT _bad, count(*) AS n, array_to_string(list(_row ORDER BY _row)[1:${EXAMPLES}], ',') AS first

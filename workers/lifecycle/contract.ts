@@ -1,6 +1,7 @@
 /** The lifecycle feature's part of the engine protocol (see workers/contract.ts, which combines them). */
 
 import type { Bilingual } from '../../common/bilingual.ts';
+import type { RuleSetId } from '../../common/lifecycleSettings.ts';
 
 /** Why a lifecycle run can fail; the UI translates the code. */
 export type LifecycleErrorCode =
@@ -11,8 +12,8 @@ export type LifecycleErrorCode =
   | 'lifecycle-no-stages'
   | 'lifecycle-no-offer-end';
 
-/** The rule sets the stage engine runs, one SQL file each (workers/lifecycle/sql/stages_*.sql). */
-export type RuleSetId = 'clm' | 'dataService' | 'activity';
+/** The rule sets the stage engine runs (declared beside the tab's saved settings, which name one). */
+export type { RuleSetId };
 
 /** The five stages of seed 000; every rule set's stage maps onto one for the levers. */
 export type ClmStage = 'A' | 'B' | 'C' | 'D' | 'E';

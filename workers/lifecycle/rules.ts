@@ -6,7 +6,8 @@
 import clmSql from './sql/stages_clm.sql?raw';
 import dataServiceSql from './sql/stages_data_service.sql?raw';
 import spellsSql from '../panel/sql/rule_spells.sql?raw';
-import { template } from '../db/sql.ts';
+import exitAcquiredSql from '../panel/sql/rule_exit_acquired.sql?raw';
+import { quoteLiteral, template } from '../db/sql.ts';
 import activitySql from './sql/stages_activity.sql?raw';
 import type { Bilingual } from '../../common/bilingual.ts';
 import type { RuleParamInfo, RuleSetId, RuleSetInfo, StageSet } from './contract.ts';
@@ -56,7 +57,11 @@ const clm: RuleSet = {
     { code: 'E', label: { en: 'E Exit', zh: 'E 离网' }, analog: 'E' }
   ],
   params: [N, K, W, UP, DOWN, MATURE],
-  sql: withSpells(clmSql, { cumulative: 'b.cum_revenue', active: REVENUE_ACTIVE, boundsExtra: '', columns: '', trendExtra: '' }),
+  sql: withSpells(
+    clmSql,
+    { exit: 'E', acquired: 'A' },
+    { cumulative: 'b.cum_revenue', active: REVENUE_ACTIVE, boundsExtra: '', columns: '', trendExtra: '' }
+  ),
   needs: 'revenue',
   describe: (p) => ({
     en:
@@ -80,15 +85,21 @@ const clm: RuleSet = {
 /**
  * A spell-based rule's SQL: the shared spells/trend CTEs (panel/sql/rule_spells.sql) filled with
  * the running sum of the rule's metric (an exact integer, over all rows in panel order), its activity
- * test and extra columns, then its final CASE.
+ * test and extra columns, then its final CASE, which starts with the shared exit and acquisition
+ * branches (panel/sql/rule_exit_acquired.sql) naming the rule's own stage codes.
  * `${base}` and `${target}` stay for the run to fill.
  */
 function withSpells(
   ruleSql: string,
+  stageCodes: { exit: string; acquired: string },
   parts: { cumulative: string; active: string; boundsExtra: string; columns: string; trendExtra: string }
 ): string {
-  const spells = template(spellsSql, { ...parts, base: '${base}' }).trimEnd();
-  return ruleSql.replace('${spells}', () => spells.replace(/^(--.*\n)+/, ''));
+  const withoutComment = (sql: string) => sql.replace(/^(--.*\n)+/, '');
+  const spells = withoutComment(template(spellsSql, { ...parts, base: '${base}' }).trimEnd());
+  const exitAcquired = withoutComment(
+    template(exitAcquiredSql, { exit: quoteLiteral(stageCodes.exit), acquired: quoteLiteral(stageCodes.acquired) })
+  ).trim();
+  return ruleSql.replace('${spells}', () => spells).replace('${exit_acquired}', () => exitAcquired);
 }
 
 /**
@@ -112,20 +123,24 @@ const dataService: RuleSet = {
     { code: 'cancelled', label: { en: 'Cancelled', zh: '取消业务' }, analog: 'E' }
   ],
   params: [N, K, W, UP, DOWN, param('services_drop', 'Data services dropped', '减少的数据业务数', 2, 0, 8, 1)],
-  sql: withSpells(dataServiceSql, {
-    cumulative: `CAST(sum(CASE WHEN bounds.has_ds
+  sql: withSpells(
+    dataServiceSql,
+    { exit: 'cancelled', acquired: 'acquired' },
+    {
+      cumulative: `CAST(sum(CASE WHEN bounds.has_ds
       THEN CAST(round(10000 * (coalesce(b.data_mb, 0) + coalesce(b.sms, 0) * bounds.sms_weight)) AS BIGINT)
       ELSE ${REVENUE} END) OVER w AS BIGINT)`,
-    active: `CASE WHEN bounds.has_ds THEN coalesce(b.data_mb, 0) > 0 OR coalesce(b.sms, 0) > 0 OR coalesce(b.vas_count, 0) > 0
+      active: `CASE WHEN bounds.has_ds THEN coalesce(b.data_mb, 0) > 0 OR coalesce(b.sms, 0) > 0 OR coalesce(b.vas_count, 0) > 0
       ELSE ${REVENUE_ACTIVE} END`,
-    boundsExtra: DS_BOUNDS,
-    columns: `,
+      boundsExtra: DS_BOUNDS,
+      columns: `,
     CASE WHEN bounds.has_ds THEN CAST(coalesce(b.data_mb, 0) > 0 AS INTEGER) + CAST(coalesce(b.sms, 0) > 0 AS INTEGER)
       + CAST(round(coalesce(b.vas_count, 0)) AS INTEGER) END AS services`,
-    // The previous W months of the spell: a partition by spell, as PostgreSQL takes no per-row frame.
-    trendExtra: `,
+      // The previous W months of the spell: a partition by spell, as PostgreSQL takes no per-row frame.
+      trendExtra: `,
     max(w.services) OVER (PARTITION BY w.start_key ORDER BY w.row_index ROWS BETWEEN CAST($3 AS INTEGER) PRECEDING AND 1 PRECEDING) AS services_before`
-  }),
+    }
+  ),
   needs: 'revenue-or-data',
   describe: (p) => ({
     en:

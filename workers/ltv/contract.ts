@@ -7,6 +7,7 @@
 import type { Bilingual } from '../../common/bilingual.ts';
 import type { ProgressFn } from '../contract.ts';
 import type { LtvModelId, PurchaseModelId } from './models.ts';
+import type { LtvSortKey, LtvUnit } from '../../common/ltvSettings.ts';
 
 export type { LtvModelId, PurchaseModelId };
 
@@ -20,7 +21,8 @@ export type LtvErrorCode =
   | 'ltv-bad-input'
   | 'ltv-not-fitted';
 
-export type LtvUnit = 'day' | 'week' | 'month';
+// The unit and the sort keys are declared beside the BTYD panel's saved settings, which name them.
+export type { LtvSortKey, LtvUnit };
 
 export interface LtvSplit {
   /** ISO date: purchases on or before it are the calibration period. */
@@ -96,9 +98,6 @@ export interface LtvFitResult {
   } | null;
   seconds: number;
 }
-
-export type LtvSortKey =
-  'customerId' | 'frequency' | 'recency' | 'T' | 'monetaryValue' | 'pAlive' | 'expectedPurchases' | 'expectedSpend' | 'clv';
 
 export interface LtvClvSettings {
   /** The purchase model to score with; the anchor model when this one did not fit. */

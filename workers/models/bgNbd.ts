@@ -6,7 +6,7 @@
  * they drop out with probability p ~ Beta(a, b). Time is in the unit of the input rows.
  */
 import { ModelError } from './errors.ts';
-import { maximiseLikelihood } from './mle.ts';
+import { maximiseLikelihood, namedFit } from './mle.ts';
 import { checkRfmRow, prepareRfmRows, purchaseRateStart } from './rows.ts';
 import { digamma, hyp2f1, lgamma, logAddExp } from './special.ts';
 
@@ -71,20 +71,9 @@ export function fitBetaGeometric(rows: readonly RfmRow[], dropAtStart: boolean, 
   const prepared = prepareRfmRows(rows);
   const negLL = bgNbdObjective(prepared.values, prepared.weights, prepared.total, dropAtStart);
   const fit = maximiseLikelihood(negLL, [...purchaseRateStart(prepared.values, prepared.weights), 1, 3], prepared.total);
-  const [r, alpha, a, b] = fit.params;
-  const logLikelihood = -fit.value * prepared.total;
-  if (!Number.isFinite(logLikelihood) || fit.params.some((v) => !Number.isFinite(v))) {
-    throw new ModelError('not-converged', `${model} fit found no finite maximum of the likelihood`);
-  }
-  const names = ['r', 'alpha', 'a', 'b'] as const;
-  return {
-    params: { r, alpha, a, b },
-    logLikelihood,
-    converged: fit.converged,
-    iterations: fit.iterations,
-    evaluations: fit.evaluations,
-    unidentified: fit.unidentified.map((i) => names[i])
-  };
+  return namedFit(fit, prepared.total, ['r', 'alpha', 'a', 'b'], `${model} fit found no finite maximum of the likelihood`, (p) =>
+    p.every(Number.isFinite)
+  );
 }
 
 /**

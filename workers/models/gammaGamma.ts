@@ -5,7 +5,7 @@
  * lifetimes). Fitted on repeat buyers: x ≥ 1 repeat transactions with mean value m̄ₓ.
  */
 import { ModelError } from './errors.ts';
-import { maximiseLikelihood } from './mle.ts';
+import { maximiseLikelihood, namedFit } from './mle.ts';
 import { aggregateRows } from './rows.ts';
 import { digamma, lgamma } from './special.ts';
 
@@ -84,19 +84,11 @@ export function fitGammaGamma(rows: readonly SpendRow[]): GammaGammaFit {
     throw new ModelError('too-few-customers', `need at least 2 repeat buyers (got ${customers})`, { customers });
   }
   const fit = maximiseLikelihood(gammaGammaObjective(values, weights, customers), gammaGammaStart(values, weights, customers), customers);
-  const [p, q, v] = fit.params;
-  const logLikelihood = -fit.value * customers;
-  if (!Number.isFinite(logLikelihood) || fit.params.some((t) => !(t < 1e8))) {
-    throw new ModelError('not-converged', 'Gamma–Gamma fit did not converge (spend may not vary across customers)');
-  }
-  const names = ['p', 'q', 'v'] as const;
+  const named = namedFit(fit, customers, ['p', 'q', 'v'], 'Gamma–Gamma fit did not converge (spend may not vary across customers)', (p) =>
+    p.every((t) => t < 1e8)
+  );
   return {
-    params: { p, q, v },
-    logLikelihood,
-    converged: fit.converged,
-    iterations: fit.iterations,
-    evaluations: fit.evaluations,
-    unidentified: fit.unidentified.map((i) => names[i]),
+    ...named,
     customers,
     excludedNonPositiveSpend
   };

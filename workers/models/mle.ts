@@ -94,3 +94,36 @@ function standardErrors(H: number[][]): number[] {
     throw error;
   }
 }
+
+/**
+ * A maximum-likelihood fit as a model reports it: the parameters by `names` (in the optimiser's
+ * order), the full log-likelihood (the mean objective × `total`), the optimiser's counts and the
+ * parameters the data do not identify.
+ * @throws {ModelError} 'not-converged' with `failure` when the log-likelihood is not finite or
+ *   `usable` rejects the parameters
+ */
+export function namedFit<K extends string>(
+  fit: MleFit,
+  total: number,
+  names: readonly K[],
+  failure: string,
+  usable: (params: readonly number[]) => boolean = () => true
+): {
+  params: Record<K, number>;
+  logLikelihood: number;
+  converged: boolean;
+  iterations: number;
+  evaluations: number;
+  unidentified: K[];
+} {
+  const logLikelihood = -fit.value * total;
+  if (!Number.isFinite(logLikelihood) || !usable(fit.params)) throw new ModelError('not-converged', failure);
+  return {
+    params: Object.fromEntries(names.map((k, i) => [k, fit.params[i]])) as Record<K, number>,
+    logLikelihood,
+    converged: fit.converged,
+    iterations: fit.iterations,
+    evaluations: fit.evaluations,
+    unidentified: fit.unidentified.map((i) => names[i])
+  };
+}

@@ -9,7 +9,7 @@ import {
   loadCdnowSampleTransactions,
   type CdnowSummaryRow
 } from '../../tests/fixtures/models/cdnow.ts';
-import { gradientError, newtonStep, relativeDifference } from '../../tests/fixtures/models/mleChecks.ts';
+import { gradientError, newtonStep, relativeDifference, objectiveAndReference } from '../../tests/fixtures/models/mleChecks.ts';
 import { prepareRfmRows } from './rows.ts';
 import {
   fitParetoNbd,
@@ -103,11 +103,9 @@ describe('Pareto/NBD likelihood and gradient', () => {
     [0, 0, 700],
     [0, 0, 0]
   ];
-  const weights = sample.map((_, i) => i + 1);
-  const total = weights.reduce((s, w) => s + w, 0);
-  const objective = paretoNbdObjective(sample, weights, total);
-  const reference = ([r, alpha, s, beta]: number[]) =>
-    -sample.reduce((sum, [x, tx, T], i) => sum + weights[i] * paretoNbdLogLikelihood({ r, alpha, s, beta }, x, tx, T), 0) / total;
+  const { objective, reference } = objectiveAndReference(sample, paretoNbdObjective, ([r, alpha, s, beta], x, tx, T) =>
+    paretoNbdLogLikelihood({ r, alpha, s, beta }, x, tx, T)
+  );
   // The ₂F₁ series (α ≈ β), both branches (α > β, α < β), and the quadrature where one rate
   // parameter is far above the other (z near 1: the run-away fits of a daily log, s ~ 400, β ~ 22,000).
   const points = [

@@ -5,7 +5,7 @@
  * lifetime is exponential with rate μ ~ Gamma(s, β). Time is in the unit of the input rows.
  */
 import { ModelError } from './errors.ts';
-import { maximiseLikelihood } from './mle.ts';
+import { maximiseLikelihood, namedFit } from './mle.ts';
 import { checkRfmRow, prepareRfmRows, purchaseRateStart } from './rows.ts';
 import { digamma, gaussLegendre, hyp2f1, hyp2f1PlusOne, lgamma, logAddExp } from './special.ts';
 import type { RfmRow } from './bgNbd.ts';
@@ -73,20 +73,7 @@ export function fitParetoNbd(rows: readonly RfmRow[]): ParetoNbdFit {
   const [r0, alpha0] = purchaseRateStart(values, weights);
   const meanT = values.reduce((s, [, , T], i) => s + weights[i] * T, 0) / total;
   const fit = maximiseLikelihood(paretoNbdObjective(values, weights, total), [r0, alpha0, 1, meanT], total);
-  const [r, alpha, s, beta] = fit.params;
-  const logLikelihood = -fit.value * total;
-  if (!Number.isFinite(logLikelihood)) {
-    throw new ModelError('not-converged', 'Pareto/NBD fit found no finite maximum of the likelihood');
-  }
-  const names = ['r', 'alpha', 's', 'beta'] as const;
-  return {
-    params: { r, alpha, s, beta },
-    logLikelihood,
-    converged: fit.converged,
-    iterations: fit.iterations,
-    evaluations: fit.evaluations,
-    unidentified: fit.unidentified.map((i) => names[i])
-  };
+  return namedFit(fit, total, ['r', 'alpha', 's', 'beta'], 'Pareto/NBD fit found no finite maximum of the likelihood');
 }
 
 /** Above this ₂F₁ argument the series needs > ~370 terms: integrate instead. */

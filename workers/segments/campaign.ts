@@ -4,6 +4,7 @@
  * arithmetic (workers/models/campaign.ts). The list lives in DuckDB as `campaign_<id>` (dropped with
  * its dataset).
  */
+import { CAMPAIGN_COLUMNS } from '../../common/campaignExport.ts';
 import { rounded, toCsv, type CsvCell } from '../../common/csv.ts';
 import { all, quoteIdent, tableExists, template } from '../db/sql.ts';
 import type { Engine } from '../engine/engine.ts';
@@ -141,19 +142,9 @@ export function campaignApi(engine: () => Engine): CampaignApi {
     campaignCsv: async (id, arm, labels) => {
       const list = await requireList(id);
       const src = built().get(id)!.sources;
-      const keys: CampaignColumn[] = [
-        'rank',
-        'customer_id',
-        'tier',
-        'value',
-        'arpu',
-        'credit',
-        'loyalty',
-        'elasticity_layer',
-        ...(src.churn ? ['churn_probability' as const] : []),
-        ...(src.stageSet ? ['stage' as const, 'lever' as const] : []),
-        'arm'
-      ];
+      const keys = CAMPAIGN_COLUMNS.filter(
+        (k) => (k !== 'churn_probability' || src.churn) && ((k !== 'stage' && k !== 'lever') || src.stageSet)
+      );
       const selected = keys
         .filter((k) => k !== 'lever')
         .map(quoteIdent)

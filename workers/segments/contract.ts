@@ -14,6 +14,7 @@ import type {
   WelchResult
 } from '../models/index.ts';
 import type { StageSet } from '../lifecycle/contract.ts';
+import type { CampaignColumn } from '../../common/campaignExport.ts';
 import type {
   BaseFeature,
   CampaignDesign,
@@ -287,20 +288,8 @@ export interface CampaignList {
   preview: CampaignRow[];
 }
 
-/** Columns of a list export, in order (churn risk and stage/lever only when their tab has run). */
-export type CampaignColumn =
-  | 'rank'
-  | 'customer_id'
-  | 'tier'
-  | 'value'
-  | 'arpu'
-  | 'credit'
-  | 'loyalty'
-  | 'elasticity_layer'
-  | 'churn_probability'
-  | 'stage'
-  | 'lever'
-  | 'arm';
+/** Columns of a list export (common/campaignExport.ts, where the worker, the page and the CLI read their order). */
+export type { CampaignColumn };
 /** The export's words in the UI language, from the page's messages: the worker only fills them in. */
 export interface CampaignCsvLabels {
   headers: Record<CampaignColumn, string>;

@@ -15,6 +15,7 @@ export { default as Label } from './Label.svelte';
 export { default as HeatCells } from './HeatCells.svelte';
 export { default as Flow } from './Flow.svelte';
 export { default as ChartTable } from './ChartTable.svelte';
+export { default as CategoryBars } from './CategoryBars.svelte';
 export { CATEGORICAL, INK, seriesStyle } from './palette';
 export type { AxisSpec } from './scales';
 export { extentWithZero } from './scales';

@@ -83,6 +83,23 @@ function linearInfo(spec: Extract<AxisSpec, { kind: 'linear' }>, length: number,
   return { domain, format, labels, digits: spec.digits ?? tickDigits(values, format) + (format === 'percent' ? 1 : 0) };
 }
 
+/** A linear axis placed on `range` (pixels): its scale and its ticks where they fall. */
+function linearScaleInfo(
+  spec: Extract<AxisSpec, { kind: 'linear' }>,
+  lin: ReturnType<typeof linearInfo>,
+  range: [number, number]
+): ScaleInfo {
+  const scale = linearScale(lin.domain, range);
+  return {
+    kind: 'linear',
+    scale,
+    format: lin.format,
+    digits: lin.digits,
+    integer: !!spec.integer,
+    ticks: lin.labels.map((t) => ({ value: t.value, label: t.label, pos: scale(t.value) }))
+  };
+}
+
 export function chartLayout(input: ChartLayoutInput, num: NumberFormatter): ChartLayout {
   const { width, plotHeight, x, y } = input;
   const legend = legendLayout(input.legend ?? [], width - MIN_SIDE, 0);
@@ -125,15 +142,7 @@ export function chartLayout(input: ChartLayoutInput, num: NumberFormatter): Char
   let xInfo: ScaleInfo | null = null;
   let xRows = 0;
   if (x?.kind === 'linear' && xLin) {
-    const scale = linearScale(xLin.domain, [plot.left, plot.right]);
-    xInfo = {
-      kind: 'linear',
-      scale,
-      format: xLin.format,
-      digits: xLin.digits,
-      integer: !!x.integer,
-      ticks: xLin.labels.map((t) => ({ value: t.value, label: t.label, pos: scale(t.value) }))
-    };
+    xInfo = linearScaleInfo(x, xLin, [plot.left, plot.right]);
     xRows = 1;
   } else if (x?.kind === 'band') {
     const scale = bandScale(x.domain, [plot.left, plot.right], x.padding);
@@ -165,15 +174,7 @@ export function chartLayout(input: ChartLayoutInput, num: NumberFormatter): Char
 
   let yInfo: ScaleInfo | null = null;
   if (y?.kind === 'linear' && yLin) {
-    const scale = linearScale(yLin.domain, [plot.bottom, plot.top]);
-    yInfo = {
-      kind: 'linear',
-      scale,
-      format: yLin.format,
-      digits: yLin.digits,
-      integer: !!y.integer,
-      ticks: yLin.labels.map((t) => ({ value: t.value, label: t.label, pos: scale(t.value) }))
-    };
+    yInfo = linearScaleInfo(y, yLin, [plot.bottom, plot.top]);
   } else if (y?.kind === 'band') {
     const scale = bandScale(y.domain, [plot.top, plot.bottom], y.padding);
     yInfo = {

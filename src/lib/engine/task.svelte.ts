@@ -108,3 +108,23 @@ export class Task<T, A extends unknown[] = []> {
     }
   }
 }
+
+/**
+ * The id of the dataset a task works on (a feature state's selected dataset); without one, the
+ * task fails with `unknown-dataset`, which its view shows.
+ */
+export function datasetId(dataset: { id: string } | null | undefined): string {
+  if (!dataset) throw { code: 'unknown-dataset', message: 'No dataset.' } satisfies EngineError;
+  return dataset.id;
+}
+
+/**
+ * Tasks on a feature's selected dataset: `task(work)` runs `work(id)` on the dataset selected when
+ * it runs (failing with unknown-dataset without one), its result scoped to that dataset's key
+ * unless `options` say otherwise.
+ */
+export function datasetTasks(dataset: () => { id: string; key: string } | null | undefined) {
+  const scope = () => dataset()?.key ?? null;
+  return <T>(work: (id: string) => Promise<T>, options: TaskOptions = { scope }): Task<T> =>
+    new Task(() => work(datasetId(dataset())), options);
+}

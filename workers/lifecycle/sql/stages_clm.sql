@@ -19,13 +19,7 @@ CREATE OR REPLACE TABLE ${target} AS
 WITH ${spells}
 SELECT t.customer_id, t.month,
   CASE
-    WHEN t.churn THEN 'E'
-    WHEN t.gap_after IS NULL AND t.month_index < bounds.last_index THEN 'E'
-    WHEN t.gap_after > CAST($2 AS INTEGER) THEN 'E'
-    WHEN NOT t.active AND t.month_index - coalesce(t.last_active_index, t.spell_start - 1) >= CAST($2 AS INTEGER) THEN 'E'
-    WHEN t.tenure IS NOT NULL AND t.tenure <= CAST($1 AS INTEGER) THEN 'A'
-    WHEN t.tenure IS NULL AND t.spell_start <> bounds.first_index
-      AND t.month_index - t.spell_start < CAST($1 AS INTEGER) THEN 'A'
+    ${exit_acquired}
     WHEN t.h > 0 AND t.previous_sum <= 0 THEN CASE WHEN t.recent_sum > 0 THEN 'B' ELSE 'D' END
     WHEN t.h > 0 AND t.recent_sum * 10000 >= (10000 + CAST(round($4 * 10000) AS BIGINT)) * t.previous_sum THEN 'B'
     WHEN t.h > 0 AND t.recent_sum * 10000 <= (10000 - CAST(round($5 * 10000) AS BIGINT)) * t.previous_sum THEN 'D'

@@ -21,13 +21,7 @@ CREATE OR REPLACE TABLE ${target} AS
 WITH ${spells}
 SELECT t.customer_id, t.month,
   CASE
-    WHEN t.churn THEN 'cancelled'
-    WHEN t.gap_after IS NULL AND t.month_index < bounds.last_index THEN 'cancelled'
-    WHEN t.gap_after > CAST($2 AS INTEGER) THEN 'cancelled'
-    WHEN NOT t.active AND t.month_index - coalesce(t.last_active_index, t.spell_start - 1) >= CAST($2 AS INTEGER) THEN 'cancelled'
-    WHEN t.tenure IS NOT NULL AND t.tenure <= CAST($1 AS INTEGER) THEN 'acquired'
-    WHEN t.tenure IS NULL AND t.spell_start <> bounds.first_index
-      AND t.month_index - t.spell_start < CAST($1 AS INTEGER) THEN 'acquired'
+    ${exit_acquired}
     WHEN CAST($6 AS INTEGER) > 0 AND t.services_before - t.services >= CAST($6 AS INTEGER) THEN 'losing'
     WHEN t.h = 0 THEN 'habitual'
     WHEN t.previous_sum <= 0 THEN CASE WHEN t.recent_sum > 0 THEN 'interested' ELSE 'losing' END

@@ -16,7 +16,7 @@ import type {
 } from '$workers/churn/contract';
 import type { StageChurnResult } from '$workers/lifecycle/contract';
 import { getWorkbench, type Workbench } from '$lib/context';
-import { Task } from '$lib/engine/task.svelte';
+import { datasetTasks, type Task } from '$lib/engine/task.svelte';
 import { i18n } from '$lib/i18n/i18n.svelte';
 import { defaultSplit } from './charts';
 import { churnLink } from './link';
@@ -58,46 +58,21 @@ export class ChurnState {
     this.tiers = link.tiers;
     this.winTiers = link.winTiers;
     this.#cutoff = link.cutoff;
-    const scope = () => this.dataset?.key ?? null;
     // The setup depends on the roles too: new roles, a new setup.
     const typed = () => (this.dataset ? `${this.dataset.key}|${this.dataset.roles.join()}` : null);
-    const call =
-      <T>(f: (id: string) => Promise<T>) =>
-      () => {
-        const d = this.dataset;
-        if (!d) throw { code: 'unknown-dataset', message: 'No dataset.' };
-        return f(d.id);
-      };
+    const task = datasetTasks(() => this.dataset);
     const run = this.wb.engine.run.bind(this.wb.engine);
-    this.setup = new Task(
-      call(async (id) => this.#fillForm(await run((api) => api.churnSetup(id)))),
-      { scope: typed }
-    );
-    this.retention = new Task(
-      call((id) => run((api) => api.cohortRetention(id))),
-      { scope }
-    );
-    this.survival = new Task(
-      call((id) => run((api) => api.survivalCurves(id, this.split === '' ? null : this.split))),
-      { scope }
-    );
-    this.model = new Task(
-      call((id) => run((api) => api.fitChurnModel(id, this.#modelOptions()))),
-      { scope }
-    );
-    this.stageChurn = new Task(
-      call((id) => run((api) => api.stageChurn(id))),
-      { scope }
-    );
-    this.lists = new Task(
-      call((id) => {
-        // The CSVs are written in the worker, with headers in the UI's language.
-        const risk = { arpuTiers: [...this.tiers], minScore: Number(this.minScore), top: TOP, lang: i18n.lang };
-        const winBack = { arpuTiers: [...this.winTiers], minScore: 0, top: TOP, lang: i18n.lang };
-        return run(async (api) => ({ risk: await api.riskList(id, risk), winBack: await api.winBackList(id, winBack) }));
-      }),
-      { scope }
-    );
+    this.setup = task(async (id) => this.#fillForm(await run((api) => api.churnSetup(id))), { scope: typed });
+    this.retention = task((id) => run((api) => api.cohortRetention(id)));
+    this.survival = task((id) => run((api) => api.survivalCurves(id, this.split === '' ? null : this.split)));
+    this.model = task((id) => run((api) => api.fitChurnModel(id, this.#modelOptions())));
+    this.stageChurn = task((id) => run((api) => api.stageChurn(id)));
+    this.lists = task((id) => {
+      // The CSVs are written in the worker, with headers in the UI's language.
+      const risk = { arpuTiers: [...this.tiers], minScore: Number(this.minScore), top: TOP, lang: i18n.lang };
+      const winBack = { arpuTiers: [...this.winTiers], minScore: 0, top: TOP, lang: i18n.lang };
+      return run(async (api) => ({ risk: await api.riskList(id, risk), winBack: await api.winBackList(id, winBack) }));
+    });
   }
 
   get dataset() {

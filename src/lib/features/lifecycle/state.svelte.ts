@@ -17,7 +17,7 @@ import type {
   StageChurnResult
 } from '$workers/lifecycle/contract';
 import { getWorkbench, type Workbench } from '$lib/context';
-import { Task } from '$lib/engine/task.svelte';
+import { datasetTasks, type Task } from '$lib/engine/task.svelte';
 import { i18n } from '$lib/i18n/i18n.svelte';
 import { lifecycleLink, ruleFromLink } from './link';
 import { parseNumberList } from '$common/lists';
@@ -44,45 +44,23 @@ export class LifecycleState {
   readonly bench: Task<LifecycleBenchResult>;
 
   constructor(private wb: Workbench) {
-    const scope = () => this.dataset?.key ?? null;
-    const call =
-      <T>(f: (id: string) => Promise<T>) =>
-      () => {
-        const d = this.dataset;
-        if (!d) throw { code: 'unknown-dataset', message: 'No dataset.' };
-        return f(d.id);
-      };
+    const task = datasetTasks(() => this.dataset);
     const run = this.wb.engine.run.bind(this.wb.engine);
-    this.stages = new Task(
-      call((id) => this.#compute(id)),
-      { scope }
+    this.stages = task((id) => this.#compute(id));
+    this.churn = task((id) => run((api) => api.stageChurn(id)));
+    this.month = task((id) => run((api) => api.lifecycleMonth(id, this.#monthRequest())));
+    this.offers = task((id) =>
+      run((api) =>
+        api.offerEndList(id, {
+          months: Number(this.offerMonths),
+          minArpu: Number(this.offerMinArpu),
+          matureOnly: this.offerMature,
+          top: 200,
+          lang: i18n.lang
+        })
+      )
     );
-    this.churn = new Task(
-      call((id) => run((api) => api.stageChurn(id))),
-      { scope }
-    );
-    this.month = new Task(
-      call((id) => run((api) => api.lifecycleMonth(id, this.#monthRequest()))),
-      { scope }
-    );
-    this.offers = new Task(
-      call((id) =>
-        run((api) =>
-          api.offerEndList(id, {
-            months: Number(this.offerMonths),
-            minArpu: Number(this.offerMinArpu),
-            matureOnly: this.offerMature,
-            top: 200,
-            lang: i18n.lang
-          })
-        )
-      ),
-      { scope }
-    );
-    this.bench = new Task(
-      call((id) => run((api) => api.benchLifecycle(id))),
-      { scope }
-    );
+    this.bench = task((id) => run((api) => api.benchLifecycle(id)));
   }
 
   get dataset() {

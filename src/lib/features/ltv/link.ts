@@ -1,27 +1,15 @@
 /**
  * The Lifetime value tab's settings in a shared link (key 'ltv', see $lib/share), one part per
  * panel: the teaching table's inputs; the BTYD split, CLV options and sort; BG/BB's horizon; sBG's
- * counts and options. `fitted` records that the user fitted that panel, so a link opened on the
- * same data fits it again with these settings and the same screen appears.
+ * counts and options (the BTYD part is the one the command line reads too, $common/ltvSettings).
+ * `fitted` records that the user fitted that panel, so a link opened on the same data fits it again
+ * with these settings and the same screen appears.
  */
-import type { LtvSortKey, LtvUnit, PurchaseModelId } from '$workers/ltv/contract';
+import type { PurchaseModelId } from '$workers/ltv/contract';
+import { BTYD_SETTINGS, type BtydSettings } from '$common/ltvSettings';
+import { between, intBetween as int } from '$common/settings';
 import { linked } from '$lib/share/settings.svelte';
 import { DEFAULTS } from './ltvTable';
-
-const between = (lo: number, hi: number) => (v: number) => v >= lo && v <= hi;
-const int = (lo: number, hi: number) => (v: number) => Number.isInteger(v) && v >= lo && v <= hi;
-const isoDate = (v: string) => v === '' || /^\d{4}-\d{2}-\d{2}$/.test(v);
-const SORT_KEYS: readonly string[] = [
-  'customerId',
-  'frequency',
-  'recency',
-  'T',
-  'monetaryValue',
-  'pAlive',
-  'expectedPurchases',
-  'expectedSpend',
-  'clv'
-];
 
 export const ltvLink = linked(
   'ltv',
@@ -40,23 +28,7 @@ export const ltvLink = linked(
       budget: 250_000,
       upliftPts: 10
     },
-    btyd: {
-      fitted: false,
-      unit: 'week' as LtvUnit,
-      /** '' = half-way through the data. */
-      calibrationEnd: '',
-      /** '' = the end of the data. */
-      observationEnd: '',
-      model: 'bgNbd' as PurchaseModelId,
-      /** Periods ahead; 0 = the holdout's length (what a fit sets). */
-      t: 0,
-      marginPct: 30,
-      discountPct: 10,
-      horizon: 12,
-      topN: 20,
-      sort: 'clv' as LtvSortKey,
-      descending: true
-    },
+    btyd: BTYD_SETTINGS.defaults as BtydSettings & { model: PurchaseModelId },
     bgbb: { fitted: false, horizon: 5 },
     sbg: { fitted: false, text: '1000, 631, 468, 382, 326, 289, 262, 241', projectTo: 12, discountPct: 10 }
   },
@@ -74,19 +46,7 @@ export const ltvLink = linked(
       budget: between(0, 1e12),
       upliftPts: between(0, 100)
     },
-    btyd: {
-      unit: (v) => v === 'day' || v === 'week' || v === 'month',
-      calibrationEnd: isoDate,
-      observationEnd: isoDate,
-      // Any model id: the worker scores with the anchor model when this one is unknown or did not fit.
-      model: (v) => /^[A-Za-z][A-Za-z0-9]{0,39}$/.test(v),
-      t: between(0, 1e4),
-      marginPct: between(0, 100),
-      discountPct: between(0, 100),
-      horizon: int(1, 240),
-      topN: int(1, 1000),
-      sort: (v) => SORT_KEYS.includes(v)
-    },
+    btyd: BTYD_SETTINGS.checks,
     bgbb: { horizon: int(0, 100) },
     sbg: { text: (v) => v.length <= 2000, projectTo: int(1, 100), discountPct: between(0.5, 100) }
   }

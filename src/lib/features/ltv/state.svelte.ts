@@ -21,7 +21,7 @@ import type {
 } from '$workers/ltv/contract';
 import { parseNumberList } from '$common/lists';
 import { getWorkbench, type Workbench } from '$lib/context';
-import { Task } from '$lib/engine/task.svelte';
+import { datasetId, Task } from '$lib/engine/task.svelte';
 import { i18n } from '$lib/i18n/i18n.svelte';
 import { saveText } from '$lib/export/save';
 import { ltvLink } from './link';
@@ -76,11 +76,7 @@ export class LtvState {
     this.#linkT = link.btyd.t;
     const scope = () => this.dataset?.key ?? null;
     const engine = wb.engine;
-    const id = () => {
-      const d = this.dataset;
-      if (!d) throw { code: 'unknown-dataset', message: 'No dataset.' };
-      return d.id;
-    };
+    const id = () => datasetId(this.dataset);
     this.fit = new Task(
       () => {
         const split = { unit: this.unit, calibrationEnd: this.calibrationEnd, observationEnd: this.observationEnd || undefined };

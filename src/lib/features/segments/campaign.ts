@@ -6,6 +6,7 @@
 import type { CampaignArithmeticInput, CampaignCsvLabels, CampaignColumn, CampaignList, CampaignStep } from '$workers/segments/contract';
 import type { ClmStage, StageSet } from '$workers/lifecycle/contract';
 import type { Bilingual } from '$common/bilingual';
+import { CAMPAIGN_COLUMNS, stageWords } from '$common/campaignExport';
 import type { Lang } from '$lib/i18n/i18n.svelte';
 import { cm, type CampaignKey } from './campaignMessages';
 
@@ -57,21 +58,6 @@ export function arithmeticInput(x: CampaignArithmeticInput): CampaignArithmeticI
   return numbers.every((v) => v === null || Number.isFinite(v)) ? out : null;
 }
 
-const COLUMNS: CampaignColumn[] = [
-  'rank',
-  'customer_id',
-  'tier',
-  'value',
-  'arpu',
-  'credit',
-  'loyalty',
-  'elasticity_layer',
-  'churn_probability',
-  'stage',
-  'lever',
-  'arm'
-];
-
 /**
  * The export's headers and codes in `lang`, and the recommended lever of each stage of the rule set
  * that ran (the lever text of the CLM stage it stands for).
@@ -79,22 +65,17 @@ const COLUMNS: CampaignColumn[] = [
 export function exportLabels(lang: Lang, stageSet: StageSet | null, levers: Record<ClmStage, { levers: Bilingual }>): CampaignCsvLabels {
   const w = (k: CampaignKey) => cm[lang][k];
   const codes = (prefix: string, keys: string[]) => Object.fromEntries(keys.map((k) => [k, w(`${prefix}_${k}` as CampaignKey)]));
-  const stages = stageSet?.stages ?? [];
+  const stages = stageWords(stageSet, lang, levers);
   return {
-    headers: Object.fromEntries(COLUMNS.map((c) => [c, w(`col_${c}` as CampaignKey)])) as Record<CampaignColumn, string>,
+    headers: Object.fromEntries(CAMPAIGN_COLUMNS.map((c) => [c, w(`col_${c}` as CampaignKey)])) as Record<CampaignColumn, string>,
     codes: {
       tier: codes('tier', ['high', 'medium', 'low']),
       loyalty: codes('loyalty', ['high', 'fairlyHigh', 'average', 'low']),
       elasticity_layer: codes('layer', ['high', 'medium', 'low', 'undefined']),
       arm: { target: w('target'), control: w('control') },
-      stage: Object.fromEntries(stages.map((s) => [s, stageSet!.labels[s]?.[lang] ?? s]))
+      stage: stages.stage
     },
-    levers: Object.fromEntries(
-      stages.flatMap((s) => {
-        const analog = stageSet!.analogOf[s];
-        return analog ? [[s, levers[analog].levers[lang]]] : [];
-      })
-    )
+    levers: stages.levers
   };
 }
 

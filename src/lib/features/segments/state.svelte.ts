@@ -23,7 +23,7 @@ import type {
 import { DEFAULT_LOOKALIKE } from '$common/segmentParams';
 import { parseNumberList } from '$common/lists';
 import { getWorkbench, type Workbench } from '$lib/context';
-import { Task } from '$lib/engine/task.svelte';
+import { datasetId, Task } from '$lib/engine/task.svelte';
 import { saveText } from '$lib/export/save';
 import { toCsv } from '$common/csv';
 import { i18n } from '$lib/i18n/i18n.svelte';
@@ -99,11 +99,7 @@ export class SegmentsState {
     this.campaign = { ...c, segment: c.segment ?? '', stage: c.stage ?? '', valueTier: c.valueTier ?? '', loyalty: c.loyalty ?? '' };
     const scope = () => this.dataset?.key ?? null;
     const engine = wb.engine;
-    const id = () => {
-      const d = this.dataset;
-      if (!d) throw { code: 'unknown-dataset', message: 'No dataset.' };
-      return d.id;
-    };
+    const id = () => datasetId(this.dataset);
     this.overview = new Task(
       async () => {
         const ds = id(),

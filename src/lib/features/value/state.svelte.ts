@@ -16,7 +16,7 @@ import type {
   ValueRowKey
 } from '$workers/value/contract';
 import { getWorkbench, type Workbench } from '$lib/context';
-import { Task } from '$lib/engine/task.svelte';
+import { datasetId, Task } from '$lib/engine/task.svelte';
 import { saveText } from '$lib/export/save';
 import { parseNumberList as parseList } from '$common/lists';
 import { valueLink, type MapMeasure, type MonitorDimension, type MonitorMetric } from './link';
@@ -81,11 +81,7 @@ export class ValueState {
     this.#sortBy = link.sortBy;
     this.#descending = link.descending;
     const scope = () => this.dataset?.key ?? null;
-    const id = () => {
-      const ds = this.dataset;
-      if (!ds) throw { code: 'unknown-dataset', message: 'No dataset.' };
-      return ds.id;
-    };
+    const id = () => datasetId(this.dataset);
     const engine = wb.engine;
     this.assessment = new Task(
       (params: ValueParams) => {
