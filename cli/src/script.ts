@@ -8,7 +8,8 @@ import { DIALECTS, type Dialect } from '../../workers/db/dialect.ts';
 import { exportApi } from '../../workers/export/api.ts';
 import type { ScriptWhat } from '../../workers/export/contract.ts';
 import { lifecycleApi } from '../../workers/lifecycle/api.ts';
-import { CAMPAIGN, VALUE } from './params.ts';
+import { VALUE_SETTINGS } from '../../common/valueSettings.ts';
+import { CAMPAIGN_SETTINGS } from '../../common/segmentsSettings.ts';
 import { CliError } from './errors.ts';
 import { panelOf, type Loaded, type Session } from './session.ts';
 
@@ -34,12 +35,12 @@ export async function scriptFor(
   const id = await panelOf(s, loaded);
   if (options.what === 'value') {
     s.log(`sql: value in the ${options.dialect} dialect`);
-    return exportApi(() => s.engine).exportSql(id, { ...options, value: s.settings.tab('value', VALUE).params });
+    return exportApi(() => s.engine).exportSql(id, { ...options, value: s.settings.tab(VALUE_SETTINGS).params });
   }
   const { rule, values } = s.settings.lifecycleRule(await lifecycleApi(() => s.engine).lifecycleRuleSets());
   s.log(`sql: ${options.what} in the ${options.dialect} dialect${options.what === 'retention' ? '' : `, rule set ${rule.id}`}`);
   // The list is screened by the value scores and filtered on the stages: all three tabs' settings.
   const list =
-    options.what === 'campaign' ? { value: s.settings.tab('value', VALUE).params, campaign: s.settings.tab('campaign', CAMPAIGN) } : {};
+    options.what === 'campaign' ? { value: s.settings.tab(VALUE_SETTINGS).params, campaign: s.settings.tab(CAMPAIGN_SETTINGS) } : {};
   return exportApi(() => s.engine).exportSql(id, { ...options, ruleSet: rule.id, params: values, ...list });
 }
