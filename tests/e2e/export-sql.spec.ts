@@ -144,4 +144,12 @@ test('Campaign list (zh): the screened target population script; none for a mode
   await expect(page.getByTestId('campaign-export-sql')).toHaveCount(0);
   await page.getByTestId('campaign-sql-model').scrollIntoViewIfNeeded();
   await shot(page, 'export-sql-campaign-model-zh');
+  if (process.env.SCREENSHOTS) {
+    await page.getByLabel('语言').selectOption('en');
+    await page.getByLabel('Loyalty band').selectOption('');
+    await page.getByRole('button', { name: 'Build list' }).click();
+    await idle(page);
+    await page.getByRole('group', { name: 'Export the SQL of “value-screened campaign list”' }).scrollIntoViewIfNeeded();
+    await shot(page, 'export-sql-campaign-en');
+  }
 });
