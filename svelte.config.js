@@ -20,7 +20,14 @@ export default {
     },
     typescript: {
       config(ts) {
-        ts.include.push('../workers/**/*.ts', '../common/**/*.ts', '../scripts/**/*.ts', '../bench/**/*.ts', '../tests/**/*.ts');
+        ts.include.push(
+          '../workers/**/*.ts',
+          '../common/**/*.ts',
+          '../cli/**/*.ts',
+          '../scripts/**/*.ts',
+          '../bench/**/*.ts',
+          '../tests/**/*.ts'
+        );
       }
     },
     csp: {

@@ -63,9 +63,12 @@ const COMMAND_HELP: Record<string, string> = {
   campaign:
     'clm campaign <input>… [--settings s.json] [--table target|control] [--out f]\n  The campaign list ("campaign"); runs lifecycle and value first (and churn when the list filters on churn risk).\n',
   sql:
-    'clm sql <input>… [--what stages|transitions|retention] [--dialect duckdb|postgres] [--settings s.json] [--input-table name] [--out f]\n' +
+    'clm sql <input>… [--what stages|transitions|retention|value|campaign] [--dialect duckdb|postgres] [--settings s.json] [--input-table name]\n' +
+    '        [--future-table name] [--out f]\n' +
     "  The scoring SQL of an analysis as a script for DuckDB or a PostgreSQL-family warehouse, the settings' parameters written in:\n" +
     "  run it as it is against a table (default clm_input) of the input files' typed columns, named with their roles in its header.\n" +
+    '  The value and campaign scripts read the future values from a table (default clm_future): the CSV of clm value with the same\n' +
+    '  settings. The campaign script returns the screened target population; the control arm is drawn in the tab or by clm campaign.\n' +
     'clm sql <command> <input>… [--settings s.json] [--table t] [--out f]\n' +
     '  Runs the command and prints every statement it ran on the loaded data, in order, each with the values bound to it (DuckDB).\n'
 };
@@ -81,7 +84,8 @@ const VALUED = new Set([
   '--temp',
   '--dialect',
   '--what',
-  '--input-table'
+  '--input-table',
+  '--future-table'
 ]);
 
 export interface Args {
@@ -186,7 +190,8 @@ export async function main(argv: string[]): Promise<number> {
       record = true;
       if (scriptOf) {
         const inputTable = typeof o['--input-table'] === 'string' ? o['--input-table'] : undefined;
-        const text = await scriptFor(session, loaded, { ...scriptOf, inputTable });
+        const futureTable = typeof o['--future-table'] === 'string' ? o['--future-table'] : undefined;
+        const text = await scriptFor(session, loaded, { ...scriptOf, inputTable, futureTable });
         const out = (o['--out'] as string | undefined) ?? null;
         await writeResult(session.db.conn, { kind: 'text', text }, out, scratch);
         if (out) session.log(`wrote ${out}`);

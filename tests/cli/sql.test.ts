@@ -58,6 +58,50 @@ describe('clm sql', () => {
     expect(sql).toContain('CREATE TEMP TABLE "clm_stages"');
   });
 
+  it('writes the value script with the settings’ value parameters and the future-value table named', async () => {
+    const settings = path.join(dir, 'value-settings.json');
+    await writeFile(settings, JSON.stringify({ value: { params: { decay: 0.8, compositeBasis: 'monthly' } } }));
+    const run = clm([
+      'sql',
+      panel,
+      '--what',
+      'value',
+      '--dialect',
+      'postgres',
+      '--settings',
+      settings,
+      '--future-table',
+      'ods.future',
+      '--threads',
+      '2'
+    ]);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/^-- CLM workbench: customer value scores/);
+    expect(run.stdout).toContain('decay Q = 0.8');
+    expect(run.stdout).toContain('composite basis = monthly');
+    expect(run.stdout).toContain('LEFT JOIN "ods"."future" f');
+    expect(run.stdout).toContain('CREATE TEMP TABLE "clm_value_scores"');
+  });
+
+  it('writes the campaign script with the settings’ list, value and rule set, and refuses a model-read filter', async () => {
+    const settings = path.join(dir, 'campaign-settings.json');
+    await writeFile(
+      settings,
+      JSON.stringify({ campaign: { arpuMin: 25, stage: 'C', dropBottom: 0.1 }, value: { params: { decay: 0.7 } } })
+    );
+    const run = clm(['sql', panel, '--what', 'campaign', '--dialect', 'postgres', '--settings', settings, '--threads', '2']);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/^-- CLM workbench: campaign target list/);
+    expect(run.stdout).toContain('decay Q = 0.7');
+    expect(run.stdout).toMatch(/ARPU from 25 to –; stage C \(\w+/);
+    expect(run.stdout).toContain('bottom 0.1 of the assessed');
+    const churn = path.join(dir, 'churn-settings.json');
+    await writeFile(churn, JSON.stringify({ campaign: { minChurnRisk: 0.4 } }));
+    const refused = clm(['sql', panel, '--what', 'campaign', '--settings', churn, '--threads', '2']);
+    expect(refused.status).not.toBe(0);
+    expect(refused.stderr).toContain('churn-risk floor');
+  });
+
   it('writes the DuckDB script by default, and refuses an unknown dialect or analysis', () => {
     const duck = clm(['sql', panel, '--what', 'retention', '--quiet', '--threads', '2']);
     expect(duck.status).toBe(0);
@@ -67,10 +111,7 @@ describe('clm sql', () => {
     expect([dialect.status, dialect.stderr]).toEqual([2, 'clm: error: Unknown dialect oracle; dialects: duckdb, postgres.\n']);
     const what = clm(['sql', panel, '--what', 'km']);
     expect(what.status).toBe(2);
-    expect(what.stderr).toContain('--what takes stages, transitions, retention, not km');
-    const value = clm(['sql', panel, '--what', 'campaign']);
-    expect(value.status).toBe(2);
-    expect(value.stderr).toContain('not available as SQL yet');
+    expect(what.stderr).toContain('--what takes stages, transitions, retention, value, campaign, not km');
     const recorded = clm(['sql', 'lifecycle', panel, '--dialect', 'postgres']);
     expect(recorded.status).toBe(2);
     expect(recorded.stderr).toContain('give --what');

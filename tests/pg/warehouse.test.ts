@@ -26,6 +26,11 @@ import { RULE_SETS } from '../../workers/lifecycle/rules.ts';
 import type { RuleSetId } from '../../workers/lifecycle/contract.ts';
 import type { ScriptRequest } from '../../workers/export/contract.ts';
 import { parseCsvText } from '../cli/csvRows.ts';
+import { expectMembers, expectScores, members, siteList, siteScores } from '../sql/valueScores.ts';
+import { segmentsApi } from '../../workers/segments/api.ts';
+import { DEFAULT_CAMPAIGN, DEFAULT_SEGMENT_PARAMS, type CampaignParams } from '../../common/segmentParams.ts';
+import type { ValueParams } from '../../workers/value/contract.ts';
+import { DEFAULT_VALUE_PARAMS } from '../../common/valueParams.ts';
 import { startPostgres, type PgServer } from './server.ts';
 
 const CDNOW = path.resolve(__dirname, '../../../shared/data/cdnow/CDNOW_sample.txt');
@@ -64,6 +69,21 @@ async function onPostgres(request: Omit<ScriptRequest, 'dialect'>, d = ds): Prom
   const file = path.join(pg.dir, `${request.what}.sql`);
   await writeFile(file, script);
   return parseCsvText(await pg.runFile(file)).filter((r) => r.length > 1 || r[0] !== '');
+}
+
+/** The tab's value assessment, and its per-customer CSV loaded into PostgreSQL as the future-value table, every column as text (as an analyst loads it). */
+async function assessWithFuture(params: ValueParams) {
+  const site = await siteScores(engine, ds.id, params);
+  const file = path.join(pg.dir, 'value.csv');
+  await writeFile(
+    file,
+    [site.csv.head, ...site.csv.cells].map((r) => r.map((c) => `"${c.replaceAll('"', '""')}"`).join(',')).join('\n') + '\n'
+  );
+  const ddl = site.csv.head.map((h) => `${quoteIdent(h)} TEXT`).join(', ');
+  await pg.runSql(
+    `DROP TABLE IF EXISTS clm_future; CREATE TABLE clm_future (${ddl});\n\\copy clm_future FROM '${file}' WITH (FORMAT csv, HEADER true)\n`
+  );
+  return site;
 }
 
 beforeAll(async () => {
@@ -123,6 +143,51 @@ describe('the exported PostgreSQL script on PostgreSQL', () => {
       c.active[i].flatMap((a, k) => (a == null ? [] : [[cohort, String(k), String(a), String(c.sizes[i])]]))
     );
     expect(rows.map((r) => r.slice(1))).toEqual(expected);
+  });
+
+  it.each([
+    ['the defaults (percentile ranks)', {}],
+    [
+      'observed history on the monthly basis, decay 0.8, an earlier month',
+      { historyBasis: 'observed', compositeBasis: 'monthly', decay: 0.8, evaluationMonth: '2024-09' }
+    ]
+  ] as const)('gives the value scores of the Customer value tab: %s', async (_, given) => {
+    const params = { ...DEFAULT_VALUE_PARAMS, ...given };
+    const site = await assessWithFuture(params);
+    const [head, ...rows] = await onPostgres({ what: 'value', value: params });
+    expect(head).toEqual([
+      'customer_id',
+      'historical',
+      'history_months',
+      'current_value',
+      'future',
+      'influence',
+      'composite',
+      'value_tier'
+    ]);
+    expect(rows.length).toBeGreaterThan(1000);
+    expectScores(
+      rows.map((r) => Object.fromEntries(head.map((h, i) => [h, r[i]]))),
+      site.rows
+    );
+  });
+
+  it('gives the campaign list members of the tab: the screened target population', async () => {
+    await lifecycleApi(() => engine).computeLifecycle(ds.id, { ruleSet: 'clm', params: {} });
+    await assessWithFuture(DEFAULT_VALUE_PARAMS);
+    await segmentsApi(() => engine).segmentOverview(ds.id, DEFAULT_SEGMENT_PARAMS);
+    for (const given of [{}, { arpuMin: 30, stage: 'C', valueTier: 'medium', dropBottom: 0.1 }] as Partial<CampaignParams>[]) {
+      const p = { ...DEFAULT_CAMPAIGN, ...given, controlShare: 0 };
+      const site = await siteList(engine, ds.id, p);
+      expect(site.rows.length).toBeGreaterThan(50);
+      const [head, ...rows] = await onPostgres({ what: 'campaign', campaign: p });
+      expect(head.slice(0, 6)).toEqual(['rank', 'customer_id', 'arpu', 'value', 'tier', 'stage']);
+      expectMembers(members(rows.map((r) => Object.fromEntries(head.map((h, i) => [h, r[i]])))), site);
+    }
+    // The holdout design: the tab's two arms together are the script's members.
+    const both = await siteList(engine, ds.id, { ...DEFAULT_CAMPAIGN, design: 'holdout', controlShare: 0.2 }, 'both');
+    const [, ...rows] = await onPostgres({ what: 'campaign', campaign: { design: 'holdout', controlShare: 0.2 } });
+    expect(rows.map((r) => r[1]).sort()).toEqual(both.rows.map((r) => r[0]).sort());
   });
 
   it('gives the stages and cohorts of a transaction log (CDNOW) as its monthly panel', async () => {

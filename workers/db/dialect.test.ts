@@ -9,6 +9,7 @@ describe('toDialect', () => {
       'max(x) OVER (/*ORDER BY b.row_index*/ ROWS UNBOUNDED PRECEDING)',
       'max(x) OVER (ORDER BY b.row_index ROWS UNBOUNDED PRECEDING)'
     ],
+    ['code-point order of text', 'ORDER BY v DESC, customer_id /*COLLATE "C"*/', 'ORDER BY v DESC, customer_id COLLATE "C"'],
     ['empty window with an order', 'WINDOW w AS (/*ORDER BY s.customer_id, s.month*/)', 'WINDOW w AS (ORDER BY s.customer_id, s.month)'],
     ['other comments stay', '/* a note */ SELECT 1 -- ORDER BY x', '/* a note */ SELECT 1 -- ORDER BY x'],
     [
@@ -31,6 +32,28 @@ describe('toDialect', () => {
       "to_char((SELECT min(month) FROM r) + INTERVAL '1 month' * c.k, 'YYYY-MM')"
     ],
     ['strftime day', "strftime(d, '%Y-%m-%d')", "to_char(d, 'YYYY-MM-DD')"],
+    [
+      'date_diff in months',
+      "date_diff('month', month, '2024-06-01'::DATE) AS lag",
+      "CAST((extract(year FROM '2024-06-01'::DATE) - extract(year FROM month)) * 12 + extract(month FROM '2024-06-01'::DATE) - extract(month FROM month) AS INTEGER) AS lag"
+    ],
+    ['to_months', 'd - to_months(greatest(11, n + 2))', 'd - make_interval(months => CAST(greatest(11, n + 2) AS INTEGER))'],
+    ['interval literal', "d + INTERVAL 3 MONTH, d - INTERVAL '1 month'", "d + INTERVAL '3 MONTH', d - INTERVAL '1 month'"],
+    [
+      'regexp_full_match',
+      "regexp_full_match(CAST(id AS VARCHAR), '(\\+?86)?188[0-9]{8}')",
+      "(CAST(id AS VARCHAR) ~ '^(?:(\\+?86)?188[0-9]{8})$')"
+    ],
+    [
+      'list_contains of a split string',
+      "coalesce(list_contains(string_split(CAST('a' AS VARCHAR), chr(31)), stage), false)",
+      "coalesce((stage = ANY(string_to_array(CAST('a' AS VARCHAR), chr(31)))), false)"
+    ],
+    [
+      'arg_max with its filter',
+      'arg_max(brand, lag) FILTER (WHERE lag BETWEEN 1 AND 6) AS b, arg_max(x, y) AS c',
+      '(array_agg(brand ORDER BY lag DESC NULLS LAST) FILTER (WHERE lag BETWEEN 1 AND 6))[1] AS b, (array_agg(x ORDER BY y DESC NULLS LAST))[1] AS c'
+    ],
     [
       'common ground is unchanged',
       'SELECT extract(year FROM m), count(*) FILTER (WHERE x > 0), CAST(a AS BIGINT) FROM t GROUP BY 1',

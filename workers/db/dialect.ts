@@ -55,6 +55,23 @@ function splitArgs(args: string): string[] {
   return [...parts, args.slice(start).trim()];
 }
 
+/** `arg_max(x, y) [FILTER (WHERE c)]` as PostgreSQL's `(array_agg(x ORDER BY y DESC) [FILTER …])[1]`. */
+function argMax(sql: string): string {
+  const re = /\barg_max\(/gi;
+  let out = '';
+  let at = 0;
+  for (let m = re.exec(sql); m; m = re.exec(sql)) {
+    if (m.index < at) continue;
+    const end = closing(sql, m.index + m[0].length);
+    const [value, by] = splitArgs(sql.slice(m.index + m[0].length, end - 1));
+    const filter = /^\s*FILTER\s*\(/i.exec(sql.slice(end));
+    const last = filter ? closing(sql, end + filter[0].length) : end;
+    out += `${sql.slice(at, m.index)}(array_agg(${value} ORDER BY ${by} DESC NULLS LAST)${sql.slice(end, last)})[1]`;
+    at = last;
+  }
+  return out + sql.slice(at);
+}
+
 /** strftime formats the SQL uses, in PostgreSQL's to_char. */
 const TO_CHAR: Record<string, string> = { "'%Y-%m'": "'YYYY-MM'", "'%Y-%m-%d'": "'YYYY-MM-DD'" };
 
@@ -68,6 +85,10 @@ const TO_CHAR: Record<string, string> = { "'%Y-%m'": "'YYYY-MM'", "'%Y-%m-%d'": 
 const POSTGRES: readonly { why: string; apply: (sql: string) => string }[] = [
   { why: 'window order made explicit', apply: (s) => s.replace(/\/\*\s*(ORDER BY [^*]+?)\s*\*\//g, '$1') },
   {
+    why: 'text in code-point order, as DuckDB sorts it (a database default collation may not be)',
+    apply: (s) => s.replace(/\/\*\s*COLLATE "C"\s*\*\//g, 'COLLATE "C"')
+  },
+  {
     why: 'no CREATE OR REPLACE TABLE; scratch tables are temporary',
     apply: (s) =>
       s.replace(/CREATE OR REPLACE (?:TEMP )?TABLE ("(?:[^"]|"")+"|\w+) AS/g, 'DROP TABLE IF EXISTS $1 CASCADE;\nCREATE TEMP TABLE $1 AS')
@@ -76,6 +97,41 @@ const POSTGRES: readonly { why: string; apply: (sql: string) => string }[] = [
   {
     why: 'any_value only from PostgreSQL 16: min (the SQL uses it where the value is one per group, or any)',
     apply: (s) => rewriteCalls(s, 'any_value', (a) => `min(${a})`)
+  },
+  {
+    why: "date_diff('month', a, b) is the difference of year × 12 + month",
+    apply: (s) =>
+      rewriteCalls(s, 'date_diff', (a) => {
+        const [unit, from, to] = splitArgs(a);
+        if (unit.toLowerCase() !== "'month'") throw new Error(`SQL dialect: no PostgreSQL date_diff for ${unit}`);
+        const part = (p: string) => `extract(${p} FROM ${to}) - extract(${p} FROM ${from})`;
+        return `CAST((${part('year')}) * 12 + ${part('month')} AS INTEGER)`;
+      })
+  },
+  {
+    why: 'to_months is make_interval',
+    apply: (s) => rewriteCalls(s, 'to_months', (a) => `make_interval(months => CAST(${a} AS INTEGER))`)
+  },
+  { why: 'an interval literal is quoted', apply: (s) => s.replace(/\bINTERVAL (\d+) (MONTH|DAY|YEAR)S?\b/gi, "INTERVAL '$1 $2'") },
+  {
+    why: 'regexp_full_match is an anchored ~',
+    apply: (s) =>
+      rewriteCalls(s, 'regexp_full_match', (a) => {
+        const [value, pattern] = splitArgs(a);
+        if (!/^'.*'$/.test(pattern)) throw new Error('SQL dialect: regexp_full_match needs a literal pattern');
+        return `(${value} ~ '^(?:${pattern.slice(1, -1)})$')`;
+      })
+  },
+  { why: 'arg_max is the first of an ordered array_agg', apply: argMax },
+  {
+    why: 'list_contains(string_split(…)) is = ANY(string_to_array(…))',
+    apply: (s) =>
+      rewriteCalls(s, 'list_contains', (a) => {
+        const [list, item] = splitArgs(a);
+        const split = /^string_split\(([\s\S]*)\)$/i.exec(list);
+        if (!split) throw new Error('SQL dialect: list_contains needs a string_split list');
+        return `(${item} = ANY(string_to_array(${split[1]})))`;
+      })
   },
   {
     why: 'strftime is to_char',

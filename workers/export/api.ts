@@ -13,8 +13,10 @@ export function exportApi(engine: () => Engine): ExportApi {
         const e = engine();
         const ds = e.dataset(datasetId);
         // The same checks as the run: a script is only offered for data the analysis applies to.
-        if (request.what !== 'retention') await checkPanel(e.conn, ds, request.ruleSet ?? 'clm');
-        else if (ds.kind !== 'panel') throw engineError('churn-not-applicable', 'cohort retention needs a monthly panel');
+        // (the value script checks its inputs as the assessment does)
+        if (request.what === 'stages' || request.what === 'transitions') await checkPanel(e.conn, ds, request.ruleSet ?? 'clm');
+        else if (request.what === 'retention' && ds.kind !== 'panel')
+          throw engineError('churn-not-applicable', 'cohort retention needs a monthly panel');
         return scoringScript(e.conn, ds, request);
       }
     }

@@ -11,6 +11,8 @@ export const m = dictionary(
     stages: 'Stage of each customer and month',
     transitions: 'Month-to-month transitions',
     retention: 'Cohort retention',
+    value: 'Value scores of each customer',
+    campaign: 'Value-screened target population',
     duckdb: 'DuckDB',
     postgres: 'PostgreSQL'
   },
@@ -23,6 +25,8 @@ export const m = dictionary(
     stages: '每位客户每月的阶段',
     transitions: '逐月阶段转移',
     retention: '同期群留存',
+    value: '每位客户的价值评分',
+    campaign: '经价值筛选的目标人群',
     duckdb: 'DuckDB',
     postgres: 'PostgreSQL'
   }

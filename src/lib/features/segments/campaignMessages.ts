@@ -96,6 +96,9 @@ export const cm = dictionary(
     exportTarget: 'Export target list',
     exportControl: 'Export control list',
     exportDefinition: 'Export the list’s definition',
+    sqlName: 'value-screened campaign list',
+    sqlModel:
+      'Export SQL: not for this list. A saved segment, a churn-risk floor, a loyalty band or the elasticity order read model results that only the workbench computes.',
     col_rank: 'Rank',
     col_customer_id: 'Customer ID',
     col_tier: 'Value tier',
@@ -275,6 +278,8 @@ export const cm = dictionary(
     exportTarget: '导出目标名单',
     exportControl: '导出对照名单',
     exportDefinition: '导出名单定义',
+    sqlName: '经价值筛选的营销名单',
+    sqlModel: '导出 SQL：此名单不适用。已保存的客群、流失风险下限、忠诚度档或按弹性排序读取的是只有本工作台计算的模型结果。',
     col_rank: '排名',
     col_customer_id: '用户ID',
     col_tier: '价值层级',

@@ -30,6 +30,8 @@ export type ListField = 'creditCuts' | 'loyaltyCuts' | 'elasticityLayers' | 'spe
 
 export class ValueState {
   evaluationMonth = $state('');
+  /** The parameters of the shown assessment (its Export SQL and the campaign list's write them in). */
+  assessedWith = $state<ValueParams | null>(null);
   elasticityBase = $state('');
   decay = $state(0);
   historyBasis = $state<HistoryBasis>('seed');
@@ -199,7 +201,10 @@ export class ValueState {
     this.badList = typeof params === 'string' ? params : null;
     if (typeof params === 'string') return;
     valueLink.save({ params });
-    if (await this.assessment.run(params)) await this.rows.run();
+    if (await this.assessment.run(params)) {
+      this.assessedWith = params;
+      await this.rows.run();
+    }
   }
 
   #resort(): void {
