@@ -16,6 +16,7 @@ import type { ReadOutcome } from '../ingest/read.ts';
 import { engineError } from './errors.ts';
 import type { FileHost } from './ingest.ts';
 import { CodeBook, nonFiniteSql, typeInPlaceSql, type ColumnRead, type ReadAs, type TypedColumn } from './typed.ts';
+import { customerMonthsSql, customerMonthsTable, datasetKind } from './quality.ts';
 
 function failed(e: unknown): never {
   if (e && typeof e === 'object' && 'code' in e) throw e;
@@ -185,11 +186,27 @@ export async function readParquet(
       examples.set(Number(r._bad), [...(examples.get(Number(r._bad)) ?? []), caught.find((e) => e.row === Number(r._row))!]);
   }
   const columns = await settleGenericNumbers(conn, ds, reads);
-  await checkTextColumns(conn, ds, columns, book, '\n');
+  // As read.ts: a panel's per-customer table, whose ids the text check reads instead of grouping again.
+  const customers = datasetKind(columns) === 'panel' ? customerMonthsTable(ds) : undefined;
+  if (customers) await exec(conn, customerMonthsSql(ds, customers));
+  const text = await checkTextColumns(conn, ds, columns, book, '\n', customers);
   const reasons: RejectReason[] = (
     await all(conn, `SELECT _bad, count(*) AS n FROM ${ds} WHERE _bad IS NOT NULL GROUP BY _bad ORDER BY n DESC, _bad`)
   ).map((b) => ({ ...book.codes[Number(b._bad)], count: Number(b.n), examples: examples.get(Number(b._bad)) ?? [] }));
   await exec(conn, `DELETE FROM ${ds} WHERE _bad IS NOT NULL; ALTER TABLE ${ds} DROP COLUMN _bad`);
   const loaded = Number((await one(conn, `SELECT count(*) AS n FROM ${ds}`))!.n);
-  return { columns, reasons, loaded, rejected: total - loaded, blankLines: 0, dataLines: total, multiLineRecords: 0, undecodable: [] };
+  // It holds the final rows unless the check changed an id or rows were removed.
+  const customerMonths = !!customers && !text.customerIdsChanged && reasons.length === 0;
+  if (customers && !customerMonths) await exec(conn, `DROP TABLE IF EXISTS ${customers}`);
+  return {
+    columns,
+    reasons,
+    loaded,
+    rejected: total - loaded,
+    blankLines: 0,
+    dataLines: total,
+    multiLineRecords: 0,
+    customerMonths,
+    undecodable: []
+  };
 }
