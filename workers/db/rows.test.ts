@@ -4,6 +4,7 @@
 // (the Customer value tab on a 0.88M-row panel); chunks are now bounded by their text too.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openNodeDb } from './node.ts';
+import { VALUE_SCORE_COLUMNS } from '../scores/value.ts';
 import { writeRows } from './rows.ts';
 import { all, type SqlConnection } from './sql.ts';
 
@@ -25,16 +26,8 @@ describe('writeRows', () => {
       'AA',
       -(i + 1) / 13
     ]);
-    const columns: Parameters<typeof writeRows>[2] = [
-      ['customer_id', 'VARCHAR'],
-      ['composite', 'DOUBLE'],
-      ['value_tier', 'VARCHAR'],
-      ['loyalty', 'VARCHAR'],
-      ['elasticity', 'DOUBLE'],
-      ['elasticity_layer', 'VARCHAR'],
-      ['credit', 'VARCHAR'],
-      ['current_value', 'DOUBLE']
-    ];
+    // The value scores' own columns (workers/scores/value.ts): the table this test stands for.
+    const columns = VALUE_SCORE_COLUMNS.map(([c, t]) => [c, t] as [string, (typeof VALUE_SCORE_COLUMNS)[number][1]]);
     await writeRows(conn, 'scores', columns, rows);
     const back = await all(conn, 'SELECT * FROM scores ORDER BY customer_id');
     expect(back.length).toBe(n);
