@@ -333,7 +333,7 @@ export class Engine {
     this.typed.set(file.id, read.columns);
     onProgress({ phase: 'summarising', fraction: null });
     const stats = read.stats ?? (await tableStats(this.conn, typed, read.columns));
-    const over = await overview(this.conn, typed, read.columns, stats, read.customerMonths);
+    const over = await overview(this.conn, typed, read.columns, stats, read.customerSpan);
     const quality = qualityReport(file, read, read.columns, stats, over);
     return {
       id: file.id,

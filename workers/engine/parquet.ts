@@ -16,7 +16,7 @@ import type { ReadOutcome } from '../ingest/read.ts';
 import { engineError } from './errors.ts';
 import type { FileHost } from './ingest.ts';
 import { CodeBook, nonFiniteSql, typeInPlaceSql, type ColumnRead, type ReadAs, type TypedColumn } from './typed.ts';
-import { customerMonthsSql, customerMonthsTable, datasetKind } from './quality.ts';
+import { keepCustomerSpan, startCustomerSpan } from './quality.ts';
 
 function failed(e: unknown): never {
   if (e && typeof e === 'object' && 'code' in e) throw e;
@@ -187,8 +187,7 @@ export async function readParquet(
   }
   const columns = await settleGenericNumbers(conn, ds, reads);
   // As read.ts: a panel's per-customer table, whose ids the text check reads instead of grouping again.
-  const customers = datasetKind(columns) === 'panel' ? customerMonthsTable(ds) : undefined;
-  if (customers) await exec(conn, customerMonthsSql(ds, customers));
+  const customers = await startCustomerSpan(conn, ds, columns);
   const text = await checkTextColumns(conn, ds, columns, book, '\n', customers);
   const reasons: RejectReason[] = (
     await all(conn, `SELECT _bad, count(*) AS n FROM ${ds} WHERE _bad IS NOT NULL GROUP BY _bad ORDER BY n DESC, _bad`)
@@ -196,8 +195,7 @@ export async function readParquet(
   await exec(conn, `DELETE FROM ${ds} WHERE _bad IS NOT NULL; ALTER TABLE ${ds} DROP COLUMN _bad`);
   const loaded = Number((await one(conn, `SELECT count(*) AS n FROM ${ds}`))!.n);
   // It holds the final rows unless the check changed an id or rows were removed.
-  const customerMonths = !!customers && !text.customerIdsChanged && reasons.length === 0;
-  if (customers && !customerMonths) await exec(conn, `DROP TABLE IF EXISTS ${customers}`);
+  const customerSpan = await keepCustomerSpan(conn, customers, !text.customerIdsChanged && reasons.length === 0);
   return {
     columns,
     reasons,
@@ -206,7 +204,7 @@ export async function readParquet(
     blankLines: 0,
     dataLines: total,
     multiLineRecords: 0,
-    customerMonths,
+    customerSpan,
     undecodable: []
   };
 }

@@ -8,7 +8,7 @@ import type { ReadOutcome } from '../ingest/read.ts';
 import type { TypedColumn } from './typed.ts';
 import kpisPanelSql from './sql/kpis_panel.sql?raw';
 import kpisTransactionsSql from './sql/kpis_transactions.sql?raw';
-import customerMonthsSql_ from './sql/customer_months.sql?raw';
+import customerSpanSql from './sql/customer_span.sql?raw';
 
 export function datasetKind(cols: TypedColumn[]): DatasetKind {
   const has = (r: string) => cols.some((c) => c.role === r);
@@ -92,19 +92,19 @@ function encodingIssue(file: LoadedFile, read: ReadOutcome): EncodingIssue | nul
 
 /**
  * Rows, customers, months and monthly KPIs. `known`: the stats of the table, when computed already;
- * `customerMonths`: the read left customer_months.sql's table for the final rows.
+ * `customerSpan`: the read left customer_span.sql's table for the final rows.
  */
 export async function overview(
   conn: SqlConnection,
   typed: string,
   cols: TypedColumn[],
   known?: TableStats,
-  customerMonths = false
+  customerSpan = false
 ): Promise<Overview> {
   const kind = datasetKind(cols);
   const has = (r: string) => cols.some((c) => c.role === r);
   const stats = known ?? (await tableStats(conn, typed, cols));
-  if (kind === 'panel') return { kind, rows: stats.rows, ...(await panelKpis(conn, typed, has, stats, customerMonths)) };
+  if (kind === 'panel') return { kind, rows: stats.rows, ...(await panelKpis(conn, typed, has, stats, customerSpan)) };
   const timed = kind === 'transactions';
   const counts = (await one(
     conn,
@@ -120,19 +120,36 @@ export async function overview(
   return { kind, rows: stats.rows, customers, months, kpis };
 }
 
-/** Months the per-customer set can hold (customer_months.sql). */
+/** Months the per-customer set can hold (customer_span.sql). */
 const MONTH_BITS = 64;
 
-/** The per-customer table of a panel (customer_months.sql), named for its dataset. */
-export const customerMonthsTable = (typed: string) => quoteIdent(`_months_${typed.replace(/\W/g, '')}`);
+/** The per-customer table of a panel (customer_span.sql), named for its dataset. */
+const customerSpanTable = (typed: string) => quoteIdent(`_span_${typed.replace(/\W/g, '')}`);
+const buildCustomerSpan = (conn: SqlConnection, typed: string) =>
+  exec(conn, template(customerSpanSql, { ds: typed, target: customerSpanTable(typed) }));
 
-export function customerMonthsSql(typed: string, target = customerMonthsTable(typed)): string {
-  return template(customerMonthsSql_, { ds: typed, target });
+/**
+ * For a read, before its text check: a panel's per-customer table, whose ids the check reads
+ * instead of grouping the rows again. Its name, or undefined for data that is not a panel.
+ */
+export async function startCustomerSpan(conn: SqlConnection, typed: string, cols: TypedColumn[]): Promise<string | undefined> {
+  if (datasetKind(cols) !== 'panel') return undefined;
+  await buildCustomerSpan(conn, typed);
+  return customerSpanTable(typed);
+}
+
+/**
+ * After the read: the table is kept for the overview when it `holds` the final rows (no id changed,
+ * no row removed), else dropped so the overview builds it again. Returns whether it was kept.
+ */
+export async function keepCustomerSpan(conn: SqlConnection, table: string | undefined, holds: boolean): Promise<boolean> {
+  if (table && !holds) await exec(conn, `DROP TABLE IF EXISTS ${table}`);
+  return !!table && holds;
 }
 
 /**
  * Customers, months and monthly KPIs of a panel. One pass per customer gives the first and last
- * months and the distinct months of each (customer_months.sql); when those add up to the rows, no
+ * months and the distinct months of each (customer_span.sql); when those add up to the rows, no
  * (customer, month) repeats and the per-month counts need no DISTINCT (the costly part at a
  * million rows). Otherwise, or over 64 months or more, customers are counted distinct. `ready`:
  * the read built that table for the final rows already.
@@ -147,8 +164,8 @@ async function panelKpis(
   const range = stats.timeRange;
   const span = range ? monthIndex(range.max) - monthIndex(range.min) : Infinity;
   const keyed = (stats.nulls.get('customer_id') ?? 0) === 0 && (stats.nulls.get('month') ?? 0) === 0;
-  const firsts = customerMonthsTable(typed);
-  if (!ready) await exec(conn, customerMonthsSql(typed, firsts));
+  const firsts = customerSpanTable(typed);
+  if (!ready) await buildCustomerSpan(conn, typed);
   try {
     const c = (await one(conn, `SELECT count(customer_id) AS customers, sum(n) AS n, sum(months) AS pairs FROM ${firsts}`))!;
     const unique = keyed && span < MONTH_BITS && Number(c.pairs) === Number(c.n);

@@ -28,8 +28,8 @@ import {
   type TypedColumn
 } from '../engine/typed.ts';
 import { locateRecords, recordText, type Located, type RecordPlace } from './locate.ts';
-import { checkTextColumns, settleGenericNumbers } from './textColumns.ts';
-import { customerMonthsSql, customerMonthsTable, datasetKind, tableStats, type TableStats } from '../engine/quality.ts';
+import { checkTextColumns, settleGenericNumbers, unsettledNumber } from './textColumns.ts';
+import { keepCustomerSpan, startCustomerSpan, tableStats, type TableStats } from '../engine/quality.ts';
 import readDelimitedSql from '../engine/sql/read_delimited.sql?raw';
 
 /** A delimited file as registered for DuckDB. */
@@ -58,7 +58,7 @@ export interface ReadOutcome {
   dataLines: number;
   multiLineRecords: number;
   /** The overview's per-customer table of a panel was built for the final rows (quality.ts). */
-  customerMonths?: boolean;
+  customerSpan?: boolean;
   /** Rows, empty cells and time range of the final rows, when the read measured them already. */
   stats?: TableStats;
   /** Lines the reader found not to be UTF-8, decoded as UTF-8 (with U+FFFD) and as GB18030. */
@@ -220,11 +220,10 @@ export async function readDelimited(
     await exec(conn, markNonFiniteSql(reads, book, ds));
     await exec(conn, nonFiniteSql(reads, book, ds)!);
   }
-  const settling = reads.some((r) => r.col.role === 'number' && r.readAs === 'VARCHAR');
+  const settling = reads.some(unsettledNumber);
   columns = await settleGenericNumbers(conn, ds, reads);
   // A panel's per-customer table for the overview, built now so the id check reads its ids from it.
-  const customers = datasetKind(columns) === 'panel' ? customerMonthsTable(ds) : undefined;
-  if (customers) await exec(conn, customerMonthsSql(ds, customers));
+  const customers = await startCustomerSpan(conn, ds, columns);
   const text = await checkTextColumns(conn, ds, columns, book, src.lineEnding === '\r' ? '\r' : '\n', customers);
   const kept = also.finite !== false && !settling && !text.changed ? stats : undefined;
   // Only the non-finite test and the text check set `_bad` after that scan.
@@ -346,8 +345,7 @@ async function account(
   if (Number(counts.bad) > 0) await exec(conn, `DELETE FROM ${ds} WHERE _bad IS NOT NULL`);
   await exec(conn, `ALTER TABLE ${ds} DROP COLUMN _bad`);
   // The per-customer table holds the final rows unless the check changed an id or rows were removed.
-  const customerMonths = !!customers && !text.customerIdsChanged && Number(counts.bad) === 0;
-  if (customers && !customerMonths) await exec(conn, `DROP TABLE IF EXISTS ${customers}`);
+  const customerSpan = await keepCustomerSpan(conn, customers, !text.customerIdsChanged && Number(counts.bad) === 0);
   const loaded = Number((await one(conn, `SELECT count(*) AS n FROM ${ds}`))!.n);
   const totals = located?.totals;
   return {
@@ -358,7 +356,7 @@ async function account(
     blankLines: src.skip + (totals ? totals.emptyLines + totals.spaceLines : 0),
     dataLines: totals ? totals.records + totals.extraLines : loaded + rejected,
     multiLineRecords: totals?.multiLineRecords ?? 0,
-    customerMonths,
+    customerSpan,
     stats: stats && Number(counts.bad) === 0 ? stats : undefined,
     undecodable
   };

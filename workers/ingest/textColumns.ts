@@ -14,12 +14,15 @@ const MARKERS = `('null', 'na', 'n/a', '#n/a', 'nan', 'none', '\\n', '-', '--', 
 /** Columns whose values are stored as text. */
 const isText = (c: TypedColumn) => c.kind === 'id' || c.kind === 'category' || c.kind === 'text';
 
+/** A generic number column read as text, which settleGenericNumbers types once it has seen every value. */
+export const unsettledNumber = (r: ColumnRead) => r.col.role === 'number' && r.readAs === 'VARCHAR';
+
 /**
  * A generic number column read as text becomes DOUBLE when every value is a number (blank values
  * are allowed), else it stays a text column. Returns the columns with their final kind.
  */
 export async function settleGenericNumbers(conn: SqlConnection, ds: string, reads: ColumnRead[]): Promise<TypedColumn[]> {
-  const generic = reads.filter((r) => r.col.role === 'number' && r.readAs === 'VARCHAR').map((r) => r.col);
+  const generic = reads.filter(unsettledNumber).map((r) => r.col);
   const out = new Map(reads.map((r) => [r.col.source, r.col]));
   if (generic.length) {
     const row = (
