@@ -264,6 +264,35 @@ describe('other formats', () => {
     expect(pq.quality).toMatchObject({ rowsInFile: 200, loaded: 195, rejected: 5 });
     expect((await q(pq.id)).find((r) => r._row === 13)).toMatchObject({ m: '2024-01', data_mb: 1.2 * 1024 });
   });
+  it('Parquet columns with nulls, plain and dictionary pages, equal native DuckDB reading the same file', async () => {
+    const { DuckDBInstance } = await import('@duckdb/node-api');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'clm-'));
+    const file = path.join(dir, 'nulls.parquet');
+    const native = await (await DuckDBInstance.create(':memory:')).connect();
+    // Per type one column of distinct values (written PLAIN) and one of few values (dictionary), each
+    // with a NULL every 7th row and a run of NULLs (not the dates: a date role's must be there; they
+    // share the numbers' copy), in groups of 500.
+    const nul = (e: string) => `CASE WHEN i % 7 = 3 OR i BETWEEN 600 AND 640 THEN NULL ELSE ${e} END`;
+    await native.run(`COPY (SELECT 'C' || (i % 97) AS customer_id, DATE '2023-01-01' + INTERVAL (i % 24) MONTH AS month,
+        ${nul('i * 1.25::DOUBLE')} AS rev_plain, ${nul('(i % 5) * 2.5::DOUBLE')} AS rev_dict,
+        ${nul('i::BIGINT * 3')} AS mb_plain, ${nul('(i % 4)::BIGINT')} AS mb_dict,
+        DATE '2020-01-01' + i::INTEGER AS d_plain, DATE '2020-01-01' + (i % 3)::INTEGER AS d_dict,
+        ${nul("'t' || i")} AS s_plain, ${nul("'s' || (i % 3)")} AS s_dict
+      FROM range(2000) r(i)) TO '${file}' (FORMAT parquet, ROW_GROUP_SIZE 500)`);
+    const roles = ['customerId', 'month', 'revenue', 'number', 'number', 'number', 'date', 'date', 'text', 'text'];
+    const s = await engine.ingestFile(blobOf(file), 'nulls.parquet', { roles });
+    expect(s.quality.reasons.map((r) => [r.reason, r.column, r.count])).toEqual([]);
+    expect(s.quality).toMatchObject({ rowsInFile: 2000, loaded: 2000, rejected: 0 });
+    const table = engine.dataset(s.id).table;
+    const described = await all(engine.conn, `SELECT column_name AS c FROM (DESCRIBE ${table})`);
+    const cols = described.map((d) => String(d.c)).filter((c) => !['_row', 'customer_id', 'month'].includes(c));
+    expect(cols).toHaveLength(8);
+    const got = await all(engine.conn, `SELECT ${cols.map((c) => `${c}::VARCHAR AS ${c}`).join(', ')} FROM ${table} ORDER BY _row`);
+    const as = (c: string) => (c.startsWith('s_') ? c : c.startsWith('d_') ? `${c}::VARCHAR` : `${c}::DOUBLE::VARCHAR`);
+    const names = ['rev_plain', 'rev_dict', 'mb_plain', 'mb_dict', 'd_plain', 'd_dict', 's_plain', 's_dict'];
+    const want = (await native.runAndReadAll(`SELECT ${names.map(as).join(', ')} FROM '${file}'`)).getRowObjectsJS();
+    expect(got.map((r) => Object.values(r))).toEqual(want.map((r) => Object.values(r)));
+  });
   it('UTF-8 with BOM and a semicolon delimiter', async () => {
     const s = await engine.ingestFile(text('\uFEFF客户编号;月份;ARPU\nA;2024-01;1,5\nB;2024-01;2\n'), 'bom.csv');
     expect(s.encoding).toBe('utf-8-bom');

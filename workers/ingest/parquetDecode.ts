@@ -4,7 +4,15 @@
  * hyparquet's general reader. Runs in the engine worker or, to overlap with DuckDB's work, in a
  * decoder worker of its own (parquetWorker.ts).
  */
-import { parquetMetadataAsync, parquetScan, parquetSchema, type AsyncBuffer, type FileMetaData, type SchemaTree } from 'hyparquet';
+import {
+  parquetMetadataAsync,
+  parquetScan,
+  parquetSchema,
+  type AsyncBuffer,
+  type ColumnChunk,
+  type FileMetaData,
+  type SchemaTree
+} from 'hyparquet';
 import { getSchemaPath } from 'hyparquet/src/schema.js';
 import {
   Bool,
@@ -144,6 +152,13 @@ function timestampAsDate(v: Vector): Vector {
   return makeVector(makeData({ type: new DateDay(), length: n, nullCount: data.nullCount, nullBitmap: data.nullBitmap, data: out }));
 }
 
+/** Where a column chunk's pages lie in the file: [start, end). */
+function chunkRange(meta: NonNullable<ColumnChunk['meta_data']>): [number, number] {
+  const data = Number(meta.data_page_offset);
+  const start = meta.dictionary_page_offset ? Math.min(data, Number(meta.dictionary_page_offset)) : data;
+  return [start, start + Number(meta.total_compressed_size)];
+}
+
 export async function openParquet(blob: Blob): Promise<ParquetGroups> {
   const file = asyncBuffer(blob);
   const metadata = await parquetMetadataAsync(file);
@@ -168,6 +183,13 @@ export async function openParquet(blob: Blob): Promise<ParquetGroups> {
       const row = new BigInt64Array(rows);
       for (let i = 0; i < rows; i++) row[i] = BigInt(offset + i + 1);
       const columns: Record<string, Vector> = { _row: makeVector(row) };
+      // The group's column chunks in one read (a File's bytes come from the browser's process).
+      const chunks = (group?.columns ?? [])
+        .map((c, i) => (targets[i] && c.meta_data ? chunkRange(c.meta_data) : null))
+        .filter((r) => r !== null);
+      const from = Math.min(...chunks.map((r) => r[0]));
+      const whole = chunks.length ? await bytes(from, Math.max(...chunks.map((r) => r[1]))) : new Uint8Array();
+      const inGroup = async (start: number, end: number) => whole.subarray(start - from, end - from);
       for (const [i, node] of nodes.entries()) {
         const target = targets[i];
         if (!target) continue;
@@ -176,7 +198,7 @@ export async function openParquet(blob: Blob): Promise<ParquetGroups> {
           columns[`c${i + 1}`] = toVector(await general(), 'text');
           continue;
         }
-        const fast = Number(group?.num_rows) === rows ? await readFlatColumn(bytes, group.columns[i], rows, paths[i], stored[i]) : null;
+        const fast = Number(group?.num_rows) === rows ? await readFlatColumn(inGroup, group.columns[i], rows, paths[i], stored[i]) : null;
         const v = fast ?? toVector(await general(), stored[i]);
         columns[`c${i + 1}`] =
           target === 'double' && stored[i] === 'int64'

@@ -97,10 +97,11 @@ function builder(stored: Stored, rows: number): Builder | null {
           if (!at) {
             if (d) for (let i = 0; i < count; i++) out[row + i] = d[vals[i]];
             else for (let i = 0; i < count; i++) out[row + i] = vals[i];
-          } else if (d)
-            for (let i = 0; i < count; i++)
-              if (at[i] >= 0) out[row + i] = d[vals[at[i]]];
-              else for (let i = 0; i < count; i++) if (at[i] >= 0) out[row + i] = vals[at[i]];
+          } else if (d) {
+            for (let i = 0; i < count; i++) if (at[i] >= 0) out[row + i] = d[vals[at[i]]];
+          } else {
+            for (let i = 0; i < count; i++) if (at[i] >= 0) out[row + i] = vals[at[i]];
+          }
           return count - countNulls(at);
         },
         finish: (n, b, z) => makeVectorOf(stored === 'double' ? new Float64() : new DateDay(), n, b, z, { data: out })
@@ -253,8 +254,7 @@ export async function readFlatColumn(
   const out = builder(stored, rows);
   if (!out) return null;
   const dataStart = Number(meta.data_page_offset);
-  const dictStart = meta.dictionary_page_offset ? Number(meta.dictionary_page_offset) : dataStart;
-  const start = Math.min(dataStart, dictStart);
+  const start = meta.dictionary_page_offset ? Math.min(dataStart, Number(meta.dictionary_page_offset)) : dataStart;
   const bytes = await read(start, start + Number(meta.total_compressed_size));
   const reader = { view: new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength), offset: 0 };
   const decoder = {
