@@ -6,11 +6,10 @@
  * bitmap directly. Columns of another shape (nested, timestamps, decimals, delta encodings) return
  * null and are read by hyparquet's general reader.
  */
-import { makeData, makeVector, Bool, DateDay, Float64, Int64, Utf8, type Vector } from 'apache-arrow';
+import { makeData, makeVector, Bool, DateDay, Dictionary, Float64, Int32, Int64, Utf8, type Vector } from 'apache-arrow';
 import type { ColumnChunk, ParquetType, SchemaTree } from 'hyparquet';
 import { parquetHeader } from 'hyparquet/src/column.js';
 import { decompressPage, readDataPage, readDataPageV2 } from 'hyparquet/src/datapage.js';
-import { readRleBitPackedHybrid } from 'hyparquet/src/encoding.js';
 import { readPlain } from 'hyparquet/src/plain.js';
 import { getMaxDefinitionLevel, isFlatColumn } from 'hyparquet/src/schema.js';
 
@@ -81,8 +80,25 @@ function makeVectorOf(
   return makeVector(makeData({ type, length: rows, nullCount: nulls, nullBitmap: bitmap, ...props } as Parameters<typeof makeData>[0]));
 }
 
+/** Byte strings as an Arrow UTF-8 vector. */
+function utf8(values: Uint8Array[]): Vector {
+  const offsets = new Int32Array(values.length + 1);
+  for (let i = 0; i < values.length; i++) offsets[i + 1] = offsets[i] + values[i].length;
+  const bytes = new Uint8Array(offsets[values.length]);
+  for (let i = 0; i < values.length; i++) bytes.set(values[i], offsets[i]);
+  return makeVectorOf(new Utf8(), values.length, undefined, 0, { valueOffsets: offsets, data: bytes });
+}
+
 /** 64-bit integers as pairs of 32-bit words: reading a BigInt64Array element would allocate a BigInt. */
 const words = (a: Values) => new Int32Array((a as BigInt64Array).buffer, (a as BigInt64Array).byteOffset, a.length * 2);
+
+/** 64-bit integers as numbers (exact below 2^53, like DuckDB's cast to DOUBLE), without a BigInt each. */
+export function int64Doubles(a: Values): Float64Array {
+  const w = words(a);
+  const out = new Float64Array(a.length);
+  for (let i = 0; i < out.length; i++) out[i] = w[2 * i + 1] * 4294967296 + (w[2 * i] >>> 0);
+  return out;
+}
 
 function builder(stored: Stored, rows: number): Builder | null {
   switch (stored) {
@@ -151,18 +167,21 @@ function builder(stored: Stored, rows: number): Builder | null {
       };
     }
     case 'text': {
-      const cells: (Uint8Array | undefined)[] = new Array(rows);
+      // A dictionary-coded cell is its index in the chunk's dictionary (one per chunk; -1: none), a
+      // plain page's cell its bytes; both are copied byte by byte (set() costs more on short cells).
+      const coded = new Int32Array(rows).fill(-1);
+      let cells: (Uint8Array | undefined)[] | null = null;
+      let dictionary: Uint8Array[] = [];
       return {
         copy: (values, dict, levels, maxDef, row, count, bitmap) => {
           const at = positions(levels, maxDef, row, count, bitmap);
           if (dict) {
+            dictionary = dict as Uint8Array[];
             const idx = values as ArrayLike<number>;
-            const d = dict as ArrayLike<Uint8Array>;
-            for (let i = 0; i < count; i++) {
-              const j = at ? at[i] : i;
-              if (j >= 0) cells[row + i] = d[idx[j]];
-            }
+            if (!at) for (let i = 0; i < count; i++) coded[row + i] = idx[i];
+            else for (let i = 0; i < count; i++) if (at[i] >= 0) coded[row + i] = idx[at[i]];
           } else {
+            cells ??= new Array(rows);
             const vals = values as ArrayLike<Uint8Array>;
             for (let i = 0; i < count; i++) {
               const j = at ? at[i] : i;
@@ -172,11 +191,24 @@ function builder(stored: Stored, rows: number): Builder | null {
           return count - countNulls(at);
         },
         finish: (n, b, z) => {
+          // All cells from the dictionary: handed over as Arrow's dictionary type, which DuckDB reads
+          // as VARCHAR, so no cell's bytes are copied here nor read back there.
+          if (!cells) {
+            for (let i = 0; i < n; i++) if (coded[i] < 0) coded[i] = 0;
+            return makeVectorOf(new Dictionary(new Utf8(), new Int32()), n, b, z, { data: coded, dictionary: utf8(dictionary) });
+          }
+          const cell = (i: number) => (coded[i] >= 0 ? dictionary[coded[i]] : cells?.[i]);
           const offsets = new Int32Array(n + 1);
           let size = 0;
-          for (let i = 0; i < n; i++) offsets[i + 1] = size += cells[i]?.length ?? 0;
+          for (let i = 0; i < n; i++) offsets[i + 1] = size += cell(i)?.length ?? 0;
           const bytes = new Uint8Array(size);
-          for (let i = 0; i < n; i++) if (cells[i]) bytes.set(cells[i]!, offsets[i]);
+          for (let i = 0; i < n; i++) {
+            const c = cell(i);
+            if (!c) continue;
+            const o = offsets[i];
+            if (c.length > 64) bytes.set(c, o);
+            else for (let k = 0; k < c.length; k++) bytes[o + k] = c[k];
+          }
           return makeVectorOf(new Utf8(), n, b, z, { valueOffsets: offsets, data: bytes });
         }
       };
@@ -202,20 +234,96 @@ function readPageV1(
   let levels: Int32Array | undefined;
   let nulls = 0;
   if (maxDef) {
-    levels = new Int32Array(count);
-    readRleBitPackedHybrid(reader, 32 - Math.clz32(maxDef), levels);
-    for (let i = 0; i < count; i++) if (levels[i] !== maxDef) nulls++;
-    if (nulls === 0) levels = undefined;
+    const length = reader.view.getUint32(0, true);
+    if (!allPresent(page, 4, 4 + length, count, maxDef)) {
+      levels = new Int32Array(count);
+      readHybrid(page, 4, 4 + length, 32 - Math.clz32(maxDef), levels);
+      for (let i = 0; i < count; i++) if (levels[i] !== maxDef) nulls++;
+      if (nulls === 0) levels = undefined;
+    }
+    reader.offset = 4 + length;
   }
   const n = count - nulls;
   if (encoding === 'PLAIN') return { levels, values: readPlain(reader, type, n, typeLength) };
   if (encoding === 'PLAIN_DICTIONARY' || encoding === 'RLE_DICTIONARY') {
-    const width = reader.view.getUint8(reader.offset++);
+    const width = page[reader.offset];
     const values = new Int32Array(n);
-    if (width) readRleBitPackedHybrid(reader, width, values, page.byteLength - reader.offset);
+    if (width) readHybrid(page, reader.offset + 1, page.byteLength, width, values);
     return { levels, values };
   }
   return null;
+}
+
+/** Reads an unsigned LEB128 integer at `at`: [value, next offset]. */
+function varint(bytes: Uint8Array, at: number): [number, number] {
+  let value = 0;
+  let shift = 0;
+  let b: number;
+  do {
+    b = bytes[at++];
+    value += (b & 0x7f) * 2 ** shift;
+    shift += 7;
+  } while (b & 0x80);
+  return [value, at];
+}
+
+/** Whether definition levels in [start, end) are one run of `count` present cells (no nulls). */
+function allPresent(bytes: Uint8Array, start: number, end: number, count: number, maxDef: number): boolean {
+  const [header, at] = varint(bytes, start);
+  if (header & 1 || header / 2 < count) return false;
+  let value = 0;
+  for (let k = 0, width = (32 - Math.clz32(maxDef) + 7) >> 3; k < width; k++) value |= bytes[at + k] << (8 * k);
+  return value === maxDef && at <= end;
+}
+
+/**
+ * The RLE / bit-packed hybrid encoding (definition levels, dictionary indices) of [start, end) into
+ * `out`: hyparquet's readRleBitPackedHybrid reads bit-packed runs a bit step at a time through a
+ * DataView (and overflows past 24 bits); here a 32-bit accumulator takes whole bytes.
+ */
+export function readHybrid(bytes: Uint8Array, start: number, end: number, width: number, out: Int32Array): void {
+  const mask = width >= 32 ? -1 : (1 << width) - 1;
+  const valueBytes = (width + 7) >> 3;
+  let seen = 0;
+  let at = start;
+  while (seen < out.length && at < end) {
+    let header: number;
+    [header, at] = varint(bytes, at);
+    if (header & 1) {
+      const groups = header >>> 1;
+      const take = Math.min(groups * 8, out.length - seen);
+      if (width <= 24) {
+        let p = at;
+        let buf = 0;
+        let bits = 0;
+        for (let i = 0; i < take; i++) {
+          while (bits < width) {
+            buf |= bytes[p++] << bits;
+            bits += 8;
+          }
+          out[seen++] = buf & mask;
+          buf >>>= width;
+          bits -= width;
+        }
+      } else {
+        // Wider values (more than 16M dictionary entries) bit by bit.
+        for (let i = 0; i < take; i++) {
+          let v = 0;
+          for (let b = 0, q = i * width; b < width; b++, q++) v += ((bytes[at + (q >> 3)] >> (q & 7)) & 1) * 2 ** b;
+          out[seen++] = v;
+        }
+      }
+      at += groups * width;
+    } else {
+      const run = header >>> 1;
+      let value = 0;
+      for (let k = 0; k < valueBytes; k++) value += bytes[at + k] * 2 ** (8 * k);
+      at += valueBytes;
+      const stop = Math.min(seen + run, out.length);
+      out.fill(value & mask, seen, stop);
+      seen = stop;
+    }
+  }
 }
 
 /** The physical shapes handled here for each stored type. */
@@ -239,19 +347,21 @@ function handled(stored: Stored, node: SchemaTree): boolean {
 
 /**
  * One column chunk of a row group as an Arrow vector, or null when its shape is not handled here.
- * `read` returns the bytes of a range of the file.
+ * `read` returns the bytes of a range of the file; `asDouble` reads 64-bit integers as DOUBLE.
  */
 export async function readFlatColumn(
   read: (start: number, end: number) => Promise<Uint8Array>,
   chunk: ColumnChunk,
   rows: number,
   schemaPath: SchemaTree[],
-  stored: Stored
+  stored: Stored,
+  asDouble = false
 ): Promise<Vector | null> {
   const node = schemaPath[schemaPath.length - 1];
   const meta = chunk.meta_data;
   if (!meta || !isFlatColumn(schemaPath) || !handled(stored, node)) return null;
-  const out = builder(stored, rows);
+  const doubles = asDouble && stored === 'int64';
+  const out = builder(doubles ? 'double' : stored, rows);
   if (!out) return null;
   const dataStart = Number(meta.data_page_offset);
   const start = meta.dictionary_page_offset ? Math.min(dataStart, Number(meta.dictionary_page_offset)) : dataStart;
@@ -282,7 +392,7 @@ export async function readFlatColumn(
         header.dictionary_page_header!.num_values,
         node.element.type_length
       );
-      dictionary = stored === 'int64' ? new BigInt64Array(values as BigInt64Array) : values;
+      dictionary = doubles ? int64Doubles(values) : stored === 'int64' ? new BigInt64Array(values as BigInt64Array) : values;
       continue;
     }
     let levels: ArrayLike<number> | undefined;
@@ -310,6 +420,7 @@ export async function readFlatColumn(
     if (byIndex && !dictionary) return null;
     if (!byIndex && encoding !== 'PLAIN' && !(stored === 'bool' && encoding === 'RLE')) return null;
     if (row + count > rows) return null;
+    if (doubles && !byIndex) values = int64Doubles(values);
     present += out.copy(values, byIndex ? dictionary : null, levels, maxDef, row, count, bitmap);
     row += count;
   }
