@@ -163,6 +163,12 @@ export interface Overview {
   customers: number | null;
   months: number | null;
   kpis: MonthlyKpis | null;
+  /**
+   * A panel with one row per (customer, month), checked at load: the panel analyses read its rows as
+   * they are instead of summing each customer's month first (the costly GROUP BY at tens of millions
+   * of rows). False when a pair repeats, a key is missing or the span is 64 months or more.
+   */
+  oneRowPerCustomerMonth: boolean;
 }
 
 export interface DatasetSummary {

@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Engine } from '../../workers/engine/engine.ts';
+import type { ColumnRole } from '../../workers/contract.ts';
 import { all } from '../../workers/db/sql.ts';
 import { nodeEngine } from './engine.ts';
 import { tableStats } from '../../workers/engine/quality.ts';
@@ -115,6 +116,12 @@ describe('bad input', () => {
     expect(s.overview).toMatchObject({ customers: Number(totals.c), months: Number(totals.m) });
     expect(s.quality.duplicateKeys).toBe(repeat ? 2 : 0);
     expect(s.quality.rejected).toBe(reject ? 1 : 0);
+    // What the panel analyses are told: one row per (customer, month) only when it was checked so.
+    const pairs = (await all(engine.conn, `SELECT count(*) AS n, count(DISTINCT (customer_id, month)) AS k FROM ${ds}`))[0];
+    const unique = Number(pairs.n) === Number(pairs.k);
+    expect(unique).toBe(!repeat);
+    expect(s.overview.oneRowPerCustomerMonth).toBe(unique && months < 64);
+    expect(engine.dataset(s.id).oneRowPerCustomerMonth).toBe(unique && months < 64);
   });
   // The read takes the report's counts in the scan that tests the numbers; they must be what the
   // final table holds whether or not a later step changed cells (markers, padding, settled numbers,
@@ -279,7 +286,7 @@ describe('other formats', () => {
         DATE '2020-01-01' + i::INTEGER AS d_plain, DATE '2020-01-01' + (i % 3)::INTEGER AS d_dict,
         ${nul("'t' || i")} AS s_plain, ${nul("'s' || (i % 3)")} AS s_dict
       FROM range(2000) r(i)) TO '${file}' (FORMAT parquet, ROW_GROUP_SIZE 500)`);
-    const roles = ['customerId', 'month', 'revenue', 'number', 'number', 'number', 'date', 'date', 'text', 'text'];
+    const roles: ColumnRole[] = ['customerId', 'month', 'revenue', 'number', 'number', 'number', 'date', 'date', 'text', 'text'];
     const s = await engine.ingestFile(blobOf(file), 'nulls.parquet', { roles });
     expect(s.quality.reasons.map((r) => [r.reason, r.column, r.count])).toEqual([]);
     expect(s.quality).toMatchObject({ rowsInFile: 2000, loaded: 2000, rejected: 0 });

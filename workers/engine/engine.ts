@@ -3,7 +3,16 @@
  * Environment-agnostic: the browser worker and vitest construct it with their own connection and
  * file host, so the same code runs in both.
  */
-import type { ColumnRole, DatasetKind, DatasetSummary, DerivedDataset, IngestOptions, ProgressFn, SampleOptions } from '../contract.ts';
+import type {
+  ColumnRole,
+  DatasetKind,
+  DatasetSummary,
+  DerivedDataset,
+  IngestOptions,
+  ProgressFn,
+  SampleOptions,
+  Overview
+} from '../contract.ts';
 import { all, exec, one, quoteIdent, template, type SqlConnection } from '../db/sql.ts';
 import { engineError, toEngineError } from './errors.ts';
 import { dropResults, TABLES } from './tables.ts';
@@ -54,11 +63,15 @@ export interface DatasetHandle {
   columns: TypedColumn[];
   /** True when a column has this role. */
   has(role: ColumnRole): boolean;
+  /** One row per (customer, month), checked at load (Overview.oneRowPerCustomerMonth). */
+  oneRowPerCustomerMonth: boolean;
 }
 
 export class Engine {
   private datasets = new Map<string, LoadedFile>();
   private typed = new Map<string, TypedColumn[]>();
+  /** The datasets whose overview found one row per (customer, month). */
+  private unique = new Set<string>();
   /** Options of datasets loaded with loadSample, so their planted ground truth can be regenerated. */
   private samples = new Map<string, SampleOptions>();
   /** Datasets derived from each dataset (segment filters), dropped with it. */
@@ -89,7 +102,8 @@ export class Engine {
       table: quoteIdent(TABLES.dataset(id)),
       kind: datasetKind(columns),
       columns,
-      has: (role) => columns.some((c) => c.role === role)
+      has: (role) => columns.some((c) => c.role === role),
+      oneRowPerCustomerMonth: this.unique.has(id)
     };
   }
 
@@ -153,7 +167,7 @@ export class Engine {
       await exec(this.conn, template(derivedSql, { dataset: quoteIdent(TABLES.dataset(id)), parent: parent.table, members }));
       this.typed.set(id, parent.columns);
       this.children.set(parentId, [...(this.children.get(parentId) ?? []), id]);
-      return { id, parentId, overview: await overview(this.conn, quoteIdent(TABLES.dataset(id)), parent.columns) };
+      return { id, parentId, overview: this.noteUnique(id, await overview(this.conn, quoteIdent(TABLES.dataset(id)), parent.columns)) };
     } catch (e) {
       await this.dropTables(id);
       throw toEngineError(e);
@@ -208,7 +222,7 @@ export class Engine {
         `SELECT customer_id, strftime(month, '%Y-%m') AS month, revenue, transactions FROM ${table} ORDER BY _row LIMIT 20`
       );
       const stats = await tableStats(this.conn, table, cols);
-      const over = await overview(this.conn, table, cols, stats);
+      const over = this.noteUnique(panelId, await overview(this.conn, table, cols, stats));
       return {
         id: panelId,
         fileName: file.fileName,
@@ -279,7 +293,7 @@ export class Engine {
         undecodable: []
       };
       const stats = await tableStats(this.conn, table, cols);
-      const over = await overview(this.conn, table, cols, stats);
+      const over = this.noteUnique(id, await overview(this.conn, table, cols, stats));
       return {
         id,
         fileName: name,
@@ -321,6 +335,7 @@ export class Engine {
     for (const c of this.caches.values()) c.delete(id);
     this.datasets.delete(id);
     this.typed.delete(id);
+    this.unique.delete(id);
     this.samples.delete(id);
     await this.dropTables(id);
   }
@@ -333,7 +348,7 @@ export class Engine {
     this.typed.set(file.id, read.columns);
     onProgress({ phase: 'summarising', fraction: null });
     const stats = read.stats ?? (await tableStats(this.conn, typed, read.columns));
-    const over = await overview(this.conn, typed, read.columns, stats, read.customerSpan);
+    const over = this.noteUnique(file.id, await overview(this.conn, typed, read.columns, stats, read.customerSpan));
     const quality = qualityReport(file, read, read.columns, stats, over);
     return {
       id: file.id,
@@ -353,6 +368,12 @@ export class Engine {
       seconds: (performance.now() - started) / 1000,
       timings: []
     };
+  }
+
+  private noteUnique(id: string, over: Overview): Overview {
+    if (over.oneRowPerCustomerMonth) this.unique.add(id);
+    else this.unique.delete(id);
+    return over;
   }
 
   /** Drops every table of a dataset, its own and those analysis features made (named `<name>_<id>`). */

@@ -117,7 +117,7 @@ export async function overview(
     const amount = has('amount') ? 'amount' : has('revenue') ? 'revenue' : 'NULL::DOUBLE';
     kpis = toKpis(await all(conn, template(kpisTransactionsSql, { ds: typed, amount })));
   }
-  return { kind, rows: stats.rows, customers, months, kpis };
+  return { kind, rows: stats.rows, customers, months, kpis, oneRowPerCustomerMonth: false };
 }
 
 /** Months the per-customer set can hold (customer_span.sql). */
@@ -160,7 +160,7 @@ async function panelKpis(
   has: (role: string) => boolean,
   stats: TableStats,
   ready: boolean
-): Promise<Pick<Overview, 'customers' | 'months' | 'kpis'>> {
+): Promise<Pick<Overview, 'customers' | 'months' | 'kpis' | 'oneRowPerCustomerMonth'>> {
   const range = stats.timeRange;
   const span = range ? monthIndex(range.max) - monthIndex(range.min) : Infinity;
   const keyed = (stats.nulls.get('customer_id') ?? 0) === 0 && (stats.nulls.get('month') ?? 0) === 0;
@@ -186,7 +186,7 @@ async function panelKpis(
         })
       )
     );
-    return { customers: Number(c.customers), months: kpis.month.filter((m) => m !== 'null').length, kpis };
+    return { customers: Number(c.customers), months: kpis.month.filter((m) => m !== 'null').length, kpis, oneRowPerCustomerMonth: unique };
   } finally {
     await exec(conn, `DROP TABLE IF EXISTS ${firsts}`);
   }

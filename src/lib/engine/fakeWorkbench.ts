@@ -42,7 +42,7 @@ export function summary(id: string, fileName: string, headers: string[], roles: 
       duplicateKeys: 0,
       dateRange: { min: '2024-01-01', max: '2024-12-31' }
     },
-    overview: { kind, rows: 10, customers: 5, months: 12, kpis: null },
+    overview: { kind, rows: 10, customers: 5, months: 12, kpis: null, oneRowPerCustomerMonth: kind === 'panel' },
     quotes: 'standard',
     conversions: [],
     seconds: 0.1,
