@@ -24,7 +24,7 @@ import { scoreLoyalty } from './loyalty.ts';
 import { valueMap } from './map.ts';
 import { groupMonitor } from './monitor.ts';
 import { checkParams } from './params.ts';
-import { customerWindows, type CustomerWindow } from './window.ts';
+import { customerWindows, MODEL_FIELDS, type CustomerWindow } from './window.ts';
 import monthsSql from './sql/months.sql?raw';
 
 function crossStages(stages: string[], bands: (LoyaltyBandName | null)[]) {
@@ -70,10 +70,12 @@ export async function assessValue(
   const baseLag = params.elasticityBase == null ? 3 : e - months.indexOf(params.elasticityBase);
   if (params.elasticityBase != null && (!months.includes(params.elasticityBase) || baseLag < 3))
     throw engineError('value-bad-params', 'The elasticity base period must end at least 3 months before the evaluation month.');
-  const customers = await customerWindows(conn, inputs, evaluationMonth, baseLag);
+  // Where the load proved one row per (customer, month), the window and history SQL skip summing months.
+  const oneRowPerCustomerMonth = ds.oneRowPerCustomerMonth;
+  const customers = await customerWindows(conn, inputs, evaluationMonth, baseLag, { oneRowPerCustomerMonth });
   const n = customers.length;
 
-  const history = await historicalValues(conn, inputs, customers, evaluationMonth, params.decay, historyBasis);
+  const history = await historicalValues(conn, inputs, customers, evaluationMonth, params.decay, historyBasis, oneRowPerCustomerMonth);
   if (!inputs.has('tenure')) notes.push({ key: 'historyFromFirstMonth' });
 
   const current = customers.map((c) => c.rev3 - (c.cost3 ?? 0) - (c.disc3 ?? 0));
@@ -95,9 +97,10 @@ export async function assessValue(
   if (!trainMonth) notes.push({ key: 'futureTooFewMonths' });
   else {
     if (!evalMonth) notes.push({ key: 'futureNoHoldout' });
+    const modelRead = { oneRowPerCustomerMonth, fields: MODEL_FIELDS };
     const model = fitFutureModel(
-      await customerWindows(conn, inputs, trainMonth),
-      evalMonth ? await customerWindows(conn, inputs, evalMonth) : null,
+      await customerWindows(conn, inputs, trainMonth, 3, modelRead),
+      evalMonth ? await customerWindows(conn, inputs, evalMonth, 3, modelRead) : null,
       trainMonth,
       evalMonth,
       params.groups,
@@ -293,7 +296,7 @@ export async function assessValue(
     loyalty: loyalty?.summary ?? null,
     elasticity,
     map,
-    monitor: await groupMonitor(engine, datasetId, inputs, months, evaluationMonth)
+    monitor: await groupMonitor(engine, datasetId, inputs, months, evaluationMonth, oneRowPerCustomerMonth)
   };
   return { result, rows };
 }

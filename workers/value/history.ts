@@ -14,6 +14,7 @@ import type { HistoryBasis, HistoryExample, HistoryMethod } from './contract.ts'
 import type { ValueInputs } from './inputs.ts';
 import type { CustomerWindow } from './window.ts';
 import historicalSql from './sql/historical_value.sql?raw';
+import { perMonthRowsAsTheyAre } from './monthRows.ts';
 
 export interface Histories {
   values: number[];
@@ -30,14 +31,14 @@ export async function historicalValues(
   customers: CustomerWindow[],
   evaluationMonth: string,
   q: number,
-  basis: HistoryBasis
+  basis: HistoryBasis,
+  oneRowPerCustomerMonth: boolean
 ): Promise<Histories> {
   // Column by column (1.25 million customers as row objects cost ~0.5 GB of heap); both queries
   // list the customers on the network in the evaluation month in id order, so row i is customer i.
-  const h = await conn.columns(
-    template(historicalSql, { table: inputs.parts.table, profit: inputs.parts.profit, tenure: inputs.parts.tenure }),
-    [`${evaluationMonth}-01`, q]
-  );
+  // One row per (customer, month): the month's profit is the row's (monthRows.ts).
+  const sql = template(historicalSql, { table: inputs.parts.table, profit: inputs.parts.profit, tenure: inputs.parts.tenure });
+  const h = await conn.columns(oneRowPerCustomerMonth ? perMonthRowsAsTheyAre(sql) : sql, [`${evaluationMonth}-01`, q]);
   const column = (name: string) => h.columns[name] ?? [];
   const [ids, histMonths, obsMonths, obsValue, obsWeight] = ['customer_id', 'hist_months', 'obs_months', 'obs_value', 'obs_weight'].map(
     column

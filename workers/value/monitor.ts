@@ -17,7 +17,8 @@ export async function groupMonitor(
   datasetId: string,
   inputs: ValueInputs,
   months: string[],
-  evaluationMonth: string
+  evaluationMonth: string,
+  oneRowPerCustomerMonth: boolean
 ): Promise<GroupMonitor> {
   const conn = engine.conn;
   const ds = engine.dataset(datasetId);
@@ -37,6 +38,9 @@ export async function groupMonitor(
       : []),
     ...(segment ? [{ dimension: 'segment' as const, group: 'd.customer_type', joins: '' }] : [])
   ];
+  // One row per (customer, month), joined to one row per customer or customer-month: a row is one
+  // customer's month, so counting rows counts the customers (count(DISTINCT) was 5–7 s at 30M rows).
+  const customers = oneRowPerCustomerMonth ? 'count(d.customer_id)' : 'count(DISTINCT d.customer_id)';
   const series: MonitorSeries[] = [];
   for (const g of groupings) {
     const rows = await all(
@@ -45,6 +49,7 @@ export async function groupMonitor(
         table: ds.table,
         group: g.group,
         joins: g.joins,
+        customers,
         revenue: inputs.parts.revenue,
         profit: inputs.parts.profit
       }),

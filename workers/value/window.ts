@@ -9,6 +9,7 @@
 import { template, type SqlConnection } from '../db/sql.ts';
 import windowSql from './sql/customer_window.sql?raw';
 import type { ValueInputs } from './inputs.ts';
+import { perMonthRowsAsTheyAre } from './monthRows.ts';
 
 export interface CustomerWindow {
   readonly customerId: string;
@@ -70,6 +71,29 @@ const ZERO_IF_NULL = { rev3: 'rev3', profitMean6: 'profit_mean6', revMean6: 'rev
 const COUNTS = { months6: 'months6', baseMonths: 'base_months', targetMonths: 'target_months' } as const;
 const FLAGS = { id188: 'id188', churnNow: 'churn_now', churnNext3: 'churn_next3' } as const;
 const TEXTS = { brandNow: 'brand_now', brandPrevious: 'brand_previous', brandBefore: 'brand_before' } as const;
+const COLUMNS = { ...NULLABLE, ...ZERO_IF_NULL, ...COUNTS, ...FLAGS, ...TEXTS };
+export type WindowField = keyof typeof COLUMNS;
+/** Every field of a window but the customer id and the extra columns. */
+export const WINDOW_FIELDS = Object.keys(COLUMNS) as WindowField[];
+
+/**
+ * What the future-value model (future.ts) reads of its training and holdout windows: its features,
+ * the target and the target's months. Those two windows are read with these fields only; DuckDB then
+ * drops the other aggregates (brands, the 188 test, arrears over 3 and 12 months, the elasticity
+ * base, the extra columns), about five sixths of a window's time on a 5M-row panel.
+ */
+export const MODEL_FIELDS: readonly WindowField[] = [
+  'tenure',
+  'revMean6',
+  'revLast',
+  'voiceMean6',
+  'dataMean6',
+  'smsMean6',
+  'vasLast',
+  'arrears6',
+  'target',
+  'targetMonths'
+];
 
 /** A numeric column: values, and which are NULL (null when none is). */
 interface Numbers {
@@ -123,12 +147,14 @@ function extras(column: ArrayLike<unknown>, n: number): { flags: Uint8Array | nu
 /** The columns of one window; `WindowRow` reads customer i from them. */
 class WindowColumns {
   readonly ids: string[];
+  /** Only some fields were read: the others throw rather than read as missing. */
+  readonly partial: boolean;
   readonly nums = new Map<string, Numbers>();
   readonly flags = new Map<string, Uint8Array>();
   readonly texts = new Map<string, (string | null)[]>();
   readonly extras = new Map<string, ReturnType<typeof extras>>();
 
-  constructor(n: number, columns: Record<string, ArrayLike<unknown>>, aliases: string[]) {
+  constructor(n: number, columns: Record<string, ArrayLike<unknown>>, aliases: string[], fields: readonly WindowField[] | null) {
     const column = (name: string) => {
       const c = columns[name];
       if (!c) throw new Error(`customer_window.sql returned no column ${name}`);
@@ -136,9 +162,12 @@ class WindowColumns {
     };
     const ids = column('customer_id');
     this.ids = Array.from({ length: n }, (_, i) => String(ids[i]));
-    for (const [field, name] of Object.entries({ ...NULLABLE, ...ZERO_IF_NULL, ...COUNTS })) this.nums.set(field, numbers(column(name), n));
-    for (const [field, name] of Object.entries(FLAGS)) this.flags.set(field, flags(column(name), n));
-    for (const [field, name] of Object.entries(TEXTS)) this.texts.set(field, texts(column(name), n));
+    this.partial = fields != null;
+    const read = (names: Record<string, string>) =>
+      Object.entries(names).filter(([field]) => !fields || fields.includes(field as WindowField));
+    for (const [field, name] of read({ ...NULLABLE, ...ZERO_IF_NULL, ...COUNTS })) this.nums.set(field, numbers(column(name), n));
+    for (const [field, name] of read(FLAGS)) this.flags.set(field, flags(column(name), n));
+    for (const [field, name] of read(TEXTS)) this.texts.set(field, texts(column(name), n));
     for (const alias of aliases) this.extras.set(alias, extras(column(alias), n));
   }
 }
@@ -155,6 +184,7 @@ class WindowRow {
   }
 
   extra(alias: string): number | boolean | null {
+    if (this.columns.partial) throw new Error(`customer window: extra column ${alias} was not read`);
     const x = this.columns.extras.get(alias);
     if (!x) return null;
     if (x.flags) return x.flags[this.index] === 1;
@@ -162,40 +192,68 @@ class WindowRow {
   }
 }
 
+/** A field's column; a field the window was not read with throws (a model reading more must say so in MODEL_FIELDS). */
+function got<T>(map: Map<string, T>, field: string): T {
+  const c = map.get(field);
+  if (c === undefined) throw new Error(`customer window: field ${field} was not read`);
+  return c;
+}
+
 function define(field: string, get: (this: WindowRow) => unknown) {
   Object.defineProperty(WindowRow.prototype, field, { get, enumerable: true, configurable: false });
 }
 for (const field of Object.keys(NULLABLE))
   define(field, function () {
-    const c = this.columns.nums.get(field)!;
+    const c = got(this.columns.nums, field);
     return c.isNull?.[this.index] ? null : c.values[this.index];
   });
 for (const field of [...Object.keys(ZERO_IF_NULL), ...Object.keys(COUNTS)])
   define(field, function () {
-    return this.columns.nums.get(field)!.values[this.index];
+    return got(this.columns.nums, field).values[this.index];
   });
 for (const field of Object.keys(FLAGS))
   define(field, function () {
-    return this.columns.flags.get(field)![this.index] === 1;
+    return got(this.columns.flags, field)[this.index] === 1;
   });
 for (const field of Object.keys(TEXTS))
   define(field, function () {
-    return this.columns.texts.get(field)![this.index];
+    return got(this.columns.texts, field)[this.index];
   });
+
+export interface WindowRead {
+  /** The load proved one row per (customer, month): the per-month sums are skipped (monthRows.ts). */
+  oneRowPerCustomerMonth?: boolean;
+  /** Only these fields (MODEL_FIELDS for the future-value model's windows); every field by default. */
+  fields?: readonly WindowField[];
+}
 
 /**
  * Customers on the network in `anchor` (`YYYY-MM`), with their window indicators, in customer id
  * order; `baseLag` is how many months before the anchor the elasticity base window ends (default
- * 3: the 3 months before the last 3).
+ * 3: the 3 months before the last 3). Read as customer_window.sql says, with the per-month sums
+ * skipped where the rows are one per (customer, month), and only `fields` where given: the same
+ * customers, order and values either way.
  */
-export async function customerWindows(conn: SqlConnection, inputs: ValueInputs, anchor: string, baseLag = 3): Promise<CustomerWindow[]> {
-  const { numRows, columns } = await conn.columns(template(windowSql, inputs.parts), [`${anchor}-01`, baseLag]);
-  const aliases = [
-    ...Object.values(inputs.influence),
-    ...inputs.radiation,
-    ...Object.values(inputs.roles),
-    ...Object.values(inputs.markers)
-  ].flatMap((c) => (c ? [c.alias] : []));
-  const table = new WindowColumns(numRows, columns, aliases);
+export async function customerWindows(
+  conn: SqlConnection,
+  inputs: ValueInputs,
+  anchor: string,
+  baseLag = 3,
+  read: WindowRead = {}
+): Promise<CustomerWindow[]> {
+  let sql = template(windowSql, inputs.parts);
+  if (read.oneRowPerCustomerMonth) sql = perMonthRowsAsTheyAre(sql);
+  const fields = read.fields ?? null;
+  if (fields) {
+    const columns = fields.map((f) => COLUMNS[f]).join(', ');
+    sql = `SELECT customer_id, ${columns} FROM (\n${sql.replace(/;\s*$/, '')}\n) w ORDER BY customer_id`;
+  }
+  const { numRows, columns } = await conn.columns(sql, [`${anchor}-01`, baseLag]);
+  const aliases = fields
+    ? []
+    : [...Object.values(inputs.influence), ...inputs.radiation, ...Object.values(inputs.roles), ...Object.values(inputs.markers)].flatMap(
+        (c) => (c ? [c.alias] : [])
+      );
+  const table = new WindowColumns(numRows, columns, aliases, fields);
   return Array.from({ length: numRows }, (_, i) => new WindowRow(table, i) as unknown as CustomerWindow);
 }

@@ -2,9 +2,12 @@
 -- month up to the evaluation month ($1). Value here is the month's profit (revenue − cost −
 -- discounts), the current value's measure a month at a time. `${group}` names the group of a row
 -- (a value tier from the scores, the month's lifecycle stage, or the segment column) and `${joins}`
--- brings its table; rows without a group are left out.
+-- brings its table; rows without a group are left out. The customers of a group and month are
+-- count(DISTINCT d.customer_id), or count(d.customer_id) where the load proved one row per (customer,
+-- month) and each joined table has one row per customer (value tiers) or customer-month (stages): a
+-- row is then one customer's month, so the counts are equal without the costly distinct.
 SELECT strftime(d.month, '%Y-%m') AS month, CAST(${group} AS VARCHAR) AS grp,
-       count(DISTINCT d.customer_id) AS customers,
+       ${customers} AS customers,
        coalesce(sum(${revenue}), 0) AS revenue,
        coalesce(sum(${profit}), 0) AS profit
 FROM ${table} d ${joins}
