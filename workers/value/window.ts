@@ -80,7 +80,7 @@ export const WINDOW_FIELDS = Object.keys(COLUMNS) as WindowField[];
  * What the future-value model (future.ts) reads of its training and holdout windows: its features,
  * the target and the target's months. Those two windows are read with these fields only; DuckDB then
  * drops the other aggregates (brands, the 188 test, arrears over 3 and 12 months, the elasticity
- * base, the extra columns), about five sixths of a window's time on a 5M-row panel.
+ * base, the extra columns): 0.7 s instead of 4 s a window on the 5.26M-row bench panel.
  */
 export const MODEL_FIELDS: readonly WindowField[] = [
   'tenure',
