@@ -33,6 +33,8 @@ async function hooks() {
 
 /** One variant in this process: prints one JSON line with the phases' seconds and the peak RSS. */
 async function child(engineKind, file, threads, memory) {
+  // As cli/bin/clm.mjs: a larger young generation for the value models.
+  (await import('node:v8')).default.setFlagsFromString('--max-semi-space-size=64');
   await hooks();
   const { runAnalysis } = await import('../cli/src/commands.ts');
   const { SiteSettings } = await import('../cli/src/params.ts');

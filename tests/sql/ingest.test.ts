@@ -271,6 +271,33 @@ describe('other formats', () => {
     expect(pq.quality).toMatchObject({ rowsInFile: 200, loaded: 195, rejected: 5 });
     expect((await q(pq.id)).find((r) => r._row === 13)).toMatchObject({ m: '2024-01', data_mb: 1.2 * 1024 });
   });
+  it.each([
+    ['every month YYYYMM (typed by arithmetic alone)', null, 0],
+    ['one month 2024-13 (the general reader)', '2024-13', 1],
+    ['one month 2024-03 (the general reader reads it)', '2024-03', 0]
+  ])('Parquet with text months, %s: the months and the rejects', async (_, odd, bad) => {
+    const { DuckDBInstance } = await import('@duckdb/node-api');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'clm-'));
+    const file = path.join(dir, 'months.parquet');
+    const native = await (await DuckDBInstance.create(':memory:')).connect();
+    // Row 5's month is NULL (missing); row 9's is the odd cell when there is one.
+    await native.run(`COPY (SELECT 'K' || (i % 13) AS 用户ID,
+        CASE WHEN i = 4 THEN NULL WHEN i = 8 AND ${odd === null ? 'false' : 'true'} THEN '${odd}' ELSE strftime(DATE '2023-11-01' + to_months((i % 5)::INTEGER), '%Y%m') END AS 账期,
+        i * 1.5 AS 出账收入 FROM range(60) r(i)) TO '${file}' (FORMAT parquet, ROW_GROUP_SIZE 16)`);
+    const s = await engine.ingestFile(blobOf(file), 'months.parquet');
+    expect(s.roles.slice(0, 2)).toEqual(['customerId', 'month']);
+    expect(s.quality.reasons.map((r) => [r.reason, r.count]).sort()).toEqual(
+      [['missing-month', 1], ...(bad ? [['bad-month', 1]] : [])].sort()
+    );
+    const got = await all(engine.conn, `SELECT _row, strftime(month, '%Y-%m') AS m FROM ${engine.dataset(s.id).table} ORDER BY _row`);
+    const want = Array.from({ length: 60 }, (_, i) => i)
+      .filter((i) => i !== 4 && !(i === 8 && bad))
+      .map((i) => ({
+        _row: i + 1,
+        m: i === 8 && odd === '2024-03' ? '2024-03' : ['2023-11', '2023-12', '2024-01', '2024-02', '2024-03'][i % 5]
+      }));
+    expect(got).toEqual(want);
+  });
   it('Parquet columns with nulls, plain and dictionary pages, equal native DuckDB reading the same file', async () => {
     const { DuckDBInstance } = await import('@duckdb/node-api');
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'clm-'));

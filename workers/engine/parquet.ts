@@ -15,7 +15,7 @@ import type { Stored } from '../ingest/parquetPages.ts';
 import type { ReadOutcome } from '../ingest/read.ts';
 import { engineError } from './errors.ts';
 import type { FileHost } from './ingest.ts';
-import { CodeBook, nonFiniteSql, typeInPlaceSql, type ColumnRead, type ReadAs, type TypedColumn } from './typed.ts';
+import { CodeBook, nonFiniteSql, typeInPlaceSql, yyyymmSql, type ColumnRead, type ReadAs, type TypedColumn } from './typed.ts';
 import { keepCustomerSpan, startCustomerSpan } from './quality.ts';
 
 function failed(e: unknown): never {
@@ -156,6 +156,8 @@ export async function readParquet(
   }
   onProgress({ phase: 'checking', fraction: null });
   // Reject examples are the stored cells, so they are taken before the columns are converted.
+  for (const r of reads)
+    if (r.col.kind === 'month' && r.readAs === 'VARCHAR') r.allYyyymm = !!(await one(conn, yyyymmSql(r.src, ds)))?.all_yyyymm;
   const [addBad, ...typing] = typeInPlaceSql(reads, book, ds);
   await exec(conn, addBad);
   if (typing[0]?.startsWith('UPDATE')) await exec(conn, typing.shift()!);

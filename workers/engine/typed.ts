@@ -188,6 +188,12 @@ export interface ColumnRead {
    * its cells arrive one by one (second chance of a column the reader cast), each must be a number.
    */
   strict?: boolean;
+  /**
+   * A text month column whose every non-empty cell was found to be YYYYMM (yyyymmSql): its value
+   * is the arithmetic alone. With clm_month's fallback in the expression, DuckDB's ALTER TYPE took
+   * 5x as long even when no cell reached it (2.4 s against 0.45 s at 5M rows).
+   */
+  allYyyymm?: boolean;
 }
 
 /** Reject codes shared by every query that fills one dataset table (`_bad` holds the index). */
@@ -214,10 +220,21 @@ const rawRef = (c: TypedColumn) => `_r${c.source}`;
  * The fast shape of a month column (YYYYMM, every character checked) parsed by slicing, else
  * clm_month. Exactly clm_month's value for the cells the fast branch takes.
  */
-function monthValue(s: string): string {
-  return `CASE WHEN length(${s}) = 6 AND ${s} BETWEEN '190001' AND '209912' AND ${s}[5:6] BETWEEN '01' AND '12' AND try_cast(${s} AS INTEGER) IS NOT NULL
-    THEN make_date(${s}[1:4]::INTEGER, ${s}[5:6]::INTEGER, 1) ELSE clm_month(${s}) END`;
+export function monthValue(s: string, allYyyymm = false): string {
+  // YYYYMM by integer arithmetic on the number: slicing the text (and strptime) cost 2-4x as much,
+  // 15 s of a 30M-row load. The first digits' range and the month's rule out any other number.
+  const n = `try_cast(${s} AS INTEGER)`;
+  const date = `make_date((${n} // 100)::INTEGER, (${n} % 100)::INTEGER, 1)`;
+  return allYyyymm ? date : `CASE WHEN ${yyyymm(s)} THEN ${date} ELSE clm_month(${s}) END`;
 }
+
+/** The cell is a YYYYMM month (1900-01 to 2099-12). */
+const yyyymm = (s: string) =>
+  `length(${s}) = 6 AND ${s} BETWEEN '190001' AND '209912' AND try_cast(${s} AS INTEGER) % 100 BETWEEN 1 AND 12`;
+
+/** One row, `all_yyyymm`: whether every non-NULL cell of `src` in `table` is YYYYMM. */
+export const yyyymmSql = (src: string, table: string) =>
+  `SELECT count(*) FILTER (WHERE NOT coalesce(${yyyymm(src)}, false)) = 0 AS all_yyyymm FROM ${table} WHERE ${src} IS NOT NULL`;
 
 const scaled = (expr: string, c: TypedColumn) => (c.scale ? `(${expr}) * ${c.scale}` : expr);
 
@@ -300,7 +317,7 @@ function columnSql(
           needsRaw: false,
           tests: timeTests('missing-month', 'bad-month')
         };
-      return { value: monthValue(src), needsRaw: true, tests: timeTests('missing-month', 'bad-month') };
+      return { value: monthValue(src, r.allYyyymm), needsRaw: true, tests: timeTests('missing-month', 'bad-month') };
     case 'date':
       if (readAs === 'DATE') return { value: src, needsRaw: false, tests: timeTests('missing-date', 'bad-date') };
       return { value: `clm_date(${src})`, needsRaw: true, tests: timeTests('missing-date', 'bad-date') };

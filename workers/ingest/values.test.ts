@@ -316,3 +316,46 @@ describe('over a column', () => {
       expect(await one(node.conn, `SELECT count(${expr}) AS c FROM cells`), expr).toEqual({ c: 100_000 });
   });
 });
+
+describe("the typed read's YYYYMM fast path (typed.ts monthValue)", () => {
+  test('gives what clm_month gives: every month 1900-01 to 2099-12, its neighbours, and odd cells', async () => {
+    const { monthValue } = await import('../engine/typed.ts');
+    const odd = [
+      '190000',
+      '189912',
+      '209913',
+      '210001',
+      '202400',
+      '202413',
+      '202499',
+      '19000 ',
+      ' 20241',
+      '20241 ',
+      '+20241',
+      '2024-1',
+      '2024/1',
+      '202401.0',
+      '2024e1',
+      '2024_1',
+      '20_401',
+      '２０２４０１',
+      '0202401',
+      '20240',
+      '',
+      ' ',
+      '202401\t'
+    ];
+    await all(
+      node.conn,
+      `CREATE OR REPLACE TEMP TABLE cells AS
+      SELECT strftime(DATE '1900-01-01' + to_months(i::INTEGER), '%Y%m') AS s FROM range(2400) r(i)
+      UNION ALL SELECT s FROM (VALUES ${odd.map((s) => `('${s}')`).join(', ')}) v(s) UNION ALL SELECT NULL`
+    );
+    const diff = await all(
+      node.conn,
+      `SELECT s, (${monthValue('s')})::VARCHAR AS fast, clm_month(s)::VARCHAR AS slow FROM cells WHERE (${monthValue('s')}) IS DISTINCT FROM clm_month(s)`
+    );
+    expect(diff).toEqual([]);
+    expect(Number((await one(node.conn, `SELECT count(${monthValue('s')}) AS n FROM cells`))!.n)).toBeGreaterThanOrEqual(2400);
+  });
+});
