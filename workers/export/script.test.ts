@@ -83,7 +83,8 @@ describe('the PostgreSQL script', () => {
     // PostgreSQL reads a table in no guaranteed order (a warehouse spreads it over segments); DuckDB's script streams in stored order.
     const pg = await script(r);
     const duck = await script({ ...r, dialect: 'duckdb' });
-    expect(unordered(duck).length > 0).toBe(r.what !== 'retention');
+    // Every script builds the panel, whose windows stream over one ORDER BY in DuckDB (customer_months.sql).
+    expect(unordered(duck).length > 0).toBe(true);
     expect(unordered(pg)).toEqual([]);
     expect(code(pg)).not.toMatch(/CREATE OR REPLACE TABLE|\bDOUBLE\b(?! PRECISION)|any_value|strftime|\$\d/);
   });

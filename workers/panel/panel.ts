@@ -9,6 +9,8 @@ import { exec, quoteIdent, template } from '../db/sql.ts';
 import type { DatasetHandle, Engine } from '../engine/engine.ts';
 import { TABLES } from '../engine/tables.ts';
 import customerMonthsSql from './sql/customer_months.sql?raw';
+import monthsAsRowsSql from './sql/months_as_rows.sql?raw';
+import monthsSummedSql from './sql/months_summed.sql?raw';
 
 /** The fragments customer_months.sql needs: a mapped column's canonical name, else a typed NULL. */
 export function panelColumns(ds: DatasetHandle): Record<string, string> {
@@ -38,9 +40,15 @@ export function panelColumns(ds: DatasetHandle): Record<string, string> {
   };
 }
 
-/** The statement building the panel `panel` from the typed table `table` (the dataset's, or an exported script's input). */
-export function panelSql(ds: DatasetHandle, panel: string, table = ds.table): string {
-  return template(customerMonthsSql, { ...panelColumns(ds), table, panel });
+/**
+ * The statement building the panel `panel` from the typed table `table` (the dataset's, or an
+ * exported script's input). `oneRowPerCustomerMonth`: the table has one row per (customer, month),
+ * so its rows are the months as they are (months_as_rows.sql) instead of summed; only the dataset's
+ * own table is known to, never an exported script's input.
+ */
+export function panelSql(ds: DatasetHandle, panel: string, table = ds.table, oneRowPerCustomerMonth = false): string {
+  const months = template(oneRowPerCustomerMonth ? monthsAsRowsSql : monthsSummedSql, { ...panelColumns(ds), table });
+  return template(customerMonthsSql, { months: months.trimEnd(), panel });
 }
 
 /**
@@ -53,7 +61,7 @@ export async function ensurePanel(engine: Engine, ds: DatasetHandle, rebuild = f
   const key = JSON.stringify(parts);
   const table = quoteIdent(TABLES.panel(ds.id));
   if (rebuild || built.get(ds.id) !== key) {
-    await exec(engine.conn, panelSql(ds, table));
+    await exec(engine.conn, panelSql(ds, table, ds.table, ds.oneRowPerCustomerMonth));
     built.set(ds.id, key);
   }
   return table;

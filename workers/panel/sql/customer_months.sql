@@ -3,6 +3,9 @@
 -- per dataset and column roles (workers/panel/panel.ts) and shared: the lifecycle rule sets run on
 -- it, the churn analyses read it (churn/sql/rows.sql). Columns the dataset lacks arrive from the
 -- caller as typed NULLs, so each rule can test for them. money = revenue, else a transaction amount.
+-- The customer's months (`months`) are months_summed.sql, the general form and the only one an
+-- exported script uses (a warehouse table's uniqueness is unknown), or months_as_rows.sql where the
+-- load proved one row per (customer, month), which skips the GROUP BY.
 --
 -- Stored in (customer_id, month) order, once, with what no rule parameter changes about a row's
 -- place in that order: its row number, the months since the customer's previous row and until the
@@ -10,26 +13,15 @@
 -- over all rows in exact integers of 1/10000 yuan (a trend window's sum is a difference of two).
 -- The lifecycle rules then stream over this order on every parameter edit instead of sorting
 -- (rule_spells.sql), and the stage table they write inherits it.
+--
+-- One sort: the months are ordered once and every window streams over that order (DuckDB keeps an
+-- ORDER BY's order through a window without ORDER BY and into the table it creates). Sorting inside
+-- the windows and again for the table cost two sorts, the most of this statement after the GROUP BY.
+-- PostgreSQL guarantees no such order, so there the windows' order is explicit (/*ORDER BY …*/,
+-- workers/db/dialect.ts).
 CREATE OR REPLACE TABLE ${panel} AS
 WITH months AS (
-  SELECT
-    customer_id,
-    month,
-    CAST(extract(year FROM month) * 12 + extract(month FROM month) - 1 AS INTEGER) AS month_index,
-    CAST(sum(${revenue}) AS DOUBLE) AS revenue,
-    CAST(sum(${usage}) AS DOUBLE) AS usage,
-    CAST(sum(${voice}) AS DOUBLE) AS voice,
-    CAST(sum(${data_mb}) AS DOUBLE) AS data_mb,
-    CAST(sum(${sms}) AS DOUBLE) AS sms,
-    CAST(max(${vas_count}) AS DOUBLE) AS vas_count,
-    CAST(sum(${data_revenue}) AS DOUBLE) AS data_revenue,
-    CAST(sum(${arrears}) AS DOUBLE) AS arrears,
-    CAST(max(${tenure}) AS DOUBLE) AS tenure,
-    coalesce(bool_or(${churn}), false) AS churn,
-    CAST(any_value(${region}) AS VARCHAR) AS region
-  FROM ${table}
-  WHERE customer_id IS NOT NULL AND month IS NOT NULL
-  GROUP BY customer_id, month
+${months}
 )
 SELECT m.*,
   row_number() OVER w AS row_index,
@@ -37,6 +29,5 @@ SELECT m.*,
   CASE WHEN lead(m.customer_id) OVER w = m.customer_id THEN lead(m.month_index) OVER w - m.month_index END AS gap_after,
   coalesce(lag(m.customer_id) OVER w = m.customer_id AND lag(m.churn) OVER w, false) AS prev_churn,
   CAST(sum(CAST(round(coalesce(m.revenue, 0) * 10000) AS BIGINT)) OVER (w ROWS UNBOUNDED PRECEDING) AS BIGINT) AS cum_revenue
-FROM months m
-WINDOW w AS (ORDER BY m.customer_id, m.month_index)
-ORDER BY m.customer_id, m.month_index
+FROM (SELECT * FROM months ORDER BY customer_id, month_index) m
+WINDOW w AS (/*ORDER BY m.customer_id, m.month_index*/)
