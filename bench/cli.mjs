@@ -33,8 +33,6 @@ async function hooks() {
 
 /** One variant in this process: prints one JSON line with the phases' seconds and the peak RSS. */
 async function child(engineKind, file, threads, memory) {
-  // As cli/bin/clm.mjs: a larger young generation for the value models.
-  (await import('node:v8')).default.setFlagsFromString('--max-semi-space-size=64');
   await hooks();
   const { runAnalysis } = await import('../cli/src/commands.ts');
   const { SiteSettings } = await import('../cli/src/params.ts');
@@ -141,6 +139,9 @@ function runChild(kind, file, threads, memory) {
   const line = execFileSync(
     process.execPath,
     [
+      // The young generation clm runs with (cli/bin/clm.mjs).
+      '--max-semi-space-size=256',
+      '--min-semi-space-size=256',
       fileURLToPath(import.meta.url),
       ...['--child', kind, '--file', file, '--threads', String(threads), '--memory', memory],
       ...(args.includes('--statements') ? ['--statements', opt('--statements', '15')] : [])
