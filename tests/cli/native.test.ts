@@ -114,6 +114,16 @@ describe('native and wasm connections', () => {
       const [nw, nn] = [await w.conn.columns(nulls), await n.conn.columns(nulls)];
       expect(plain(nw)).toEqual({ numRows: 2, x: [2.5, null], y: [3, null], z: [4n, null] });
       expect(plain(nn)).toEqual({ numRows: 2, x: [2.5, null], y: [3, null], z: [4, null] });
+      // Many chunks (DuckDB's vectors hold 2,048 rows): NULLs on either side of a chunk's edge, every
+      // numeric type read from its typed array, a column without NULL.
+      const many = `SELECT i::DOUBLE / 4 AS d, CASE WHEN i % 2047 IN (0, 2046) OR i BETWEEN 4090 AND 4100 THEN NULL ELSE i::INTEGER - 5000 END AS n,
+          CASE WHEN i % 3 = 0 THEN NULL ELSE (i % 100)::SMALLINT END AS s, CASE WHEN i % 5 = 0 THEN NULL ELSE (i % 7)::TINYINT END AS t,
+          CASE WHEN i = 9999 THEN NULL ELSE i::FLOAT / 8 END AS f FROM range(10000) r(i) ORDER BY i`;
+      const [mw, mn] = [await w.conn.columns(many), await n.conn.columns(many)];
+      expect(mn.numRows).toBe(10000);
+      for (const k of ['d', 'n', 's', 't', 'f']) expect(Array.from(mn.columns[k]), k).toEqual(Array.from(mw.columns[k]));
+      expect(mn.columns.d).toBeInstanceOf(Float64Array);
+      expect(Array.from(mn.columns.n).filter((v) => v === null)).toHaveLength(5 + 4 + 11 - 2);
     } finally {
       w.close();
       n.close();

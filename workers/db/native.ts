@@ -75,6 +75,57 @@ const AS_IS = new Set([
   DuckDBTypeId.VARCHAR
 ]);
 
+/** The 32-bit-or-narrower numbers node-api keeps in a typed array (`items`) beside a validity mask. */
+const TYPED = new Set([DuckDBTypeId.DOUBLE, DuckDBTypeId.FLOAT, DuckDBTypeId.INTEGER, DuckDBTypeId.SMALLINT, DuckDBTypeId.TINYINT]);
+
+/** What node-api's numeric vectors hold (public fields, not in its type declarations). */
+interface TypedVector {
+  items: ArrayLike<number>;
+  validity: { data: BigUint64Array | null; offset: number };
+}
+
+/**
+ * One numeric result column, chunk by chunk: the values copied from each chunk's typed array, and
+ * NULLs read from its validity mask a byte at a time. node-api's getItem tests validity with BigInt
+ * arithmetic, allocating for every value of a column that has a mask (most window columns at 1.24M
+ * customers). Handed over as a Float64Array when the column has no NULL (as the wasm connection
+ * gives it), else as an array of numbers and nulls.
+ */
+class NumberColumn {
+  private chunks: { values: Float64Array; nulls: Uint8Array | null }[] = [];
+  private anyNull = false;
+
+  add(vector: TypedVector, n: number): void {
+    const values = new Float64Array(n);
+    values.set(vector.items.length === n ? vector.items : Array.prototype.slice.call(vector.items, 0, n));
+    const mask = vector.validity.data;
+    let nulls: Uint8Array | null = null;
+    if (mask) {
+      const bits = new Uint8Array(mask.buffer, mask.byteOffset, mask.byteLength);
+      const offset = vector.validity.offset;
+      for (let i = 0; i < n; i++) {
+        const b = offset + i;
+        if (!((bits[b >> 3] >> (b & 7)) & 1)) (nulls ??= new Uint8Array(n))[i] = 1;
+      }
+    }
+    if (nulls) this.anyNull = true;
+    this.chunks.push({ values, nulls });
+  }
+
+  finish(numRows: number): ArrayLike<unknown> {
+    if (!this.anyNull) {
+      const out = new Float64Array(numRows);
+      let at = 0;
+      for (const c of this.chunks) out.set(c.values, (at += c.values.length) - c.values.length);
+      return out;
+    }
+    const out: (number | null)[] = new Array(numRows);
+    let at = 0;
+    for (const { values, nulls } of this.chunks) for (let i = 0; i < values.length; i++) out[at++] = nulls?.[i] ? null : values[i];
+    return out;
+  }
+}
+
 /**
  * A result column by column, chunk by chunk, converting as `asWasm` does; the common types skip the
  * per-value converter (at 1.25M customers × 39 columns the converter was ~30 % of the query's time).
@@ -82,7 +133,7 @@ const AS_IS = new Set([
 async function readColumns(result: DuckDBMaterializedResult): Promise<{ numRows: number; columns: Record<string, ArrayLike<unknown>> }> {
   const names = result.columnNames();
   const types = result.columnTypes();
-  const out: unknown[][] = names.map(() => []);
+  const out: (unknown[] | NumberColumn)[] = types.map((t) => (TYPED.has(t.typeId) ? new NumberColumn() : []));
   let numRows = 0;
   for (let chunk = await result.fetchChunk(); chunk && chunk.rowCount > 0; chunk = await result.fetchChunk()) {
     const n = chunk.rowCount;
@@ -91,7 +142,8 @@ async function readColumns(result: DuckDBMaterializedResult): Promise<{ numRows:
       const vector = chunk.getColumnVector(c);
       const into = out[c];
       const type = types[c];
-      if (AS_IS.has(type.typeId)) for (let i = 0; i < n; i++) into.push(vector.getItem(i));
+      if (into instanceof NumberColumn) into.add(vector as unknown as TypedVector, n);
+      else if (AS_IS.has(type.typeId)) for (let i = 0; i < n; i++) into.push(vector.getItem(i));
       else if (INTEGERS.has(type.typeId))
         for (let i = 0; i < n; i++) {
           const v = vector.getItem(i);
@@ -100,7 +152,10 @@ async function readColumns(result: DuckDBMaterializedResult): Promise<{ numRows:
       else for (let i = 0; i < n; i++) into.push(asWasm(vector.getItem(i), type, asWasm));
     }
   }
-  return { numRows, columns: Object.fromEntries(names.map((name, c) => [name, out[c]])) };
+  return {
+    numRows,
+    columns: Object.fromEntries(names.map((name, c) => [name, out[c] instanceof NumberColumn ? out[c].finish(numRows) : out[c]]))
+  };
 }
 
 /** Wraps a node-api connection in the engine's seam. */
