@@ -140,3 +140,13 @@ export function valueInputs(ds: DatasetHandle): ValueInputs {
   const header = (role: ColumnRole) => ds.columns.find((c) => c.role === role)?.header ?? null;
   return { has, parts, influence, radiation, roles, markers, brand: header('brand'), previousBrand: header('previousBrand') };
 }
+
+/** The aliases of the extra columns customer_window.sql reads (influence, radiation, role flags, markers). */
+export function extraAliases(inputs: ValueInputs): string[] {
+  return [
+    ...Object.values(inputs.influence),
+    ...inputs.radiation,
+    ...Object.values(inputs.roles),
+    ...Object.values(inputs.markers)
+  ].flatMap((c) => (c ? [c.alias] : []));
+}

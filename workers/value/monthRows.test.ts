@@ -11,7 +11,7 @@ import { lifecycleApi } from '../lifecycle/api.ts';
 import { DEFAULT_VALUE_PARAMS as P } from '../../common/valueParams.ts';
 import { assessValue } from './assess.ts';
 import { historicalValues } from './history.ts';
-import { valueInputs } from './inputs.ts';
+import { extraAliases, valueInputs } from './inputs.ts';
 import { perMonthRowsAsTheyAre } from './monthRows.ts';
 import { groupMonitor } from './monitor.ts';
 import { customerWindows, MODEL_FIELDS, WINDOW_FIELDS, type CustomerWindow, type WindowField } from './window.ts';
@@ -35,12 +35,7 @@ function plain(ws: CustomerWindow[], fields: readonly WindowField[], aliases: st
 /** The summing reading (the SQL as exported) and this dataset's reading, side by side. */
 async function bothWays(id: string, oneRow: boolean) {
   const inputs = valueInputs(engine.dataset(id));
-  const aliases = [
-    ...Object.values(inputs.influence),
-    ...inputs.radiation,
-    ...Object.values(inputs.roles),
-    ...Object.values(inputs.markers)
-  ].flatMap((c) => (c ? [c.alias] : []));
+  const aliases = extraAliases(inputs);
   const out = [];
   for (const anchor of ANCHORS) {
     const summed = await customerWindows(engine.conn, inputs, anchor, 4);

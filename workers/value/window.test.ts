@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../engine/engine.ts';
 import { nodeEngine } from '../../tests/sql/engine.ts';
 import { all, template } from '../db/sql.ts';
-import { valueInputs, type ValueInputs } from './inputs.ts';
+import { extraAliases, valueInputs, type ValueInputs } from './inputs.ts';
 import { customerWindows, type CustomerWindow } from './window.ts';
 import windowSql from './sql/customer_window.sql?raw';
 
@@ -77,12 +77,7 @@ function plain(c: CustomerWindow, aliases: string[]) {
 
 async function compare(id: string, anchors: string[]) {
   const inputs = valueInputs(engine.dataset(id));
-  const aliases = [
-    ...Object.values(inputs.influence),
-    ...inputs.radiation,
-    ...Object.values(inputs.roles),
-    ...Object.values(inputs.markers)
-  ].flatMap((c) => (c ? [c.alias] : []));
+  const aliases = extraAliases(inputs);
   for (const anchor of anchors) {
     const windows = await customerWindows(engine.conn, inputs, anchor);
     expect(windows.map((c) => plain(c, aliases))).toEqual(await byRows(inputs, anchor, aliases));

@@ -8,7 +8,7 @@
  */
 import { template, type SqlConnection } from '../db/sql.ts';
 import windowSql from './sql/customer_window.sql?raw';
-import type { ValueInputs } from './inputs.ts';
+import { extraAliases, type ValueInputs } from './inputs.ts';
 import { perMonthRowsAsTheyAre } from './monthRows.ts';
 
 export interface CustomerWindow {
@@ -249,11 +249,7 @@ export async function customerWindows(
     sql = `SELECT customer_id, ${columns} FROM (\n${sql.replace(/;\s*$/, '')}\n) w ORDER BY customer_id`;
   }
   const { numRows, columns } = await conn.columns(sql, [`${anchor}-01`, baseLag]);
-  const aliases = fields
-    ? []
-    : [...Object.values(inputs.influence), ...inputs.radiation, ...Object.values(inputs.roles), ...Object.values(inputs.markers)].flatMap(
-        (c) => (c ? [c.alias] : [])
-      );
+  const aliases = fields ? [] : extraAliases(inputs);
   const table = new WindowColumns(numRows, columns, aliases, fields);
   return Array.from({ length: numRows }, (_, i) => new WindowRow(table, i) as unknown as CustomerWindow);
 }
