@@ -125,11 +125,17 @@ export function fitFutureModel(
   const sortedSpend = kept.map((c) => c.revMean6).sort((a, b) => a - b);
   const g = Math.max(1, Math.min(5, Math.round(groups)));
   const cuts = Array.from({ length: g - 1 }, (_, i) => sortedSpend[Math.floor(((i + 1) * sortedSpend.length) / g)]);
-  const groupOf = (c: CustomerWindow) => cuts.filter((x) => c.revMean6 >= x).length;
+  // A customer's group: how many cuts its spend reaches (a loop: this runs for every customer, several times).
+  const groupOf = (c: CustomerWindow) => {
+    let k = 0;
+    for (const x of cuts) if (c.revMean6 >= x) k++;
+    return k;
+  };
   const pooled = fitGroup(kept, features).model;
   const naive = (c: CustomerWindow) => 3 * c.revMean6;
+  const keptGroup = kept.map(groupOf);
   const models = Array.from({ length: g }, (_, k) => {
-    const members = kept.filter((c) => groupOf(c) === k);
+    const members = kept.filter((_, i) => keptGroup[i] === k);
     const { model, dropped } = fitGroup(members, features);
     const kind: FutureGroup['model'] = model.fit ? 'group' : pooled.fit ? 'pooled' : 'naive';
     if (kind !== 'group') notes.push({ key: 'futureGroupFallback', vars: { group: k + 1, n: members.length } });
@@ -141,8 +147,9 @@ export function fitFutureModel(
   const judged = (evaluate ?? []).filter((c) => c.targetMonths === 3 && c.target != null);
   const absAll = judged.map((c) => Math.abs(predict(c) - c.target!)).sort((a, b) => a - b);
   const absMax = niceCeil(absAll[Math.floor(0.95 * (absAll.length - 1))] ?? 1);
+  const judgedGroup = judged.map(groupOf);
   const errors = models.map((_, k) => {
-    const mine = judged.filter((c) => groupOf(c) === k);
+    const mine = judged.filter((_, i) => judgedGroup[i] === k);
     return {
       mine,
       abs: mine.map((c) => Math.abs(predict(c) - c.target!)),

@@ -153,6 +153,12 @@ class WindowColumns {
   readonly flags = new Map<string, Uint8Array>();
   readonly texts = new Map<string, (string | null)[]>();
   readonly extras = new Map<string, ReturnType<typeof extras>>();
+  /**
+   * The same columns by the field's number (FIELD_IDS): the getters below run for every customer
+   * and field, hundreds of millions of times at 1.24M customers, and an array slot is read far
+   * faster than a Map entry by name. Undefined where the field was not read.
+   */
+  readonly byId: (Numbers | Uint8Array | (string | null)[] | undefined)[];
 
   constructor(n: number, columns: Record<string, ArrayLike<unknown>>, aliases: string[], fields: readonly WindowField[] | null) {
     const column = (name: string) => {
@@ -169,8 +175,18 @@ class WindowColumns {
     for (const [field, name] of read(FLAGS)) this.flags.set(field, flags(column(name), n));
     for (const [field, name] of read(TEXTS)) this.texts.set(field, texts(column(name), n));
     for (const alias of aliases) this.extras.set(alias, extras(column(alias), n));
+    this.byId = FIELD_IDS.map((field) => this.nums.get(field) ?? this.flags.get(field) ?? this.texts.get(field));
   }
 }
+
+/** Every field with a getter, numbered for WindowColumns.byId. */
+const FIELD_IDS = [
+  ...Object.keys(NULLABLE),
+  ...Object.keys(ZERO_IF_NULL),
+  ...Object.keys(COUNTS),
+  ...Object.keys(FLAGS),
+  ...Object.keys(TEXTS)
+];
 
 /** Customer i of a window: its fields are getters onto the columns (defined once, below). */
 class WindowRow {
@@ -193,32 +209,49 @@ class WindowRow {
 }
 
 /** A field's column; a field the window was not read with throws (a model reading more must say so in MODEL_FIELDS). */
-function got<T>(map: Map<string, T>, field: string): T {
-  const c = map.get(field);
-  if (c === undefined) throw new Error(`customer window: field ${field} was not read`);
-  return c;
+function got<T>(row: WindowRow, id: number): T {
+  const c = row.columns.byId[id];
+  if (c === undefined) throw new Error(`customer window: field ${FIELD_IDS[id]} was not read`);
+  return c as T;
 }
 
-function define(field: string, get: (this: WindowRow) => unknown) {
-  Object.defineProperty(WindowRow.prototype, field, { get, enumerable: true, configurable: false });
+/** Defines a field's getter, made for the field's number. */
+function define(field: string, make: (id: number) => (this: WindowRow) => unknown) {
+  Object.defineProperty(WindowRow.prototype, field, { get: make(FIELD_IDS.indexOf(field)), enumerable: true, configurable: false });
 }
 for (const field of Object.keys(NULLABLE))
-  define(field, function () {
-    const c = got(this.columns.nums, field);
-    return c.isNull?.[this.index] ? null : c.values[this.index];
-  });
+  define(
+    field,
+    (id) =>
+      function (this: WindowRow) {
+        const c = got<Numbers>(this, id);
+        return c.isNull?.[this.index] ? null : c.values[this.index];
+      }
+  );
 for (const field of [...Object.keys(ZERO_IF_NULL), ...Object.keys(COUNTS)])
-  define(field, function () {
-    return got(this.columns.nums, field).values[this.index];
-  });
+  define(
+    field,
+    (id) =>
+      function (this: WindowRow) {
+        return got<Numbers>(this, id).values[this.index];
+      }
+  );
 for (const field of Object.keys(FLAGS))
-  define(field, function () {
-    return got(this.columns.flags, field)[this.index] === 1;
-  });
+  define(
+    field,
+    (id) =>
+      function (this: WindowRow) {
+        return got<Uint8Array>(this, id)[this.index] === 1;
+      }
+  );
 for (const field of Object.keys(TEXTS))
-  define(field, function () {
-    return got(this.columns.texts, field)[this.index];
-  });
+  define(
+    field,
+    (id) =>
+      function (this: WindowRow) {
+        return got<(string | null)[]>(this, id)[this.index];
+      }
+  );
 
 export interface WindowRead {
   /** The load proved one row per (customer, month): the per-month sums are skipped (monthRows.ts). */
