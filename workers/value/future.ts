@@ -145,15 +145,17 @@ export function fitFutureModel(
   });
   const predict = (c: CustomerWindow) => Math.max(0, models[groupOf(c)].predict(c));
   const judged = (evaluate ?? []).filter((c) => c.targetMonths === 3 && c.target != null);
-  const absAll = judged.map((c) => Math.abs(predict(c) - c.target!)).sort((a, b) => a - b);
+  // Each judged customer's error once (the curves and the benchmarks read them per group).
+  const absError = judged.map((c) => Math.abs(predict(c) - c.target!));
+  const absAll = [...absError].sort((a, b) => a - b);
   const absMax = niceCeil(absAll[Math.floor(0.95 * (absAll.length - 1))] ?? 1);
   const judgedGroup = judged.map(groupOf);
   const errors = models.map((_, k) => {
-    const mine = judged.filter((_, i) => judgedGroup[i] === k);
+    const at = judged.flatMap((_, i) => (judgedGroup[i] === k ? [i] : []));
     return {
-      mine,
-      abs: mine.map((c) => Math.abs(predict(c) - c.target!)),
-      rel: mine.filter((c) => c.target! > 0).map((c) => Math.abs(predict(c) - c.target!) / c.target!)
+      mine: at.map((i) => judged[i]),
+      abs: at.map((i) => absError[i]),
+      rel: at.filter((i) => judged[i].target! > 0).map((i) => absError[i] / judged[i].target!)
     };
   });
   const summary: FutureSummary = {
