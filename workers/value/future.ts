@@ -7,7 +7,7 @@
  * and relative error |pred − actual| / actual as cumulative shares of customers. Only customers who
  * stayed the whole 3 target months train or judge the model ("if the customer is kept").
  */
-import { fitLinearRegression, predictLinear, type LinearModel } from '../models/index.ts';
+import { fitLinearRegression, type LinearModel } from '../models/index.ts';
 import type { CurvePoint, FutureBenchmark, FutureGroup, FutureSummary, ValueNote } from './contract.ts';
 import type { CustomerWindow } from './window.ts';
 
@@ -37,13 +37,24 @@ export interface FutureModel {
 
 const row = (c: CustomerWindow, features: Feature[]) => features.map((f) => f.get(c) ?? 0);
 
-function varies(values: number[]): boolean {
-  return values.some((v) => v !== values[0]);
+/** Whether a feature takes more than one value over `customers` (a loop: no array per feature). */
+function varies(customers: CustomerWindow[], f: Feature): boolean {
+  if (!customers.length) return false;
+  const first = f.get(customers[0]) ?? 0;
+  for (const c of customers) if ((f.get(c) ?? 0) !== first) return true;
+  return false;
+}
+
+/** predictLinear(fit, row(c, features)), term by term in its order, without the row's array. */
+function predictRow(fit: LinearModel, features: Feature[], c: CustomerWindow): number {
+  let v = fit.coefficients[0];
+  for (let j = 0; j < features.length; j++) v += fit.coefficients[j + 1] * (features[j].get(c) ?? 0);
+  return v;
 }
 
 /** Fits the per-group models on `train`; features are the indicators present in the data. */
 function fitGroup(train: CustomerWindow[], features: Feature[]): { model: GroupModel; dropped: string[] } {
-  const kept = features.filter((f) => varies(train.map((c) => f.get(c) ?? 0)));
+  const kept = features.filter((f) => varies(train, f));
   const dropped = features.filter((f) => !kept.includes(f)).map((f) => f.name);
   try {
     const fit = fitLinearRegression(
@@ -140,7 +151,7 @@ export function fitFutureModel(
     const kind: FutureGroup['model'] = model.fit ? 'group' : pooled.fit ? 'pooled' : 'naive';
     if (kind !== 'group') notes.push({ key: 'futureGroupFallback', vars: { group: k + 1, n: members.length } });
     const use = kind === 'group' ? model : pooled;
-    const predict = (c: CustomerWindow) => (use.fit ? predictLinear(use.fit, row(c, use.features)) : naive(c));
+    const predict = (c: CustomerWindow) => (use.fit ? predictRow(use.fit, use.features, c) : naive(c));
     return { members, model, dropped, kind, predict };
   });
   const predict = (c: CustomerWindow) => Math.max(0, models[groupOf(c)].predict(c));
