@@ -149,14 +149,11 @@ class WindowColumns {
   readonly ids: string[];
   /** Only some fields were read: the others throw rather than read as missing. */
   readonly partial: boolean;
-  readonly nums = new Map<string, Numbers>();
-  readonly flags = new Map<string, Uint8Array>();
-  readonly texts = new Map<string, (string | null)[]>();
   readonly extras = new Map<string, ReturnType<typeof extras>>();
   /**
-   * The same columns by the field's number (FIELD_IDS): the getters below run for every customer
-   * and field, hundreds of millions of times at 1.24M customers, and an array slot is read far
-   * faster than a Map entry by name. Undefined where the field was not read.
+   * Each field's column, by the field's place in WINDOW_FIELDS: the getters below run for every
+   * customer and field, hundreds of millions of times at 1.24M customers, and an array slot is read
+   * far faster than a Map entry by name. Undefined where the field was not read.
    */
   readonly byId: (Numbers | Uint8Array | (string | null)[] | undefined)[];
 
@@ -169,24 +166,14 @@ class WindowColumns {
     const ids = column('customer_id');
     this.ids = Array.from({ length: n }, (_, i) => String(ids[i]));
     this.partial = fields != null;
-    const read = (names: Record<string, string>) =>
-      Object.entries(names).filter(([field]) => !fields || fields.includes(field as WindowField));
-    for (const [field, name] of read({ ...NULLABLE, ...ZERO_IF_NULL, ...COUNTS })) this.nums.set(field, numbers(column(name), n));
-    for (const [field, name] of read(FLAGS)) this.flags.set(field, flags(column(name), n));
-    for (const [field, name] of read(TEXTS)) this.texts.set(field, texts(column(name), n));
+    this.byId = WINDOW_FIELDS.map((field) => {
+      if (fields && !fields.includes(field)) return undefined;
+      const c = column(COLUMNS[field]);
+      return field in FLAGS ? flags(c, n) : field in TEXTS ? texts(c, n) : numbers(c, n);
+    });
     for (const alias of aliases) this.extras.set(alias, extras(column(alias), n));
-    this.byId = FIELD_IDS.map((field) => this.nums.get(field) ?? this.flags.get(field) ?? this.texts.get(field));
   }
 }
-
-/** Every field with a getter, numbered for WindowColumns.byId. */
-const FIELD_IDS = [
-  ...Object.keys(NULLABLE),
-  ...Object.keys(ZERO_IF_NULL),
-  ...Object.keys(COUNTS),
-  ...Object.keys(FLAGS),
-  ...Object.keys(TEXTS)
-];
 
 /** Customer i of a window: its fields are getters onto the columns (defined once, below). */
 class WindowRow {
@@ -211,13 +198,17 @@ class WindowRow {
 /** A field's column; a field the window was not read with throws (a model reading more must say so in MODEL_FIELDS). */
 function got<T>(row: WindowRow, id: number): T {
   const c = row.columns.byId[id];
-  if (c === undefined) throw new Error(`customer window: field ${FIELD_IDS[id]} was not read`);
+  if (c === undefined) throw new Error(`customer window: field ${WINDOW_FIELDS[id]} was not read`);
   return c as T;
 }
 
 /** Defines a field's getter, made for the field's number. */
 function define(field: string, make: (id: number) => (this: WindowRow) => unknown) {
-  Object.defineProperty(WindowRow.prototype, field, { get: make(FIELD_IDS.indexOf(field)), enumerable: true, configurable: false });
+  Object.defineProperty(WindowRow.prototype, field, {
+    get: make(WINDOW_FIELDS.indexOf(field as WindowField)),
+    enumerable: true,
+    configurable: false
+  });
 }
 for (const field of Object.keys(NULLABLE))
   define(
