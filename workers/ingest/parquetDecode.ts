@@ -4,15 +4,7 @@
  * hyparquet's general reader. Runs in the engine worker or, to overlap with DuckDB's work, in a
  * decoder worker of its own (parquetWorker.ts).
  */
-import {
-  parquetMetadataAsync,
-  parquetScan,
-  parquetSchema,
-  type AsyncBuffer,
-  type ColumnChunk,
-  type FileMetaData,
-  type SchemaTree
-} from 'hyparquet';
+import { parquetMetadataAsync, parquetScan, parquetSchema, type AsyncBuffer, type FileMetaData, type SchemaTree } from 'hyparquet';
 import { getSchemaPath } from 'hyparquet/src/schema.js';
 import {
   Bool,
@@ -24,12 +16,11 @@ import {
   Table,
   tableToIPC,
   TimestampMicrosecond,
-  Utf8,
   type Data,
   type DataType,
   type Vector
 } from 'apache-arrow';
-import { int64Doubles, readFlatColumn, type Stored } from './parquetPages.ts';
+import { chunkRange, int64Doubles, readFlatColumn, utf8Vector, type Stored } from './parquetPages.ts';
 
 export const asyncBuffer = (blob: Blob): AsyncBuffer => ({ byteLength: blob.size, slice: (s, e) => blob.slice(s, e).arrayBuffer() });
 
@@ -94,12 +85,7 @@ function toVector(values: ArrayLike<unknown>, stored: Stored): Vector {
         const v = values[i];
         return v == null ? undefined : v instanceof Uint8Array ? v : encoder.encode(cellText(v));
       });
-      const offsets = new Int32Array(n + 1);
-      let size = 0;
-      for (let i = 0; i < n; i++) offsets[i + 1] = size += cells[i]?.length ?? 0;
-      const bytes = new Uint8Array(size);
-      for (let i = 0; i < n; i++) if (cells[i]) bytes.set(cells[i]!, offsets[i]);
-      return makeVector(data(new Utf8(), { valueOffsets: offsets, data: bytes }));
+      return utf8Vector(n, (i) => cells[i], bitmap, nulls);
     }
   }
 }
@@ -147,13 +133,6 @@ function timestampAsDate(v: Vector): Vector {
   const micros = data.values as BigInt64Array;
   for (let i = 0; i < n; i++) out[i] = Math.floor(Number(micros[i]) / 86_400_000_000);
   return makeVector(makeData({ type: new DateDay(), length: n, nullCount: data.nullCount, nullBitmap: data.nullBitmap, data: out }));
-}
-
-/** Where a column chunk's pages lie in the file: [start, end). */
-function chunkRange(meta: NonNullable<ColumnChunk['meta_data']>): [number, number] {
-  const data = Number(meta.data_page_offset);
-  const start = meta.dictionary_page_offset ? Math.min(data, Number(meta.dictionary_page_offset)) : data;
-  return [start, start + Number(meta.total_compressed_size)];
 }
 
 export async function openParquet(blob: Blob): Promise<ParquetGroups> {

@@ -80,13 +80,30 @@ function makeVectorOf(
   return makeVector(makeData({ type, length: rows, nullCount: nulls, nullBitmap: bitmap, ...props } as Parameters<typeof makeData>[0]));
 }
 
-/** Byte strings as an Arrow UTF-8 vector. */
-function utf8(values: Uint8Array[]): Vector {
-  const offsets = new Int32Array(values.length + 1);
-  for (let i = 0; i < values.length; i++) offsets[i + 1] = offsets[i] + values[i].length;
-  const bytes = new Uint8Array(offsets[values.length]);
-  for (let i = 0; i < values.length; i++) bytes.set(values[i], offsets[i]);
-  return makeVectorOf(new Utf8(), values.length, undefined, 0, { valueOffsets: offsets, data: bytes });
+/**
+ * `n` byte strings (`cell(i)`, undefined for none) as an Arrow UTF-8 vector, with the validity
+ * bitmap and null count of the column. Short cells are copied byte by byte (set() costs more there).
+ */
+export function utf8Vector(n: number, cell: (i: number) => Uint8Array | undefined, bitmap?: Uint8Array, nulls = 0): Vector {
+  const offsets = new Int32Array(n + 1);
+  let size = 0;
+  for (let i = 0; i < n; i++) offsets[i + 1] = size += cell(i)?.length ?? 0;
+  const bytes = new Uint8Array(size);
+  for (let i = 0; i < n; i++) {
+    const c = cell(i);
+    if (!c) continue;
+    const o = offsets[i];
+    if (c.length > 64) bytes.set(c, o);
+    else for (let k = 0; k < c.length; k++) bytes[o + k] = c[k];
+  }
+  return makeVectorOf(new Utf8(), n, bitmap, nulls, { valueOffsets: offsets, data: bytes });
+}
+
+/** Where a column chunk's pages lie in the file (the dictionary page first, when there is one): [start, end). */
+export function chunkRange(meta: NonNullable<ColumnChunk['meta_data']>): [number, number] {
+  const data = Number(meta.data_page_offset);
+  const start = meta.dictionary_page_offset ? Math.min(data, Number(meta.dictionary_page_offset)) : data;
+  return [start, start + Number(meta.total_compressed_size)];
 }
 
 /** 64-bit integers as pairs of 32-bit words: reading a BigInt64Array element would allocate a BigInt. */
@@ -168,7 +185,7 @@ function builder(stored: Stored, rows: number): Builder | null {
     }
     case 'text': {
       // A dictionary-coded cell is its index in the chunk's dictionary (one per chunk; -1: none), a
-      // plain page's cell its bytes; both are copied byte by byte (set() costs more on short cells).
+      // plain page's cell its bytes.
       const coded = new Int32Array(rows).fill(-1);
       let cells: (Uint8Array | undefined)[] | null = null;
       let dictionary: Uint8Array[] = [];
@@ -195,21 +212,12 @@ function builder(stored: Stored, rows: number): Builder | null {
           // as VARCHAR, so no cell's bytes are copied here nor read back there.
           if (!cells) {
             for (let i = 0; i < n; i++) if (coded[i] < 0) coded[i] = 0;
-            return makeVectorOf(new Dictionary(new Utf8(), new Int32()), n, b, z, { data: coded, dictionary: utf8(dictionary) });
+            return makeVectorOf(new Dictionary(new Utf8(), new Int32()), n, b, z, {
+              data: coded,
+              dictionary: utf8Vector(dictionary.length, (i) => dictionary[i])
+            });
           }
-          const cell = (i: number) => (coded[i] >= 0 ? dictionary[coded[i]] : cells?.[i]);
-          const offsets = new Int32Array(n + 1);
-          let size = 0;
-          for (let i = 0; i < n; i++) offsets[i + 1] = size += cell(i)?.length ?? 0;
-          const bytes = new Uint8Array(size);
-          for (let i = 0; i < n; i++) {
-            const c = cell(i);
-            if (!c) continue;
-            const o = offsets[i];
-            if (c.length > 64) bytes.set(c, o);
-            else for (let k = 0; k < c.length; k++) bytes[o + k] = c[k];
-          }
-          return makeVectorOf(new Utf8(), n, b, z, { valueOffsets: offsets, data: bytes });
+          return utf8Vector(n, (i) => (coded[i] >= 0 ? dictionary[coded[i]] : cells?.[i]), b, z);
         }
       };
     }
@@ -363,9 +371,7 @@ export async function readFlatColumn(
   const doubles = asDouble && stored === 'int64';
   const out = builder(doubles ? 'double' : stored, rows);
   if (!out) return null;
-  const dataStart = Number(meta.data_page_offset);
-  const start = meta.dictionary_page_offset ? Math.min(dataStart, Number(meta.dictionary_page_offset)) : dataStart;
-  const bytes = await read(start, start + Number(meta.total_compressed_size));
+  const bytes = await read(...chunkRange(meta));
   const reader = { view: new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength), offset: 0 };
   const decoder = {
     type: meta.type,
