@@ -18,6 +18,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { HEAP_FLAGS } from '../cli/bin/heap.mjs';
 import { load, opt, out, registerRawImports } from './lib.mjs';
 
 const args = process.argv.slice(2);
@@ -139,9 +140,8 @@ function runChild(kind, file, threads, memory) {
   const line = execFileSync(
     process.execPath,
     [
-      // The young generation clm runs with (cli/bin/clm.mjs).
-      '--max-semi-space-size=256',
-      '--min-semi-space-size=256',
+      // The young generation clm runs with.
+      ...HEAP_FLAGS,
       fileURLToPath(import.meta.url),
       ...['--child', kind, '--file', file, '--threads', String(threads), '--memory', memory],
       ...(args.includes('--statements') ? ['--statements', opt('--statements', '15')] : [])

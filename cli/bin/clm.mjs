@@ -6,13 +6,9 @@ import { spawnSync } from 'node:child_process';
 import { register } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { register as registerTsx } from 'tsx/esm/api';
+import { HEAP_FLAGS } from './heap.mjs';
 
-// A young generation of 256 MB: the analyses build per-customer arrays that mostly survive, and with
-// V8's default the scavenger copied them over and over (30M rows, `clm value`: 12.9 s of
-// scavenges; 8.0 s with 64 MB; 5.2 s with 256 MB, the command 7 s faster). The flag only works on
-// the command line (v8.setFlagsFromString is too late), so clm starts itself once more with it.
-// bench/cli.mjs passes the same flags.
-const HEAP_FLAGS = ['--max-semi-space-size=256', '--min-semi-space-size=256'];
+// Node starts once more with the young generation of heap.mjs (its flags only work on the command line).
 if (!process.execArgv.includes(HEAP_FLAGS[0])) {
   const run = spawnSync(process.execPath, [...HEAP_FLAGS, ...process.execArgv, fileURLToPath(import.meta.url), ...process.argv.slice(2)], {
     stdio: 'inherit'

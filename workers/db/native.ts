@@ -80,7 +80,7 @@ const TYPED = new Set([DuckDBTypeId.DOUBLE, DuckDBTypeId.FLOAT, DuckDBTypeId.INT
 
 /** What node-api's numeric vectors hold (public fields, not in its type declarations). */
 interface TypedVector {
-  items: ArrayLike<number>;
+  items: Float64Array | Float32Array | Int32Array | Int16Array | Int8Array;
   validity: { data: BigUint64Array | null; offset: number };
 }
 
@@ -97,7 +97,7 @@ class NumberColumn {
 
   add(vector: TypedVector, n: number): void {
     const values = new Float64Array(n);
-    values.set(vector.items.length === n ? vector.items : Array.prototype.slice.call(vector.items, 0, n));
+    values.set(vector.items.subarray(0, n));
     const mask = vector.validity.data;
     let nulls: Uint8Array | null = null;
     if (mask) {

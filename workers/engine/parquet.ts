@@ -155,9 +155,9 @@ export async function readParquet(
     failed(e);
   }
   onProgress({ phase: 'checking', fraction: null });
-  // Reject examples are the stored cells, so they are taken before the columns are converted.
   for (const r of reads)
     if (r.col.kind === 'month' && r.readAs === 'VARCHAR') r.allYyyymm = !!(await one(conn, yyyymmSql(r.src, ds)))?.all_yyyymm;
+  // Reject examples are the stored cells, so they are taken before the columns are converted.
   const [addBad, ...typing] = typeInPlaceSql(reads, book, ds);
   await exec(conn, addBad);
   if (typing[0]?.startsWith('UPDATE')) await exec(conn, typing.shift()!);

@@ -217,18 +217,18 @@ const ident = (c: TypedColumn) => quoteIdent(c.name);
 const rawRef = (c: TypedColumn) => `_r${c.source}`;
 
 /**
- * The fast shape of a month column (YYYYMM, every character checked) parsed by slicing, else
- * clm_month. Exactly clm_month's value for the cells the fast branch takes.
+ * A text month: the fast shape (YYYYMM, see yyyymm) by integer arithmetic on its number, else
+ * clm_month; exactly clm_month's value for the cells the fast branch takes (values.test.ts). Slicing
+ * the text (or strptime) cost 2-4x as much, 15 s of a 30M-row load. `allYyyymm`: every cell was
+ * found to have the fast shape, so the arithmetic alone (ColumnRead.allYyyymm).
  */
 export function monthValue(s: string, allYyyymm = false): string {
-  // YYYYMM by integer arithmetic on the number: slicing the text (and strptime) cost 2-4x as much,
-  // 15 s of a 30M-row load. The first digits' range and the month's rule out any other number.
   const n = `try_cast(${s} AS INTEGER)`;
   const date = `make_date((${n} // 100)::INTEGER, (${n} % 100)::INTEGER, 1)`;
   return allYyyymm ? date : `CASE WHEN ${yyyymm(s)} THEN ${date} ELSE clm_month(${s}) END`;
 }
 
-/** The cell is a YYYYMM month (1900-01 to 2099-12). */
+/** The cell is a YYYYMM month (1900-01 to 2099-12): the first digits' range and the month's rule out any other number. */
 const yyyymm = (s: string) =>
   `length(${s}) = 6 AND ${s} BETWEEN '190001' AND '209912' AND try_cast(${s} AS INTEGER) % 100 BETWEEN 1 AND 12`;
 
